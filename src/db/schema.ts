@@ -1,0 +1,149 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Typed view of the tables created by the migrations in ./migrations. */
+export interface Database {
+  collections: CollectionsTable;
+  ingest_batches: IngestBatchesTable;
+  recordings: RecordingsTable;
+  recording_sources: RecordingSourcesTable;
+  rejections: RejectionsTable;
+  custody_events: CustodyEventsTable;
+  stage_runs: StageRunsTable;
+  derived_files: DerivedFilesTable;
+}
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T> = ColumnType<T, T | string, T | string>;
+export type JsonObject = Record<string, unknown>;
+
+export interface CollectionsTable {
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  created_at: CreatedAt;
+}
+
+export interface IngestBatchesTable {
+  id: Generated<string>;
+  collection_id: string;
+  actor: string;
+  started_at: CreatedAt;
+  finished_at: Date | null;
+  status: 'running' | 'finished' | 'interrupted';
+  inputs: Json<string[]>;
+  options: Json<JsonObject>;
+  summary: Json<JsonObject> | null;
+  tool_versions: Json<Record<string, string>>;
+}
+
+export interface RecordingsTable {
+  id: Generated<string>;
+  sha256: string;
+  size_bytes: ColumnType<string, string | number | bigint, never>;
+  collection_id: string;
+  original_filename: string;
+  /** Path of the original relative to the data directory's originals store. */
+  store_path: string;
+  container: string | null;
+  codec: string | null;
+  sample_rate: number | null;
+  channels: number | null;
+  duration_seconds: number | null;
+  bit_rate: number | null;
+  probe: Json<JsonObject> | null;
+  caller_raw: string | null;
+  caller_number: string | null;
+  callee_raw: string | null;
+  callee_number: string | null;
+  call_started_at: Date | null;
+  call_timezone: string | null;
+  call_duration_seconds: number | null;
+  cell_id: string | null;
+  location_text: string | null;
+  call_source: string | null;
+  call_batch: string | null;
+  metadata_origin: 'sidecar' | 'filename' | null;
+  metadata_extra: Json<JsonObject>;
+  created_at: CreatedAt;
+}
+
+export interface RecordingSourcesTable {
+  id: Generated<string>;
+  recording_id: string;
+  batch_id: string;
+  collection_id: string;
+  /** Path as the user gave it (or archive path + '!/' + entry), made printable. */
+  source_path: string;
+  archive_path: string | null;
+  archive_entry: string | null;
+  size_bytes: ColumnType<string, string | number | bigint, never>;
+  modified_at: Date | null;
+  received_at: CreatedAt;
+}
+
+export interface RejectionsTable {
+  id: Generated<string>;
+  batch_id: string;
+  collection_id: string;
+  source_path: string;
+  reason_code: string;
+  reason: string;
+  sha256: string | null;
+  size_bytes: ColumnType<string | null, string | number | bigint | null, never>;
+  created_at: CreatedAt;
+}
+
+export type CustodyAction =
+  'received' | 'hashed' | 'stored' | 'duplicate' | 'probed' | 'metadata' | 'rejected' | 'derived';
+
+export interface CustodyEventsTable {
+  id: Generated<string>;
+  recording_id: string | null;
+  batch_id: string | null;
+  action: CustodyAction;
+  actor: string;
+  occurred_at: CreatedAt;
+  source_path: string | null;
+  sha256: string | null;
+  tool_versions: Json<Record<string, string>>;
+  details: Json<JsonObject>;
+}
+
+export type StageStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface StageRunsTable {
+  recording_id: string;
+  stage: string;
+  status: StageStatus;
+  attempts: Generated<number>;
+  error: string | null;
+  worker: string | null;
+  job_id: string | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  updated_at: CreatedAt;
+  result: Json<JsonObject> | null;
+}
+
+export interface DerivedFilesTable {
+  id: Generated<string>;
+  recording_id: string;
+  stage: string;
+  kind: string;
+  channel: number;
+  /** Path relative to the derived-files directory. */
+  path: string;
+  sha256: string;
+  size_bytes: ColumnType<string, string | number | bigint, never>;
+  sample_rate: number;
+  duration_seconds: number | null;
+  tool_versions: Json<Record<string, string>>;
+  created_at: CreatedAt;
+}
+
+export type Collection = Selectable<CollectionsTable>;
+export type Recording = Selectable<RecordingsTable>;
+export type NewRecording = Insertable<RecordingsTable>;
+export type CustodyEvent = Selectable<CustodyEventsTable>;
+export type StageRun = Selectable<StageRunsTable>;
+export type DerivedFile = Selectable<DerivedFilesTable>;

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EarshotConfig } from '../config/config.ts';
+import { createDb, migrateToLatest, type Db } from '../db/database.ts';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded-postgres.ts';
+
+export interface DatabaseConnection {
+  db: Db;
+  connectionString: string;
+  /** Set when this process started the embedded server (no other worker can hold jobs then). */
+  embedded: EmbeddedServer | undefined;
+  close(): Promise<void>;
+}
+
+const EMBEDDED_DATABASE = 'earshot';
+
+/**
+ * Connects to DATABASE_URL, or starts the embedded server under the data directory, then brings
+ * the schema up to date.
+ */
+export async function connectDatabase(config: EarshotConfig): Promise<DatabaseConnection> {
+  let embedded: EmbeddedServer | undefined;
+  let connectionString = config.databaseUrl;
+  if (!connectionString) {
+    fs.mkdirSync(path.join(config.dataDir, 'logs'), { recursive: true });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.embeddedPostgresDir,
+      port: config.embeddedPostgresPort,
+      logFile: path.join(config.dataDir, 'logs', 'postgres.log'),
+      databaseName: EMBEDDED_DATABASE,
+    });
+    connectionString = embedded.connectionString(EMBEDDED_DATABASE);
+  }
+  const db = createDb(connectionString);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    db,
+    connectionString,
+    embedded,
+    async close() {
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
+
+// One real embedded PostgreSQL server for the whole test run; every test file makes its own
+// database on it (see test/helpers/database.ts).
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-test-pg-'));
+  // initdb runs as the unprivileged postgres user when we are root: it must reach the folder.
+  fs.chmodSync(root, 0o755);
+  const port = await freePort();
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(root, 'postgres'),
+    port,
+    logFile: path.join(root, 'postgres.log'),
+  });
+  project.provide('pgAdminUrl', server.connectionString('postgres'));
+  return async () => {
+    await server.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}
