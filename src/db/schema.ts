@@ -13,6 +13,7 @@ export interface Database {
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, T | string, T | string>;
 export type JsonObject = Record<string, unknown>;
 
@@ -121,7 +122,7 @@ export interface StageRunsTable {
   job_id: string | null;
   started_at: Date | null;
   finished_at: Date | null;
-  updated_at: CreatedAt;
+  updated_at: UpdatedAt;
   result: Json<JsonObject> | null;
 }
 

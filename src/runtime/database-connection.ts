@@ -7,7 +7,10 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded-postg
 export interface DatabaseConnection {
   db: Db;
   connectionString: string;
-  /** Set when this process started the embedded server (no other worker can hold jobs then). */
+  /**
+   * Set when this process started the embedded server itself: then no other worker can hold
+   * jobs. Unset with DATABASE_URL, or when attached to a server another live Earshot started.
+   */
   embedded: EmbeddedServer | undefined;
   close(): Promise<void>;
 }
@@ -19,24 +22,25 @@ const EMBEDDED_DATABASE = 'earshot';
  * the schema up to date.
  */
 export async function connectDatabase(config: EarshotConfig): Promise<DatabaseConnection> {
-  let embedded: EmbeddedServer | undefined;
+  let server: EmbeddedServer | undefined;
   let connectionString = config.databaseUrl;
   if (!connectionString) {
     fs.mkdirSync(path.join(config.dataDir, 'logs'), { recursive: true });
-    embedded = await startEmbeddedPostgres({
+    server = await startEmbeddedPostgres({
       dataDir: config.embeddedPostgresDir,
       port: config.embeddedPostgresPort,
       logFile: path.join(config.dataDir, 'logs', 'postgres.log'),
       databaseName: EMBEDDED_DATABASE,
     });
-    connectionString = embedded.connectionString(EMBEDDED_DATABASE);
+    connectionString = server.connectionString(EMBEDDED_DATABASE);
   }
+  const embedded = server?.ownedByThisProcess ? server : undefined;
   const db = createDb(connectionString);
   try {
     await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
-    await embedded?.stop();
+    await server?.stop();
     throw error;
   }
   return {

@@ -1,13 +1,52 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import { startHttpServer } from '../../api/http-server.ts';
 import type { CommandContext } from '../command-context.ts';
 import { UserError } from '../exit-codes.ts';
+import { waitForShutdownSignal } from '../shutdown.ts';
 
-// Placeholder: filled in by the work on `earshot serve`.
-export function registerServeCommand(program: Command, _context: CommandContext): void {
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new InvalidArgumentError('expected a port number from 0 to 65535 (0 picks a free port)');
+  }
+  return port;
+}
+
+export function registerServeCommand(program: Command, context: CommandContext): void {
   program
     .command('serve')
-    .description('(not built yet)')
-    .action(() => {
-      throw new UserError('earshot serve is not built yet');
+    .description('Serve the HTTP API (and the web desk, when built) until stopped with Ctrl-C')
+    .option(
+      '--port <port>',
+      'port to listen on (default: EARSHOT_PORT or 8750; 0 picks a free one)',
+      parsePort,
+    )
+    .option('--host <host>', 'address to listen on (default: EARSHOT_HOST or 127.0.0.1)')
+    .action(async (options: { port?: number; host?: string }) => {
+      const config = context.config();
+      // Listen before printing the URL: a signal that arrives right after must stop us cleanly.
+      const stopSignal = waitForShutdownSignal();
+      const connection = await context.openDatabase();
+      let server;
+      try {
+        server = await startHttpServer(connection.db, config, {
+          port: options.port ?? config.port,
+          host: options.host ?? config.host,
+        });
+      } catch (error) {
+        await connection.close();
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new UserError(
+          `could not listen on ${options.host ?? config.host}:${options.port ?? config.port}: ${reason}. ` +
+            'Pick another port with --port or EARSHOT_PORT.',
+        );
+      }
+      context.out.write(`Earshot is serving at ${server.url}\n`);
+      context.out.write(`API description: ${server.url}api/openapi.json\nPress Ctrl-C to stop.\n`);
+      const signal = await stopSignal;
+      context.out.write(`Received ${signal}: stopping...\n`);
+      await server.close();
+      await connection.close();
+      context.out.write('Stopped.\n');
     });
 }

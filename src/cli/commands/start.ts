@@ -1,13 +1,49 @@
 import type { Command } from 'commander';
+import { startApp } from '../../runtime/start-app.ts';
 import type { CommandContext } from '../command-context.ts';
-import { UserError } from '../exit-codes.ts';
+import { waitForShutdownSignal } from '../shutdown.ts';
 
-// Placeholder: filled in by the work on `earshot start`.
-export function registerStartCommand(program: Command, _context: CommandContext): void {
+interface StartCommandOptions {
+  port?: number;
+  host?: string;
+  demo: boolean;
+}
+
+export function registerStartCommand(program: Command, context: CommandContext): void {
   program
     .command('start')
-    .description('(not built yet)')
-    .action(() => {
-      throw new UserError('earshot start is not built yet');
+    .description(
+      'Start everything: embedded PostgreSQL (unless DATABASE_URL), the demo corpus, the pipeline workers and the HTTP API',
+    )
+    .option('--port <port>', 'HTTP port (default EARSHOT_PORT or 8750; 0 picks a free one)', parsePort)
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('--no-demo', 'do not ingest the bundled demo corpus')
+    .addHelpText(
+      'after',
+      `
+A second start reuses the data folder; a start after a crash or kill -9 recovers by itself
+(orphaned database server, interrupted jobs). Stop with Ctrl-C.`,
+    )
+    .action(async (options: StartCommandOptions) => {
+      // Listen before printing "ready": a signal that arrives right after must stop us cleanly.
+      const stopSignal = waitForShutdownSignal();
+      const app = await startApp(context.config(), {
+        port: options.port,
+        host: options.host,
+        demo: options.demo,
+        out: context.out,
+      });
+      const signal = await stopSignal;
+      context.out.write(`Received ${signal}: stopping…\n`);
+      await app.stop();
+      context.out.write('Stopped.\n');
     });
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a whole number from 0 to 65535, not "${value}"`);
+  }
+  return port;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as spine from './0001-spine.ts';
+import * as apiIndexes from './0002-api-indexes.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -7,4 +8,5 @@ import * as spine from './0001-spine.ts';
  */
 export const migrations: Record<string, Migration> = {
   '0001-spine': spine,
+  '0002-api-indexes': apiIndexes,
 };

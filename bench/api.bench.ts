@@ -1,0 +1,84 @@
+// Recordings-list latency at 100k recordings: `npm run bench:api`.
+// Starts a throwaway embedded PostgreSQL, fills it with synthetic rows in SQL, then times the
+// list endpoint through Fastify's inject (no network) for typical desk queries. Prints figures.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { buildApiServer } from '../src/api/server.ts';
+import { loadConfig } from '../src/config/config.ts';
+import { createDb, migrateToLatest } from '../src/db/database.ts';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
+
+const RECORDINGS = Number(process.env.BENCH_RECORDINGS ?? 100_000);
+const RUNS = 20;
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-api-'));
+fs.chmodSync(root, 0o755);
+const server = await startEmbeddedPostgres({
+  dataDir: path.join(root, 'postgres'),
+  port: 20_000 + Math.floor(Math.random() * 20_000),
+  logFile: path.join(root, 'postgres.log'),
+  databaseName: 'bench',
+});
+const db = createDb(server.connectionString('bench'));
+try {
+  await migrateToLatest(db);
+  const started = Date.now();
+  await sql`
+    INSERT INTO collections (name) SELECT 'Leak ' || n FROM generate_series(1, 5) n;
+    INSERT INTO recordings (sha256, size_bytes, collection_id, original_filename, store_path,
+      caller_number, callee_number, call_started_at, metadata_origin, created_at)
+    SELECT encode(sha256(n::text::bytea), 'hex'), 1000 + n,
+      (SELECT id FROM collections ORDER BY name OFFSET (n % 5) LIMIT 1),
+      'call-' || n || '.amr', 'x/' || n,
+      '+7916' || lpad((n::bigint * 7919 % 10000000)::text, 7, '0'),
+      '+38050' || lpad((n::bigint * 104729 % 10000000)::text, 7, '0'),
+      timestamptz '2022-01-01' + (n * interval '15 minutes'),
+      CASE WHEN n % 3 = 0 THEN 'sidecar' WHEN n % 3 = 1 THEN 'filename' END,
+      now() - (n * interval '1 second')
+    FROM generate_series(1, ${sql.lit(RECORDINGS)}) n;
+    INSERT INTO stage_runs (recording_id, stage, status, error)
+    SELECT id, 'decode', CASE WHEN random() < 0.02 THEN 'failed' ELSE 'done' END, NULL FROM recordings;
+    ANALYZE;
+  `.execute(db);
+  console.log(`filled ${RECORDINGS} recordings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const config = loadConfig({ EARSHOT_DATA_DIR: root, EARSHOT_LOG_LEVEL: 'silent' });
+  const app = await buildApiServer({ db, config });
+  const queries = [
+    '',
+    '?sort=created_at&order=asc&offset=50000',
+    '?collection=Leak%203&from=2023-01-01&to=2023-06-30',
+    '?phone=%2B79160007919',
+    '?phone=12345',
+    '?stage=decode&status=failed',
+    '?metadataOrigin=sidecar&limit=200',
+  ];
+  console.log('query'.padEnd(56), 'total'.padStart(7), 'median ms'.padStart(10), 'p95 ms'.padStart(8));
+  for (const query of queries) {
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      const response = await app.inject({ method: 'GET', url: `/api/recordings${query}` });
+      times.push(performance.now() - t0);
+      if (response.statusCode !== 200) throw new Error(`${query}: ${response.statusCode} ${response.body}`);
+      total = response.json<{ total: number }>().total;
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(RUNS / 2)] ?? 0;
+    const p95 = times[Math.floor(RUNS * 0.95)] ?? 0;
+    console.log(
+      (query || '(default)').padEnd(56),
+      String(total).padStart(7),
+      median.toFixed(1).padStart(10),
+      p95.toFixed(1).padStart(8),
+    );
+  }
+  await app.close();
+} finally {
+  await db.destroy();
+  await server.stop();
+  fs.rmSync(root, { recursive: true, force: true });
+}

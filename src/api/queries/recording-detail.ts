@@ -1,0 +1,108 @@
+import type { Db } from '../../db/database.ts';
+import type { CustodyEvent, DerivedFile, Recording, StageRun } from '../../db/schema.ts';
+import { stageRunsByRecording } from './stage-runs.ts';
+
+export interface RecordingSourceRow {
+  id: string;
+  batch_id: string;
+  collection_id: string;
+  collection_name: string;
+  source_path: string;
+  archive_path: string | null;
+  archive_entry: string | null;
+  size_bytes: string;
+  modified_at: Date | null;
+  received_at: Date;
+  batch_actor: string;
+  batch_started_at: Date;
+}
+
+export interface RecordingDetailRows {
+  recording: Recording & { collection_name: string };
+  sources: RecordingSourceRow[];
+  stageRuns: StageRun[];
+  workingCopies: DerivedFile[];
+  custody: CustodyEvent[];
+}
+
+export const WORKING_AUDIO_KIND = 'working_audio';
+
+export async function findRecording(
+  db: Db,
+  id: string,
+): Promise<(Recording & { collection_name: string }) | undefined> {
+  return db
+    .selectFrom('recordings as r')
+    .innerJoin('collections as c', 'c.id', 'r.collection_id')
+    .selectAll('r')
+    .select('c.name as collection_name')
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Custody events of one recording in the order they were appended. */
+export async function custodyEventsOf(db: Db, recordingId: string): Promise<CustodyEvent[]> {
+  return db
+    .selectFrom('custody_events')
+    .selectAll()
+    .where('recording_id', '=', recordingId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function workingCopiesOf(db: Db, recordingId: string): Promise<DerivedFile[]> {
+  return db
+    .selectFrom('derived_files')
+    .selectAll()
+    .where('recording_id', '=', recordingId)
+    .where('kind', '=', WORKING_AUDIO_KIND)
+    .orderBy('channel')
+    .execute();
+}
+
+export async function findWorkingCopy(
+  db: Db,
+  recordingId: string,
+  channel: number,
+): Promise<DerivedFile | undefined> {
+  return db
+    .selectFrom('derived_files')
+    .selectAll()
+    .where('recording_id', '=', recordingId)
+    .where('kind', '=', WORKING_AUDIO_KIND)
+    .where('channel', '=', channel)
+    .executeTakeFirst();
+}
+
+export async function loadRecordingDetail(db: Db, id: string): Promise<RecordingDetailRows | undefined> {
+  const recording = await findRecording(db, id);
+  if (!recording) return undefined;
+  const [sources, runs, workingCopies, custody] = await Promise.all([
+    db
+      .selectFrom('recording_sources as s')
+      .innerJoin('collections as c', 'c.id', 's.collection_id')
+      .innerJoin('ingest_batches as b', 'b.id', 's.batch_id')
+      .select([
+        's.id',
+        's.batch_id',
+        's.collection_id',
+        'c.name as collection_name',
+        's.source_path',
+        's.archive_path',
+        's.archive_entry',
+        's.size_bytes',
+        's.modified_at',
+        's.received_at',
+        'b.actor as batch_actor',
+        'b.started_at as batch_started_at',
+      ])
+      .where('s.recording_id', '=', id)
+      .orderBy('s.received_at')
+      .orderBy('s.id')
+      .execute(),
+    stageRunsByRecording(db, [id]),
+    workingCopiesOf(db, id),
+    custodyEventsOf(db, id),
+  ]);
+  return { recording, sources, stageRuns: runs.get(id) ?? [], workingCopies, custody };
+}

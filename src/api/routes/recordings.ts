@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { notFound } from '../errors.ts';
+import { presentCustody } from '../presenters/custody.ts';
+import { presentRecordingDetail, presentRecordingSummary } from '../presenters/recording.ts';
+import { custodyEventsOf, findRecording, loadRecordingDetail } from '../queries/recording-detail.ts';
+import { listRecordings } from '../queries/recordings-list.ts';
+import { stageRunsByRecording } from '../queries/stage-runs.ts';
+import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
+import { recordingListQuerySchema, toRecordingListQuery } from '../schemas/recording-filters.ts';
+import {
+  custodyResponseSchema,
+  recordingDetailSchema,
+  recordingListResponseSchema,
+} from '../schemas/recordings.ts';
+import type { RouteContext } from './context.ts';
+
+export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/recordings',
+    {
+      schema: {
+        tags: ['recordings'],
+        summary: 'List recordings, filtered, sorted and paginated',
+        querystring: recordingListQuerySchema,
+        response: { 200: recordingListResponseSchema, 400: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const query = toRecordingListQuery(request.query);
+      const { rows, total } = await listRecordings(db, query);
+      const runs = await stageRunsByRecording(
+        db,
+        rows.map((r) => r.id),
+      );
+      return {
+        items: rows.map((r) => presentRecordingSummary(r, runs.get(r.id) ?? [])),
+        total,
+        limit: query.limit,
+        offset: query.offset,
+      };
+    },
+  );
+
+  api.get(
+    '/api/recordings/:id',
+    {
+      schema: {
+        tags: ['recordings'],
+        summary:
+          'One recording: metadata, probe, channels, provenance, stage status, working copies, custody',
+        params: recordingIdParamsSchema,
+        response: { 200: recordingDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const detail = await loadRecordingDetail(db, request.params.id);
+      if (!detail) throw notFound(`No recording with id ${request.params.id}`);
+      return presentRecordingDetail(detail);
+    },
+  );
+
+  api.get(
+    '/api/recordings/:id/custody',
+    {
+      schema: {
+        tags: ['recordings'],
+        summary: 'Chain of custody of one recording, in the order events were appended',
+        params: recordingIdParamsSchema,
+        response: { 200: custodyResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const recording = await findRecording(db, request.params.id);
+      if (!recording) throw notFound(`No recording with id ${request.params.id}`);
+      return presentCustody(recording, await custodyEventsOf(db, recording.id));
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** Body of every 4xx/5xx answer: a machine-readable code and a sentence for people. */
+export const errorResponseSchema = z
+  .object({
+    error: z
+      .enum(['bad_request', 'not_found', 'range_not_satisfiable', 'unavailable', 'internal_error'])
+      .describe('Machine-readable error code'),
+    message: z.string().describe('What went wrong, in words'),
+    issues: z
+      .array(
+        z.object({
+          path: z.string().describe('Where the problem is, e.g. "querystring.limit" or "params.id"'),
+          message: z.string().describe('What is wrong with that value'),
+        }),
+      )
+      .optional()
+      .describe('One entry per invalid value (only with bad_request)'),
+  })
+  .describe('Error');
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+/** Ids are UUIDs; anything else is a 400, not a database error. */
+export const recordingIdParamsSchema = z.object({
+  id: z.guid().describe('Recording id (UUID)'),
+});
+
+export const isoDateTime = z.string().describe('ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z)');
+export const nullableIsoDateTime = isoDateTime.nullable();
+
+export const collectionRefSchema = z
+  .object({
+    id: z.string().describe('Collection id (UUID)'),
+    name: z.string().describe('Collection name'),
+  })
+  .describe('The collection a recording belongs to');
+
+export const stageStatusSchema = z
+  .enum(['pending', 'running', 'done', 'failed'])
+  .describe('pending: waiting to run; running: a worker holds it; done; failed: see error');
+
+export const stageRunSchema = z
+  .object({
+    stage: z.string().describe('Pipeline stage name, e.g. "decode"'),
+    status: stageStatusSchema,
+    attempts: z.number().int().describe('How many times the stage has been tried'),
+    error: z.string().nullable().describe('Why the last attempt failed (null unless failed)'),
+    startedAt: nullableIsoDateTime.describe('When the last attempt started'),
+    finishedAt: nullableIsoDateTime.describe('When the last attempt finished'),
+    updatedAt: isoDateTime.describe('Last change of this status'),
+  })
+  .describe('Status of one pipeline stage for one recording');

@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createApiFixture,
+  insertCollection,
+  insertRecording,
+  type ApiFixture,
+} from '../../test/helpers/api-fixtures.ts';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { createDb } from '../db/database.ts';
+import { buildApiServer } from './server.ts';
+
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<string, { parameters?: { name: string; in: string; description?: string }[] }>
+  >;
+}
+
+let t: TestDatabase;
+let fixture: ApiFixture;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  t = await createTestDatabase('api_server');
+  fixture = createApiFixture(t.db);
+  const leak = await insertCollection(t.db, 'Leak A', 'first');
+  await insertCollection(t.db, 'Empty');
+  await insertRecording(fixture, { collection_id: leak });
+  await insertRecording(fixture, { collection_id: leak });
+  app = await buildApiServer({
+    db: t.db,
+    config: fixture.config,
+    deskDir: path.join(fixture.config.dataDir, 'no-desk'),
+  });
+});
+
+afterAll(async () => {
+  await app?.close();
+  fixture?.cleanup();
+  await t?.drop();
+});
+
+describe('GET /api/health', () => {
+  it('reports the database, versions, migrations and counts', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ database: { migrations: string[] }; versions: Record<string, string> }>();
+    expect(body).toMatchObject({
+      status: 'ok',
+      database: { reachable: true },
+      versions: { node: process.versions.node },
+      counts: { collections: 2, recordings: 2, custodyEvents: 0 },
+    });
+    expect(body.database.migrations.slice(0, 2)).toEqual(['0001-spine', '0002-api-indexes']);
+    expect(response.json<{ database: { serverVersion: string } }>().database.serverVersion).toMatch(/^\d+/);
+    expect(body.versions.earshot).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('answers 503 when the database is unreachable', async () => {
+    const deadDb = createDb('postgres://nobody:nothing@127.0.0.1:1/none', 1);
+    const deadApp = await buildApiServer({ db: deadDb, config: fixture.config });
+    try {
+      const health = await deadApp.inject({ method: 'GET', url: '/api/health' });
+      expect(health.statusCode).toBe(503);
+      expect(health.json()).toMatchObject({ status: 'unavailable', database: { reachable: false } });
+      // Any other route fails with a bare 500: no stack trace, no connection details.
+      const list = await deadApp.inject({ method: 'GET', url: '/api/recordings' });
+      expect(list.statusCode).toBe(500);
+      expect(list.json()).toEqual({
+        error: 'internal_error',
+        message: 'Internal error: the server log has details.',
+      });
+      expect(list.body).not.toMatch(/ECONNREFUSED|at .*\.ts|127\.0\.0\.1/);
+    } finally {
+      await deadApp.close();
+      await deadDb.destroy();
+    }
+  });
+});
+
+describe('GET /api/collections', () => {
+  it('lists collections by name with recording counts', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/collections' });
+    expect(response.statusCode).toBe(200);
+    const items = response.json<{ items: { name: string; recordingCount: number }[] }>().items;
+    expect(items.map((c) => [c.name, c.recordingCount])).toEqual([
+      ['Empty', 0],
+      ['Leak A', 2],
+    ]);
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  it('is an OpenAPI 3 document listing every route with its parameters', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const doc = JSON.parse(response.body) as OpenApiDocument;
+    expect(doc.openapi).toMatch(/^3\./);
+    const expected = [
+      '/api/health',
+      '/api/collections',
+      '/api/recordings',
+      '/api/recordings/{id}',
+      '/api/recordings/{id}/custody',
+      '/api/recordings/{id}/audio/original',
+      '/api/recordings/{id}/audio/working',
+      '/api/openapi.json',
+    ];
+    expect(Object.keys(doc.paths).sort()).toEqual([...expected].sort());
+    for (const route of expected) expect(doc.paths[route]?.get, route).toBeDefined();
+
+    const listParameters = doc.paths['/api/recordings']?.get?.parameters ?? [];
+    const names = listParameters.map((p) => p.name);
+    for (const name of [
+      'collectionId',
+      'collection',
+      'from',
+      'to',
+      'phone',
+      'stage',
+      'status',
+      'limit',
+      'offset',
+    ]) {
+      expect(names, name).toContain(name);
+    }
+    expect(listParameters.every((p) => p.in === 'query' && (p.description ?? '').length > 0)).toBe(true);
+    const detailParameters = doc.paths['/api/recordings/{id}']?.get?.parameters ?? [];
+    expect(detailParameters).toMatchObject([{ name: 'id', in: 'path' }]);
+    const workingParameters = doc.paths['/api/recordings/{id}/audio/working']?.get?.parameters ?? [];
+    expect(workingParameters.map((p) => p.name).sort()).toEqual(['channel', 'id']);
+    expect(doc.paths['/api/recordings/{id}/audio/original']?.head).toBeDefined();
+    const working = doc.paths['/api/recordings/{id}/audio/working']?.get as {
+      responses: Record<string, unknown>;
+    };
+    expect(working.responses['206']).toMatchObject({
+      content: { 'audio/wav': { schema: { format: 'binary' } } },
+    });
+  });
+});
+
+describe('unknown routes and the desk', () => {
+  it('answers unknown routes with 404 JSON', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/nothing-here?x=1' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({ error: 'not_found', message: 'No route for GET /api/nothing-here' });
+    const post = await app.inject({ method: 'POST', url: '/api/recordings', payload: {} });
+    expect(post.statusCode).toBe(404);
+  });
+
+  it('answers malformed URLs with 400 JSON', async () => {
+    for (const url of ['/api/recordings/%E0%A4%A', `/api/recordings/${'a'.repeat(300)}`]) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json<{ error: string }>().error).toBe('bad_request');
+    }
+  });
+
+  it('serves a page saying the desk is not built, linking the API description', async () => {
+    const response = await app.inject({ method: 'GET', url: '/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.body).toContain('not built');
+    expect(response.body).toContain('href="/api/openapi.json"');
+  });
+
+  it('serves the built desk from its folder when index.html exists', async () => {
+    const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-desk-'));
+    fs.writeFileSync(path.join(deskDir, 'index.html'), '<!doctype html><title>Desk</title>');
+    fs.writeFileSync(path.join(deskDir, 'app.js'), 'console.log(1)');
+    const deskApp = await buildApiServer({ db: t.db, config: fixture.config, deskDir });
+    try {
+      const index = await deskApp.inject({ method: 'GET', url: '/' });
+      expect(index.statusCode).toBe(200);
+      expect(index.body).toContain('<title>Desk</title>');
+      expect((await deskApp.inject({ method: 'GET', url: '/app.js' })).body).toBe('console.log(1)');
+      const api = await deskApp.inject({ method: 'GET', url: '/api/health' });
+      expect(api.statusCode).toBe(200);
+      const unknown = await deskApp.inject({ method: 'GET', url: '/api/unknown' });
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json()).toMatchObject({ error: 'not_found' });
+      expect((await deskApp.inject({ method: 'GET', url: '/../../etc/passwd' })).statusCode).toBe(404);
+    } finally {
+      await deskApp.close();
+      fs.rmSync(deskDir, { recursive: true, force: true });
+    }
+  });
+});

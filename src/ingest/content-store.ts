@@ -1,0 +1,138 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+/**
+ * The write-once store of evidentiary originals: `<originals>/<aa>/<bb>/<sha256>`, read-only.
+ * Bytes are hashed while they are copied into a temp file inside the store (same file system,
+ * so the final step is an atomic link); a file is never held in memory and never rewritten.
+ */
+const INCOMING = '.incoming';
+
+export interface StagedFile {
+  tempPath: string;
+  sha256: string;
+  sizeBytes: number;
+}
+
+export interface StoredBlob {
+  /** Relative to the originals directory. */
+  storePath: string;
+  /** True when the blob was already in the store (from an earlier run or another source). */
+  existed: boolean;
+}
+
+export class StoreConflictError extends Error {}
+
+export function blobRelativePath(sha256: string): string {
+  return path.join(sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+}
+
+class HashingCounter extends Transform {
+  readonly hash = createHash('sha256');
+  bytes = 0;
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    callback(null, chunk);
+  }
+}
+
+/** Streams `input` into a temp file in the store, computing its SHA-256 on the way. */
+export async function stageStream(originalsDir: string, input: Readable): Promise<StagedFile> {
+  const incoming = path.join(originalsDir, INCOMING);
+  fs.mkdirSync(incoming, { recursive: true });
+  const tempPath = path.join(incoming, `${process.pid}.${randomBytes(6).toString('hex')}.part`);
+  const counter = new HashingCounter();
+  try {
+    // flush: fsync before close, so the original survives a power cut once we say it is stored.
+    const out = fs.createWriteStream(tempPath, { flags: 'wx', mode: 0o600, flush: true, highWaterMark: 1024 * 1024 });
+    await pipeline(input, counter, out);
+  } catch (error) {
+    fs.rmSync(tempPath, { force: true });
+    throw error;
+  }
+  return { tempPath, sha256: counter.hash.digest('hex'), sizeBytes: counter.bytes };
+}
+
+/**
+ * Moves a staged file to its content address. `link` refuses to replace an existing file, so
+ * two processes storing the same content cannot overwrite each other; an existing blob is only
+ * checked (size), never rewritten.
+ */
+export function commitStaged(originalsDir: string, staged: StagedFile): StoredBlob {
+  const storePath = blobRelativePath(staged.sha256);
+  const finalPath = path.join(originalsDir, storePath);
+  fs.mkdirSync(path.dirname(finalPath), { recursive: true });
+  fs.chmodSync(staged.tempPath, 0o444);
+  let existed = false;
+  try {
+    fs.linkSync(staged.tempPath, finalPath);
+    syncDirectory(path.dirname(finalPath));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    existed = true;
+  } finally {
+    fs.rmSync(staged.tempPath, { force: true });
+  }
+  if (existed) assertBlobSize(finalPath, staged.sizeBytes);
+  return { storePath, existed };
+}
+
+/** Checks that a blob already in the store has the expected size; the store is never repaired silently. */
+export function assertBlobSize(finalPath: string, sizeBytes: number): void {
+  const existing = fs.statSync(finalPath);
+  if (existing.size !== sizeBytes) {
+    throw new StoreConflictError(
+      `the store already holds ${finalPath} with ${existing.size} bytes, but this content has ${sizeBytes} bytes; the stored file was left untouched: check the store for damage`,
+    );
+  }
+}
+
+export function discardStaged(staged: StagedFile): void {
+  fs.rmSync(staged.tempPath, { force: true });
+}
+
+/** Removes temp files left by ingest processes that no longer run (killed half way). */
+export function cleanStaleTempFiles(originalsDir: string): number {
+  const incoming = path.join(originalsDir, INCOMING);
+  let names: string[];
+  try {
+    names = fs.readdirSync(incoming);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const pid = Number(name.split('.')[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && isProcessAlive(pid)) continue;
+    if (pid === process.pid) continue;
+    fs.rmSync(path.join(incoming, name), { force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function syncDirectory(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Some file systems refuse fsync on directories; the file itself is already synced.
+  }
+}

@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+import type { EarshotConfig } from '../config/config.ts';
+import type { Db } from '../db/database.ts';
+import { ensureCollection, finishBatch, markInterruptedBatches, startBatch } from './batch.ts';
+import { cleanStaleTempFiles } from './content-store.ts';
+import { IngestUsageError } from './errors.ts';
+import { ingestSource, rejectUnread, type FileContext, type FileOutcome } from './ingest-file.ts';
+import { assertInputsExist, walkInputs } from './input-walker.ts';
+import { isKnownZone } from './metadata/call-time.ts';
+import type { ColumnMap } from './metadata/column-map.ts';
+import { compileNamePattern, DEFAULT_NAME_PATTERN } from './metadata/name-pattern.ts';
+import { createMetadataResolver } from './metadata/resolve.ts';
+import { loadSidecar } from './metadata/sidecar.ts';
+import { IngestSummary } from './summary.ts';
+import { defaultLimits, type IngestLimits, type WalkItem } from './types.ts';
+
+export interface IngestProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  summary: IngestSummary;
+}
+
+export interface IngestOptions {
+  paths: string[];
+  collection: string;
+  metadataFile?: string;
+  namePattern?: string;
+  columnMap?: ColumnMap;
+  /** Region for phone numbers written without a country code (default RU). */
+  region?: string;
+  /** Zone for call times that carry none (default UTC); recorded with every such time. */
+  timeZone?: string;
+  actor: string;
+  limits?: Partial<IngestLimits>;
+  /** Files in flight at once: hashing one while another is probed. */
+  concurrency?: number;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+export interface IngestResult {
+  batchId: string;
+  collectionId: string;
+  /** Recordings created by this run (for scheduling the pipeline stages). */
+  newRecordingIds: string[];
+  summary: IngestSummary;
+}
+
+/**
+ * Ingests files, folders and zip archives into a collection. Everything about the request is
+ * checked first (inputs exist, sidecar parses, pattern compiles): a usage error ingests nothing.
+ * Then each file is handled on its own, in its own transaction, so a run killed half way leaves
+ * only complete files behind and a re-run picks up the rest.
+ */
+export async function ingestPaths(db: Db, config: EarshotConfig, options: IngestOptions): Promise<IngestResult> {
+  if (options.paths.length === 0) throw new IngestUsageError('no input paths given');
+  const region = (options.region ?? 'RU').toUpperCase();
+  if (!isSupportedCountry(region)) throw new IngestUsageError(`--region "${options.region}" is not a known country code (e.g. RU, UA)`);
+  const timeZone = options.timeZone ?? 'UTC';
+  if (!isKnownZone(timeZone)) throw new IngestUsageError(`time zone "${timeZone}" is not known (use e.g. Europe/Moscow or +03:00)`);
+  assertInputsExist(options.paths);
+  const pattern = compileNamePattern(options.namePattern ?? DEFAULT_NAME_PATTERN);
+  const sidecar = options.metadataFile ? loadSidecar(options.metadataFile, options.columnMap ?? {}) : null;
+  const limits: IngestLimits = { ...defaultLimits, ...options.limits };
+
+  fs.mkdirSync(config.originalsDir, { recursive: true });
+  cleanStaleTempFiles(config.originalsDir);
+  await markInterruptedBatches(db);
+  const collectionId = await ensureCollection(db, options.collection);
+  const batchId = await startBatch(db, {
+    collectionId,
+    actor: options.actor,
+    inputs: options.paths,
+    options: {
+      metadataFile: options.metadataFile ?? null,
+      namePattern: pattern.source,
+      columnMap: options.columnMap ?? {},
+      region,
+      timeZone,
+    },
+  });
+
+  const ctx: FileContext = {
+    db,
+    originalsDir: config.originalsDir,
+    collectionId,
+    batchId,
+    actor: options.actor,
+    limits,
+    metadataFor: createMetadataResolver(sidecar, pattern, { region: region as CountryCode, defaultTimeZone: timeZone }),
+  };
+  const summary = new IngestSummary();
+  const totals = await countInputs(options.paths, limits);
+  const progress: IngestProgress = { filesDone: 0, filesTotal: totals.files, bytesDone: 0, bytesTotal: totals.bytes, summary };
+  options.onProgress?.(progress);
+
+  try {
+    await runConcurrently(walkInputs(options.paths, limits), options.concurrency ?? 2, async (item) => {
+      const outcome =
+        item.kind === 'source' ? await ingestSource(ctx, item.source) : await rejectUnread(ctx, item.rejected);
+      const path = item.kind === 'source' ? item.source.sourcePath : item.rejected.sourcePath;
+      countOutcome(summary, path, outcome);
+      progress.filesDone += 1;
+      progress.bytesDone += item.kind === 'source' ? item.source.diskBytes : item.rejected.diskBytes;
+      options.onProgress?.(progress);
+    });
+  } catch (error) {
+    await finishBatch(db, batchId, 'interrupted', { ...summary.toJson(), error: String(error) }).catch(() => undefined);
+    throw error;
+  }
+  for (const row of sidecar?.unmatchedRows() ?? []) summary.metadataWarnings.push(`${row}: no ingested file matches this row`);
+  await finishBatch(db, batchId, 'finished', summary.toJson());
+  return { batchId, collectionId, newRecordingIds: summary.newRecordingIds, summary };
+}
+
+function countOutcome(summary: IngestSummary, sourcePath: string, outcome: FileOutcome): void {
+  switch (outcome.kind) {
+    case 'ingested':
+      summary.ingested += 1;
+      summary.bytesIngested += outcome.sizeBytes;
+      summary.newRecordingIds.push(outcome.recordingId);
+      summary.metadataWarnings.push(...outcome.metadataProblems);
+      break;
+    case 'duplicate':
+      summary.duplicates += 1;
+      break;
+    case 'already-known':
+      summary.alreadyKnown += 1;
+      break;
+    case 'rejected':
+      summary.rejections.push({ sourcePath, code: outcome.code, reason: outcome.reason, recordedBefore: outcome.recordedBefore });
+      break;
+  }
+}
+
+/** A first pass that only lists (archives by their directory): totals for the progress bar. */
+async function countInputs(paths: string[], limits: IngestLimits): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for await (const item of walkInputs(paths, limits)) {
+    files += 1;
+    bytes += item.kind === 'source' ? item.source.diskBytes : item.rejected.diskBytes;
+  }
+  return { files, bytes };
+}
+
+/** Runs `work` on the items with at most `limit` in flight; the first failure stops the rest. */
+async function runConcurrently<T>(items: AsyncIterable<T>, limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const iterator = items[Symbol.asyncIterator]();
+  let failed = false;
+  const lane = async (): Promise<void> => {
+    while (!failed) {
+      const next = await iterator.next();
+      if (next.done) return;
+      try {
+        await work(next.value);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.max(1, limit) }, lane));
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+export type { WalkItem };

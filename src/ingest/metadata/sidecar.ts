@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { IngestUsageError } from '../errors.ts';
+import { resolveColumns, type ColumnMap } from './column-map.ts';
+import type { CallField, RawCallRecord } from './fields.ts';
+
+const MAX_SIDECAR_BYTES = 256 * 1024 * 1024;
+
+/** Call records from a sidecar CSV/JSON, looked up by a file's relative path or basename. */
+export interface SidecarIndex {
+  file: string;
+  rowCount: number;
+  lookup(relativePath: string, basename: string): RawCallRecord | undefined;
+  /** Rows no ingested file matched: named in the summary so typos show. */
+  unmatchedRows(): string[];
+}
+
+interface Row {
+  values: Record<string, string>;
+  label: string;
+}
+
+/**
+ * Reads the whole sidecar before anything is ingested: a file that cannot be parsed, or that has
+ * no column naming the audio file, is a usage error, so a bad spreadsheet never produces a
+ * half-labelled ingest. Row-level problems (a bad date) are left to the metadata step.
+ */
+export function loadSidecar(file: string, columnMap: ColumnMap): SidecarIndex {
+  const display = path.basename(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new IngestUsageError(`metadata file "${file}" cannot be read`);
+  }
+  if (!stat.isFile()) throw new IngestUsageError(`metadata file "${file}" is not a regular file`);
+  if (stat.size > MAX_SIDECAR_BYTES) throw new IngestUsageError(`metadata file "${file}" is larger than 256 MiB`);
+  const text = fs.readFileSync(file, 'utf8');
+  const rows = /\.json$/i.test(file) ? parseJsonRows(text, display) : parseCsvRows(text, display);
+  const headers = [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
+  const columns = resolveColumns(headers, columnMap);
+  for (const [field, column] of Object.entries(columnMap)) {
+    if (!columns.has(field as CallField)) {
+      throw new IngestUsageError(
+        `metadata file ${display}: --map ${field}="${column}" names a column that is not there (columns: ${headers.join(', ')})`,
+      );
+    }
+  }
+  const fileColumn = columns.get('file');
+  if (!fileColumn) {
+    throw new IngestUsageError(
+      `metadata file ${display} has no "${columnMap.file ?? 'file'}" column saying which audio file each row describes (columns: ${headers.join(', ') || 'none'}); name it with --map file="COLUMN"`,
+    );
+  }
+  const mapped = new Set(columns.values());
+  const byPath = new Map<string, RawCallRecord>();
+  const byBase = new Map<string, RawCallRecord[]>();
+  const matched = new Set<RawCallRecord>();
+  const all: RawCallRecord[] = [];
+  for (const row of rows) {
+    const key = (row.values[fileColumn] ?? '').trim().replace(/\\/g, '/').replace(/^\.\//, '');
+    if (!key) continue;
+    const record: RawCallRecord = { fields: {}, extra: {}, origin: `${display} ${row.label} (${key})` };
+    for (const [field, column] of columns) {
+      const value = row.values[column];
+      if (field !== 'file' && value !== undefined && value.trim() !== '') record.fields[field] = value.trim();
+    }
+    for (const [column, value] of Object.entries(row.values)) {
+      if (!mapped.has(column) && value.trim() !== '') record.extra[column] = value;
+    }
+    all.push(record);
+    byPath.set(key, record);
+    const base = key.split('/').at(-1)!;
+    byBase.set(base, [...(byBase.get(base) ?? []), record]);
+  }
+  return {
+    file,
+    rowCount: all.length,
+    lookup(relativePath, basename) {
+      // A relative path is exact; a basename only counts when exactly one row has it.
+      const candidates = byBase.get(basename);
+      const hit = byPath.get(relativePath) ?? (candidates?.length === 1 ? candidates[0] : undefined);
+      if (hit) matched.add(hit);
+      return hit;
+    },
+    unmatchedRows: () => all.filter((r) => !matched.has(r)).map((r) => r.origin),
+  };
+}
+
+function parseCsvRows(text: string, display: string): Row[] {
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      columns: (header: string[]) => header.map((h) => h.trim()),
+      bom: true,
+      skip_empty_lines: true,
+      info: true,
+      delimiter: detectDelimiter(text),
+    }) as unknown as { record: Record<string, string>; info: { lines: number } }[];
+  } catch (error) {
+    throw new IngestUsageError(
+      `metadata file ${display} is not valid CSV: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return records.map(({ record, info }) => ({ values: record, label: `line ${info.lines}` }));
+}
+
+/** Spreadsheets exported in Russian locales use ';': take whichever separates the header best. */
+function detectDelimiter(text: string): string {
+  const header = text.split('\n', 1)[0] ?? '';
+  const counts = [',', ';', '\t'].map((d) => [d, header.split(d).length] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]![0];
+}
+
+function parseJsonRows(text: string, display: string): Row[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new IngestUsageError(
+      `metadata file ${display} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const list = Array.isArray(data) ? data : (data as { calls?: unknown } | null)?.calls;
+  if (!Array.isArray(list)) {
+    throw new IngestUsageError(`metadata file ${display} must hold an array of call objects (or {"calls": [...]})`);
+  }
+  return list.map((item: unknown, index) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      throw new IngestUsageError(`metadata file ${display}: entry ${index + 1} is not an object`);
+    }
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
+      if (v === null || v === undefined) continue;
+      values[k] = typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
+    }
+    return { values, label: `entry ${index + 1}` };
+  });
+}

@@ -1,0 +1,15 @@
+import { createStageRegistry, type StageRegistry } from './registry.ts';
+import type { StageHandler } from './stage-handler.ts';
+import { STAGE_ORDER, type StageName } from './stages.ts';
+import { decodeStage } from './stages/decode.ts';
+
+/** Every stage handler, listed explicitly (no discovery by file name). */
+export const stageHandlers: readonly StageHandler<StageName>[] = [decodeStage];
+
+let registry: StageRegistry<StageName> | undefined;
+
+/** The pipeline's registry; built (and checked) on first use, so a bad list fails at startup. */
+export function pipelineRegistry(): StageRegistry<StageName> {
+  registry ??= createStageRegistry(STAGE_ORDER, stageHandlers);
+  return registry;
+}

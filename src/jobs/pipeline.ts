@@ -1,0 +1,134 @@
+import type { EarshotConfig } from '../config/config.ts';
+import type { Db } from '../db/database.ts';
+import type { DatabaseConnection } from '../runtime/database-connection.ts';
+import { pipelineRegistry } from './handlers.ts';
+import { getPipelineStatus, type PipelineStatus } from './operations.ts';
+import { startJobQueue, type JobQueue } from './queue.ts';
+import {
+  recoverInterruptedWork,
+  releaseStaleRuns,
+  requeueLostRuns,
+  type RecoveryReport,
+} from './recovery.ts';
+import type { StageRegistry } from './registry.ts';
+import { schedulePipeline } from './scheduling.ts';
+import type { StageJobOptions } from './stage-handler.ts';
+import { startStageWorkers, type PipelineEvent, type StageWorkers } from './workers.ts';
+
+export interface OpenPipelineOptions<N extends string> {
+  connection: Pick<DatabaseConnection, 'db' | 'connectionString' | 'embedded'>;
+  config: EarshotConfig;
+  registry?: StageRegistry<N>;
+  /** Overrides retry and expiry settings of every stage (tests). */
+  jobOptions?: StageJobOptions;
+  /** Repair what a crash left behind before anything runs (default true). */
+  recover?: boolean;
+  /** Treat this process as the only worker even without the embedded server (tests, recovery). */
+  exclusive?: boolean;
+}
+
+export interface WaitOptions {
+  onProgress?: (status: PipelineStatus) => void;
+  intervalMs?: number;
+  /** Give up after this long and return the status as it is. */
+  timeoutMs?: number;
+}
+
+export interface Pipeline<N extends string = string> {
+  queue: JobQueue<N>;
+  db: Db;
+  /** What recovery found when the pipeline opened (all zero when recover was false). */
+  recovery: RecoveryReport;
+  /** Puts new recordings on the pipeline (for `earshot ingest` and `earshot start`). */
+  schedulePipeline(recordingIds: readonly string[]): Promise<number>;
+  /**
+   * Queues whatever should be waiting but is not: recordings never put on the pipeline, stages
+   * whose previous stage is done but that were never scheduled, pending runs whose job is gone.
+   */
+  scheduleMissing(): Promise<number>;
+  /** Runs stage handlers in this process until stop(). */
+  startWorkers(options?: {
+    concurrency?: number;
+    onEvent?: (event: PipelineEvent) => void;
+  }): Promise<StageWorkers>;
+  /** Resolves when no run is pending or running (needs workers somewhere), with the final status. */
+  waitUntilIdle(options?: WaitOptions): Promise<PipelineStatus>;
+  status(): Promise<PipelineStatus>;
+  /** Stops workers (finishing jobs in hand) and the job queue; leaves the database open. */
+  stop(): Promise<void>;
+}
+
+const STALE_CHECK_MS = 60_000;
+
+/**
+ * The pipeline on a database connection: starts pg-boss, runs crash recovery (exclusive when
+ * this process started the embedded server, since no other worker can exist then), and offers
+ * workers, scheduling and progress. What `earshot start`, `earshot worker` and ingest use.
+ */
+export async function openPipeline<N extends string = string>(
+  options: OpenPipelineOptions<N>,
+): Promise<Pipeline<N>> {
+  const registry = options.registry ?? (pipelineRegistry() as unknown as StageRegistry<N>);
+  const { db } = options.connection;
+  // Only the process that started the embedded server can be sure no other worker is alive.
+  const exclusive = options.exclusive ?? options.connection.embedded?.ownedByThisProcess === true;
+  const queue = await startJobQueue({
+    connectionString: options.connection.connectionString,
+    registry,
+    jobOptions: options.jobOptions,
+    supervise: true,
+  });
+  let recovery: RecoveryReport = { interruptedRuns: 0, orphanedJobs: 0, abandonedRuns: 0, requeuedRuns: 0 };
+  try {
+    if (options.recover !== false) recovery = await recoverInterruptedWork(queue, db, { exclusive });
+  } catch (error) {
+    await queue.stop({ graceful: false });
+    throw error;
+  }
+
+  const workers: StageWorkers[] = [];
+  let staleTimer: NodeJS.Timeout | undefined;
+
+  return {
+    queue,
+    db,
+    recovery,
+    schedulePipeline: (ids) => schedulePipeline(queue, db, ids),
+    scheduleMissing: () => requeueLostRuns(queue, db),
+    async startWorkers(workerOptions = {}) {
+      const started = await startStageWorkers({ queue, db, config: options.config, ...workerOptions });
+      workers.push(started);
+      // Other workers may share the database: now and then release runs whose worker vanished.
+      if (!exclusive && !staleTimer) {
+        staleTimer = setInterval(
+          () => void releaseStaleRuns(queue, db).catch(() => undefined),
+          STALE_CHECK_MS,
+        );
+        staleTimer.unref();
+      }
+      return started;
+    },
+    async waitUntilIdle({ onProgress, intervalMs = 1000, timeoutMs } = {}) {
+      const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
+      let lastRequeue = Date.now();
+      for (;;) {
+        const status = await getPipelineStatus(db, registry);
+        onProgress?.(status);
+        const active = status.stages.reduce((sum, s) => sum + s.pending + s.running, 0);
+        if (active === 0 || Date.now() >= deadline) return status;
+        // Safety net: work that lost its job (should not happen) is queued again.
+        if (Date.now() - lastRequeue > 30_000) {
+          lastRequeue = Date.now();
+          await requeueLostRuns(queue, db);
+        }
+        await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      }
+    },
+    status: () => getPipelineStatus(db, registry),
+    async stop() {
+      if (staleTimer) clearInterval(staleTimer);
+      await Promise.all(workers.map((w) => w.stop()));
+      await queue.stop();
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import PgBoss from 'pg-boss';
+import type { StageRegistry } from './registry.ts';
+import type { StageJobOptions } from './stage-handler.ts';
+import type { RecordingStagePayload } from './stages.ts';
+
+/** pg-boss keeps its tables in this schema of the application database. */
+export const PGBOSS_SCHEMA = 'pgboss';
+
+const DEFAULT_JOB_OPTIONS: Required<StageJobOptions> = {
+  retryLimit: 3,
+  retryDelaySeconds: 10,
+  expireInSeconds: 30 * 60,
+};
+const INSERT_CHUNK = 500;
+
+export interface JobQueueOptions<N extends string> {
+  connectionString: string;
+  registry: StageRegistry<N>;
+  /** Overrides every stage's retry and expiry settings (tests use short delays). */
+  jobOptions?: StageJobOptions;
+  /** Runs pg-boss maintenance (expiring jobs of vanished workers); off for one-shot commands. */
+  supervise?: boolean;
+}
+
+export interface JobQueue<N extends string = string> {
+  boss: PgBoss;
+  registry: StageRegistry<N>;
+  queueName(stage: N): string;
+  jobOptions(stage: N): Required<StageJobOptions>;
+  /** Queues one job per payload; a job already waiting for the same (stage, recording) is kept. */
+  enqueue(stage: N, payloads: RecordingStagePayload[]): Promise<void>;
+  stop(options?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
+}
+
+export function singletonKey(stage: string, recordingId: string): string {
+  return `${stage}:${recordingId}`;
+}
+
+/**
+ * Starts pg-boss on the application database and creates one queue per stage. Queues use the
+ * 'short' policy: at most one waiting job per singleton key (stage, recording), so scheduling
+ * the same work twice queues it once.
+ */
+export async function startJobQueue<N extends string>(options: JobQueueOptions<N>): Promise<JobQueue<N>> {
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: PGBOSS_SCHEMA,
+    max: 4,
+    application_name: 'earshot-jobs',
+    supervise: options.supervise ?? false,
+    schedule: false,
+    maintenanceIntervalSeconds: 30,
+  });
+  // pg-boss reports background errors (lost connections) as events; they must not crash us.
+  boss.on('error', (error) => {
+    process.emitWarning(`job queue: ${error.message}`);
+  });
+  await boss.start();
+
+  const registry = options.registry;
+  const jobOptions = (stage: N): Required<StageJobOptions> => ({
+    ...DEFAULT_JOB_OPTIONS,
+    ...registry.handler(stage).jobOptions,
+    ...options.jobOptions,
+  });
+  const queueName = (stage: N): string => `stage.${stage}`;
+
+  try {
+    for (const stage of registry.order) {
+      const o = jobOptions(stage);
+      const queueOptions = {
+        name: queueName(stage),
+        policy: 'short' as const,
+        retryLimit: o.retryLimit,
+        retryDelay: o.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: o.expireInSeconds,
+      };
+      await boss.createQueue(queueName(stage), queueOptions);
+      // createQueue keeps an existing queue as it was; bring its settings up to date.
+      await boss.updateQueue(queueName(stage), queueOptions);
+    }
+  } catch (error) {
+    await boss.stop({ graceful: false });
+    throw error;
+  }
+
+  return {
+    boss,
+    registry,
+    queueName,
+    jobOptions,
+    async enqueue(stage, payloads) {
+      const forced = payloads.filter((p) => p.force).map((p) => singletonKey(stage, p.recordingId));
+      if (forced.length > 0) {
+        // A job already waiting wins over the new one (ON CONFLICT DO NOTHING): make it forced.
+        await boss.getDb().executeSql(
+          `UPDATE ${PGBOSS_SCHEMA}.job SET data = data || '{"force": true}'::jsonb
+           WHERE name = $1 AND state = 'created' AND singleton_key = ANY($2::text[])`,
+          [queueName(stage), forced],
+        );
+      }
+      for (let i = 0; i < payloads.length; i += INSERT_CHUNK) {
+        const jobs = payloads.slice(i, i + INSERT_CHUNK).map((data) => ({
+          name: queueName(stage),
+          data: { recordingId: data.recordingId, ...(data.force ? { force: true } : {}) },
+          singletonKey: singletonKey(stage, data.recordingId),
+        }));
+        await boss.insert(jobs);
+      }
+    },
+    async stop({ graceful = true, timeoutMs = 30_000 } = {}) {
+      await boss.stop({ graceful, timeout: timeoutMs, wait: true });
+    },
+  };
+}

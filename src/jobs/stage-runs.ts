@@ -1,0 +1,122 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { JsonObject } from '../db/schema.ts';
+
+// Per-recording stage status, the record users and `earshot status` read. pg-boss holds the
+// jobs; this table says what happened to each recording, with reasons and attempt counts.
+
+/** Marks runs as waiting for a worker. A run a worker holds right now stays 'running'. */
+export async function markPending(db: Db, stage: string, recordingIds: readonly string[]): Promise<void> {
+  if (recordingIds.length === 0) return;
+  await db
+    .insertInto('stage_runs')
+    .values(recordingIds.map((recording_id) => ({ recording_id, stage, status: 'pending' as const })))
+    .onConflict((oc) =>
+      oc
+        .columns(['recording_id', 'stage'])
+        .doUpdateSet({ status: 'pending', error: null, finished_at: null, updated_at: sql`now()` })
+        .where('stage_runs.status', '<>', 'running'),
+    )
+    .execute();
+}
+
+export type ClaimResult = 'claimed' | 'already-done' | 'busy';
+
+/**
+ * A worker takes a run: status running, attempts + 1. Refused while another live job holds it
+ * (a run held longer than staleAfterSeconds counts as abandoned), and skipped when already done
+ * unless forced.
+ */
+export async function claimRun(
+  db: Db,
+  run: {
+    stage: string;
+    recordingId: string;
+    jobId: string;
+    worker: string;
+    force: boolean;
+    staleAfterSeconds: number;
+  },
+): Promise<ClaimResult> {
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('stage_runs')
+      .values({ recording_id: run.recordingId, stage: run.stage, status: 'pending' })
+      .onConflict((oc) => oc.columns(['recording_id', 'stage']).doNothing())
+      .execute();
+    const current = await trx
+      .selectFrom('stage_runs')
+      .select([
+        'status',
+        'job_id',
+        sql<boolean>`updated_at < now() - make_interval(secs => ${run.staleAfterSeconds})`.as('stale'),
+      ])
+      .where('recording_id', '=', run.recordingId)
+      .where('stage', '=', run.stage)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (current.status === 'done' && !run.force) return 'already-done';
+    if (current.status === 'running' && current.job_id !== run.jobId && !current.stale) return 'busy';
+    await trx
+      .updateTable('stage_runs')
+      .set({
+        status: 'running',
+        attempts: sql`attempts + 1`,
+        worker: run.worker,
+        job_id: run.jobId,
+        error: null,
+        started_at: sql`now()`,
+        finished_at: null,
+        updated_at: sql`now()`,
+      })
+      .where('recording_id', '=', run.recordingId)
+      .where('stage', '=', run.stage)
+      .execute();
+    return 'claimed';
+  });
+}
+
+/** Marks the run done; false when this job no longer holds it (another job took it over). */
+export async function markDone(
+  db: Db,
+  run: { stage: string; recordingId: string; jobId: string; result: JsonObject },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('stage_runs')
+    .set({
+      status: 'done',
+      result: JSON.stringify(run.result),
+      error: null,
+      finished_at: sql`now()`,
+      updated_at: sql`now()`,
+    })
+    .where('recording_id', '=', run.recordingId)
+    .where('stage', '=', run.stage)
+    .where('job_id', '=', run.jobId)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
+}
+
+/**
+ * Records a failed attempt: 'failed' when no retry follows, otherwise back to 'pending' with the
+ * reason kept so `earshot status` shows why it is being retried.
+ */
+export async function markAttemptFailed(
+  db: Db,
+  run: { stage: string; recordingId: string; jobId: string; error: string; final: boolean },
+): Promise<void> {
+  await db
+    .updateTable('stage_runs')
+    .set({
+      status: run.final ? 'failed' : 'pending',
+      error: run.error.slice(0, 4000),
+      finished_at: run.final ? sql`now()` : null,
+      updated_at: sql`now()`,
+    })
+    .where('recording_id', '=', run.recordingId)
+    .where('stage', '=', run.stage)
+    .where('job_id', '=', run.jobId)
+    .where('status', '=', 'running')
+    .execute();
+}

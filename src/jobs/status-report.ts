@@ -1,0 +1,54 @@
+import type { PipelineStatus } from './operations.ts';
+import type { PipelineEvent } from './workers.ts';
+
+const COLUMNS = ['pending', 'running', 'done', 'failed', 'missing'] as const;
+
+/** `earshot status` as a table: one row per stage in pipeline order, then failures with reasons. */
+export function formatStatusTable(status: PipelineStatus): string {
+  const width = Math.max(5, ...status.stages.map((s) => s.stage.length));
+  const lines = [`Recordings: ${status.recordings}`, ''];
+  lines.push(['stage'.padEnd(width), ...COLUMNS.map((c) => c.padStart(8))].join('  '));
+  for (const s of status.stages) {
+    lines.push([s.stage.padEnd(width), ...COLUMNS.map((c) => String(s[c]).padStart(8))].join('  '));
+  }
+  if (status.failures.length > 0) {
+    lines.push('', `Failures (${status.failures.length}); retry with \`earshot retry --failed\`:`);
+    for (const f of status.failures) {
+      lines.push(
+        `  ${f.stage}  ${printable(f.originalFilename)}  recording ${f.recordingId}  ` +
+          `attempts ${f.attempts}: ${printable(f.error)}`,
+      );
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** One line of progress for long waits: per stage done/total and what is left. */
+export function formatProgressLine(status: PipelineStatus): string {
+  return status.stages
+    .map(
+      (s) =>
+        `${s.stage} ${s.done}/${status.recordings} done, ${s.running} running, ${s.pending} pending, ${s.failed} failed`,
+    )
+    .join(' | ');
+}
+
+export function formatPipelineEvent(event: PipelineEvent): string {
+  switch (event.type) {
+    case 'started':
+      return `${event.stage} started ${event.recordingId} (attempt ${event.attempt})`;
+    case 'done':
+      return `${event.stage} done ${event.recordingId} in ${(event.ms / 1000).toFixed(1)} s`;
+    case 'skipped':
+      return `${event.stage} skipped ${event.recordingId}: ${event.reason}`;
+    case 'retrying':
+      return `${event.stage} will retry ${event.recordingId}: ${printable(event.error)}`;
+    case 'failed':
+      return `${event.stage} failed ${event.recordingId}: ${printable(event.error)}`;
+  }
+}
+
+// File names and tool messages can hold control characters; keep the terminal output one line each.
+function printable(text: string): string {
+  return text.replace(/[\p{Cc}]/gu, ' ');
+}

@@ -1,0 +1,159 @@
+import os from 'node:os';
+import type PgBoss from 'pg-boss';
+import type { EarshotConfig } from '../config/config.ts';
+import type { Db } from '../db/database.ts';
+import type { JobQueue } from './queue.ts';
+import { scheduleStage } from './scheduling.ts';
+import { PermanentStageError } from './stage-handler.ts';
+import { claimRun, markAttemptFailed, markDone } from './stage-runs.ts';
+import type { RecordingStagePayload } from './stages.ts';
+
+export type PipelineEvent =
+  | { type: 'started'; stage: string; recordingId: string; attempt: number }
+  | { type: 'done'; stage: string; recordingId: string; ms: number }
+  | { type: 'skipped'; stage: string; recordingId: string; reason: string }
+  | { type: 'retrying'; stage: string; recordingId: string; error: string }
+  | { type: 'failed'; stage: string; recordingId: string; error: string };
+
+export interface StageWorkersOptions<N extends string> {
+  queue: JobQueue<N>;
+  db: Db;
+  config: EarshotConfig;
+  /** Jobs run at once per stage (default config.workerConcurrency). */
+  concurrency?: number;
+  pollingIntervalSeconds?: number;
+  onEvent?: (event: PipelineEvent) => void;
+}
+
+export interface StageWorkers {
+  /** hostname:pid, recorded in stage_runs.worker. */
+  name: string;
+  /** Jobs being handled right now. */
+  busy(): number;
+  /** Stops taking jobs and waits (up to timeoutMs) for the ones in hand. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+export function workerName(): string {
+  return `${os.hostname()}:${process.pid}`;
+}
+
+/** Starts `concurrency` pg-boss workers on every stage's queue, each running the stage's handler. */
+export async function startStageWorkers<N extends string>(
+  options: StageWorkersOptions<N>,
+): Promise<StageWorkers> {
+  const { queue } = options;
+  const name = workerName();
+  const concurrency = options.concurrency ?? options.config.workerConcurrency;
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
+  let busy = 0;
+  const idleWaiters = new Set<() => void>();
+
+  for (const stage of queue.registry.order) {
+    for (let i = 0; i < concurrency; i++) {
+      await queue.boss.work<RecordingStagePayload>(
+        queue.queueName(stage),
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
+        async (jobs) => {
+          busy++;
+          try {
+            for (const job of jobs) await runStageJob(options, name, stage, job);
+          } finally {
+            busy--;
+            if (busy === 0) for (const wake of idleWaiters) wake();
+          }
+        },
+      );
+    }
+  }
+
+  return {
+    name,
+    busy: () => busy,
+    async stop(timeoutMs = 60_000) {
+      await Promise.all(queue.registry.order.map((stage) => queue.boss.offWork(queue.queueName(stage))));
+      if (busy === 0) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, timeoutMs);
+        function done(): void {
+          clearTimeout(timer);
+          idleWaiters.delete(done);
+          resolve();
+        }
+        idleWaiters.add(done);
+      });
+    },
+  };
+}
+
+async function runStageJob<N extends string>(
+  options: StageWorkersOptions<N>,
+  worker: string,
+  stage: N,
+  job: PgBoss.JobWithMetadata<RecordingStagePayload>,
+): Promise<void> {
+  const { queue, db, config, onEvent } = options;
+  const { recordingId } = job.data;
+  const force = job.data.force === true;
+  const handler = queue.registry.handler(stage);
+  const claim = await claimRun(db, {
+    stage,
+    recordingId,
+    jobId: job.id,
+    worker,
+    force,
+    staleAfterSeconds: queue.jobOptions(stage).expireInSeconds,
+  });
+  if (claim === 'already-done') {
+    onEvent?.({ type: 'skipped', stage, recordingId, reason: 'already done' });
+    await scheduleNextStage(options, stage, recordingId, false);
+    return;
+  }
+  // Another live job holds this run; throwing makes pg-boss try again after the backoff.
+  if (claim === 'busy') throw new Error(`${stage} of ${recordingId} is already running in another job`);
+
+  onEvent?.({ type: 'started', stage, recordingId, attempt: job.retryCount + 1 });
+  const started = Date.now();
+  try {
+    const outcome = await handler.run(job.data, { db, config, worker, jobId: job.id });
+    await db.transaction().execute(async (trx) => {
+      const held = await markDone(trx, { stage, recordingId, jobId: job.id, result: outcome.result });
+      if (!held) throw new Error(`${stage} of ${recordingId} was taken over by another job; result dropped`);
+      await outcome.record?.(trx);
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const permanent = error instanceof PermanentStageError;
+    const final = permanent || job.retryCount >= job.retryLimit;
+    await markAttemptFailed(db, { stage, recordingId, jobId: job.id, error: message, final });
+    onEvent?.({ type: final ? 'failed' : 'retrying', stage, recordingId, error: message });
+    // A permanent failure ends the job here; anything else goes back to pg-boss for a retry.
+    if (permanent) return;
+    throw error;
+  }
+  onEvent?.({ type: 'done', stage, recordingId, ms: Date.now() - started });
+  // A forced redo changed this stage's output, so the stages after it are redone too.
+  await scheduleNextStage(options, stage, recordingId, force);
+}
+
+async function scheduleNextStage<N extends string>(
+  options: StageWorkersOptions<N>,
+  stage: N,
+  recordingId: string,
+  force: boolean,
+): Promise<void> {
+  const next = options.queue.registry.next(stage);
+  if (next === undefined) return;
+  if (force) {
+    await scheduleStage(options.queue, options.db, next, [recordingId], { force: true });
+    return;
+  }
+  const existing = await options.db
+    .selectFrom('stage_runs')
+    .select('status')
+    .where('recording_id', '=', recordingId)
+    .where('stage', '=', next)
+    .executeTakeFirst();
+  if (existing?.status === 'done' || existing?.status === 'running') return;
+  await scheduleStage(options.queue, options.db, next, [recordingId]);
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EarshotConfig } from '../config/config.ts';
+import { startHttpServer } from '../api/http-server.ts';
+import { ingestPaths } from '../ingest/ingest-paths.ts';
+import { openPipeline, type Pipeline } from '../jobs/pipeline.ts';
+import { formatPipelineEvent, formatProgressLine } from '../jobs/status-report.ts';
+import { connectDatabase, type DatabaseConnection } from './database-connection.ts';
+import { repositoryRoot } from './paths.ts';
+
+export const DEMO_COLLECTION = 'Demo corpus';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  /** Ingest the bundled demo corpus (idempotent: a second start finds it already known). */
+  demo: boolean;
+  out: NodeJS.WritableStream;
+}
+
+export interface RunningApp {
+  url: string;
+  connection: DatabaseConnection;
+  pipeline: Pipeline;
+  /** Resolves when the pipeline first has nothing pending or running. */
+  idle: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * `earshot start`: database (embedded unless DATABASE_URL), crash recovery, the demo corpus,
+ * the pipeline's workers in this process, and the HTTP API. Each step says what it did.
+ */
+export async function startApp(config: EarshotConfig, options: StartOptions): Promise<RunningApp> {
+  const { out } = options;
+  const say = (line: string): boolean => out.write(`${line}\n`);
+  say(`Data folder: ${config.dataDir}`);
+  say(config.databaseUrl ? 'Database: DATABASE_URL' : 'Database: starting embedded PostgreSQL…');
+  const connection = await connectDatabase(config);
+  let pipeline: Pipeline | undefined;
+  let http: { url: string; close(): Promise<void> } | undefined;
+  try {
+    pipeline = await openPipeline({ connection, config });
+    const r = pipeline.recovery;
+    if (r.interruptedRuns + r.orphanedJobs + r.abandonedRuns + r.requeuedRuns > 0) {
+      say(
+        `Recovered after an unclean stop: ${r.interruptedRuns} interrupted stage runs, ` +
+          `${r.orphanedJobs} orphaned jobs, ${r.requeuedRuns} runs queued again.`,
+      );
+    }
+
+    const demoDir = path.join(repositoryRoot, 'demo');
+    if (options.demo && !fs.existsSync(path.join(demoDir, 'calls.csv'))) {
+      say(`No demo corpus at ${demoDir}: skipping it.`);
+    } else if (options.demo) {
+      say(`Ingesting the demo corpus from ${demoDir}…`);
+      const result = await ingestPaths(connection.db, config, {
+        paths: [path.join(demoDir, 'calls')],
+        collection: DEMO_COLLECTION,
+        metadataFile: path.join(demoDir, 'calls.csv'),
+        actor: config.actor,
+      });
+      out.write(result.summary.format());
+    }
+
+    // Backfill: recordings never put on the pipeline, or stages never scheduled after a crash.
+    // Failed runs stay failed until `earshot retry --failed`.
+    const scheduled = await pipeline.scheduleMissing();
+    if (scheduled > 0) say(`Pipeline: ${scheduled} stage runs scheduled.`);
+
+    const workers = await pipeline.startWorkers({
+      onEvent: (event) => {
+        if (event.type === 'failed' || event.type === 'retrying') say(formatPipelineEvent(event));
+      },
+    });
+    void workers;
+
+    http = await startHttpServer(connection.db, config, { port: options.port, host: options.host });
+    say(`Earshot is ready at ${http.url}  (API: ${http.url}api/openapi.json; Ctrl-C stops)`);
+
+    const running = pipeline;
+    let lastLine = '';
+    const idle = running
+      .waitUntilIdle({
+        intervalMs: 500,
+        onProgress: (status) => {
+          const line = formatProgressLine(status);
+          if (line !== lastLine) {
+            lastLine = line;
+            say(`Pipeline: ${line}`);
+          }
+        },
+      })
+      .then((status) => {
+        const failed = status.stages.reduce((n, s) => n + s.failed, 0);
+        say(`Pipeline idle.${failed > 0 ? ` ${failed} failed runs: see \`earshot status\`.` : ''}`);
+      });
+
+    const server = http;
+    return {
+      url: http.url,
+      connection,
+      pipeline,
+      idle,
+      async stop() {
+        await server.close();
+        await running.stop();
+        await connection.close();
+      },
+    };
+  } catch (error) {
+    await http?.close().catch(() => undefined);
+    await pipeline?.stop().catch(() => undefined);
+    await connection.close().catch(() => undefined);
+    throw error;
+  }
+}
