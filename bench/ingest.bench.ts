@@ -29,7 +29,13 @@ function makeCorpus(root: string, name: string, count: number, seconds: number):
   const dir = path.join(root, name);
   const files: string[] = [];
   for (let i = 0; i < count; i++) {
-    files.push(writeWav(path.join(dir, `call-${String(i).padStart(4, '0')}.wav`), { seconds, sampleRate: 16000, seed: i + count }));
+    files.push(
+      writeWav(path.join(dir, `call-${String(i).padStart(4, '0')}.wav`), {
+        seconds,
+        sampleRate: 16000,
+        seed: i + count,
+      }),
+    );
   }
   return { name, dir, files, bytes: files.reduce((sum, f) => sum + fs.statSync(f).size, 0) };
 }
@@ -45,16 +51,22 @@ function timeSha256sum(files: string[]): number {
 async function timeIngest(db: Db, dataDir: string, corpus: Corpus): Promise<number> {
   const config = loadConfig({ EARSHOT_DATA_DIR: dataDir });
   const started = process.hrtime.bigint();
-  const result = await ingestPaths(db, config, { paths: [corpus.dir], collection: corpus.name, actor: 'bench' });
+  const result = await ingestPaths(db, config, {
+    paths: [corpus.dir],
+    collection: corpus.name,
+    actor: 'bench',
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.summary.ingested !== corpus.files.length) throw new Error(`ingest: ${result.summary.headline()}`);
+  if (result.summary.ingested !== corpus.files.length)
+    throw new Error(`ingest: ${result.summary.headline()}`);
   return seconds;
 }
 
 /** Hash + copy into the store only (no probe, no database): the I/O part of ingest. */
 async function timeStoreOnly(storeDir: string, files: string[]): Promise<number> {
   const started = process.hrtime.bigint();
-  for (const file of files) commitStaged(storeDir, await stageStream(storeDir, await openFileStream(Buffer.from(file))));
+  for (const file of files)
+    commitStaged(storeDir, await stageStream(storeDir, await openFileStream(Buffer.from(file))));
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
@@ -71,26 +83,47 @@ async function compare(db: Db, root: string, corpus: Corpus): Promise<void> {
   const sha = timeSha256sum(corpus.files);
   const store = await timeStoreOnly(path.join(root, `store-only-${corpus.name}`), corpus.files);
   const ingest = await timeIngest(db, path.join(root, `data-${corpus.name}`), corpus);
-  console.log(`\nCorpus ${corpus.name}: ${corpus.files.length} WAV files, ${(corpus.bytes / MB).toFixed(1)} MB`);
+  console.log(
+    `\nCorpus ${corpus.name}: ${corpus.files.length} WAV files, ${(corpus.bytes / MB).toFixed(1)} MB`,
+  );
   console.log(line('sha256sum', corpus, sha));
   console.log(line('hash + store (no probe/db)', corpus, store));
   console.log(line('earshot ingest', corpus, ingest));
-  console.log(`ratio ingest / sha256sum: ${(ingest / sha).toFixed(2)}x   (hash + store / sha256sum: ${(store / sha).toFixed(2)}x; goal: within 2x)`);
+  console.log(
+    `ratio ingest / sha256sum: ${(ingest / sha).toFixed(2)}x   (hash + store / sha256sum: ${(store / sha).toFixed(2)}x; goal: within 2x)`,
+  );
 }
 
-function peakRss(databaseUrl: string, dataDir: string, input: string, collection: string): { maxRssBytes: number; seconds: number; headline: string } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'ingest-rss-child.ts'), databaseUrl, dataDir, input, collection], {
-    encoding: 'utf8',
-    cwd: path.dirname(here),
-  });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as { maxRssBytes: number; seconds: number; headline: string };
+function peakRss(
+  databaseUrl: string,
+  dataDir: string,
+  input: string,
+  collection: string,
+): { maxRssBytes: number; seconds: number; headline: string } {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(here, 'ingest-rss-child.ts'), databaseUrl, dataDir, input, collection],
+    {
+      encoding: 'utf8',
+      cwd: path.dirname(here),
+    },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1)!) as {
+    maxRssBytes: number;
+    seconds: number;
+    headline: string;
+  };
 }
 
 async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-ingest-'));
   // initdb runs as the unprivileged postgres user when we are root: it must reach the folder.
   fs.chmodSync(root, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(root, 'postgres'), port: await freePort(), logFile: path.join(root, 'postgres.log') });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(root, 'postgres'),
+    port: await freePort(),
+    logFile: path.join(root, 'postgres.log'),
+  });
   const databaseUrl = server.connectionString('postgres');
   const db = createDb(databaseUrl, 4);
   try {
@@ -105,9 +138,15 @@ async function main(): Promise<void> {
     const smallRun = peakRss(databaseUrl, path.join(root, 'data-rss'), small, 'rss-small');
     const bigRun = peakRss(databaseUrl, path.join(root, 'data-rss'), big, 'rss-big');
     console.log('\nPeak memory (separate processes, maxRSS):');
-    console.log(`  small file (${(fs.statSync(small).size / 1024).toFixed(0)} KiB): ${(smallRun.maxRssBytes / 2 ** 20).toFixed(0)} MiB  [${smallRun.headline}]`);
-    console.log(`  2 GiB file:            ${(bigRun.maxRssBytes / 2 ** 20).toFixed(0)} MiB  in ${bigRun.seconds.toFixed(1)} s (${((2 * 1024 ** 3) / MB / bigRun.seconds).toFixed(0)} MB/s)  [${bigRun.headline}]`);
-    console.log(`  difference: ${((bigRun.maxRssBytes - smallRun.maxRssBytes) / 2 ** 20).toFixed(0)} MiB (flat memory: independent of file size)`);
+    console.log(
+      `  small file (${(fs.statSync(small).size / 1024).toFixed(0)} KiB): ${(smallRun.maxRssBytes / 2 ** 20).toFixed(0)} MiB  [${smallRun.headline}]`,
+    );
+    console.log(
+      `  2 GiB file:            ${(bigRun.maxRssBytes / 2 ** 20).toFixed(0)} MiB  in ${bigRun.seconds.toFixed(1)} s (${((2 * 1024 ** 3) / MB / bigRun.seconds).toFixed(0)} MB/s)  [${bigRun.headline}]`,
+    );
+    console.log(
+      `  difference: ${((bigRun.maxRssBytes - smallRun.maxRssBytes) / 2 ** 20).toFixed(0)} MiB (flat memory: independent of file size)`,
+    );
   } finally {
     await db.destroy();
     await server.stop();
@@ -120,7 +159,9 @@ function freePort(): Promise<number> {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
       const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -26,7 +26,11 @@ export async function validateAudio(file: string, decodeCheckSeconds: number): P
       probe,
     };
   }
-  const decode = await checkDecodes(file, probe.durationSeconds, decodeCheckSeconds);
+  // PCM samples need no decoding (any bytes are valid samples), and a WAV cut short was caught
+  // by the header check above: spawning a decoder would only cost time.
+  const decode = /^pcm_/.test(probe.codec)
+    ? pcmNeedsNoDecode(probe.durationSeconds, decodeCheckSeconds)
+    : await checkDecodes(file, probe.durationSeconds, decodeCheckSeconds);
   if (!decode.ok) {
     if (decode.errors.length > 0) {
       return {
@@ -48,4 +52,9 @@ export async function validateAudio(file: string, decodeCheckSeconds: number): P
     };
   }
   return { ok: true, probe, decode };
+}
+
+function pcmNeedsNoDecode(durationSeconds: number, windowSeconds: number): DecodeCheck {
+  const span = Math.min(durationSeconds, windowSeconds);
+  return { ok: true, headSeconds: span, tailSeconds: span, errors: [], method: 'pcm-header' };
 }

@@ -135,12 +135,22 @@ describe('bad input', () => {
     rewriteEntryName(zip, 'xx/escape.wav', '../escape.wav');
     rewriteEntryName(zip, 'xetc/passwd.wav', '/etc/passwd.wav');
     const { sourcePath } = await ingestExpectingRejection([zip], 'unsafe-archive-path', /\.\.|absolute/);
-    const rows = await tdb.db.selectFrom('rejections').select(['source_path', 'reason']).where('reason_code', '=', 'unsafe-archive-path').execute();
-    expect(rows.map((r) => r.source_path).sort()).toEqual([`${zip}!//etc/passwd.wav`, `${zip}!/../escape.wav`].sort());
+    const rows = await tdb.db
+      .selectFrom('rejections')
+      .select(['source_path', 'reason'])
+      .where('reason_code', '=', 'unsafe-archive-path')
+      .execute();
+    expect(rows.map((r) => r.source_path).sort()).toEqual(
+      [`${zip}!//etc/passwd.wav`, `${zip}!/../escape.wav`].sort(),
+    );
     expect(sourcePath.startsWith(zip)).toBe(true);
     // Nothing was written outside the store.
     expect(fs.existsSync(path.join(root, 'escape.wav'))).toBe(false);
-    const safe = await tdb.db.selectFrom('recording_sources').select('id').where('source_path', '=', `${zip}!/ok/fine.wav`).execute();
+    const safe = await tdb.db
+      .selectFrom('recording_sources')
+      .select('id')
+      .where('source_path', '=', `${zip}!/ok/fine.wav`)
+      .execute();
     expect(safe).toHaveLength(1);
   });
 
@@ -157,8 +167,15 @@ describe('bad input', () => {
     const dir = caseDir();
     const zip = path.join(dir, 'bomb.zip');
     // 24 MiB of zeros deflates to about 24 KB; the limit counts inflated bytes, not headers.
-    await writeZip(zip, [{ name: 'bomb.wav', data: Buffer.concat([wavHeader(24 * 1024 * 1024, 8000, 1), Buffer.alloc(24 * 1024 * 1024)]) }]);
-    await ingestExpectingRejection([zip], 'zip-bomb', /zip bomb/, { limits: { maxArchiveBytes: 4 * 1024 * 1024 } });
+    await writeZip(zip, [
+      {
+        name: 'bomb.wav',
+        data: Buffer.concat([wavHeader(24 * 1024 * 1024, 8000, 1), Buffer.alloc(24 * 1024 * 1024)]),
+      },
+    ]);
+    await ingestExpectingRejection([zip], 'zip-bomb', /zip bomb/, {
+      limits: { maxArchiveBytes: 4 * 1024 * 1024 },
+    });
     const copy = path.join(dir, 'bomb-2.zip');
     fs.copyFileSync(zip, copy);
     await ingestExpectingRejection([copy], 'zip-bomb', /ratio/, { limits: { maxCompressionRatio: 50 } });
@@ -166,7 +183,10 @@ describe('bad input', () => {
 
   it('rejects a corrupt zip archive', async () => {
     const dir = caseDir();
-    fs.writeFileSync(path.join(dir, 'broken.zip'), Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(500, 7)]));
+    fs.writeFileSync(
+      path.join(dir, 'broken.zip'),
+      Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(500, 7)]),
+    );
     await ingestExpectingRejection([dir], 'corrupt-archive', /not a readable zip archive/);
   });
 

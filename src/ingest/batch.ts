@@ -6,8 +6,16 @@ import { isProcessAlive } from './content-store.ts';
 
 /** Finds or creates the collection a batch goes into. */
 export async function ensureCollection(db: Db, name: string): Promise<string> {
-  await db.insertInto('collections').values({ name }).onConflict((oc) => oc.column('name').doNothing()).execute();
-  const row = await db.selectFrom('collections').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+  await db
+    .insertInto('collections')
+    .values({ name })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('collections')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 

@@ -14,7 +14,10 @@ describe('content store', () => {
     expect(staged.sha256).toBe('b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9');
     expect(staged.sizeBytes).toBe(11);
     const stored = commitStaged(dir, staged);
-    expect(stored).toEqual({ storePath: 'b9/4d/b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9', existed: false });
+    expect(stored).toEqual({
+      storePath: 'b9/4d/b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9',
+      existed: false,
+    });
     const blob = path.join(dir, stored.storePath);
     expect(fs.readFileSync(blob, 'utf8')).toBe('hello world');
     expect(fs.statSync(blob).mode & 0o777).toBe(0o444);

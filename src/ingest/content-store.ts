@@ -48,7 +48,12 @@ export async function stageStream(originalsDir: string, input: Readable): Promis
   const counter = new HashingCounter();
   try {
     // flush: fsync before close, so the original survives a power cut once we say it is stored.
-    const out = fs.createWriteStream(tempPath, { flags: 'wx', mode: 0o600, flush: true, highWaterMark: 1024 * 1024 });
+    const out = fs.createWriteStream(tempPath, {
+      flags: 'wx',
+      mode: 0o600,
+      flush: true,
+      highWaterMark: 1024 * 1024,
+    });
     await pipeline(input, counter, out);
   } catch (error) {
     fs.rmSync(tempPath, { force: true });

@@ -16,9 +16,7 @@ interface PendingEvent {
 export class CustodyTrail {
   private events: PendingEvent[] = [];
 
-  constructor(
-    private readonly context: { batchId: string; actor: string; sourcePath: string },
-  ) {}
+  constructor(private readonly context: { batchId: string; actor: string; sourcePath: string }) {}
 
   add(action: CustodyAction, details: JsonObject): void {
     this.events.push({ action, occurredAt: new Date(), details });

@@ -94,6 +94,7 @@ async function placeStaged(
     bitRate: probe.bitRate,
     decodedHeadSeconds: verdict.decode.headSeconds,
     decodedTailSeconds: verdict.decode.tailSeconds,
+    decodeCheck: verdict.decode.method,
   });
   const metadata = ctx.metadataFor(source);
   if (metadata) {
@@ -136,7 +137,13 @@ async function placeStaged(
     let kind: 'ingested' | 'duplicate' = 'ingested';
     if (!recordingId) {
       // Another source with the same content was recorded while this one was being checked.
-      recordingId = (await trx.selectFrom('recordings').select('id').where('sha256', '=', staged.sha256).executeTakeFirstOrThrow()).id;
+      recordingId = (
+        await trx
+          .selectFrom('recordings')
+          .select('id')
+          .where('sha256', '=', staged.sha256)
+          .executeTakeFirstOrThrow()
+      ).id;
       kind = 'duplicate';
       trail.drop(['probed', 'metadata', 'stored']);
       trail.add('duplicate', { recordingId, storePath: stored.storePath });
@@ -255,7 +262,10 @@ async function recordRejection(
     .where('collection_id', '=', ctx.collectionId)
     .where('source_path', '=', source.sourcePath)
     .where('reason_code', '=', rejection.code);
-  query = rejection.sha256 === null ? query.where('sha256', 'is', null) : query.where('sha256', '=', rejection.sha256);
+  query =
+    rejection.sha256 === null
+      ? query.where('sha256', 'is', null)
+      : query.where('sha256', '=', rejection.sha256);
   // The same input rejected for the same reason by an earlier run is not recorded twice.
   if (await query.executeTakeFirst()) {
     return { kind: 'rejected', code: rejection.code, reason: rejection.reason, recordedBefore: true };

@@ -77,10 +77,19 @@ describe('ingestPaths', () => {
       .orderBy('id')
       .execute();
     // Which of the two copies is processed first depends on timing; the set of actions does not.
-    expect(events.map((e) => e.action).sort()).toEqual(
-      ['duplicate', 'hashed', 'hashed', 'metadata', 'probed', 'received', 'received', 'stored'],
+    expect(events.map((e) => e.action).sort()).toEqual([
+      'duplicate',
+      'hashed',
+      'hashed',
+      'metadata',
+      'probed',
+      'received',
+      'received',
+      'stored',
+    ]);
+    expect(events.every((e) => e.actor === 'tester' && typeof e.tool_versions.ffmpeg === 'string')).toBe(
+      true,
     );
-    expect(events.every((e) => e.actor === 'tester' && typeof e.tool_versions.ffmpeg === 'string')).toBe(true);
     // No temp files left in the store.
     expect(fs.readdirSync(path.join(config.originalsDir, '.incoming'))).toEqual([]);
   });
@@ -111,7 +120,11 @@ describe('ingestPaths', () => {
   it('keeps the same content found in another collection as one recording with a source in each', async () => {
     const other = path.join(root, 'other');
     writeWav(path.join(other, 'renamed.wav'), { seed: 1 });
-    const result = await ingestPaths(tdb.db, config, { paths: [other], collection: 'second', actor: 'tester' });
+    const result = await ingestPaths(tdb.db, config, {
+      paths: [other],
+      collection: 'second',
+      actor: 'tester',
+    });
     expect(result.summary.duplicates).toBe(1);
     const rows = await tdb.db
       .selectFrom('recording_sources')
@@ -127,10 +140,17 @@ describe('ingestPaths', () => {
     const { writeZip } = await import('./testing/zip-fixtures.ts');
     const zipPath = path.join(root, 'archive.zip');
     await writeZip(zipPath, [
-      { name: 'calls/20230101_120000_89161234567_89031234567.wav', data: fs.readFileSync(writeWav(path.join(root, 'z1.wav'), { seed: 11 })) },
+      {
+        name: 'calls/20230101_120000_89161234567_89031234567.wav',
+        data: fs.readFileSync(writeWav(path.join(root, 'z1.wav'), { seed: 11 })),
+      },
       { name: 'calls/other.wav', data: fs.readFileSync(writeWav(path.join(root, 'z2.wav'), { seed: 12 })) },
     ]);
-    const result = await ingestPaths(tdb.db, config, { paths: [zipPath], collection: 'zips', actor: 'tester' });
+    const result = await ingestPaths(tdb.db, config, {
+      paths: [zipPath],
+      collection: 'zips',
+      actor: 'tester',
+    });
     expect(result.summary.ingested).toBe(2);
     const source = await tdb.db
       .selectFrom('recording_sources')

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
+import { isSupportedCountry } from 'libphonenumber-js';
 import type { EarshotConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import { ensureCollection, finishBatch, markInterruptedBatches, startBatch } from './batch.ts';
@@ -54,12 +54,18 @@ export interface IngestResult {
  * Then each file is handled on its own, in its own transaction, so a run killed half way leaves
  * only complete files behind and a re-run picks up the rest.
  */
-export async function ingestPaths(db: Db, config: EarshotConfig, options: IngestOptions): Promise<IngestResult> {
+export async function ingestPaths(
+  db: Db,
+  config: EarshotConfig,
+  options: IngestOptions,
+): Promise<IngestResult> {
   if (options.paths.length === 0) throw new IngestUsageError('no input paths given');
   const region = (options.region ?? 'RU').toUpperCase();
-  if (!isSupportedCountry(region)) throw new IngestUsageError(`--region "${options.region}" is not a known country code (e.g. RU, UA)`);
+  if (!isSupportedCountry(region))
+    throw new IngestUsageError(`--region "${options.region}" is not a known country code (e.g. RU, UA)`);
   const timeZone = options.timeZone ?? 'UTC';
-  if (!isKnownZone(timeZone)) throw new IngestUsageError(`time zone "${timeZone}" is not known (use e.g. Europe/Moscow or +03:00)`);
+  if (!isKnownZone(timeZone))
+    throw new IngestUsageError(`time zone "${timeZone}" is not known (use e.g. Europe/Moscow or +03:00)`);
   assertInputsExist(options.paths);
   const pattern = compileNamePattern(options.namePattern ?? DEFAULT_NAME_PATTERN);
   const sidecar = options.metadataFile ? loadSidecar(options.metadataFile, options.columnMap ?? {}) : null;
@@ -89,17 +95,28 @@ export async function ingestPaths(db: Db, config: EarshotConfig, options: Ingest
     batchId,
     actor: options.actor,
     limits,
-    metadataFor: createMetadataResolver(sidecar, pattern, { region: region as CountryCode, defaultTimeZone: timeZone }),
+    metadataFor: createMetadataResolver(sidecar, pattern, {
+      region,
+      defaultTimeZone: timeZone,
+    }),
   };
   const summary = new IngestSummary();
   const totals = await countInputs(options.paths, limits);
-  const progress: IngestProgress = { filesDone: 0, filesTotal: totals.files, bytesDone: 0, bytesTotal: totals.bytes, summary };
+  const progress: IngestProgress = {
+    filesDone: 0,
+    filesTotal: totals.files,
+    bytesDone: 0,
+    bytesTotal: totals.bytes,
+    summary,
+  };
   options.onProgress?.(progress);
 
   try {
     await runConcurrently(walkInputs(options.paths, limits), options.concurrency ?? 2, async (item) => {
       const outcome =
-        item.kind === 'source' ? await ingestSource(ctx, item.source) : await rejectUnread(ctx, item.rejected);
+        item.kind === 'source'
+          ? await ingestSource(ctx, item.source)
+          : await rejectUnread(ctx, item.rejected);
       const path = item.kind === 'source' ? item.source.sourcePath : item.rejected.sourcePath;
       countOutcome(summary, path, outcome);
       progress.filesDone += 1;
@@ -107,10 +124,13 @@ export async function ingestPaths(db: Db, config: EarshotConfig, options: Ingest
       options.onProgress?.(progress);
     });
   } catch (error) {
-    await finishBatch(db, batchId, 'interrupted', { ...summary.toJson(), error: String(error) }).catch(() => undefined);
+    await finishBatch(db, batchId, 'interrupted', { ...summary.toJson(), error: String(error) }).catch(
+      () => undefined,
+    );
     throw error;
   }
-  for (const row of sidecar?.unmatchedRows() ?? []) summary.metadataWarnings.push(`${row}: no ingested file matches this row`);
+  for (const row of sidecar?.unmatchedRows() ?? [])
+    summary.metadataWarnings.push(`${row}: no ingested file matches this row`);
   await finishBatch(db, batchId, 'finished', summary.toJson());
   return { batchId, collectionId, newRecordingIds: summary.newRecordingIds, summary };
 }
@@ -130,7 +150,12 @@ function countOutcome(summary: IngestSummary, sourcePath: string, outcome: FileO
       summary.alreadyKnown += 1;
       break;
     case 'rejected':
-      summary.rejections.push({ sourcePath, code: outcome.code, reason: outcome.reason, recordedBefore: outcome.recordedBefore });
+      summary.rejections.push({
+        sourcePath,
+        code: outcome.code,
+        reason: outcome.reason,
+        recordedBefore: outcome.recordedBefore,
+      });
       break;
   }
 }
@@ -147,7 +172,11 @@ async function countInputs(paths: string[], limits: IngestLimits): Promise<{ fil
 }
 
 /** Runs `work` on the items with at most `limit` in flight; the first failure stops the rest. */
-async function runConcurrently<T>(items: AsyncIterable<T>, limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function runConcurrently<T>(
+  items: AsyncIterable<T>,
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   const iterator = items[Symbol.asyncIterator]();
   let failed = false;
   const lane = async (): Promise<void> => {

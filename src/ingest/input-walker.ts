@@ -14,7 +14,9 @@ export function assertInputsExist(inputs: string[]): void {
     try {
       fs.lstatSync(input);
     } catch (error) {
-      throw new IngestUsageError(`cannot read input "${checkName(input).printable}": ${describeFsError(error)}`);
+      throw new IngestUsageError(
+        `cannot read input "${checkName(input).printable}": ${describeFsError(error)}`,
+      );
     }
   }
 }
@@ -32,7 +34,11 @@ export async function* walkInputs(inputs: string[], limits: IngestLimits): Async
     try {
       stat = fs.statSync(inputBuf);
     } catch (error) {
-      yield rejected(checkName(input).printable, RejectionCode.Unreadable, `cannot be read: ${describeFsError(error)}`);
+      yield rejected(
+        checkName(input).printable,
+        RejectionCode.Unreadable,
+        `cannot be read: ${describeFsError(error)}`,
+      );
       continue;
     }
     if (stat.isDirectory()) {
@@ -54,10 +60,14 @@ async function* walkDirectory(
   try {
     names = fs.readdirSync(dir, { encoding: 'buffer' });
   } catch (error) {
-    yield rejected(checkName(dir).printable, RejectionCode.Unreadable, `folder cannot be listed: ${describeFsError(error)}`);
+    yield rejected(
+      checkName(dir).printable,
+      RejectionCode.Unreadable,
+      `folder cannot be listed: ${describeFsError(error)}`,
+    );
     return;
   }
-  names.sort(Buffer.compare);
+  names.sort((a, b) => Buffer.compare(a, b));
   for (const name of names) {
     const full = Buffer.concat([dir, SLASH, name]);
     const rel = relative.length ? Buffer.concat([relative, SLASH, name]) : name;
@@ -66,7 +76,11 @@ async function* walkDirectory(
     try {
       stat = fs.lstatSync(full);
     } catch (error) {
-      yield rejected(printable.printable, RejectionCode.Unreadable, `cannot be read: ${describeFsError(error)}`);
+      yield rejected(
+        printable.printable,
+        RejectionCode.Unreadable,
+        `cannot be read: ${describeFsError(error)}`,
+      );
       continue;
     }
     if (stat.isDirectory()) {
@@ -74,7 +88,12 @@ async function* walkDirectory(
       continue;
     }
     if (printable.problem) {
-      yield rejected(printable.printable, RejectionCode.UnsafeFileName, `${printable.problem}; recorded as "${printable.printable}"`, stat.size);
+      yield rejected(
+        printable.printable,
+        RejectionCode.UnsafeFileName,
+        `${printable.problem}; recorded as "${printable.printable}"`,
+        stat.size,
+      );
       continue;
     }
     if (stat.isSymbolicLink()) {
@@ -92,18 +111,24 @@ async function* walkDirectory(
   }
 }
 
-type LinkTarget =
-  | { kind: 'ok'; stat: fs.Stats }
-  | { kind: 'rejected'; code: RejectionCode; reason: string };
+type LinkTarget = { kind: 'ok'; stat: fs.Stats } | { kind: 'rejected'; code: RejectionCode; reason: string };
 
 function resolveLinkInside(link: Buffer, root: Buffer): LinkTarget {
   let real: Buffer;
   try {
     real = fs.realpathSync(link, { encoding: 'buffer' });
   } catch (error) {
-    return { kind: 'rejected', code: RejectionCode.Unreadable, reason: `symbolic link cannot be followed: ${describeFsError(error)}` };
+    return {
+      kind: 'rejected',
+      code: RejectionCode.Unreadable,
+      reason: `symbolic link cannot be followed: ${describeFsError(error)}`,
+    };
   }
-  const inside = real.equals(root) || (real.length > root.length && real.subarray(0, root.length).equals(root) && real[root.length] === SLASH[0]);
+  const inside =
+    real.equals(root) ||
+    (real.length > root.length &&
+      real.subarray(0, root.length).equals(root) &&
+      real[root.length] === SLASH[0]);
   if (!inside) {
     return {
       kind: 'rejected',
@@ -114,14 +139,28 @@ function resolveLinkInside(link: Buffer, root: Buffer): LinkTarget {
   return { kind: 'ok', stat: fs.statSync(real) };
 }
 
-async function* fileItems(file: Buffer, stat: fs.Stats, relativePath: string, limits: IngestLimits): AsyncGenerator<WalkItem> {
+async function* fileItems(
+  file: Buffer,
+  stat: fs.Stats,
+  relativePath: string,
+  limits: IngestLimits,
+): AsyncGenerator<WalkItem> {
   const printable = checkName(file);
   if (printable.problem) {
-    yield rejected(printable.printable, RejectionCode.UnsafeFileName, `${printable.problem}; recorded as "${printable.printable}"`, stat.size);
+    yield rejected(
+      printable.printable,
+      RejectionCode.UnsafeFileName,
+      `${printable.problem}; recorded as "${printable.printable}"`,
+      stat.size,
+    );
     return;
   }
   if (!stat.isFile()) {
-    yield rejected(printable.printable, RejectionCode.NotARegularFile, `not a regular file (${fileKind(stat)})`);
+    yield rejected(
+      printable.printable,
+      RejectionCode.NotARegularFile,
+      `not a regular file (${fileKind(stat)})`,
+    );
     return;
   }
   if (/\.zip$/i.test(printable.printable)) {
@@ -144,7 +183,12 @@ async function* fileItems(file: Buffer, stat: fs.Stats, relativePath: string, li
   };
 }
 
-function rejected(sourcePath: string, code: RejectionCode, reason: string, sizeBytes: number | null = null): WalkItem {
+function rejected(
+  sourcePath: string,
+  code: RejectionCode,
+  reason: string,
+  sizeBytes: number | null = null,
+): WalkItem {
   const item: RejectedInput = { sourcePath, code, reason, sizeBytes, diskBytes: sizeBytes ?? 0 };
   return { kind: 'rejected', rejected: item };
 }

@@ -22,30 +22,38 @@ afterAll(async () => {
 });
 
 describe('multi-GB input', () => {
-  it('streams a file over 2 GiB into the store without holding it in memory', { timeout: 240_000 }, async () => {
-    // A sparse file: 2.2 GB of silence after a real WAV header, created without writing it all.
-    const size = 2_200_000_000;
-    const file = path.join(root, 'long-call.wav');
-    const fd = fs.openSync(file, 'w');
-    fs.writeSync(fd, wavHeader(size - 44, 8000, 1));
-    fs.ftruncateSync(fd, size);
-    fs.closeSync(fd);
+  it(
+    'streams a file over 2 GiB into the store without holding it in memory',
+    { timeout: 240_000 },
+    async () => {
+      // A sparse file: 2.2 GB of silence after a real WAV header, created without writing it all.
+      const size = 2_200_000_000;
+      const file = path.join(root, 'long-call.wav');
+      const fd = fs.openSync(file, 'w');
+      fs.writeSync(fd, wavHeader(size - 44, 8000, 1));
+      fs.ftruncateSync(fd, size);
+      fs.closeSync(fd);
 
-    global.gc?.();
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    const result = await ingestPaths(tdb.db, config, { paths: [file], collection: 'large', actor: 'tester' });
-    clearInterval(sampler);
+      global.gc?.();
+      const baseline = process.memoryUsage().rss;
+      let peak = baseline;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+      const result = await ingestPaths(tdb.db, config, {
+        paths: [file],
+        collection: 'large',
+        actor: 'tester',
+      });
+      clearInterval(sampler);
 
-    expect(result.summary.rejections).toEqual([]);
-    expect(result.summary.ingested).toBe(1);
-    const recording = await tdb.db.selectFrom('recordings').selectAll().executeTakeFirstOrThrow();
-    expect(recording.size_bytes).toBe(String(size));
-    expect(recording.duration_seconds).toBeCloseTo((size - 44) / 16000, 0);
-    expect(fs.statSync(path.join(config.originalsDir, recording.store_path)).size).toBe(size);
-    // Memory stays flat: far below the file's size (read in 1 MiB chunks).
-    expect(peak - baseline).toBeLessThan(200 * 1024 * 1024);
-    fs.rmSync(config.originalsDir, { recursive: true, force: true });
-  });
+      expect(result.summary.rejections).toEqual([]);
+      expect(result.summary.ingested).toBe(1);
+      const recording = await tdb.db.selectFrom('recordings').selectAll().executeTakeFirstOrThrow();
+      expect(recording.size_bytes).toBe(String(size));
+      expect(recording.duration_seconds).toBeCloseTo((size - 44) / 16000, 0);
+      expect(fs.statSync(path.join(config.originalsDir, recording.store_path)).size).toBe(size);
+      // Memory stays flat: far below the file's size (read in 1 MiB chunks).
+      expect(peak - baseline).toBeLessThan(200 * 1024 * 1024);
+      fs.rmSync(config.originalsDir, { recursive: true, force: true });
+    },
+  );
 });

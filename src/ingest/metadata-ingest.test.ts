@@ -42,7 +42,14 @@ describe('call metadata from a sidecar', () => {
       collection: 'meta',
       actor: 'tester',
       metadataFile: csv,
-      columnMap: { file: 'File', caller: 'Calling Number', callee: 'Called Number', start: 'Start Time', timezone: 'Zone', cell: 'Cell' },
+      columnMap: {
+        file: 'File',
+        caller: 'Calling Number',
+        callee: 'Called Number',
+        start: 'Start Time',
+        timezone: 'Zone',
+        cell: 'Cell',
+      },
     });
     expect(result.summary.metadataWarnings).toEqual([]);
     const rows = await tdb.db.selectFrom('recordings').selectAll().orderBy('original_filename').execute();
@@ -71,18 +78,35 @@ describe('call metadata from a sidecar', () => {
       json,
       JSON.stringify([
         { file: 'bad-date.wav', caller: '+79161234567', start: '2022-13-45 25:00' },
-        { file: 'bad-number.wav', caller: 'unknown', callee: '12', start: '2022-03-14 10:00:00', duration: 'long' },
+        {
+          file: 'bad-number.wav',
+          caller: 'unknown',
+          callee: '12',
+          start: '2022-03-14 10:00:00',
+          duration: 'long',
+        },
         { file: 'missing.wav', caller: '+79161234567' },
       ]),
     );
-    const result = await ingestPaths(tdb.db, config, { paths: [input], collection: 'meta', actor: 'tester', metadataFile: json });
+    const result = await ingestPaths(tdb.db, config, {
+      paths: [input],
+      collection: 'meta',
+      actor: 'tester',
+      metadataFile: json,
+    });
     expect(result.summary.ingested).toBe(2);
     const warnings = result.summary.metadataWarnings.join('\n');
     expect(warnings).toMatch(/calls\.json entry 1 \(bad-date\.wav\): start time "2022-13-45 25:00"/);
-    expect(warnings).toMatch(/calls\.json entry 2 \(bad-number\.wav\): caller "unknown" is not a phone number/);
+    expect(warnings).toMatch(
+      /calls\.json entry 2 \(bad-number\.wav\): caller "unknown" is not a phone number/,
+    );
     expect(warnings).toMatch(/entry 2 .*duration "long"/);
     expect(warnings).toMatch(/entry 3 \(missing\.wav\): no ingested file matches/);
-    const badNumber = await tdb.db.selectFrom('recordings').selectAll().where('original_filename', '=', 'bad-number.wav').executeTakeFirstOrThrow();
+    const badNumber = await tdb.db
+      .selectFrom('recordings')
+      .selectAll()
+      .where('original_filename', '=', 'bad-number.wav')
+      .executeTakeFirstOrThrow();
     expect(badNumber.caller_raw).toBe('unknown');
     expect(badNumber.caller_number).toBeNull();
     const event = await tdb.db
@@ -109,7 +133,13 @@ describe('call metadata from a sidecar', () => {
     await expect(run(broken)).rejects.toThrow(/not valid CSV/);
     await expect(run(noFile)).rejects.toThrow(/no "file" column/);
     await expect(
-      ingestPaths(tdb.db, config, { paths: [input], collection: 'meta', actor: 'tester', metadataFile: noFile, columnMap: { caller: 'Nope' } }),
+      ingestPaths(tdb.db, config, {
+        paths: [input],
+        collection: 'meta',
+        actor: 'tester',
+        metadataFile: noFile,
+        columnMap: { caller: 'Nope' },
+      }),
     ).rejects.toThrow(/names a column that is not there/);
     expect(await tableCounts(tdb.db)).toEqual(counts);
     expect(storeSnapshot(config.originalsDir)).toEqual(store);

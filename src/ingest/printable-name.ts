@@ -63,7 +63,8 @@ function escapeInvalidUtf8(bytes: Buffer): string {
 
 function sequenceLength(bytes: Buffer, i: number): number {
   const b = bytes[i]!;
-  const expected = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  const expected =
+    b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
   if (expected === 0 || i + expected > bytes.length) return 0;
   try {
     utf8.decode(bytes.subarray(i, i + expected));

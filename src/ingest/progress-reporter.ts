@@ -17,7 +17,7 @@ export function createProgressReporter(stream: NodeJS.WritableStream): ProgressR
 function barReporter(stream: NodeJS.WritableStream): ProgressReporter {
   const bar = new cliProgress.SingleBar(
     {
-      stream: stream as NodeJS.WriteStream,
+      stream,
       format:
         'ingest {bar} {percentage}% | {files} files | {bytes} | {new} new, {dups} dup, {rejected} rejected | ETA {eta_formatted}',
       hideCursor: true,
@@ -49,13 +49,15 @@ function lineReporter(stream: NodeJS.WritableStream): ProgressReporter {
   return {
     update(p) {
       const now = Date.now();
-      const fraction = p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : p.filesTotal > 0 ? p.filesDone / p.filesTotal : 0;
+      const fraction =
+        p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : p.filesTotal > 0 ? p.filesDone / p.filesTotal : 0;
       const step = Math.floor(fraction * 10);
       if (p.filesDone === 0 || (now - lastAt < 2000 && step === lastStep)) return;
       lastAt = now;
       lastStep = step;
       const elapsed = (now - startedAt) / 1000;
-      const eta = fraction > 0 && fraction < 1 ? ` ETA ${formatSeconds((elapsed / fraction) * (1 - fraction))}` : '';
+      const eta =
+        fraction > 0 && fraction < 1 ? ` ETA ${formatSeconds((elapsed / fraction) * (1 - fraction))}` : '';
       const q = payloadOf(p);
       stream.write(
         `ingest: ${q.files} files, ${q.bytes}, ${q.new} new, ${q.dups} duplicates, ${q.rejected} rejected${eta}\n`,

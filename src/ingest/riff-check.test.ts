@@ -21,7 +21,9 @@ describe('riffTruncation', () => {
   });
   it('reports a WAV cut short', () => {
     const whole = wavBuffer({ seconds: 1 });
-    expect(riffTruncation(write('cut.wav', whole.subarray(0, 1000)))).toMatch(/announces 16000 bytes .* only 956/);
+    expect(riffTruncation(write('cut.wav', whole.subarray(0, 1000)))).toMatch(
+      /announces 16000 bytes .* only 956/,
+    );
   });
   it('treats unknown data lengths (0, 0xFFFFFFFF) as not truncated', () => {
     const streamed = wavHeader(0, 8000, 1);

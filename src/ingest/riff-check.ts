@@ -19,7 +19,11 @@ export function riffTruncation(file: string): string | null {
   } finally {
     fs.closeSync(fd);
   }
-  if (header.length < 12 || header.toString('latin1', 0, 4) !== 'RIFF' || header.toString('latin1', 8, 12) !== 'WAVE') {
+  if (
+    header.length < 12 ||
+    header.toString('latin1', 0, 4) !== 'RIFF' ||
+    header.toString('latin1', 8, 12) !== 'WAVE'
+  ) {
     return null;
   }
   let offset = 12;

@@ -46,7 +46,9 @@ export class IngestSummary {
     if (this.rejections.length > 0) {
       lines.push('Rejected:');
       for (const r of this.rejections) {
-        lines.push(`  ${r.sourcePath}: ${r.reason} [${r.code}]${r.recordedBefore ? ' (recorded before)' : ''}`);
+        lines.push(
+          `  ${r.sourcePath}: ${r.reason} [${r.code}]${r.recordedBefore ? ' (recorded before)' : ''}`,
+        );
       }
     }
     if (this.metadataWarnings.length > 0) {

@@ -45,7 +45,8 @@ export interface RejectedInput {
   diskBytes: number;
 }
 
-export type WalkItem = { kind: 'source'; source: IngestSource } | { kind: 'rejected'; rejected: RejectedInput };
+export type WalkItem =
+  { kind: 'source'; source: IngestSource } | { kind: 'rejected'; rejected: RejectedInput };
 
 export interface IngestLimits {
   /** Largest total of bytes streamed out of one archive. */

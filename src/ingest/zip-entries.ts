@@ -39,9 +39,20 @@ export async function* readZipEntries(
     });
   } catch (error) {
     const reason =
-      error instanceof SourceRejection ? error.message : `not a readable zip archive (${describeError(error)})`;
+      error instanceof SourceRejection
+        ? error.message
+        : `not a readable zip archive (${describeError(error)})`;
     const code = error instanceof SourceRejection ? error.code : RejectionCode.CorruptArchive;
-    yield { kind: 'rejected', rejected: { sourcePath: archivePrintable, code, reason, sizeBytes: archiveSize, diskBytes: archiveSize } };
+    yield {
+      kind: 'rejected',
+      rejected: {
+        sourcePath: archivePrintable,
+        code,
+        reason,
+        sizeBytes: archiveSize,
+        diskBytes: archiveSize,
+      },
+    };
     return;
   }
   const budget = new ArchiveBudget(limits);
@@ -95,7 +106,11 @@ function describeEntry(
   const entryName = name.printable.replace(/\\\\/g, '/');
   const sourcePath = `${archivePrintable}!/${entryName}`;
   if (entryName.endsWith('/')) return null;
-  const reject = (code: RejectionCode, reason: string, size: number | null = entry.uncompressedSize): WalkItem => ({
+  const reject = (
+    code: RejectionCode,
+    reason: string,
+    size: number | null = entry.uncompressedSize,
+  ): WalkItem => ({
     kind: 'rejected',
     rejected: { sourcePath, code, reason, sizeBytes: size, diskBytes: entry.compressedSize },
   });
@@ -186,7 +201,8 @@ export function unsafeEntryPath(entryName: string): string | null {
   const normalised = entryName.replace(/\\/g, '/');
   if (normalised.startsWith('/')) return `absolute path inside the archive ("${entryName}")`;
   if (/^[a-zA-Z]:/.test(normalised)) return `drive-qualified path inside the archive ("${entryName}")`;
-  if (normalised.split('/').includes('..')) return `path climbs out of the archive with ".." ("${entryName}")`;
+  if (normalised.split('/').includes('..'))
+    return `path climbs out of the archive with ".." ("${entryName}")`;
   return null;
 }
 

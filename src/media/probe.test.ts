@@ -10,8 +10,13 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('probeAudio', () => {
   it('describes a WAV and an MP3', async () => {
-    const wav = await probeAudio(writeWav(path.join(dir, 'a.wav'), { seconds: 2, sampleRate: 8000, channels: 2 }));
-    expect(wav).toMatchObject({ ok: true, probe: { container: 'wav', codec: 'pcm_s16le', sampleRate: 8000, channels: 2, durationSeconds: 2 } });
+    const wav = await probeAudio(
+      writeWav(path.join(dir, 'a.wav'), { seconds: 2, sampleRate: 8000, channels: 2 }),
+    );
+    expect(wav).toMatchObject({
+      ok: true,
+      probe: { container: 'wav', codec: 'pcm_s16le', sampleRate: 8000, channels: 2, durationSeconds: 2 },
+    });
     const mp3 = await probeAudio(writeEncoded(path.join(dir, 'b.mp3'), 2));
     expect(mp3.ok && mp3.probe.codec).toBe('mp3');
     expect(mp3.ok && mp3.probe.durationSeconds).toBeGreaterThan(1.9);
@@ -47,7 +52,13 @@ describe('checkDecodes', () => {
 
 describe('decodedSecondsPerStream', () => {
   it('sums frame durations per stream using each stream time base', () => {
-    const listing = '#tb 0: 1/8000\n#tb 1: 1/44100\n0, 0, 0, 4000, 8000, 0x1\n0, 4000, 4000, 4000, 8000, 0x2\n1, 0, 0, 44100, 2, 0x3\n';
-    expect(decodedSecondsPerStream(listing)).toEqual(new Map([[0, 1], [1, 1]]));
+    const listing =
+      '#tb 0: 1/8000\n#tb 1: 1/44100\n0, 0, 0, 4000, 8000, 0x1\n0, 4000, 4000, 4000, 8000, 0x2\n1, 0, 0, 44100, 2, 0x3\n';
+    expect(decodedSecondsPerStream(listing)).toEqual(
+      new Map([
+        [0, 1],
+        [1, 1],
+      ]),
+    );
   });
 });

@@ -16,8 +16,7 @@ export interface AudioProbe {
 }
 
 export type ProbeOutcome =
-  | { ok: true; probe: AudioProbe }
-  | { ok: false; code: 'not-audio' | 'zero-duration'; reason: string };
+  { ok: true; probe: AudioProbe } | { ok: false; code: 'not-audio' | 'zero-duration'; reason: string };
 
 export interface DecodeCheck {
   ok: boolean;
@@ -26,6 +25,8 @@ export interface DecodeCheck {
   tailSeconds: number;
   /** Error lines the decoder printed (empty when it decoded cleanly). */
   errors: string[];
+  /** 'decoded': ffmpeg decoded both ends; 'pcm-header': PCM, checked against its header instead. */
+  method: 'decoded' | 'pcm-header';
 }
 
 interface ToolRun {
@@ -192,7 +193,7 @@ export async function checkDecodes(
   // Frame boundaries make the decoded span a little shorter than asked for; half is plenty.
   const expected = window * 0.5;
   const ok = run.code === 0 && errors.length === 0 && headSeconds >= expected && tailSeconds >= expected;
-  return { ok, headSeconds, tailSeconds, errors };
+  return { ok, headSeconds, tailSeconds, errors, method: 'decoded' };
 }
 
 /** Sums frame durations per output stream from ffmpeg's framecrc listing. */

@@ -9,6 +9,7 @@ import { connectDatabase, type DatabaseConnection } from './database-connection.
 import { repositoryRoot } from './paths.ts';
 
 export const DEMO_COLLECTION = 'Demo corpus';
+const PROGRESS_EVERY_MS = 5000;
 
 export interface StartOptions {
   port?: number;
@@ -79,21 +80,20 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
     say(`Earshot is ready at ${http.url}  (API: ${http.url}api/openapi.json; Ctrl-C stops)`);
 
     const running = pipeline;
-    let lastLine = '';
+    let lastPrinted = 0;
     const idle = running
       .waitUntilIdle({
         intervalMs: 500,
         onProgress: (status) => {
-          const line = formatProgressLine(status);
-          if (line !== lastLine) {
-            lastLine = line;
-            say(`Pipeline: ${line}`);
-          }
+          if (Date.now() - lastPrinted < PROGRESS_EVERY_MS) return;
+          lastPrinted = Date.now();
+          say(`Pipeline: ${formatProgressLine(status)}`);
         },
       })
       .then((status) => {
         const failed = status.stages.reduce((n, s) => n + s.failed, 0);
-        say(`Pipeline idle.${failed > 0 ? ` ${failed} failed runs: see \`earshot status\`.` : ''}`);
+        say(`Pipeline idle: ${formatProgressLine(status)}.`);
+        if (failed > 0) say(`${failed} stage runs failed: \`earshot status\` lists them with reasons.`);
       });
 
     const server = http;

@@ -16,7 +16,11 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   tdb = await createTestDatabase('cli_ingest');
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-cli-ingest-'));
-  env = { DATABASE_URL: tdb.connectionString, EARSHOT_DATA_DIR: path.join(root, 'data'), EARSHOT_ACTOR: 'cli-tester' };
+  env = {
+    DATABASE_URL: tdb.connectionString,
+    EARSHOT_DATA_DIR: path.join(root, 'data'),
+    EARSHOT_ACTOR: 'cli-tester',
+  };
 });
 afterAll(async () => {
   await tdb.drop();
@@ -89,42 +93,54 @@ describe('earshot ingest', () => {
     expect(help.out).toMatch(/Exit codes: 0/);
   });
 
-  it('finishes the job with no duplicates and no loss after being killed half way', { timeout: 180_000 }, async () => {
-    const input = path.join(root, 'kill');
-    const files = 80;
-    for (let i = 0; i < files; i++) writeWav(path.join(input, `call-${String(i).padStart(3, '0')}.wav`), { seed: 1000 + i, seconds: 90 });
-    const child = startCli(['ingest', input, '--collection', 'killed'], env);
-    await child.waitFor(/ingest: [1-9]\d*\/80 files/);
-    child.child.kill('SIGKILL');
-    const exit = await child.exited;
-    expect(exit.signal).toBe('SIGKILL');
-    const killedBatch = await tdb.db
-      .selectFrom('ingest_batches')
-      .innerJoin('collections', 'collections.id', 'ingest_batches.collection_id')
-      .select(['ingest_batches.id', 'ingest_batches.status'])
-      .where('collections.name', '=', 'killed')
-      .executeTakeFirstOrThrow();
-    expect(killedBatch.status).toBe('running');
-    const partial = await countSources('killed');
-    expect(partial).toBeGreaterThan(0);
-    expect(partial).toBeLessThan(files);
+  it(
+    'finishes the job with no duplicates and no loss after being killed half way',
+    { timeout: 180_000 },
+    async () => {
+      const input = path.join(root, 'kill');
+      const files = 80;
+      for (let i = 0; i < files; i++)
+        writeWav(path.join(input, `call-${String(i).padStart(3, '0')}.wav`), { seed: 1000 + i, seconds: 90 });
+      const child = startCli(['ingest', input, '--collection', 'killed'], env);
+      await child.waitFor(/ingest: [1-9]\d*\/80 files/);
+      child.child.kill('SIGKILL');
+      const exit = await child.exited;
+      expect(exit.signal).toBe('SIGKILL');
+      const killedBatch = await tdb.db
+        .selectFrom('ingest_batches')
+        .innerJoin('collections', 'collections.id', 'ingest_batches.collection_id')
+        .select(['ingest_batches.id', 'ingest_batches.status'])
+        .where('collections.name', '=', 'killed')
+        .executeTakeFirstOrThrow();
+      expect(killedBatch.status).toBe('running');
+      const partial = await countSources('killed');
+      expect(partial).toBeGreaterThan(0);
+      expect(partial).toBeLessThan(files);
 
-    const rerun = await earshot('ingest', input, '--collection', 'killed');
-    expect(rerun.code).toBe(0);
-    expect(rerun.out).toContain(`${files - partial} new, 0 duplicates, ${partial} already known, 0 rejected`);
-    expect(await countSources('killed')).toBe(files);
-    const recordings = await tdb.db
-      .selectFrom('recordings')
-      .innerJoin('collections', 'collections.id', 'recordings.collection_id')
-      .select(['sha256', 'store_path'])
-      .where('collections.name', '=', 'killed')
-      .execute();
-    expect(new Set(recordings.map((r) => r.sha256)).size).toBe(files);
-    for (const r of recordings) expect(sha256File(path.join(env.EARSHOT_DATA_DIR!, 'originals', r.store_path))).toBe(r.sha256);
-    const status = await tdb.db.selectFrom('ingest_batches').select('status').where('id', '=', killedBatch.id).executeTakeFirstOrThrow();
-    expect(status.status).toBe('interrupted');
-    expect(fs.readdirSync(path.join(env.EARSHOT_DATA_DIR!, 'originals', '.incoming'))).toEqual([]);
-  });
+      const rerun = await earshot('ingest', input, '--collection', 'killed');
+      expect(rerun.code).toBe(0);
+      expect(rerun.out).toContain(
+        `${files - partial} new, 0 duplicates, ${partial} already known, 0 rejected`,
+      );
+      expect(await countSources('killed')).toBe(files);
+      const recordings = await tdb.db
+        .selectFrom('recordings')
+        .innerJoin('collections', 'collections.id', 'recordings.collection_id')
+        .select(['sha256', 'store_path'])
+        .where('collections.name', '=', 'killed')
+        .execute();
+      expect(new Set(recordings.map((r) => r.sha256)).size).toBe(files);
+      for (const r of recordings)
+        expect(sha256File(path.join(env.EARSHOT_DATA_DIR!, 'originals', r.store_path))).toBe(r.sha256);
+      const status = await tdb.db
+        .selectFrom('ingest_batches')
+        .select('status')
+        .where('id', '=', killedBatch.id)
+        .executeTakeFirstOrThrow();
+      expect(status.status).toBe('interrupted');
+      expect(fs.readdirSync(path.join(env.EARSHOT_DATA_DIR!, 'originals', '.incoming'))).toEqual([]);
+    },
+  );
 });
 
 async function countSources(collection: string): Promise<number> {

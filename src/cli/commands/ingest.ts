@@ -47,7 +47,9 @@ Exit codes: 0 all inputs ingested (or already known), 1 some inputs rejected (li
 export function registerIngestCommand(program: Command, context: CommandContext): void {
   program
     .command('ingest')
-    .description('Ingest audio files, folders and zip archives with hashes, chain of custody and call metadata')
+    .description(
+      'Ingest audio files, folders and zip archives with hashes, chain of custody and call metadata',
+    )
     .argument('<paths...>', 'files, folders (recursive) and zip archives')
     .option('-c, --collection <name>', 'collection to ingest into (created if new)', 'default')
     .option('-m, --metadata <file>', 'sidecar CSV or JSON with one row of call metadata per file')
@@ -66,7 +68,11 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-async function runIngest(context: CommandContext, paths: string[], options: IngestCommandOptions): Promise<void> {
+async function runIngest(
+  context: CommandContext,
+  paths: string[],
+  options: IngestCommandOptions,
+): Promise<void> {
   const config = context.config();
   let columnMap;
   try {

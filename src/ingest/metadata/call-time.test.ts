@@ -24,7 +24,10 @@ describe('call start times', () => {
       problem: 'start time "2022-02-30 10:00": day 30 does not exist in 2022-02',
     });
     expect(parseCallStart({ start: 'yesterday' }, 'UTC')).toMatchObject({ ok: false });
-    expect(parseCallStart({ start: '2022-03-14 10:00' }, 'Mars/Olympus')).toMatchObject({ ok: false, problem: expect.stringMatching(/not known/) as unknown });
+    expect(parseCallStart({ start: '2022-03-14 10:00' }, 'Mars/Olympus')).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/not known/) as unknown,
+    });
     expect(parseCallStart({}, 'UTC')).toBeNull();
   });
   it('parses offsets and durations', () => {

@@ -3,9 +3,7 @@
  * zone text it was read in. Wall-clock times without a zone are read in the given default zone;
  * the caller records which zone that was.
  */
-export type TimeResult =
-  | { ok: true; instant: Date; zone: string }
-  | { ok: false; problem: string };
+export type TimeResult = { ok: true; instant: Date; zone: string } | { ok: false; problem: string };
 
 interface WallClock {
   year: number;
@@ -17,7 +15,8 @@ interface WallClock {
   millisecond: number;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const DOTTED = /^(\d{2})\.(\d{2})\.(\d{4})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:[T _-]?(\d{2})(\d{2})(\d{2})?)?$/;
 
@@ -29,13 +28,21 @@ export function parseCallStart(
   const text = parts.start ?? (parts.date ? `${parts.date}${parts.time ? ` ${parts.time}` : ''}` : undefined);
   if (text === undefined) return null;
   const parsed = parseWallClock(text.trim());
-  if (!parsed) return { ok: false, problem: `start time "${text}" is not a date and time Earshot can read (use e.g. 2022-03-14 15:30:12+03:00)` };
+  if (!parsed)
+    return {
+      ok: false,
+      problem: `start time "${text}" is not a date and time Earshot can read (use e.g. 2022-03-14 15:30:12+03:00)`,
+    };
   const invalid = calendarProblem(parsed.wall);
   if (invalid) return { ok: false, problem: `start time "${text}": ${invalid}` };
   const effectiveZone = parsed.offset ?? zone;
   const offsetMinutes = parseOffset(effectiveZone);
   if (offsetMinutes !== null) {
-    return { ok: true, instant: new Date(wallToUtcMs(parsed.wall) - offsetMinutes * 60_000), zone: effectiveZone };
+    return {
+      ok: true,
+      instant: new Date(wallToUtcMs(parsed.wall) - offsetMinutes * 60_000),
+      zone: effectiveZone,
+    };
   }
   if (!isIanaZone(effectiveZone)) return { ok: false, problem: `time zone "${effectiveZone}" is not known` };
   return { ok: true, instant: zonedToInstant(parsed.wall, effectiveZone), zone: effectiveZone };
@@ -77,7 +84,8 @@ function wall(...p: (string | undefined)[]): WallClock {
 function calendarProblem(w: WallClock): string | null {
   if (w.month < 1 || w.month > 12) return `month ${w.month} does not exist`;
   const daysInMonth = new Date(Date.UTC(w.year, w.month, 0)).getUTCDate();
-  if (w.day < 1 || w.day > daysInMonth) return `day ${w.day} does not exist in ${w.year}-${String(w.month).padStart(2, '0')}`;
+  if (w.day < 1 || w.day > daysInMonth)
+    return `day ${w.day} does not exist in ${w.year}-${String(w.month).padStart(2, '0')}`;
   if (w.hour > 23 || w.minute > 59 || w.second > 59) return 'the time of day is out of range';
   if (w.year < 1970 || w.year > 2100) return `year ${w.year} is implausible for a call record`;
   return null;
@@ -127,7 +135,14 @@ function zoneOffsetMs(instantMs: number, zone: string): number {
     second: '2-digit',
   }).formatToParts(new Date(instantMs));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return asUtc - Math.floor(instantMs / 1000) * 1000;
 }
 

@@ -4,8 +4,15 @@ import { DEFAULT_NAME_PATTERN, compileNamePattern } from './name-pattern.ts';
 
 describe('name patterns', () => {
   it('reads the default pattern', () => {
-    const record = compileNamePattern(DEFAULT_NAME_PATTERN).match('20220314_153012_+79161234567_+380501234567.amr');
-    expect(record?.fields).toEqual({ date: '2022-03-14', time: '15:30:12', caller: '+79161234567', callee: '+380501234567' });
+    const record = compileNamePattern(DEFAULT_NAME_PATTERN).match(
+      '20220314_153012_+79161234567_+380501234567.amr',
+    );
+    expect(record?.fields).toEqual({
+      date: '2022-03-14',
+      time: '15:30:12',
+      caller: '+79161234567',
+      callee: '+380501234567',
+    });
     expect(record?.origin).toBe('file name "20220314_153012_+79161234567_+380501234567.amr"');
   });
   it('supports other date and time layouts, ignored parts and extra fields', () => {

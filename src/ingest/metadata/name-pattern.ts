@@ -22,7 +22,15 @@ export interface NamePattern {
   match(basename: string): RawCallRecord | null;
 }
 
-const TOKENS: Record<string, string> = { YYYY: '\\d{4}', YY: '\\d{2}', MM: '\\d{2}', DD: '\\d{2}', HH: '\\d{2}', mm: '\\d{2}', ss: '\\d{2}' };
+const TOKENS: Record<string, string> = {
+  YYYY: '\\d{4}',
+  YY: '\\d{2}',
+  MM: '\\d{2}',
+  DD: '\\d{2}',
+  HH: '\\d{2}',
+  mm: '\\d{2}',
+  ss: '\\d{2}',
+};
 
 interface Capture {
   name: string;
@@ -49,10 +57,14 @@ export function compileNamePattern(pattern: string): NamePattern {
       continue;
     }
     const [name = '', format = null] = splitOnce(body, ':');
-    if (!/^[a-z_][a-z0-9_]*$/i.test(name)) throw new IngestUsageError(`--name-pattern: bad field name "{${body}}"`);
-    if (captures.some((c) => c.name === name)) throw new IngestUsageError(`--name-pattern: field "${name}" appears twice`);
+    if (!/^[a-z_][a-z0-9_]*$/i.test(name))
+      throw new IngestUsageError(`--name-pattern: bad field name "{${body}}"`);
+    if (captures.some((c) => c.name === name))
+      throw new IngestUsageError(`--name-pattern: field "${name}" appears twice`);
     if ((name === 'date' || name === 'time') && !format) {
-      throw new IngestUsageError(`--name-pattern: {${name}} needs a format, e.g. {date:YYYYMMDD} or {time:HHmmss}`);
+      throw new IngestUsageError(
+        `--name-pattern: {${name}} needs a format, e.g. {date:YYYYMMDD} or {time:HHmmss}`,
+      );
     }
     captures.push({ name, format });
     regex += `(${format ? formatRegex(format) : '.+?'})`;
@@ -69,7 +81,8 @@ export function compileNamePattern(pattern: string): NamePattern {
         const value = m[i + 1] ?? '';
         if (capture.name === 'date') record.fields.date = normaliseDate(value, capture.format!);
         else if (capture.name === 'time') record.fields.time = normaliseTime(value, capture.format!);
-        else if (isCallField(capture.name) && capture.name !== 'file') record.fields[capture.name as CallField] = value;
+        else if (isCallField(capture.name) && capture.name !== 'file')
+          record.fields[capture.name as CallField] = value;
         else record.extra[capture.name] = value;
       });
       return record;
@@ -79,7 +92,7 @@ export function compileNamePattern(pattern: string): NamePattern {
 
 function formatRegex(format: string): string {
   let out = '';
-  for (let i = 0; i < format.length; ) {
+  for (let i = 0; i < format.length;) {
     const token = ['YYYY', 'YY', 'MM', 'DD', 'HH', 'mm', 'ss'].find((t) => format.startsWith(t, i));
     if (token) {
       out += TOKENS[token];
@@ -94,7 +107,8 @@ function formatRegex(format: string): string {
 
 /** Reads the tokens' positions out of the matched text and writes YYYY-MM-DD. */
 function normaliseDate(value: string, format: string): string {
-  const year = pick(value, format, 'YYYY') ?? (pick(value, format, 'YY') ? `20${pick(value, format, 'YY')}` : '');
+  const year =
+    pick(value, format, 'YYYY') ?? (pick(value, format, 'YY') ? `20${pick(value, format, 'YY')}` : '');
   return `${year}-${pick(value, format, 'MM') ?? ''}-${pick(value, format, 'DD') ?? ''}`;
 }
 

@@ -15,7 +15,10 @@ describe('normalisePhoneNumber', () => {
     expect(normalisePhoneNumber('050 123 4567', 'UA').e164).toBe('+380501234567');
   });
   it('says when text is not a phone number', () => {
-    expect(normalisePhoneNumber('unknown', 'RU')).toEqual({ e164: null, problem: '"unknown" is not a phone number' });
+    expect(normalisePhoneNumber('unknown', 'RU')).toEqual({
+      e164: null,
+      problem: '"unknown" is not a phone number',
+    });
     expect(normalisePhoneNumber('12', 'RU').problem).toMatch(/not a valid phone number/);
   });
 });

@@ -31,14 +31,21 @@ describe('parseColumnMap', () => {
 
 describe('loadSidecar', () => {
   it('matches rows by relative path first, then by a unique basename, and reports unmatched rows', () => {
-    const file = write('calls.csv', '\uFEFFfile,caller,Operator\nsub/a.wav,+79161234567,MTS\nb.wav,+79031234567,\nb.wav,+79031234568,\nghost.wav,1,\n');
+    const file = write(
+      'calls.csv',
+      '\uFEFFfile,caller,Operator\nsub/a.wav,+79161234567,MTS\nb.wav,+79031234567,\nb.wav,+79031234568,\nghost.wav,1,\n',
+    );
     const index = loadSidecar(file, {});
     expect(index.lookup('sub/a.wav', 'a.wav')?.fields).toEqual({ caller: '+79161234567' });
     expect(index.lookup('sub/a.wav', 'a.wav')?.extra).toEqual({ Operator: 'MTS' });
     expect(index.lookup('x/a.wav', 'a.wav')?.origin).toBe('calls.csv line 2 (sub/a.wav)');
     // Two rows name b.wav: the basename alone is ambiguous, so it does not match.
     expect(index.lookup('other/b.wav', 'b.wav')).toBeUndefined();
-    expect(index.unmatchedRows()).toEqual(['calls.csv line 3 (b.wav)', 'calls.csv line 4 (b.wav)', 'calls.csv line 5 (ghost.wav)']);
+    expect(index.unmatchedRows()).toEqual([
+      'calls.csv line 3 (b.wav)',
+      'calls.csv line 4 (b.wav)',
+      'calls.csv line 5 (ghost.wav)',
+    ]);
   });
   it('reads semicolon-separated CSV and mapped columns', () => {
     const file = write('semi.csv', 'Имя файла;Кто звонил\nx.wav;89161234567\n');
@@ -46,7 +53,10 @@ describe('loadSidecar', () => {
     expect(index.lookup('x.wav', 'x.wav')?.fields.caller).toBe('89161234567');
   });
   it('reads JSON arrays and {"calls": [...]}', () => {
-    expect(loadSidecar(write('a.json', '[{"file":"x.wav","duration":93}]'), {}).lookup('x.wav', 'x.wav')?.fields.duration).toBe('93');
+    expect(
+      loadSidecar(write('a.json', '[{"file":"x.wav","duration":93}]'), {}).lookup('x.wav', 'x.wav')?.fields
+        .duration,
+    ).toBe('93');
     expect(loadSidecar(write('b.json', '{"calls":[{"file":"y.wav"}]}'), {}).rowCount).toBe(1);
   });
   it('refuses unparseable files and files without a file column', () => {

@@ -35,7 +35,8 @@ export function loadSidecar(file: string, columnMap: ColumnMap): SidecarIndex {
     throw new IngestUsageError(`metadata file "${file}" cannot be read`);
   }
   if (!stat.isFile()) throw new IngestUsageError(`metadata file "${file}" is not a regular file`);
-  if (stat.size > MAX_SIDECAR_BYTES) throw new IngestUsageError(`metadata file "${file}" is larger than 256 MiB`);
+  if (stat.size > MAX_SIDECAR_BYTES)
+    throw new IngestUsageError(`metadata file "${file}" is larger than 256 MiB`);
   const text = fs.readFileSync(file, 'utf8');
   const rows = /\.json$/i.test(file) ? parseJsonRows(text, display) : parseCsvRows(text, display);
   const headers = [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
@@ -125,7 +126,9 @@ function parseJsonRows(text: string, display: string): Row[] {
   }
   const list = Array.isArray(data) ? data : (data as { calls?: unknown } | null)?.calls;
   if (!Array.isArray(list)) {
-    throw new IngestUsageError(`metadata file ${display} must hold an array of call objects (or {"calls": [...]})`);
+    throw new IngestUsageError(
+      `metadata file ${display} must hold an array of call objects (or {"calls": [...]})`,
+    );
   }
   return list.map((item: unknown, index) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
@@ -134,7 +137,12 @@ function parseJsonRows(text: string, display: string): Row[] {
     const values: Record<string, string> = {};
     for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
       if (v === null || v === undefined) continue;
-      values[k] = typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
+      values[k] =
+        typeof v === 'string'
+          ? v
+          : typeof v === 'number' || typeof v === 'boolean'
+            ? String(v)
+            : JSON.stringify(v);
     }
     return { values, label: `entry ${index + 1}` };
   });

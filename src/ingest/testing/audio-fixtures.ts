@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { ffmpegPath } from '../../media/ffmpeg-binaries.ts';
 
 /** Test and benchmark inputs, generated on the spot so nothing large is committed. */
@@ -53,7 +54,16 @@ export function writeWav(file: string, options: WavOptions = {}): string {
 /** Encodes a tone with ffmpeg (mp3, ogg, ...: chosen by the extension). */
 export function writeEncoded(file: string, seconds = 3, frequency = 440): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync(ffmpegPath, ['-v', 'error', '-y', '-f', 'lavfi', '-i', `sine=f=${frequency}:d=${seconds}`, file]);
+  execFileSync(ffmpegPath, [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=f=${frequency}:d=${seconds}`,
+    file,
+  ]);
   return file;
 }
 
@@ -64,18 +74,11 @@ export function writeEncoded(file: string, seconds = 3, frequency = 440): string
 export async function writeLargeWav(file: string, totalBytes: number, sampleRate = 8000): Promise<void> {
   const dataBytes = totalBytes - 44;
   const block = wavBuffer({ seconds: 4, sampleRate, seed: 3 }).subarray(44);
-  const out = fs.createWriteStream(file);
-  const write = (chunk: Buffer): Promise<void> =>
-    new Promise((resolve, reject) => {
-      if (out.write(chunk)) resolve();
-      else out.once('drain', resolve).once('error', reject);
-    });
-  await write(wavHeader(dataBytes, sampleRate, 1));
-  let left = dataBytes;
-  while (left > 0) {
-    const piece = left >= block.length ? block : block.subarray(0, left);
-    await write(piece);
-    left -= piece.length;
+  function* chunks(): Generator<Buffer> {
+    yield wavHeader(dataBytes, sampleRate, 1);
+    for (let left = dataBytes; left > 0; left -= block.length) {
+      yield left >= block.length ? block : block.subarray(0, left);
+    }
   }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await pipeline(chunks(), fs.createWriteStream(file));
 }

@@ -32,7 +32,8 @@ export function storeSnapshot(originalsDir: string): Record<string, string> {
         if (entry.name !== '.incoming') walk(full);
       } else {
         const stat = fs.statSync(full);
-        snapshot[path.relative(originalsDir, full)] = `${sha256File(full)} ${stat.size} ${(stat.mode & 0o777).toString(8)}`;
+        snapshot[path.relative(originalsDir, full)] =
+          `${sha256File(full)} ${stat.size} ${(stat.mode & 0o777).toString(8)}`;
       }
     }
   };
@@ -41,7 +42,13 @@ export function storeSnapshot(originalsDir: string): Record<string, string> {
 }
 
 export async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const tables = ['recordings', 'recording_sources', 'rejections', 'custody_events', 'ingest_batches'] as const;
+  const tables = [
+    'recordings',
+    'recording_sources',
+    'rejections',
+    'custody_events',
+    'ingest_batches',
+  ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const row = await db

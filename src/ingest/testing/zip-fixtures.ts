@@ -23,7 +23,8 @@ export function writeZip(file: string, entries: ZipFixtureEntry[]): Promise<void
  * keeping its length: how hostile names (`../x`, `/etc/x`) that zip writers refuse are made.
  */
 export function rewriteEntryName(file: string, from: string, to: string): void {
-  if (Buffer.byteLength(from) !== Buffer.byteLength(to)) throw new Error('names must have the same byte length');
+  if (Buffer.byteLength(from) !== Buffer.byteLength(to))
+    throw new Error('names must have the same byte length');
   const bytes = fs.readFileSync(file);
   const needle = Buffer.from(from);
   let at = bytes.indexOf(needle);

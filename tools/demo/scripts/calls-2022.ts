@@ -66,7 +66,7 @@ export const CALLS_2022: CallScript[] = [
   {
     start: '2022-03-21T22:10:47+02:00',
     format: 'mp3',
-    caller: as('artyom', '0672205916'),
+    caller: as('artyom', '+380 (67) 220-59-16'),
     callee: as('marina', '+7 920 331 68 45'),
     cellId: '255-03-11020-20994',
     location: 'Kyiv oblast, Bucha district',
