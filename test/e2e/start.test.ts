@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startCli, repositoryRoot, type CliProcess } from '../helpers/cli-process.ts';
+import { freePort } from '../helpers/ports.ts';
+
+// The README's main command path, as a user runs it: `earshot start` on the embedded default,
+// with the bundled demo corpus; then a kill -9 in the middle of the pipeline and a second start.
+
+const demoFiles = fs.readdirSync(path.join(repositoryRoot, 'demo', 'calls'));
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-e2e-start-'));
+fs.chmodSync(dataDir, 0o755);
+let running: CliProcess | undefined;
+
+afterAll(async () => {
+  if (running && running.child.exitCode === null) {
+    running.child.kill('SIGINT');
+    await running.exited;
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface RecordingList {
+  total: number;
+  items: { id: string; originalFilename: string; call: { callerNumber: string | null } }[];
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  expect(response.status, url).toBe(200);
+  return (await response.json()) as T;
+}
+
+describe('earshot start on the embedded default', async () => {
+  const env = {
+    EARSHOT_DATA_DIR: dataDir,
+    EARSHOT_PG_PORT: String(await freePort()),
+    EARSHOT_PORT: '0',
+    DATABASE_URL: '',
+  };
+
+  it('starts Postgres, ingests the demo corpus, decodes it and serves the API', async () => {
+    running = startCli(['start'], env);
+    const [, url] = await running.waitFor(/Earshot is ready at (http:\/\/127\.0\.0\.1:\d+\/)/, 180_000);
+    await running.waitFor(/Pipeline idle/, 240_000);
+    expect(running.output()).toContain(`Ingest: ${demoFiles.length} new, 0 duplicates, 0 already known, 0 rejected.`);
+
+    const health = await getJson<{ status: string }>(`${url}api/health`);
+    expect(health.status).toBe('ok');
+    const list = await getJson<RecordingList>(`${url}api/recordings?limit=200`);
+    expect(list.total).toBe(demoFiles.length);
+    expect(new Set(list.items.map((r) => r.originalFilename))).toEqual(new Set(demoFiles));
+    // Metadata from the CSV sidecar, normalised to E.164.
+    expect(list.items.every((r) => r.call.callerNumber?.startsWith('+'))).toBe(true);
+    const decoded = await getJson<RecordingList>(`${url}api/recordings?limit=200&stage=decode&status=done`);
+    expect(decoded.total).toBe(demoFiles.length);
+
+    // The player's range request on a working copy.
+    const first = list.items[0]!;
+    const audio = await fetch(`${url}api/recordings/${first.id}/audio/working?channel=0`, {
+      headers: { Range: 'bytes=0-43' },
+    });
+    expect(audio.status).toBe(206);
+    expect(Buffer.from(await audio.arrayBuffer()).subarray(0, 4).toString('latin1')).toBe('RIFF');
+
+    // The OpenAPI document is served.
+    const openapi = await getJson<{ openapi: string; paths: Record<string, unknown> }>(`${url}api/openapi.json`);
+    expect(Object.keys(openapi.paths)).toContain('/api/recordings');
+  }, 300_000);
+
+  it('stops on Ctrl-C and restarts on the same data without ingesting anything twice', async () => {
+    running!.child.kill('SIGINT');
+    const exit = await running!.exited;
+    expect(exit.code).toBe(0);
+    expect(running!.output()).toContain('Stopped.');
+
+    running = startCli(['start'], env);
+    const [, url] = await running.waitFor(/Earshot is ready at (http:\/\/127\.0\.0\.1:\d+\/)/, 180_000);
+    expect(running.output()).toContain(`Ingest: 0 new, 0 duplicates, ${demoFiles.length} already known, 0 rejected.`);
+    const list = await getJson<RecordingList>(`${url}api/recordings?limit=200`);
+    expect(list.total).toBe(demoFiles.length);
+  }, 300_000);
+
+  it('recovers from kill -9 with work in flight, without manual steps', async () => {
+    // Force a full redo so that decode jobs are in flight, then kill the process hard.
+    const redo = startCli(['redo', 'decode', '--force'], env);
+    expect((await redo.exited).code).toBe(0);
+    await running!.waitFor(/decode [0-9]+\/\d+ done, [1-9]\d* running|Pipeline: decode/, 60_000).catch(() => undefined);
+    running!.child.kill('SIGKILL');
+    await running!.exited;
+
+    running = startCli(['start'], env);
+    const [, url] = await running.waitFor(/Earshot is ready at (http:\/\/127\.0\.0\.1:\d+\/)/, 180_000);
+    await running.waitFor(/Pipeline idle/, 240_000);
+    const decoded = await getJson<RecordingList>(`${url}api/recordings?limit=200&stage=decode&status=done`);
+    expect(decoded.total).toBe(demoFiles.length);
+    const list = await getJson<RecordingList>(`${url}api/recordings?limit=200`);
+    expect(list.total).toBe(demoFiles.length);
+    // One working copy per channel: no duplicates after the crash.
+    const detail = await getJson<{ workingCopies: { channel: number }[]; probe: { channels: number | null } }>(
+      `${url}api/recordings/${list.items[0]!.id}`,
+    );
+    expect(detail.workingCopies.length).toBe(detail.probe.channels);
+  }, 400_000);
+});
