@@ -35,7 +35,7 @@ export interface IngestOptions {
   timeZone?: string;
   actor: string;
   limits?: Partial<IngestLimits>;
-  /** Files in flight at once: hashing one while another is probed. */
+  /** Files in flight at once (default 4): hashing and fsync of one overlap probing of another. */
   concurrency?: number;
   onProgress?: (progress: IngestProgress) => void;
 }
@@ -112,7 +112,7 @@ export async function ingestPaths(
   options.onProgress?.(progress);
 
   try {
-    await runConcurrently(walkInputs(options.paths, limits), options.concurrency ?? 2, async (item) => {
+    await runConcurrently(walkInputs(options.paths, limits), options.concurrency ?? 4, async (item) => {
       const outcome =
         item.kind === 'source'
           ? await ingestSource(ctx, item.source)

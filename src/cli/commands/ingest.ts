@@ -4,6 +4,9 @@ import { ingestPaths } from '../../ingest/ingest-paths.ts';
 import { parseColumnMap } from '../../ingest/metadata/column-map.ts';
 import { DEFAULT_NAME_PATTERN } from '../../ingest/metadata/name-pattern.ts';
 import { createProgressReporter } from '../../ingest/progress-reporter.ts';
+import { openPipeline } from '../../jobs/pipeline.ts';
+import type { EarshotConfig } from '../../config/config.ts';
+import type { DatabaseConnection } from '../../runtime/database-connection.ts';
 import type { CommandContext } from '../command-context.ts';
 import { ExitCode, UserError } from '../exit-codes.ts';
 
@@ -95,13 +98,18 @@ async function runIngest(
       onProgress: (p) => reporter?.update(p),
     });
     reporter?.stop();
-    // pipeline scheduling: wired by the lead (result.newRecordingIds are the recordings to process)
+    const scheduled = await scheduleNewRecordings(connection, config, result.newRecordingIds);
     if (options.json) {
       context.out.write(
         `${JSON.stringify({ batchId: result.batchId, newRecordingIds: result.newRecordingIds, ...result.summary.toJson() }, null, 2)}\n`,
       );
     } else {
       context.out.write(result.summary.format());
+      if (scheduled > 0) {
+        context.out.write(
+          `${scheduled} new recordings queued for the pipeline; \`earshot start\` or \`earshot worker\` processes them.\n`,
+        );
+      }
     }
     if (result.summary.rejected > 0) context.setExitCode(ExitCode.SomeRejected);
   } catch (error) {
@@ -114,4 +122,20 @@ async function runIngest(
 
 function asUserError(error: unknown): unknown {
   return error instanceof IngestUsageError ? new UserError(error.message, ExitCode.Fatal) : error;
+}
+
+/** Puts new recordings on the pipeline; the workers (in `earshot start` or `earshot worker`) run it. */
+async function scheduleNewRecordings(
+  connection: DatabaseConnection,
+  config: EarshotConfig,
+  recordingIds: string[],
+): Promise<number> {
+  if (recordingIds.length === 0) return 0;
+  // No recovery here: a worker elsewhere may be holding jobs right now.
+  const pipeline = await openPipeline({ connection, config, recover: false });
+  try {
+    return await pipeline.schedulePipeline(recordingIds);
+  } finally {
+    await pipeline.stop();
+  }
 }
