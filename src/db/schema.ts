@@ -126,6 +126,9 @@ export interface StageRunsTable {
   result: Json<JsonObject> | null;
 }
 
+/** Kinds of derived file; a working copy is the 16 kHz mono WAV of one channel. */
+export const DerivedFileKind = { WorkingAudio: 'working_audio' } as const;
+
 export interface DerivedFilesTable {
   id: Generated<string>;
   recording_id: string;

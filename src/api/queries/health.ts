@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { DerivedFileKind } from '../../db/schema.ts';
 
 export interface DatabaseHealth {
   serverVersion: string;
@@ -32,7 +33,9 @@ export async function readDatabaseHealth(db: Db): Promise<DatabaseHealth> {
       (SELECT count(*) FROM recording_sources) AS sources,
       (SELECT count(*) FROM rejections) AS rejections,
       (SELECT count(*) FROM custody_events) AS custody_events,
-      (SELECT count(*) FROM derived_files WHERE kind = 'working_audio') AS working_copies`.execute(db);
+      (SELECT count(*) FROM derived_files WHERE kind = ${DerivedFileKind.WorkingAudio}) AS working_copies`.execute(
+    db,
+  );
   const stageRuns = await db
     .selectFrom('stage_runs')
     .select(['status', (eb) => eb.fn.countAll<string>().as('n')])

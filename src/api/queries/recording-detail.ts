@@ -1,5 +1,11 @@
 import type { Db } from '../../db/database.ts';
-import type { CustodyEvent, DerivedFile, Recording, StageRun } from '../../db/schema.ts';
+import {
+  DerivedFileKind,
+  type CustodyEvent,
+  type DerivedFile,
+  type Recording,
+  type StageRun,
+} from '../../db/schema.ts';
 import { stageRunsByRecording } from './stage-runs.ts';
 
 export interface RecordingSourceRow {
@@ -24,8 +30,6 @@ export interface RecordingDetailRows {
   workingCopies: DerivedFile[];
   custody: CustodyEvent[];
 }
-
-export const WORKING_AUDIO_KIND = 'working_audio';
 
 export async function findRecording(
   db: Db,
@@ -55,7 +59,7 @@ export async function workingCopiesOf(db: Db, recordingId: string): Promise<Deri
     .selectFrom('derived_files')
     .selectAll()
     .where('recording_id', '=', recordingId)
-    .where('kind', '=', WORKING_AUDIO_KIND)
+    .where('kind', '=', DerivedFileKind.WorkingAudio)
     .orderBy('channel')
     .execute();
 }
@@ -69,7 +73,7 @@ export async function findWorkingCopy(
     .selectFrom('derived_files')
     .selectAll()
     .where('recording_id', '=', recordingId)
-    .where('kind', '=', WORKING_AUDIO_KIND)
+    .where('kind', '=', DerivedFileKind.WorkingAudio)
     .where('channel', '=', channel)
     .executeTakeFirst();
 }

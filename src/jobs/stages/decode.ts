@@ -4,9 +4,8 @@ import path from 'node:path';
 import { MediaDecodeError, makeWorkingCopies, type WorkingCopiesResult } from '../../media/transcode.ts';
 import { toolVersions } from '../../runtime/tool-versions.ts';
 import type { Db } from '../../db/database.ts';
+import { DerivedFileKind } from '../../db/schema.ts';
 import { PermanentStageError, type StageHandler } from '../stage-handler.ts';
-
-export const WORKING_AUDIO_KIND = 'working_audio';
 
 /**
  * decode: one 16 kHz mono working copy per channel of the original, under
@@ -72,7 +71,7 @@ export const decodeStage: StageHandler<'decode'> = {
           const row = {
             recording_id: recording.id,
             stage: 'decode',
-            kind: WORKING_AUDIO_KIND,
+            kind: DerivedFileKind.WorkingAudio,
             channel: output.channel,
             path: output.path,
             sha256: output.sha256,
