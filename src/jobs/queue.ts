@@ -52,8 +52,10 @@ export async function startJobQueue<N extends string>(options: JobQueueOptions<N
     maintenanceIntervalSeconds: 30,
   });
   // pg-boss reports background errors (lost connections) as events; they must not crash us.
+  // Once we are stopping, a connection cut by the server going down is expected, not news.
+  let stopping = false;
   boss.on('error', (error) => {
-    process.emitWarning(`job queue: ${error.message}`);
+    if (!stopping) process.emitWarning(`job queue: ${error.message}`);
   });
   await boss.start();
 
@@ -110,6 +112,7 @@ export async function startJobQueue<N extends string>(options: JobQueueOptions<N
       }
     },
     async stop({ graceful = true, timeoutMs = 30_000 } = {}) {
+      stopping = true;
       await boss.stop({ graceful, timeout: timeoutMs, wait: true });
     },
   };
