@@ -20,6 +20,15 @@ const environmentSchema = z.object({
     .string()
     .optional()
     .describe('Speech and translation models (default: DATA_DIR/models)'),
+  EARSHOT_ASR_MODEL: z
+    .string()
+    .default('gigaam-v2-ctc-ru')
+    .describe('Speech recogniser used by the transcribe stage (a model name under the models dir)'),
+  EARSHOT_VAD_MODEL: z
+    .enum(['silero-vad-v6.2', 'silero-vad-v5'])
+    .default('silero-vad-v6.2')
+    .describe('Voice activity detector used by the vad stage'),
+  EARSHOT_SPEECH_THREADS: z.coerce.number().int().min(1).max(64).default(2),
   EARSHOT_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   EARSHOT_HOST: z.string().default('127.0.0.1'),
   EARSHOT_PORT: z.coerce.number().int().min(0).max(65535).default(8750),
@@ -36,6 +45,10 @@ export interface EarshotConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   modelsDir: string;
+  /** Recogniser and VAD model names, and CPU threads per speech engine. */
+  asrModel: string;
+  vadModel: 'silero-vad-v6.2' | 'silero-vad-v5';
+  speechThreads: number;
   /** Content-addressed, write-once store of evidentiary originals. */
   originalsDir: string;
   /** Derived files (working copies) that can always be rebuilt from the originals. */
@@ -53,7 +66,9 @@ export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): EarshotConfig {
   // An empty variable (`DATABASE_URL=`) means "not set", as in most shells' habits.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -65,6 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl: e.DATABASE_URL,
     dataDir,
     modelsDir: path.resolve(cwd, e.EARSHOT_MODELS_DIR ?? path.join(dataDir, 'models')),
+    asrModel: e.EARSHOT_ASR_MODEL,
+    vadModel: e.EARSHOT_VAD_MODEL,
+    speechThreads: e.EARSHOT_SPEECH_THREADS,
     originalsDir: path.join(dataDir, 'originals'),
     derivedDir: path.join(dataDir, 'derived'),
     embeddedPostgresDir: path.join(dataDir, 'postgres'),

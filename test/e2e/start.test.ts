@@ -44,7 +44,9 @@ describe('earshot start on the embedded default', async () => {
     running = startCli(['start'], env);
     const [, url] = await running.waitFor(/Earshot is ready at (http:\/\/127\.0\.0\.1:\d+\/)/, 180_000);
     await running.waitFor(/Pipeline idle/, 240_000);
-    expect(running.output()).toContain(`Ingest: ${demoFiles.length} new, 0 duplicates, 0 already known, 0 rejected.`);
+    expect(running.output()).toContain(
+      `Ingest: ${demoFiles.length} new, 0 duplicates, 0 already known, 0 rejected.`,
+    );
 
     const health = await getJson<{ status: string }>(`${url}api/health`);
     expect(health.status).toBe('ok');
@@ -62,10 +64,16 @@ describe('earshot start on the embedded default', async () => {
       headers: { Range: 'bytes=0-43' },
     });
     expect(audio.status).toBe(206);
-    expect(Buffer.from(await audio.arrayBuffer()).subarray(0, 4).toString('latin1')).toBe('RIFF');
+    expect(
+      Buffer.from(await audio.arrayBuffer())
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('RIFF');
 
     // The OpenAPI document is served.
-    const openapi = await getJson<{ openapi: string; paths: Record<string, unknown> }>(`${url}api/openapi.json`);
+    const openapi = await getJson<{ openapi: string; paths: Record<string, unknown> }>(
+      `${url}api/openapi.json`,
+    );
     expect(Object.keys(openapi.paths)).toContain('/api/recordings');
   }, 300_000);
 
@@ -77,7 +85,9 @@ describe('earshot start on the embedded default', async () => {
 
     running = startCli(['start'], env);
     const [, url] = await running.waitFor(/Earshot is ready at (http:\/\/127\.0\.0\.1:\d+\/)/, 180_000);
-    expect(running.output()).toContain(`Ingest: 0 new, 0 duplicates, ${demoFiles.length} already known, 0 rejected.`);
+    expect(running.output()).toContain(
+      `Ingest: 0 new, 0 duplicates, ${demoFiles.length} already known, 0 rejected.`,
+    );
     const list = await getJson<RecordingList>(`${url}api/recordings?limit=200`);
     expect(list.total).toBe(demoFiles.length);
   }, 300_000);
@@ -86,7 +96,9 @@ describe('earshot start on the embedded default', async () => {
     // Force a full redo so that decode jobs are in flight, then kill the process hard.
     const redo = startCli(['redo', 'decode', '--force'], env);
     expect((await redo.exited).code).toBe(0);
-    await running!.waitFor(/decode [0-9]+\/\d+ done, [1-9]\d* running|Pipeline: decode/, 60_000).catch(() => undefined);
+    await running!
+      .waitFor(/decode [0-9]+\/\d+ done, [1-9]\d* running|Pipeline: decode/, 60_000)
+      .catch(() => undefined);
     running!.child.kill('SIGKILL');
     await running!.exited;
 
@@ -98,9 +110,10 @@ describe('earshot start on the embedded default', async () => {
     const list = await getJson<RecordingList>(`${url}api/recordings?limit=200`);
     expect(list.total).toBe(demoFiles.length);
     // One working copy per channel: no duplicates after the crash.
-    const detail = await getJson<{ workingCopies: { channel: number }[]; probe: { channels: number | null } }>(
-      `${url}api/recordings/${list.items[0]!.id}`,
-    );
+    const detail = await getJson<{
+      workingCopies: { channel: number }[];
+      probe: { channels: number | null };
+    }>(`${url}api/recordings/${list.items[0]!.id}`);
     expect(detail.workingCopies.length).toBe(detail.probe.channels);
   }, 400_000);
 });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
 import { registerIngestCommand } from './ingest.ts';
+import { registerModelsCommand } from './models.ts';
 import { registerRedoCommand } from './redo.ts';
 import { registerRetryCommand } from './retry.ts';
 import { registerServeCommand } from './serve.ts';
@@ -19,4 +20,5 @@ export const commandRegistrations: CommandRegistration[] = [
   registerRedoCommand,
   registerWorkerCommand,
   registerServeCommand,
+  registerModelsCommand,
 ];
