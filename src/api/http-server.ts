@@ -10,6 +10,9 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
+/** The HTTP server could not bind (port in use, address not available): the user can fix it. */
+export class ListenError extends Error {}
+
 /** Builds the API and listens on host:port (port 0 picks a free one). Used by serve and start. */
 export async function startHttpServer(
   db: Db,
@@ -18,14 +21,18 @@ export async function startHttpServer(
 ): Promise<RunningHttpServer> {
   const app = await buildApiServer({ db, config });
   const host = options.host ?? config.host;
+  const port = options.port ?? config.port;
   try {
-    await app.listen({ port: options.port ?? config.port, host });
+    await app.listen({ port, host });
   } catch (error) {
     await app.close();
-    throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ListenError(
+      `could not listen on ${host}:${port} (${reason}). Pick another port with --port or EARSHOT_PORT.`,
+    );
   }
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : (options.port ?? config.port);
+  const boundPort = typeof address === 'object' && address ? address.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  return { url: `http://${shownHost}:${port}/`, port, close: () => app.close() };
+  return { url: `http://${shownHost}:${boundPort}/`, port: boundPort, close: () => app.close() };
 }

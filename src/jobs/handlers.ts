@@ -2,9 +2,11 @@ import { createStageRegistry, type StageRegistry } from './registry.ts';
 import type { StageHandler } from './stage-handler.ts';
 import { STAGE_ORDER, type StageName } from './stages.ts';
 import { decodeStage } from './stages/decode.ts';
+import { transcribeStage } from './stages/transcribe.ts';
+import { vadStage } from './stages/vad.ts';
 
 /** Every stage handler, listed explicitly (no discovery by file name). */
-export const stageHandlers: readonly StageHandler<StageName>[] = [decodeStage];
+export const stageHandlers: readonly StageHandler<StageName>[] = [decodeStage, vadStage, transcribeStage];
 
 let registry: StageRegistry<StageName> | undefined;
 

@@ -12,6 +12,7 @@ import {
   type TestDataDir,
 } from '../../test/helpers/recordings.ts';
 import { openPipeline } from './pipeline.ts';
+import { speechTestEnv } from '../../test/helpers/speech-models.ts';
 
 // kill -9 of a worker in the middle of a decode, then recovery: every recording is decoded
 // exactly once in the database (one row per channel, one custody event), nothing half-written.
@@ -27,6 +28,7 @@ beforeAll(async () => {
   env = {
     DATABASE_URL: database.connectionString,
     EARSHOT_DATA_DIR: store.dataDir,
+    ...speechTestEnv(),
     EARSHOT_WORKER_CONCURRENCY: '1',
   };
   // Long enough (40 min at 8 kHz) that a decode takes a noticeable fraction of a second.

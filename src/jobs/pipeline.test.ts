@@ -14,6 +14,7 @@ import { getPipelineStatus, redoStage, retryFailed } from './operations.ts';
 import { openPipeline, type Pipeline } from './pipeline.ts';
 import { runPipelineUntilIdle } from './run-until-idle.ts';
 import { workerName } from './workers.ts';
+import { speechTestEnv } from '../../test/helpers/speech-models.ts';
 
 // The decode stage end to end on real Postgres and pg-boss: transitions, derived files, custody,
 // failures with reasons, redo/backfill/force and retry of failed runs.
@@ -28,7 +29,7 @@ let corrupt: StoredRecording;
 beforeAll(async () => {
   database = await createTestDatabase('pipeline');
   store = createTestDataDir('pipeline');
-  const config = loadConfig({ EARSHOT_DATA_DIR: store.dataDir, EARSHOT_WORKER_CONCURRENCY: '2' });
+  const config = loadConfig({ EARSHOT_DATA_DIR: store.dataDir, EARSHOT_WORKER_CONCURRENCY: '2', ...speechTestEnv() });
   pipeline = await openPipeline({
     connection: { db: database.db, connectionString: database.connectionString, embedded: undefined },
     config,

@@ -9,6 +9,7 @@ import { recoverInterruptedWork, releaseStaleRuns } from './recovery.ts';
 import { createStageRegistry } from './registry.ts';
 import { runPipelineUntilIdle } from './run-until-idle.ts';
 import type { StageHandler } from './stage-handler.ts';
+import { speechTestEnv } from '../../test/helpers/speech-models.ts';
 
 // The job machinery with two small test stages: chaining to the next stage, retries with
 // exponential backoff, final failure, force cascading, and recovery of runs a crash left behind.
@@ -51,7 +52,7 @@ beforeAll(async () => {
   store = createTestDataDir('retries');
   pipeline = await openPipeline({
     connection: { db: database.db, connectionString: database.connectionString, embedded: undefined },
-    config: loadConfig({ EARSHOT_DATA_DIR: store.dataDir }),
+    config: loadConfig({ EARSHOT_DATA_DIR: store.dataDir, ...speechTestEnv() }),
     registry,
     jobOptions: { retryLimit: 2, retryDelaySeconds: 1, expireInSeconds: 60 },
   });

@@ -4,7 +4,7 @@
  * Adding a stage is three lines: its name in STAGE_ORDER, its payload in StagePayloads, and its
  * handler in the explicit list in ./handlers.ts (plus the handler's own file under ./stages/).
  */
-export const STAGE_ORDER = ['decode'] as const;
+export const STAGE_ORDER = ['decode', 'vad', 'transcribe'] as const;
 
 export type StageName = (typeof STAGE_ORDER)[number];
 
@@ -18,6 +18,8 @@ export interface RecordingStagePayload {
 /** The typed payload of each stage's jobs. */
 export interface StagePayloads {
   decode: RecordingStagePayload;
+  vad: RecordingStagePayload;
+  transcribe: RecordingStagePayload;
 }
 
 export function isStageName(value: string): value is StageName {

@@ -1,11 +1,6 @@
 /** What a catalogued model is for; the speech and translation stages pick models by task. */
 export type ModelTask =
-  | 'vad'
-  | 'asr'
-  | 'diarisation-segmentation'
-  | 'speaker-embedding'
-  | 'translation'
-  | 'whisper';
+  'vad' | 'asr' | 'diarisation-segmentation' | 'speaker-embedding' | 'translation' | 'whisper';
 
 /** Which engine loads the files, and through which of its configurations. */
 export type ModelEngine =
@@ -25,7 +20,8 @@ export type ModelEngine =
  * - `shared-fixture`: computed from the test fixtures in ../shared/models (their README);
  * - `unverified`: nothing could be established; install requires `--trust-unverified`.
  */
-export type ChecksumSource = 'publisher' | 'independent-pins' | 'single-pin' | 'shared-fixture' | 'unverified';
+export type ChecksumSource =
+  'publisher' | 'independent-pins' | 'single-pin' | 'shared-fixture' | 'unverified';
 
 /** An archive to unpack after download; only the listed members are kept. */
 export interface ArchiveSpec {

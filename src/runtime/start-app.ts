@@ -5,6 +5,7 @@ import { startHttpServer } from '../api/http-server.ts';
 import { ingestPaths } from '../ingest/ingest-paths.ts';
 import { openPipeline, type Pipeline } from '../jobs/pipeline.ts';
 import { formatPipelineEvent, formatProgressLine } from '../jobs/status-report.ts';
+import { missingSpeechModels } from '../speech/model-location.ts';
 import { connectDatabase, type DatabaseConnection } from './database-connection.ts';
 import { repositoryRoot } from './paths.ts';
 
@@ -66,15 +67,31 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
 
     // Backfill: recordings never put on the pipeline, or stages never scheduled after a crash.
     // Failed runs stay failed until `earshot retry --failed`.
+    const missingModels = missingSpeechModels(config);
+    if (missingModels.length > 0) {
+      say(
+        `Speech models not installed in ${config.modelsDir}: ${missingModels.join(', ')}. ` +
+          `The vad and transcribe stages fail until you run ` +
+          missingModels.map((m) => `\`npx earshot models install ${m}\``).join(' and ') +
+          ', then `npx earshot retry --failed`.',
+      );
+    }
     const scheduled = await pipeline.scheduleMissing();
     if (scheduled > 0) say(`Pipeline: ${scheduled} stage runs scheduled.`);
 
-    const workers = await pipeline.startWorkers({
+    // The same reason for many calls (a missing model) is said once, not once per call.
+    const reasonsSaid = new Set<string>();
+    await pipeline.startWorkers({
       onEvent: (event) => {
-        if (event.type === 'failed' || event.type === 'retrying') say(formatPipelineEvent(event));
+        if (event.type !== 'failed' && event.type !== 'retrying') return;
+        const key = `${event.type} ${event.stage} ${event.error}`;
+        if (reasonsSaid.has(key)) return;
+        reasonsSaid.add(key);
+        say(
+          `${formatPipelineEvent(event)}${event.type === 'failed' ? ' (further failures for the same reason are not repeated)' : ''}`,
+        );
       },
     });
-    void workers;
 
     http = await startHttpServer(connection.db, config, { port: options.port, host: options.host });
     say(`Earshot is ready at ${http.url}  (API: ${http.url}api/openapi.json; Ctrl-C stops)`);

@@ -55,14 +55,17 @@ export function locateRecogniserModel(
   return { name, precision: found, modelFile: path.join(dir, PRECISION_FILES[found]), tokensFile };
 }
 
-/** Silero VAD versions in the `silero-vad` folder, by the file names silero-vad publishes. */
-export const SILERO_VAD_FILES = {
-  v5: 'silero_vad_v5.onnx',
-  'v6.2': 'silero_vad.onnx',
-  v4: 'silero_vad_v4.onnx',
+/**
+ * Silero VAD versions: catalog name and file name. `earshot models install` puts each in its own
+ * folder (`silero-vad-v6.2/silero_vad.onnx`); the shared fixture folder keeps all versions in one
+ * `silero-vad/` folder under silero-vad's own file names, which is accepted too.
+ */
+export const SILERO_VAD_MODELS = {
+  'v6.2': { name: 'silero-vad-v6.2', file: 'silero_vad.onnx' },
+  v5: { name: 'silero-vad-v5', file: 'silero_vad_v5.onnx' },
 } as const;
-export type SileroVadVersion = keyof typeof SILERO_VAD_FILES;
-export const SILERO_VAD_MODEL_NAME = 'silero-vad';
+export type SileroVadVersion = keyof typeof SILERO_VAD_MODELS;
+const SHARED_SILERO_FOLDER = 'silero-vad';
 
 export interface VadModelFiles {
   name: string;
@@ -71,15 +74,24 @@ export interface VadModelFiles {
 }
 
 export function locateVadModel(modelsDir: string, version: SileroVadVersion): VadModelFiles {
-  const file = path.join(modelFolder(modelsDir, SILERO_VAD_MODEL_NAME), SILERO_VAD_FILES[version]);
-  if (!isFile(file)) {
-    throw new MissingModelError(
-      SILERO_VAD_MODEL_NAME,
-      [`${SILERO_VAD_MODEL_NAME}/${SILERO_VAD_FILES[version]}`],
-      modelsDir,
-    );
+  const { name, file } = SILERO_VAD_MODELS[version];
+  const candidates = [
+    path.join(modelFolder(modelsDir, name), file),
+    path.join(modelsDir, SHARED_SILERO_FOLDER, file),
+  ];
+  const found = candidates.find(isFile);
+  if (!found) throw new MissingModelError(name, [`${name}/${file}`], modelsDir);
+  return { name, version, modelFile: found };
+}
+
+/** The VAD version a catalog name stands for (`silero-vad-v6.2` → `v6.2`). */
+export function sileroVadVersionOf(modelName: string): SileroVadVersion {
+  const entry = Object.entries(SILERO_VAD_MODELS).find(([, m]) => m.name === modelName);
+  if (!entry) {
+    const known = Object.values(SILERO_VAD_MODELS).map((m) => m.name);
+    throw new InvalidModelNameError(`"${modelName}" is not a VAD model; VAD models are ${known.join(', ')}`);
   }
-  return { name: SILERO_VAD_MODEL_NAME, version, modelFile: file };
+  return entry[0] as SileroVadVersion;
 }
 
 /** Optional models: undefined when not installed (callers fall back, never fail). */
@@ -123,4 +135,28 @@ export function modelFileChecksums(files: string[]): Record<string, string> {
     result[path.basename(file)] = cached.sha256;
   }
   return result;
+}
+
+/**
+ * The models the speech stages will ask for with this configuration that are not installed, by
+ * name: `earshot start` names them up front instead of letting every call fail one by one.
+ */
+export function missingSpeechModels(config: {
+  modelsDir: string;
+  asrModel: string;
+  vadModel: string;
+}): string[] {
+  const missing: string[] = [];
+  for (const check of [
+    () => locateVadModel(config.modelsDir, sileroVadVersionOf(config.vadModel)),
+    () => locateRecogniserModel(config.modelsDir, config.asrModel),
+  ]) {
+    try {
+      check();
+    } catch (error) {
+      if (error instanceof MissingModelError) missing.push(error.modelName);
+      else throw error;
+    }
+  }
+  return missing;
 }

@@ -13,7 +13,11 @@ export function readMonoPcm16Wav(file: string): MonoSamples {
 }
 
 export function parseMonoPcm16Wav(bytes: Buffer, label = 'WAV'): MonoSamples {
-  if (bytes.length < 12 || bytes.toString('ascii', 0, 4) !== 'RIFF' || bytes.toString('ascii', 8, 12) !== 'WAVE') {
+  if (
+    bytes.length < 12 ||
+    bytes.toString('ascii', 0, 4) !== 'RIFF' ||
+    bytes.toString('ascii', 8, 12) !== 'WAVE'
+  ) {
     throw new WavFormatError(`${label} is not a RIFF/WAVE file`);
   }
   let offset = 12;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, repositoryRoot } from '../helpers/cli-process.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { speechTestEnv } from '../helpers/speech-models.ts';
 
 // The multi-process path on an external server (DATABASE_URL): `earshot ingest` stores and
 // queues, a separate `earshot worker` processes, `earshot status` reports.
@@ -29,7 +30,11 @@ beforeAll(async () => {
   fs.mkdirSync(inputs);
   for (const f of picked) fs.copyFileSync(path.join(demoCalls, f), path.join(inputs, f));
   fs.writeFileSync(path.join(inputs, 'notes.wav'), 'this is not audio');
-  env = { DATABASE_URL: t.connectionString, EARSHOT_DATA_DIR: path.join(dataDir, 'data') };
+  env = {
+    DATABASE_URL: t.connectionString,
+    EARSHOT_DATA_DIR: path.join(dataDir, 'data'),
+    ...speechTestEnv(),
+  };
 });
 afterAll(async () => {
   await t.drop();
@@ -51,11 +56,15 @@ describe('ingest, then a separate worker, on DATABASE_URL', () => {
     expect(parsed.stages.find((s) => s.stage === 'decode')?.pending).toBe(picked.length);
   }, 180_000);
 
-  it('a worker run until idle decodes everything, and status says so', async () => {
+  it('a worker run until idle decodes and transcribes everything, and status says so', async () => {
     const worker = await runCli(['worker', '--exit-when-idle'], env);
     expect(worker.code, worker.output).toBe(0);
     const status = JSON.parse((await runCli(['status', '--json'], env)).output) as StatusJson;
-    expect(status.stages.find((s) => s.stage === 'decode')).toMatchObject({ done: picked.length, failed: 0 });
+    expect(status.stages.map((s) => s.stage)).toEqual(['decode', 'vad', 'transcribe']);
+    for (const stage of status.stages)
+      expect(stage, stage.stage).toMatchObject({ done: picked.length, failed: 0 });
+    const transcripts = await t.db.selectFrom('transcripts').select(['recording_id', 'version']).execute();
+    expect(transcripts.length).toBe(picked.length);
     const copies = await t.db.selectFrom('derived_files').select(['recording_id', 'channel']).execute();
     expect(copies.length).toBeGreaterThanOrEqual(picked.length);
   }, 180_000);

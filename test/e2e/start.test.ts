@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCli, repositoryRoot, type CliProcess } from '../helpers/cli-process.ts';
 import { freePort } from '../helpers/ports.ts';
+import { speechTestEnv } from '../helpers/speech-models.ts';
 
 // The README's main command path, as a user runs it: `earshot start` on the embedded default,
 // with the bundled demo corpus; then a kill -9 in the middle of the pipeline and a second start.
@@ -38,6 +39,8 @@ describe('earshot start on the embedded default', async () => {
     EARSHOT_PG_PORT: String(await freePort()),
     EARSHOT_PORT: '0',
     DATABASE_URL: '',
+    // The speech stages run on the shared test models (Silero VAD, test-asr-ru).
+    ...speechTestEnv(),
   };
 
   it('starts Postgres, ingests the demo corpus, decodes it and serves the API', async () => {
@@ -55,8 +58,10 @@ describe('earshot start on the embedded default', async () => {
     expect(new Set(list.items.map((r) => r.originalFilename))).toEqual(new Set(demoFiles));
     // Metadata from the CSV sidecar, normalised to E.164.
     expect(list.items.every((r) => r.call.callerNumber?.startsWith('+'))).toBe(true);
-    const decoded = await getJson<RecordingList>(`${url}api/recordings?limit=200&stage=decode&status=done`);
-    expect(decoded.total).toBe(demoFiles.length);
+    for (const stage of ['decode', 'vad', 'transcribe']) {
+      const done = await getJson<RecordingList>(`${url}api/recordings?limit=200&stage=${stage}&status=done`);
+      expect(done.total, stage).toBe(demoFiles.length);
+    }
 
     // The player's range request on a working copy.
     const first = list.items[0]!;
@@ -105,8 +110,10 @@ describe('earshot start on the embedded default', async () => {
     running = startCli(['start'], env);
     const [, url] = await running.waitFor(/Earshot is ready at (http:\/\/127\.0\.0\.1:\d+\/)/, 180_000);
     await running.waitFor(/Pipeline idle/, 240_000);
-    const decoded = await getJson<RecordingList>(`${url}api/recordings?limit=200&stage=decode&status=done`);
-    expect(decoded.total).toBe(demoFiles.length);
+    const transcribed = await getJson<RecordingList>(
+      `${url}api/recordings?limit=200&stage=transcribe&status=done`,
+    );
+    expect(transcribed.total).toBe(demoFiles.length);
     const list = await getJson<RecordingList>(`${url}api/recordings?limit=200`);
     expect(list.total).toBe(demoFiles.length);
     // One working copy per channel: no duplicates after the crash.

@@ -95,8 +95,8 @@ domain under [CC0 1.0](https://creativecommons.org/publicdomain/zero/1.0/).
 
 \`npm run demo:generate\` (source: \`tools/demo/\`, scripts: \`tools/demo/scripts/\`). For each call:
 every turn is written once in a small markup that yields the written text, the spoken form and the
-annotation offsets; espeak-ng speaks the spoken form; sox band-passes it to 300–3400 Hz and
-resamples to 8 kHz; leading and trailing silence is trimmed (10 ms frames, −45 dBFS); turns are
+annotation offsets; espeak-ng speaks the spoken form (with the written punctuation, for pauses); sox band-passes it to 300–3400 Hz and
+resamples to 8 kHz; leading and trailing silence is trimmed (10 ms frames, −60 dBFS); turns are
 placed alternately on the caller's (left) and callee's (right) channel with 0.25–0.85 s pauses, the
 other channel silent; ffmpeg encodes the result. Segment times in the ground truth are the sample
 positions of the placed speech (±10 ms; lossy codecs may shift them by a few more ms). The same

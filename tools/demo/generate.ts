@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,13 +105,13 @@ async function generateCall(script: CallScript, workDir: string, callsDir: strin
 async function main(): Promise<void> {
   const versions = await checkSynthesisTools();
   const demoDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../demo');
-  const callsDir = join(demoDir, 'calls');
-  const truthDir = join(demoDir, 'ground-truth');
-  await rm(callsDir, { recursive: true, force: true });
-  await rm(truthDir, { recursive: true, force: true });
+  const workDir = await mkdtemp(join(tmpdir(), 'earshot-demo-'));
+  // Build the whole corpus aside and replace demo/ only when every call succeeded, so a failed
+  // run (a markup error, a tool crash) never leaves the committed corpus half deleted.
+  const callsDir = join(workDir, 'out', 'calls');
+  const truthDir = join(workDir, 'out', 'ground-truth');
   await mkdir(callsDir, { recursive: true });
   await mkdir(truthDir, { recursive: true });
-  const workDir = await mkdtemp(join(tmpdir(), 'earshot-demo-'));
   const generated: { script: CallScript; truth: GroundTruth }[] = [];
   try {
     for (const script of DEMO_CALLS) {
@@ -121,13 +121,23 @@ async function main(): Promise<void> {
       generated.push({ script, truth });
       console.log(`${truth.file}  ${truth.metadata.duration_s.toFixed(1)} s`);
     }
+    const rows = generated.map(({ script, truth }) => csvRow(callCsvFields(script, truth)));
+    const readme = await buildReadme(generated, callsDir, versions);
+    for (const name of ['calls', 'ground-truth']) {
+      await rm(join(demoDir, name), { recursive: true, force: true });
+      await cp(join(workDir, 'out', name), join(demoDir, name), { recursive: true });
+    }
+    await writeFile(join(demoDir, 'calls.csv'), [csvRow([...CSV_COLUMNS]), ...rows].join(''));
+    await writeFile(join(demoDir, 'README.md'), readme);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-  const rows = generated.map(({ script, truth }) => csvRow(callCsvFields(script, truth)));
-  await writeFile(join(demoDir, 'calls.csv'), [csvRow([...CSV_COLUMNS]), ...rows].join(''));
-  await writeFile(join(demoDir, 'README.md'), await buildReadme(generated, callsDir, versions));
   console.log(`${generated.length} calls written to ${demoDir}`);
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  console.error(`demo:generate failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

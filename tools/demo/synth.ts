@@ -18,7 +18,8 @@ export async function checkSynthesisTools(): Promise<string> {
   ] as const) {
     try {
       const { stdout } = await run(tool, ['--version']);
-      versions.push(stdout.trim().split('\n')[0] ?? tool);
+      // Only the version number: the banner also names local data paths, which the README must not.
+      versions.push(`${tool} ${/\d+\.\d+(?:\.\d+)?/.exec(stdout)?.[0] ?? 'unknown version'}`);
     } catch {
       throw new Error(
         `${tool} was not found on PATH. The demo generator needs it to synthesise speech (${hint}). ` +
@@ -112,9 +113,10 @@ export function encodeWavPcm16(channels: Int16Array[], sampleRate: number): Buff
 }
 
 const FRAME = SAMPLE_RATE / 100; // 10 ms: the precision the ground truth promises
-const SILENCE_RMS = 32768 * 10 ** (-45 / 20);
+const SILENCE_RMS = 32768 * 10 ** (-60 / 20);
 
-/** Cuts leading and trailing 10 ms frames quieter than −45 dBFS (espeak pads its output). */
+/** Cuts leading and trailing 10 ms frames quieter than −60 dBFS: espeak pads its output with
+ *  near-digital silence, while the soft ends of words (fricatives, decays) sit around −47 dBFS. */
 export function trimSilence(samples: Int16Array): Int16Array {
   const frames = Math.ceil(samples.length / FRAME);
   const loud = (f: number): boolean => {

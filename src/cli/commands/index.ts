@@ -7,6 +7,7 @@ import { registerRetryCommand } from './retry.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerStartCommand } from './start.ts';
 import { registerStatusCommand } from './status.ts';
+import { registerTranscribeCommand } from './transcribe.ts';
 import { registerWorkerCommand } from './worker.ts';
 
 export type CommandRegistration = (program: Command, context: CommandContext) => void;
@@ -20,5 +21,6 @@ export const commandRegistrations: CommandRegistration[] = [
   registerRedoCommand,
   registerWorkerCommand,
   registerServeCommand,
+  registerTranscribeCommand,
   registerModelsCommand,
 ];

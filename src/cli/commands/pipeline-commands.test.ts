@@ -11,6 +11,7 @@ import {
 import type { PipelineStatus } from '../../jobs/operations.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { main } from '../main.ts';
+import { speechTestEnv } from '../../../test/helpers/speech-models.ts';
 
 // `earshot status | retry | redo | worker` through main(), as scripts use them.
 
@@ -23,7 +24,7 @@ let corrupt: StoredRecording;
 beforeAll(async () => {
   database = await createTestDatabase('cli_pipeline');
   store = createTestDataDir('cli-pipeline');
-  env = { DATABASE_URL: database.connectionString, EARSHOT_DATA_DIR: store.dataDir };
+  env = { DATABASE_URL: database.connectionString, EARSHOT_DATA_DIR: store.dataDir, ...speechTestEnv() };
   stereo = await addRecording(database.db, store, 'stereo', { name: 'call-1.wav' });
   corrupt = await addRecording(database.db, store, 'corrupt', { name: 'broken.wav' });
 });
@@ -88,7 +89,7 @@ describe('pipeline commands', () => {
     expect((await statusJson()).stages[0]).toMatchObject({ pending: 2, done: 0 });
 
     const worker = await earshot('worker', '--exit-when-idle', '--concurrency', '1');
-    expect(worker.out).toContain('Worker ready: stages decode, concurrency 1');
+    expect(worker.out).toContain('Worker ready: stages decode, vad, transcribe, concurrency 1');
     expect(worker.out).toContain(`decode done ${stereo.id}`);
     expect(worker.out).toContain(`decode failed ${corrupt.id}`);
     expect(worker.code).toBe(ExitCode.SomeRejected);
@@ -101,7 +102,7 @@ describe('pipeline commands', () => {
     expect(retry.err).toContain('earshot retry --failed');
     const redo = await earshot('redo', 'transcode-everything');
     expect(redo.code).toBe(ExitCode.Fatal);
-    expect(redo.err).toContain('unknown stage "transcode-everything"; stages are: decode');
+    expect(redo.err).toContain('unknown stage "transcode-everything"; stages are: decode, vad, transcribe');
     const worker = await earshot('worker', '--concurrency', 'lots');
     expect(worker.code).toBe(ExitCode.Fatal);
     expect(worker.err).toContain('--concurrency must be 1 to 64');

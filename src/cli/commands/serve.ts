@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { startHttpServer } from '../../api/http-server.ts';
+import { ListenError, startHttpServer } from '../../api/http-server.ts';
 import type { CommandContext } from '../command-context.ts';
 import { UserError } from '../exit-codes.ts';
 import { waitForShutdownSignal } from '../shutdown.ts';
@@ -35,11 +35,7 @@ export function registerServeCommand(program: Command, context: CommandContext):
         });
       } catch (error) {
         await connection.close();
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new UserError(
-          `could not listen on ${options.host ?? config.host}:${options.port ?? config.port}: ${reason}. ` +
-            'Pick another port with --port or EARSHOT_PORT.',
-        );
+        throw error instanceof ListenError ? new UserError(error.message) : error;
       }
       context.out.write(`Earshot is serving at ${server.url}\n`);
       context.out.write(`API description: ${server.url}api/openapi.json\nPress Ctrl-C to stop.\n`);

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { ListenError } from '../../api/http-server.ts';
 import { startApp } from '../../runtime/start-app.ts';
+import { UserError } from '../exit-codes.ts';
 import type { CommandContext } from '../command-context.ts';
 import { waitForShutdownSignal } from '../shutdown.ts';
 
@@ -32,6 +34,8 @@ A second start reuses the data folder; a start after a crash or kill -9 recovers
         host: options.host,
         demo: options.demo,
         out: context.out,
+      }).catch((error: unknown) => {
+        throw error instanceof ListenError ? new UserError(error.message) : error;
       });
       const signal = await stopSignal;
       context.out.write(`Received ${signal}: stopping…\n`);

@@ -1,0 +1,181 @@
+// npm run bench:speech [-- --threads N] [--models-dir DIR]: real-time factor of VAD and
+// recognition on the demo corpus (demo/calls), per model that can run here, reported as RTF and
+// as audio-hours per hour. Working copies are made first (not timed) in a temp folder.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { makeWorkingCopies } from '../src/media/transcode.ts';
+import { transcribeRecording } from '../src/speech/channel-transcription.ts';
+import {
+  locateRecogniserModel,
+  MissingModelError,
+  type ModelPrecision,
+} from '../src/speech/model-location.ts';
+import { createRecogniser } from '../src/speech/recogniser.ts';
+import { openVad } from '../src/speech/speech-engines.ts';
+import { DEFAULT_REGION_PADDING } from '../src/speech/speech-regions.ts';
+import { characterErrorRate } from '../src/speech/text-metrics.ts';
+import type { SpeechRegion } from '../src/speech/voice-activity.ts';
+import { readMonoPcm16Wav, type MonoSamples } from '../src/speech/wav-samples.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const { values: args } = parseArgs({
+  options: {
+    threads: { type: 'string', default: '2' },
+    'models-dir': {
+      type: 'string',
+      default: process.env.EARSHOT_MODELS_DIR ?? path.resolve(repo, '..', 'shared', 'models'),
+    },
+  },
+});
+const threads = Number(args.threads);
+const modelsDir = path.resolve(args['models-dir']);
+const settings = { modelsDir, threads };
+
+interface Call {
+  name: string;
+  seconds: number;
+  channels: (MonoSamples & { channel: number; reference: string })[];
+}
+
+interface GroundTruth {
+  lanes: { channel: number; segments: { start: number; spoken: string }[] }[];
+}
+
+async function loadCorpus(scratch: string): Promise<Call[]> {
+  const callsDir = path.join(repo, 'demo', 'calls');
+  const calls: Call[] = [];
+  for (const name of fs.readdirSync(callsDir).sort()) {
+    const stem = name.replace(/\.[^.]+$/, '');
+    const truth = JSON.parse(
+      fs.readFileSync(path.join(repo, 'demo', 'ground-truth', `${stem}.json`), 'utf8'),
+    ) as GroundTruth;
+    const decoded = await makeWorkingCopies({
+      inputPath: path.join(callsDir, name),
+      outputDir: path.join(scratch, stem),
+    });
+    calls.push({
+      name,
+      seconds: decoded.copies[0]?.durationSeconds ?? 0,
+      channels: decoded.copies.map((copy) => ({
+        channel: copy.channel,
+        ...readMonoPcm16Wav(copy.path),
+        reference: truth.lanes
+          .filter((l) => l.channel === copy.channel)
+          .flatMap((l) => l.segments)
+          .sort((a, b) => a.start - b.start)
+          .map((s) => s.spoken)
+          .join(' '),
+      })),
+    });
+  }
+  return calls;
+}
+
+function seconds(started: bigint): number {
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function rate(label: string, elapsed: number, audioSeconds: number): string {
+  const rtf = elapsed / audioSeconds;
+  return `${label.padEnd(44)} ${elapsed.toFixed(2).padStart(7)} s   RTF ${rtf.toFixed(4)}   ${(1 / rtf).toFixed(0).padStart(6)} audio-h/h`;
+}
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-speech-'));
+try {
+  const calls = await loadCorpus(scratch);
+  const callSeconds = calls.reduce((sum, c) => sum + c.seconds, 0);
+  const channelSeconds = calls.reduce(
+    (sum, c) => sum + c.channels.reduce((s, ch) => s + ch.samples.length / ch.sampleRate, 0),
+    0,
+  );
+  console.log(
+    `Demo corpus: ${calls.length} calls, ${(callSeconds / 60).toFixed(1)} min of calls ` +
+      `(${(channelSeconds / 60).toFixed(1)} min of channel audio); ${threads} thread(s); ${os.cpus().length} CPUs here.`,
+  );
+  console.log('RTF = processing time / call duration; audio-h/h = hours of calls processed per hour.\n');
+
+  const vadSeconds = new Map<string, number>();
+  const regionsByVad = new Map<string, Map<string, Map<number, SpeechRegion[]>>>();
+  for (const vadModel of ['silero-vad-v6.2', 'silero-vad-v5']) {
+    let vad;
+    try {
+      vad = openVad(settings, vadModel);
+    } catch (error) {
+      if (error instanceof MissingModelError) {
+        console.log(`${vadModel}: not installed, skipped`);
+        continue;
+      }
+      throw error;
+    }
+    const perCall = new Map<string, Map<number, SpeechRegion[]>>();
+    const started = process.hrtime.bigint();
+    for (const call of calls) {
+      perCall.set(
+        call.name,
+        new Map(call.channels.map((c) => [c.channel, vad.detector.detect(c.samples, c.sampleRate)])),
+      );
+    }
+    vadSeconds.set(vadModel, seconds(started));
+    console.log(rate(`VAD ${vadModel} (every channel)`, vadSeconds.get(vadModel) ?? 0, callSeconds));
+    regionsByVad.set(vadModel, perCall);
+  }
+  const regions = regionsByVad.get('silero-vad-v6.2');
+  if (!regions) throw new Error('silero-vad-v6.2 is needed for the recognition figures');
+
+  for (const precision of ['int8', 'fp32'] as ModelPrecision[]) {
+    let model;
+    try {
+      model = locateRecogniserModel(modelsDir, 'test-asr-ru', precision);
+    } catch (error) {
+      if (error instanceof MissingModelError) {
+        console.log(`test-asr-ru ${precision}: not installed, skipped`);
+        continue;
+      }
+      throw error;
+    }
+    const loadStarted = process.hrtime.bigint();
+    const recogniser = createRecogniser(model, { threads });
+    const loadSeconds = seconds(loadStarted);
+    // One warm-up decode so that the figures do not include onnxruntime's first-run set-up.
+    await recogniser.recognise(new Float32Array(16_000), 16_000);
+    let errors = 0;
+    let length = 0;
+    const started = process.hrtime.bigint();
+    for (const call of calls) {
+      const { segments } = await transcribeRecording({
+        channels: call.channels,
+        regionsByChannel: regions.get(call.name) ?? new Map<number, SpeechRegion[]>(),
+        padding: DEFAULT_REGION_PADDING,
+        recogniser,
+        language: 'ru',
+      });
+      for (const channel of call.channels) {
+        const cer = characterErrorRate(
+          channel.reference,
+          segments
+            .filter((s) => s.channel === channel.channel)
+            .map((s) => s.text)
+            .join(' '),
+        );
+        errors += cer.errors;
+        length += cer.length;
+      }
+    }
+    const elapsed = seconds(started);
+    console.log(
+      rate(`recognition test-asr-ru ${precision} (VAD regions)`, elapsed, callSeconds) +
+        `   CER ${((100 * errors) / length).toFixed(2)} %   load ${loadSeconds.toFixed(2)} s`,
+    );
+    const total = elapsed + (vadSeconds.get('silero-vad-v6.2') ?? 0);
+    console.log(rate(`  VAD v6.2 + recognition ${precision}`, total, callSeconds));
+  }
+  console.log(
+    '\nNot here: GigaAM v2 CTC (not installed; published anchor RTF about 0.33 on 2 threads), translation (its own figures).',
+  );
+} finally {
+  fs.rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { MediaDecodeError } from '../../media/transcode.ts';
+import { InvalidModelNameError, MissingModelError } from '../../speech/model-location.ts';
+import { formatClock, transcribeFile, type FileTranscription } from '../../speech/transcribe-file.ts';
+import type { CommandContext } from '../command-context.ts';
+import { UserError } from '../exit-codes.ts';
+
+interface TranscribeOptions {
+  model?: string;
+  vad?: string;
+  threads?: string;
+  json?: boolean;
+}
+
+export function registerTranscribeCommand(program: Command, context: CommandContext): void {
+  program
+    .command('transcribe')
+    .description('Transcribe one audio file without ingesting it (decode, VAD, recognition per lane)')
+    .argument('<file>', 'audio file (any format ffmpeg reads)')
+    .option('--model <name>', 'recogniser model (default: EARSHOT_ASR_MODEL)')
+    .option('--vad <name>', 'VAD model: silero-vad-v6.2 or silero-vad-v5 (default: EARSHOT_VAD_MODEL)')
+    .option('--threads <n>', 'CPU threads per engine (default: EARSHOT_SPEECH_THREADS)')
+    .option('--json', 'print machine-readable JSON')
+    .action(async (file: string, options: TranscribeOptions) => {
+      const config = context.config();
+      const input = path.resolve(file);
+      if (!fs.existsSync(input) || !fs.statSync(input).isFile()) throw new UserError(`no such file: ${file}`);
+      const threads = options.threads === undefined ? config.speechThreads : Number(options.threads);
+      if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+        throw new UserError(`--threads must be a whole number from 1 to 64, got "${options.threads}"`);
+      }
+      let transcription: FileTranscription;
+      try {
+        transcription = await transcribeFile({
+          file: input,
+          modelsDir: config.modelsDir,
+          threads,
+          asrModel: options.model ?? config.asrModel,
+          vadModel: options.vad ?? config.vadModel,
+        });
+      } catch (error) {
+        if (error instanceof MissingModelError || error instanceof InvalidModelNameError) {
+          throw new UserError(error.message);
+        }
+        if (error instanceof MediaDecodeError) throw new UserError(`${file}: ${error.message}`);
+        throw error;
+      }
+      // --translate (issue 3, translation): translate transcription.segments here, before printing.
+      context.out.write(
+        options.json ? JSON.stringify(transcription, null, 2) + '\n' : formatText(transcription),
+      );
+    });
+}
+
+function formatText(t: FileTranscription): string {
+  const lanes = [...new Set(t.segments.map((s) => s.lane))];
+  const header =
+    `${path.basename(t.file)}: ${t.channels} channel${t.channels === 1 ? '' : 's'}, ` +
+    `${t.durationSeconds.toFixed(1)} s. Machine transcript (unreviewed): ${t.recogniser.model}, ` +
+    `VAD ${t.vad.model}` +
+    (t.channels === 1 && !t.diarisation.used ? `; one lane, speaker unknown (${t.diarisation.reason})` : '') +
+    '\n';
+  if (t.segments.length === 0) return header + 'No speech found.\n';
+  const width = Math.max(...lanes.map((l) => l.length));
+  const lines = t.segments.map(
+    (s) => `[${formatClock(s.start)}–${formatClock(s.end)}] ${s.lane.padEnd(width)}  ${s.text}`,
+  );
+  return header + lines.join('\n') + '\n';
+}

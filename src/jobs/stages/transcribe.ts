@@ -1,0 +1,82 @@
+import type { Db } from '../../db/database.ts';
+import { transcribeRecording } from '../../speech/channel-transcription.ts';
+import { openDiariser, openRecogniser } from '../../speech/speech-engines.ts';
+import { DEFAULT_REGION_PADDING } from '../../speech/speech-regions.ts';
+import { insertMachineTranscript, latestVadRun } from '../../speech/transcript-store.ts';
+import { loadWorkingAudio } from '../../speech/working-audio.ts';
+import { PermanentStageError, type StageHandler } from '../stage-handler.ts';
+import { DerivedFileKind } from '../../db/schema.ts';
+import { loadOrFail, openOrFail, recordSpeechCustody } from './speech-stage-support.ts';
+
+/**
+ * transcribe: recognises the padded VAD regions of every lane and stores the result as a new
+ * machine transcript version (earlier versions are never touched), with the model's name, file
+ * checksums and decoding parameters.
+ */
+export const transcribeStage: StageHandler<'transcribe'> = {
+  stage: 'transcribe',
+  jobOptions: { retryLimit: 2, retryDelaySeconds: 10, expireInSeconds: 60 * 60 },
+  async run({ recordingId, force }, { db, config, worker, jobId }) {
+    const vadRun = await latestVadRun(db, recordingId);
+    if (!vadRun)
+      throw new PermanentStageError(`recording ${recordingId} has no speech regions; run vad first`);
+    const channels = await loadOrFail(() =>
+      loadWorkingAudio(db, config.derivedDir, recordingId, DerivedFileKind.WorkingAudio),
+    );
+    const stale = channels.filter((c) => vadRun.inputs[String(c.channel)] !== c.sha256);
+    if (stale.length > 0) {
+      throw new PermanentStageError(
+        `the speech regions were found in other working copies than the current ones (channel ` +
+          `${stale.map((c) => c.channel).join(', ')}); redo vad`,
+      );
+    }
+    const settings = { modelsDir: config.modelsDir, threads: config.speechThreads };
+    const recogniser = openOrFail(() => openRecogniser(settings, config.asrModel));
+    const diariser = channels.length === 1 ? openDiariser(settings) : undefined;
+    const padding = DEFAULT_REGION_PADDING;
+    const { segments, diarisation } = await transcribeRecording({
+      channels,
+      regionsByChannel: vadRun.regionsByChannel,
+      padding,
+      recogniser: recogniser.recogniser,
+      language: recogniser.language,
+      ...(diariser ? { diariser } : {}),
+    });
+    const decoding = {
+      ...recogniser.decoding,
+      padding,
+      vad: { runId: vadRun.id, model: vadRun.model, modelFiles: vadRun.modelFiles, params: vadRun.params },
+      diarisation,
+    };
+    const lanes = [...new Set(segments.map((s) => s.lane))];
+    return {
+      result: { model: recogniser.model, segments: segments.length, lanes, diarised: diarisation.used },
+      async record(trx: Db) {
+        const transcript = await insertMachineTranscript(trx, {
+          recordingId,
+          createdBy: `earshot (${worker})`,
+          model: recogniser.model,
+          modelFiles: recogniser.modelFiles,
+          decoding,
+          vadRunId: vadRun.id,
+          language: recogniser.language,
+          segments,
+        });
+        await recordSpeechCustody(trx, {
+          recordingId,
+          actor: config.actor,
+          details: {
+            stage: 'transcribe',
+            worker,
+            jobId,
+            force: force === true,
+            transcriptId: transcript.id,
+            version: transcript.version,
+            model: recogniser.model,
+            modelFiles: recogniser.modelFiles,
+          },
+        });
+      },
+    };
+  },
+};

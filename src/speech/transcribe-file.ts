@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { makeWorkingCopies } from '../media/transcode.ts';
+import { transcribeRecording, type DiarisationOutcome, type SegmentDraft } from './channel-transcription.ts';
+import type { ModelPrecision } from './model-location.ts';
+import {
+  openDiariser,
+  openRecogniser,
+  openVad,
+  type OpenedRecogniser,
+  type OpenedVad,
+  type SpeechEngineSettings,
+} from './speech-engines.ts';
+import { DEFAULT_REGION_PADDING, type RegionPadding } from './speech-regions.ts';
+import { readMonoPcm16Wav } from './wav-samples.ts';
+
+/** What `earshot transcribe FILE` produces: the same decode → vad → recognise path as the stages. */
+export interface FileTranscription {
+  file: string;
+  channels: number;
+  durationSeconds: number;
+  recogniser: Pick<OpenedRecogniser, 'model' | 'modelFiles' | 'decoding'>;
+  vad: Pick<OpenedVad, 'model' | 'modelFiles' | 'params'>;
+  padding: RegionPadding;
+  diarisation: DiarisationOutcome;
+  language: string;
+  segments: SegmentDraft[];
+}
+
+export interface TranscribeFileRequest extends SpeechEngineSettings {
+  file: string;
+  asrModel: string;
+  precision?: ModelPrecision;
+  vadModel: string;
+  padding?: RegionPadding;
+}
+
+/**
+ * Transcribes one file without ingesting it: working copies go to a temporary folder that is
+ * removed afterwards; the file itself is only read.
+ */
+export async function transcribeFile(request: TranscribeFileRequest): Promise<FileTranscription> {
+  // Open the models first: a missing model should be reported before minutes of decoding.
+  const vad = openVad(request, request.vadModel);
+  const recogniser = openRecogniser(request, request.asrModel, request.precision);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-transcribe-'));
+  try {
+    const decoded = await makeWorkingCopies({ inputPath: request.file, outputDir: scratch });
+    const channels = decoded.copies.map((copy) => ({
+      channel: copy.channel,
+      ...readMonoPcm16Wav(copy.path),
+    }));
+    const regionsByChannel = new Map(
+      channels.map((c) => [c.channel, vad.detector.detect(c.samples, c.sampleRate)]),
+    );
+    const diariser = channels.length === 1 ? openDiariser(request) : undefined;
+    const padding = request.padding ?? DEFAULT_REGION_PADDING;
+    const { segments, diarisation } = await transcribeRecording({
+      channels,
+      regionsByChannel,
+      padding,
+      recogniser: recogniser.recogniser,
+      language: recogniser.language,
+      ...(diariser ? { diariser } : {}),
+    });
+    return {
+      file: request.file,
+      channels: channels.length,
+      durationSeconds: decoded.copies[0]?.durationSeconds ?? 0,
+      recogniser: {
+        model: recogniser.model,
+        modelFiles: recogniser.modelFiles,
+        decoding: recogniser.decoding,
+      },
+      vad: { model: vad.model, modelFiles: vad.modelFiles, params: vad.params },
+      padding,
+      diarisation,
+      language: recogniser.language,
+      segments,
+    };
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** mm:ss.s (hours are added when a recording is that long). */
+export function formatClock(seconds: number): string {
+  const tenths = Math.round(seconds * 10);
+  const h = Math.floor(tenths / 36_000);
+  const m = Math.floor((tenths % 36_000) / 600);
+  const s = (tenths % 600) / 10;
+  const mmss = `${String(m).padStart(2, '0')}:${s.toFixed(1).padStart(4, '0')}`;
+  return h > 0 ? `${h}:${mmss}` : mmss;
+}
