@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.ts';
 import { runCli, startCli } from '../../test/helpers/cli-process.ts';
@@ -15,7 +16,8 @@ import { openPipeline } from './pipeline.ts';
 import { speechTestEnv } from '../../test/helpers/speech-models.ts';
 
 // kill -9 of a worker in the middle of a decode, then recovery: every recording is decoded
-// exactly once in the database (one row per channel, one custody event), nothing half-written.
+// exactly once in the database (one row per channel, one custody event), nothing half-written,
+// and the stages after decode (vad, transcribe) run once too.
 
 let database: TestDatabase;
 let store: TestDataDir;
@@ -31,10 +33,11 @@ beforeAll(async () => {
     ...speechTestEnv(),
     EARSHOT_WORKER_CONCURRENCY: '1',
   };
-  // Long enough (40 min at 8 kHz) that a decode takes a noticeable fraction of a second.
+  // Long enough (15 min at 8 kHz) that a decode takes a noticeable fraction of a second, short
+  // enough that vad and transcribe after it stay cheap on two cores.
   recordings = [];
   for (let i = 0; i < 3; i++)
-    recordings.push(await addRecording(database.db, store, 'mono', { seconds: 2400 }));
+    recordings.push(await addRecording(database.db, store, 'mono', { seconds: 900 }));
   const pipeline = await openPipeline({
     connection: { db: database.db, connectionString: database.connectionString, embedded: undefined },
     config: loadConfig(env),
@@ -97,8 +100,37 @@ describe('a worker killed mid-flight', () => {
         .select('id')
         .where('recording_id', '=', recording.id)
         .where('action', '=', 'derived')
+        .where(sql<string>`details->>'stage'`, '=', 'decode')
         .execute();
       expect(events).toHaveLength(1);
+      // The stages after decode ran once too: one machine transcript version, one custody event each.
+      const speechRuns = await database.db
+        .selectFrom('stage_runs')
+        .select(['stage', 'status'])
+        .where('recording_id', '=', recording.id)
+        .where('stage', '<>', 'decode')
+        .orderBy('stage')
+        .execute();
+      expect(speechRuns).toEqual([
+        { stage: 'transcribe', status: 'done' },
+        { stage: 'vad', status: 'done' },
+      ]);
+      const transcripts = await database.db
+        .selectFrom('transcripts')
+        .select(['version', 'kind'])
+        .where('recording_id', '=', recording.id)
+        .execute();
+      expect(transcripts).toEqual([{ version: 1, kind: 'machine' }]);
+      for (const stage of ['vad', 'transcribe']) {
+        const speechEvents = await database.db
+          .selectFrom('custody_events')
+          .select('id')
+          .where('recording_id', '=', recording.id)
+          .where(sql<string>`details->>'stage'`, '=', stage)
+          .execute();
+        expect(speechEvents).toHaveLength(1);
+      }
     }
-  });
+    // vad and transcribe over 45 min of audio on two shared cores, after the decodes.
+  }, 120_000);
 });

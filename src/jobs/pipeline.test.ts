@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
@@ -17,7 +18,8 @@ import { workerName } from './workers.ts';
 import { speechTestEnv } from '../../test/helpers/speech-models.ts';
 
 // The decode stage end to end on real Postgres and pg-boss: transitions, derived files, custody,
-// failures with reasons, redo/backfill/force and retry of failed runs.
+// failures with reasons, redo/backfill/force and retry of failed runs. The default chain runs
+// (decode → vad → transcribe): good recordings go all the way, a corrupt one stops at decode.
 
 let database: TestDatabase;
 let store: TestDataDir;
@@ -29,7 +31,11 @@ let corrupt: StoredRecording;
 beforeAll(async () => {
   database = await createTestDatabase('pipeline');
   store = createTestDataDir('pipeline');
-  const config = loadConfig({ EARSHOT_DATA_DIR: store.dataDir, EARSHOT_WORKER_CONCURRENCY: '2', ...speechTestEnv() });
+  const config = loadConfig({
+    EARSHOT_DATA_DIR: store.dataDir,
+    EARSHOT_WORKER_CONCURRENCY: '2',
+    ...speechTestEnv(),
+  });
   pipeline = await openPipeline({
     connection: { db: database.db, connectionString: database.connectionString, embedded: undefined },
     config,
@@ -67,14 +73,25 @@ async function derivedOf(recordingId: string) {
     .execute();
 }
 
-async function custodyOf(recordingId: string) {
+/** The decode stage's custody events (vad and transcribe add their own). */
+async function custodyOf(recordingId: string, stage = 'decode') {
   return database.db
     .selectFrom('custody_events')
     .selectAll()
     .where('recording_id', '=', recordingId)
     .where('action', '=', 'derived')
+    .where(sql<string>`details->>'stage'`, '=', stage)
     .orderBy('id')
     .execute();
+}
+
+async function stageRunsOf(recordingId: string) {
+  const rows = await database.db
+    .selectFrom('stage_runs')
+    .select(['stage', 'status'])
+    .where('recording_id', '=', recordingId)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.stage, r.status]));
 }
 
 describe('decode stage', () => {
@@ -86,7 +103,14 @@ describe('decode stage', () => {
     const status = await runPipelineUntilIdle(pipeline);
     expect(status.stages).toEqual([
       { stage: 'decode', pending: 0, running: 0, done: 2, failed: 1, missing: 0 },
+      { stage: 'vad', pending: 0, running: 0, done: 2, failed: 0, missing: 1 },
+      { stage: 'transcribe', pending: 0, running: 0, done: 2, failed: 0, missing: 1 },
     ]);
+    // The whole default chain ran on the good recordings.
+    for (const recording of [stereo, mono])
+      expect(await stageRunsOf(recording.id)).toEqual({ decode: 'done', vad: 'done', transcribe: 'done' });
+    expect(await custodyOf(stereo.id, 'vad')).toHaveLength(1);
+    expect(await custodyOf(stereo.id, 'transcribe')).toHaveLength(1);
 
     const run = await runOf(stereo.id);
     expect(run).toMatchObject({ status: 'done', attempts: 1, error: null, worker: workerName() });
@@ -131,6 +155,8 @@ describe('decode stage', () => {
     expect(run.attempts).toBe(1);
     expect(run.error).toMatch(/ffprobe could not read the file|no audio stream|could not decode/);
     expect(await derivedOf(corrupt.id)).toHaveLength(0);
+    // The stages after decode are never scheduled for it.
+    expect(await stageRunsOf(corrupt.id)).toEqual({ decode: 'failed' });
     const status = await getPipelineStatus(database.db, pipeline.queue.registry);
     expect(status.failures).toEqual([
       expect.objectContaining({ recordingId: corrupt.id, stage: 'decode', attempts: 1, error: run.error }),
@@ -138,10 +164,15 @@ describe('decode stage', () => {
   });
 
   it('retry --failed schedules failed runs again and counts the attempt', async () => {
-    expect(await retryFailed(pipeline.queue, database.db)).toEqual([{ stage: 'decode', scheduled: 1 }]);
+    expect(await retryFailed(pipeline.queue, database.db)).toEqual([
+      { stage: 'decode', scheduled: 1 },
+      { stage: 'vad', scheduled: 0 },
+      { stage: 'transcribe', scheduled: 0 },
+    ]);
     expect((await runOf(corrupt.id)).status).toBe('pending');
     await runPipelineUntilIdle(pipeline);
     expect(await runOf(corrupt.id)).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(await stageRunsOf(corrupt.id)).toEqual({ decode: 'failed' });
   });
 
   it('redo backfills only recordings where the stage is missing or not done', async () => {

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { StageRegistry } from './registry.ts';
 import type { StageJobOptions } from './stage-handler.ts';
@@ -42,11 +43,10 @@ export function singletonKey(stage: string, recordingId: string): string {
  * the same work twice queues it once.
  */
 export async function startJobQueue<N extends string>(options: JobQueueOptions<N>): Promise<JobQueue<N>> {
+  const connections = openDrainablePool(options.connectionString);
   const boss = new PgBoss({
-    connectionString: options.connectionString,
+    db: connections.db,
     schema: PGBOSS_SCHEMA,
-    max: 4,
-    application_name: 'earshot-jobs',
     supervise: options.supervise ?? false,
     schedule: false,
     maintenanceIntervalSeconds: 30,
@@ -54,10 +54,17 @@ export async function startJobQueue<N extends string>(options: JobQueueOptions<N
   // pg-boss reports background errors (lost connections) as events; they must not crash us.
   // Once we are stopping, a connection cut by the server going down is expected, not news.
   let stopping = false;
-  boss.on('error', (error) => {
+  const warn = (error: Error): void => {
     if (!stopping) process.emitWarning(`job queue: ${error.message}`);
-  });
-  await boss.start();
+  };
+  boss.on('error', warn);
+  connections.pool.on('error', warn);
+  try {
+    await boss.start();
+  } catch (error) {
+    await connections.close();
+    throw error;
+  }
 
   const registry = options.registry;
   const jobOptions = (stage: N): Required<StageJobOptions> => ({
@@ -84,6 +91,7 @@ export async function startJobQueue<N extends string>(options: JobQueueOptions<N
     }
   } catch (error) {
     await boss.stop({ graceful: false });
+    await connections.close();
     throw error;
   }
 
@@ -114,6 +122,46 @@ export async function startJobQueue<N extends string>(options: JobQueueOptions<N
     async stop({ graceful = true, timeoutMs = 30_000 } = {}) {
       stopping = true;
       await boss.stop({ graceful, timeout: timeoutMs, wait: true });
+      await connections.close(graceful ? timeoutMs : 0);
+    },
+  };
+}
+
+const POOL_SIZE = 4;
+
+/**
+ * pg-boss's connection pool, owned here so that it is closed only after the queries in flight
+ * have settled. pg-boss's own close ends the pool at once, and pg.Pool never answers requests
+ * still waiting for a connection then: a worker loop whose fetch was waiting (one loop per stage
+ * and concurrency slot, more than the pool holds) never finished, and its timers kept a stopped
+ * worker process alive.
+ */
+function openDrainablePool(connectionString: string): {
+  pool: pg.Pool;
+  db: { executeSql(text: string, values?: unknown[]): Promise<pg.QueryResult> };
+  close(timeoutMs?: number): Promise<void>;
+} {
+  const pool = new pg.Pool({ connectionString, max: POOL_SIZE, application_name: 'earshot-jobs' });
+  let inFlight = 0;
+  let closed = false;
+  return {
+    pool,
+    db: {
+      async executeSql(text, values) {
+        inFlight++;
+        try {
+          return await pool.query(text, values);
+        } finally {
+          inFlight--;
+        }
+      },
+    },
+    async close(timeoutMs = 30_000) {
+      if (closed) return;
+      closed = true;
+      const deadline = Date.now() + timeoutMs;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await pool.end();
     },
   };
 }

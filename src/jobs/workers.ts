@@ -47,6 +47,7 @@ export async function startStageWorkers<N extends string>(
   const concurrency = options.concurrency ?? options.config.workerConcurrency;
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
   let busy = 0;
+  let stopping = false;
   const idleWaiters = new Set<() => void>();
 
   for (const stage of queue.registry.order) {
@@ -55,6 +56,11 @@ export async function startStageWorkers<N extends string>(
         queue.queueName(stage),
         { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
         async (jobs) => {
+          // offWork does not wait for a fetch in flight: its jobs can arrive after stop() has
+          // returned and the database is closing. Starting them then left the process hanging on
+          // SIGTERM; hand them back to pg-boss instead (failed attempt, retried later; the run
+          // itself was never claimed, so it stays pending).
+          if (stopping) throw new Error(`worker ${name} is stopping; ${stage} job handed back unstarted`);
           busy++;
           try {
             for (const job of jobs) await runStageJob(options, name, stage, job);
@@ -71,6 +77,7 @@ export async function startStageWorkers<N extends string>(
     name,
     busy: () => busy,
     async stop(timeoutMs = 60_000) {
+      stopping = true;
       await Promise.all(queue.registry.order.map((stage) => queue.boss.offWork(queue.queueName(stage))));
       if (busy === 0) return;
       await new Promise<void>((resolve) => {

@@ -55,6 +55,8 @@ describe('pipeline commands', () => {
   it('status shows recordings not yet on the pipeline as missing', async () => {
     expect((await statusJson()).stages).toEqual([
       { stage: 'decode', pending: 0, running: 0, done: 0, failed: 0, missing: 2 },
+      { stage: 'vad', pending: 0, running: 0, done: 0, failed: 0, missing: 2 },
+      { stage: 'transcribe', pending: 0, running: 0, done: 0, failed: 0, missing: 2 },
     ]);
     const table = await earshot('status');
     expect(table.out).toMatch(/stage\s+pending\s+running\s+done\s+failed\s+missing/);
@@ -67,6 +69,11 @@ describe('pipeline commands', () => {
     expect(redo.code).toBe(ExitCode.SomeRejected);
     const status = await statusJson();
     expect(status.stages[0]).toMatchObject({ done: 1, failed: 1, missing: 0 });
+    // The good call went on through vad and transcribe; the broken one stopped at decode.
+    expect(status.stages.slice(1)).toEqual([
+      { stage: 'vad', pending: 0, running: 0, done: 1, failed: 0, missing: 1 },
+      { stage: 'transcribe', pending: 0, running: 0, done: 1, failed: 0, missing: 1 },
+    ]);
     expect(status.failures).toEqual([
       expect.objectContaining({ recordingId: corrupt.id, originalFilename: 'broken.wav', attempts: 1 }),
     ]);
@@ -77,7 +84,7 @@ describe('pipeline commands', () => {
 
   it('retry --failed schedules the failed run again', async () => {
     const retry = await earshot('retry', '--failed', '--wait');
-    expect(retry.out).toContain('Scheduled 1 failed run again (decode: 1)');
+    expect(retry.out).toContain('Scheduled 1 failed run again (decode: 1, vad: 0, transcribe: 0)');
     expect(retry.code).toBe(ExitCode.SomeRejected);
     expect((await statusJson()).failures[0]).toMatchObject({ attempts: 2 });
   });
