@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import type { JobQueue } from './queue.ts';
 import { scheduleStage } from './scheduling.ts';
 import { PermanentStageError } from './stage-handler.ts';
-import { claimRun, markAttemptFailed, markDone } from './stage-runs.ts';
+import { claimRun, markAttemptFailed, markDone, markPending } from './stage-runs.ts';
 import type { RecordingStagePayload } from './stages.ts';
 
 export type PipelineEvent =
@@ -127,6 +127,9 @@ async function runStageJob<N extends string>(
       const held = await markDone(trx, { stage, recordingId, jobId: job.id, result: outcome.result });
       if (!held) throw new Error(`${stage} of ${recordingId} was taken over by another job; result dropped`);
       await outcome.record?.(trx);
+      // The next stage becomes pending in the same transaction: nobody may ever see this
+      // recording with nothing pending between two stages (waitUntilIdle would stop early).
+      await markNextStagePending(trx, options.queue.registry.next(stage), recordingId, force);
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -141,6 +144,20 @@ async function runStageJob<N extends string>(
   onEvent?.({ type: 'done', stage, recordingId, ms: Date.now() - started });
   // A forced redo changed this stage's output, so the stages after it are redone too.
   await scheduleNextStage(options, stage, recordingId, force);
+}
+
+async function markNextStagePending(db: Db, next: string | undefined, recordingId: string, force: boolean) {
+  if (next === undefined) return;
+  if (!force) {
+    const existing = await db
+      .selectFrom('stage_runs')
+      .select('status')
+      .where('recording_id', '=', recordingId)
+      .where('stage', '=', next)
+      .executeTakeFirst();
+    if (existing?.status === 'done' || existing?.status === 'running') return;
+  }
+  await markPending(db, next, [recordingId]);
 }
 
 async function scheduleNextStage<N extends string>(
