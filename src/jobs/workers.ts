@@ -146,18 +146,22 @@ async function runStageJob<N extends string>(
   await scheduleNextStage(options, stage, recordingId, force);
 }
 
+/** Whether the stage after this one should run now: always when forced, else unless done or held. */
+async function nextStageWanted(db: Db, next: string, recordingId: string, force: boolean): Promise<boolean> {
+  if (force) return true;
+  const existing = await db
+    .selectFrom('stage_runs')
+    .select('status')
+    .where('recording_id', '=', recordingId)
+    .where('stage', '=', next)
+    .executeTakeFirst();
+  return existing?.status !== 'done' && existing?.status !== 'running';
+}
+
 async function markNextStagePending(db: Db, next: string | undefined, recordingId: string, force: boolean) {
-  if (next === undefined) return;
-  if (!force) {
-    const existing = await db
-      .selectFrom('stage_runs')
-      .select('status')
-      .where('recording_id', '=', recordingId)
-      .where('stage', '=', next)
-      .executeTakeFirst();
-    if (existing?.status === 'done' || existing?.status === 'running') return;
+  if (next !== undefined && (await nextStageWanted(db, next, recordingId, force))) {
+    await markPending(db, next, [recordingId]);
   }
-  await markPending(db, next, [recordingId]);
 }
 
 async function scheduleNextStage<N extends string>(
@@ -167,17 +171,6 @@ async function scheduleNextStage<N extends string>(
   force: boolean,
 ): Promise<void> {
   const next = options.queue.registry.next(stage);
-  if (next === undefined) return;
-  if (force) {
-    await scheduleStage(options.queue, options.db, next, [recordingId], { force: true });
-    return;
-  }
-  const existing = await options.db
-    .selectFrom('stage_runs')
-    .select('status')
-    .where('recording_id', '=', recordingId)
-    .where('stage', '=', next)
-    .executeTakeFirst();
-  if (existing?.status === 'done' || existing?.status === 'running') return;
-  await scheduleStage(options.queue, options.db, next, [recordingId]);
+  if (next === undefined || !(await nextStageWanted(options.db, next, recordingId, force))) return;
+  await scheduleStage(options.queue, options.db, next, [recordingId], force ? { force: true } : {});
 }
