@@ -8,7 +8,8 @@ import { performance } from 'node:perf_hooks';
 const require = createRequire(import.meta.url);
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => {
-    if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]?.startsWith('--') ? 'true' : (all[i + 1] ?? 'true')]);
+    if (arg.startsWith('--'))
+      pairs.push([arg.slice(2), all[i + 1]?.startsWith('--') ? 'true' : (all[i + 1] ?? 'true')]);
     return pairs;
   }, []),
 );
@@ -29,7 +30,7 @@ function syntheticPcm(seconds) {
   for (let i = 0; i < n; i++) {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     const t = i / 16000;
-    pcm[i] = Math.round(3000 * Math.sin(2 * Math.PI * (200 + 20 * t) * t) + ((seed / 0x7fffffff) - 0.5) * 2000);
+    pcm[i] = Math.round(3000 * Math.sin(2 * Math.PI * (200 + 20 * t) * t) + (seed / 0x7fffffff - 0.5) * 2000);
   }
   return pcm.buffer;
 }
@@ -38,7 +39,10 @@ const result = { variant, useGpu, threads, model: args.model, speedOnly: true, w
 const t0 = performance.now();
 let ctx;
 try {
-  ctx = await whisper.initWhisper({ filePath: args.model, useGpu, useFlashAttn: args.flash === 'true' }, variant);
+  ctx = await whisper.initWhisper(
+    { filePath: args.model, useGpu, useFlashAttn: args.flash === 'true' },
+    variant,
+  );
 } catch (error) {
   result.error = String(error?.stack ?? error);
   result.nativeLog = log.slice(-80);
@@ -60,15 +64,23 @@ for (let i = 0; i < repeat; i++) {
 // Full transcribe of 30 s: encoder + greedy decode; garbage text, so cap the tokens per segment.
 const pcm = syntheticPcm(30);
 result.transcribe30s = [];
-for (let i = 0; i < repeat; i++) {
+for (let i = 0; i < (args['skip-transcribe'] === 'true' ? 0 : repeat); i++) {
   const s0 = performance.now();
-  const { promise } = ctx.transcribeData(pcm, { language: 'ru', maxThreads: threads, temperature: 0, temperatureInc: 0, maxContext: 0 });
+  const { promise } = ctx.transcribeData(pcm, {
+    language: 'ru',
+    maxThreads: threads,
+    temperature: 0,
+    temperatureInc: 0,
+    maxContext: 0,
+  });
   const r = await promise;
   const wallMs = performance.now() - s0;
   result.transcribe30s.push({ wallMs, segments: r.segments.length, chars: r.result.length });
   console.log(JSON.stringify(result.transcribe30s.at(-1)));
 }
-result.nativeLog = log.filter((l) => /timings|encode|decode|CUDA|cuda|ggml|backend|device|compute|error|warn/i.test(l)).slice(-120);
+result.nativeLog = log
+  .filter((l) => /timings|encode|decode|CUDA|cuda|ggml|backend|device|compute|error|warn/i.test(l))
+  .slice(-120);
 await ctx.release();
 writeFileSync(args.out, JSON.stringify(result, null, 2));
 console.log(`wrote ${args.out}`);
