@@ -24,7 +24,11 @@ afterAll(async () => {
 
 interface RecordingList {
   total: number;
-  items: { id: string; originalFilename: string; call: { callerNumber: string | null } }[];
+  items: {
+    id: string;
+    originalFilename: string;
+    call: { callerNumber: string | null; startedAt: string | null; durationSeconds: number | null };
+  }[];
 }
 
 async function getJson<T>(url: string): Promise<T> {
@@ -58,6 +62,9 @@ describe('earshot start on the embedded default', async () => {
     expect(new Set(list.items.map((r) => r.originalFilename))).toEqual(new Set(demoFiles));
     // Metadata from the CSV sidecar, normalised to E.164.
     expect(list.items.every((r) => r.call.callerNumber?.startsWith('+'))).toBe(true);
+    expect(list.items.filter((r) => r.call.startedAt === null || r.call.durationSeconds === null)).toEqual(
+      [],
+    );
     for (const stage of ['decode', 'vad', 'transcribe']) {
       const done = await getJson<RecordingList>(`${url}api/recordings?limit=200&stage=${stage}&status=done`);
       expect(done.total, stage).toBe(demoFiles.length);

@@ -53,13 +53,38 @@ function unquote(value: string): string {
   return m ? m[2]! : value;
 }
 
-/** Finds, for every field, the header that holds it: the mapped name, else the field's own name. */
+/**
+ * Column names that call-record exports commonly use for a field, tried after the field's own
+ * name when no --map is given for it (case and separators are ignored).
+ */
+const COMMON_COLUMN_NAMES: Partial<Record<CallField, string[]>> = {
+  caller: ['caller_number', 'calling_number', 'a_number', 'from', 'msisdn_a'],
+  callee: ['callee_number', 'called_number', 'b_number', 'to', 'msisdn_b'],
+  start: ['start_time', 'started_at', 'call_start', 'datetime', 'timestamp'],
+  duration: ['duration_s', 'duration_seconds', 'call_duration', 'duration_sec'],
+  cell: ['cell_id', 'cellid', 'cell_identity', 'lac_cid'],
+  location: ['location_text', 'place', 'address'],
+  timezone: ['tz', 'time_zone'],
+};
+
+function normaliseColumnName(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-.]+/g, '_');
+}
+
+/**
+ * Finds, for every field, the header that holds it: the mapped name if --map names one, else the
+ * field's own name, else a common export name for it.
+ */
 export function resolveColumns(headers: string[], map: ColumnMap): Map<CallField, string> {
-  const byLower = new Map(headers.map((h) => [h.trim().toLowerCase(), h] as const));
+  const byName = new Map(headers.map((h) => [normaliseColumnName(h), h] as const));
   const resolved = new Map<CallField, string>();
   for (const field of CALL_FIELDS) {
-    const wanted = map[field] ?? field;
-    const header = byLower.get(wanted.trim().toLowerCase());
+    const mapped = map[field];
+    const candidates = mapped !== undefined ? [mapped] : [field, ...(COMMON_COLUMN_NAMES[field] ?? [])];
+    const header = candidates.map((c) => byName.get(normaliseColumnName(c))).find((h) => h !== undefined);
     if (header !== undefined) resolved.set(field, header);
   }
   return resolved;
