@@ -1,6 +1,7 @@
 // npm run bench:speech [-- --threads N] [--models-dir DIR]: real-time factor of VAD and
 // recognition on the demo corpus (demo/calls), per model that can run here, reported as RTF and
-// as audio-hours per hour. Working copies are made first (not timed) in a temp folder.
+// as audio-hours per hour. Working copies are made first (not timed) in a temp folder. Then the
+// speed of translating the corpus's ground-truth segments with the committed test Marian model.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { DEFAULT_REGION_PADDING } from '../src/speech/speech-regions.ts';
 import { characterErrorRate } from '../src/speech/text-metrics.ts';
 import type { SpeechRegion } from '../src/speech/voice-activity.ts';
 import { readMonoPcm16Wav, type MonoSamples } from '../src/speech/wav-samples.ts';
+import { Translator, type SourceSegment } from '../src/translation/translator.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -42,8 +44,12 @@ interface Call {
 }
 
 interface GroundTruth {
-  lanes: { channel: number; segments: { start: number; spoken: string }[] }[];
+  language: string;
+  lanes: { channel: number; segments: { start: number; end: number; spoken: string }[] }[];
 }
+
+const groundTruthDir = path.join(repo, 'demo', 'ground-truth');
+const TRANSLATION_FIXTURE = 'marian-ru-en-test';
 
 async function loadCorpus(scratch: string): Promise<Call[]> {
   const callsDir = path.join(repo, 'demo', 'calls');
@@ -51,7 +57,7 @@ async function loadCorpus(scratch: string): Promise<Call[]> {
   for (const name of fs.readdirSync(callsDir).sort()) {
     const stem = name.replace(/\.[^.]+$/, '');
     const truth = JSON.parse(
-      fs.readFileSync(path.join(repo, 'demo', 'ground-truth', `${stem}.json`), 'utf8'),
+      fs.readFileSync(path.join(groundTruthDir, `${stem}.json`), 'utf8'),
     ) as GroundTruth;
     const decoded = await makeWorkingCopies({
       inputPath: path.join(callsDir, name),
@@ -73,6 +79,56 @@ async function loadCorpus(scratch: string): Promise<Call[]> {
     });
   }
   return calls;
+}
+
+/** Every ground-truth segment of the demo calls, as the recogniser would hand it to translation. */
+function groundTruthSegments(calls: Call[]): (SourceSegment<string> & { seconds: number })[] {
+  return calls.flatMap((call) => {
+    const stem = call.name.replace(/\.[^.]+$/, '');
+    const truth = JSON.parse(
+      fs.readFileSync(path.join(groundTruthDir, `${stem}.json`), 'utf8'),
+    ) as GroundTruth;
+    return truth.lanes.flatMap((lane) =>
+      lane.segments.map((segment, index) => ({
+        id: `${stem}#${lane.channel}.${index}`,
+        text: segment.spoken,
+        language: truth.language,
+        seconds: segment.end - segment.start,
+      })),
+    );
+  });
+}
+
+async function benchTranslation(calls: Call[], callSeconds: number): Promise<void> {
+  const segments = groundTruthSegments(calls);
+  const speechSeconds = segments.reduce((sum, s) => sum + s.seconds, 0);
+  const translator = await Translator.open({
+    modelsDir: path.join(repo, 'test', 'fixtures', 'translation-model'),
+    models: [TRANSLATION_FIXTURE],
+    threads,
+  });
+  try {
+    const loadStarted = process.hrtime.bigint();
+    // Loads the engine and warms onnxruntime up, so the figures are steady-state translation.
+    await translator.translate([{ id: 'warm-up', text: 'привет как дела', language: 'ru' }]);
+    const loadSeconds = seconds(loadStarted);
+    const started = process.hrtime.bigint();
+    const results = await translator.translate(segments);
+    const elapsed = seconds(started);
+    const translated = results.filter((r) => r.status === 'translated').length;
+    console.log(
+      `\nTranslation ru→en, ${TRANSLATION_FIXTURE} (test model, speed only: trained on this corpus, ` +
+        `its output quality means nothing here): ${segments.length} ground-truth "spoken" segments, ` +
+        `${translated} translated, ${(speechSeconds / 60).toFixed(1)} min of speech.`,
+    );
+    console.log(
+      rate(`translation ${TRANSLATION_FIXTURE}`, elapsed, callSeconds) +
+        `   ${(segments.length / elapsed).toFixed(1)} segments/s   RTF vs speech ${(elapsed / speechSeconds).toFixed(4)}` +
+        `   load+warm-up ${loadSeconds.toFixed(2)} s`,
+    );
+  } finally {
+    await translator.close();
+  }
 }
 
 function seconds(started: bigint): number {
@@ -173,8 +229,10 @@ try {
     const total = elapsed + (vadSeconds.get('silero-vad-v6.2') ?? 0);
     console.log(rate(`  VAD v6.2 + recognition ${precision}`, total, callSeconds));
   }
+  await benchTranslation(calls, callSeconds);
   console.log(
-    '\nNot here: GigaAM v2 CTC (not installed; published anchor RTF about 0.33 on 2 threads), translation (its own figures).',
+    '\nNot here: GigaAM v2 CTC (not installed; published anchor RTF about 0.33 on 2 threads), ' +
+      'opus-mt-ru-en (not installed; its speed will differ from the small test model).',
   );
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });

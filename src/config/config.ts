@@ -28,6 +28,10 @@ const environmentSchema = z.object({
     .enum(['silero-vad-v6.2', 'silero-vad-v5'])
     .default('silero-vad-v6.2')
     .describe('Voice activity detector used by the vad stage'),
+  EARSHOT_TRANSLATION_MODEL: z
+    .string()
+    .default('opus-mt-ru-en')
+    .describe('Translation model (Russian → English) under the models dir, used by transcribe --translate'),
   EARSHOT_SPEECH_THREADS: z.coerce.number().int().min(1).max(64).default(2),
   EARSHOT_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   EARSHOT_HOST: z.string().default('127.0.0.1'),
@@ -49,6 +53,8 @@ export interface EarshotConfig {
   asrModel: string;
   vadModel: 'silero-vad-v6.2' | 'silero-vad-v5';
   speechThreads: number;
+  /** Translation model name under modelsDir (Russian → English). */
+  translationModel: string;
   /** Content-addressed, write-once store of evidentiary originals. */
   originalsDir: string;
   /** Derived files (working copies) that can always be rebuilt from the originals. */
@@ -83,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     asrModel: e.EARSHOT_ASR_MODEL,
     vadModel: e.EARSHOT_VAD_MODEL,
     speechThreads: e.EARSHOT_SPEECH_THREADS,
+    translationModel: e.EARSHOT_TRANSLATION_MODEL,
     originalsDir: path.join(dataDir, 'originals'),
     derivedDir: path.join(dataDir, 'derived'),
     embeddedPostgresDir: path.join(dataDir, 'postgres'),

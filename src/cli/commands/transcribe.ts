@@ -4,6 +4,11 @@ import type { Command } from 'commander';
 import { MediaDecodeError } from '../../media/transcode.ts';
 import { InvalidModelNameError, MissingModelError } from '../../speech/model-location.ts';
 import { formatClock, transcribeFile, type FileTranscription } from '../../speech/transcribe-file.ts';
+import {
+  InvalidTranslationModelError,
+  MissingTranslationModelError,
+} from '../../translation/translation-model.ts';
+import { TranslationEngineError, Translator, type SegmentTranslation } from '../../translation/translator.ts';
 import type { CommandContext } from '../command-context.ts';
 import { UserError } from '../exit-codes.ts';
 
@@ -12,7 +17,21 @@ interface TranscribeOptions {
   vad?: string;
   threads?: string;
   json?: boolean;
+  translate?: boolean;
+  translationModel?: string;
 }
+
+/** What --json prints per segment under --translate: always machine output, always traceable. */
+interface SegmentTranslationSummary {
+  text: string | null;
+  model: string | null;
+  modelSha256: string | null;
+  status: SegmentTranslation['status'];
+}
+
+type TranslatedTranscription = Omit<FileTranscription, 'segments'> & {
+  segments: (FileTranscription['segments'][number] & { translation?: SegmentTranslationSummary })[];
+};
 
 export function registerTranscribeCommand(program: Command, context: CommandContext): void {
   program
@@ -23,6 +42,8 @@ export function registerTranscribeCommand(program: Command, context: CommandCont
     .option('--vad <name>', 'VAD model: silero-vad-v6.2 or silero-vad-v5 (default: EARSHOT_VAD_MODEL)')
     .option('--threads <n>', 'CPU threads per engine (default: EARSHOT_SPEECH_THREADS)')
     .option('--json', 'print machine-readable JSON')
+    .option('--translate', 'add a machine translation into English under each segment')
+    .option('--translation-model <name>', 'translation model (default: EARSHOT_TRANSLATION_MODEL)')
     .action(async (file: string, options: TranscribeOptions) => {
       const config = context.config();
       const input = path.resolve(file);
@@ -31,7 +52,12 @@ export function registerTranscribeCommand(program: Command, context: CommandCont
       if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
         throw new UserError(`--threads must be a whole number from 1 to 64, got "${options.threads}"`);
       }
-      let transcription: FileTranscription;
+      // Locate the translation model before recognition so a missing one is reported at once;
+      // its engine only loads on first use, so nothing needs closing if recognition fails.
+      const translator = options.translate
+        ? await openTranslator(config.modelsDir, options.translationModel ?? config.translationModel, threads)
+        : undefined;
+      let transcription: TranslatedTranscription;
       try {
         transcription = await transcribeFile({
           file: input,
@@ -47,14 +73,60 @@ export function registerTranscribeCommand(program: Command, context: CommandCont
         if (error instanceof MediaDecodeError) throw new UserError(`${file}: ${error.message}`);
         throw error;
       }
-      // --translate (issue 3, translation): translate transcription.segments here, before printing.
+      if (translator) {
+        try {
+          transcription = await translateSegments(transcription, translator);
+        } finally {
+          await translator.close();
+        }
+      }
       context.out.write(
         options.json ? JSON.stringify(transcription, null, 2) + '\n' : formatText(transcription),
       );
     });
 }
 
-function formatText(t: FileTranscription): string {
+async function openTranslator(modelsDir: string, model: string, threads: number): Promise<Translator> {
+  try {
+    return await Translator.open({ modelsDir, models: [model], threads });
+  } catch (error) {
+    if (
+      error instanceof MissingTranslationModelError ||
+      error instanceof InvalidTranslationModelError ||
+      error instanceof TranslationEngineError
+    ) {
+      throw new UserError(error.message);
+    }
+    throw error;
+  }
+}
+
+async function translateSegments(
+  transcription: FileTranscription,
+  translator: Translator,
+): Promise<TranslatedTranscription> {
+  const translations = await translator.translate(
+    transcription.segments.map((s, index) => ({ id: index, text: s.text, language: s.language })),
+  );
+  return {
+    ...transcription,
+    segments: transcription.segments.map((segment, index) => {
+      const t = translations[index]!;
+      return {
+        ...segment,
+        translation: { text: t.text, model: t.model, modelSha256: t.modelSha256, status: t.status },
+      };
+    }),
+  };
+}
+
+function formatTranslation(t: SegmentTranslationSummary | undefined, indent: string): string {
+  if (!t || t.status === 'empty-source') return '';
+  if (t.status !== 'translated') return `\n${indent}(not translated: ${t.status})`;
+  return `\n${indent}EN, machine translation (${t.model}): ${t.text}`;
+}
+
+function formatText(t: TranslatedTranscription): string {
   const lanes = [...new Set(t.segments.map((s) => s.lane))];
   const header =
     `${path.basename(t.file)}: ${t.channels} channel${t.channels === 1 ? '' : 's'}, ` +
@@ -65,7 +137,9 @@ function formatText(t: FileTranscription): string {
   if (t.segments.length === 0) return header + 'No speech found.\n';
   const width = Math.max(...lanes.map((l) => l.length));
   const lines = t.segments.map(
-    (s) => `[${formatClock(s.start)}–${formatClock(s.end)}] ${s.lane.padEnd(width)}  ${s.text}`,
+    (s) =>
+      `[${formatClock(s.start)}–${formatClock(s.end)}] ${s.lane.padEnd(width)}  ${s.text}` +
+      formatTranslation(s.translation, ' '.repeat(17 + width)),
   );
   return header + lines.join('\n') + '\n';
 }
