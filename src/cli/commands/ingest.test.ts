@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCli } from '../../../test/helpers/cli-process.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import { writeWav } from '../../ingest/testing/audio-fixtures.ts';
 import { sha256File } from '../../ingest/testing/store-state.ts';
-import { main } from '../main.ts';
+import { runEarshot, type CliResult } from '../../../test/helpers/cli-in-process.ts';
 
 let tdb: TestDatabase;
 let root: string;
@@ -27,15 +26,8 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-async function earshot(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let outText = '';
-  let errText = '';
-  out.on('data', (c: Buffer) => (outText += c.toString()));
-  err.on('data', (c: Buffer) => (errText += c.toString()));
-  const code = await main(['node', 'earshot', ...args], env, out, err);
-  return { code, out: outText, err: errText };
+function earshot(...args: string[]): Promise<CliResult> {
+  return runEarshot(env, ...args);
 }
 
 describe('earshot ingest', () => {

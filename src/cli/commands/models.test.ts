@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRangeServer, type RangeServer } from '../../models/testing/range-server.ts';
-import { main } from '../main.ts';
+import { runEarshot, type CliResult } from '../../../test/helpers/cli-in-process.ts';
 
 const SHARED_MODELS = path.resolve(import.meta.dirname, '../../../../shared/models');
 
@@ -25,15 +24,8 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-async function earshot(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let outText = '';
-  let errText = '';
-  out.on('data', (c: Buffer) => (outText += c.toString()));
-  err.on('data', (c: Buffer) => (errText += c.toString()));
-  const code = await main(['node', 'earshot', ...args], env, out, err);
-  return { code, out: outText, err: errText };
+function earshot(...args: string[]): Promise<CliResult> {
+  return runEarshot(env, ...args);
 }
 
 function rowOf(table: string, name: string): string {

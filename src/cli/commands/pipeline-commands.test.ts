@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCli } from '../../../test/helpers/cli-process.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
@@ -10,8 +9,8 @@ import {
 } from '../../../test/helpers/recordings.ts';
 import type { PipelineStatus } from '../../jobs/operations.ts';
 import { ExitCode } from '../exit-codes.ts';
-import { main } from '../main.ts';
 import { speechTestEnv } from '../../../test/helpers/speech-models.ts';
+import { runEarshot, type CliResult } from '../../../test/helpers/cli-in-process.ts';
 
 // `earshot status | retry | redo | worker` through main(), as scripts use them.
 
@@ -34,15 +33,8 @@ afterAll(async () => {
   store?.remove();
 });
 
-async function earshot(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let outText = '';
-  let errText = '';
-  out.on('data', (c: Buffer) => (outText += c.toString()));
-  err.on('data', (c: Buffer) => (errText += c.toString()));
-  const code = await main(['node', 'earshot', ...args], env, out, err);
-  return { code, out: outText, err: errText };
+function earshot(...args: string[]): Promise<CliResult> {
+  return runEarshot(env, ...args);
 }
 
 async function statusJson(): Promise<PipelineStatus> {
