@@ -14,6 +14,7 @@ export interface Database {
   speech_regions: SpeechRegionsTable;
   transcripts: TranscriptsTable;
   transcript_segments: TranscriptSegmentsTable;
+  segment_translations: SegmentTranslationsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -217,3 +218,21 @@ export interface TranscriptSegmentsTable {
 
 export type Transcript = Selectable<TranscriptsTable>;
 export type TranscriptSegment = Selectable<TranscriptSegmentsTable>;
+
+// Translation (migration 0004): append-only machine translations, one row per transcript segment.
+export type SegmentTranslationStatus = 'translated' | 'empty-source' | 'unsupported-language';
+
+export interface SegmentTranslationsTable {
+  id: Generated<string>;
+  transcript_segment_id: string;
+  transcript_id: string;
+  target_language: string;
+  text: string | null;
+  status: SegmentTranslationStatus;
+  engine: string;
+  model: string | null;
+  model_sha256: string | null;
+  created_at: CreatedAt;
+}
+
+export type SegmentTranslationRow = Selectable<SegmentTranslationsTable>;

@@ -3,10 +3,16 @@ import type { StageHandler } from './stage-handler.ts';
 import { STAGE_ORDER, type StageName } from './stages.ts';
 import { decodeStage } from './stages/decode.ts';
 import { transcribeStage } from './stages/transcribe.ts';
+import { translateStage } from './stages/translate.ts';
 import { vadStage } from './stages/vad.ts';
 
 /** Every stage handler, listed explicitly (no discovery by file name). */
-export const stageHandlers: readonly StageHandler<StageName>[] = [decodeStage, vadStage, transcribeStage];
+export const stageHandlers: readonly StageHandler<StageName>[] = [
+  decodeStage,
+  vadStage,
+  transcribeStage,
+  translateStage,
+];
 
 let registry: StageRegistry<StageName> | undefined;
 

@@ -113,6 +113,7 @@ describe('a worker killed mid-flight', () => {
         .execute();
       expect(speechRuns).toEqual([
         { stage: 'transcribe', status: 'done' },
+        { stage: 'translate', status: 'done' },
         { stage: 'vad', status: 'done' },
       ]);
       const transcripts = await database.db
@@ -121,7 +122,7 @@ describe('a worker killed mid-flight', () => {
         .where('recording_id', '=', recording.id)
         .execute();
       expect(transcripts).toEqual([{ version: 1, kind: 'machine' }]);
-      for (const stage of ['vad', 'transcribe']) {
+      for (const stage of ['vad', 'transcribe', 'translate']) {
         const speechEvents = await database.db
           .selectFrom('custody_events')
           .select('id')

@@ -19,7 +19,7 @@ import { speechTestEnv } from '../../test/helpers/speech-models.ts';
 
 // The decode stage end to end on real Postgres and pg-boss: transitions, derived files, custody,
 // failures with reasons, redo/backfill/force and retry of failed runs. The default chain runs
-// (decode → vad → transcribe): good recordings go all the way, a corrupt one stops at decode.
+// (decode → vad → transcribe → translate): good recordings go all the way, a corrupt one stops at decode.
 
 let database: TestDatabase;
 let store: TestDataDir;
@@ -105,12 +105,19 @@ describe('decode stage', () => {
       { stage: 'decode', pending: 0, running: 0, done: 2, failed: 1, missing: 0 },
       { stage: 'vad', pending: 0, running: 0, done: 2, failed: 0, missing: 1 },
       { stage: 'transcribe', pending: 0, running: 0, done: 2, failed: 0, missing: 1 },
+      { stage: 'translate', pending: 0, running: 0, done: 2, failed: 0, missing: 1 },
     ]);
     // The whole default chain ran on the good recordings.
     for (const recording of [stereo, mono])
-      expect(await stageRunsOf(recording.id)).toEqual({ decode: 'done', vad: 'done', transcribe: 'done' });
+      expect(await stageRunsOf(recording.id)).toEqual({
+        decode: 'done',
+        vad: 'done',
+        transcribe: 'done',
+        translate: 'done',
+      });
     expect(await custodyOf(stereo.id, 'vad')).toHaveLength(1);
     expect(await custodyOf(stereo.id, 'transcribe')).toHaveLength(1);
+    expect(await custodyOf(stereo.id, 'translate')).toHaveLength(1);
 
     const run = await runOf(stereo.id);
     expect(run).toMatchObject({ status: 'done', attempts: 1, error: null, worker: workerName() });
@@ -168,6 +175,7 @@ describe('decode stage', () => {
       { stage: 'decode', scheduled: 1 },
       { stage: 'vad', scheduled: 0 },
       { stage: 'transcribe', scheduled: 0 },
+      { stage: 'translate', scheduled: 0 },
     ]);
     expect((await runOf(corrupt.id)).status).toBe('pending');
     await runPipelineUntilIdle(pipeline);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { repositoryRoot } from './cli-process.ts';
 
@@ -25,9 +26,43 @@ export function requireSharedSpeechModels(): string {
   return sharedModelsDir;
 }
 
-/** Environment for a config or a CLI process that runs the speech stages on the shared models. */
+/** The committed Marian fixture (trained on the demo corpus only): Russian → English. */
+export const TEST_TRANSLATION_MODEL = 'marian-ru-en-test';
+export const translationFixtureDir = path.join(
+  repositoryRoot,
+  'test',
+  'fixtures',
+  'translation-model',
+  TEST_TRANSLATION_MODEL,
+);
+
+let pipelineModelsDir: string | undefined;
+
+/**
+ * A models folder holding every model the pipeline needs: links to the shared speech models and
+ * to the translation fixture. Made once per test process in the system's tmp folder and removed
+ * when the process exits.
+ */
+export function pipelineTestModelsDir(): string {
+  if (pipelineModelsDir) return pipelineModelsDir;
+  const shared = requireSharedSpeechModels();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-test-models-'));
+  for (const name of ['silero-vad', TEST_ASR_MODEL]) {
+    fs.symlinkSync(path.join(shared, name), path.join(dir, name), 'dir');
+  }
+  fs.symlinkSync(translationFixtureDir, path.join(dir, TEST_TRANSLATION_MODEL), 'dir');
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  pipelineModelsDir = dir;
+  return dir;
+}
+
+/** Environment for a config or a CLI process that runs the pipeline's stages on the test models. */
 export function speechTestEnv(): Record<string, string> {
-  return { EARSHOT_MODELS_DIR: requireSharedSpeechModels(), EARSHOT_ASR_MODEL: TEST_ASR_MODEL };
+  return {
+    EARSHOT_MODELS_DIR: pipelineTestModelsDir(),
+    EARSHOT_ASR_MODEL: TEST_ASR_MODEL,
+    EARSHOT_TRANSLATION_MODEL: TEST_TRANSLATION_MODEL,
+  };
 }
 
 export const demoDir = path.join(repositoryRoot, 'demo');

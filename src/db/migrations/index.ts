@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as spine from './0001-spine.ts';
 import * as apiIndexes from './0002-api-indexes.ts';
 import * as transcripts from './0003-transcripts.ts';
+import * as translations from './0004-translations.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001-spine': spine,
   '0002-api-indexes': apiIndexes,
   '0003-transcripts': transcripts,
+  '0004-translations': translations,
 };

@@ -20,7 +20,7 @@ import { scheduleStage } from '../scheduling.ts';
 import { PermanentStageError } from '../stage-handler.ts';
 import { transcribeStage } from './transcribe.ts';
 
-// decode → vad → transcribe on real Postgres and pg-boss, with the real Silero VAD and the
+// decode → vad → transcribe (→ translate) on real Postgres and pg-boss, with the real Silero VAD and the
 // test-asr-ru recogniser, over the whole demo corpus (20 calls, about 13 minutes of audio).
 
 interface GroundTruth {
@@ -151,6 +151,7 @@ describe('speech stages on the demo corpus', () => {
       'decode',
       'vad',
       'transcribe',
+      'translate',
     ]);
   });
 

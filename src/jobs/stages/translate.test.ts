@@ -1,0 +1,178 @@
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import {
+  addRecording,
+  createTestDataDir,
+  insertRecording,
+  type StoredRecording,
+  type TestDataDir,
+} from '../../../test/helpers/recordings.ts';
+import { demoDir, speechTestEnv, TEST_TRANSLATION_MODEL } from '../../../test/helpers/speech-models.ts';
+import { loadConfig, type EarshotConfig } from '../../config/config.ts';
+import { readTranscript } from '../../speech/transcript-store.ts';
+import { latestTranslations } from '../../translation/translation-store.ts';
+import { openPipeline, type Pipeline } from '../pipeline.ts';
+import { runPipelineUntilIdle } from '../run-until-idle.ts';
+import { scheduleStage } from '../scheduling.ts';
+import { PermanentStageError } from '../stage-handler.ts';
+import { translateStage } from './translate.ts';
+
+// decode → vad → transcribe → translate on real Postgres and pg-boss, with the test recogniser
+// and the committed Marian fixture, over one demo call (two lanes of Russian).
+
+const CYRILLIC = /[\u0400-\u04FF]/u;
+
+let database: TestDatabase;
+let store: TestDataDir;
+let config: EarshotConfig;
+let pipeline: Pipeline;
+let call: StoredRecording;
+
+beforeAll(async () => {
+  database = await createTestDatabase('translate_stage');
+  store = createTestDataDir('translate-stage');
+  config = loadConfig({
+    EARSHOT_DATA_DIR: store.dataDir,
+    EARSHOT_WORKER_CONCURRENCY: '1',
+    ...speechTestEnv(),
+  });
+  pipeline = await openPipeline({
+    connection: { db: database.db, connectionString: database.connectionString, embedded: undefined },
+    config,
+  });
+  call = await insertRecording(database.db, store, path.join(demoDir, 'calls', 'intercept_0007.ogg'), {
+    channels: 2,
+  });
+  await pipeline.schedulePipeline([call.id]);
+  const status = await runPipelineUntilIdle(pipeline);
+  expect(status.failures).toEqual([]);
+}, 300_000);
+
+afterAll(async () => {
+  await pipeline?.stop();
+  await database?.drop();
+  store?.remove();
+});
+
+function translationsOf(transcriptId: string) {
+  return database.db
+    .selectFrom('segment_translations')
+    .selectAll()
+    .where('transcript_id', '=', transcriptId)
+    .orderBy('transcript_segment_id')
+    .execute();
+}
+
+describe('translate stage', () => {
+  it('translates every segment of the transcript into English, one row per segment', async () => {
+    const transcript = (await readTranscript(database.db, call.id))!;
+    expect(transcript.segments.length).toBeGreaterThan(5);
+    const rows = await translationsOf(transcript.transcript.id);
+    expect(rows.map((r) => String(r.transcript_segment_id)).sort()).toEqual(
+      transcript.segments.map((s) => String(s.id)).sort(),
+    );
+    const checksums = new Set(rows.map((r) => r.model_sha256));
+    expect([...checksums]).toHaveLength(1);
+    expect([...checksums][0]).toMatch(/^[0-9a-f]{64}$/);
+    for (const row of rows) {
+      const source = transcript.segments.find((s) => String(s.id) === String(row.transcript_segment_id))!;
+      expect(source.text).toMatch(CYRILLIC);
+      expect(row).toMatchObject({
+        status: 'translated',
+        target_language: 'en',
+        model: TEST_TRANSLATION_MODEL,
+      });
+      expect(row.engine).not.toBe('');
+      expect(row.text).toMatch(/[A-Za-z]/);
+      expect(row.text).not.toMatch(CYRILLIC);
+    }
+    const events = await database.db
+      .selectFrom('custody_events')
+      .select('details')
+      .where('recording_id', '=', call.id)
+      .where(sql<string>`details->>'stage'`, '=', 'translate')
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]!.details).toMatchObject({
+      transcriptId: transcript.transcript.id,
+      model: TEST_TRANSLATION_MODEL,
+      modelSha256: [...checksums][0],
+      added: rows.length,
+    });
+    const latest = await latestTranslations(database.db, call.id);
+    expect(latest).toHaveLength(rows.length);
+    expect(latest.every((t) => !t.stale && t.transcript_version === 1)).toBe(true);
+  });
+
+  it('skips segments already translated for the transcript unless forced', async () => {
+    const again = await translateStage.run(
+      { recordingId: call.id },
+      { db: database.db, config, worker: 'test', jobId: 'test' },
+    );
+    expect(again.result).toMatchObject({ added: 0 });
+    const transcript = (await readTranscript(database.db, call.id))!;
+    const forced = await translateStage.run(
+      { recordingId: call.id, force: true },
+      { db: database.db, config, worker: 'test', jobId: 'test' },
+    );
+    expect(forced.result).toMatchObject({ added: transcript.segments.length });
+  });
+
+  it('a forced transcribe marks the old translations stale and translates the new version', async () => {
+    const first = (await readTranscript(database.db, call.id))!;
+    await scheduleStage(pipeline.queue, database.db, 'transcribe', [call.id], { force: true });
+    const status = await runPipelineUntilIdle(pipeline);
+    expect(status.failures).toEqual([]);
+    const second = (await readTranscript(database.db, call.id))!;
+    expect(second.transcript.version).toBe(2);
+
+    const latest = await latestTranslations(database.db, call.id);
+    const stale = latest.filter((t) => t.stale);
+    const fresh = latest.filter((t) => !t.stale);
+    expect(stale.map((t) => String(t.transcript_segment_id)).sort()).toEqual(
+      first.segments.map((s) => String(s.id)).sort(),
+    );
+    expect(stale.every((t) => t.transcript_id === first.transcript.id && t.transcript_version === 1)).toBe(
+      true,
+    );
+    expect(fresh.map((t) => String(t.transcript_segment_id)).sort()).toEqual(
+      second.segments.map((s) => String(s.id)).sort(),
+    );
+    expect(fresh.every((t) => t.transcript_id === second.transcript.id && t.status === 'translated')).toBe(
+      true,
+    );
+    // The old rows are still there, unchanged, and cannot be changed.
+    await expect(
+      database.db
+        .updateTable('segment_translations')
+        .set({ text: 'forged' })
+        .where('transcript_id', '=', first.transcript.id)
+        .execute(),
+    ).rejects.toThrow(/write-once/);
+  });
+
+  it('fails at once, naming the install command, when the translation model is not installed', async () => {
+    const missing = loadConfig({
+      EARSHOT_DATA_DIR: store.dataDir,
+      ...speechTestEnv(),
+      EARSHOT_TRANSLATION_MODEL: 'opus-mt-ru-en',
+    });
+    const run = translateStage.run(
+      { recordingId: call.id },
+      { db: database.db, config: missing, worker: 'test', jobId: 'test' },
+    );
+    await expect(run).rejects.toThrow(PermanentStageError);
+    await expect(run).rejects.toThrow('earshot models install opus-mt-ru-en');
+  });
+
+  it('refuses to translate a recording that has no transcript', async () => {
+    const fresh = await addRecording(database.db, store, 'mono');
+    const run = translateStage.run(
+      { recordingId: fresh.id },
+      { db: database.db, config, worker: 'test', jobId: 'test' },
+    );
+    await expect(run).rejects.toThrow(/run transcribe first/);
+  });
+});

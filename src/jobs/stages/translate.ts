@@ -1,0 +1,102 @@
+import type { Db } from '../../db/database.ts';
+import { readTranscript } from '../../speech/transcript-store.ts';
+import { insertSegmentTranslations, translatedSegmentIds } from '../../translation/translation-store.ts';
+import {
+  InvalidTranslationModelError,
+  MissingTranslationModelError,
+} from '../../translation/translation-model.ts';
+import { TranslationEngineError, Translator } from '../../translation/translator.ts';
+import { PermanentStageError, type StageHandler } from '../stage-handler.ts';
+import { recordSpeechCustody } from './speech-stage-support.ts';
+
+/**
+ * translate: machine-translates every segment of the recording's latest transcript into English,
+ * one row per segment keyed by the segment's id, with the engine, model and model checksum.
+ * Segments already translated for that transcript are skipped unless the job is forced; rows are
+ * only ever added, so older translations stay on record (and read as stale once a newer
+ * transcript version exists).
+ */
+export const translateStage: StageHandler<'translate'> = {
+  stage: 'translate',
+  jobOptions: { retryLimit: 2, retryDelaySeconds: 10, expireInSeconds: 60 * 60 },
+  async run({ recordingId, force }, { db, config, worker, jobId }) {
+    const latest = await readTranscript(db, recordingId);
+    if (!latest)
+      throw new PermanentStageError(`recording ${recordingId} has no transcript; run transcribe first`);
+    const translator = await openTranslatorOrFail(
+      config.modelsDir,
+      config.translationModel,
+      config.speechThreads,
+    );
+    let translations;
+    try {
+      const done =
+        force === true
+          ? new Set<string>()
+          : await translatedSegmentIds(db, latest.transcript.id, translator.targetLanguage);
+      const todo = latest.segments.filter((s) => !done.has(String(s.id)));
+      translations = await translator.translate(
+        todo.map((s) => ({
+          id: String(s.id),
+          text: s.text,
+          language: s.language ?? latest.transcript.language ?? '',
+        })),
+      );
+    } finally {
+      await translator.close();
+    }
+    const model = translator.models[0]!;
+    const counts = { translated: 0, emptySource: 0, unsupportedLanguage: 0 };
+    for (const t of translations) {
+      if (t.status === 'translated') counts.translated += 1;
+      else if (t.status === 'empty-source') counts.emptySource += 1;
+      else counts.unsupportedLanguage += 1;
+    }
+    return {
+      result: {
+        transcriptId: latest.transcript.id,
+        version: latest.transcript.version,
+        model: model.name,
+        segments: latest.segments.length,
+        added: translations.length,
+        ...counts,
+      },
+      async record(trx: Db) {
+        await insertSegmentTranslations(trx, latest.transcript.id, translations);
+        await recordSpeechCustody(trx, {
+          recordingId,
+          actor: config.actor,
+          details: {
+            stage: 'translate',
+            worker,
+            jobId,
+            force: force === true,
+            transcriptId: latest.transcript.id,
+            version: latest.transcript.version,
+            engine: translator.engine,
+            model: model.name,
+            modelSha256: model.sha256,
+            targetLanguage: translator.targetLanguage,
+            added: translations.length,
+          },
+        });
+      },
+    };
+  },
+};
+
+/** A missing or unusable model: the stage fails at once, naming the install command. */
+async function openTranslatorOrFail(modelsDir: string, model: string, threads: number): Promise<Translator> {
+  try {
+    return await Translator.open({ modelsDir, models: [model], threads });
+  } catch (error) {
+    if (
+      error instanceof MissingTranslationModelError ||
+      error instanceof InvalidTranslationModelError ||
+      error instanceof TranslationEngineError
+    ) {
+      throw new PermanentStageError(error.message);
+    }
+    throw error;
+  }
+}
