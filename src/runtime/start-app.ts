@@ -6,6 +6,7 @@ import { ingestPaths } from '../ingest/ingest-paths.ts';
 import { openPipeline, type Pipeline } from '../jobs/pipeline.ts';
 import { formatPipelineEvent, formatProgressLine } from '../jobs/status-report.ts';
 import { missingSpeechModels } from '../speech/model-location.ts';
+import { requiredModelFiles, translationModelFolder } from '../translation/translation-model.ts';
 import { connectDatabase, type DatabaseConnection } from './database-connection.ts';
 import { repositoryRoot } from './paths.ts';
 
@@ -67,11 +68,11 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
 
     // Backfill: recordings never put on the pipeline, or stages never scheduled after a crash.
     // Failed runs stay failed until `earshot retry --failed`.
-    const missingModels = missingSpeechModels(config);
+    const missingModels = [...missingSpeechModels(config), ...missingTranslationModel(config)];
     if (missingModels.length > 0) {
       say(
-        `Speech models not installed in ${config.modelsDir}: ${missingModels.join(', ')}. ` +
-          `The vad and transcribe stages fail until you run ` +
+        `Models not installed in ${config.modelsDir}: ${missingModels.join(', ')}. ` +
+          `The stages that need them (vad, transcribe, translate) fail until you run ` +
           missingModels.map((m) => `\`npx earshot models install ${m}\``).join(' and ') +
           ', then `npx earshot retry --failed`.',
       );
@@ -131,4 +132,13 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
     await connection.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The translation model's name when neither its int8 nor its fp32 files are installed. */
+function missingTranslationModel(config: EarshotConfig): string[] {
+  const folder = translationModelFolder(config.modelsDir, config.translationModel);
+  const installed = (['q8', 'fp32'] as const).some((dtype) =>
+    requiredModelFiles(dtype).every((file) => fs.existsSync(path.join(folder, file))),
+  );
+  return installed ? [] : [config.translationModel];
 }
