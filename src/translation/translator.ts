@@ -1,6 +1,10 @@
 import { loadTranslationPipeline, TRANSFORMERS_ENGINE } from './transformers-runtime.ts';
 import type { LoadedTranslationPipeline } from './transformers-runtime.ts';
-import { locateTranslationModel } from './translation-model.ts';
+import {
+  InvalidTranslationModelError,
+  locateTranslationModel,
+  MissingTranslationModelError,
+} from './translation-model.ts';
 import type { TranslationDtype, TranslationModel } from './translation-model.ts';
 
 /**
@@ -153,5 +157,27 @@ export class Translator {
       loading.catch(() => this.pipelines.delete(model.name));
     }
     return loading;
+  }
+}
+
+/**
+ * Opens a translator; a model that is missing, invalid or cannot be loaded is something the user
+ * must fix, so it is reported through `asUserFacing` (a CLI usage error, a permanent stage failure).
+ */
+export async function openTranslatorOrExplain(
+  options: TranslatorOptions,
+  asUserFacing: (message: string) => Error,
+): Promise<Translator> {
+  try {
+    return await Translator.open(options);
+  } catch (error) {
+    if (
+      error instanceof MissingTranslationModelError ||
+      error instanceof InvalidTranslationModelError ||
+      error instanceof TranslationEngineError
+    ) {
+      throw asUserFacing(error.message);
+    }
+    throw error;
   }
 }

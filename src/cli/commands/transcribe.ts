@@ -5,10 +5,10 @@ import { MediaDecodeError } from '../../media/transcode.ts';
 import { InvalidModelNameError, MissingModelError } from '../../speech/model-location.ts';
 import { formatClock, transcribeFile, type FileTranscription } from '../../speech/transcribe-file.ts';
 import {
-  InvalidTranslationModelError,
-  MissingTranslationModelError,
-} from '../../translation/translation-model.ts';
-import { TranslationEngineError, Translator, type SegmentTranslation } from '../../translation/translator.ts';
+  openTranslatorOrExplain,
+  type SegmentTranslation,
+  type Translator,
+} from '../../translation/translator.ts';
 import type { CommandContext } from '../command-context.ts';
 import { UserError } from '../exit-codes.ts';
 
@@ -55,7 +55,14 @@ export function registerTranscribeCommand(program: Command, context: CommandCont
       // Locate the translation model before recognition so a missing one is reported at once;
       // its engine only loads on first use, so nothing needs closing if recognition fails.
       const translator = options.translate
-        ? await openTranslator(config.modelsDir, options.translationModel ?? config.translationModel, threads)
+        ? await openTranslatorOrExplain(
+            {
+              modelsDir: config.modelsDir,
+              models: [options.translationModel ?? config.translationModel],
+              threads,
+            },
+            (message) => new UserError(message),
+          )
         : undefined;
       let transcription: TranslatedTranscription;
       try {
@@ -84,21 +91,6 @@ export function registerTranscribeCommand(program: Command, context: CommandCont
         options.json ? JSON.stringify(transcription, null, 2) + '\n' : formatText(transcription),
       );
     });
-}
-
-async function openTranslator(modelsDir: string, model: string, threads: number): Promise<Translator> {
-  try {
-    return await Translator.open({ modelsDir, models: [model], threads });
-  } catch (error) {
-    if (
-      error instanceof MissingTranslationModelError ||
-      error instanceof InvalidTranslationModelError ||
-      error instanceof TranslationEngineError
-    ) {
-      throw new UserError(error.message);
-    }
-    throw error;
-  }
 }
 
 async function translateSegments(

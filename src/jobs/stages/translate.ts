@@ -1,11 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { readTranscript } from '../../speech/transcript-store.ts';
 import { insertSegmentTranslations, translatedSegmentIds } from '../../translation/translation-store.ts';
-import {
-  InvalidTranslationModelError,
-  MissingTranslationModelError,
-} from '../../translation/translation-model.ts';
-import { TranslationEngineError, Translator } from '../../translation/translator.ts';
+import { openTranslatorOrExplain } from '../../translation/translator.ts';
 import { PermanentStageError, type StageHandler } from '../stage-handler.ts';
 import { recordSpeechCustody } from './speech-stage-support.ts';
 
@@ -23,10 +19,10 @@ export const translateStage: StageHandler<'translate'> = {
     const latest = await readTranscript(db, recordingId);
     if (!latest)
       throw new PermanentStageError(`recording ${recordingId} has no transcript; run transcribe first`);
-    const translator = await openTranslatorOrFail(
-      config.modelsDir,
-      config.translationModel,
-      config.speechThreads,
+    // A missing or unusable model fails the stage at once, naming the install command.
+    const translator = await openTranslatorOrExplain(
+      { modelsDir: config.modelsDir, models: [config.translationModel], threads: config.speechThreads },
+      (message) => new PermanentStageError(message),
     );
     let translations;
     try {
@@ -84,19 +80,3 @@ export const translateStage: StageHandler<'translate'> = {
     };
   },
 };
-
-/** A missing or unusable model: the stage fails at once, naming the install command. */
-async function openTranslatorOrFail(modelsDir: string, model: string, threads: number): Promise<Translator> {
-  try {
-    return await Translator.open({ modelsDir, models: [model], threads });
-  } catch (error) {
-    if (
-      error instanceof MissingTranslationModelError ||
-      error instanceof InvalidTranslationModelError ||
-      error instanceof TranslationEngineError
-    ) {
-      throw new PermanentStageError(error.message);
-    }
-    throw error;
-  }
-}
