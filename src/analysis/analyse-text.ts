@@ -1,0 +1,52 @@
+import type { Entity } from './entities/types.ts';
+import { bundledLexicon } from './lexicon/lexicon-data.ts';
+import { detectLanguage } from './matching/language.ts';
+import { compileLexicon, matchText, type CompiledLexicon } from './matching/match-text.ts';
+import { tokenise } from './matching/normalise.ts';
+import { scoreCall } from './triage.ts';
+import type { CallAnalysis, SegmentInput, TextAnalysis } from './types.ts';
+
+/**
+ * The analyser: lexicon matches, language verdict and entities per text, and per call the
+ * category counts, casualty counts and triage score. Pure and synchronous, so the `analyse`
+ * stage, the CLI and the evaluation all run exactly the same code.
+ */
+
+/** Bump when matching or scoring rules change, so stored runs say which rules produced them. */
+export const ANALYSER_VERSION = 'earshot-analyser-1';
+
+let compiled: CompiledLexicon | undefined;
+
+function analyser(): CompiledLexicon {
+  return (compiled ??= compileLexicon(bundledLexicon()));
+}
+
+/**
+ * Entities come from src/analysis/entities/extract-entities.ts (written separately); until it
+ * is wired in, calls report none.
+ */
+function extractEntitiesIfAvailable(_text: string): Entity[] {
+  return [];
+}
+
+export function analyseText(text: string): TextAnalysis {
+  const tokens = tokenise(text);
+  return {
+    language: detectLanguage(tokens),
+    matches: matchText(text, tokens, analyser()),
+    entities: extractEntitiesIfAvailable(text),
+  };
+}
+
+export function analyseCall(segments: readonly SegmentInput[]): CallAnalysis {
+  const analysed = segments.map((s) => ({ key: s.key, ...analyseText(s.text) }));
+  const { counts, casualties, triage } = scoreCall(analysed);
+  return {
+    segments: analysed,
+    counts,
+    casualties,
+    triage,
+    lexiconVersion: analyser().lexicon.version,
+    analyserVersion: ANALYSER_VERSION,
+  };
+}

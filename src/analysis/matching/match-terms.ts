@@ -1,0 +1,61 @@
+import { wordKeys } from './morphology.ts';
+import type { Token } from './normalise.ts';
+import { censoredKeys, wordAccepts, type Phrase, type PhraseIndex } from './phrase-index.ts';
+
+/** A lexicon hit before confidence and counts are settled; token indices are `[first, last]`. */
+export interface Candidate {
+  phrase: Phrase;
+  first: number;
+  last: number;
+  rule: string;
+}
+
+/** Keys for each token (form + lemmas), with censored words read as the lexicon word they hide. */
+export function tokenKeys(tokens: readonly Token[], index: PhraseIndex): string[][] {
+  return tokens.map((t) => (t.censored ? censoredKeys(t.norm, index) : wordKeys(t.norm)));
+}
+
+/**
+ * Every phrase that matches at every position, then the longest non-overlapping ones: «груз 200»
+ * wins over a bare «200», «тяжёлый трёхсотый» over «трёхсотый».
+ */
+export function findPhrases(
+  tokens: readonly Token[],
+  keys: readonly string[][],
+  index: PhraseIndex,
+): Candidate[] {
+  const found: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = new Set<Phrase>();
+    for (const key of keys[i]!) for (const p of index.byFirstKey.get(key) ?? []) candidates.add(p);
+    for (const p of index.stems) if (wordAccepts(p.words[0]!, keys[i]!)) candidates.add(p);
+    for (const phrase of candidates) {
+      const n = phrase.words.length;
+      if (i + n > tokens.length) continue;
+      let ok = true;
+      for (let j = 1; j < n && ok; j++) ok = wordAccepts(phrase.words[j]!, keys[i + j]!);
+      if (!ok) continue;
+      found.push({ phrase, first: i, last: i + n - 1, rule: ruleFor(phrase, tokens[i]!) });
+    }
+  }
+  found.sort(
+    (a, b) =>
+      b.last - b.first - (a.last - a.first) || a.first - b.first || a.phrase.entryIndex - b.phrase.entryIndex,
+  );
+  const taken = new Set<number>();
+  const chosen: Candidate[] = [];
+  for (const c of found) {
+    let free = true;
+    for (let t = c.first; t <= c.last && free; t++) free = !taken.has(t);
+    if (!free) continue;
+    for (let t = c.first; t <= c.last; t++) taken.add(t);
+    chosen.push(c);
+  }
+  return chosen.sort((a, b) => a.first - b.first);
+}
+
+function ruleFor(phrase: Phrase, first: Token): string {
+  if (first.censored) return 'censored';
+  if (phrase.words.length > 1) return 'multiword';
+  return phrase.words[0]!.kind === 'stem' ? 'stem' : 'lemma';
+}

@@ -1,0 +1,132 @@
+import type { Lexicon } from '../lexicon/lexicon-data.ts';
+import type { TermMatch } from '../types.ts';
+import { countAfter, countBefore } from './counts.ts';
+import { findPhrases, tokenKeys, type Candidate } from './match-terms.ts';
+import { parseWord } from './morphology.ts';
+import type { Token } from './normalise.ts';
+import { codeTable, findNumberCodes } from './number-codes.ts';
+import { buildPhraseIndex, type Phrase, type PhraseIndex } from './phrase-index.ts';
+
+/**
+ * The whole matching pass over one text: lexicon phrases, then code numbers in what is left,
+ * then confidence (ambiguous words need confirming context) and casualty counts.
+ */
+
+export interface CompiledLexicon {
+  lexicon: Lexicon;
+  index: PhraseIndex;
+  codes: Map<number, Phrase>;
+}
+
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const positions = new Map(lexicon.entries.map((e, i) => [e, i]));
+  return {
+    lexicon,
+    index: buildPhraseIndex(lexicon.entries),
+    codes: codeTable(lexicon.entries, (e) => positions.get(e) ?? 0),
+  };
+}
+
+const CONFIDENT = 0.9;
+const STEM = 0.85;
+const AMBIGUOUS_UNCONFIRMED = 0.45;
+const AMBIGUOUS_CONFIRMED = 0.75;
+/** How far (in words) confirming context may be from an ambiguous word. */
+const CONTEXT_WINDOW = 8;
+
+interface Hit {
+  phrase: Phrase;
+  first: number;
+  last: number;
+  rule: string;
+  confidence: number;
+  count?: number;
+}
+
+const partOfSpeech = (token: Token): string => parseWord(token.norm)[0]?.partOfSpeech ?? '';
+const isAdjective = (token: Token): boolean =>
+  !token.digits &&
+  parseWord(token.norm).some((p) => p.partOfSpeech === 'ADJF' && !p.grammemes.includes('Anum'));
+
+export function matchText(text: string, tokens: readonly Token[], compiled: CompiledLexicon): TermMatch[] {
+  const keys = tokenKeys(tokens, compiled.index);
+  const hits: Hit[] = findPhrases(tokens, keys, compiled.index).map((c: Candidate) => ({
+    ...c,
+    confidence: c.rule === 'stem' ? STEM : CONFIDENT,
+  }));
+  const taken = new Set<number>();
+  for (const hit of hits) for (let t = hit.first; t <= hit.last; t++) taken.add(t);
+  attachCounts(hits, tokens, taken);
+  for (const code of findNumberCodes(tokens, taken, compiled.codes, partOfSpeech)) {
+    hits.push({
+      phrase: code.phrase,
+      first: code.token,
+      last: code.token,
+      rule: code.rule,
+      confidence: code.confidence,
+    });
+  }
+  hits.sort((a, b) => a.first - b.first);
+  attachCounts(hits, tokens, taken);
+  settleAmbiguity(hits, keys, compiled.index);
+  return hits.map((hit) => toMatch(hit, text, tokens));
+}
+
+function attachCounts(hits: Hit[], tokens: readonly Token[], taken: Set<number>): void {
+  for (const hit of hits) {
+    const countable = hit.phrase.entry.countable || hit.phrase.entry.numberCode !== undefined;
+    if (!countable || hit.count !== undefined) continue;
+    const before = countBefore(tokens, hit.first, isAdjective);
+    const span = before && !overlaps(before, taken) ? before : countAfter(tokens, hit.last);
+    if (!span || overlaps(span, taken)) continue;
+    hit.count = span.value;
+    for (let t = span.first; t <= span.last; t++) taken.add(t);
+  }
+}
+
+function overlaps(span: { first: number; last: number }, taken: ReadonlySet<number>): boolean {
+  for (let t = span.first; t <= span.last; t++) if (taken.has(t)) return true;
+  return false;
+}
+
+/**
+ * Ambiguous entries (обнуление, подвал, трофей...) stay below 0.6 unless a confirming word from
+ * the entry's list, or an unambiguous match of another non-general category, is nearby.
+ */
+function settleAmbiguity(hits: Hit[], keys: readonly string[][], index: PhraseIndex): void {
+  const anchors = hits.filter(
+    (h) => !h.phrase.entry.context?.ambiguous && h.phrase.entry.category !== 'general',
+  );
+  for (const hit of hits) {
+    if (!hit.phrase.entry.context?.ambiguous) continue;
+    const from = Math.max(0, hit.first - CONTEXT_WINDOW);
+    const to = Math.min(keys.length - 1, hit.last + CONTEXT_WINDOW);
+    const words = index.confirmations.get(hit.phrase.entry.id);
+    let confirmed = anchors.some((a) => a !== hit && a.last >= from && a.first <= to);
+    for (let t = from; t <= to && !confirmed && words; t++) {
+      if (t >= hit.first && t <= hit.last) continue;
+      confirmed = keys[t]!.some((k) => words.has(k));
+    }
+    hit.confidence = confirmed ? Math.min(hit.confidence, AMBIGUOUS_CONFIRMED) : AMBIGUOUS_UNCONFIRMED;
+    hit.rule = `${hit.rule}${confirmed ? '+context' : ':ambiguous'}`;
+  }
+}
+
+function toMatch(hit: Hit, text: string, tokens: readonly Token[]): TermMatch {
+  const start = tokens[hit.first]!.start;
+  const end = tokens[hit.last]!.end;
+  const { entry } = hit.phrase;
+  const match: TermMatch = {
+    start,
+    end,
+    surface: text.slice(start, end),
+    termId: entry.id,
+    term: entry.term,
+    category: entry.category,
+    gloss: entry.gloss,
+    confidence: hit.confidence,
+    rule: hit.rule,
+  };
+  if (hit.count !== undefined) match.count = hit.count;
+  return match;
+}
