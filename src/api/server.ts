@@ -6,12 +6,14 @@ import type { Db } from '../db/database.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
 import { answerFrameworkError, installErrorHandling } from './errors.ts';
 import { openApiTransform } from './openapi.ts';
+import { registerAnalysisRoutes } from './routes/analysis.ts';
 import { registerAudioRoutes } from './routes/audio.ts';
 import { registerCollectionRoutes } from './routes/collections.ts';
 import { DEFAULT_DESK_DIR, registerDesk } from './routes/desk.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerOpenApiRoute } from './routes/openapi.ts';
 import { registerRecordingRoutes } from './routes/recordings.ts';
+import { registerTrendRoutes } from './routes/trends.ts';
 
 export interface ApiServerOptions {
   db: Db;
@@ -66,6 +68,11 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
         { name: 'collections', description: 'Collections of recordings' },
         { name: 'recordings', description: 'Recordings, their metadata, provenance and custody' },
         { name: 'audio', description: 'Original and working-copy audio, with range requests' },
+        {
+          name: 'analysis',
+          description: 'Code words, entities, casualty counts and triage per call (machine output)',
+        },
+        { name: 'trends', description: 'Calls and mentions over time, places and who called whom' },
         { name: 'meta', description: 'This description' },
       ],
     },
@@ -77,6 +84,8 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   registerCollectionRoutes(app, context);
   registerRecordingRoutes(app, context);
   registerAudioRoutes(app, context);
+  registerAnalysisRoutes(app, context);
+  registerTrendRoutes(app, context);
   registerOpenApiRoute(app);
   await registerDesk(app, options.deskDir ?? DEFAULT_DESK_DIR);
 

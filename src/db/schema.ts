@@ -15,6 +15,10 @@ export interface Database {
   transcripts: TranscriptsTable;
   transcript_segments: TranscriptSegmentsTable;
   segment_translations: SegmentTranslationsTable;
+  analysis_runs: AnalysisRunsTable;
+  analysis_matches: AnalysisMatchesTable;
+  analysis_entities: AnalysisEntitiesTable;
+  analysis_current: AnalysisCurrentTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -236,3 +240,73 @@ export interface SegmentTranslationsTable {
 }
 
 export type SegmentTranslationRow = Selectable<SegmentTranslationsTable>;
+
+// Analysis (migration 0005): write-once runs with their matches and entities, and the derived
+// analysis_current row per recording (kept by the database, never written by the application).
+export interface AnalysisRunsTable {
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  recording_id: string;
+  transcript_id: string | null;
+  translation: Json<JsonObject>;
+  created_by: string;
+  created_at: CreatedAt;
+  lexicon_version: string;
+  analyser_version: string;
+  segments: number;
+  language: Json<JsonObject>;
+  counts: Json<Record<string, number>>;
+  casualties: Json<{ killed: number | null; wounded: number | null; missing: number | null }>;
+  triage_score: number;
+  triage_reasons: Json<string[]>;
+}
+
+export interface AnalysisMatchesTable {
+  id: Generated<string>;
+  run_id: string;
+  transcript_segment_id: string;
+  start_offset: number;
+  end_offset: number;
+  surface: string;
+  term_id: string;
+  term: string;
+  category: string;
+  gloss: string;
+  confidence: number;
+  rule: string;
+  count: number | null;
+}
+
+export interface AnalysisEntitiesTable {
+  id: Generated<string>;
+  run_id: string;
+  transcript_segment_id: string;
+  kind: string;
+  start_offset: number;
+  end_offset: number;
+  surface: string;
+  value: string;
+  confidence: number;
+  rule: string;
+  place_id: string | null;
+  place_name_en: string | null;
+  place_name_ru: string | null;
+  place_name_uk: string | null;
+  place_admin1: string | null;
+  place_population: number | null;
+  lat: number | null;
+  lon: number | null;
+  country: string | null;
+}
+
+export interface AnalysisCurrentTable {
+  recording_id: string;
+  run_id: string;
+  triage_score: number;
+  categories: string[];
+  place_ids: string[];
+  counts: Json<Record<string, number>>;
+  casualties: Json<{ killed: number | null; wounded: number | null; missing: number | null }>;
+}
+
+export type AnalysisRunRow = Selectable<AnalysisRunsTable>;

@@ -1,6 +1,7 @@
 import { createStageRegistry, type StageRegistry } from './registry.ts';
 import type { StageHandler } from './stage-handler.ts';
 import { STAGE_ORDER, type StageName } from './stages.ts';
+import { analyseStage } from './stages/analyse.ts';
 import { decodeStage } from './stages/decode.ts';
 import { transcribeStage } from './stages/transcribe.ts';
 import { translateStage } from './stages/translate.ts';
@@ -12,6 +13,7 @@ export const stageHandlers: readonly StageHandler<StageName>[] = [
   vadStage,
   transcribeStage,
   translateStage,
+  analyseStage,
 ];
 
 let registry: StageRegistry<StageName> | undefined;

@@ -4,7 +4,7 @@
  * Adding a stage is three lines: its name in STAGE_ORDER, its payload in StagePayloads, and its
  * handler in the explicit list in ./handlers.ts (plus the handler's own file under ./stages/).
  */
-export const STAGE_ORDER = ['decode', 'vad', 'transcribe', 'translate'] as const;
+export const STAGE_ORDER = ['decode', 'vad', 'transcribe', 'translate', 'analyse'] as const;
 
 export type StageName = (typeof STAGE_ORDER)[number];
 
@@ -21,6 +21,7 @@ export interface StagePayloads {
   vad: RecordingStagePayload;
   transcribe: RecordingStagePayload;
   translate: RecordingStagePayload;
+  analyse: RecordingStagePayload;
 }
 
 export function isStageName(value: string): value is StageName {

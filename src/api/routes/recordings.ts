@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../errors.ts';
+import { presentAnalysisSummary } from '../presenters/analysis.ts';
 import { presentCustody } from '../presenters/custody.ts';
 import { presentRecordingDetail, presentRecordingSummary } from '../presenters/recording.ts';
+import { analysisSummariesByRecording, laneCountsByRecording } from '../queries/recording-analysis.ts';
 import { custodyEventsOf, findRecording, loadRecordingDetail } from '../queries/recording-detail.ts';
 import { listRecordings } from '../queries/recordings-list.ts';
 import { stageRunsByRecording } from '../queries/stage-runs.ts';
@@ -31,12 +33,18 @@ export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteConte
     async (request) => {
       const query = toRecordingListQuery(request.query);
       const { rows, total } = await listRecordings(db, query);
-      const runs = await stageRunsByRecording(
-        db,
-        rows.map((r) => r.id),
-      );
+      const ids = rows.map((r) => r.id);
+      const [runs, analyses, lanes] = await Promise.all([
+        stageRunsByRecording(db, ids),
+        analysisSummariesByRecording(db, ids),
+        laneCountsByRecording(db, ids),
+      ]);
       return {
-        items: rows.map((r) => presentRecordingSummary(r, runs.get(r.id) ?? [])),
+        items: rows.map((r) => ({
+          ...presentRecordingSummary(r, runs.get(r.id) ?? []),
+          analysis: presentAnalysisSummary(analyses.get(r.id)),
+          lanes: lanes.get(r.id) ?? 0,
+        })),
         total,
         limit: query.limit,
         offset: query.offset,

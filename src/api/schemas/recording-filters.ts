@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { RecordingListQuery } from '../queries/recordings-list.ts';
+import { CATEGORIES } from '../../analysis/types.ts';
+import type { CallScope, RecordingListQuery } from '../queries/recordings-list.ts';
 import { stageStatusSchema } from './common.ts';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,21 +29,58 @@ const phoneFilter = z
     return z.NEVER;
   });
 
+/**
+ * Which calls a view covers: collection and call-time range. The recordings list and every trend
+ * chart take the same parameters, so any chart point opens as the list of calls behind it.
+ */
+export const callScopeFields = {
+  collectionId: z.guid().optional().describe('Only recordings in this collection (UUID)'),
+  collection: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Only recordings in the collection with this name'),
+  from: dateOrDateTime
+    .optional()
+    .describe('Only calls that started at or after this time; a bare date means its start (UTC)'),
+  to: dateOrDateTime
+    .optional()
+    .describe('Only calls that started at or before this time; a bare date includes that whole day (UTC)'),
+};
+
+type CallScopeInput = { collectionId?: string; collection?: string; from?: string; to?: string };
+
+/** Checks that combine scope fields (one collection selector, from before to). */
+export function checkCallScope(q: CallScopeInput, ctx: z.RefinementCtx): void {
+  if (q.collectionId && q.collection) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['collection'],
+      message: 'give collectionId or collection, not both',
+    });
+  }
+  if (q.from && q.to && rangeStart(q.from) >= rangeEndExclusive(q.to)) {
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'from is later than to' });
+  }
+}
+
+/** Query parameters of the trend charts: the call scope only. */
+export const callScopeQuerySchema = z.strictObject(callScopeFields).superRefine(checkCallScope);
+
+/** "true"/"false" in a query string (z.coerce.boolean would read "false" as true). */
+const queryBoolean = z
+  .enum(['true', 'false'], { error: 'expected true or false' })
+  .transform((v) => v === 'true');
+
 export const recordingListQuerySchema = z
   .strictObject({
-    collectionId: z.guid().optional().describe('Only recordings in this collection (UUID)'),
-    collection: z
-      .string()
-      .min(1)
-      .max(200)
+    ...callScopeFields,
+    undated: queryBoolean
       .optional()
-      .describe('Only recordings in the collection with this name'),
-    from: dateOrDateTime
-      .optional()
-      .describe('Only calls that started at or after this time; a bare date means its start (UTC)'),
-    to: dateOrDateTime
-      .optional()
-      .describe('Only calls that started at or before this time; a bare date includes that whole day (UTC)'),
+      .describe(
+        'true: only calls with no known start time (the trend charts count them apart); false: only calls with one',
+      ),
     phone: phoneFilter
       .optional()
       .describe(
@@ -60,11 +98,30 @@ export const recordingListQuerySchema = z
       .enum(['sidecar', 'filename', 'none'])
       .optional()
       .describe('Where the call metadata came from: sidecar file, file name, or none'),
+    category: z
+      .enum(CATEGORIES, { error: `expected one of: ${CATEGORIES.join(', ')}` })
+      .optional()
+      .describe('Only calls whose current analysis has a confident match in this lexicon category'),
+    place: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe(
+        'Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case)',
+      ),
+    minTriage: z.coerce
+      .number({ error: 'expected a number from 0 to 100' })
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('Only calls whose current analysis has at least this triage score (0 to 100)'),
     sort: z
-      .enum(['call_started_at', 'created_at'])
+      .enum(['call_started_at', 'created_at', 'triage'])
       .default('call_started_at')
       .describe(
-        'Sort by call start time or by when Earshot stored the recording; missing call times sort last',
+        'Sort by call start time, by when Earshot stored the recording, or by triage score (calls to hear first); missing call times and unanalysed calls sort last',
       ),
     order: z.enum(['asc', 'desc']).default('desc').describe('Sort direction'),
     limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, 1 to 200'),
@@ -77,15 +134,13 @@ export const recordingListQuerySchema = z
       .describe('How many matching recordings to skip'),
   })
   .superRefine((q, ctx) => {
-    if (q.collectionId && q.collection) {
+    checkCallScope(q, ctx);
+    if (q.undated === true && (q.from || q.to)) {
       ctx.addIssue({
         code: 'custom',
-        path: ['collection'],
-        message: 'give collectionId or collection, not both',
+        path: ['undated'],
+        message: 'undated calls have no time to match from/to',
       });
-    }
-    if (q.from && q.to && rangeStart(q.from) >= rangeEndExclusive(q.to)) {
-      ctx.addIssue({ code: 'custom', path: ['from'], message: 'from is later than to' });
     }
   });
 
@@ -103,19 +158,30 @@ function rangeEndExclusive(value: string): Date {
   return new Date(new Date(value).getTime() + 1);
 }
 
+/** From validated scope parameters to the query module's filters. */
+export function toCallScope(q: CallScopeInput): CallScope {
+  return {
+    collectionId: q.collectionId,
+    collectionName: q.collection,
+    callFrom: q.from ? rangeStart(q.from) : undefined,
+    callBefore: q.to ? rangeEndExclusive(q.to) : undefined,
+  };
+}
+
 /** From validated query parameters to the query module's filters. */
 export function toRecordingListQuery(q: RecordingListQueryInput): RecordingListQuery {
   return {
     filters: {
-      collectionId: q.collectionId,
-      collectionName: q.collection,
-      callFrom: q.from ? rangeStart(q.from) : undefined,
-      callBefore: q.to ? rangeEndExclusive(q.to) : undefined,
+      ...toCallScope(q),
+      undated: q.undated,
       phoneExact: q.phone && 'exact' in q.phone ? q.phone.exact : undefined,
       phoneDigits: q.phone && 'digits' in q.phone ? q.phone.digits : undefined,
       stage: q.stage,
       status: q.status,
       metadataOrigin: q.metadataOrigin,
+      category: q.category,
+      place: q.place,
+      minTriage: q.minTriage,
     },
     sort: q.sort,
     order: q.order,

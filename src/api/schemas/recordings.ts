@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { analysisSummarySchema } from './analysis.ts';
 import { collectionRefSchema, isoDateTime, nullableIsoDateTime, stageRunSchema } from './common.ts';
 
 export const callMetadataSchema = z
@@ -51,9 +52,21 @@ export const recordingSummarySchema = z
   })
   .describe('A recording in the list');
 
+export const recordingListItemSchema = recordingSummarySchema
+  .extend({
+    analysis: analysisSummarySchema
+      .nullable()
+      .describe('Current analysis of the latest transcript version; null until analysed'),
+    lanes: z
+      .number()
+      .int()
+      .describe('Speaker lanes in the latest transcript version (0 when there is no transcript)'),
+  })
+  .describe('A recording in the list, with its analysis summary');
+
 export const recordingListResponseSchema = z
   .object({
-    items: z.array(recordingSummarySchema).describe('This page of recordings'),
+    items: z.array(recordingListItemSchema).describe('This page of recordings'),
     total: z.number().int().describe('How many recordings match the filters, over all pages'),
     limit: z.number().int().describe('Page size used'),
     offset: z.number().int().describe('How many matching recordings were skipped'),
@@ -139,6 +152,7 @@ export const recordingDetailSchema = recordingSummarySchema
   .describe('Everything known about one recording');
 
 export type RecordingSummaryResponse = z.infer<typeof recordingSummarySchema>;
+export type RecordingListItemResponse = z.infer<typeof recordingListItemSchema>;
 export type RecordingDetailResponse = z.infer<typeof recordingDetailSchema>;
 export type WorkingCopyResponse = z.infer<typeof workingCopySchema>;
 export type CustodyEventResponse = z.infer<typeof custodyEventSchema>;

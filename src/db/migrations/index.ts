@@ -3,6 +3,7 @@ import * as spine from './0001-spine.ts';
 import * as apiIndexes from './0002-api-indexes.ts';
 import * as transcripts from './0003-transcripts.ts';
 import * as translations from './0004-translations.ts';
+import * as analysis from './0005-analysis.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-api-indexes': apiIndexes,
   '0003-transcripts': transcripts,
   '0004-translations': translations,
+  '0005-analysis': analysis,
 };

@@ -1,0 +1,89 @@
+import type { AnalysisEntityRow, AnalysisMatchRow, StoredAnalysis } from '../../analysis/analysis-store.ts';
+import { isCategory, type Category } from '../../analysis/types.ts';
+import type { AnalysisSummaryRow } from '../queries/recording-analysis.ts';
+import type {
+  AnalysisSummaryResponse,
+  EntityResponse,
+  RecordingAnalysisResponse,
+  TermMatchResponse,
+} from '../schemas/analysis.ts';
+import { iso } from './dates.ts';
+
+/** Categories as stored, minus any a newer lexicon no longer has (the response enum is strict). */
+function knownCategories(categories: readonly string[]): Category[] {
+  return categories.filter(isCategory);
+}
+
+export function presentAnalysisSummary(row: AnalysisSummaryRow | undefined): AnalysisSummaryResponse | null {
+  if (!row) return null;
+  return {
+    triageScore: row.triage_score,
+    counts: row.counts,
+    casualties: row.casualties,
+    categories: knownCategories(row.categories),
+  };
+}
+
+function presentMatch(m: AnalysisMatchRow): TermMatchResponse {
+  return {
+    segmentId: String(m.transcript_segment_id),
+    start: m.start_offset,
+    end: m.end_offset,
+    surface: m.surface,
+    confidence: m.confidence,
+    rule: m.rule,
+    termId: m.term_id,
+    term: m.term,
+    category: m.category,
+    gloss: m.gloss,
+    count: m.count,
+  };
+}
+
+function presentEntity(e: AnalysisEntityRow): EntityResponse {
+  const entity: EntityResponse = {
+    segmentId: String(e.transcript_segment_id),
+    start: e.start_offset,
+    end: e.end_offset,
+    surface: e.surface,
+    confidence: e.confidence,
+    rule: e.rule,
+    // The column's CHECK constraint admits only these kinds.
+    kind: e.kind as EntityResponse['kind'],
+    value: e.value,
+  };
+  if (e.place_id !== null && e.lat !== null && e.lon !== null) {
+    entity.place = {
+      id: e.place_id,
+      nameEn: e.place_name_en ?? e.value,
+      nameRu: e.place_name_ru ?? e.surface,
+      nameUk: e.place_name_uk,
+      country: e.country ?? '',
+      admin1: e.place_admin1,
+      lat: e.lat,
+      lon: e.lon,
+      population: e.place_population,
+    };
+  }
+  return entity;
+}
+
+export function presentRecordingAnalysis(stored: StoredAnalysis): RecordingAnalysisResponse {
+  const { run } = stored;
+  return {
+    runId: run.id,
+    transcriptId: run.transcript_id,
+    transcriptVersion: stored.transcriptVersion,
+    createdAt: iso(run.created_at),
+    createdBy: run.created_by,
+    lexiconVersion: run.lexicon_version,
+    analyserVersion: run.analyser_version,
+    translation: run.translation,
+    language: run.language,
+    counts: run.counts,
+    casualties: run.casualties,
+    triage: { score: run.triage_score, reasons: run.triage_reasons },
+    matches: stored.matches.map(presentMatch),
+    entities: stored.entities.map(presentEntity),
+  };
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { presentCallGraph, presentMonthlyTrends, presentPlaceTrends } from '../presenters/trends.ts';
+import { callPairs, monthlyTrends, placeTrends } from '../queries/trends.ts';
+import { errorResponseSchema } from '../schemas/common.ts';
+import { callScopeQuerySchema, toCallScope } from '../schemas/recording-filters.ts';
+import {
+  callGraphQuerySchema,
+  callGraphSchema,
+  monthlyTrendsSchema,
+  placeTrendsSchema,
+} from '../schemas/trends.ts';
+import type { RouteContext } from './context.ts';
+
+export function registerTrendRoutes(app: FastifyInstance, { db }: RouteContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/trends/monthly',
+    {
+      schema: {
+        tags: ['trends'],
+        summary: 'Calls, mentions per category and casualty counts per month of the call start (UTC)',
+        querystring: callScopeQuerySchema,
+        response: { 200: monthlyTrendsSchema, 400: errorResponseSchema },
+      },
+    },
+    async (request) => presentMonthlyTrends(await monthlyTrends(db, toCallScope(request.query))),
+  );
+
+  api.get(
+    '/api/trends/places',
+    {
+      schema: {
+        tags: ['trends'],
+        summary: 'Places mentioned in the calls, with coordinates, mentions and calls',
+        querystring: callScopeQuerySchema,
+        response: { 200: placeTrendsSchema, 400: errorResponseSchema },
+      },
+    },
+    async (request) => presentPlaceTrends(await placeTrends(db, toCallScope(request.query))),
+  );
+
+  api.get(
+    '/api/trends/call-graph',
+    {
+      schema: {
+        tags: ['trends'],
+        summary: 'Who called whom: phone numbers as nodes, calls from caller to callee as edges',
+        querystring: callGraphQuerySchema,
+        response: { 200: callGraphSchema, 400: errorResponseSchema },
+      },
+    },
+    async (request) => presentCallGraph(await callPairs(db, toCallScope(request.query)), request.query.limit),
+  );
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { CATEGORIES } from '../../analysis/types.ts';
+import { isoDateTime } from './common.ts';
+
+export const categorySchema = z.enum(CATEGORIES).describe('Lexicon category');
+
+export const categoryCountsSchema = z
+  .record(z.string(), z.number().int())
+  .describe('Confident matches per category (categories without a match are left out)');
+
+export const casualtiesSchema = z
+  .object({
+    killed: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Killed ("200s") stated in the call; null when no count was said'),
+    wounded: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Wounded ("300s") stated in the call; null when no count was said'),
+    missing: z.number().int().nullable().describe('Missing stated in the call; null when no count was said'),
+  })
+  .describe('Casualty counts extracted from the call (machine output)');
+
+export const analysisSummarySchema = z
+  .object({
+    triageScore: z.number().describe('Triage score 0 to 100: how urgently the call should be heard'),
+    counts: categoryCountsSchema,
+    casualties: casualtiesSchema,
+    categories: z.array(categorySchema).describe('Categories with at least one confident match'),
+  })
+  .describe('Summary of the current analysis (machine output)');
+
+const placeSchema = z
+  .object({
+    id: z.string().describe('Gazetteer id (GeoNames)'),
+    nameEn: z.string().describe('English name'),
+    nameRu: z.string().describe('Russian name'),
+    nameUk: z.string().nullable().describe('Ukrainian name, when known'),
+    country: z.string().describe('ISO 3166-1 alpha-2 country code'),
+    admin1: z.string().nullable().describe('First-level administrative region, when known'),
+    lat: z.number().describe('Latitude (WGS 84)'),
+    lon: z.number().describe('Longitude (WGS 84)'),
+    population: z.number().int().nullable().describe('Population from the gazetteer, when known'),
+  })
+  .describe('A settlement from the gazetteer');
+
+const spanFields = {
+  segmentId: z.string().describe('Transcript segment the span is in'),
+  start: z.number().int().describe('Start offset in the segment text (UTF-16 code units, inclusive)'),
+  end: z.number().int().describe('End offset in the segment text (UTF-16 code units, exclusive)'),
+  surface: z.string().describe('The text as it appears in the segment'),
+  confidence: z.number().describe('0 to 1; ambiguous words without confirming context score low'),
+  rule: z.string().describe('Which rule fired'),
+};
+
+export const termMatchSchema = z
+  .object({
+    ...spanFields,
+    termId: z.string().describe('Stable id of the lexicon entry'),
+    term: z.string().describe('Headword of the lexicon entry'),
+    category: z.string().describe('Lexicon category'),
+    gloss: z.string().describe('English gloss'),
+    count: z.number().int().nullable().describe('Casualty count attached to the match, if any'),
+  })
+  .describe('A code word or term found in the transcript');
+
+export const entitySchema = z
+  .object({
+    ...spanFields,
+    kind: z.enum(['person', 'place', 'unit', 'phone', 'call_sign']).describe('What was found'),
+    value: z.string().describe('Normalised value (E.164 for phones, English name for places)'),
+    place: placeSchema.optional().describe('The gazetteer entry, for places'),
+  })
+  .describe('A person, place, unit, phone number or call sign found in the transcript');
+
+export const recordingAnalysisSchema = z
+  .object({
+    runId: z.string().describe('Analysis run id (UUID); runs are write-once'),
+    transcriptId: z
+      .string()
+      .nullable()
+      .describe('Transcript version analysed (null: the recording had none)'),
+    transcriptVersion: z.number().int().nullable().describe('Version number of that transcript'),
+    createdAt: isoDateTime.describe('When the analysis was made'),
+    createdBy: z.string().describe('Which worker made it'),
+    lexiconVersion: z.string().describe('Version (hash) of the lexicon data used'),
+    analyserVersion: z.string().describe('Version of the matching and scoring rules used'),
+    translation: z
+      .record(z.string(), z.unknown())
+      .describe('Which translation rows of the transcript existed when it was analysed'),
+    language: z
+      .record(z.string(), z.unknown())
+      .describe('Language verdict for the call (code, lexiconCovers) and per segment (segments)'),
+    counts: categoryCountsSchema,
+    casualties: casualtiesSchema,
+    triage: z
+      .object({
+        score: z.number().describe('0 to 100'),
+        reasons: z.array(z.string()).describe('Why the call ranks where it does, in sentences'),
+      })
+      .describe('Triage score and its explanation'),
+    matches: z.array(termMatchSchema).describe('Matches in segment order, then by offset'),
+    entities: z.array(entitySchema).describe('Entities in segment order, then by offset'),
+  })
+  .describe("A recording's current analysis: latest run on its latest transcript version (machine output)");
+
+export type AnalysisSummaryResponse = z.infer<typeof analysisSummarySchema>;
+export type RecordingAnalysisResponse = z.infer<typeof recordingAnalysisSchema>;
+export type TermMatchResponse = z.infer<typeof termMatchSchema>;
+export type EntityResponse = z.infer<typeof entitySchema>;
