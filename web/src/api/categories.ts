@@ -1,0 +1,64 @@
+/** Categories of the analysis lexicon (src/analysis/types.ts), in the order the desk lists them. */
+export const CATEGORIES = [
+  'casualties_killed',
+  'casualties_wounded',
+  'casualties_missing',
+  'refusal_to_fight',
+  'desertion',
+  'execution_or_coercion',
+  'looting',
+  'violence_against_civilians_or_prisoners',
+  'prison_recruitment',
+  'mobilisation',
+  'supplies_and_conditions',
+  'weapons_and_shelling',
+  'morale',
+  'slur_for_ukrainians',
+  'radio_code',
+  'irregular_units',
+  'payments',
+  'surrender_captivity',
+  'self_inflicted_wound',
+  'general',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+const LABELS: Record<Category, string> = {
+  casualties_killed: 'Killed (200)',
+  casualties_wounded: 'Wounded (300)',
+  casualties_missing: 'Missing',
+  refusal_to_fight: 'Refusal (500)',
+  desertion: 'Desertion',
+  execution_or_coercion: 'Execution/coercion',
+  looting: 'Looting',
+  violence_against_civilians_or_prisoners: 'Violence vs civilians/POWs',
+  prison_recruitment: 'Prison recruitment',
+  mobilisation: 'Mobilisation',
+  supplies_and_conditions: 'Supplies',
+  weapons_and_shelling: 'Weapons/shelling',
+  morale: 'Morale',
+  slur_for_ukrainians: 'Slur',
+  radio_code: 'Radio code',
+  irregular_units: 'Irregular units',
+  payments: 'Payments',
+  surrender_captivity: 'Surrender/captivity',
+  self_inflicted_wound: 'Self-inflicted wound',
+  general: 'General',
+};
+
+export function categoryLabel(category: string): string {
+  return (LABELS as Record<string, string | undefined>)[category] ?? category.replace(/_/g, ' ');
+}
+
+/** One hue per category family, so a flag reads at a glance in tables, transcripts and charts. */
+export function categoryColor(category: string): string {
+  if (category.startsWith('casualties_')) return '#b42318';
+  if (category === 'refusal_to_fight' || category === 'desertion' || category === 'surrender_captivity')
+    return '#b54708';
+  if (category === 'execution_or_coercion' || category === 'violence_against_civilians_or_prisoners')
+    return '#7a2e8e';
+  if (category === 'looting' || category === 'payments' || category === 'prison_recruitment')
+    return '#1d6f8a';
+  if (category === 'slur_for_ukrainians') return '#5d6b82';
+  return '#3b5bdb';
+}

@@ -1,0 +1,77 @@
+/** The API's error body (src/api/schemas/common.ts): a code and a sentence for people. */
+export interface ApiErrorBody {
+  error: string;
+  message: string;
+  issues?: { path: string; message: string }[];
+}
+
+/** A non-2xx answer from the API, carrying the server's own explanation. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.message);
+  }
+
+  /** The server's message plus each invalid value, as one readable line. */
+  describe(): string {
+    const issues = this.body.issues?.map((i) => `${i.path}: ${i.message}`) ?? [];
+    return issues.length > 0 ? `${this.body.message} (${issues.join('; ')})` : this.body.message;
+  }
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+/** Builds a query string, leaving out empty values so that defaults stay the server's. */
+export function queryString(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  try {
+    const body = JSON.parse(text) as Partial<ApiErrorBody>;
+    if (typeof body.message === 'string') {
+      return new ApiError(response.status, {
+        error: body.error ?? 'error',
+        message: body.message,
+        issues: body.issues,
+      });
+    }
+  } catch {
+    // Not JSON: a proxy or a route that is not there yet; fall through to the status line.
+  }
+  return new ApiError(response.status, {
+    error: 'http_error',
+    message: `${response.status} ${response.statusText || 'error'} from ${response.url}`,
+  });
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+  if (!response.ok) throw await readError(response);
+  return (await response.json()) as T;
+}
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw await readError(response);
+  return (await response.json()) as T;
+}
+
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) return error.describe();
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

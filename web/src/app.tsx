@@ -1,0 +1,49 @@
+import { CallPage } from './pages/call/call-page.tsx';
+import { CallsPage } from './pages/calls/calls-page.tsx';
+import { SearchPage } from './pages/search-page.tsx';
+import { TrendsPage } from './pages/trends/trends-page.tsx';
+import { hrefFor, useRoute, type Route } from './router.ts';
+
+const SECTIONS = [
+  { key: 'calls', label: 'Calls' },
+  { key: 'search', label: 'Search' },
+  { key: 'trends', label: 'Trends' },
+] as const;
+
+function Page({ route }: { route: Route }) {
+  const [section, id] = route.segments;
+  if (section === 'call' && id) return <CallPage key={id} recordingId={id} params={route.params} />;
+  if (section === 'search') return <SearchPage params={route.params} />;
+  if (section === 'trends') return <TrendsPage params={route.params} />;
+  return <CallsPage params={route.params} />;
+}
+
+export function App() {
+  const route = useRoute();
+  const section = route.segments[0] === 'call' ? 'calls' : (route.segments[0] ?? 'calls');
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href={hrefFor('calls')}>
+          Earshot <span className="brand-sub">desk</span>
+        </a>
+        <nav className="sections">
+          {SECTIONS.map((s) => (
+            <a key={s.key} href={hrefFor(s.key)} className={section === s.key ? 'active' : undefined}>
+              {s.label}
+            </a>
+          ))}
+        </nav>
+        <span
+          className="offline-note"
+          title="The desk talks only to this Earshot server; nothing leaves the machine"
+        >
+          Offline · local server only
+        </span>
+      </header>
+      <main className="page">
+        <Page route={route} />
+      </main>
+    </div>
+  );
+}

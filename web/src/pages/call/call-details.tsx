@@ -1,0 +1,163 @@
+import type { RecordingAnalysis } from '../../api/analysis.ts';
+import type { RecordingDetail } from '../../api/recordings.ts';
+import { CategoryFlag } from '../../components/status.tsx';
+import { formatBytes, formatClock, formatDateTime } from '../../format.ts';
+import { hrefFor } from '../../router.ts';
+
+/** Triage, casualty counts, flags and entities: all machine analysis, marked as such. */
+export function AnalysisPanel({
+  analysis,
+  transcriptVersion,
+}: {
+  analysis: RecordingAnalysis | null;
+  transcriptVersion: number | null;
+}) {
+  if (!analysis)
+    return (
+      <section className="panel">
+        <h2>Analysis</h2>
+        <p className="muted">Not analysed yet.</p>
+      </section>
+    );
+  const c = analysis.casualties;
+  const entities = new Map<string, { kind: string; value: string; placeId?: string }>();
+  for (const e of analysis.entities)
+    entities.set(`${e.kind}:${e.value}`, { kind: e.kind, value: e.value, placeId: e.place?.id });
+  const flags = Object.entries(analysis.counts).filter(([, n]) => (n ?? 0) > 0);
+  return (
+    <section className="panel analysis-panel" data-testid="analysis">
+      <h2>
+        Analysis{' '}
+        <span
+          className="machine-tag"
+          title={`lexicon ${analysis.lexiconVersion}, analyser ${analysis.analyserVersion}`}
+        >
+          machine
+        </span>
+      </h2>
+      {transcriptVersion !== null && analysis.transcriptVersion !== transcriptVersion ? (
+        <p className="warn">
+          Analysed transcript v{analysis.transcriptVersion}; this view shows v{transcriptVersion}.
+        </p>
+      ) : null}
+      <div className="triage-line">
+        Triage <strong>{Math.round(analysis.triage.score)}</strong>/100
+      </div>
+      <ul className="reasons">
+        {analysis.triage.reasons.map((r, i) => (
+          <li key={i}>{r}</li>
+        ))}
+      </ul>
+      <div className="casualty-line">
+        Killed <strong>{c.killed ?? '–'}</strong> · Wounded <strong>{c.wounded ?? '–'}</strong> · Missing{' '}
+        <strong>{c.missing ?? '–'}</strong>
+      </div>
+      <div className="flags">
+        {flags.map(([category, n]) => (
+          <a key={category} href={hrefFor('calls', { category })}>
+            <CategoryFlag category={category} count={n} />
+          </a>
+        ))}
+      </div>
+      {entities.size > 0 ? (
+        <div className="entity-chips" data-testid="entity-chips">
+          {[...entities.values()].map((e) => {
+            const href =
+              e.kind === 'place'
+                ? hrefFor('calls', { place: e.placeId ?? e.value })
+                : e.kind === 'phone'
+                  ? hrefFor('calls', { phone: e.value })
+                  : undefined;
+            const label = `${e.kind.replace('_', ' ')}: ${e.value}`;
+            return href ? (
+              <a key={label} className={`chip entity-chip entity-${e.kind}`} href={href}>
+                {label}
+              </a>
+            ) : (
+              <span key={label} className={`chip entity-chip entity-${e.kind}`}>
+                {label}
+              </span>
+            );
+          })}
+        </div>
+      ) : null}
+      <p className="muted small-print">
+        Language {analysis.language.code}
+        {analysis.language.lexiconCovers ? '' : ' (lexicon does not cover it)'} · lexicon{' '}
+        {analysis.lexiconVersion} · analyser {analysis.analyserVersion}
+      </p>
+    </section>
+  );
+}
+
+export function MetadataPanel({ recording }: { recording: RecordingDetail }) {
+  const call = recording.call;
+  const rows: [string, string][] = [
+    ['Caller', call.callerNumber ?? call.callerRaw ?? '–'],
+    ['Callee', call.calleeNumber ?? call.calleeRaw ?? '–'],
+    ['Started', formatDateTime(call.startedAt)],
+    ['Time zone', call.timezone ?? '–'],
+    ['Duration', call.durationSeconds !== null ? formatClock(call.durationSeconds) : '–'],
+    ['Cell', call.cellId ?? '–'],
+    ['Location', call.locationText ?? '–'],
+    ['Source', call.source ?? '–'],
+    ['Collection', recording.collection.name],
+    ['File', recording.originalFilename],
+    [
+      'Format',
+      [
+        recording.probe.container,
+        recording.probe.codec,
+        recording.probe.channels ? `${recording.probe.channels} ch` : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ],
+    ['Size', formatBytes(recording.sizeBytes)],
+    ['SHA-256', recording.sha256],
+  ];
+  return (
+    <section className="panel metadata-panel" data-testid="metadata">
+      <h2>
+        Call records{' '}
+        <span className="machine-tag" title="Read by Earshot from the call records or the file name">
+          {call.origin ? `from ${call.origin}` : 'no records'}
+        </span>
+      </h2>
+      <dl className="meta-grid">
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd className={k === 'SHA-256' ? 'mono hash' : undefined}>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <a href={recording.originalAudioUrl} download className="small-print">
+        Download the original (byte for byte)
+      </a>
+    </section>
+  );
+}
+
+export function CustodyPanel({ recording }: { recording: RecordingDetail }) {
+  return (
+    <section className="panel custody-panel" data-testid="custody">
+      <h2>Chain of custody</h2>
+      <ol className="custody">
+        {recording.custody.map((event) => (
+          <li key={event.id}>
+            <span className="custody-action">{event.action}</span>{' '}
+            <span className="muted">by {event.actor}</span>
+            <div className="muted small-print">
+              {formatDateTime(event.occurredAt)}
+              {event.sourcePath ? ` · ${event.sourcePath}` : ''}
+            </div>
+          </li>
+        ))}
+      </ol>
+      {recording.sources.length > 1 ? (
+        <p className="muted small-print">Received from {recording.sources.length} sources.</p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState, type FormEvent } from 'react';
+import { errorText } from '../../api/http.ts';
+import { postNote, type Note, type Segment } from '../../api/transcripts.ts';
+import { formatClock, formatDateTime } from '../../format.ts';
+
+/** Notes on the call or on one segment: append-only, each with its author and time. */
+export function NotesPanel({
+  recordingId,
+  notes,
+  segments,
+  noteSegment,
+  onClearSegment,
+  onSaved,
+  onSeek,
+}: {
+  recordingId: string;
+  notes: Note[];
+  segments: Segment[];
+  noteSegment: Segment | null;
+  onClearSegment: () => void;
+  onSaved: () => void;
+  onSeek: (seconds: number) => void;
+}) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const byId = new Map(segments.map((s) => [s.id, s]));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return setError('Write the note first.');
+    try {
+      await postNote(recordingId, { text: text.trim(), segmentId: noteSegment?.id });
+      setText('');
+      setError(null);
+      onClearSegment();
+      onSaved();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  return (
+    <section className="panel notes-panel" data-testid="notes">
+      <h2>Notes</h2>
+      {notes.length === 0 ? <p className="muted">No notes yet.</p> : null}
+      <ul className="notes">
+        {notes.map((note) => {
+          const segment = note.segmentId ? byId.get(note.segmentId) : undefined;
+          return (
+            <li key={note.id}>
+              <div className="note-meta muted">
+                {note.author} · {formatDateTime(note.createdAt)}
+                {segment ? (
+                  <>
+                    {' · '}
+                    <button type="button" className="link" onClick={() => onSeek(segment.start)}>
+                      at {formatClock(segment.start, true)}
+                    </button>
+                  </>
+                ) : note.segmentId ? (
+                  ' · on a segment of another version'
+                ) : null}
+              </div>
+              <div className="note-text">{note.text}</div>
+            </li>
+          );
+        })}
+      </ul>
+      <form onSubmit={(e) => void submit(e)} className="note-form">
+        {noteSegment ? (
+          <div className="note-target">
+            On the segment at {formatClock(noteSegment.start, true)}{' '}
+            <button type="button" className="link" onClick={onClearSegment}>
+              (note on the whole call instead)
+            </button>
+          </div>
+        ) : null}
+        <textarea
+          rows={2}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Add a note…"
+          aria-label="Note text"
+        />
+        <button type="submit" className="small">
+          Add note
+        </button>
+        {error ? <div className="error-inline">{error}</div> : null}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,234 @@
+import { memo, useEffect, useRef } from 'react';
+import type { AnalysisEntity, AnalysisMatch } from '../../api/analysis.ts';
+import { categoryColor, categoryLabel } from '../../api/categories.ts';
+import type { Segment } from '../../api/transcripts.ts';
+import { formatClock, formatPercent } from '../../format.ts';
+import { SegmentEditor, type SegmentEdit } from './segment-editor.tsx';
+import { splitSegmentText } from './segment-text.ts';
+import { laneName } from './waveform.tsx';
+
+/** Below this a recognised word is shown as doubtful. */
+export const LOW_CONFIDENCE = 0.6;
+
+interface SegmentRowProps {
+  segment: Segment;
+  matches: AnalysisMatch[];
+  entities: AnalysisEntity[];
+  active: boolean;
+  activeWord: number | null;
+  editing: boolean;
+  editable: boolean;
+  laneCount: number;
+  onSeek: (seconds: number) => void;
+  onEdit: (segmentId: string | null) => void;
+  onSave: (segment: Segment, edit: SegmentEdit) => Promise<void>;
+  onNote: (segment: Segment) => void;
+}
+
+function SegmentText({
+  segment,
+  matches,
+  entities,
+  activeWord,
+  onSeek,
+}: Pick<SegmentRowProps, 'segment' | 'matches' | 'entities' | 'activeWord' | 'onSeek'>) {
+  const words = segment.words ?? [];
+  const pieces = splitSegmentText(segment.text, words, matches, entities);
+  return (
+    <p className="segment-text" lang={segment.language ?? 'ru'}>
+      {pieces.map((piece) => {
+        const word = piece.wordIndex !== null ? words[piece.wordIndex] : undefined;
+        const classes = ['piece'];
+        if (word) classes.push('word');
+        if (word && word.conf !== null && word.conf < LOW_CONFIDENCE) classes.push('low-conf');
+        if (piece.wordIndex !== null && piece.wordIndex === activeWord) classes.push('current-word');
+        if (piece.match) classes.push('code-word');
+        if (piece.entity) classes.push(`entity entity-${piece.entity.kind}`);
+        const gloss = piece.match
+          ? `${piece.match.surface} — ${piece.match.gloss} (${categoryLabel(piece.match.category)}, ${formatPercent(piece.match.confidence)})`
+          : undefined;
+        return (
+          <span
+            key={piece.start}
+            className={classes.join(' ')}
+            data-word-start={word ? word.start.toFixed(2) : undefined}
+            data-gloss={gloss}
+            aria-label={gloss}
+            style={piece.match ? { ['--flag' as string]: categoryColor(piece.match.category) } : undefined}
+            title={
+              word && word.conf !== null
+                ? `${formatClock(word.start, true)} · confidence ${formatPercent(word.conf)}`
+                : undefined
+            }
+            onClick={word ? () => onSeek(word.start) : undefined}
+          >
+            {piece.text}
+          </span>
+        );
+      })}
+    </p>
+  );
+}
+
+const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
+  const { segment, matches, entities, active, editing, editable, laneCount, onSeek, onEdit, onSave, onNote } =
+    props;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (active) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [active]);
+  const translation = segment.translation;
+  const lowConfidence = segment.confidence !== null && segment.confidence < LOW_CONFIDENCE;
+  return (
+    <div
+      ref={ref}
+      className={`segment lane-${segment.lane % 4}${active ? ' active' : ''}`}
+      data-testid="segment"
+      data-segment-id={segment.id}
+      data-start={segment.start.toFixed(2)}
+    >
+      <div className="segment-gutter">
+        <button
+          type="button"
+          className="time-link mono"
+          onClick={() => onSeek(segment.start)}
+          title="Play from here"
+        >
+          {formatClock(segment.start, true)}
+        </button>
+        <span className={`lane-tag lane-${segment.lane % 4}`}>{laneName(segment)}</span>
+        <span className={`conf${lowConfidence ? ' low' : ''}`} title="Recogniser confidence for this segment">
+          {segment.confidence !== null ? formatPercent(segment.confidence) : 'no conf.'}
+        </span>
+      </div>
+      <div className="segment-source">
+        {editing ? (
+          <SegmentEditor
+            segment={segment}
+            laneCount={laneCount}
+            onCancel={() => onEdit(null)}
+            onSave={(edit) => onSave(segment, edit)}
+          />
+        ) : (
+          <>
+            <SegmentText {...props} />
+            {entities.length > 0 ? (
+              <div className="entity-chips">
+                {entities.map((e, i) => (
+                  <span
+                    key={i}
+                    className={`chip entity-chip entity-${e.kind}`}
+                    title={`${e.kind} · ${e.rule} · ${formatPercent(e.confidence)}`}
+                  >
+                    {e.kind === 'place' ? '⌖ ' : e.kind === 'phone' ? '☎ ' : ''}
+                    {e.value}
+                  </span>
+                ))}
+              </div>
+            ) : null}
+            {matches.length > 0 ? (
+              <div className="match-list">
+                {matches.map((m, i) => (
+                  <span key={i} className="match-gloss" style={{ color: categoryColor(m.category) }}>
+                    {m.surface} — {m.gloss}
+                    {m.count !== null && m.count !== undefined ? ` (×${m.count})` : ''}
+                  </span>
+                ))}
+              </div>
+            ) : null}
+          </>
+        )}
+      </div>
+      <div className={`segment-translation${translation?.stale ? ' stale' : ''}`} lang="en">
+        {translation ? (
+          <>
+            <p>{translation.text}</p>
+            {translation.stale ? (
+              <span className="stale-flag" title="The transcript changed after this translation was made">
+                stale
+              </span>
+            ) : null}
+            {translation.status !== 'done' && translation.status !== 'ok' ? (
+              <span className="muted"> {translation.status}</span>
+            ) : null}
+          </>
+        ) : (
+          <p className="muted">No translation yet.</p>
+        )}
+      </div>
+      <div className="segment-actions">
+        {editable && !editing ? (
+          <button
+            type="button"
+            className="small"
+            data-testid="edit-segment"
+            onClick={() => onEdit(segment.id)}
+          >
+            Edit
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="small"
+          onClick={() => onNote(segment)}
+          title="Write a note on this segment"
+        >
+          Note
+        </button>
+      </div>
+    </div>
+  );
+});
+
+export function TranscriptView({
+  segments,
+  matchesBySegment,
+  entitiesBySegment,
+  activeSegmentId,
+  activeWord,
+  editingId,
+  editable,
+  onSeek,
+  onEdit,
+  onSave,
+  onNote,
+}: {
+  segments: Segment[];
+  matchesBySegment: Map<string, AnalysisMatch[]>;
+  entitiesBySegment: Map<string, AnalysisEntity[]>;
+  activeSegmentId: string | null;
+  activeWord: number | null;
+  editingId: string | null;
+  editable: boolean;
+  onSeek: (seconds: number) => void;
+  onEdit: (segmentId: string | null) => void;
+  onSave: (segment: Segment, edit: SegmentEdit) => Promise<void>;
+  onNote: (segment: Segment) => void;
+}) {
+  const laneCount = Math.max(2, ...segments.map((s) => s.lane + 1));
+  if (segments.length === 0) return <div className="muted empty">No speech segments in this transcript.</div>;
+  return (
+    <div className="transcript" data-testid="transcript">
+      {segments.map((segment) => (
+        <SegmentRow
+          key={segment.id}
+          segment={segment}
+          matches={matchesBySegment.get(segment.id) ?? NO_MATCHES}
+          entities={entitiesBySegment.get(segment.id) ?? NO_ENTITIES}
+          active={segment.id === activeSegmentId}
+          activeWord={segment.id === activeSegmentId ? activeWord : null}
+          editing={segment.id === editingId}
+          editable={editable}
+          laneCount={laneCount}
+          onSeek={onSeek}
+          onEdit={onEdit}
+          onSave={onSave}
+          onNote={onNote}
+        />
+      ))}
+    </div>
+  );
+}
+
+const NO_MATCHES: AnalysisMatch[] = [];
+const NO_ENTITIES: AnalysisEntity[] = [];

@@ -1,0 +1,167 @@
+import { listRecordings, type CallFilters, type RecordingSummary } from '../../api/recordings.ts';
+import { FilterBar, filtersFromParams } from '../../components/filter-bar.tsx';
+import { CategoryFlag, ErrorMessage, StageDots } from '../../components/status.tsx';
+import { formatClock, formatDateTime } from '../../format.ts';
+import { useLoad } from '../../hooks.ts';
+import { hrefFor, navigate, paramsObject } from '../../router.ts';
+
+const PAGE_SIZE = 50;
+type Sort = 'call_started_at' | 'triage';
+
+function Casualties({ item }: { item: RecordingSummary }) {
+  const c = item.analysis?.casualties;
+  if (!c || (c.killed === null && c.wounded === null && c.missing === null))
+    return <span className="muted">–</span>;
+  return (
+    <span className="casualties" title="Counts stated in the call (machine-read)">
+      {c.killed !== null ? <span className="cas-killed">{c.killed} KIA</span> : null}
+      {c.wounded !== null ? <span className="cas-wounded">{c.wounded} WIA</span> : null}
+      {c.missing !== null ? <span className="cas-missing">{c.missing} MIA</span> : null}
+    </span>
+  );
+}
+
+function CallRow({ item }: { item: RecordingSummary }) {
+  const analysis = item.analysis;
+  const flags = analysis
+    ? Object.entries(analysis.counts)
+        .filter(([, n]) => (n ?? 0) > 0)
+        .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+    : [];
+  return (
+    <tr data-testid="call-row" onClick={() => navigate(`call/${item.id}`)}>
+      <td className="nowrap">
+        <a href={hrefFor(`call/${item.id}`)} onClick={(e) => e.stopPropagation()}>
+          {formatDateTime(item.call.startedAt)}
+        </a>
+        <div className="sub">{item.originalFilename}</div>
+      </td>
+      <td className="nowrap mono">
+        {item.call.callerNumber ?? item.call.callerRaw ?? '?'}
+        <div className="sub mono">→ {item.call.calleeNumber ?? item.call.calleeRaw ?? '?'}</div>
+      </td>
+      <td className="num">{formatClock(item.call.durationSeconds ?? item.probe.durationSeconds ?? NaN)}</td>
+      <td className="num">{item.lanes ?? item.probe.channels ?? '–'}</td>
+      <td>{item.collection.name}</td>
+      <td>
+        <StageDots stages={item.stages} />
+      </td>
+      <td className="flags-cell">
+        {flags.slice(0, 4).map(([category, n]) => (
+          <CategoryFlag key={category} category={category} count={n} />
+        ))}
+        {flags.length > 4 ? <span className="muted"> +{flags.length - 4}</span> : null}
+      </td>
+      <td>
+        <Casualties item={item} />
+      </td>
+      <td className="num triage-cell">
+        {analysis ? (
+          <span className="triage" style={{ ['--score' as string]: analysis.triageScore }}>
+            {Math.round(analysis.triageScore)}
+          </span>
+        ) : (
+          <span className="muted">–</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function CallsPage({ params }: { params: URLSearchParams }) {
+  const filters = filtersFromParams(params, ['stage', 'status', 'minTriage']);
+  const sort: Sort = params.get('sort') === 'triage' ? 'triage' : 'call_started_at';
+  const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
+  const request = { ...filters, sort, order: 'desc' as const, limit: PAGE_SIZE, offset };
+  const { data, error, loading } = useLoad(JSON.stringify(request), (signal) =>
+    listRecordings(request, signal),
+  );
+
+  const go = (changes: Record<string, string | number | undefined>) =>
+    navigate('calls', { ...paramsObject(params), ...changes });
+  const apply = (next: CallFilters) =>
+    navigate('calls', { ...next, sort: sort === 'triage' ? 'triage' : undefined });
+
+  const total = data?.total ?? 0;
+  return (
+    <section className="calls-page">
+      <div className="page-head">
+        <h1>Calls</h1>
+        <span className="muted" data-testid="calls-total">
+          {data ? `${total.toLocaleString('en')} matching` : ''}
+        </span>
+        <div className="spacer" />
+        <label className="inline">
+          Sort by
+          <select
+            value={sort}
+            onChange={(e) =>
+              go({ sort: e.target.value === 'triage' ? 'triage' : undefined, offset: undefined })
+            }
+          >
+            <option value="call_started_at">Call time (newest first)</option>
+            <option value="triage">Triage score (highest first)</option>
+          </select>
+        </label>
+      </div>
+      <FilterBar value={filters} onApply={apply} withStatus />
+      <ErrorMessage error={error} />
+      <div className={`table-wrap${loading ? ' loading' : ''}`}>
+        <table className="calls-table">
+          <colgroup>
+            <col style={{ width: '13rem' }} />
+            <col style={{ width: '11rem' }} />
+            <col style={{ width: '5rem' }} />
+            <col style={{ width: '4rem' }} />
+            <col style={{ width: '9rem' }} />
+            <col style={{ width: '7rem' }} />
+            <col />
+            <col style={{ width: '9rem' }} />
+            <col style={{ width: '4.5rem' }} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th>Call (UTC)</th>
+              <th>Caller → callee</th>
+              <th className="num">Length</th>
+              <th className="num">Lanes</th>
+              <th>Collection</th>
+              <th>Stages</th>
+              <th>Flags</th>
+              <th>Casualties</th>
+              <th className="num">Triage</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data?.items.map((item) => (
+              <CallRow key={item.id} item={item} />
+            ))}
+            {data && data.items.length === 0 ? (
+              <tr>
+                <td colSpan={9} className="empty">
+                  No calls match these filters.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <div className="pager">
+        <button
+          disabled={offset === 0}
+          onClick={() => go({ offset: Math.max(0, offset - PAGE_SIZE) || undefined })}
+        >
+          ← Previous
+        </button>
+        <span className="muted">
+          {total > 0
+            ? `${offset + 1}–${Math.min(offset + PAGE_SIZE, total)} of ${total.toLocaleString('en')}`
+            : ''}
+        </span>
+        <button disabled={offset + PAGE_SIZE >= total} onClick={() => go({ offset: offset + PAGE_SIZE })}>
+          Next →
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useMemo } from 'react';
+import type { PlaceTrend } from '../../api/analysis.ts';
+import { echarts, EChart, type ChartClick, type ChartOption } from '../../components/echart.tsx';
+import regions from '../../map/regions.geo.json';
+import { hrefFor, navigate } from '../../router.ts';
+
+// Ukraine's oblasts and Russia's federal districts, bundled (see src/map/ATTRIBUTION.md): the map
+// needs no tile server and sends nothing anywhere.
+const MAP_NAME = 'ua-ru-regions';
+echarts.registerMap(MAP_NAME, regions as Parameters<typeof echarts.registerMap>[1]);
+
+export function PlacesMap({
+  places,
+  filters,
+}: {
+  places: PlaceTrend[];
+  filters: Record<string, string | undefined>;
+}) {
+  const max = Math.max(1, ...places.map((p) => p.mentions));
+  const option: ChartOption = useMemo(
+    () => ({
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { data?: { place?: PlaceTrend }; name?: string }) =>
+          p.data?.place
+            ? `${p.data.place.nameEn} / ${p.data.place.nameRu}<br/>${p.data.place.mentions} mentions in ${p.data.place.calls} calls`
+            : (p.name ?? ''),
+      },
+      geo: {
+        map: MAP_NAME,
+        roam: true,
+        center: [37, 49.5],
+        zoom: 4,
+        itemStyle: { areaColor: '#eef1f5', borderColor: '#a8b3c4' },
+        emphasis: { itemStyle: { areaColor: '#dde4ee' }, label: { show: false } },
+        label: { show: false },
+      },
+      series: [
+        {
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          data: places.map((p) => ({ name: p.nameEn, value: [p.lon, p.lat, p.mentions], place: p })),
+          symbolSize: (value: number[]) => 6 + 22 * Math.sqrt((value[2] ?? 0) / max),
+          itemStyle: { color: '#c2410c', opacity: 0.75, borderColor: '#fff', borderWidth: 1 },
+          label: { show: true, position: 'right', formatter: '{b}', fontSize: 11, color: '#1f2937' },
+        },
+      ],
+    }),
+    [places, max],
+  );
+  const onClick = (event: ChartClick) => {
+    const place = (event.data as { place?: PlaceTrend } | undefined)?.place;
+    if (place) navigate('calls', { ...filters, place: place.id });
+  };
+  return (
+    <section className="panel chart-panel">
+      <h2>Places mentioned</h2>
+      <div className="map-and-list">
+        <EChart option={option} onClick={onClick} height={380} testId="places-map" />
+        <ol className="place-list">
+          {places.slice(0, 15).map((p) => (
+            <li key={p.id}>
+              <a href={hrefFor('calls', { ...filters, place: p.id })}>{p.nameEn}</a>{' '}
+              <span className="muted" lang="ru">
+                {p.nameRu}
+              </span>{' '}
+              <span className="muted">
+                · {p.mentions} in {p.calls} {p.calls === 1 ? 'call' : 'calls'}
+              </span>
+            </li>
+          ))}
+          {places.length === 0 ? <li className="muted">No places recognised yet.</li> : null}
+        </ol>
+      </div>
+    </section>
+  );
+}

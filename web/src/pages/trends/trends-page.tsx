@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from 'react';
+import { getCallGraph, getMonthlyTrends, getPlaceTrends, type TrendFilters } from '../../api/analysis.ts';
+import { ErrorMessage } from '../../components/status.tsx';
+import { useLoad } from '../../hooks.ts';
+import { navigate } from '../../router.ts';
+import { CallGraphChart } from './call-graph.tsx';
+import { MonthlyCharts } from './monthly-charts.tsx';
+import { PlacesMap } from './places-map.tsx';
+
+export function TrendsPage({ params }: { params: URLSearchParams }) {
+  const filters: TrendFilters = {
+    collection: params.get('collection') ?? undefined,
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+  };
+  const key = JSON.stringify(filters);
+  const monthly = useLoad(key, () => getMonthlyTrends(filters));
+  const places = useLoad(key, () => getPlaceTrends(filters));
+  const graph = useLoad(key, () => getCallGraph(filters));
+  const [draft, setDraft] = useState(filters);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    navigate('trends', { ...draft });
+  };
+  const linkFilters = { collection: filters.collection };
+
+  return (
+    <section className="trends-page">
+      <div className="page-head">
+        <h1>Trends</h1>
+        <form className="filter-bar compact" onSubmit={submit}>
+          <label>
+            Collection
+            <input
+              value={draft.collection ?? ''}
+              onChange={(e) => setDraft({ ...draft, collection: e.target.value || undefined })}
+              size={14}
+            />
+          </label>
+          <label>
+            From
+            <input
+              type="date"
+              value={draft.from ?? ''}
+              onChange={(e) => setDraft({ ...draft, from: e.target.value || undefined })}
+            />
+          </label>
+          <label>
+            To
+            <input
+              type="date"
+              value={draft.to ?? ''}
+              onChange={(e) => setDraft({ ...draft, to: e.target.value || undefined })}
+            />
+          </label>
+          <div className="filter-actions">
+            <button type="submit" className="primary">
+              Apply
+            </button>
+          </div>
+        </form>
+      </div>
+      <ErrorMessage error={monthly.error} />
+      {monthly.data ? <MonthlyCharts trends={monthly.data} filters={linkFilters} /> : null}
+      <div className="two-col">
+        <div>
+          <ErrorMessage error={places.error} />
+          {places.data ? <PlacesMap places={places.data.places} filters={linkFilters} /> : null}
+        </div>
+        <div>
+          <ErrorMessage error={graph.error} />
+          {graph.data ? <CallGraphChart graph={graph.data} filters={linkFilters} /> : null}
+        </div>
+      </div>
+    </section>
+  );
+}
