@@ -1,0 +1,208 @@
+import { analyseCall } from '../../src/analysis/analyse-text.ts';
+import { CATEGORIES, COUNTED_CONFIDENCE, type CallAnalysis } from '../../src/analysis/types.ts';
+import type { LabelledDocument } from './labels.ts';
+import {
+  f1Of,
+  ratio,
+  scoreItems,
+  valueMatches,
+  type GoldItem,
+  type PredictedItem,
+  type ScoredItems,
+} from './score.ts';
+
+/** A prediction counts only at or above this confidence (the analyser's own counting threshold). */
+export const CONFIDENCE_THRESHOLD = COUNTED_CONFIDENCE;
+
+export const ENTITY_KINDS = ['person', 'place', 'unit', 'phone', 'call_sign'] as const;
+const CASUALTY_FIELDS = ['killed', 'wounded', 'missing'] as const;
+
+export interface ValueCheck {
+  kind: 'place' | 'phone';
+  /** Matched entities whose value equals the gold value. */
+  correct: number;
+  matched: number;
+  /** F1 when a match also needs the right value. */
+  strictF1: number;
+  wrong: Array<{ docId: string; surface: string; gold: string; predicted: string | undefined }>;
+}
+
+export interface CasualtyCheck {
+  docId: string;
+  field: (typeof CASUALTY_FIELDS)[number];
+  gold: number | null;
+  predicted: number | null;
+}
+
+export interface CasualtyScore {
+  /** Fields (documents × killed/wounded/missing) compared. */
+  fields: number;
+  correct: number;
+  /** Fields where the call states a count. */
+  stated: number;
+  statedCorrect: number;
+  /** Counts reported where the call states none. */
+  invented: number;
+  wrong: CasualtyCheck[];
+}
+
+export interface SubsetScore {
+  name: string;
+  documents: number;
+  segments: number;
+  categories: ScoredItems;
+  entities: ScoredItems;
+}
+
+export interface Evaluation {
+  threshold: number;
+  lexiconVersion: string;
+  analyserVersion: string;
+  categories: ScoredItems;
+  entities: ScoredItems;
+  values: ValueCheck[];
+  casualties: CasualtyScore;
+  subsets: SubsetScore[];
+  /** Segments the analyser saw. */
+  segments: number;
+}
+
+interface Collected {
+  gold: GoldItem[];
+  predicted: PredictedItem[];
+  goldEntities: GoldItem[];
+  predictedEntities: PredictedItem[];
+}
+
+function collect(doc: LabelledDocument, analysis: CallAnalysis): Collected {
+  const out: Collected = { gold: [], predicted: [], goldEntities: [], predictedEntities: [] };
+  doc.segments.forEach((segment, segmentIndex) => {
+    const at = { docId: doc.id, segmentIndex };
+    for (const s of segment.spans) {
+      out.gold.push({ ...at, ...s, cls: s.category, optional: s.optional ?? false });
+    }
+    for (const e of segment.entities) {
+      out.goldEntities.push({ ...at, ...e, cls: e.kind, optional: e.optional ?? false });
+    }
+    const result = analysis.segments[segmentIndex];
+    if (!result || result.key !== segment.key) {
+      throw new Error(`${doc.id}: the analyser returned no result for segment ${segment.key}`);
+    }
+    for (const m of result.matches) {
+      if (m.confidence < CONFIDENCE_THRESHOLD) continue;
+      out.predicted.push({
+        ...at,
+        start: m.start,
+        end: m.end,
+        surface: m.surface,
+        cls: m.category,
+        confidence: m.confidence,
+        detail: `${m.term} · ${m.rule} · ${m.confidence.toFixed(2)}`,
+      });
+    }
+    for (const e of result.entities) {
+      if (e.confidence < CONFIDENCE_THRESHOLD) continue;
+      out.predictedEntities.push({
+        ...at,
+        start: e.start,
+        end: e.end,
+        surface: e.surface,
+        cls: e.kind,
+        value: e.value,
+        confidence: e.confidence,
+        detail: `${e.value} · ${e.rule} · ${e.confidence.toFixed(2)}`,
+      });
+    }
+  });
+  return out;
+}
+
+function checkValues(kind: 'place' | 'phone', entities: ScoredItems): ValueCheck {
+  const pairs = entities.matched.filter((m) => m.gold.cls === kind && m.gold.value !== undefined);
+  const wrong = pairs
+    .filter((m) => !valueMatches(m.gold.value, m.predicted.value))
+    .map((m) => ({
+      docId: m.gold.docId,
+      surface: m.gold.surface,
+      gold: m.gold.value ?? '',
+      predicted: m.predicted.value,
+    }));
+  const score = entities.perClass.find((c) => c.cls === kind);
+  const correct = pairs.length - wrong.length;
+  const strictPrecision = ratio(correct, (score?.truePositives ?? 0) + (score?.falsePositives ?? 0));
+  const strictRecall = ratio(correct, score?.support ?? 0);
+  return { kind, correct, matched: pairs.length, strictF1: f1Of(strictPrecision, strictRecall), wrong };
+}
+
+function checkCasualties(
+  docs: readonly LabelledDocument[],
+  analyses: readonly CallAnalysis[],
+): CasualtyScore {
+  const checks: CasualtyCheck[] = [];
+  docs.forEach((doc, i) => {
+    const gold = doc.casualties;
+    const analysis = analyses[i];
+    if (!gold || !analysis) return;
+    for (const field of CASUALTY_FIELDS) {
+      checks.push({ docId: doc.id, field, gold: gold[field], predicted: analysis.casualties[field] });
+    }
+  });
+  const stated = checks.filter((c) => c.gold !== null);
+  return {
+    fields: checks.length,
+    correct: checks.filter((c) => c.gold === c.predicted).length,
+    stated: stated.length,
+    statedCorrect: stated.filter((c) => c.gold === c.predicted).length,
+    invented: checks.filter((c) => c.gold === null && c.predicted !== null).length,
+    wrong: checks.filter((c) => c.gold !== c.predicted),
+  };
+}
+
+const SUBSETS: Array<{ name: string; includes: (doc: LabelledDocument) => boolean }> = [
+  { name: 'demo, written', includes: (d) => d.source === 'demo' && d.form === 'written' },
+  { name: 'demo, spoken (ASR-style)', includes: (d) => d.source === 'demo' && d.form === 'spoken' },
+  { name: 'intercepts (real)', includes: (d) => d.source === 'intercept-transcripts' },
+  {
+    name: 'sentences (negatives and lower-case positives)',
+    includes: (d) => d.source === 'written-for-eval',
+  },
+];
+
+/** Runs the real analyser over every labelled document and scores it against the labels. */
+export function evaluate(docs: readonly LabelledDocument[]): Evaluation {
+  const analyses = docs.map((doc) => analyseCall(doc.segments.map(({ key, text }) => ({ key, text }))));
+  const collected = docs.map((doc, i) => collect(doc, analyses[i] as CallAnalysis));
+  const score = (picked: readonly Collected[]) => ({
+    categories: scoreItems(
+      picked.flatMap((c) => c.gold),
+      picked.flatMap((c) => c.predicted),
+      CATEGORIES,
+    ),
+    entities: scoreItems(
+      picked.flatMap((c) => c.goldEntities),
+      picked.flatMap((c) => c.predictedEntities),
+      ENTITY_KINDS,
+    ),
+  });
+  const overall = score(collected);
+  const subsets = SUBSETS.map(({ name, includes }) => {
+    const picked = collected.filter((_, i) => includes(docs[i] as LabelledDocument));
+    const pickedDocs = docs.filter(includes);
+    return {
+      name,
+      documents: pickedDocs.length,
+      segments: pickedDocs.reduce((n, d) => n + d.segments.length, 0),
+      ...score(picked),
+    };
+  });
+  return {
+    threshold: CONFIDENCE_THRESHOLD,
+    lexiconVersion: analyses[0]?.lexiconVersion ?? 'unknown',
+    analyserVersion: analyses[0]?.analyserVersion ?? 'unknown',
+    ...overall,
+    values: [checkValues('place', overall.entities), checkValues('phone', overall.entities)],
+    casualties: checkCasualties(docs, analyses),
+    subsets,
+    segments: docs.reduce((n, d) => n + d.segments.length, 0),
+  };
+}

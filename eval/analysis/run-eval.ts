@@ -1,0 +1,25 @@
+/**
+ * `npm run eval:analysis`: scores the analyser against the labelled development set, prints the
+ * report and writes it to eval/analysis/last-report.txt (the matcher's authors read the misses there).
+ * `--summary` prints only the tables.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { evaluate } from './evaluate.ts';
+import { allDocuments, findLabelProblems, LABELS_DIR, loadLabelSets } from './labels.ts';
+import { formatReport, formatSummary } from './report.ts';
+
+const sets = loadLabelSets();
+const problems = findLabelProblems(sets);
+if (problems.length > 0) {
+  console.error(
+    `The labels have ${problems.length} problems; fix them before scoring:\n${problems.join('\n')}`,
+  );
+  process.exit(1);
+}
+const docs = allDocuments(sets);
+const report = formatReport(evaluate(docs), docs);
+const reportPath = path.join(LABELS_DIR, '..', 'last-report.txt');
+writeFileSync(reportPath, report);
+console.log(process.argv.includes('--summary') ? formatSummary(report) : report);
+console.log(`Report written to ${path.relative(process.cwd(), reportPath)}`);
