@@ -1,5 +1,5 @@
 import type { Lexicon } from '../lexicon/lexicon-data.ts';
-import type { TermMatch } from '../types.ts';
+import type { Category, TermMatch } from '../types.ts';
 import { countAfter, countBefore } from './counts.ts';
 import { findPhrases, tokenKeys, type Candidate } from './match-terms.ts';
 import { parseWord } from './morphology.ts';
@@ -91,18 +91,19 @@ function overlaps(span: { first: number; last: number }, taken: ReadonlySet<numb
 
 /**
  * Ambiguous entries (обнуление, подвал, трофей...) stay below 0.6 unless a confirming word from
- * the entry's list, or an unambiguous match of another non-general category, is nearby.
+ * the entry's list, or an unambiguous match of a related category, is nearby.
  */
 function settleAmbiguity(hits: Hit[], keys: readonly string[][], index: PhraseIndex): void {
-  const anchors = hits.filter(
-    (h) => !h.phrase.entry.context?.ambiguous && h.phrase.entry.category !== 'general',
-  );
+  const anchors = hits.filter((h) => !h.phrase.entry.context?.ambiguous);
   for (const hit of hits) {
     if (!hit.phrase.entry.context?.ambiguous) continue;
+    const group = relatedGroup(hit.phrase.entry.category);
     const from = Math.max(0, hit.first - CONTEXT_WINDOW);
     const to = Math.min(keys.length - 1, hit.last + CONTEXT_WINDOW);
     const words = index.confirmations.get(hit.phrase.entry.id);
-    let confirmed = anchors.some((a) => a !== hit && a.last >= from && a.first <= to);
+    let confirmed = anchors.some(
+      (a) => a.last >= from && a.first <= to && relatedGroup(a.phrase.entry.category) === group,
+    );
     for (let t = from; t <= to && !confirmed && words; t++) {
       if (t >= hit.first && t <= hit.last) continue;
       confirmed = keys[t]!.some((k) => words.has(k));
@@ -110,6 +111,24 @@ function settleAmbiguity(hits: Hit[], keys: readonly string[][], index: PhraseIn
     hit.confidence = confirmed ? Math.min(hit.confidence, AMBIGUOUS_CONFIRMED) : AMBIGUOUS_UNCONFIRMED;
     hit.rule = `${hit.rule}${confirmed ? '+context' : ':ambiguous'}`;
   }
+}
+
+/**
+ * Categories that confirm each other: a refuser next to «подвал» makes it the punishment pit;
+ * a «двухсотый» next to «цинк» makes it the coffin. Unrelated talk confirms nothing.
+ */
+const RELATED: Partial<Record<Category, string>> = {
+  execution_or_coercion: 'coercion',
+  refusal_to_fight: 'coercion',
+  desertion: 'coercion',
+  violence_against_civilians_or_prisoners: 'coercion',
+  casualties_killed: 'casualties',
+  casualties_wounded: 'casualties',
+  casualties_missing: 'casualties',
+};
+
+function relatedGroup(category: Category): string {
+  return RELATED[category] ?? category;
 }
 
 function toMatch(hit: Hit, text: string, tokens: readonly Token[]): TermMatch {

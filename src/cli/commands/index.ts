@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
+import { registerAnalyseCommand } from './analyse.ts';
 import { registerIngestCommand } from './ingest.ts';
+import { registerLexiconCommand } from './lexicon.ts';
 import { registerModelsCommand } from './models.ts';
 import { registerRedoCommand } from './redo.ts';
 import { registerRetryCommand } from './retry.ts';
@@ -23,4 +25,6 @@ export const commandRegistrations: CommandRegistration[] = [
   registerServeCommand,
   registerTranscribeCommand,
   registerModelsCommand,
+  registerAnalyseCommand,
+  registerLexiconCommand,
 ];

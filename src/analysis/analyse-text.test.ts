@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { analyseCall, analyseText } from './analyse-text.ts';
+import type { TermMatch } from './types.ts';
+
+const terms = (text: string): string[] => analyseText(text).matches.map((m) => m.termId);
+const only = (text: string): TermMatch => {
+  const { matches } = analyseText(text);
+  expect(matches, JSON.stringify(matches)).toHaveLength(1);
+  return matches[0]!;
+};
+
+describe('analyseText: morphology and spelling', () => {
+  it('matches inflected and derived forms through lemmas', () => {
+    expect(only('двое трёхсотых у нас').category).toBe('casualties_wounded');
+    expect(only('он затрёхсотился вчера').termId).toBe('zatrekhsotitsya');
+    expect(only('он там помародерил').category).toBe('looting');
+    expect(only('отказников посадили').termId).toBe('otkaznik');
+  });
+
+  it('folds ё and е both ways and ignores capitals and punctuation', () => {
+    expect(only('ТРЕХСОТЫХ!').termId).toBe('trekhsotyi');
+    expect(only('затрехсотило').termId).toBe('zatrekhsotitsya');
+    expect(only('Мародёрство, да.').category).toBe('looting');
+  });
+
+  it('matches multiword expressions, with digits or spoken numbers', () => {
+    const m = only('отправили груз 200 домой');
+    expect([m.termId, m.rule, m.surface]).toEqual(['gruz-200', 'multiword', 'груз 200']);
+    expect(only('груз двести').termId).toBe('gruz-200');
+    expect(only('груз-300 везут').termId).toBe('gruz-300');
+    expect(only('мы в плен не берём').category).toBe('violence_against_civilians_or_prisoners');
+  });
+
+  it('reads censored forms as the word they hide', () => {
+    const m = only('всех е**шить');
+    expect([m.termId, m.rule.startsWith('censored')]).toEqual(['ebashit', true]);
+    expect(analyseText('иди на..й').matches).toEqual([]);
+  });
+
+  it('gives exact offsets into the analysed text', () => {
+    const text = 'ну вот, у нас 200-е и двухсотые';
+    for (const m of analyseText(text).matches) expect(text.slice(m.start, m.end)).toBe(m.surface);
+    expect(analyseText(text).matches.map((m) => m.surface)).toEqual(['200-е', 'двухсотые']);
+  });
+});
+
+describe('analyseText: numbers are codes only in code contexts', () => {
+  it('reads plural ordinals, «груз» and «у нас N» as codes', () => {
+    expect(only('у нас 200-е').rule).toBe('number-code:plural-ordinal');
+    expect(only('три 300-х').count).toBe(3);
+    expect(only('у нас двести').rule).toBe('number-code:after-cue');
+    expect(analyseText('у нас 500-е отказываются').matches.map((m) => [m.surface, m.category])).toEqual([
+      ['500-е', 'refusal_to_fight'],
+      ['отказываются', 'refusal_to_fight'],
+    ]);
+  });
+
+  it('does not read ranges, angles, flats or measures as codes', () => {
+    expect(terms('от 300 до 500 прилётов')).toEqual(['prilet']);
+    expect(terms('повернись на 360 градусов')).toEqual([]);
+    expect(terms('я в 78-м живу')).toEqual([]);
+    expect(terms('это метров 300 отсюда')).toEqual([]);
+    expect(terms('у нас двести пятьдесят рублей')).toEqual([]);
+    expect(terms('он в 200-м доме')).toEqual([]);
+  });
+});
+
+describe('analyseText: ambiguity', () => {
+  it('keeps ambiguous words below 0.6 without confirming context', () => {
+    expect(only('обнуление сделали').confidence).toBeLessThan(0.6);
+    expect(only('сидим в подвале').confidence).toBeLessThan(0.6);
+    expect(only('трофей взяли').confidence).toBeLessThan(0.6);
+  });
+
+  it('raises them when context confirms the slang meaning', () => {
+    const m = only('командир его обнулил');
+    expect(m.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(m.rule).toContain('+context');
+    const basement = analyseText('пятисотых посадили на подвал').matches.find(
+      (x) => x.termId === 'na-podval',
+    );
+    expect(basement?.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('analyseText: language', () => {
+  it('says when the lexicon does not cover the text, without crashing', () => {
+    expect(analyseText('у нас двое трёхсотых').language).toEqual({ code: 'ru', lexiconCovers: true });
+    const uk = analyseText('хлопці що там у вас відбувається');
+    expect(uk.language.code).toBe('uk');
+    expect(uk.language.lexiconCovers).toBe(false);
+    expect(uk.language.note).toMatch(/Russian only/);
+    expect(analyseText('хлопці що там у вас, говорю тебе сейчас двухсотые').language.code).toBe('mixed');
+    expect(analyseText('').language.code).toBe('unknown');
+    expect(analyseText('   ').matches).toEqual([]);
+  });
+});
+
+describe('analyseCall', () => {
+  it('sums spoken and digit casualty counts over the call', () => {
+    const call = analyseCall([
+      { key: 'a', text: 'пять двухсотых и десять трёхсотых' },
+      { key: 'b', text: 'ещё 2 200-х' },
+    ]);
+    expect(call.casualties).toEqual({ killed: 7, wounded: 10, missing: null });
+    expect(call.counts).toEqual({ casualties_killed: 2, casualties_wounded: 1 });
+    expect(call.segments.map((s) => s.key)).toEqual(['a', 'b']);
+    expect(call.lexiconVersion).toMatch(/^[0-9a-f]{12}$/);
+    expect(call.triage.reasons.join('\n')).toContain('casualty count stated: 7 killed, 10 wounded');
+  });
+
+  it('leaves counts null when none is stated and does not count unconfirmed ambiguous words', () => {
+    const call = analyseCall([{ key: 'a', text: 'трофей взяли двухсотые есть' }]);
+    expect(call.casualties.killed).toBeNull();
+    expect(call.counts).toEqual({ casualties_killed: 1 });
+  });
+});
