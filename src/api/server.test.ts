@@ -109,6 +109,11 @@ describe('GET /api/openapi.json', () => {
       '/api/recordings/{id}/custody',
       '/api/recordings/{id}/audio/original',
       '/api/recordings/{id}/audio/working',
+      '/api/recordings/{id}/analysis',
+      '/api/trends/monthly',
+      '/api/trends/places',
+      '/api/trends/call-graph',
+      '/api/lexicon',
       '/api/openapi.json',
     ];
     expect(Object.keys(doc.paths).sort()).toEqual([...expected].sort());

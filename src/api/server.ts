@@ -11,6 +11,7 @@ import { registerAudioRoutes } from './routes/audio.ts';
 import { registerCollectionRoutes } from './routes/collections.ts';
 import { DEFAULT_DESK_DIR, registerDesk } from './routes/desk.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerLexiconRoutes } from './routes/lexicon.ts';
 import { registerOpenApiRoute } from './routes/openapi.ts';
 import { registerRecordingRoutes } from './routes/recordings.ts';
 import { registerTrendRoutes } from './routes/trends.ts';
@@ -86,6 +87,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   registerAudioRoutes(app, context);
   registerAnalysisRoutes(app, context);
   registerTrendRoutes(app, context);
+  registerLexiconRoutes(app, context);
   registerOpenApiRoute(app);
   await registerDesk(app, options.deskDir ?? DEFAULT_DESK_DIR);
 

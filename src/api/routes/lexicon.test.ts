@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiFixture, type ApiFixture } from '../../../test/helpers/api-fixtures.ts';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { LEXICON_FILE } from '../../analysis/lexicon/lexicon-data.ts';
+import { currentAnalyserVersions } from '../../jobs/stages/analyse.ts';
+import { buildApiServer } from '../server.ts';
+
+let t: TestDatabase;
+let fixture: ApiFixture;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  t = await createTestDatabase('api_lexicon');
+  fixture = createApiFixture(t.db);
+  app = await buildApiServer({ db: t.db, config: fixture.config });
+});
+afterAll(async () => {
+  await app?.close();
+  fixture?.cleanup();
+  await t?.drop();
+});
+
+describe('GET /api/lexicon', () => {
+  it('lists every entry of the committed lexicon with the version analysis runs record', async () => {
+    const response = await app.inject({ url: '/api/lexicon' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{
+      version: string;
+      entries: { id: string; term: string; category: string; gloss: string; source: string[] }[];
+    }>();
+    expect(body.version).toBe(currentAnalyserVersions().lexiconVersion);
+    const data = JSON.parse(fs.readFileSync(LEXICON_FILE, 'utf8')) as { entries: { id: string }[] };
+    expect(body.entries.map((e) => e.id).sort()).toEqual(data.entries.map((e) => e.id).sort());
+    const killed = body.entries.find((e) => e.id === 'dvukhsotyi');
+    expect(killed).toMatchObject({ term: 'двухсотый', category: 'casualties_killed' });
+    expect(killed?.gloss).toMatch(/dead|killed/i);
+    expect(body.entries.every((e) => e.source.length > 0)).toBe(true);
+  });
+});
