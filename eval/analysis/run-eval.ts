@@ -1,11 +1,13 @@
 /**
  * `npm run eval:analysis`: scores the analyser against the labelled development set, prints the
  * report and writes it to eval/analysis/last-report.txt (the matcher's authors read the misses there).
- * `--summary` prints only the tables.
+ * `--summary` prints only the tables; `--floors` prints floors 0.02 under the measured figures, for
+ * eval/analysis/analysis-eval.test.ts.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { evaluate } from './evaluate.ts';
+import { measuredFigures, suggestFloors } from './floors.ts';
 import { allDocuments, findLabelProblems, LABELS_DIR, loadLabelSets } from './labels.ts';
 import { formatReport, formatSummary } from './report.ts';
 
@@ -18,8 +20,12 @@ if (problems.length > 0) {
   process.exit(1);
 }
 const docs = allDocuments(sets);
-const report = formatReport(evaluate(docs), docs);
+const evaluation = evaluate(docs);
+const report = formatReport(evaluation, docs);
 const reportPath = path.join(LABELS_DIR, '..', 'last-report.txt');
 writeFileSync(reportPath, report);
 console.log(process.argv.includes('--summary') ? formatSummary(report) : report);
+if (process.argv.includes('--floors')) {
+  console.log(JSON.stringify(suggestFloors(measuredFigures(evaluation)), null, 2));
+}
 console.log(`Report written to ${path.relative(process.cwd(), reportPath)}`);
