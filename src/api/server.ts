@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { EarshotConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
+import type { StageScheduler } from '../transcripts/rerun.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
 import { answerFrameworkError, installErrorHandling } from './errors.ts';
 import { openApiTransform } from './openapi.ts';
@@ -13,7 +14,10 @@ import { DEFAULT_DESK_DIR, registerDesk } from './routes/desk.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerLexiconRoutes } from './routes/lexicon.ts';
 import { registerOpenApiRoute } from './routes/openapi.ts';
+import { registerNoteRoutes } from './routes/notes.ts';
 import { registerRecordingRoutes } from './routes/recordings.ts';
+import { registerSearchRoutes } from './routes/search.ts';
+import { registerTranscriptRoutes } from './routes/transcripts.ts';
 import { registerTrendRoutes } from './routes/trends.ts';
 
 export interface ApiServerOptions {
@@ -23,6 +27,8 @@ export interface ApiServerOptions {
   logger?: FastifyBaseLogger;
   /** Folder of the built web desk (default: web/dist in the repository). */
   deskDir?: string;
+  /** Queues pipeline jobs (corrections re-run translate and analyse); absent when serving alone. */
+  scheduleStage?: StageScheduler;
 }
 
 /**
@@ -74,13 +80,16 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
           description: 'Code words, entities, casualty counts and triage per call (machine output)',
         },
         { name: 'trends', description: 'Calls and mentions over time, places and who called whom' },
+        { name: 'transcripts', description: 'Transcript versions, human corrections and their differences' },
+        { name: 'notes', description: 'Notes on calls and segments (append-only)' },
+        { name: 'search', description: 'Full-text search over transcripts and translations' },
         { name: 'meta', description: 'This description' },
       ],
     },
     transform: openApiTransform,
   });
 
-  const context = { db, config };
+  const context = { db, config, scheduleStage: options.scheduleStage };
   registerHealthRoutes(app, context);
   registerCollectionRoutes(app, context);
   registerRecordingRoutes(app, context);
@@ -88,6 +97,9 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   registerAnalysisRoutes(app, context);
   registerTrendRoutes(app, context);
   registerLexiconRoutes(app, context);
+  registerTranscriptRoutes(app, context);
+  registerNoteRoutes(app, context);
+  registerSearchRoutes(app, context);
   registerOpenApiRoute(app);
   await registerDesk(app, options.deskDir ?? DEFAULT_DESK_DIR);
 

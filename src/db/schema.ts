@@ -19,6 +19,9 @@ export interface Database {
   analysis_matches: AnalysisMatchesTable;
   analysis_entities: AnalysisEntitiesTable;
   analysis_current: AnalysisCurrentTable;
+  latest_transcripts: LatestTranscriptsTable;
+  latest_segment_translations: LatestSegmentTranslationsTable;
+  desk_notes: DeskNotesTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -218,6 +221,8 @@ export interface TranscriptSegmentsTable {
   language: string | null;
   confidence: number | null;
   words: Json<TranscriptWord[]>;
+  /** Human corrections: the segment of the base version this one was edited from (0007). */
+  source_segment_id: string | null;
 }
 
 export type Transcript = Selectable<TranscriptsTable>;
@@ -310,3 +315,28 @@ export interface AnalysisCurrentTable {
 }
 
 export type AnalysisRunRow = Selectable<AnalysisRunsTable>;
+
+// Search and desk (migrations 0006, 0007): which transcript and translation rows are current
+// (kept by triggers), and append-only notes. The search_vector columns are read with raw SQL only.
+export interface LatestTranscriptsTable {
+  recording_id: string;
+  transcript_id: string;
+  version: number;
+}
+
+export interface LatestSegmentTranslationsTable {
+  transcript_segment_id: string;
+  target_language: string;
+  translation_id: string;
+}
+
+export interface DeskNotesTable {
+  id: Generated<string>;
+  recording_id: string;
+  transcript_segment_id: string | null;
+  text: string;
+  author: string;
+  created_at: CreatedAt;
+}
+
+export type DeskNote = Selectable<DeskNotesTable>;

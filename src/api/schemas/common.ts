@@ -4,8 +4,15 @@ import { z } from 'zod';
 export const errorResponseSchema = z
   .object({
     error: z
-      .enum(['bad_request', 'not_found', 'range_not_satisfiable', 'unavailable', 'internal_error'])
-      .describe('Machine-readable error code'),
+      .enum([
+        'bad_request',
+        'not_found',
+        'conflict',
+        'range_not_satisfiable',
+        'unavailable',
+        'internal_error',
+      ])
+      .describe('Machine-readable error code (conflict: someone else changed it first; reload)'),
     message: z.string().describe('What went wrong, in words'),
     issues: z
       .array(

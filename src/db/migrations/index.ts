@@ -4,6 +4,8 @@ import * as apiIndexes from './0002-api-indexes.ts';
 import * as transcripts from './0003-transcripts.ts';
 import * as translations from './0004-translations.ts';
 import * as analysis from './0005-analysis.ts';
+import * as search from './0006-search.ts';
+import * as deskNotes from './0007-desk-notes.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '0003-transcripts': transcripts,
   '0004-translations': translations,
   '0005-analysis': analysis,
+  '0006-search': search,
+  '0007-desk-notes': deskNotes,
 };

@@ -1,0 +1,62 @@
+import type { TranscriptSegment } from '../../db/schema.ts';
+import type { DiffSegment } from '../../transcripts/transcript-diff.ts';
+import type { SegmentTranslationView, TranscriptVersion } from '../../transcripts/transcript-versions.ts';
+import type { TranscriptSegmentResponse, TranscriptVersionResponse } from '../schemas/transcripts.ts';
+import { iso } from './dates.ts';
+
+export function presentTranscriptVersion(t: TranscriptVersion): TranscriptVersionResponse {
+  return {
+    id: t.id,
+    version: t.version,
+    kind: t.kind,
+    basedOnVersion: t.based_on_version,
+    createdBy: t.created_by,
+    createdAt: iso(t.created_at),
+    model: t.model,
+    modelFiles: t.model_files,
+    decoding: t.decoding,
+    language: t.language,
+  };
+}
+
+export function presentTranscriptSegment(
+  s: TranscriptSegment,
+  translation: SegmentTranslationView | undefined,
+): TranscriptSegmentResponse {
+  return {
+    id: String(s.id),
+    position: s.position,
+    channel: s.channel,
+    lane: s.lane,
+    speaker: s.speaker,
+    start: s.start_seconds,
+    end: s.end_seconds,
+    text: s.text,
+    language: s.language,
+    confidence: s.confidence,
+    words: s.words,
+    sourceSegmentId: s.source_segment_id === null ? null : String(s.source_segment_id),
+    translation: translation
+      ? {
+          text: translation.text,
+          status: translation.status,
+          engine: translation.engine,
+          model: translation.model,
+          stale: translation.stale,
+        }
+      : null,
+  };
+}
+
+export function toDiffSegment(s: TranscriptSegment): DiffSegment {
+  return {
+    id: String(s.id),
+    position: s.position,
+    channel: s.channel,
+    lane: s.lane,
+    speaker: s.speaker,
+    start: s.start_seconds,
+    end: s.end_seconds,
+    text: s.text,
+  };
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { addNote, listNotes, NoteRejected } from '../../transcripts/notes.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { presentNote } from '../presenters/note.ts';
+import { findRecording } from '../queries/recording-detail.ts';
+import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
+import { noteBodySchema, noteSchema, notesResponseSchema } from '../schemas/notes.ts';
+import type { RouteContext } from './context.ts';
+
+export function registerNoteRoutes(app: FastifyInstance, { db, config }: RouteContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/recordings/:id/notes',
+    {
+      schema: {
+        tags: ['notes'],
+        summary: 'Notes on a call and its segments, oldest first',
+        params: recordingIdParamsSchema,
+        response: { 200: notesResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      if (!(await findRecording(db, id))) throw notFound(`No recording with id ${id}`);
+      return { notes: (await listNotes(db, id)).map(presentNote) };
+    },
+  );
+
+  api.post(
+    '/api/recordings/:id/notes',
+    {
+      schema: {
+        tags: ['notes'],
+        summary: 'Add a note on the call or on one segment (notes are never changed or removed)',
+        params: recordingIdParamsSchema,
+        body: noteBodySchema,
+        response: { 201: noteSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      if (!(await findRecording(db, id))) throw notFound(`No recording with id ${id}`);
+      try {
+        const note = await addNote(db, {
+          recordingId: id,
+          segmentId: request.body.segmentId,
+          text: request.body.text,
+          author: request.body.author ?? config.actor,
+        });
+        return await reply.code(201).send(presentNote(note));
+      } catch (error) {
+        if (error instanceof NoteRejected) throw new ApiError(400, 'bad_request', error.message);
+        throw error;
+      }
+    },
+  );
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { parseSearchQuery, QueryParseError } from '../../search/query-parser.ts';
+import { ApiError } from '../errors.ts';
+import { presentSearchHit } from '../presenters/search-hit.ts';
+import { searchSegments } from '../queries/search.ts';
+import { errorResponseSchema } from '../schemas/common.ts';
+import { searchQuerySchema, searchResponseSchema, toSearchFilters } from '../schemas/search.ts';
+import type { RouteContext } from './context.ts';
+
+export function registerSearchRoutes(app: FastifyInstance, { db }: RouteContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Full-text search over the latest transcripts and their English translations',
+        querystring: searchQuerySchema,
+        response: { 200: searchResponseSchema, 400: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      let parsed;
+      try {
+        parsed = parseSearchQuery(q.q);
+      } catch (error) {
+        if (error instanceof QueryParseError) {
+          throw new ApiError(400, 'bad_request', `Invalid search query: ${error.message}`);
+        }
+        throw error;
+      }
+      const result = await searchSegments(db, {
+        parsed,
+        lang: q.lang,
+        translit: q.translit,
+        filters: toSearchFilters(q),
+        limit: q.limit,
+        offset: q.offset,
+      });
+      return {
+        total: result.total,
+        totalIsLowerBound: result.totalIsLowerBound,
+        hits: result.hits.map(presentSearchHit),
+      };
+    },
+  );
+}

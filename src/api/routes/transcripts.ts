@@ -1,0 +1,163 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { CorrectionRejected, saveCorrection } from '../../transcripts/correction.ts';
+import { queueRerun } from '../../transcripts/rerun.ts';
+import { diffTranscripts } from '../../transcripts/transcript-diff.ts';
+import {
+  listTranscriptVersions,
+  readTranscriptVersion,
+  segmentOrigins,
+  segmentTranslations,
+} from '../../transcripts/transcript-versions.ts';
+import { ApiError, notFound } from '../errors.ts';
+import {
+  presentTranscriptSegment,
+  presentTranscriptVersion,
+  toDiffSegment,
+} from '../presenters/transcript.ts';
+import { findRecording } from '../queries/recording-detail.ts';
+import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
+import {
+  correctionBodySchema,
+  correctionResponseSchema,
+  transcriptDiffQuerySchema,
+  transcriptDiffResponseSchema,
+  transcriptReadQuerySchema,
+  transcriptReadResponseSchema,
+  transcriptVersionsResponseSchema,
+} from '../schemas/transcripts.ts';
+import type { RouteContext } from './context.ts';
+
+const errors = { 400: errorResponseSchema, 404: errorResponseSchema };
+
+export function registerTranscriptRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { db, config } = context;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  const requireRecording = async (id: string): Promise<void> => {
+    if (!(await findRecording(db, id))) throw notFound(`No recording with id ${id}`);
+  };
+
+  api.get(
+    '/api/recordings/:id/transcripts',
+    {
+      schema: {
+        tags: ['transcripts'],
+        summary: 'Transcript versions of a recording (machine and human), oldest first',
+        params: recordingIdParamsSchema,
+        response: { 200: transcriptVersionsResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      await requireRecording(request.params.id);
+      const versions = await listTranscriptVersions(db, request.params.id);
+      return { versions: versions.map(presentTranscriptVersion) };
+    },
+  );
+
+  api.get(
+    '/api/recordings/:id/transcript',
+    {
+      schema: {
+        tags: ['transcripts'],
+        summary: 'One transcript version with segments, word timings and English translations',
+        params: recordingIdParamsSchema,
+        querystring: transcriptReadQuerySchema,
+        response: { 200: transcriptReadResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      await requireRecording(id);
+      const read = await readTranscriptVersion(db, id, request.query.version);
+      if (!read) {
+        throw notFound(
+          request.query.version === undefined
+            ? `Recording ${id} has no transcript yet`
+            : `Recording ${id} has no transcript version ${request.query.version}`,
+        );
+      }
+      const translations = await segmentTranslations(db, read.transcript.id);
+      return {
+        transcript: presentTranscriptVersion(read.transcript),
+        isLatest: read.transcript.version === read.latestVersion,
+        segments: read.segments.map((s) => presentTranscriptSegment(s, translations.get(String(s.id)))),
+      };
+    },
+  );
+
+  api.get(
+    '/api/recordings/:id/transcripts/diff',
+    {
+      schema: {
+        tags: ['transcripts'],
+        summary: 'What changed between two transcript versions, segment by segment and word by word',
+        params: recordingIdParamsSchema,
+        querystring: transcriptDiffQuerySchema,
+        response: { 200: transcriptDiffResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      await requireRecording(id);
+      const [from, to] = await Promise.all([
+        readTranscriptVersion(db, id, request.query.from),
+        readTranscriptVersion(db, id, request.query.to),
+      ]);
+      if (!from) throw notFound(`Recording ${id} has no transcript version ${request.query.from}`);
+      if (!to) throw notFound(`Recording ${id} has no transcript version ${request.query.to}`);
+      const origins = await segmentOrigins(db, to.transcript.id, from.transcript.id);
+      const diff = diffTranscripts(from.segments.map(toDiffSegment), to.segments.map(toDiffSegment), origins);
+      return {
+        from: presentTranscriptVersion(from.transcript),
+        to: presentTranscriptVersion(to.transcript),
+        ...diff,
+      };
+    },
+  );
+
+  api.post(
+    '/api/recordings/:id/transcripts',
+    {
+      schema: {
+        tags: ['transcripts'],
+        summary: 'Save a human correction as a new transcript version; translate and analyse run again',
+        params: recordingIdParamsSchema,
+        body: correctionBodySchema,
+        response: { 201: correctionResponseSchema, ...errors, 409: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      let saved;
+      try {
+        saved = await saveCorrection(db, {
+          recordingId: id,
+          baseVersion: request.body.baseVersion,
+          author: request.body.author ?? config.actor,
+          segments: request.body.segments,
+        });
+      } catch (error) {
+        if (error instanceof CorrectionRejected) {
+          const code = error.status === 404 ? 'not_found' : error.status === 409 ? 'conflict' : 'bad_request';
+          throw new ApiError(error.status, code, error.message);
+        }
+        throw error;
+      }
+      let queued = false;
+      try {
+        queued = await queueRerun(context.scheduleStage, id, saved.rerun);
+      } catch (error) {
+        // The version is saved and the runs are pending: recovery queues them; say so, not 500.
+        request.log.warn({ err: error }, 'could not queue the re-run after a correction');
+      }
+      const versions = await listTranscriptVersions(db, id);
+      const transcript = versions.find((v) => v.id === saved.transcriptId)!;
+      return reply.code(201).send({
+        transcript: presentTranscriptVersion(transcript),
+        segments: saved.segments,
+        rerun: { stages: saved.rerun, queued },
+      });
+    },
+  );
+}

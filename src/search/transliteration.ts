@@ -1,0 +1,182 @@
+/**
+ * Cyrillic ↔ Latin spellings of a word for the search box's transliteration switch: «Путин»
+ * also finds "Putin" in the English translations, and "putin" finds «путин» in the transcripts.
+ *
+ * Names reach English in several spellings (Shoigu/Shoygu, Kharkov/Harkov, Zelensky/Zelenskiy),
+ * so a word yields a few variants, not one: the BGN/PCGN-style romanisation English news uses,
+ * plus the common alternatives. Input is one lower-case word; output is lower case, without the
+ * input itself, at most MAX_VARIANTS long.
+ */
+
+export const MAX_VARIANTS = 6;
+
+// Each Cyrillic letter's Latin spellings, the usual one first. Ukrainian letters included.
+const CYRILLIC_TO_LATIN: Record<string, readonly string[]> = {
+  а: ['a'],
+  б: ['b'],
+  в: ['v'],
+  г: ['g'],
+  ґ: ['g'],
+  д: ['d'],
+  е: ['e'],
+  ё: ['yo', 'e'],
+  є: ['ye'],
+  ж: ['zh'],
+  з: ['z'],
+  и: ['i'],
+  і: ['i'],
+  ї: ['yi'],
+  й: ['y', 'i'],
+  к: ['k'],
+  л: ['l'],
+  м: ['m'],
+  н: ['n'],
+  о: ['o'],
+  п: ['p'],
+  р: ['r'],
+  с: ['s'],
+  т: ['t'],
+  у: ['u'],
+  ф: ['f'],
+  х: ['kh', 'h'],
+  ц: ['ts'],
+  ч: ['ch'],
+  ш: ['sh'],
+  щ: ['shch', 'sch'],
+  ъ: [''],
+  ы: ['y'],
+  ь: [''],
+  э: ['e'],
+  ю: ['yu'],
+  я: ['ya'],
+};
+
+// Latin spellings back to Cyrillic, longest first so that "shch" is not read as "s"+"h"+…
+const LATIN_TO_CYRILLIC: readonly (readonly [string, readonly string[]])[] = [
+  ['shch', ['щ']],
+  ['sch', ['щ']],
+  ['zh', ['ж']],
+  ['kh', ['х']],
+  ['ts', ['ц']],
+  ['tz', ['ц']],
+  ['ch', ['ч']],
+  ['sh', ['ш']],
+  ['yu', ['ю']],
+  ['ju', ['ю']],
+  ['ya', ['я']],
+  ['ja', ['я']],
+  ['yo', ['ё', 'йо']],
+  ['ye', ['е', 'йе']],
+  ['iy', ['ий']],
+  ['a', ['а']],
+  ['b', ['б']],
+  ['c', ['к', 'ц']],
+  ['d', ['д']],
+  ['e', ['е', 'э']],
+  ['f', ['ф']],
+  ['g', ['г']],
+  ['h', ['х']],
+  ['i', ['и']],
+  ['j', ['дж', 'й']],
+  ['k', ['к']],
+  ['l', ['л']],
+  ['m', ['м']],
+  ['n', ['н']],
+  ['o', ['о']],
+  ['p', ['п']],
+  ['q', ['к']],
+  ['r', ['р']],
+  ['s', ['с']],
+  ['t', ['т']],
+  ['u', ['у']],
+  ['v', ['в']],
+  ['w', ['в']],
+  ['x', ['кс']],
+  ['y', ['й', 'ы']],
+  ['z', ['з']],
+];
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+/** Every combination of per-piece options, the usual spelling first, capped. */
+function combine(pieces: readonly (readonly string[])[]): string[] {
+  let results = [''];
+  for (const options of pieces) {
+    const next: string[] = [];
+    for (const prefix of results) {
+      for (const option of options) {
+        next.push(prefix + option);
+        if (next.length >= MAX_VARIANTS * 4) break;
+      }
+    }
+    results = next;
+  }
+  return results;
+}
+
+function distinctVariants(word: string, variants: Iterable<string>): string[] {
+  const seen = new Set<string>([word]);
+  const out: string[] = [];
+  for (const v of variants) {
+    if (v === '' || seen.has(v)) continue;
+    seen.add(v);
+    out.push(v);
+    if (out.length >= MAX_VARIANTS) break;
+  }
+  return out;
+}
+
+/** Latin spellings of a Cyrillic word ('путин' → ['putin']; 'шойгу' → ['shoygu', 'shoigu']). */
+export function cyrillicToLatin(word: string): string[] {
+  const lower = word.toLowerCase();
+  const pieces: (readonly string[])[] = [];
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower[i]!;
+    // Adjectival surname endings: «Зеленский» is Zelensky far more often than Zelenskiy.
+    if ((ch === 'и' || ch === 'ы') && lower[i + 1] === 'й' && i + 2 === lower.length) {
+      pieces.push(['y', 'iy', 'ii']);
+      i++;
+      continue;
+    }
+    // Word-initial е is "ye" in BGN/PCGN (Yevgeny), plain "e" in much English writing.
+    if (ch === 'е' && i === 0) {
+      pieces.push(['ye', 'e']);
+      continue;
+    }
+    pieces.push(CYRILLIC_TO_LATIN[ch] ?? [ch]);
+  }
+  return distinctVariants(lower, combine(pieces));
+}
+
+/** Cyrillic spellings of a Latin word ('putin' → ['путин']; 'zelensky' → ['зеленский', …]). */
+export function latinToCyrillic(word: string): string[] {
+  const lower = word.toLowerCase();
+  const pieces: (readonly string[])[] = [];
+  let i = 0;
+  while (i < lower.length) {
+    // A final -y after a consonant is usually the -ий/-ый of a surname or adjective.
+    if (lower[i] === 'y' && i === lower.length - 1 && i > 0 && !'aeiouy'.includes(lower[i - 1]!)) {
+      pieces.push(['ий', 'ый', 'й']);
+      i++;
+      continue;
+    }
+    const entry = LATIN_TO_CYRILLIC.find(([latin]) => lower.startsWith(latin, i));
+    if (entry) {
+      const [latin, options] = entry;
+      pieces.push(options);
+      i += latin.length;
+    } else {
+      pieces.push([lower[i]!]);
+      i++;
+    }
+  }
+  return distinctVariants(lower, combine(pieces));
+}
+
+/** The other script's spellings of a word; none for words with no letters of either script. */
+export function transliterationVariants(word: string): string[] {
+  if (CYRILLIC.test(word)) return cyrillicToLatin(word);
+  if (LATIN.test(word)) return latinToCyrillic(word);
+  return [];
+}

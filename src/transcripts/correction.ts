@@ -1,0 +1,306 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { TranscriptSegment } from '../db/schema.ts';
+import { toolVersions } from '../runtime/tool-versions.ts';
+import type { StageName } from '../jobs/stages.ts';
+import { markRerunPending } from './rerun.ts';
+
+/**
+ * Human corrections: a person's edit of a transcript becomes the recording's next version
+ * (kind 'human', based on the version they edited). Nothing is changed in place: the machine
+ * version stays readable and diffable, and a rejected correction writes nothing at all.
+ *
+ * The body lists the whole new version. A segment with sourceSegmentId is an edit of that
+ * segment of the base version (or a copy, if nothing differs); one without is new (e.g. the
+ * second half of a split); base segments not listed are removed. Segments may overlap, also
+ * within a lane: people talk over each other, and a person drawing boundaries must not be
+ * refused for it.
+ */
+
+export interface CorrectedSegmentInput {
+  position?: number;
+  sourceSegmentId?: string;
+  channel: number;
+  lane: string;
+  speaker?: string | null;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface CorrectionInput {
+  recordingId: string;
+  baseVersion: number;
+  author: string;
+  segments: readonly CorrectedSegmentInput[];
+}
+
+export interface SavedCorrection {
+  transcriptId: string;
+  version: number;
+  basedOnVersion: number;
+  segments: { kept: number; edited: number; added: number; removed: number };
+  /** Stages marked pending so that they run again on the new version. */
+  rerun: StageName[];
+}
+
+/** Why a correction was refused; the status says whose move it is (400 fix it, 409 reload). */
+export class CorrectionRejected extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// A boundary may sit this far past the probed duration: container durations are rounded.
+const DURATION_TOLERANCE_SECONDS = 0.05;
+// Word timings kept for an unchanged text must still lie inside the (possibly moved) boundaries.
+const WORD_TOLERANCE_SECONDS = 0.001;
+
+interface RecordingFacts {
+  channels: number | null;
+  durationSeconds: number | null;
+  sha256: string;
+}
+
+function checkSegment(
+  segment: CorrectedSegmentInput,
+  index: number,
+  recording: RecordingFacts,
+  baseChannels: ReadonlySet<number>,
+): void {
+  const where = `segments[${index}]`;
+  if (!Number.isFinite(segment.start) || !Number.isFinite(segment.end)) {
+    throw new CorrectionRejected(400, `${where}: start and end must be numbers of seconds`);
+  }
+  if (segment.start < 0) throw new CorrectionRejected(400, `${where}: start ${segment.start} is negative`);
+  if (segment.end <= segment.start) {
+    throw new CorrectionRejected(400, `${where}: end ${segment.end} must be after start ${segment.start}`);
+  }
+  const duration = recording.durationSeconds;
+  if (duration !== null && segment.end > duration + DURATION_TOLERANCE_SECONDS) {
+    throw new CorrectionRejected(
+      400,
+      `${where}: end ${segment.end} s is beyond the end of the recording (${duration} s)`,
+    );
+  }
+  const knownChannel =
+    recording.channels !== null ? segment.channel < recording.channels : baseChannels.has(segment.channel);
+  if (!knownChannel) {
+    const count = recording.channels ?? baseChannels.size;
+    throw new CorrectionRejected(
+      400,
+      `${where}: channel ${segment.channel} does not exist (the recording has ${count} channel${count === 1 ? '' : 's'}, numbered from 0)`,
+    );
+  }
+  if (segment.text.trim() === '') {
+    throw new CorrectionRejected(400, `${where}: the text is empty; leave the segment out to remove it`);
+  }
+  if (segment.lane.trim() === '') throw new CorrectionRejected(400, `${where}: the lane is empty`);
+}
+
+function wordsStillFit(source: TranscriptSegment, start: number, end: number): boolean {
+  return source.words.every(
+    (w) => w.start >= start - WORD_TOLERANCE_SECONDS && w.end <= end + WORD_TOLERANCE_SECONDS,
+  );
+}
+
+function sameAsSource(source: TranscriptSegment, s: CorrectedSegmentInput, text: string): boolean {
+  return (
+    source.text === text &&
+    source.channel === s.channel &&
+    source.lane === s.lane &&
+    source.speaker === (s.speaker ?? null) &&
+    source.start_seconds === s.start &&
+    source.end_seconds === s.end
+  );
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Validates the correction against the base version and stores it as the next version. */
+export async function saveCorrection(db: Db, input: CorrectionInput): Promise<SavedCorrection> {
+  if (input.segments.length === 0) {
+    throw new CorrectionRejected(400, 'segments is empty: a transcript version needs at least one segment');
+  }
+  try {
+    return await storeCorrection(db, input);
+  } catch (error) {
+    // A machine transcript written at the same moment took the version number first.
+    if (error instanceof Error && 'code' in error && error.code === UNIQUE_VIOLATION) {
+      throw new CorrectionRejected(
+        409,
+        `a newer version of this transcript was saved while yours was being stored. Reload it and apply your edit again.`,
+      );
+    }
+    throw error;
+  }
+}
+
+async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCorrection> {
+  return db.transaction().execute(async (trx) => {
+    // One correction per recording at a time: the second waits, then finds it is no longer latest.
+    await sql`SELECT pg_advisory_xact_lock(hashtext('transcript-correction'), hashtext(${input.recordingId}))`.execute(
+      trx,
+    );
+    const recording = await trx
+      .selectFrom('recordings')
+      .select(['channels', 'duration_seconds', 'sha256'])
+      .where('id', '=', input.recordingId)
+      .executeTakeFirst();
+    if (!recording) throw new CorrectionRejected(404, `No recording with id ${input.recordingId}`);
+    const versions = await trx
+      .selectFrom('transcripts')
+      .select(['id', 'version', 'created_by', 'created_at', 'language'])
+      .where('recording_id', '=', input.recordingId)
+      .orderBy('version', 'desc')
+      .execute();
+    const latest = versions[0];
+    if (!latest) {
+      throw new CorrectionRejected(400, 'the recording has no transcript yet: there is nothing to correct');
+    }
+    const base = versions.find((v) => v.version === input.baseVersion);
+    if (!base) {
+      throw new CorrectionRejected(
+        400,
+        `baseVersion ${input.baseVersion} does not exist (the latest version is ${latest.version})`,
+      );
+    }
+    if (base.version !== latest.version) {
+      throw new CorrectionRejected(
+        409,
+        `version ${base.version} is no longer the latest: version ${latest.version} was saved by ` +
+          `${latest.created_by} at ${latest.created_at.toISOString()}. Reload it and apply your edit again.`,
+      );
+    }
+    const baseSegments = await trx
+      .selectFrom('transcript_segments')
+      .selectAll()
+      .where('transcript_id', '=', base.id)
+      .orderBy('position')
+      .execute();
+    const baseById = new Map(baseSegments.map((s) => [String(s.id), s]));
+    const baseChannels = new Set(baseSegments.map((s) => s.channel));
+    const facts = {
+      channels: recording.channels,
+      durationSeconds: recording.duration_seconds,
+      sha256: recording.sha256,
+    };
+
+    const referenced = new Set<string>();
+    const counts = { kept: 0, edited: 0, added: 0, removed: 0 };
+    const drafts = input.segments.map((segment, index) => {
+      checkSegment(segment, index, facts, baseChannels);
+      const text = segment.text.trim();
+      let source: TranscriptSegment | undefined;
+      if (segment.sourceSegmentId !== undefined) {
+        source = baseById.get(segment.sourceSegmentId);
+        if (!source) {
+          throw new CorrectionRejected(
+            400,
+            `segments[${index}]: sourceSegmentId ${segment.sourceSegmentId} is not a segment of version ${base.version}`,
+          );
+        }
+        if (referenced.has(segment.sourceSegmentId)) {
+          throw new CorrectionRejected(
+            400,
+            `segments[${index}]: segment ${segment.sourceSegmentId} is listed twice; give the new piece of a split segment no sourceSegmentId`,
+          );
+        }
+        referenced.add(segment.sourceSegmentId);
+      }
+      const unchanged = source !== undefined && sameAsSource(source, segment, text);
+      // Word timings belong to the recogniser's reading of the audio: they stay only while the
+      // text is the one they time and the words still lie inside the segment.
+      const keepWords =
+        source !== undefined && source.text === text && wordsStillFit(source, segment.start, segment.end);
+      if (!source) counts.added++;
+      else if (unchanged) counts.kept++;
+      else counts.edited++;
+      return {
+        order: [segment.start, segment.channel, segment.position ?? index, index],
+        row: {
+          channel: segment.channel,
+          lane: segment.lane.trim(),
+          speaker: segment.speaker ?? null,
+          start_seconds: segment.start,
+          end_seconds: segment.end,
+          text,
+          language: source?.language ?? base.language,
+          confidence: keepWords ? (source?.confidence ?? null) : null,
+          words: JSON.stringify(keepWords ? (source?.words ?? []) : []),
+          source_segment_id: source ? String(source.id) : null,
+        },
+      };
+    });
+    counts.removed = baseSegments.length - referenced.size;
+    if (counts.edited + counts.added + counts.removed === 0) {
+      throw new CorrectionRejected(
+        400,
+        `nothing changed: the segments are the same as version ${base.version}`,
+      );
+    }
+    drafts.sort((a, b) => {
+      for (let i = 0; i < a.order.length; i++) {
+        const d = a.order[i]! - b.order[i]!;
+        if (d !== 0) return d;
+      }
+      return 0;
+    });
+
+    const transcript = await trx
+      .insertInto('transcripts')
+      .values({
+        recording_id: input.recordingId,
+        version: latest.version + 1,
+        kind: 'human',
+        based_on_id: base.id,
+        created_by: input.author,
+        model: null,
+        model_files: '{}',
+        decoding: '{}',
+        vad_run_id: null,
+        language: base.language,
+      })
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow();
+    const rows = drafts.map((d, position) => ({ ...d.row, transcript_id: transcript.id, position }));
+    for (let i = 0; i < rows.length; i += 1000) {
+      await trx
+        .insertInto('transcript_segments')
+        .values(rows.slice(i, i + 1000))
+        .execute();
+    }
+    const rerun = await markRerunPending(trx, input.recordingId);
+    // The custody log has no "corrected" action; a human version is derived from the evidence
+    // like a machine one, and the details say it was a person and what they changed.
+    await trx
+      .insertInto('custody_events')
+      .values({
+        recording_id: input.recordingId,
+        action: 'derived',
+        actor: input.author,
+        sha256: recording.sha256,
+        tool_versions: JSON.stringify(toolVersions()),
+        details: JSON.stringify({
+          stage: 'correction',
+          kind: 'human',
+          transcriptId: transcript.id,
+          version: transcript.version,
+          basedOnVersion: base.version,
+          segments: counts,
+          rerun,
+        }),
+      })
+      .execute();
+    return {
+      transcriptId: transcript.id,
+      version: transcript.version,
+      basedOnVersion: base.version,
+      segments: counts,
+      rerun,
+    };
+  });
+}
