@@ -13,6 +13,8 @@ export interface Figures {
   placeValueAccuracy: number;
   /** Share of casualty count fields (killed/wounded/missing per call) that are right. */
   casualtyFieldAccuracy: number;
+  /** Category micro F1 per subset (written demo, recogniser-style demo, real intercepts, sentences). */
+  subsetCategoryF1: Record<string, number>;
 }
 
 export function measuredFigures(evaluation: Evaluation): Figures {
@@ -26,6 +28,7 @@ export function measuredFigures(evaluation: Evaluation): Figures {
     entityF1: Object.fromEntries(evaluation.entities.perClass.map((s) => [s.cls, s.f1])),
     placeValueAccuracy: place && place.matched > 0 ? place.correct / place.matched : 0,
     casualtyFieldAccuracy: evaluation.casualties.correct / Math.max(1, evaluation.casualties.fields),
+    subsetCategoryF1: Object.fromEntries(evaluation.subsets.map((s) => [s.name, s.categories.micro.f1])),
   };
 }
 
@@ -41,6 +44,7 @@ export function suggestFloors(figures: Figures, margin = 0.02): Figures {
     entityF1: each(figures.entityF1),
     placeValueAccuracy: floor(figures.placeValueAccuracy),
     casualtyFieldAccuracy: floor(figures.casualtyFieldAccuracy),
+    subsetCategoryF1: each(figures.subsetCategoryF1),
   };
 }
 
@@ -56,5 +60,8 @@ export function belowFloors(measured: Figures, floors: Figures): string[] {
   check('micro recall (categories)', measured.categoriesMicroRecall, floors.categoriesMicroRecall);
   check('place value accuracy', measured.placeValueAccuracy, floors.placeValueAccuracy);
   check('casualty field accuracy', measured.casualtyFieldAccuracy, floors.casualtyFieldAccuracy);
+  for (const [name, f] of Object.entries(floors.subsetCategoryF1)) {
+    check(`category micro F1, ${name}`, measured.subsetCategoryF1[name], f);
+  }
   return out;
 }
