@@ -1,0 +1,151 @@
+import type { Entity } from './types.ts';
+import { lookupWord } from './morphology.ts';
+import { ordinalValue } from './spoken-numbers.ts';
+import { capitalisedMidSentence, titleCase, type Token } from './tokens.ts';
+
+/**
+ * Call signs: «позывной Гром» (any case of «позывной»), radio exchanges «Первый, я Шестой» /
+ * «первый я шестой приём», calls to answer «Шестой, ответь», and the commander named by his call
+ * sign «командир у нас Тайга» / «Гранит, командир наш». Without punctuation «первый я шестой»
+ * could be ordinary speech, so an exchange counts only when both sides are ordinals, or a radio
+ * word («приём», «ответь», «как слышно») confirms it, or the text capitalises both names.
+ */
+
+const CALL_SIGN_CUE = /^позывн(?:ой|ого|ому|ым|ом|ые|ых|ыми|ий|ого)$/;
+const FILLERS = new Set([
+  'у',
+  'него',
+  'нее',
+  'его',
+  'ее',
+  'был',
+  'была',
+  'такой',
+  'типа',
+  'вроде',
+  'там',
+  'это',
+]);
+const RADIO_CONFIRMATION = new Set([
+  'прием', 'ответь', 'ответьте', 'отвечай', 'доложи', 'доложите', 'слышишь', 'слышно', 'связи', 'связь',
+  'отзовись', 'подтверди', 'понял', 'принял',
+]); // prettier-ignore
+// Words heard around a radio call that are never call signs themselves.
+const NOT_CALL_SIGNS = new Set([
+  'связь', 'прием', 'конец', 'понял', 'принял', 'так', 'да', 'нет', 'вопрос', 'внимание', 'всем', 'мама', 'мам',
+  'папа', 'пап', 'брат', 'братан', 'сын', 'сынок', 'сестра', 'жена', 'друг', 'командир', 'я', 'ты', 'он', 'она',
+  'мы', 'вы', 'они', 'кто', 'что', 'это', 'то', 'все', 'всё', 'ну', 'вот', 'там', 'тут', 'здесь', 'дом', 'один',
+  'сам', 'люди', 'народ', 'пацаны', 'парни', 'мужики', 'бог', 'господи', 'время', 'раз', 'день',
+]); // prettier-ignore
+const COMMANDER = /^командир$/;
+const COMMANDER_OF = new Set([
+  'наш',
+  'отделения',
+  'роты',
+  'взвода',
+  'батальона',
+  'группы',
+  'полка',
+  'расчета',
+]);
+
+function isPersonName(norm: string): boolean {
+  return lookupWord(norm).readings.some((r) => r.grammemes.has('Name') || r.grammemes.has('Surn'));
+}
+
+/** A nominative noun or ordinal that could serve as a call sign. */
+function callSignLike(token: Token | undefined): boolean {
+  if (!token || token.isNumber || NOT_CALL_SIGNS.has(token.norm) || token.norm.length < 3) return false;
+  if (isOrdinalWord(token)) return true;
+  return lookupWord(token.norm).readings.some(
+    (r) => (r.pos === 'NOUN' || r.pos === 'ADJF') && r.grammemes.has('nomn') && !r.grammemes.has('plur'),
+  );
+}
+
+function isOrdinalWord(token: Token): boolean {
+  return ordinalValue(token.norm) !== undefined && /(?:ый|ой|ий)$/.test(token.norm);
+}
+
+function entity(text: string, token: Token, confidence: number, rule: string): Entity {
+  return {
+    kind: 'call_sign',
+    start: token.start,
+    end: token.end,
+    surface: token.surface,
+    value: titleCase(token.surface.toLowerCase()),
+    confidence,
+    rule,
+  };
+}
+
+function confirmedAfter(tokens: readonly Token[], at: number): boolean {
+  return tokens.slice(at + 1, at + 4).some((t) => RADIO_CONFIRMATION.has(t.norm));
+}
+
+export function extractCallSigns(
+  text: string,
+  tokens: readonly Token[],
+  taken: ReadonlySet<number>,
+): Entity[] {
+  const found = new Map<number, Entity>();
+  const add = (token: Token, confidence: number, rule: string): void => {
+    if (taken.has(token.index) || found.has(token.index)) return;
+    found.set(token.index, entity(text, token, confidence, rule));
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (CALL_SIGN_CUE.test(token.norm)) {
+      let j = i + 1;
+      while (tokens[j] && FILLERS.has(tokens[j]!.norm)) j++;
+      const sign = tokens[j];
+      if (sign && !sign.isNumber && !NOT_CALL_SIGNS.has(sign.norm)) add(sign, 0.95, 'call_sign:cue');
+      continue;
+    }
+    if (token.norm === 'я') {
+      const addressee = tokens[i - 1];
+      const caller = tokens[i + 1];
+      if (!caller || !callSignLike(caller)) continue;
+      const confirmed = confirmedAfter(tokens, caller.index);
+      const bothOrdinals = addressee !== undefined && isOrdinalWord(addressee) && isOrdinalWord(caller);
+      const bothCapitalised =
+        addressee !== undefined && addressee.capitalised && capitalisedMidSentence(caller, token);
+      const addresseeFits =
+        addressee !== undefined && callSignLike(addressee) && !isPersonName(addressee.norm);
+      if (addresseeFits && (confirmed || bothOrdinals || bothCapitalised)) {
+        const confidence = confirmed ? 0.9 : bothOrdinals ? 0.8 : 0.7;
+        add(addressee, confidence, 'call_sign:radio-exchange');
+        add(caller, confidence, 'call_sign:radio-exchange');
+      } else if (confirmed && !isPersonName(caller.norm)) {
+        add(caller, 0.85, 'call_sign:radio-self');
+      }
+      continue;
+    }
+    if (RADIO_CONFIRMATION.has(tokens[i + 1]?.norm ?? '') && tokens[i + 1]!.norm !== 'связь') {
+      // «шестой ответь», «гром приём»: ordinals always; nouns only for the strongest radio words.
+      const next = tokens[i + 1]!.norm;
+      if (isOrdinalWord(token)) add(token, 0.8, 'call_sign:hail');
+      else if (['прием', 'ответь', 'ответьте', 'отзовись'].includes(next) && callSignLike(token)) {
+        if (!isPersonName(token.norm)) add(token, 0.7, 'call_sign:hail');
+      }
+      continue;
+    }
+    if (COMMANDER.test(token.norm)) {
+      // «командир у нас Тайга», «командир наш Тайга»
+      let j = i + 1;
+      if (tokens[j]?.norm === 'у' && tokens[j + 1]?.norm === 'нас') j += 2;
+      else if (tokens[j]?.norm === 'наш') j += 1;
+      const after = tokens[j];
+      if (j > i + 1 && after && callSignLike(after) && !isPersonName(after.norm) && !isOrdinalWord(after)) {
+        add(after, 0.65, 'call_sign:commander');
+      }
+      // «Гранит, командир наш», «Бес, командир отделения»
+      const before = tokens[i - 1];
+      const of = tokens[i + 1];
+      if (before && of && COMMANDER_OF.has(of.norm) && callSignLike(before) && !isPersonName(before.norm)) {
+        if (lookupWord(before.norm).readings.every((r) => r.pos === 'NOUN'))
+          add(before, 0.65, 'call_sign:commander');
+      }
+    }
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,307 @@
+import type { Entity } from './types.ts';
+import { lookupWord, type WordReading } from './morphology.ts';
+import { capitalisedMidSentence, titleCase, type Token } from './tokens.ts';
+
+/**
+ * People: first names (with the pet forms soldiers use: «Лёха», «Кирюша», «Паш»), patronymics and
+ * surnames from Az.js's Name/Patr/Surn tags. Recogniser text has no capitals, so a lone word only
+ * counts when the dictionary knows it as a name and not also as an ordinary word; otherwise it
+ * needs company: a neighbouring name part in the same case («Колю Петрова»), a cue («зовут»,
+ * «по фамилии», «майор»), a capital letter mid-sentence, or the address position of a vocative.
+ * Values are nominative, surname first: 'Самойлов Дмитрий', 'Олег Викторович'.
+ */
+
+type Part = 'name' | 'surname' | 'patronymic';
+interface PartReading {
+  part: Part;
+  reading: WordReading;
+}
+
+// Pet forms missing from the OpenCorpora dictionary (the value stays the form used: «Кирюша»).
+const PET_NAMES = new Set([
+  'кирюша', 'илюха', 'илюша', 'жека', 'женек', 'санек', 'шурик', 'вован', 'вовчик', 'толян', 'димон',
+  'колян', 'серый', 'лешка', 'витек', 'тема', 'макс', 'максимка', 'ромочка', 'светка', 'юрец', 'андрюха',
+  'андрюша', 'ванька', 'ванек',
+]); // prettier-ignore
+// Pet forms that are also ordinary words and need the same company as other ambiguous names.
+const AMBIGUOUS_PET_NAMES = new Set(['серый', 'тема', 'макс']);
+
+const RANKS =
+  /^(?:рядов|ефрейтор|младш|старш|сержант|старшин|прапорщик|лейтенант|капитан|майор|подполковник|полковник|генерал|комбат|комроты|комвзвода|товарищ)/;
+const NAME_CUES = new Set(['зовут', 'звали', 'звать', 'зови', 'кличут', 'звать-то']);
+const SURNAME_CUE_NOUN = /^фамили(?:я|ю|и|ей)$/;
+const FORENAME_CUE_NOUN = /^(?:имя|имени|отчеству|отчество)$/;
+const NOT_A_NAME = new Set([
+  'меня', 'его', 'ее', 'тебя', 'нас', 'вас', 'их', 'как', 'так', 'не', 'его-то', 'там', 'тут', 'всех',
+  'никак', 'это', 'вот', 'ну', 'а', 'и', 'по', 'он', 'она', 'мы', 'я', 'ты', 'же', 'уже', 'был', 'была',
+]); // prettier-ignore
+const SURNAME_SHAPE =
+  /^(.{2,}?)(ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|ук|юк|як|ич|ец|ко)(а|у|ым|ом|е|ой|ого|ому|им|ем)?$/;
+const CASES = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct', 'voct'] as const;
+
+function partsOf(word: string): PartReading[] {
+  const parts: PartReading[] = [];
+  for (const reading of lookupWord(word).readings) {
+    if (reading.grammemes.has('Name')) parts.push({ part: 'name', reading });
+    else if (reading.grammemes.has('Surn')) parts.push({ part: 'surname', reading });
+    else if (reading.grammemes.has('Patr')) parts.push({ part: 'patronymic', reading });
+  }
+  // Equal scores are common («леху»: dative of Лех or accusative of Лёха); the longer lemma is
+  // the everyday name more often than not.
+  return parts.sort(
+    (a, b) => b.reading.score - a.reading.score || b.reading.lemma.length - a.reading.lemma.length,
+  );
+}
+
+/** Nominative of a surname reading; Az lemmatises «Петрова» (femn) to «петров». */
+function surnameValue(reading: WordReading): string {
+  let lemma = reading.lemma;
+  if (reading.grammemes.has('femn')) {
+    if (/(ов|ев|ёв|ин|ын)$/.test(lemma)) lemma += 'а';
+    else lemma = lemma.replace(/ский$/, 'ская').replace(/цкий$/, 'цкая');
+  }
+  return titleCase(lemma);
+}
+
+function valueOf(part: PartReading): string {
+  if (part.part === 'surname') return surnameValue(part.reading);
+  if (part.part === 'patronymic') return titleCase(patronymicNominative(part.reading));
+  return titleCase(part.reading.lemma);
+}
+
+/** Az lemmatises a patronymic to the father's name («Викторовичу» → «виктор»): rebuild it. */
+function patronymicNominative(reading: WordReading): string {
+  const father = reading.lemma;
+  const feminine = reading.grammemes.has('femn');
+  const stem = father.replace(/[ьй]$/, '');
+  const soft = /[ьйи]$/.test(father) || /[ая]$/.test(father);
+  const base = /[ая]$/.test(father) ? father.slice(0, -1) : stem;
+  if (soft) return `${base}${feminine ? 'евна' : 'евич'}`;
+  return `${father}${feminine ? 'овна' : 'ович'}`;
+}
+
+function sharedCase(a: WordReading, b: WordReading): boolean {
+  return CASES.some((c) => a.grammemes.has(c) && b.grammemes.has(c));
+}
+
+function isCommon(norm: string): boolean {
+  return lookupWord(norm).isCommonWord || AMBIGUOUS_PET_NAMES.has(norm);
+}
+
+/** Surname shape for words the dictionary does not know («Кравцов», «Лапина»). */
+function guessedSurname(norm: string, cued = false): string | undefined {
+  const match = SURNAME_SHAPE.exec(norm);
+  if (!match || NOT_A_NAME.has(norm)) return undefined;
+  // Uncued, a word the dictionary knows as something other than a person is no surname.
+  if (!cued && lookupWord(norm).readings.length > 0 && partsOf(norm).length === 0) return undefined;
+  const [, stem, suffix, ending] = match;
+  if (!ending) return titleCase(norm);
+  if (/^(ов|ев|ёв|ин|ын)$/.test(suffix!) && ending === 'а') return titleCase(norm);
+  if (/^(ов|ев|ёв|ин|ын)$/.test(suffix!)) return titleCase(`${stem}${suffix}`);
+  return undefined;
+}
+
+interface Found {
+  first: number;
+  last: number;
+  value: string;
+  confidence: number;
+  rule: string;
+}
+
+/** Two or three adjacent name parts in a common case: «Олегу Викторовичу», «Колю Петрова». */
+function nameGroupAt(tokens: readonly Token[], at: number): Found | undefined {
+  const first = partsOf(tokens[at]!.lower);
+  if (first.length === 0) return undefined;
+  for (const length of [3, 2]) {
+    const words = tokens.slice(at, at + length);
+    if (words.length < length) continue;
+    const options = words.map((word) => partsOf(word.lower));
+    if (options.some((o) => o.length === 0)) continue;
+    // Pick one reading per word: all in one case, no part twice.
+    const pick = choose(options, []);
+    if (!pick) continue;
+    const byPart = new Map(pick.map((p) => [p.part, p]));
+    const ordered = (['surname', 'name', 'patronymic'] as const).flatMap((part) => {
+      const p = byPart.get(part);
+      return p ? [valueOf(p)] : [];
+    });
+    const hasPatronymic = byPart.has('patronymic');
+    return {
+      first: at,
+      last: at + length - 1,
+      value: ordered.join(' '),
+      confidence: hasPatronymic ? 0.95 : 0.85,
+      rule: hasPatronymic ? 'person:name-patronymic' : 'person:full-name',
+    };
+  }
+  return undefined;
+}
+
+function choose(options: readonly PartReading[][], chosen: PartReading[]): PartReading[] | undefined {
+  if (chosen.length === options.length) return chosen;
+  for (const candidate of options[chosen.length]!) {
+    if (chosen.some((c) => c.part === candidate.part || !sharedCase(c.reading, candidate.reading))) continue;
+    const result = choose(options, [...chosen, candidate]);
+    if (result) return result;
+  }
+  return undefined;
+}
+
+function cuedNameAt(tokens: readonly Token[], at: number): Found | undefined {
+  const previous = tokens[at - 1];
+  const token = tokens[at]!;
+  if (!previous || NOT_A_NAME.has(token.norm) || token.isNumber) return undefined;
+  const beforePrevious = tokens[at - 2];
+  const cue = NAME_CUES.has(previous.norm)
+    ? 'person:cue-name'
+    : SURNAME_CUE_NOUN.test(previous.norm)
+      ? 'person:cue-surname'
+      : FORENAME_CUE_NOUN.test(previous.norm) && beforePrevious?.norm === 'по'
+        ? 'person:cue-name'
+        : RANKS.test(previous.norm)
+          ? 'person:rank-surname'
+          : undefined;
+  if (!cue) return undefined;
+  const parts = partsOf(token.lower);
+  const surname = parts.find((p) => p.part === 'surname');
+  let value: string | undefined;
+  if (cue === 'person:rank-surname') {
+    // After a rank the word is a surname even when it doubles as a common word («майор Лапин»).
+    value = surname ? surnameValue(surname.reading) : guessedSurname(token.norm, true);
+    if (!value && capitalisedMidSentence(token, previous)) value = titleCase(token.norm);
+  } else {
+    const best = cue === 'person:cue-surname' ? (surname ?? parts[0]) : parts[0];
+    value = best ? valueOf(best) : titleCase(token.norm);
+  }
+  if (!value) return undefined;
+  return { first: at, last: at, value, confidence: cue === 'person:rank-surname' ? 0.8 : 0.9, rule: cue };
+}
+
+// Words that open an utterance but are never names, whatever the dictionary also lists.
+const FUNCTION_POS = new Set(['PREP', 'CONJ', 'PRCL', 'NPRO', 'INTJ', 'ADVB', 'PRED']);
+const NOT_VOCATIVE_BEFORE = new Set(['богу', 'господу', 'украине', 'україні', 'героям', 'тебе']);
+
+function singleNameAt(tokens: readonly Token[], at: number, textTokens: number): Found | undefined {
+  const token = tokens[at]!;
+  const previous = tokens[at - 1];
+  const capitalised = capitalisedMidSentence(token, previous);
+  const pet = PET_NAMES.has(token.norm);
+  const info = lookupWord(token.lower);
+  const parts = partsOf(token.lower);
+  const name = parts.find((p) => p.part === 'name');
+  const patronymic = parts.find((p) => p.part === 'patronymic');
+  const surname = parts.find((p) => p.part === 'surname');
+  const common = isCommon(token.lower);
+  // «в Вагнере», «на Ахмате»: a name in the locative after «в/на» is an organisation or a place.
+  if (
+    name &&
+    ['в', 'во', 'на'].includes(previous?.norm ?? '') &&
+    parts.every((p) => p.reading.grammemes.has('loct'))
+  ) {
+    return undefined;
+  }
+  const value = name ? valueOf(name) : pet ? titleCase(token.lower) : undefined;
+  if (value) {
+    if (!common) return { first: at, last: at, value, confidence: 0.8, rule: 'person:first-name' };
+    if (capitalised)
+      return { first: at, last: at, value, confidence: 0.7, rule: 'person:first-name-capitalised' };
+    // A vocative opens or closes an utterance: «дим, а когда...», «мясо мы, вера».
+    const addressPosition = textTokens > 1 && (at === 0 || at === textTokens - 1);
+    const functionWord = info.readings.some((r) => FUNCTION_POS.has(r.pos));
+    const next = tokens[at + 1];
+    // The name itself must be a nominative/vocative or a clipped vocative («дим» of «дима»).
+    const addressForm = parts.some(
+      (p) =>
+        p.part === 'name' &&
+        (p.reading.grammemes.has('nomn') ||
+          p.reading.grammemes.has('voct') ||
+          `${token.lower}а` === p.reading.lemma ||
+          `${token.lower}я` === p.reading.lemma),
+    );
+    const fits = addressForm && token.norm.length >= 3 && !functionWord;
+    if (addressPosition && fits && !NOT_VOCATIVE_BEFORE.has(next?.norm ?? '')) {
+      return { first: at, last: at, value, confidence: 0.6, rule: 'person:vocative' };
+    }
+    return undefined;
+  }
+  if (patronymic && !common) {
+    return { first: at, last: at, value: valueOf(patronymic), confidence: 0.75, rule: 'person:patronymic' };
+  }
+  if (surname && capitalised && !common) {
+    return {
+      first: at,
+      last: at,
+      value: valueOf(surname),
+      confidence: 0.7,
+      rule: 'person:surname-capitalised',
+    };
+  }
+  return undefined;
+}
+
+function toEntity(text: string, tokens: readonly Token[], found: Found): Entity {
+  const start = tokens[found.first]!.start;
+  const end = tokens[found.last]!.end;
+  return {
+    kind: 'person',
+    start,
+    end,
+    surface: text.slice(start, end),
+    value: found.value,
+    confidence: found.confidence,
+    rule: found.rule,
+  };
+}
+
+/**
+ * Only names of two or three parts agreeing in case: strong enough to run before places, so
+ * «Колю Петрова» is a person and not the village Petrove.
+ */
+export function extractPersonGroups(
+  text: string,
+  tokens: readonly Token[],
+  taken: ReadonlySet<number>,
+): Entity[] {
+  const entities: Entity[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const group = nameGroupAt(tokens, i);
+    if (!group || tokens.slice(group.first, group.last + 1).some((t) => taken.has(t.index))) continue;
+    entities.push(toEntity(text, tokens, group));
+    i = group.last;
+  }
+  return entities;
+}
+
+export function extractPersons(text: string, tokens: readonly Token[], taken: ReadonlySet<number>): Entity[] {
+  const entities: Entity[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken.has(i) || tokens[i]!.isNumber) continue;
+    let found = cuedNameAt(tokens, i) ?? nameGroupAt(tokens, i) ?? singleNameAt(tokens, i, tokens.length);
+    if (!found) continue;
+    // A cued or single name may run on into a surname or patronymic: «зовут Вадим Кравец».
+    const group = nameGroupAt(tokens, i);
+    if (group && group.last > found.last)
+      found = { ...group, confidence: Math.max(group.confidence, found.confidence) };
+    else if (
+      found.rule !== 'person:rank-surname' &&
+      partsOf(tokens[i]!.lower).some((p) => p.part === 'name')
+    ) {
+      const next = tokens[i + 1];
+      const guessed = next && !taken.has(next.index) ? guessedSurname(next.norm) : undefined;
+      if (guessed && next && lookupWord(next.lower).readings.length === 0) {
+        found = {
+          first: i,
+          last: i + 1,
+          value: `${guessed} ${found.value}`,
+          confidence: 0.8,
+          rule: 'person:name-guessed-surname',
+        };
+      }
+    }
+    if (tokens.slice(found.first, found.last + 1).some((t) => taken.has(t.index))) continue;
+    entities.push(toEntity(text, tokens, found));
+    i = found.last;
+  }
+  return entities;
+}
