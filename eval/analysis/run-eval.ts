@@ -1,7 +1,7 @@
 /**
  * `npm run eval:analysis`: scores the analyser against the labelled development set, prints the
  * report and writes it to eval/analysis/last-report.txt (the matcher's authors read the misses there).
- * `--summary` prints only the tables; `--floors` prints floors 0.02 under the measured figures, for
+ * `--summary` prints only the tables; `--floors [--margin 0.02]` prints floors that far under the measured figures, for
  * eval/analysis/analysis-eval.test.ts.
  */
 import { writeFileSync } from 'node:fs';
@@ -26,6 +26,8 @@ const reportPath = path.join(LABELS_DIR, '..', 'last-report.txt');
 writeFileSync(reportPath, report);
 console.log(process.argv.includes('--summary') ? formatSummary(report) : report);
 if (process.argv.includes('--floors')) {
-  console.log(JSON.stringify(suggestFloors(measuredFigures(evaluation)), null, 2));
+  const marginAt = process.argv.indexOf('--margin');
+  const margin = marginAt > 0 ? Number(process.argv[marginAt + 1]) : 0.02;
+  console.log(JSON.stringify(suggestFloors(measuredFigures(evaluation), margin), null, 2));
 }
 console.log(`Report written to ${path.relative(process.cwd(), reportPath)}`);
