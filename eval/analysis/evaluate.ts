@@ -1,5 +1,10 @@
 import { analyseCall } from '../../src/analysis/analyse-text.ts';
-import { CATEGORIES, COUNTED_CONFIDENCE, type CallAnalysis } from '../../src/analysis/types.ts';
+import {
+  CATEGORIES,
+  COUNTED_CONFIDENCE,
+  type CallAnalysis,
+  type SegmentInput,
+} from '../../src/analysis/types.ts';
 import type { LabelledDocument } from './labels.ts';
 import {
   f1Of,
@@ -65,6 +70,8 @@ export interface Evaluation {
   subsets: SubsetScore[];
   /** Segments the analyser saw. */
   segments: number;
+  /** Documents the analyser threw on (their gold labels all count as misses). */
+  errors: string[];
 }
 
 interface Collected {
@@ -170,7 +177,16 @@ const SUBSETS: Array<{ name: string; includes: (doc: LabelledDocument) => boolea
 
 /** Runs the real analyser over every labelled document and scores it against the labels. */
 export function evaluate(docs: readonly LabelledDocument[]): Evaluation {
-  const analyses = docs.map((doc) => analyseCall(doc.segments.map(({ key, text }) => ({ key, text }))));
+  const errors: string[] = [];
+  const analyses = docs.map((doc) => {
+    const segments = doc.segments.map(({ key, text }) => ({ key, text }));
+    try {
+      return analyseCall(segments);
+    } catch (error) {
+      errors.push(`${doc.id}: ${error instanceof Error ? error.message : String(error)}`);
+      return emptyAnalysis(segments);
+    }
+  });
   const collected = docs.map((doc, i) => collect(doc, analyses[i] as CallAnalysis));
   const score = (picked: readonly Collected[]) => ({
     categories: scoreItems(
@@ -197,12 +213,30 @@ export function evaluate(docs: readonly LabelledDocument[]): Evaluation {
   });
   return {
     threshold: CONFIDENCE_THRESHOLD,
-    lexiconVersion: analyses[0]?.lexiconVersion ?? 'unknown',
-    analyserVersion: analyses[0]?.analyserVersion ?? 'unknown',
+    lexiconVersion: analyses.find((a) => a.lexiconVersion !== 'unknown')?.lexiconVersion ?? 'unknown',
+    analyserVersion: analyses.find((a) => a.analyserVersion !== 'unknown')?.analyserVersion ?? 'unknown',
     ...overall,
     values: [checkValues('place', overall.entities), checkValues('phone', overall.entities)],
     casualties: checkCasualties(docs, analyses),
     subsets,
     segments: docs.reduce((n, d) => n + d.segments.length, 0),
+    errors,
+  };
+}
+
+/** Stands in for a call the analyser threw on: nothing found, so every gold label is a miss. */
+function emptyAnalysis(segments: readonly SegmentInput[]): CallAnalysis {
+  return {
+    segments: segments.map(({ key }) => ({
+      key,
+      language: { code: 'unknown', lexiconCovers: false },
+      matches: [],
+      entities: [],
+    })),
+    counts: {},
+    casualties: { killed: null, wounded: null, missing: null },
+    triage: { score: 0, reasons: [] },
+    lexiconVersion: 'unknown',
+    analyserVersion: 'unknown',
   };
 }

@@ -136,6 +136,9 @@ export function formatReport(evaluation: Evaluation, docList: readonly LabelledD
     `Earshot analysis evaluation — analyser ${evaluation.analyserVersion}, lexicon ${evaluation.lexiconVersion}`,
     `A prediction counts when its confidence is ≥ ${evaluation.threshold}. Spans match by overlap within a segment, one to one; ` +
       'optional labels are neither misses nor false alarms. * = major category (goal P ≥ 0.90, R ≥ 0.85).',
+    evaluation.errors.length === 0
+      ? 'The analyser ran on every document without an error.'
+      : `THE ANALYSER THREW on ${evaluation.errors.length} documents (all their labels count as misses):\n  ${evaluation.errors.join('\n  ')}`,
     describeLabels(docList),
     table('Categories (all documents)', evaluation.categories.perClass, evaluation.categories, (cls) =>
       major.has(cls) ? ' *' : '',
