@@ -53,10 +53,13 @@ function isPersonName(norm: string): boolean {
   return lookupWord(norm).readings.some((r) => r.grammemes.has('Name') || r.grammemes.has('Surn'));
 }
 
+// «Буран-30», «Рама-69», «Юг-95»: a word with a number, the usual shape of a unit's call sign.
+const NUMBERED_CALL_SIGN = /^[а-яё]{2,}-\d{1,4}$/;
+
 /** A nominative noun or ordinal that could serve as a call sign. */
 function callSignLike(token: Token | undefined): boolean {
   if (!token || token.isNumber || NOT_CALL_SIGNS.has(token.norm) || token.norm.length < 3) return false;
-  if (isOrdinalWord(token)) return true;
+  if (isOrdinalWord(token) || NUMBERED_CALL_SIGN.test(token.norm)) return true;
   return lookupWord(token.norm).readings.some(
     (r) => (r.pos === 'NOUN' || r.pos === 'ADJF') && r.grammemes.has('nomn') && !r.grammemes.has('plur'),
   );
@@ -78,8 +81,17 @@ function entity(text: string, token: Token, confidence: number, rule: string): E
   };
 }
 
+/** A quoted word next to «я», a repeat of itself or a radio word: «"Воронеж", "Воронеж", приём». */
+function quotedInRadioTalk(tokens: readonly Token[], at: number): boolean {
+  const near = tokens.slice(Math.max(0, at - 2), at + 4);
+  return near.some(
+    (t) =>
+      t.index !== at && (t.norm === 'я' || t.norm === tokens[at]!.norm || RADIO_CONFIRMATION.has(t.norm)),
+  );
+}
+
 function confirmedAfter(tokens: readonly Token[], at: number): boolean {
-  return tokens.slice(at + 1, at + 4).some((t) => RADIO_CONFIRMATION.has(t.norm));
+  return tokens.slice(at + 1, at + 4).some((t) => RADIO_CONFIRMATION.has(t.norm) || /^прием/.test(t.norm));
 }
 
 export function extractCallSigns(
@@ -94,6 +106,20 @@ export function extractCallSigns(
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    // Quotes already single the word out, so any word will do: «"Юг"», «"Гар"», «"23-ий"».
+    const quotable = token.norm.length >= 2 && !NOT_CALL_SIGNS.has(token.norm);
+    if (token.quoted && quotable && quotedInRadioTalk(tokens, i)) {
+      add(token, 0.8, 'call_sign:quoted');
+      continue;
+    }
+    // «воронеж воронеж на приёме»: a name said twice and a radio word after it is a hail.
+    const repeat = tokens[i + 1];
+    if (repeat && repeat.norm === token.norm && callSignLike(token) && confirmedAfter(tokens, repeat.index)) {
+      add(token, 0.75, 'call_sign:repeated');
+      add(repeat, 0.75, 'call_sign:repeated');
+      i++;
+      continue;
+    }
     if (CALL_SIGN_CUE.test(token.norm)) {
       let j = i + 1;
       while (tokens[j] && FILLERS.has(tokens[j]!.norm)) j++;
@@ -102,13 +128,16 @@ export function extractCallSigns(
       continue;
     }
     if (token.norm === 'я') {
-      const addressee = tokens[i - 1];
+      // «Сирена! Я Буран»: a sentence break before «я» means the word before is not addressed.
+      const addressee = /[.!?]/.test(token.punctuationBefore) ? undefined : tokens[i - 1];
       const caller = tokens[i + 1];
       if (!caller || !callSignLike(caller)) continue;
       const confirmed = confirmedAfter(tokens, caller.index);
       const bothOrdinals = addressee !== undefined && isOrdinalWord(addressee) && isOrdinalWord(caller);
       const bothCapitalised =
-        addressee !== undefined && addressee.capitalised && capitalisedMidSentence(caller, token);
+        addressee !== undefined &&
+        (addressee.capitalised || addressee.quoted) &&
+        (capitalisedMidSentence(caller, token) || caller.quoted);
       const addresseeFits =
         addressee !== undefined && callSignLike(addressee) && !isPersonName(addressee.norm);
       if (addresseeFits && (confirmed || bothOrdinals || bothCapitalised)) {
@@ -123,8 +152,19 @@ export function extractCallSigns(
     if (RADIO_CONFIRMATION.has(tokens[i + 1]?.norm ?? '') && tokens[i + 1]!.norm !== 'связь') {
       // «шестой ответь», «гром приём»: ordinals always; nouns only for the strongest radio words.
       const next = tokens[i + 1]!.norm;
-      if (isOrdinalWord(token)) add(token, 0.8, 'call_sign:hail');
-      else if (['прием', 'ответь', 'ответьте', 'отзовись'].includes(next) && callSignLike(token)) {
+      // A noun hailed mid-sentence is usually just a noun («как тот аппарат, приём»): it needs
+      // quotes, a capital, the start of the utterance or a repeat («Буран, Буран, приём»).
+      const hailShape =
+        token.quoted ||
+        capitalisedMidSentence(token, tokens[i - 1]) ||
+        i === 0 ||
+        tokens[i - 1]?.norm === token.norm;
+      if (isOrdinalWord(token) || NUMBERED_CALL_SIGN.test(token.norm)) add(token, 0.8, 'call_sign:hail');
+      else if (
+        ['прием', 'ответь', 'ответьте', 'отзовись'].includes(next) &&
+        callSignLike(token) &&
+        hailShape
+      ) {
         if (!isPersonName(token.norm)) add(token, 0.7, 'call_sign:hail');
       }
       continue;

@@ -34,6 +34,7 @@ const FORENAME_CUE_NOUN = /^(?:имя|имени|отчеству|отчеств
 const NOT_A_NAME = new Set([
   'меня', 'его', 'ее', 'тебя', 'нас', 'вас', 'их', 'как', 'так', 'не', 'его-то', 'там', 'тут', 'всех',
   'никак', 'это', 'вот', 'ну', 'а', 'и', 'по', 'он', 'она', 'мы', 'я', 'ты', 'же', 'уже', 'был', 'была',
+  'сами', 'сам', 'сама', 'само',
 ]); // prettier-ignore
 const SURNAME_SHAPE =
   /^(.{2,}?)(ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|ук|юк|як|ич|ец|ко)(а|у|ым|ом|е|ой|ого|ому|им|ем)?$/;
@@ -202,7 +203,8 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
     return undefined;
   }
   const value = name ? valueOf(name) : pet ? titleCase(token.lower) : undefined;
-  if (value) {
+  // Two letters are a clipped word or an ordinal suffix («83-ий» heard as «83 ий»), not a name.
+  if (value && token.norm.length >= 3) {
     if (!common) return { first: at, last: at, value, confidence: 0.8, rule: 'person:first-name' };
     if (capitalised)
       return { first: at, last: at, value, confidence: 0.7, rule: 'person:first-name-capitalised' };
@@ -219,7 +221,7 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
           `${token.lower}а` === p.reading.lemma ||
           `${token.lower}я` === p.reading.lemma),
     );
-    const fits = addressForm && token.norm.length >= 3 && !functionWord;
+    const fits = addressForm && token.norm.length >= 3 && !functionWord && !NOT_A_NAME.has(token.norm);
     if (addressPosition && fits && !NOT_VOCATIVE_BEFORE.has(next?.norm ?? '')) {
       return { first: at, last: at, value, confidence: 0.6, rule: 'person:vocative' };
     }

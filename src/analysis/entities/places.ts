@@ -2,7 +2,7 @@ import type { Entity } from './types.ts';
 import type { GazetteerEntry } from './gazetteer-data.ts';
 import { gazetteer, type GazetteerIndex } from './gazetteer.ts';
 import { lookupWord } from './morphology.ts';
-import { capitalisedMidSentence, type Token } from './tokens.ts';
+import { capitalisedMidSentence, normaliseWord, type Token } from './tokens.ts';
 
 /**
  * Places from the gazetteer, in any case form: «под Бахмутом», «в Харькове», «из Авдеевки»,
@@ -19,6 +19,17 @@ const PREPOSITIONS = new Set([
 ]); // prettier-ignore
 // Prepositions that around a front line almost always precede a place («стоим под Изюмом»).
 const STRONG_PREPOSITIONS = new Set(['под', 'подо', 'из-под', 'під', 'районе', 'направлении', 'окраине']);
+// The only prepositions that let a town name that is also an ordinary word count: «в Шахтах»,
+// «из Изюма», but not «по гражданке» or «на счастье».
+const PLACE_PREPOSITIONS = new Set([
+  ...STRONG_PREPOSITIONS,
+  'в',
+  'во',
+  'из',
+  'около',
+  'возле',
+  'окрестностях',
+]);
 const SETTLEMENT_NOUN =
   /^(?:город|села|село|селе|селом|поселок|поселка|поселке|пгт|деревн[яиеюей]|станиц[аыеу]|хутор|хутора|нп|н\.п|населенн[а-я]+|городе|города|городом|місто|міста|селище)$/;
 
@@ -38,6 +49,8 @@ type HowFound = 'exact' | 'lemma' | 'suffix';
 interface Hit {
   entry: GazetteerEntry;
   how: HowFound;
+  /** The gazetteer name that matched. */
+  key: string;
 }
 
 /**
@@ -63,12 +76,20 @@ function candidateNames(token: Token): Array<{ name: string; how: HowFound }> {
   return names;
 }
 
+function isPrimaryName(entry: GazetteerEntry, key: string): boolean {
+  return [entry.place.nameRu, entry.place.nameUk ?? ''].map(normaliseWord).includes(key);
+}
+
+/** First hit on a place's own Russian or Ukrainian name, else the first hit on any spelling. */
 function lookupSingle(index: GazetteerIndex, token: Token): Hit | undefined {
+  let fallback: Hit | undefined;
   for (const { name, how } of candidateNames(token)) {
     const entry = index.byName.get(name)?.[0];
-    if (entry) return { entry, how };
+    if (!entry) continue;
+    if (isPrimaryName(entry, name)) return { entry, how, key: name };
+    fallback ??= { entry, how, key: name };
   }
-  return undefined;
+  return fallback;
 }
 
 function lookupMultiWord(
@@ -89,7 +110,7 @@ function lookupMultiWord(
       }
       for (const key of prefixes) {
         const entry = index.byName.get(key)?.[0];
-        if (entry) return [{ entry, how }, count];
+        if (entry) return [{ entry, how, key }, count];
       }
     }
   }
@@ -114,10 +135,14 @@ function regionAt(
   return undefined;
 }
 
-/** A word the dictionary knows, but not as a place: an ordinary word or a person's name. */
+/**
+ * A word the dictionary also knows as an ordinary word («короче» is also Короча, «ровно» Ровно),
+ * or only as a person's name.
+ */
 function isAmbiguousWord(token: Token): boolean {
-  const readings = lookupWord(token.lower).readings;
-  return readings.length > 0 && !readings.some((reading) => reading.grammemes.has('Geox'));
+  const info = lookupWord(token.lower);
+  if (info.isCommonWord) return true;
+  return info.readings.length > 0 && !info.readings.some((reading) => reading.grammemes.has('Geox'));
 }
 
 function isNotable(entry: GazetteerEntry): boolean {
@@ -140,10 +165,13 @@ function confidenceFor(
   const population = hit.entry.place.population ?? 0;
   if (ambiguous) {
     if (capitalised) return preposition ? 0.85 : 0.6;
-    if (!preposition || !isNotable(hit.entry)) return 0;
-    return STRONG_PREPOSITIONS.has(previous.norm) ? 0.6 : 0.55;
+    const word = previous?.norm ?? '';
+    if (!PLACE_PREPOSITIONS.has(word) || !isNotable(hit.entry)) return 0;
+    return STRONG_PREPOSITIONS.has(word) ? 0.6 : 0.55;
   }
   if (first.norm.length <= 3 && !capitalised) return 0;
+  // Old or foreign spellings from GeoNames' alternate names («спат», «жданов») need a preposition.
+  if (!isPrimaryName(hit.entry, hit.key)) return preposition || capitalised ? 0.75 : 0;
   if (preposition) return hit.how === 'suffix' ? 0.9 : 0.95;
   if (isNotable(hit.entry)) return hit.how === 'suffix' ? 0.75 : 0.85;
   if (population >= 1000 || capitalised) return 0.6;
@@ -155,14 +183,15 @@ export function extractPlaces(text: string, tokens: readonly Token[], taken: Rea
   const entities: Entity[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (taken.has(i) || token.isNumber || token.norm.length < 2) continue;
+    // Quoted words in published transcripts are call signs and code names («"Воронеж", я "Кот"»).
+    if (taken.has(i) || token.isNumber || token.norm.length < 2 || token.quoted) continue;
     const previous = tokens[i - 1];
     const region = regionAt(index, tokens, i);
     let hit: Hit | undefined;
     let count = 1;
     let rule: string;
     if (region) {
-      [hit, count] = [{ entry: region[0], how: 'exact' }, region[1]];
+      [hit, count] = [{ entry: region[0], how: 'exact', key: region[0].place.nameRu }, region[1]];
       rule = 'place:region';
     } else {
       const multi = lookupMultiWord(index, tokens, i);

@@ -15,8 +15,10 @@ export interface Token {
   /** The original starts with a capital letter (published text). */
   capitalised: boolean;
   isNumber: boolean;
-  /** Characters between the previous token and this one contain sentence or clause punctuation. */
+  /** Non-space characters between the previous token and this one. */
   punctuationBefore: string;
+  /** Wrapped in quotes («"Буран"»): published transcripts quote call signs and code names. */
+  quoted: boolean;
 }
 
 // Cyrillic (Russian and Ukrainian letters), Latin, digits; inner hyphens, slashes and apostrophes
@@ -44,6 +46,9 @@ export function tokenise(text: string): Token[] {
       capitalised: first !== first.toLowerCase(),
       isNumber: /^\d+$/.test(surface),
       punctuationBefore: text.slice(previousEnd, start).replace(/\s+/g, ''),
+      quoted:
+        /["«“„']$/.test(text.slice(Math.max(0, start - 1), start)) &&
+        /^["»”']/.test(text.slice(start + surface.length)),
     });
     previousEnd = start + surface.length;
   }
