@@ -14,7 +14,7 @@ describe('analyseText: morphology and spelling', () => {
     expect(only('двое трёхсотых у нас').category).toBe('casualties_wounded');
     expect(only('он затрёхсотился вчера').termId).toBe('zatrekhsotitsya');
     expect(only('он там помародерил').category).toBe('looting');
-    expect(only('отказников посадили').termId).toBe('otkaznik');
+    expect(only('отказников стало больше').termId).toBe('otkaznik');
   });
 
   it('folds ё and е both ways and ignores capitals and punctuation', () => {
@@ -68,7 +68,8 @@ describe('analyseText: numbers are codes only in code contexts', () => {
 describe('analyseText: ambiguity', () => {
   it('keeps ambiguous words below 0.6 without confirming context', () => {
     expect(only('обнуление сделали').confidence).toBeLessThan(0.6);
-    expect(only('сидим в подвале').confidence).toBeLessThan(0.6);
+    expect(only('он на подвале').confidence).toBeLessThan(0.6);
+    expect(analyseText('сидим в подвале, обстрел').matches.map((m) => m.termId)).toEqual(['lupyat']);
     expect(only('трофей взяли').confidence).toBeLessThan(0.6);
   });
 

@@ -26,6 +26,12 @@ export const lexiconEntrySchema = z.object({
     .int()
     .optional()
     .describe('the code number standing for this concept (200 = killed)'),
+  exactForms: z
+    .boolean()
+    .optional()
+    .describe(
+      'match only the forms written, not every inflection (for words whose other forms mean something else)',
+    ),
   countable: z.boolean().optional().describe('a number before it is a casualty count («пять двухсотых»)'),
   context: z
     .object({

@@ -25,10 +25,13 @@ export function countBefore(
   return undefined;
 }
 
-/** A count after a genitive plural («двухсотых пять»), only when nothing else follows it as a noun. */
-export function countAfter(tokens: readonly Token[], last: number): NumberSpan | undefined {
+/**
+ * A count after a genitive plural («двухсотых пять», «трёхсотых у нас двое») or, with `anyForm`, after
+ * a bare code number («двести у нас трое»).
+ */
+export function countAfter(tokens: readonly Token[], last: number, anyForm = false): NumberSpan | undefined {
   const surface = tokens[last]?.norm ?? '';
-  if (!surface.endsWith('х')) return undefined;
+  if (!anyForm && !surface.endsWith('х')) return undefined;
   let next = last + 1;
   while (next - last <= 2 && FILLERS.has(tokens[next]?.norm ?? '')) next++;
   const span = numberStartingAt(tokens, next);

@@ -30,12 +30,9 @@ export function findPhrases(
     for (const key of keys[i]!) for (const p of index.byFirstKey.get(key) ?? []) candidates.add(p);
     for (const p of index.stems) if (wordAccepts(p.words[0]!, keys[i]!)) candidates.add(p);
     for (const phrase of candidates) {
-      const n = phrase.words.length;
-      if (i + n > tokens.length) continue;
-      let ok = true;
-      for (let j = 1; j < n && ok; j++) ok = wordAccepts(phrase.words[j]!, keys[i + j]!);
-      if (!ok) continue;
-      found.push({ phrase, first: i, last: i + n - 1, rule: ruleFor(phrase, tokens[i]!) });
+      const last = matchRest(phrase, i, keys);
+      if (last === undefined) continue;
+      found.push({ phrase, first: i, last, rule: ruleFor(phrase, tokens[i]!) });
     }
   }
   found.sort(
@@ -52,6 +49,51 @@ export function findPhrases(
     chosen.push(c);
   }
   return chosen.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * Fillers speakers drop into set phrases («воды вообще нету», «в плен, блядь, не берём»): one may
+ * sit between two words of a phrase without breaking it.
+ */
+const FILLERS = new Set([
+  'вообще',
+  'совсем',
+  'уже',
+  'даже',
+  'же',
+  'ведь',
+  'просто',
+  'тут',
+  'там',
+  'нахуй',
+  'нахер',
+  'блядь',
+  'бля',
+  'блять',
+  'сука',
+  'ебать',
+  'короче',
+  'типа',
+  'ну',
+  'вот',
+]);
+
+/** Index of the last token of `phrase` matched from token `first`, or undefined. */
+function matchRest(phrase: Phrase, first: number, keys: readonly string[][]): number | undefined {
+  let at = first;
+  for (let j = 1; j < phrase.words.length; j++) {
+    const next = keys[at + 1];
+    if (next && wordAccepts(phrase.words[j]!, next)) {
+      at += 1;
+      continue;
+    }
+    const afterFiller = keys[at + 2];
+    if (!next || !afterFiller || !FILLERS.has(next[0]!) || !wordAccepts(phrase.words[j]!, afterFiller)) {
+      return undefined;
+    }
+    at += 2;
+  }
+  return at;
 }
 
 function ruleFor(phrase: Phrase, first: Token): string {

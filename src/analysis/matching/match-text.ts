@@ -50,10 +50,9 @@ const isAdjective = (token: Token): boolean =>
 
 export function matchText(text: string, tokens: readonly Token[], compiled: CompiledLexicon): TermMatch[] {
   const keys = tokenKeys(tokens, compiled.index);
-  const hits: Hit[] = findPhrases(tokens, keys, compiled.index).map((c: Candidate) => ({
-    ...c,
-    confidence: c.rule === 'stem' ? STEM : CONFIDENT,
-  }));
+  const hits: Hit[] = findPhrases(tokens, keys, compiled.index)
+    .filter((c) => !isOrdinalOfThing(c, tokens))
+    .map((c: Candidate) => ({ ...c, confidence: c.rule === 'stem' ? STEM : CONFIDENT }));
   const taken = new Set<number>();
   for (const hit of hits) for (let t = hit.first; t <= hit.last; t++) taken.add(t);
   attachCounts(hits, tokens, taken);
@@ -72,12 +71,25 @@ export function matchText(text: string, tokens: readonly Token[], compiled: Comp
   return hits.map((hit) => toMatch(hit, text, tokens));
 }
 
+/**
+ * «двухсотый раз», «трёхсотый километр», «пятисотый кабинет»: a code ordinal followed by a noun
+ * for a thing is an ordinary ordinal number, not a soldier.
+ */
+function isOrdinalOfThing(candidate: Candidate, tokens: readonly Token[]): boolean {
+  if (candidate.phrase.entry.numberCode === undefined || candidate.first !== candidate.last) return false;
+  const next = tokens[candidate.last + 1];
+  if (!next || next.digits) return false;
+  const best = parseWord(next.norm)[0];
+  return best?.partOfSpeech === 'NOUN' && best.grammemes.includes('inan');
+}
+
 function attachCounts(hits: Hit[], tokens: readonly Token[], taken: Set<number>): void {
   for (const hit of hits) {
     const countable = hit.phrase.entry.countable || hit.phrase.entry.numberCode !== undefined;
     if (!countable || hit.count !== undefined) continue;
     const before = countBefore(tokens, hit.first, isAdjective);
-    const span = before && !overlaps(before, taken) ? before : countAfter(tokens, hit.last);
+    const after = countAfter(tokens, hit.last, hit.rule.startsWith('number-code'));
+    const span = before && !overlaps(before, taken) ? before : after;
     if (!span || overlaps(span, taken)) continue;
     hit.count = span.value;
     for (let t = span.first; t <= span.last; t++) taken.add(t);
@@ -91,45 +103,62 @@ function overlaps(span: { first: number; last: number }, taken: ReadonlySet<numb
 
 /**
  * Ambiguous entries (обнуление, подвал, трофей...) stay below 0.6 unless a confirming word from
- * the entry's list, or an unambiguous match of a related category, is nearby.
+ * the entry's list, or a match of a related category, is nearby.
  */
 function settleAmbiguity(hits: Hit[], keys: readonly string[][], index: PhraseIndex): void {
-  const anchors = hits.filter((h) => !h.phrase.entry.context?.ambiguous);
+  const confirmed = new Set<Hit>();
   for (const hit of hits) {
     if (!hit.phrase.entry.context?.ambiguous) continue;
-    const group = relatedGroup(hit.phrase.entry.category);
     const from = Math.max(0, hit.first - CONTEXT_WINDOW);
     const to = Math.min(keys.length - 1, hit.last + CONTEXT_WINDOW);
-    const words = index.confirmations.get(hit.phrase.entry.id);
-    let confirmed = anchors.some(
-      (a) => a.last >= from && a.first <= to && relatedGroup(a.phrase.entry.category) === group,
+    const confirmers = CONFIRMED_BY[hit.phrase.entry.category] ?? [hit.phrase.entry.category];
+    // Another ambiguous word of the same kind confirms too («обнулили… кувалдой»): two readings
+    // pointing the same way are unlikely to both be the innocent one.
+    let found = hits.some(
+      (other) =>
+        other.phrase.entry.id !== hit.phrase.entry.id &&
+        other.last >= from &&
+        other.first <= to &&
+        confirmers.includes(other.phrase.entry.category),
     );
-    for (let t = from; t <= to && !confirmed && words; t++) {
+    const words = index.confirmations.get(hit.phrase.entry.id);
+    for (let t = from; t <= to && !found && words; t++) {
       if (t >= hit.first && t <= hit.last) continue;
-      confirmed = keys[t]!.some((k) => words.has(k));
+      found = keys[t]!.some((k) => words.has(k));
     }
-    hit.confidence = confirmed ? Math.min(hit.confidence, AMBIGUOUS_CONFIRMED) : AMBIGUOUS_UNCONFIRMED;
-    hit.rule = `${hit.rule}${confirmed ? '+context' : ':ambiguous'}`;
+    if (found) confirmed.add(hit);
+  }
+  for (const hit of hits) {
+    if (!hit.phrase.entry.context?.ambiguous) continue;
+    const ok = confirmed.has(hit);
+    hit.confidence = ok ? Math.min(hit.confidence, AMBIGUOUS_CONFIRMED) : AMBIGUOUS_UNCONFIRMED;
+    hit.rule = `${hit.rule}${ok ? '+context' : ':ambiguous'}`;
   }
 }
 
 /**
- * Categories that confirm each other: a refuser next to «подвал» makes it the punishment pit;
- * a «двухсотый» next to «цинк» makes it the coffin. Unrelated talk confirms nothing.
+ * Which categories nearby confirm an ambiguous word: a refuser next to «подвал» makes it the
+ * punishment pit; a «двухсотый» next to «цинк» makes it the coffin; casualties next to «накрыли»
+ * make it shelling. Unrelated talk confirms nothing. Categories not listed confirm only themselves.
  */
-const RELATED: Partial<Record<Category, string>> = {
-  execution_or_coercion: 'coercion',
-  refusal_to_fight: 'coercion',
-  desertion: 'coercion',
-  violence_against_civilians_or_prisoners: 'coercion',
-  casualties_killed: 'casualties',
-  casualties_wounded: 'casualties',
-  casualties_missing: 'casualties',
+const COERCION: Category[] = [
+  'execution_or_coercion',
+  'refusal_to_fight',
+  'desertion',
+  'violence_against_civilians_or_prisoners',
+];
+const CASUALTIES: Category[] = ['casualties_killed', 'casualties_wounded', 'casualties_missing'];
+const CONFIRMED_BY: Partial<Record<Category, Category[]>> = {
+  execution_or_coercion: COERCION,
+  refusal_to_fight: COERCION,
+  desertion: COERCION,
+  violence_against_civilians_or_prisoners: COERCION,
+  casualties_killed: [...CASUALTIES, 'weapons_and_shelling'],
+  casualties_wounded: [...CASUALTIES, 'weapons_and_shelling'],
+  casualties_missing: CASUALTIES,
+  weapons_and_shelling: ['weapons_and_shelling', ...CASUALTIES],
+  morale: ['morale', ...CASUALTIES],
 };
-
-function relatedGroup(category: Category): string {
-  return RELATED[category] ?? category;
-}
 
 function toMatch(hit: Hit, text: string, tokens: readonly Token[]): TermMatch {
   const start = tokens[hit.first]!.start;

@@ -1,4 +1,5 @@
 import type { LexiconEntry } from '../lexicon/lexicon-data.ts';
+import { countAfter } from './counts.ts';
 import type { Token } from './normalise.ts';
 import { numberEndingAt, numberStartingAt, spokenCardinal } from './numbers.ts';
 import type { Phrase } from './phrase-index.ts';
@@ -106,11 +107,12 @@ export function findNumberCodes(
     const next = tokens[i + 1];
     if (next && (next.digits || partOfSpeech(next) === 'NOUN' || partOfSpeech(next) === 'ADJF')) continue;
     const counted = i > 0 && numberEndingAt(tokens, i - 1) !== undefined;
-    if (CODE_CUES.has(previous) || counted) {
+    const countFollows = countAfter(tokens, i, true) !== undefined;
+    if (CODE_CUES.has(previous) || counted || countFollows) {
       hits.push({
         phrase,
         token: i,
-        rule: counted ? 'number-code:counted' : 'number-code:after-cue',
+        rule: counted || countFollows ? 'number-code:counted' : 'number-code:after-cue',
         confidence: 0.7,
       });
     }

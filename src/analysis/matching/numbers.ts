@@ -27,6 +27,11 @@ const UNITS: Record<string, number> = {
   семнадцать: 17,
   восемнадцать: 18,
   девятнадцать: 19,
+
+  полтора: 1.5,
+};
+/** «двое», «пятеро»: collective numerals stand alone; they never combine with «сто», «двадцать». */
+const COLLECTIVES: Record<string, number> = {
   двое: 2,
   трое: 3,
   четверо: 4,
@@ -37,7 +42,6 @@ const UNITS: Record<string, number> = {
   девятеро: 9,
   десятеро: 10,
   оба: 2,
-  полтора: 1.5,
 };
 const TENS: Record<string, number> = {
   двадцать: 20,
@@ -62,7 +66,7 @@ const HUNDREDS: Record<string, number> = {
 };
 
 /** The place (1, 10 or 100) and value of one number word, or undefined. */
-function numberWord(token: Token): { value: number; place: number } | undefined {
+function numberWord(token: Token): { value: number; place: number; collective?: boolean } | undefined {
   if (token.digits) return undefined;
   for (const parse of parseWord(token.norm)) {
     // «один» parses as an adjective-like pronoun (Apro); other number words as NUMR.
@@ -71,6 +75,7 @@ function numberWord(token: Token): { value: number; place: number } | undefined 
     if (lemma in HUNDREDS) return { value: HUNDREDS[lemma]!, place: 100 };
     if (lemma in TENS) return { value: TENS[lemma]!, place: 10 };
     if (lemma in UNITS) return { value: UNITS[lemma]!, place: 1 };
+    if (lemma in COLLECTIVES) return { value: COLLECTIVES[lemma]!, place: 1, collective: true };
   }
   return undefined;
 }
@@ -99,7 +104,7 @@ export function numberEndingAt(tokens: readonly Token[], last: number): NumberSp
   let place = 0;
   for (let i = last; i >= 0 && last - i < 4; i--) {
     const word = numberWord(tokens[i]!);
-    if (!word || word.place <= place) break;
+    if (!word || word.place <= place || (word.collective && i < last)) break;
     value += word.value;
     place = word.place;
     first = i;
@@ -119,8 +124,13 @@ export function numberStartingAt(tokens: readonly Token[], first: number): Numbe
   let place = Infinity;
   for (let i = first; i < tokens.length && i - first < 4; i++) {
     const word = numberWord(tokens[i]!);
-    if (!word || word.place >= place) break;
+    if (!word || word.place >= place || (word.collective && i > first)) break;
     value += word.value;
+    if (word.collective) {
+      last = i;
+      place = word.place;
+      break;
+    }
     place = word.place;
     last = i;
   }

@@ -26,9 +26,10 @@ export interface PhraseIndex {
   confirmations: Map<string, ReadonlySet<string>>;
 }
 
-function patternWord(token: Token): PatternWord {
+function patternWord(token: Token, exactForms: boolean): PatternWord {
   if (token.norm.endsWith('*')) return { kind: 'stem', prefix: token.norm.replace(/\*+$/, '') };
-  return { kind: 'word', keys: new Set([token.norm, primaryLemma(token.norm)]) };
+  // Exact entries match only the forms written (the plural «грады», not the hail «град»).
+  return { kind: 'word', keys: new Set(exactForms ? [token.norm] : [token.norm, primaryLemma(token.norm)]) };
 }
 
 export function buildPhraseIndex(entries: readonly LexiconEntry[]): PhraseIndex {
@@ -37,7 +38,7 @@ export function buildPhraseIndex(entries: readonly LexiconEntry[]): PhraseIndex 
   entries.forEach((entry, entryIndex) => {
     for (const text of [...entry.lemmas, ...entry.variants]) {
       const tokens = tokenise(text);
-      const words = tokens.map(patternWord);
+      const words = tokens.map((t) => patternWord(t, entry.exactForms === true));
       const first = words[0];
       if (!first) continue;
       const phrase: Phrase = { entry, entryIndex, words };
@@ -69,15 +70,32 @@ export function wordAccepts(word: PatternWord, keys: readonly string[]): boolean
   return keys.some((k) => word.keys.has(k));
 }
 
-const CENSOR_MARKS = /\*+|…|\.{2,3}/g;
+const CENSOR_RUN = /(\*+)|…|\.{2,3}/g;
 
 /**
- * Keys for a censored word: the lexicon word it can stand for (each run of marks hides one to
- * four letters), else the word as written. «е**шить» → keys of «ебашить».
+ * Keys for a censored word: the lexicon word it can stand for, else the word as written
+ * («е**шить» → keys of «ебашить»). Each star hides one letter; dots or an ellipsis hide one to
+ * four. At least half the word must be visible, so «на..й» is not read as any long word that
+ * happens to start with «на» and end in «й».
  */
 export function censoredKeys(norm: string, index: PhraseIndex): string[] {
-  const parts = norm.split(CENSOR_MARKS).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`^${parts.join('\\p{L}{1,4}')}$`, 'u');
-  const word = index.vocabulary.find((w) => pattern.test(w));
-  return word ? wordKeys(word) : [norm];
+  let pattern = '';
+  let visible = 0;
+  let from = 0;
+  for (const mark of norm.matchAll(CENSOR_RUN)) {
+    const text = norm.slice(from, mark.index);
+    pattern += escapeRegExp(text) + (mark[1] ? `\\p{L}{${mark[1].length}}` : '\\p{L}{1,4}');
+    visible += text.length;
+    from = mark.index + mark[0].length;
+  }
+  pattern += escapeRegExp(norm.slice(from));
+  visible += norm.length - from;
+  const regex = new RegExp(`^${pattern}$`, 'u');
+  const candidates = index.vocabulary.filter((w) => visible * 2 >= w.length && regex.test(w));
+  candidates.sort((a, b) => a.length - b.length);
+  return candidates[0] ? wordKeys(candidates[0]) : [norm];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -19,7 +19,7 @@ afterEach(() => {
 
 describe('earshot analyse --text', () => {
   it('prints matches with offsets, counts, casualties and a triage score as JSON', async () => {
-    const result = await analyse('у нас пять двухсотых и десять трёхсотых\n\nсидим в подвале\n', '--text');
+    const result = await analyse('у нас пять двухсотых и десять трёхсотых\n\nон на подвале\n', '--text');
     expect(result.code, result.err).toBe(0);
     const call = JSON.parse(result.out) as CallAnalysis;
     expect(call.segments.map((s) => s.key)).toEqual(['line 1', 'line 3']);
