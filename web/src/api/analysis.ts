@@ -68,8 +68,19 @@ export interface TrendFilters {
   to?: string;
 }
 
-export interface MonthTrend {
+export interface PeriodTrend {
+  calls: number;
+  analysed: number;
+  mentions: Partial<Record<Category, number>>;
+  callsWith: Partial<Record<Category, number>>;
+  casualties: { killed: number; wounded: number; missing: number };
+}
+
+export interface MonthTrend extends PeriodTrend {
   month: string;
+  /** The recordings list's from/to for this month. */
+  from: string;
+  to: string;
   calls: number;
   mentions: Partial<Record<Category, number>>;
   callsWith: Partial<Record<Category, number>>;
@@ -78,7 +89,7 @@ export interface MonthTrend {
 
 export interface MonthlyTrends {
   months: MonthTrend[];
-  undated?: Omit<MonthTrend, 'month'> | null;
+  undated: PeriodTrend;
 }
 
 const trendQuery = (filters: TrendFilters): string =>

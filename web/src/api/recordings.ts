@@ -128,6 +128,8 @@ export interface CallFilters {
   stage?: string;
   status?: string;
   minTriage?: string;
+  /** 'true': only calls without a start time. */
+  undated?: string;
 }
 
 export interface RecordingListParams extends CallFilters {

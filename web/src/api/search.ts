@@ -17,7 +17,7 @@ export interface SearchHit {
   transcriptVersion: number;
   start: number;
   end: number;
-  lane: number;
+  lane: string;
   speaker: string | null;
   source: 'transcript' | 'translation';
   rank: number;
@@ -26,12 +26,14 @@ export interface SearchHit {
     callStartedAt: string | null;
     callerNumber: string | null;
     calleeNumber: string | null;
-    collection: string | { id: string; name: string } | null;
+    collection: { id: string; name: string };
   };
 }
 
 export interface SearchResult {
   total: number;
+  /** True when more segments match than were ranked. */
+  totalIsLowerBound: boolean;
   hits: SearchHit[];
 }
 

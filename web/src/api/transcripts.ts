@@ -23,9 +23,10 @@ export interface Word {
 }
 
 export interface SegmentTranslation {
-  text: string;
-  status: string;
-  engine: string | null;
+  /** Null when the segment's language is not covered. */
+  text: string | null;
+  status: 'translated' | 'empty-source' | 'unsupported-language';
+  engine: string;
   model: string | null;
   stale: boolean;
 }
@@ -34,14 +35,17 @@ export interface Segment {
   id: string;
   position: number;
   channel: number;
-  lane: number;
+  /** 'caller', 'callee', 'speaker 2', 'speaker unknown'… */
+  lane: string;
   speaker: string | null;
   start: number;
   end: number;
   text: string;
   language: string | null;
   confidence: number | null;
-  words: Word[] | null;
+  /** Empty for text a person changed. */
+  words: Word[];
+  sourceSegmentId?: string | null;
   translation: SegmentTranslation | null;
 }
 
@@ -63,7 +67,7 @@ export interface CorrectedSegment {
   position?: number;
   sourceSegmentId?: string;
   channel: number;
-  lane: number;
+  lane: string;
   speaker?: string | null;
   start: number;
   end: number;
@@ -76,44 +80,43 @@ export interface CorrectionRequest {
   segments: CorrectedSegment[];
 }
 
-export function postCorrection(recordingId: string, body: CorrectionRequest): Promise<unknown> {
+export function postCorrection(recordingId: string, body: CorrectionRequest): Promise<CorrectionResult> {
   return postJson(`/api/recordings/${encodeURIComponent(recordingId)}/transcripts`, body);
 }
 
-/**
- * The diff's exact per-segment shape is the server's; the desk reads the fields it knows and shows
- * the rest verbatim, so a richer diff never hides a change.
- */
-export interface DiffWordOp {
-  op?: string;
-  type?: string;
-  text?: string;
-  w?: string;
-  value?: string;
+export interface DiffSegment {
+  id: string;
+  position: number;
+  channel: number;
+  lane: string;
+  speaker: string | null;
+  start: number;
+  end: number;
+  text: string;
 }
 
 export interface SegmentChange {
-  change?: string;
-  kind?: string;
-  type?: string;
-  position?: number;
-  fromSegmentId?: string | null;
-  toSegmentId?: string | null;
-  before?: Partial<Segment> | null;
-  after?: Partial<Segment> | null;
-  from?: Partial<Segment> | null;
-  to?: Partial<Segment> | null;
-  words?: DiffWordOp[];
-  wordDiff?: DiffWordOp[];
-  [key: string]: unknown;
+  type: 'added' | 'removed' | 'changed' | 'unchanged';
+  from: DiffSegment | null;
+  to: DiffSegment | null;
+  textChanged: boolean;
+  laneChanged: boolean;
+  speakerChanged: boolean;
+  boundariesChanged: boolean;
+  words: { op: 'equal' | 'delete' | 'insert'; text: string }[];
 }
 
 export interface TranscriptDiff {
-  from?: unknown;
-  to?: unknown;
-  changes?: SegmentChange[];
-  segments?: SegmentChange[];
-  [key: string]: unknown;
+  from: TranscriptVersion;
+  to: TranscriptVersion;
+  summary: { added: number; removed: number; changed: number; unchanged: number };
+  changes: SegmentChange[];
+}
+
+export interface CorrectionResult {
+  transcript: TranscriptVersion;
+  segments: { kept: number; edited: number; added: number; removed: number };
+  rerun: { stages: string[]; queued: boolean };
 }
 
 export function getTranscriptDiff(recordingId: string, from: number, to: number): Promise<TranscriptDiff> {
@@ -125,6 +128,7 @@ export function getTranscriptDiff(recordingId: string, from: number, to: number)
 export interface Note {
   id: string;
   segmentId: string | null;
+  transcriptVersion: number | null;
   text: string;
   author: string;
   createdAt: string;

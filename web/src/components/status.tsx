@@ -11,10 +11,19 @@ export function ErrorMessage({ error }: { error: string | null }) {
 }
 
 /** One dot per pipeline stage; the title says which stage and why it failed. */
+const PIPELINE_ORDER = ['decode', 'vad', 'transcribe', 'translate', 'analyse'];
+function inPipelineOrder(stages: StageRun[]): StageRun[] {
+  const rank = (stage: string) => {
+    const at = PIPELINE_ORDER.indexOf(stage);
+    return at < 0 ? PIPELINE_ORDER.length : at;
+  };
+  return [...stages].sort((a, b) => rank(a.stage) - rank(b.stage));
+}
+
 export function StageDots({ stages }: { stages: StageRun[] }) {
   return (
     <span className="stage-dots">
-      {stages.map((s) => (
+      {inPipelineOrder(stages).map((s) => (
         <span
           key={s.stage}
           className={`stage-dot stage-${s.status}`}
@@ -28,7 +37,7 @@ export function StageDots({ stages }: { stages: StageRun[] }) {
 export function StageChips({ stages }: { stages: StageRun[] }) {
   return (
     <span className="stage-chips" data-testid="stage-chips">
-      {stages.map((s) => (
+      {inPipelineOrder(stages).map((s) => (
         <span
           key={s.stage}
           className={`stage-chip stage-${s.status}`}

@@ -4,16 +4,12 @@ import { search, type SearchHit } from '../api/search.ts';
 import { FilterBar, filtersFromParams } from '../components/filter-bar.tsx';
 import { ErrorMessage } from '../components/status.tsx';
 import { formatClock, formatDateTime } from '../format.ts';
+import { laneColorIndex, laneLabel } from '../lanes.ts';
 import { useLoad } from '../hooks.ts';
 import { hrefFor, navigate, paramsObject } from '../router.ts';
 
 const PAGE_SIZE = 25;
 type Lang = 'all' | 'ru' | 'en';
-
-function collectionName(hit: SearchHit): string {
-  const c = hit.recording.collection;
-  return typeof c === 'string' ? c : (c?.name ?? '');
-}
 
 function Hit({ hit }: { hit: SearchHit }) {
   const href = hrefFor(`call/${hit.recordingId}`, { t: hit.start.toFixed(2), segment: hit.segmentId });
@@ -22,13 +18,13 @@ function Hit({ hit }: { hit: SearchHit }) {
       <a href={href} className="hit-link" data-start={hit.start.toFixed(2)}>
         <div className="hit-meta">
           <span className="mono">{formatClock(hit.start, true)}</span>
-          <span className={`lane-tag lane-${hit.lane % 4}`}>{hit.speaker ?? `Speaker ${hit.lane + 1}`}</span>
+          <span className={`lane-tag lane-${laneColorIndex(hit.lane)}`}>{laneLabel(hit)}</span>
           <span className={hit.source === 'translation' ? 'source-tag en' : 'source-tag ru'}>
             {hit.source === 'translation' ? 'EN translation' : 'RU transcript'}
           </span>
           <span className="muted">
             {formatDateTime(hit.recording.callStartedAt)} · {hit.recording.callerNumber ?? '?'} →{' '}
-            {hit.recording.calleeNumber ?? '?'} · {collectionName(hit)}
+            {hit.recording.calleeNumber ?? '?'} · {hit.recording.collection.name}
           </span>
           <span className="muted">v{hit.transcriptVersion}</span>
         </div>
@@ -113,6 +109,7 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
       {data ? (
         <div className={`search-results${loading ? ' loading' : ''}`}>
           <div className="muted" data-testid="search-total">
+            {data.totalIsLowerBound ? 'at least ' : ''}
             {total.toLocaleString('en')} {total === 1 ? 'segment' : 'segments'} found
           </div>
           <ol className="hits">

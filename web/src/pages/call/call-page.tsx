@@ -109,7 +109,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
   const saveSegment = useCallback(
     async (edited: Segment, edit: SegmentEdit) => {
       if (!transcript) return;
-      await postCorrection(recordingId, {
+      const result = await postCorrection(recordingId, {
         baseVersion: transcript.transcript.version,
         segments: transcript.segments.map((s, position) => {
           const base = { position, sourceSegmentId: s.id, channel: s.channel, speaker: s.speaker };
@@ -119,7 +119,9 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
         }),
       });
       setEditingId(null);
-      setSaved('Saved as a new transcript version. Translation and analysis run again.');
+      const rerun =
+        result.rerun.stages.length > 0 ? ` Running again: ${result.rerun.stages.join(', ')}.` : '';
+      setSaved(`Saved as version ${result.transcript.version} by ${result.transcript.createdBy}.${rerun}`);
       navigate(`call/${recordingId}`, { ...paramsObject(params), version: undefined }, true);
       reload();
     },

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../api/http.ts';
 import type { Segment } from '../../api/transcripts.ts';
+import { laneChoices } from '../../lanes.ts';
 
 export interface SegmentEdit {
   text: string;
-  lane: number;
+  lane: string;
   start: number;
   end: number;
 }
@@ -15,12 +16,12 @@ export interface SegmentEdit {
  */
 export function SegmentEditor({
   segment,
-  laneCount,
+  lanes,
   onSave,
   onCancel,
 }: {
   segment: Segment;
-  laneCount: number;
+  lanes: string[];
   onSave: (edit: SegmentEdit) => Promise<void>;
   onCancel: () => void;
 }) {
@@ -63,10 +64,10 @@ export function SegmentEditor({
       <div className="editor-fields">
         <label>
           Lane
-          <select value={lane} onChange={(e) => setLane(Number(e.target.value))} aria-label="Speaker lane">
-            {Array.from({ length: laneCount + 1 }, (_, i) => (
-              <option key={i} value={i}>
-                Speaker {i + 1}
+          <select value={lane} onChange={(e) => setLane(e.target.value)} aria-label="Speaker lane">
+            {laneChoices(lanes).map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
               </option>
             ))}
           </select>

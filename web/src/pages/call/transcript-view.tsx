@@ -5,7 +5,7 @@ import type { Segment } from '../../api/transcripts.ts';
 import { formatClock, formatPercent } from '../../format.ts';
 import { SegmentEditor, type SegmentEdit } from './segment-editor.tsx';
 import { splitSegmentText } from './segment-text.ts';
-import { laneName } from './waveform.tsx';
+import { laneColorIndex, laneLabel, lanesOf } from '../../lanes.ts';
 
 /** Below this a recognised word is shown as doubtful. */
 export const LOW_CONFIDENCE = 0.6;
@@ -18,7 +18,7 @@ interface SegmentRowProps {
   activeWord: number | null;
   editing: boolean;
   editable: boolean;
-  laneCount: number;
+  lanes: string[];
   onSeek: (seconds: number) => void;
   onEdit: (segmentId: string | null) => void;
   onSave: (segment: Segment, edit: SegmentEdit) => Promise<void>;
@@ -71,7 +71,7 @@ function SegmentText({
 }
 
 const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
-  const { segment, matches, entities, active, editing, editable, laneCount, onSeek, onEdit, onSave, onNote } =
+  const { segment, matches, entities, active, editing, editable, lanes, onSeek, onEdit, onSave, onNote } =
     props;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -82,7 +82,7 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
   return (
     <div
       ref={ref}
-      className={`segment lane-${segment.lane % 4}${active ? ' active' : ''}`}
+      className={`segment lane-${laneColorIndex(segment.lane, lanes)}${active ? ' active' : ''}`}
       data-testid="segment"
       data-segment-id={segment.id}
       data-start={segment.start.toFixed(2)}
@@ -96,16 +96,21 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
         >
           {formatClock(segment.start, true)}
         </button>
-        <span className={`lane-tag lane-${segment.lane % 4}`}>{laneName(segment)}</span>
-        <span className={`conf${lowConfidence ? ' low' : ''}`} title="Recogniser confidence for this segment">
-          {segment.confidence !== null ? formatPercent(segment.confidence) : 'no conf.'}
-        </span>
+        <span className={`lane-tag lane-${laneColorIndex(segment.lane, lanes)}`}>{laneLabel(segment)}</span>
+        {segment.confidence !== null ? (
+          <span
+            className={`conf${lowConfidence ? ' low' : ''}`}
+            title="Recogniser confidence for this segment"
+          >
+            {formatPercent(segment.confidence)}
+          </span>
+        ) : null}
       </div>
       <div className="segment-source">
         {editing ? (
           <SegmentEditor
             segment={segment}
-            laneCount={laneCount}
+            lanes={lanes}
             onCancel={() => onEdit(null)}
             onSave={(edit) => onSave(segment, edit)}
           />
@@ -142,14 +147,23 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
       <div className={`segment-translation${translation?.stale ? ' stale' : ''}`} lang="en">
         {translation ? (
           <>
-            <p>{translation.text}</p>
+            {translation.text !== null ? (
+              <p>{translation.text}</p>
+            ) : (
+              <p className="muted">
+                {translation.status === 'unsupported-language'
+                  ? 'Language not covered by the translator.'
+                  : 'Nothing to translate.'}
+              </p>
+            )}
             {translation.stale ? (
-              <span className="stale-flag" title="The transcript changed after this translation was made">
+              <span
+                className="stale-flag"
+                data-testid="stale-translation"
+                title="The transcript changed after this translation was made; it is being translated again"
+              >
                 stale
               </span>
-            ) : null}
-            {translation.status !== 'done' && translation.status !== 'ok' ? (
-              <span className="muted"> {translation.status}</span>
             ) : null}
           </>
         ) : (
@@ -205,7 +219,7 @@ export function TranscriptView({
   onSave: (segment: Segment, edit: SegmentEdit) => Promise<void>;
   onNote: (segment: Segment) => void;
 }) {
-  const laneCount = Math.max(2, ...segments.map((s) => s.lane + 1));
+  const lanes = lanesOf(segments);
   if (segments.length === 0) return <div className="muted empty">No speech segments in this transcript.</div>;
   return (
     <div className="transcript" data-testid="transcript">
@@ -219,7 +233,7 @@ export function TranscriptView({
           activeWord={segment.id === activeSegmentId ? activeWord : null}
           editing={segment.id === editingId}
           editable={editable}
-          laneCount={laneCount}
+          lanes={lanes}
           onSeek={onSeek}
           onEdit={onEdit}
           onSave={onSave}

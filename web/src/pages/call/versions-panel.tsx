@@ -2,73 +2,75 @@ import { useState } from 'react';
 import { errorText } from '../../api/http.ts';
 import {
   getTranscriptDiff,
-  type DiffWordOp,
+  type DiffSegment,
   type SegmentChange,
   type TranscriptDiff,
   type TranscriptVersion,
 } from '../../api/transcripts.ts';
 import { formatClock, formatDateTime } from '../../format.ts';
 
-function changeKind(change: SegmentChange): string {
-  return String(change.change ?? change.kind ?? change.type ?? 'changed');
-}
-
-function WordDiff({ ops }: { ops: DiffWordOp[] }) {
+function WordDiff({ ops }: { ops: SegmentChange['words'] }) {
   return (
     <span className="word-diff">
-      {ops.map((op, i) => {
-        const kind = op.op ?? op.type ?? 'same';
-        const text = op.text ?? op.w ?? op.value ?? '';
-        const cls =
-          kind.startsWith('add') || kind === 'insert'
-            ? 'ins'
-            : kind.startsWith('rem') || kind.startsWith('del')
-              ? 'del'
-              : 'same';
-        return (
-          <span key={i} className={`wd-${cls}`}>
-            {text}{' '}
-          </span>
-        );
-      })}
+      {ops.map((op, i) => (
+        <span key={i} className={op.op === 'insert' ? 'wd-ins' : op.op === 'delete' ? 'wd-del' : 'wd-same'}>
+          {op.text}{' '}
+        </span>
+      ))}
     </span>
   );
 }
 
-function SideOf({ label, segment }: { label: string; segment: SegmentChange['before'] }) {
+function SideOf({ label, segment }: { label: string; segment: DiffSegment | null }) {
   if (!segment) return null;
   return (
     <div className="diff-side">
       <span className="muted">{label}</span>{' '}
-      {segment.start !== undefined && segment.end !== undefined ? (
-        <span className="mono muted">
-          {formatClock(segment.start, true)}–{formatClock(segment.end, true)}{' '}
-        </span>
-      ) : null}
-      {segment.lane !== undefined ? <span className="muted">lane {segment.lane + 1} </span> : null}
-      {segment.text}
+      <span className="mono muted">
+        {formatClock(segment.start, true)}–{formatClock(segment.end, true)}
+      </span>{' '}
+      <span className="muted">{segment.speaker ?? segment.lane}</span> {segment.text}
     </div>
   );
 }
 
-/** Renders the server's diff; fields it does not know are shown verbatim rather than dropped. */
+function whatChanged(change: SegmentChange): string {
+  const parts = [
+    change.textChanged ? 'text' : null,
+    change.laneChanged ? 'lane' : null,
+    change.speakerChanged ? 'speaker' : null,
+    change.boundariesChanged ? 'boundaries' : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? `${change.type}: ${parts.join(', ')}` : change.type;
+}
+
+/** The changed, added and removed segments between two versions (unchanged ones are counted only). */
 function DiffView({ diff }: { diff: TranscriptDiff }) {
-  const changes = diff.changes ?? diff.segments ?? [];
-  if (changes.length === 0) return <p className="muted">No differences.</p>;
+  const changes = diff.changes.filter((c) => c.type !== 'unchanged');
+  const { added, removed, changed, unchanged } = diff.summary;
   return (
-    <ol className="diff" data-testid="diff">
-      {changes.map((change, i) => {
-        const ops = change.wordDiff ?? change.words;
-        return (
-          <li key={i} className={`diff-${changeKind(change)}`}>
-            <span className="diff-kind">{changeKind(change)}</span>
-            {ops && ops.length > 0 ? <WordDiff ops={ops} /> : null}
-            <SideOf label="before" segment={change.before ?? change.from ?? null} />
-            <SideOf label="after" segment={change.after ?? change.to ?? null} />
+    <>
+      <p className="muted small-print">
+        {changed} changed · {added} added · {removed} removed · {unchanged} unchanged
+      </p>
+      <ol className="diff" data-testid="diff">
+        {changes.map((change, i) => (
+          <li key={i} className={`diff-${change.type}`}>
+            <span className="diff-kind">{whatChanged(change)}</span>
+            {change.textChanged && change.words.length > 0 ? <WordDiff ops={change.words} /> : null}
+            {change.type !== 'changed' ||
+            !change.textChanged ||
+            change.laneChanged ||
+            change.boundariesChanged ? (
+              <>
+                <SideOf label="before" segment={change.from} />
+                <SideOf label="after" segment={change.to} />
+              </>
+            ) : null}
           </li>
-        );
-      })}
-    </ol>
+        ))}
+      </ol>
+    </>
   );
 }
 

@@ -2,11 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { workingAudioUrl, type RecordingDetail } from '../../api/recordings.ts';
 import type { Segment } from '../../api/transcripts.ts';
 import { formatClock } from '../../format.ts';
+import { laneColorIndex, laneLabel, lanesOf } from '../../lanes.ts';
 import { LanePlayer, type PlayerState } from './lane-player.ts';
-
-export function laneName(segment: Pick<Segment, 'lane' | 'speaker'>): string {
-  return segment.speaker ?? `Speaker ${segment.lane + 1}`;
-}
 
 /** Creates the lane player for the recording's working copies and destroys it on unmount. */
 export function useLanePlayer(recording: RecordingDetail | null): {
@@ -60,7 +57,7 @@ export function Waveform({
   duration: number;
   onSeek: (seconds: number) => void;
 }) {
-  const lanes = [...new Set(segments.map((s) => s.lane))].sort((a, b) => a - b);
+  const lanes = lanesOf(segments);
   const total = duration > 0 ? duration : Math.max(1, ...segments.map((s) => s.end));
   return (
     <div className="waveform" data-testid="waveform">
@@ -83,7 +80,7 @@ export function Waveform({
       {lanes.map((lane) => (
         <div className="speaker-lane" key={lane} data-testid="speaker-lane">
           <span className="lane-label">
-            {laneName(segments.find((s) => s.lane === lane) ?? { lane, speaker: null })}
+            {laneLabel(segments.find((s) => s.lane === lane) ?? { lane, speaker: null })}
           </span>
           <div className="speaker-track">
             {segments
@@ -92,7 +89,7 @@ export function Waveform({
                 <button
                   key={s.id}
                   type="button"
-                  className={`speaker-block lane-${lane % 4}${s.id === activeSegmentId ? ' active' : ''}${flaggedSegmentIds.has(s.id) ? ' flagged' : ''}`}
+                  className={`speaker-block lane-${laneColorIndex(lane, lanes)}${s.id === activeSegmentId ? ' active' : ''}${flaggedSegmentIds.has(s.id) ? ' flagged' : ''}`}
                   style={{
                     left: `${(s.start / total) * 100}%`,
                     width: `${Math.max(0.4, ((s.end - s.start) / total) * 100)}%`,
@@ -152,7 +149,7 @@ export function PlayerControls({
         +
       </button>
       <button type="button" disabled={!ready} onClick={onNextFlag} title="Next flagged word (n)">
-        Next flag ⏭
+        Next flag →
       </button>
       <span className="keys-help muted">space play · ← back 5 s · [ ] speed · n next flag</span>
       {state?.error ? <span className="error-inline">{state.error}</span> : null}

@@ -41,23 +41,31 @@ function CallRow({ item }: { item: RecordingSummary }) {
         <div className="sub mono">→ {item.call.calleeNumber ?? item.call.calleeRaw ?? '?'}</div>
       </td>
       <td className="num">{formatClock(item.call.durationSeconds ?? item.probe.durationSeconds ?? NaN)}</td>
-      <td className="num">{item.lanes ?? item.probe.channels ?? '–'}</td>
+      <td className="num" title="Speaker lanes in the latest transcript">
+        {item.lanes ? item.lanes : '–'}
+      </td>
       <td>{item.collection.name}</td>
       <td>
         <StageDots stages={item.stages} />
       </td>
-      <td className="flags-cell">
-        {flags.slice(0, 4).map(([category, n]) => (
-          <CategoryFlag key={category} category={category} count={n} />
-        ))}
-        {flags.length > 4 ? <span className="muted"> +{flags.length - 4}</span> : null}
+      <td>
+        <div className="flags-cell">
+          {flags.slice(0, 4).map(([category, n]) => (
+            <CategoryFlag key={category} category={category} count={n} />
+          ))}
+          {flags.length > 4 ? <span className="muted"> +{flags.length - 4}</span> : null}
+        </div>
       </td>
       <td>
         <Casualties item={item} />
       </td>
       <td className="num triage-cell">
         {analysis ? (
-          <span className="triage" style={{ ['--score' as string]: analysis.triageScore }}>
+          <span
+            className="triage"
+            style={{ ['--score' as string]: analysis.triageScore }}
+            data-low={analysis.triageScore < 35 ? 'true' : undefined}
+          >
             {Math.round(analysis.triageScore)}
           </span>
         ) : (
@@ -69,7 +77,7 @@ function CallRow({ item }: { item: RecordingSummary }) {
 }
 
 export function CallsPage({ params }: { params: URLSearchParams }) {
-  const filters = filtersFromParams(params, ['stage', 'status', 'minTriage']);
+  const filters = filtersFromParams(params, ['stage', 'status', 'minTriage', 'undated']);
   const sort: Sort = params.get('sort') === 'triage' ? 'triage' : 'call_started_at';
   const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
   const request = { ...filters, sort, order: 'desc' as const, limit: PAGE_SIZE, offset };

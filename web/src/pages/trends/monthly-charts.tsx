@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
-import type { MonthlyTrends } from '../../api/analysis.ts';
+import type { MonthlyTrends, MonthTrend } from '../../api/analysis.ts';
 import { CATEGORIES, categoryColor, categoryLabel, type Category } from '../../api/categories.ts';
 import { EChart, type ChartClick, type ChartOption } from '../../components/echart.tsx';
-import { monthRange } from '../../format.ts';
 import { hrefFor, navigate } from '../../router.ts';
 
 const CASUALTY_SERIES = [
@@ -13,11 +12,11 @@ const CASUALTY_SERIES = [
 
 /** Opens the calls behind a month, optionally only those flagged with a category. */
 function openMonth(
-  month: string,
+  month: MonthTrend,
   category: string | undefined,
   extra: Record<string, string | undefined>,
 ): void {
-  navigate('calls', { ...extra, ...monthRange(month), category });
+  navigate('calls', { ...extra, from: month.from, to: month.to, category });
 }
 
 export function MonthlyCharts({
@@ -86,11 +85,11 @@ export function MonthlyCharts({
   const categoryOfSeries = (name: string | undefined): Category | undefined =>
     categories.find((c) => categoryLabel(c) === name);
   const onMentionsClick = (event: ChartClick) => {
-    const month = months[event.dataIndex ?? -1];
+    const month = trends.months[event.dataIndex ?? -1];
     if (month) openMonth(month, categoryOfSeries(event.seriesName), filters);
   };
   const onCasualtyClick = (event: ChartClick) => {
-    const month = months[event.dataIndex ?? -1];
+    const month = trends.months[event.dataIndex ?? -1];
     const series = CASUALTY_SERIES.find((s) => s.label === event.seriesName);
     if (month) openMonth(month, series?.category, filters);
   };
@@ -132,7 +131,7 @@ export function MonthlyCharts({
                 <td className="mono">{m.month}</td>
                 <td className="num">
                   <a
-                    href={hrefFor('calls', { ...filters, ...monthRange(m.month) })}
+                    href={hrefFor('calls', { ...filters, from: m.from, to: m.to })}
                     data-testid="month-calls"
                   >
                     {m.calls}
@@ -142,7 +141,7 @@ export function MonthlyCharts({
                   <td key={c} className="num">
                     {(m.mentions[c] ?? 0) > 0 ? (
                       <a
-                        href={hrefFor('calls', { ...filters, ...monthRange(m.month), category: c })}
+                        href={hrefFor('calls', { ...filters, from: m.from, to: m.to, category: c })}
                         title={`${m.callsWith[c] ?? 0} calls`}
                       >
                         {m.mentions[c]}

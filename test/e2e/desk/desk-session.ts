@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureDeskBuilt } from '../../../web/tools/ensure-desk-built.ts';
+import { repositoryRoot, startCli, type CliProcess } from '../../helpers/cli-process.ts';
+import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
+import { speechTestEnv } from '../../helpers/speech-models.ts';
+
+/** Debian's Chromium; the tests drive it with playwright-core and never download a browser. */
+export const CHROMIUM = process.env.EARSHOT_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  // The player is started by a click or a key, but Chromium must not mute it in a test.
+  '--autoplay-policy=no-user-gesture-required',
+];
+export const artifactsDir = path.join(repositoryRoot, 'test-artifacts', 'desk');
+
+export interface DeskSession {
+  url: string;
+  databaseUrl: string;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app as a user starts it (`earshot start` with the demo corpus and the test speech
+ * models, on its own database), built desk included, once the pipeline is idle; and a browser page.
+ */
+export async function startDeskSession(): Promise<DeskSession> {
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`desk tests need Chromium at ${CHROMIUM} (apt-get install chromium)`);
+  await ensureDeskBuilt({ log: () => undefined });
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  const app = await startApp();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return {
+    url: app.url,
+    databaseUrl: app.databaseUrl,
+    browser,
+    page,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await app.stop();
+      if (pageErrors.length > 0) console.warn(`desk page errors:\n${pageErrors.join('\n')}`);
+    },
+  };
+}
+
+interface RunningApp {
+  url: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the app on its own database and waits for the pipeline to finish the demo corpus (minutes
+ * on two cores). While writing tests, EARSHOT_DESK_E2E_URL and EARSHOT_DESK_E2E_DATABASE_URL point
+ * them at an app that is already running instead.
+ */
+async function startApp(): Promise<RunningApp> {
+  const givenUrl = process.env.EARSHOT_DESK_E2E_URL;
+  const givenDatabase = process.env.EARSHOT_DESK_E2E_DATABASE_URL;
+  if (givenUrl && givenDatabase)
+    return { url: givenUrl, databaseUrl: givenDatabase, stop: () => Promise.resolve() };
+
+  const database: TestDatabase = await createTestDatabase('e2e_desk');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-e2e-desk-'));
+  fs.chmodSync(dataDir, 0o755);
+  const app: CliProcess = startCli(['start'], {
+    DATABASE_URL: database.connectionString,
+    EARSHOT_DATA_DIR: dataDir,
+    EARSHOT_PORT: '0',
+    ...speechTestEnv(),
+  });
+  const [, url] = await app.waitFor(/Earshot is ready at (http:\/\/127\.0\.0\.1:\d+\/)/, 180_000);
+  await app.waitFor(/Pipeline idle/, 600_000);
+  return {
+    url: url!,
+    databaseUrl: database.connectionString,
+    async stop() {
+      if (app.child.exitCode === null) {
+        app.child.kill('SIGINT');
+        await app.exited;
+      }
+      await database.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage });
+}
+
+/** The player's position as the desk shows it (data-seconds on the time display). */
+export async function playerSeconds(page: Page): Promise<number> {
+  return Number(await page.getByTestId('player-time').getAttribute('data-seconds'));
+}
+
+export async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}

@@ -1,0 +1,229 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getJson, playerSeconds, screenshot, startDeskSession, type DeskSession } from './desk-session.ts';
+
+// The web desk in Debian's Chromium against the real app on the demo corpus: what a journalist
+// does on each page, checked against the API and the database. Screenshots of every page land in
+// test-artifacts/desk/.
+
+interface ListItem {
+  id: string;
+  call: { startedAt: string | null };
+  analysis: { triageScore: number } | null;
+}
+interface TranscriptRead {
+  transcript: { version: number };
+  segments: {
+    id: string;
+    start: number;
+    text: string;
+    words: { w: string; start: number }[];
+    translation: { text: string | null } | null;
+  }[];
+}
+interface AnalysisRead {
+  transcriptVersion: number;
+  matches: { segmentId: string; surface: string; gloss: string }[];
+}
+
+let s: DeskSession;
+let db: pg.Client;
+/** The call the analysis ranks first: it has code words, words with timings and a translation. */
+let topCall: string;
+
+beforeAll(async () => {
+  s = await startDeskSession();
+  db = new pg.Client({ connectionString: s.databaseUrl });
+  await db.connect();
+  const list = await getJson<{ items: ListItem[] }>(`${s.url}api/recordings?sort=triage&limit=1`);
+  topCall = list.items[0]!.id;
+}, 900_000);
+
+afterAll(async () => {
+  await db?.end();
+  await s?.close();
+});
+
+async function waitForPlayer(): Promise<void> {
+  await s.page.getByTestId('play-button').and(s.page.locator(':enabled')).waitFor({ timeout: 30_000 });
+}
+
+describe('the web desk', () => {
+  it('Calls: lists the demo corpus and sorts by triage score', async () => {
+    const { page, url } = s;
+    await page.goto(`${url}#/calls`);
+    const total = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM recordings')).rows[0]!.n);
+    await expect.poll(() => page.getByTestId('call-row').count()).toBe(total);
+    await expect.poll(() => page.getByTestId('calls-total').textContent()).toBe(`${total} matching`);
+    await screenshot(page, 'calls');
+
+    await page.getByLabel('Sort by').selectOption('triage');
+    await expect.poll(() => page.url()).toContain('sort=triage');
+    await expect.poll(() => page.locator('.triage-cell').first().textContent()).not.toBe('–');
+    const shown = (await page.locator('.triage-cell').allTextContents()).filter((t) => t !== '–').map(Number);
+    expect(shown).toEqual([...shown].sort((a, b) => b - a));
+    const best = await db.query<{ score: number }>('SELECT max(triage_score) AS score FROM analysis_current');
+    expect(shown[0]).toBe(Math.round(best.rows[0]!.score));
+    await screenshot(page, 'calls-by-triage');
+  }, 240_000);
+
+  it('Call: plays, seeks to a clicked word, shows code words with their gloss, obeys the keyboard', async () => {
+    const { page, url } = s;
+    const transcript = await getJson<TranscriptRead>(`${url}api/recordings/${topCall}/transcript`);
+    const analysis = await getJson<AnalysisRead>(`${url}api/recordings/${topCall}/analysis`);
+    await page.goto(`${url}#/call/${topCall}`);
+    await page.getByTestId('segment').first().waitFor();
+    expect(await page.getByTestId('segment').count()).toBe(transcript.segments.length);
+    await expect.poll(() => page.getByTestId('machine-badge').first().textContent()).toContain('test-asr-ru');
+    await waitForPlayer();
+
+    // Play: the clock moves.
+    await page.getByTestId('play-button').click();
+    await expect.poll(() => playerSeconds(page), { timeout: 15_000 }).toBeGreaterThan(0.3);
+    await page.getByTestId('play-button').click();
+    await expect.poll(() => page.getByTestId('player-time').getAttribute('data-playing')).toBe('false');
+
+    // Click a word well into the call: the player is at that word's start.
+    const segment = transcript.segments.find((x) => x.words.length > 2 && x.start > 3)!;
+    const word = segment.words[2]!;
+    await page
+      .locator(`[data-segment-id="${segment.id}"] [data-word-start="${word.start.toFixed(2)}"]`)
+      .first()
+      .click();
+    await expect.poll(() => playerSeconds(page)).toBeCloseTo(word.start, 1);
+    await expect
+      .poll(() => page.locator(`[data-segment-id="${segment.id}"]`).getAttribute('class'))
+      .toContain('active');
+
+    // Code words carry their gloss ("двухсотых — a dead soldier, KIA").
+    const match = analysis.matches[0]!;
+    const flagged = page.locator(`[data-segment-id="${match.segmentId}"] .code-word`).first();
+    expect(await flagged.getAttribute('data-gloss')).toContain(`${match.surface} — ${match.gloss}`);
+
+    // Keyboard: ] faster, [ slower, ← back 5 s, n to the next flag.
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press(']');
+    await expect.poll(() => page.getByTestId('player-rate').textContent()).toBe('1.25×');
+    await page.keyboard.press('[');
+    await expect.poll(() => page.getByTestId('player-rate').textContent()).toBe('1.00×');
+    const before = await playerSeconds(page);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => playerSeconds(page)).toBeCloseTo(Math.max(0, before - 5), 1);
+    await page.keyboard.press('n');
+    await expect.poll(() => playerSeconds(page)).toBeGreaterThan(Math.max(0, before - 5));
+    await screenshot(page, 'call');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'call-1920');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }, 240_000);
+
+  it('Search: Russian and English queries open the call at the hit; a malformed query says what is wrong', async () => {
+    const { page, url } = s;
+    const analysis = await getJson<AnalysisRead>(`${url}api/recordings/${topCall}/analysis`);
+    const transcript = await getJson<TranscriptRead>(`${url}api/recordings/${topCall}/transcript`);
+    const match = analysis.matches[0]!;
+    const segment = transcript.segments.find((x) => x.id === match.segmentId)!;
+
+    await page.goto(`${url}#/search?q=${encodeURIComponent(match.surface)}&lang=ru`);
+    const ruHit = page.locator(`[data-testid="search-hit"] a[href*="${topCall}"]`).first();
+    await ruHit.waitFor();
+    await screenshot(page, 'search-ru');
+    await ruHit.click();
+    await waitForPlayer();
+    await expect.poll(() => playerSeconds(page)).toBeCloseTo(segment.start, 1);
+
+    const english = (segment.translation?.text ?? '')
+      .split(/[^A-Za-z]+/)
+      .filter((w) => w.length >= 5)
+      .sort((a, b) => b.length - a.length)[0];
+    expect(english, 'the flagged segment has an English translation').toBeTruthy();
+    await page.goto(`${url}#/search?q=${encodeURIComponent(english!)}&lang=en`);
+    const enHit = page.locator(`[data-testid="search-hit"] a[href*="${topCall}"]`).first();
+    await enHit.waitFor();
+    expect(await page.locator('[data-testid="search-hit"] .source-tag').first().textContent()).toBe(
+      'EN translation',
+    );
+    const start = Number(await enHit.getAttribute('data-start'));
+    await screenshot(page, 'search-en');
+    await enHit.click();
+    await waitForPlayer();
+    await expect.poll(() => playerSeconds(page)).toBeCloseTo(start, 1);
+
+    await page.goto(`${url}#/search?q=${encodeURIComponent('"двухсотых')}`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('never closed');
+    await screenshot(page, 'search-malformed');
+  }, 240_000);
+
+  it('Trends: the month table and chart agree with the database; a month opens its calls', async () => {
+    const { page, url } = s;
+    await page.goto(`${url}#/trends`);
+    await page.getByTestId('monthly-table').waitFor();
+    await page.getByTestId('monthly-chart').locator('svg').waitFor();
+    await page.getByTestId('places-map').locator('svg').waitFor();
+    await screenshot(page, 'trends', true);
+
+    const byMonth = await db.query<{ month: string; calls: string }>(
+      `SELECT to_char(call_started_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*) AS calls
+         FROM recordings WHERE call_started_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    );
+    const rows = page.locator('[data-testid="monthly-table"] tbody tr');
+    expect(await rows.count()).toBe(byMonth.rows.length);
+    for (const row of byMonth.rows) {
+      const cell = page.locator(`tr[data-month="${row.month}"] [data-testid="month-calls"]`);
+      expect(await cell.textContent(), row.month).toBe(row.calls);
+    }
+    // The chart says the same: hover over the first month's bar and read ECharts' tooltip.
+    const first = byMonth.rows[0]!;
+    const chart = page.getByTestId('monthly-chart');
+    const box = (await chart.boundingBox())!;
+    const plotLeft = 48;
+    const plotWidth = box.width - 96;
+    await page.mouse.move(box.x + plotLeft + plotWidth / byMonth.rows.length / 2, box.y + box.height - 60);
+    await expect.poll(() => chart.innerText()).toContain(first.month);
+    expect((await chart.innerText()).replace(/\s+/g, ' ')).toMatch(new RegExp(`Calls ${first.calls}\\b`));
+    await page.locator(`tr[data-month="${first.month}"] [data-testid="month-calls"]`).click();
+    await expect.poll(() => page.getByTestId('call-row').count()).toBe(Number(first.calls));
+    expect(page.url()).toContain(`from=${first.month}-01`);
+    await screenshot(page, 'trends-month-calls');
+  }, 240_000);
+  it('Correction: saving a segment makes a new human version, re-runs analyse and stales the translation', async () => {
+    const { page, url } = s;
+    const before = await getJson<TranscriptRead>(`${url}api/recordings/${topCall}/transcript`);
+    const target = before.segments[0]!;
+    await page.goto(`${url}#/call/${topCall}`);
+    await page.locator(`[data-segment-id="${target.id}"]`).getByTestId('edit-segment').click();
+    const editor = page.getByTestId('segment-editor');
+    await editor.getByLabel('Segment text').fill(`${target.text} исправлено`);
+    await editor.getByLabel('End seconds').fill((target.start + 0.5).toFixed(2));
+    await editor.getByTestId('save-segment').click();
+
+    const version = before.transcript.version + 1;
+    await expect.poll(() => page.getByTestId('saved-notice').textContent()).toContain(`version ${version}`);
+    expect(await page.getByTestId('saved-notice').textContent()).toMatch(/Running again: .*analyse/);
+    await expect
+      .poll(() =>
+        page.locator(`[data-testid="version"][data-version="${version}"]`).getAttribute('data-kind'),
+      )
+      .toBe('human');
+    await expect.poll(() => page.getByTestId('transcript').textContent()).toContain('исправлено');
+    const stored = await db.query<{ kind: string; version: number }>(
+      'SELECT kind, version FROM transcripts WHERE recording_id = $1 ORDER BY version DESC LIMIT 1',
+      [topCall],
+    );
+    expect(stored.rows[0]).toEqual({ kind: 'human', version });
+    // The re-run flags: analyse was scheduled again for the new version and reaches it.
+    await expect
+      .poll(
+        async () =>
+          (await getJson<AnalysisRead>(`${url}api/recordings/${topCall}/analysis`)).transcriptVersion,
+        { timeout: 120_000, interval: 1000 },
+      )
+      .toBe(version);
+    await screenshot(page, 'call-corrected');
+
+    // The machine version stays viewable and diffable.
+    await page.getByRole('button', { name: 'diff vs v1' }).first().click();
+    await expect.poll(() => page.getByTestId('diff').textContent()).toContain('исправлено');
+    await screenshot(page, 'call-diff');
+  }, 240_000);
+});
