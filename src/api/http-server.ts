@@ -1,6 +1,6 @@
 import type { EarshotConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
-import { buildApiServer } from './server.ts';
+import { buildApiServer, type ApiServerOptions } from './server.ts';
 
 export interface RunningHttpServer {
   /** Where to point a browser, e.g. http://127.0.0.1:8750/ */
@@ -17,9 +17,9 @@ export class ListenError extends Error {}
 export async function startHttpServer(
   db: Db,
   config: EarshotConfig,
-  options: { port?: number; host?: string } = {},
+  options: { port?: number; host?: string; scheduleStage?: ApiServerOptions['scheduleStage'] } = {},
 ): Promise<RunningHttpServer> {
-  const app = await buildApiServer({ db, config });
+  const app = await buildApiServer({ db, config, scheduleStage: options.scheduleStage });
   const host = options.host ?? config.host;
   const port = options.port ?? config.port;
   try {

@@ -4,6 +4,7 @@ import type { EarshotConfig } from '../config/config.ts';
 import { startHttpServer } from '../api/http-server.ts';
 import { ingestPaths } from '../ingest/ingest-paths.ts';
 import { openPipeline, type Pipeline } from '../jobs/pipeline.ts';
+import { scheduleStage } from '../jobs/scheduling.ts';
 import { formatPipelineEvent, formatProgressLine } from '../jobs/status-report.ts';
 import { missingSpeechModels } from '../speech/model-location.ts';
 import { requiredModelFiles, translationModelFolder } from '../translation/translation-model.ts';
@@ -94,7 +95,13 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
       },
     });
 
-    http = await startHttpServer(connection.db, config, { port: options.port, host: options.host });
+    const queue = pipeline.queue;
+    http = await startHttpServer(connection.db, config, {
+      port: options.port,
+      host: options.host,
+      // Corrections made in the desk re-run translate and analyse through this process's queue.
+      scheduleStage: (stage, ids, scheduling) => scheduleStage(queue, connection.db, stage, ids, scheduling),
+    });
     say(`Earshot is ready at ${http.url}  (API: ${http.url}api/openapi.json; Ctrl-C stops)`);
 
     const running = pipeline;
