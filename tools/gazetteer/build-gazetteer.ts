@@ -15,6 +15,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import {
   GAZETTEER_PATH,
   type GazetteerFile,
@@ -23,6 +24,7 @@ import {
 import { lookupWord } from '../../src/analysis/entities/morphology.ts';
 import { normaliseWord } from '../../src/analysis/entities/tokens.ts';
 import { CURATED_PLACES } from './curated-places.ts';
+import { russianFromUkrainian, similarityToCurrentName } from './spelling.ts';
 
 const RUSSIAN_POPULATION_FLOOR = 10_000;
 // GeoNames admin1 codes of the Russian regions on the border with Ukraine.
@@ -82,64 +84,9 @@ function selected(row: GeoNamesRow): boolean {
   return row.population >= RUSSIAN_POPULATION_FLOOR || row.admin1 in RUSSIAN_BORDER_REGIONS;
 }
 
-/** Russian spelling of a Ukrainian place name by the regular correspondences of toponyms. */
-export function russianFromUkrainian(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/іївка$/, 'еевка')
-    .replace(/ївка$/, 'евка')
-    .replace(/івка$/, 'овка')
-    .replace(/ське$/, 'ское')
-    .replace(/цьке$/, 'цкое')
-    .replace(/ськ$/, 'ск')
-    .replace(/цьк$/, 'цк')
-    .replace(/ине$/, 'ино')
-    .replace(/не$/, 'ное')
-    .replace(/і/g, 'и')
-    .replace(/ї/g, 'и')
-    .replace(/є/g, 'е')
-    .replace(/ґ/g, 'г')
-    .replace(/['’]/g, 'ь')
-    .replace(/(^|[ -])(\p{L})/gu, (_, separator: string, letter: string) => separator + letter.toUpperCase());
-}
-
 function knownToAzAsPlace(name: string): boolean {
   const norm = normaliseWord(name);
   return lookupWord(norm).readings.some((r) => r.grammemes.has('Geox') && normaliseWord(r.lemma) === norm);
-}
-
-const LATIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'ie', ж: 'zh', з: 'z', и: 'y', і: 'i',
-  ї: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
-  х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ы: 'y', э: 'e', ю: 'iu', я: 'ia', ь: '', ъ: '',
-}; // prettier-ignore
-
-function bigrams(word: string): string[] {
-  const grams: string[] = [];
-  for (let i = 0; i < word.length - 1; i++) grams.push(word.slice(i, i + 2));
-  return grams;
-}
-
-/** Dice similarity of a Cyrillic name's rough romanisation with the GeoNames (current) name. */
-function similarityToCurrentName(cyrillic: string, name: string): number {
-  const latin = [...cyrillic.toLowerCase()]
-    .map((ch) => LATIN[ch] ?? ch)
-    .join('')
-    .replace(/[^a-z]/g, '');
-  const target = name.toLowerCase().replace(/[^a-z]/g, '');
-  const a = bigrams(latin);
-  const b = bigrams(target);
-  if (a.length === 0 || b.length === 0) return 0;
-  const pool = [...b];
-  let shared = 0;
-  for (const gram of a) {
-    const at = pool.indexOf(gram);
-    if (at >= 0) {
-      shared++;
-      pool.splice(at, 1);
-    }
-  }
-  return (2 * shared) / (a.length + b.length);
 }
 
 // Ukrainian spellings: its own letters, the soft «-ськ»/«-цьк», or the neuter «-ове»/«-не» of
@@ -220,14 +167,15 @@ function build(): { file: GazetteerFile; skipped: string[] } {
   };
 }
 
-function serialise(file: GazetteerFile): string {
-  // One place per line keeps reviews and diffs readable.
-  const header = JSON.stringify({ ...file, places: [] }, null, 2).replace(/\[\]\n}$/, '[\n');
-  return `${header}${file.places.map((row) => `    ${JSON.stringify(row)}`).join(',\n')}\n  ]\n}\n`;
+async function serialise(file: GazetteerFile): Promise<string> {
+  // Formatted the way `prettier --check` expects, so the committed file passes the style check
+  // and `--check` below compares like with like.
+  const options = (await resolveConfig(GAZETTEER_PATH.pathname)) ?? {};
+  return format(JSON.stringify(file), { ...options, parser: 'json', filepath: GAZETTEER_PATH.pathname });
 }
 
 const { file, skipped } = build();
-const text = serialise(file);
+const text = await serialise(file);
 if (process.argv.includes('--check')) {
   const committed = readFileSync(GAZETTEER_PATH, 'utf8');
   if (committed !== text) {

@@ -47,10 +47,18 @@ function partsOf(word: string): PartReading[] {
     else if (reading.grammemes.has('Surn')) parts.push({ part: 'surname', reading });
     else if (reading.grammemes.has('Patr')) parts.push({ part: 'patronymic', reading });
   }
-  // Equal scores are common («леху»: dative of Лех or accusative of Лёха); the longer lemma is
-  // the everyday name more often than not.
+  // «Дмитрия» is both the rare woman's name and the genitive of Дмитрий: in soldiers' calls the
+  // man's name is the better bet. Equal scores are common too («леху»: Лех or Лёха); the longer
+  // lemma is the everyday name more often than not.
+  const names = parts.filter((p) => p.part === 'name');
+  const bothGenders =
+    names.some((p) => p.reading.grammemes.has('masc')) && names.some((p) => p.reading.grammemes.has('femn'));
+  const masculineFirst = (p: PartReading): number => (bothGenders && p.reading.grammemes.has('masc') ? 1 : 0);
   return parts.sort(
-    (a, b) => b.reading.score - a.reading.score || b.reading.lemma.length - a.reading.lemma.length,
+    (a, b) =>
+      masculineFirst(b) - masculineFirst(a) ||
+      b.reading.score - a.reading.score ||
+      b.reading.lemma.length - a.reading.lemma.length,
   );
 }
 

@@ -34,10 +34,10 @@ const SETTLEMENT_NOUN =
   /^(?:город|села|село|селе|селом|поселок|поселка|поселке|пгт|деревн[яиеюей]|станиц[аыеу]|хутор|хутора|нп|н\.п|населенн[а-я]+|городе|города|городом|місто|міста|селище)$/;
 
 const SUFFIX_RULES: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
-  [/ого$/, ['ое', 'ий', 'ый', 'ой']], [/его$/, ['ее', 'ий']], [/ому$/, ['ое', 'ий', 'ый']],
+  [/ого$/, ['ое', 'ий', 'ый', 'ой', '']], [/его$/, ['ее', 'ий']], [/ому$/, ['ое', 'ий', 'ый', '']],
   [/ами$/, ['ы', 'и']], [/ями$/, ['и']], [/ией$/, ['ия']], [/ом$/, ['', 'о', 'е']], [/ем$/, ['', 'ь', 'е']],
   [/ой$/, ['а', 'ая', 'ое', 'ий', 'ый']], [/ою$/, ['а', 'ая']], [/ей$/, ['я', 'ь', 'ая']], [/ую$/, ['ая']],
-  [/ым$/, ['ое', 'ый']], [/им$/, ['ое', 'ий']], [/ах$/, ['ы', 'и', 'а']], [/ам$/, ['ы', 'и']], [/ях$/, ['и']],
+  [/ым$/, ['ое', 'ый', '']], [/им$/, ['ое', 'ий']], [/ах$/, ['ы', 'и', 'а']], [/ам$/, ['ы', 'и']], [/ях$/, ['и']],
   [/ии$/, ['ия']], [/ию$/, ['ия']], [/е$/, ['', 'а', 'я', 'ь', 'о']], [/и$/, ['а', 'я', 'ь', 'ы']],
   [/ы$/, ['а']], [/у$/, ['', 'а', 'о']], [/ю$/, ['я', 'ь']], [/а$/, ['', 'ь', 'о']], [/я$/, ['ь', 'е']],
 ]; // prettier-ignore
@@ -58,15 +58,15 @@ interface Hit {
  * words the dictionary does not know, or knows as nouns («в Шахтах»): never from adjectives and
  * verbs («с Новым годом» is no village Nove).
  */
-function candidateNames(token: Token): Array<{ name: string; how: HowFound }> {
+function candidateNames(token: Token, alwaysStrip = false): Array<{ name: string; how: HowFound }> {
   const norm = token.norm;
   const names: Array<{ name: string; how: HowFound }> = [{ name: norm, how: 'exact' }];
   const readings = lookupWord(token.lower).readings;
   for (const reading of readings) {
     if (reading.grammemes.has('Geox')) names.push({ name: reading.lemma.replace(/ё/g, 'е'), how: 'lemma' });
   }
-  const strippable = readings.length === 0 || readings[0]!.pos === 'NOUN';
-  if (norm.length >= 5 && strippable) {
+  const strippable = alwaysStrip || readings.length === 0 || readings[0]!.pos === 'NOUN';
+  if ((norm.length >= 5 || (alwaysStrip && norm.length >= 3)) && strippable) {
     for (const [ending, replacements] of SUFFIX_RULES) {
       if (!ending.test(norm)) continue;
       for (const replacement of replacements)
@@ -98,14 +98,15 @@ function lookupMultiWord(
   at: number,
 ): [Hit, number] | undefined {
   const first = tokens[at]!;
-  const firstNames = candidateNames(first).filter(({ name }) => index.multiWordStarts.has(name));
+  // Inside a known multi-word name every word may be inflected («под Часовым Яром»).
+  const firstNames = candidateNames(first, true).filter(({ name }) => index.multiWordStarts.has(name));
   for (const { name, how } of firstNames) {
     const counts = [...index.multiWordStarts.get(name)!].sort((a, b) => b - a);
     for (const count of counts) {
       if (at + count > tokens.length) continue;
       let prefixes = [name];
       for (let k = 1; k < count; k++) {
-        const next = candidateNames(tokens[at + k]!).map((c) => c.name);
+        const next = candidateNames(tokens[at + k]!, true).map((c) => c.name);
         prefixes = prefixes.flatMap((prefix) => next.map((word) => `${prefix} ${word}`));
       }
       for (const key of prefixes) {
