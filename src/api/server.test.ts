@@ -114,6 +114,11 @@ describe('GET /api/openapi.json', () => {
       '/api/trends/places',
       '/api/trends/call-graph',
       '/api/lexicon',
+      '/api/recordings/{id}/transcripts',
+      '/api/recordings/{id}/transcript',
+      '/api/recordings/{id}/transcripts/diff',
+      '/api/recordings/{id}/notes',
+      '/api/search',
       '/api/openapi.json',
     ];
     expect(Object.keys(doc.paths).sort()).toEqual([...expected].sort());

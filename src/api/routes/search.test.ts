@@ -282,3 +282,29 @@ describe('GET /api/search', () => {
     }
   });
 });
+
+describe('OpenAPI', () => {
+  it('describes every search parameter and the hit shape', async () => {
+    const doc = (await app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, { get?: { parameters?: { name: string; description?: string }[] } }>;
+    }>();
+    const parameters = doc.paths['/api/search']?.get?.parameters ?? [];
+    const names = parameters.map((p) => p.name);
+    for (const name of [
+      'q',
+      'lang',
+      'translit',
+      'collection',
+      'from',
+      'to',
+      'phone',
+      'category',
+      'place',
+      'limit',
+      'offset',
+    ]) {
+      expect(names, name).toContain(name);
+    }
+    for (const p of parameters) expect(p.description, p.name).toBeTruthy();
+  });
+});
