@@ -1,5 +1,5 @@
 import { CATEGORIES, isCategory } from '../types.ts';
-import { tokenise } from '../matching/normalise.ts';
+import { normaliseWord, tokenise } from '../matching/normalise.ts';
 import { lexiconFileSchema } from './lexicon-data.ts';
 
 /** One problem in the lexicon data, named so a reviewer can find and fix it. */
@@ -43,16 +43,31 @@ export function checkLexicon(json: unknown): LexiconProblem[] {
     if (entry.lemmas.length + entry.variants.length === 0 && entry.numberCode === undefined) {
       problem('nothing to match: no lemmas, variants or number code');
     }
+    for (const rule of entry.recategorise ?? []) {
+      if (!isCategory(rule.category)) problem(`recategorise: unknown category "${rule.category}"`);
+      if (rule.near.length === 0) problem('recategorise: no words given');
+    }
     const { ambiguous, confirmedBy } = entry.context ?? { ambiguous: false };
     if (confirmedBy && !ambiguous) problem('context.confirmedBy is only used for ambiguous entries');
     for (const phrase of [...entry.lemmas, ...entry.variants]) {
       const words = tokenise(phrase);
-      const key = words.map((w) => w.norm).join(' ');
+      // Stems keep their star, so «мародер*» and «мародёр» are different patterns.
+      const key = phrase
+        .trim()
+        .split(/\s+/)
+        .map((piece) =>
+          piece.endsWith('*')
+            ? normaliseWord(piece)
+            : tokenise(piece)
+                .map((w) => w.norm)
+                .join(' '),
+        )
+        .join(' ');
       if (words.length === 0) {
         problem(`variant "${phrase}" has no words after normalisation`);
         continue;
       }
-      if (words.some((w) => w.censored && !w.norm.endsWith('*'))) {
+      if (words.some((w) => w.censored)) {
         problem(`variant "${phrase}" is censored; write the full word (censored text is matched against it)`);
       }
       const owner = phraseOwners.get(key);

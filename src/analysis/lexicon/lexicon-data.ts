@@ -39,6 +39,15 @@ export const lexiconEntrySchema = z.object({
       confirmedBy: z.array(z.string()).optional().describe('words nearby that confirm the slang meaning'),
     })
     .optional(),
+  recategorise: z
+    .array(
+      z.object({
+        category: z.string().describe('the category to use instead'),
+        near: z.array(z.string()).describe('words nearby that name the victims or object'),
+      }),
+    )
+    .optional()
+    .describe('the category depends on whom it is done to («расстреляли» civilians → violence)'),
   ambiguity: z.string().optional().describe('notes for reviewers: other meanings, caveats'),
   source: z.array(z.string()).describe('pages where the term is defined or attested'),
 });

@@ -44,9 +44,12 @@ interface Hit {
 }
 
 const partOfSpeech = (token: Token): string => parseWord(token.norm)[0]?.partOfSpeech ?? '';
-const isAdjective = (token: Token): boolean =>
+/** «пять наших двухсотых», «три тяжёлых трёхсотых»: an adjective the number governs, in the genitive. */
+const isCountedAdjective = (token: Token): boolean =>
   !token.digits &&
-  parseWord(token.norm).some((p) => p.partOfSpeech === 'ADJF' && !p.grammemes.includes('Anum'));
+  parseWord(token.norm).some(
+    (p) => p.partOfSpeech === 'ADJF' && !p.grammemes.includes('Anum') && p.grammemes.includes('gent'),
+  );
 
 export function matchText(text: string, tokens: readonly Token[], compiled: CompiledLexicon): TermMatch[] {
   const keys = tokenKeys(tokens, compiled.index);
@@ -68,7 +71,7 @@ export function matchText(text: string, tokens: readonly Token[], compiled: Comp
   hits.sort((a, b) => a.first - b.first);
   attachCounts(hits, tokens, taken);
   settleAmbiguity(hits, keys, compiled.index);
-  return hits.map((hit) => toMatch(hit, text, tokens));
+  return hits.map((hit) => toMatch(hit, text, tokens, recategorise(hit, hits, keys, compiled.index)));
 }
 
 /**
@@ -79,15 +82,24 @@ function isOrdinalOfThing(candidate: Candidate, tokens: readonly Token[]): boole
   if (candidate.phrase.entry.numberCode === undefined || candidate.first !== candidate.last) return false;
   const next = tokens[candidate.last + 1];
   if (!next || next.digits) return false;
-  const best = parseWord(next.norm)[0];
-  return best?.partOfSpeech === 'NOUN' && best.grammemes.includes('inan');
+  const noun = parseWord(next.norm)[0];
+  if (noun?.partOfSpeech !== 'NOUN' || !/\binan\b/.test(noun.grammemes) || !/\bsing\b/.test(noun.grammemes)) {
+    return false;
+  }
+  // The ordinal must agree with the noun (singular, same case) to be modifying it.
+  const nounCase = CASES.find((c) => noun.grammemes.includes(c));
+  return parseWord(tokens[candidate.first]!.norm).some(
+    (p) => /\bsing\b/.test(p.grammemes) && nounCase !== undefined && p.grammemes.includes(nounCase),
+  );
 }
+
+const CASES = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct'];
 
 function attachCounts(hits: Hit[], tokens: readonly Token[], taken: Set<number>): void {
   for (const hit of hits) {
     const countable = hit.phrase.entry.countable || hit.phrase.entry.numberCode !== undefined;
     if (!countable || hit.count !== undefined) continue;
-    const before = countBefore(tokens, hit.first, isAdjective);
+    const before = countBefore(tokens, hit.first, isCountedAdjective);
     const after = countAfter(tokens, hit.last, hit.rule.startsWith('number-code'));
     const span = before && !overlaps(before, taken) ? before : after;
     if (!span || overlaps(span, taken)) continue;
@@ -122,8 +134,9 @@ function settleAmbiguity(hits: Hit[], keys: readonly string[][], index: PhraseIn
         confirmers.includes(other.phrase.entry.category),
     );
     const words = index.confirmations.get(hit.phrase.entry.id);
+    // A phrase's own words count («мясные штурмы»); a single word cannot confirm itself.
     for (let t = from; t <= to && !found && words; t++) {
-      if (t >= hit.first && t <= hit.last) continue;
+      if (hit.first === hit.last && t === hit.first) continue;
       found = keys[t]!.some((k) => words.has(k));
     }
     if (found) confirmed.add(hit);
@@ -139,7 +152,8 @@ function settleAmbiguity(hits: Hit[], keys: readonly string[][], index: PhraseIn
 /**
  * Which categories nearby confirm an ambiguous word: a refuser next to «подвал» makes it the
  * punishment pit; a «двухсотый» next to «цинк» makes it the coffin; casualties next to «накрыли»
- * make it shelling. Unrelated talk confirms nothing. Categories not listed confirm only themselves.
+ * make it shelling; fighting next to «укроп» makes it the slur, not dill. Unrelated talk confirms
+ * nothing (weapons next to «разъебали» point to destroyed equipment, not to the dead). Categories not listed confirm only themselves.
  */
 const COERCION: Category[] = [
   'execution_or_coercion',
@@ -153,14 +167,40 @@ const CONFIRMED_BY: Partial<Record<Category, Category[]>> = {
   refusal_to_fight: COERCION,
   desertion: COERCION,
   violence_against_civilians_or_prisoners: COERCION,
-  casualties_killed: [...CASUALTIES, 'weapons_and_shelling'],
-  casualties_wounded: [...CASUALTIES, 'weapons_and_shelling'],
+  casualties_killed: CASUALTIES,
+  casualties_wounded: CASUALTIES,
   casualties_missing: CASUALTIES,
+  slur_for_ukrainians: ['slur_for_ukrainians', 'weapons_and_shelling', ...CASUALTIES],
   weapons_and_shelling: ['weapons_and_shelling', ...CASUALTIES],
   morale: ['morale', ...CASUALTIES],
 };
 
-function toMatch(hit: Hit, text: string, tokens: readonly Token[]): TermMatch {
+/**
+ * The category of some acts depends on whom they are done to: «расстреляли» next to civilians is
+ * violence against civilians, not discipline inside the army.
+ */
+function recategorise(
+  hit: Hit,
+  hits: readonly Hit[],
+  keys: readonly string[][],
+  index: PhraseIndex,
+): Category | undefined {
+  const rules = index.recategorisations.get(hit.phrase.entry.id);
+  if (!rules) return undefined;
+  const from = Math.max(0, hit.first - CONTEXT_WINDOW);
+  const to = Math.min(keys.length - 1, hit.last + CONTEXT_WINDOW);
+  for (const rule of rules) {
+    // A match of that category nearby («насиловали, резали, расстреливали») settles it too.
+    const near = (h: Hit): boolean => h !== hit && h.last >= from && h.first <= to;
+    if (hits.some((h) => near(h) && h.phrase.entry.category === rule.category)) return rule.category;
+    for (let t = from; t <= to; t++) {
+      if (t < hit.first || t > hit.last) if (keys[t]!.some((k) => rule.near.has(k))) return rule.category;
+    }
+  }
+  return undefined;
+}
+
+function toMatch(hit: Hit, text: string, tokens: readonly Token[], category?: Category): TermMatch {
   const start = tokens[hit.first]!.start;
   const end = tokens[hit.last]!.end;
   const { entry } = hit.phrase;
@@ -170,10 +210,10 @@ function toMatch(hit: Hit, text: string, tokens: readonly Token[]): TermMatch {
     surface: text.slice(start, end),
     termId: entry.id,
     term: entry.term,
-    category: entry.category,
+    category: category ?? entry.category,
     gloss: entry.gloss,
     confidence: hit.confidence,
-    rule: hit.rule,
+    rule: category ? `${hit.rule}+recategorised` : hit.rule,
   };
   if (hit.count !== undefined) match.count = hit.count;
   return match;

@@ -25,11 +25,12 @@ export interface Token {
 }
 
 /**
- * Words: letters and digits, with censoring marks inside or at the end of a word. Hyphens split
+ * Words: letters and digits, with censoring marks inside a word (a mark after a word, as in a
+ * footnote «передке**», is not part of it). Hyphens split
  * words (`груз-200` → `груз`, `200`) except a short case ending after digits (`200-х`, `78-м`),
  * which is how ordinals are written and what the number rules look at.
  */
-const TOKEN = /[\p{L}\p{N}\u0301]+(?:(?:\*+|…|\.{2,3})[\p{L}\u0301]*)*(?:-[\p{L}]{1,3}(?![\p{L}\p{N}-]))?/gu;
+const TOKEN = /[\p{L}\p{N}\u0301]+(?:(?:\*+|…|\.{2,3})[\p{L}\u0301]+)*(?:-[\p{L}]{1,3}(?![\p{L}\p{N}-]))?/gu;
 const DIGITS = /^(\d+)(?:-(\p{L}{1,3}))?$/u;
 const CENSOR = /\*|…|\.\./;
 

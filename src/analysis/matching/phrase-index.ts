@@ -1,6 +1,7 @@
 import type { LexiconEntry } from '../lexicon/lexicon-data.ts';
+import type { Category } from '../types.ts';
 import { primaryLemma, wordKeys } from './morphology.ts';
-import { tokenise, type Token } from './normalise.ts';
+import { normaliseWord, tokenise } from './normalise.ts';
 
 /**
  * The lexicon compiled for matching: every lemma and variant becomes a phrase of pattern words,
@@ -24,21 +25,44 @@ export interface PhraseIndex {
   vocabulary: string[];
   /** Lemmas of words that confirm ambiguous entries, per entry id. */
   confirmations: Map<string, ReadonlySet<string>>;
+  /** Per entry id: another category and the lemmas nearby that switch to it. */
+  recategorisations: Map<string, Array<{ category: Category; near: ReadonlySet<string> }>>;
 }
 
-function patternWord(token: Token, exactForms: boolean): PatternWord {
-  if (token.norm.endsWith('*')) return { kind: 'stem', prefix: token.norm.replace(/\*+$/, '') };
-  // Exact entries match only the forms written (the plural «грады», not the hail «град»).
-  return { kind: 'word', keys: new Set(exactForms ? [token.norm] : [token.norm, primaryLemma(token.norm)]) };
+/**
+ * The words of one lexicon phrase. A word ending in `*` is a stem (`двухсот*` matches any ending);
+ * other words match their form and its lemma, or with `exactForms` only the form written (so the
+ * plural «грады» does not match the hail «град»).
+ */
+function phraseWords(text: string, exactForms: boolean): { words: PatternWord[]; spelled: string[] } {
+  const words: PatternWord[] = [];
+  const spelled: string[] = [];
+  for (const piece of text.trim().split(/\s+/)) {
+    if (piece.endsWith('*')) {
+      words.push({ kind: 'stem', prefix: normaliseWord(piece.replace(/\*+$/, '')) });
+      continue;
+    }
+    for (const token of tokenise(piece)) {
+      const keys = exactForms ? [token.norm] : [token.norm, primaryLemma(token.norm)];
+      words.push({ kind: 'word', keys: new Set(keys) });
+      if (/^\p{L}+$/u.test(token.norm)) spelled.push(token.norm);
+    }
+  }
+  return { words, spelled };
 }
 
 export function buildPhraseIndex(entries: readonly LexiconEntry[]): PhraseIndex {
-  const index: PhraseIndex = { byFirstKey: new Map(), stems: [], vocabulary: [], confirmations: new Map() };
+  const index: PhraseIndex = {
+    byFirstKey: new Map(),
+    stems: [],
+    vocabulary: [],
+    confirmations: new Map(),
+    recategorisations: new Map(),
+  };
   const vocabulary = new Set<string>();
   entries.forEach((entry, entryIndex) => {
     for (const text of [...entry.lemmas, ...entry.variants]) {
-      const tokens = tokenise(text);
-      const words = tokens.map((t) => patternWord(t, entry.exactForms === true));
+      const { words, spelled } = phraseWords(text, entry.exactForms === true);
       const first = words[0];
       if (!first) continue;
       const phrase: Phrase = { entry, entryIndex, words };
@@ -50,7 +74,13 @@ export function buildPhraseIndex(entries: readonly LexiconEntry[]): PhraseIndex 
           index.byFirstKey.set(key, list);
         }
       }
-      for (const token of tokens) if (/^\p{L}+$/u.test(token.norm)) vocabulary.add(token.norm);
+      for (const word of spelled) vocabulary.add(word);
+    }
+    if (entry.recategorise) {
+      index.recategorisations.set(
+        entry.id,
+        entry.recategorise.map((r) => ({ category: r.category as Category, near: lemmaSet(r.near) })),
+      );
     }
     const confirmedBy = entry.context?.confirmedBy;
     if (confirmedBy) {
@@ -62,6 +92,10 @@ export function buildPhraseIndex(entries: readonly LexiconEntry[]): PhraseIndex 
   });
   index.vocabulary = [...vocabulary];
   return index;
+}
+
+function lemmaSet(words: readonly string[]): ReadonlySet<string> {
+  return new Set(words.map((w) => primaryLemma(tokenise(w)[0]?.norm ?? w)));
 }
 
 /** Does pattern word `word` accept a transcript word with these keys? */
