@@ -64,8 +64,6 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
 const LOAD_INDEXES = [
   'CREATE INDEX transcript_segments_search_idx ON transcript_segments USING gin (search_vector)',
   'CREATE INDEX segment_translations_search_idx ON segment_translations USING gin (search_vector)',
-  'CREATE INDEX transcript_segments_transcript_idx ON transcript_segments (transcript_id, id)',
-  'CREATE INDEX segment_translations_segment_idx ON segment_translations (transcript_segment_id, target_language, id)',
   'CREATE INDEX segment_translations_transcript_idx ON segment_translations (transcript_id, target_language, transcript_segment_id)',
 ];
 

@@ -20,15 +20,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       setweight(to_tsvector('russian'::regconfig, text), 'B')
     ) STORED;
     CREATE INDEX transcript_segments_search_idx ON transcript_segments USING gin (search_vector);
-    CREATE INDEX transcript_segments_transcript_idx ON transcript_segments (transcript_id, id);
 
     ALTER TABLE segment_translations ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
       setweight(to_tsvector('simple'::regconfig, coalesce(text, '')), 'A') ||
       setweight(to_tsvector('english'::regconfig, coalesce(text, '')), 'B')
     ) STORED;
     CREATE INDEX segment_translations_search_idx ON segment_translations USING gin (search_vector);
-    CREATE INDEX segment_translations_segment_idx
-      ON segment_translations (transcript_segment_id, target_language, id);
 
     -- The latest transcript version of each recording.
     CREATE TABLE latest_transcripts (
@@ -92,9 +89,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     DROP TABLE latest_transcripts;
     DROP TRIGGER transcripts_track_latest ON transcripts;
     DROP FUNCTION latest_transcripts_track();
-    DROP INDEX segment_translations_segment_idx;
     ALTER TABLE segment_translations DROP COLUMN search_vector;
-    DROP INDEX transcript_segments_transcript_idx;
     ALTER TABLE transcript_segments DROP COLUMN search_vector;
   `.execute(db);
 }
