@@ -40,7 +40,20 @@ const SURNAME_SHAPE =
   /^(.{2,}?)(ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|ук|юк|як|ич|ец|ко)(а|у|ым|ом|е|ой|ого|ому|им|ем)?$/;
 const CASES = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct', 'voct'] as const;
 
+// Name readings per word, sorted once: the same names recur across the segments of a call.
+const partsCache = new Map<string, PartReading[]>();
+const PARTS_CACHE_LIMIT = 100_000;
+
 function partsOf(word: string): PartReading[] {
+  const cached = partsCache.get(word);
+  if (cached) return cached;
+  const parts = readPersonParts(word);
+  if (partsCache.size >= PARTS_CACHE_LIMIT) partsCache.clear();
+  partsCache.set(word, parts);
+  return parts;
+}
+
+function readPersonParts(word: string): PartReading[] {
   const parts: PartReading[] = [];
   for (const reading of lookupWord(word).readings) {
     if (reading.grammemes.has('Name')) parts.push({ part: 'name', reading });

@@ -81,7 +81,25 @@ function isPrimaryName(entry: GazetteerEntry, key: string): boolean {
 }
 
 /** First hit on a place's own Russian or Ukrainian name, else the first hit on any spelling. */
+// Single-word lookups per word form, remembered: the gazetteer never changes while running.
+const singleCache = new Map<string, Hit | null>();
+const multiStartCache = new Map<string, Array<{ name: string; how: HowFound }>>();
+const CACHE_LIMIT = 100_000;
+
+function remember<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const value = compute();
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 function lookupSingle(index: GazetteerIndex, token: Token): Hit | undefined {
+  return remember(singleCache, token.lower, () => findSingle(index, token) ?? null) ?? undefined;
+}
+
+function findSingle(index: GazetteerIndex, token: Token): Hit | undefined {
   let fallback: Hit | undefined;
   for (const { name, how } of candidateNames(token)) {
     const entry = index.byName.get(name)?.[0];
@@ -99,7 +117,9 @@ function lookupMultiWord(
 ): [Hit, number] | undefined {
   const first = tokens[at]!;
   // Inside a known multi-word name every word may be inflected («под Часовым Яром»).
-  const firstNames = candidateNames(first, true).filter(({ name }) => index.multiWordStarts.has(name));
+  const firstNames = remember(multiStartCache, first.lower, () =>
+    candidateNames(first, true).filter(({ name }) => index.multiWordStarts.has(name)),
+  );
   for (const { name, how } of firstNames) {
     const counts = [...index.multiWordStarts.get(name)!].sort((a, b) => b - a);
     for (const count of counts) {
