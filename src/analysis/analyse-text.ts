@@ -1,4 +1,4 @@
-import type { Entity } from './entities/types.ts';
+import { extractEntities } from './entities/extract-entities.ts';
 import { bundledLexicon } from './lexicon/lexicon-data.ts';
 import { detectLanguage } from './matching/language.ts';
 import { compileLexicon, matchText, type CompiledLexicon } from './matching/match-text.ts';
@@ -21,20 +21,12 @@ function analyser(): CompiledLexicon {
   return (compiled ??= compileLexicon(bundledLexicon()));
 }
 
-/**
- * Entities come from src/analysis/entities/extract-entities.ts (written separately); until it
- * is wired in, calls report none.
- */
-function extractEntitiesIfAvailable(_text: string): Entity[] {
-  return [];
-}
-
 export function analyseText(text: string): TextAnalysis {
   const tokens = tokenise(text);
   return {
     language: detectLanguage(tokens),
     matches: matchText(text, tokens, analyser()),
-    entities: extractEntitiesIfAvailable(text),
+    entities: extractEntities(text),
   };
 }
 
