@@ -18,7 +18,7 @@ interface TranscriptRead {
     start: number;
     text: string;
     words: { w: string; start: number }[];
-    translation: { text: string | null } | null;
+    translation: { text: string | null; stale: boolean } | null;
   }[];
 }
 interface AnalysisRead {
@@ -59,11 +59,12 @@ describe('the web desk', () => {
 
     await page.getByLabel('Sort by').selectOption('triage');
     await expect.poll(() => page.url()).toContain('sort=triage');
-    await expect.poll(() => page.locator('.triage-cell').first().textContent()).not.toBe('–');
+    const best = await db.query<{ score: number }>('SELECT max(triage_score) AS score FROM analysis_current');
+    await expect
+      .poll(() => page.locator('.triage-cell').first().textContent())
+      .toBe(String(Math.round(best.rows[0]!.score)));
     const shown = (await page.locator('.triage-cell').allTextContents()).filter((t) => t !== '–').map(Number);
     expect(shown).toEqual([...shown].sort((a, b) => b - a));
-    const best = await db.query<{ score: number }>('SELECT max(triage_score) AS score FROM analysis_current');
-    expect(shown[0]).toBe(Math.round(best.rows[0]!.score));
     await screenshot(page, 'calls-by-triage');
   }, 240_000);
 
@@ -74,7 +75,13 @@ describe('the web desk', () => {
     await page.goto(`${url}#/call/${topCall}`);
     await page.getByTestId('segment').first().waitFor();
     expect(await page.getByTestId('segment').count()).toBe(transcript.segments.length);
-    await expect.poll(() => page.getByTestId('machine-badge').first().textContent()).toContain('test-asr-ru');
+    // Machine output says so, with its model: the translation here, the recogniser in the versions.
+    await expect
+      .poll(async () => (await page.getByTestId('machine-badge').allTextContents()).join(' '))
+      .toContain('marian-ru-en-test');
+    expect(
+      await page.locator('[data-testid="version"][data-kind="machine"]').first().textContent(),
+    ).toContain('test-asr-ru');
     await waitForPlayer();
 
     // Play: the clock moves.
@@ -186,7 +193,7 @@ describe('the web desk', () => {
     expect(page.url()).toContain(`from=${first.month}-01`);
     await screenshot(page, 'trends-month-calls');
   }, 240_000);
-  it('Correction: saving a segment makes a new human version, re-runs analyse and stales the translation', async () => {
+  it('Correction: saving a segment makes a new human version, re-runs translate and analyse on it', async () => {
     const { page, url } = s;
     const before = await getJson<TranscriptRead>(`${url}api/recordings/${topCall}/transcript`);
     const target = before.segments[0]!;
@@ -199,7 +206,9 @@ describe('the web desk', () => {
 
     const version = before.transcript.version + 1;
     await expect.poll(() => page.getByTestId('saved-notice').textContent()).toContain(`version ${version}`);
-    expect(await page.getByTestId('saved-notice').textContent()).toMatch(/Running again: .*analyse/);
+    expect(await page.getByTestId('saved-notice').textContent()).toMatch(
+      /Running again: .*translate.*analyse/,
+    );
     await expect
       .poll(() =>
         page.locator(`[data-testid="version"][data-version="${version}"]`).getAttribute('data-kind'),
@@ -219,11 +228,25 @@ describe('the web desk', () => {
         { timeout: 120_000, interval: 1000 },
       )
       .toBe(version);
+    // …and the English is made again for the corrected words (stale until then).
+    await expect
+      .poll(
+        async () => {
+          const now = await getJson<TranscriptRead>(`${url}api/recordings/${topCall}/transcript`);
+          const edited = now.segments.find((x) => x.text.endsWith('исправлено'));
+          return edited?.translation ? edited.translation.stale : 'none';
+        },
+        { timeout: 120_000, interval: 1000 },
+      )
+      .toBe(false);
+    await page.reload();
+    await page.getByTestId('segment').first().waitFor();
     await screenshot(page, 'call-corrected');
 
     // The machine version stays viewable and diffable.
     await page.getByRole('button', { name: 'diff vs v1' }).first().click();
     await expect.poll(() => page.getByTestId('diff').textContent()).toContain('исправлено');
+    await page.getByTestId('diff').scrollIntoViewIfNeeded();
     await screenshot(page, 'call-diff');
   }, 240_000);
 });

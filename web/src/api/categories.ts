@@ -62,3 +62,21 @@ export function categoryColor(category: string): string {
   if (category === 'slur_for_ukrainians') return '#5d6b82';
   return '#3b5bdb';
 }
+
+// Lines on one chart need hues that differ even within a family (killed vs wounded).
+const CHART_COLORS: Partial<Record<Category, string>> = {
+  casualties_killed: '#b42318',
+  casualties_wounded: '#e07a1f',
+  casualties_missing: '#6b7280',
+  refusal_to_fight: '#7a2e8e',
+  desertion: '#1d6f8a',
+  surrender_captivity: '#2f7d4a',
+  execution_or_coercion: '#9f1239',
+  mobilisation: '#3b5bdb',
+  prison_recruitment: '#854d0e',
+  weapons_and_shelling: '#0f766e',
+};
+
+export function chartColor(category: Category): string {
+  return CHART_COLORS[category] ?? categoryColor(category);
+}

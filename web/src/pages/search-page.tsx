@@ -106,7 +106,7 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
       </p>
       <FilterBar value={filters} onApply={applyFilters} />
       <ErrorMessage error={error} />
-      {data ? (
+      {data && !error ? (
         <div className={`search-results${loading ? ' loading' : ''}`}>
           <div className="muted" data-testid="search-total">
             {data.totalIsLowerBound ? 'at least ' : ''}

@@ -79,7 +79,7 @@ export function Waveform({
       ))}
       {lanes.map((lane) => (
         <div className="speaker-lane" key={lane} data-testid="speaker-lane">
-          <span className="lane-label">
+          <span className="lane-label" title={lane}>
             {laneLabel(segments.find((s) => s.lane === lane) ?? { lane, speaker: null })}
           </span>
           <div className="speaker-track">

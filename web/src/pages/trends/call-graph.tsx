@@ -30,7 +30,7 @@ export function CallGraphChart({
           layout: 'force',
           roam: true,
           draggable: true,
-          force: { repulsion: 220, edgeLength: [60, 140] },
+          force: { repulsion: 150, gravity: 0.1, edgeLength: [50, 100] },
           edgeSymbol: ['none', 'arrow'],
           edgeSymbolSize: 7,
           label: { show: true, position: 'right', fontSize: 11, fontFamily: 'DejaVu Sans Mono, monospace' },

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { MonthlyTrends, MonthTrend } from '../../api/analysis.ts';
-import { CATEGORIES, categoryColor, categoryLabel, type Category } from '../../api/categories.ts';
+import { CATEGORIES, categoryColor, categoryLabel, chartColor, type Category } from '../../api/categories.ts';
 import { EChart, type ChartClick, type ChartOption } from '../../components/echart.tsx';
 import { hrefFor, navigate } from '../../router.ts';
 
@@ -9,6 +9,14 @@ const CASUALTY_SERIES = [
   { key: 'wounded', label: 'Wounded', category: 'casualties_wounded', color: '#e07a1f' },
   { key: 'missing', label: 'Missing', category: 'casualties_missing', color: '#6b7280' },
 ] as const;
+
+const FIRST_SHOWN = new Set<string>([
+  'casualties_killed',
+  'casualties_wounded',
+  'refusal_to_fight',
+  'desertion',
+  'surrender_captivity',
+]);
 
 /** Opens the calls behind a month, optionally only those flagged with a category. */
 function openMonth(
@@ -35,7 +43,12 @@ export function MonthlyCharts({
   const mentionsOption: ChartOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { type: 'scroll', top: 0 },
+      legend: {
+        type: 'scroll',
+        top: 0,
+        // The lines people check first are on; the rest are a click away in the legend.
+        selected: Object.fromEntries(categories.map((c) => [categoryLabel(c), FIRST_SHOWN.has(c)])),
+      },
       grid: { left: 48, right: 48, top: 40, bottom: 28 },
       xAxis: { type: 'category', data: months },
       yAxis: [
@@ -56,7 +69,8 @@ export function MonthlyCharts({
           yAxisIndex: 1,
           symbolSize: 8,
           data: trends.months.map((m) => m.mentions[c] ?? 0),
-          itemStyle: { color: categoryColor(c) },
+          itemStyle: { color: chartColor(c) },
+          lineStyle: { color: chartColor(c), width: 2 },
         })),
       ],
     }),
@@ -110,57 +124,60 @@ export function MonthlyCharts({
       </section>
       <section className="panel">
         <h2>Per month, as numbers</h2>
-        <table className="trend-table" data-testid="monthly-table">
-          <thead>
-            <tr>
-              <th>Month</th>
-              <th className="num">Calls</th>
-              {categories.map((c) => (
-                <th key={c} className="num" style={{ color: categoryColor(c) }}>
-                  {categoryLabel(c)}
-                </th>
-              ))}
-              <th className="num">Killed</th>
-              <th className="num">Wounded</th>
-              <th className="num">Missing</th>
-            </tr>
-          </thead>
-          <tbody>
-            {trends.months.map((m) => (
-              <tr key={m.month} data-month={m.month}>
-                <td className="mono">{m.month}</td>
-                <td className="num">
-                  <a
-                    href={hrefFor('calls', { ...filters, from: m.from, to: m.to })}
-                    data-testid="month-calls"
-                  >
-                    {m.calls}
-                  </a>
-                </td>
+        <div className="table-scroll">
+          <table className="trend-table" data-testid="monthly-table">
+            <thead>
+              <tr>
+                <th>Month</th>
+                <th className="num">Calls</th>
                 {categories.map((c) => (
-                  <td key={c} className="num">
-                    {(m.mentions[c] ?? 0) > 0 ? (
-                      <a
-                        href={hrefFor('calls', { ...filters, from: m.from, to: m.to, category: c })}
-                        title={`${m.callsWith[c] ?? 0} calls`}
-                      >
-                        {m.mentions[c]}
-                      </a>
-                    ) : (
-                      <span className="muted">0</span>
-                    )}
-                  </td>
+                  <th key={c} className="num" style={{ color: categoryColor(c) }}>
+                    {categoryLabel(c)}
+                  </th>
                 ))}
-                <td className="num">{m.casualties.killed}</td>
-                <td className="num">{m.casualties.wounded}</td>
-                <td className="num">{m.casualties.missing}</td>
+                <th className="num">Killed</th>
+                <th className="num">Wounded</th>
+                <th className="num">Missing</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        {trends.undated && trends.undated.calls > 0 ? (
+            </thead>
+            <tbody>
+              {trends.months.map((m) => (
+                <tr key={m.month} data-month={m.month}>
+                  <td className="mono nowrap">{m.month}</td>
+                  <td className="num">
+                    <a
+                      href={hrefFor('calls', { ...filters, from: m.from, to: m.to })}
+                      data-testid="month-calls"
+                    >
+                      {m.calls}
+                    </a>
+                  </td>
+                  {categories.map((c) => (
+                    <td key={c} className="num">
+                      {(m.mentions[c] ?? 0) > 0 ? (
+                        <a
+                          href={hrefFor('calls', { ...filters, from: m.from, to: m.to, category: c })}
+                          title={`${m.callsWith[c] ?? 0} calls`}
+                        >
+                          {m.mentions[c]}
+                        </a>
+                      ) : (
+                        <span className="muted">0</span>
+                      )}
+                    </td>
+                  ))}
+                  <td className="num">{m.casualties.killed}</td>
+                  <td className="num">{m.casualties.wounded}</td>
+                  <td className="num">{m.casualties.missing}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {trends.undated.calls > 0 ? (
           <p className="muted small-print">
-            {trends.undated.calls} calls have no date and are not in the months above.
+            <a href={hrefFor('calls', { ...filters, undated: 'true' })}>{trends.undated.calls} calls</a> have
+            no date and are not in the months above.
           </p>
         ) : null}
       </section>

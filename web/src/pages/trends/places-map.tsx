@@ -29,8 +29,11 @@ export function PlacesMap({
       geo: {
         map: MAP_NAME,
         roam: true,
-        center: [37, 49.5],
-        zoom: 4,
+        // Ukraine and western Russia, where most places in the calls are; drag and zoom for the rest.
+        boundingCoords: [
+          [21, 57],
+          [50, 43],
+        ],
         itemStyle: { areaColor: '#eef1f5', borderColor: '#a8b3c4' },
         emphasis: { itemStyle: { areaColor: '#dde4ee' }, label: { show: false } },
         label: { show: false },
