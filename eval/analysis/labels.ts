@@ -9,6 +9,8 @@ import { CATEGORIES } from '../../src/analysis/types.ts';
  * Offsets are JavaScript string indices into `text`, half-open, exactly like the analyser's own.
  */
 export const LABELS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'labels');
+/** Labelled after the first scored run and scored apart; their misses are never listed. */
+export const HELD_OUT_DIR = path.join(LABELS_DIR, '..', 'labels-heldout');
 const REPO_ROOT = path.resolve(LABELS_DIR, '..', '..', '..');
 
 const offsets = {

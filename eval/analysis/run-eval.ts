@@ -8,11 +8,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { evaluate } from './evaluate.ts';
 import { measuredFigures, suggestFloors } from './floors.ts';
-import { allDocuments, findLabelProblems, LABELS_DIR, loadLabelSets } from './labels.ts';
+import { allDocuments, findLabelProblems, HELD_OUT_DIR, LABELS_DIR, loadLabelSets } from './labels.ts';
 import { formatReport, formatSummary } from './report.ts';
 
 const sets = loadLabelSets();
-const problems = findLabelProblems(sets);
+const heldOutSets = loadLabelSets(HELD_OUT_DIR);
+const problems = findLabelProblems([...sets, ...heldOutSets]);
 if (problems.length > 0) {
   console.error(
     `The labels have ${problems.length} problems; fix them before scoring:\n${problems.join('\n')}`,
@@ -21,7 +22,8 @@ if (problems.length > 0) {
 }
 const docs = allDocuments(sets);
 const evaluation = evaluate(docs);
-const report = formatReport(evaluation, docs);
+const heldOutDocs = allDocuments(heldOutSets);
+const report = formatReport(evaluation, docs, { evaluation: evaluate(heldOutDocs), docs: heldOutDocs });
 const reportPath = path.join(LABELS_DIR, '..', 'last-report.txt');
 writeFileSync(reportPath, report);
 console.log(process.argv.includes('--summary') ? formatSummary(report) : report);
