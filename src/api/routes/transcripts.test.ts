@@ -39,7 +39,6 @@ let fixture: ApiFixture;
 let app: FastifyInstance;
 let queue: JobQueue<StageName>;
 let recordingId = '';
-let otherRecordingId = '';
 let bareRecordingId = '';
 let machine: { transcriptId: string; segmentIds: string[] };
 
@@ -66,14 +65,12 @@ beforeAll(async () => {
   recordingId = (
     await insertRecording(fixture, { collection_id: collection, channels: 2, duration_seconds: 30 })
   ).id;
-  otherRecordingId = (await insertRecording(fixture, { collection_id: collection })).id;
   bareRecordingId = (await insertRecording(fixture, { collection_id: collection })).id;
   machine = await insertMachineTranscriptFixture(t.db, recordingId, [
     { channel: 0, start: 0.5, end: 3, text: 'у нас двое двухсотых', english: 'we have two two hundreds' },
     { channel: 1, start: 3.5, end: 6, text: 'понял тебя', english: 'I understand you' },
     { channel: 0, start: 6.5, end: 9, text: 'скажи матери', english: 'tell mother' },
   ]);
-  await insertMachineTranscriptFixture(t.db, otherRecordingId, [{ start: 0, end: 1, text: 'алло' }]);
   // A real job queue on the test database: the correction must queue translate and analyse.
   queue = await startJobQueue({ connectionString: t.connectionString, registry: pipelineRegistry() });
   app = await buildApiServer({
@@ -384,68 +381,5 @@ describe('diff', () => {
     expect(
       (await app.inject({ url: `/api/recordings/${recordingId}/transcripts/diff?from=1` })).statusCode,
     ).toBe(400);
-  });
-});
-
-describe('notes', () => {
-  const notesUrl = (id: string): string => `/api/recordings/${id}/notes`;
-
-  it('adds notes on the call and on a segment, append-only', async () => {
-    const onCall = await app.inject({
-      method: 'POST',
-      url: notesUrl(recordingId),
-      payload: { text: ' Check the date ' },
-    });
-    expect(onCall.statusCode, onCall.body).toBe(201);
-    expect(onCall.json()).toMatchObject({ text: 'Check the date', author: 'desk-user', segmentId: null });
-    const onSegment = await app.inject({
-      method: 'POST',
-      url: notesUrl(recordingId),
-      payload: { text: '«двухсотых» = KIA', segmentId: machine.segmentIds[0], author: 'Olena' },
-    });
-    expect(onSegment.statusCode).toBe(201);
-    expect(onSegment.json()).toMatchObject({
-      segmentId: machine.segmentIds[0],
-      transcriptVersion: 1,
-      author: 'Olena',
-    });
-    const list = await app.inject({ url: notesUrl(recordingId) });
-    expect(list.json<{ notes: { text: string }[] }>().notes.map((n) => n.text)).toEqual([
-      'Check the date',
-      '«двухсотых» = KIA',
-    ]);
-    await expect(sql`UPDATE desk_notes SET text = 'changed'`.execute(t.db)).rejects.toThrow(/write-once/);
-  });
-
-  it('refuses empty notes, foreign segments and unknown recordings', async () => {
-    const before = await t.db
-      .selectFrom('desk_notes')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst();
-    const foreign = await t.db
-      .selectFrom('transcript_segments as s')
-      .innerJoin('transcripts as tr', 'tr.id', 's.transcript_id')
-      .select('s.id')
-      .where('tr.recording_id', '=', otherRecordingId)
-      .executeTakeFirstOrThrow();
-    const empty = await app.inject({ method: 'POST', url: notesUrl(recordingId), payload: { text: '  ' } });
-    expect(empty.statusCode).toBe(400);
-    expect(empty.json<{ message: string }>().message).toMatch(/the note is empty/);
-    const wrong = await app.inject({
-      method: 'POST',
-      url: notesUrl(recordingId),
-      payload: { text: 'x', segmentId: String(foreign.id) },
-    });
-    expect(wrong.statusCode).toBe(400);
-    expect(wrong.json<{ message: string }>().message).toMatch(/not a segment of this recording/);
-    expect(
-      (await app.inject({ method: 'POST', url: notesUrl(MISSING), payload: { text: 'x' } })).statusCode,
-    ).toBe(404);
-    expect((await app.inject({ url: notesUrl(MISSING) })).statusCode).toBe(404);
-    const after = await t.db
-      .selectFrom('desk_notes')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst();
-    expect(after).toEqual(before);
   });
 });
