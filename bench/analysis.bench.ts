@@ -95,10 +95,17 @@ async function main(): Promise<void> {
   console.log(line('analyseCall, cold caches (first pass)', cold));
   console.log(line('analyseCall, warm caches', warm));
   console.log(line('baseline: lower-case + tokenise', base));
+  const perCpuSecond = warm.segments / warm.cpuSeconds;
+  const verdict = (x: number) => (x >= GOAL_PER_SECOND ? 'met' : 'NOT met');
   console.log(
     `Analysis costs ${(base.perSecond / warm.perSecond).toFixed(1)}× the baseline per segment (warm); ` +
-      `${(warm.perSecond / cold.perSecond).toFixed(1)}× faster warm than cold. ` +
-      `Goal ≥ ${GOAL_PER_SECOND.toLocaleString('en')} segments/s warm: ${warm.perSecond >= GOAL_PER_SECOND ? 'met' : 'NOT met'}.`,
+      `${(warm.perSecond / cold.perSecond).toFixed(1)}× faster warm than cold.`,
+  );
+  console.log(
+    `Goal ≥ ${GOAL_PER_SECOND.toLocaleString('en')} segments/s on one core (warm): wall clock ` +
+      `${Math.round(warm.perSecond).toLocaleString('en')}/s ${verdict(warm.perSecond)}; per CPU-second ` +
+      `${Math.round(perCpuSecond).toLocaleString('en')} ${verdict(perCpuSecond)} (what a dedicated core does; ` +
+      'CPU time includes V8 helper threads, so this errs low).',
   );
 }
 
