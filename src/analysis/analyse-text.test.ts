@@ -65,6 +65,45 @@ describe('analyseText: numbers are codes only in code contexts', () => {
   });
 });
 
+describe('analyseText: context rules', () => {
+  it('does not read a code ordinal that counts a thing as a soldier', () => {
+    expect(terms('двухсотый раз тебе говорю')).toEqual([]);
+    expect(terms('трёхсотый километр трассы')).toEqual([]);
+    expect(terms('три трехсотых леху увезли')).toEqual(['trekhsotyi']);
+  });
+
+  it('lets a filler sit inside a set phrase', () => {
+    expect(only('воды вообще нету').termId).toBe('edy-net');
+    expect(terms('воды и нету')).toEqual([]);
+  });
+
+  it('changes the category of an act by whom it is done to', () => {
+    expect(only('своих расстреляли за отказ').category).toBe('execution_or_coercion');
+    const civilians = analyseText('мирных расстреляли на дороге').matches.find(
+      (m) => m.termId === 'rasstrelyat',
+    );
+    expect(civilians?.category).toBe('violence_against_civilians_or_prisoners');
+    expect(civilians?.rule).toContain('recategorised');
+  });
+
+  it('reads counts after a code number and ignores adjectives the number does not govern', () => {
+    expect(analyseText('двести у нас трое').matches.map((m) => [m.termId, m.count])).toEqual([
+      ['dvukhsotyi', 3],
+    ]);
+    expect(only('пять наших двухсотых').count).toBe(5);
+    expect(only('из сорока осталось семь остальные двухсотые').count).toBeUndefined();
+  });
+});
+
+describe('analyseText: entities', () => {
+  it('includes the entities of the text with exact offsets', () => {
+    const text = 'мы под бахмутом, в/ч 12345';
+    const { entities } = analyseText(text);
+    expect(entities.map((e) => e.kind)).toEqual(['place', 'unit']);
+    for (const e of entities) expect(text.slice(e.start, e.end)).toBe(e.surface);
+  });
+});
+
 describe('analyseText: ambiguity', () => {
   it('keeps ambiguous words below 0.6 without confirming context', () => {
     expect(only('обнуление сделали').confidence).toBeLessThan(0.6);
