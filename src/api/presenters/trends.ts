@@ -1,4 +1,10 @@
-import type { CallPairRow, MonthCategoryRow, MonthRow, PlaceTrendRow } from '../queries/trends.ts';
+import type {
+  CallEdgeRow,
+  MonthCategoryRow,
+  MonthRow,
+  PhoneNodeRow,
+  PlaceTrendRow,
+} from '../queries/trends.ts';
 import type { CallGraphResponse, MonthlyTrendsResponse, PlaceTrendsResponse } from '../schemas/trends.ts';
 
 type Period = MonthlyTrendsResponse['undated'];
@@ -67,32 +73,14 @@ export function presentPlaceTrends(rows: PlaceTrendRow[]): PlaceTrendsResponse {
   };
 }
 
-/**
- * Nodes and edges from per-pair call counts. A node's count is the calls the number took part in
- * (as caller or callee, a call to itself once), which is what /api/recordings?phone=<number> lists.
- */
-export function presentCallGraph(pairs: CallPairRow[], limit: number): CallGraphResponse {
-  const calls = new Map<string, number>();
-  const add = (phone: string, n: number) => calls.set(phone, (calls.get(phone) ?? 0) + n);
-  for (const p of pairs) {
-    if (p.caller !== null) add(p.caller, p.calls);
-    if (p.callee !== null && p.callee !== p.caller) add(p.callee, p.calls);
-  }
-  const ranked = [...calls.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const kept = new Set(ranked.slice(0, limit).map(([phone]) => phone));
-  const edges = pairs
-    .filter(
-      (p): p is CallPairRow & { caller: string; callee: string } =>
-        p.caller !== null && p.callee !== null && kept.has(p.caller) && kept.has(p.callee),
-    )
-    .map((p) => ({ caller: p.caller, callee: p.callee, calls: p.calls }))
-    .sort(
-      (a, b) => b.calls - a.calls || a.caller.localeCompare(b.caller) || a.callee.localeCompare(b.callee),
-    );
+export function presentCallGraph(
+  graph: { nodes: PhoneNodeRow[]; totalNodes: number; edges: CallEdgeRow[] },
+  limit: number,
+): CallGraphResponse {
   return {
-    nodes: ranked.slice(0, limit).map(([phone, n]) => ({ phone, calls: n })),
-    edges,
-    totalNodes: ranked.length,
-    truncated: ranked.length > limit,
+    nodes: graph.nodes.map((n) => ({ phone: n.phone, calls: n.calls })),
+    edges: graph.edges.map((e) => ({ caller: e.caller, callee: e.callee, calls: e.calls })),
+    totalNodes: graph.totalNodes,
+    truncated: graph.totalNodes > limit,
   };
 }

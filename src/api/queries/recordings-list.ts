@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type OrderByItemBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Category } from '../../analysis/types.ts';
 import type { Db } from '../../db/database.ts';
 import type { Database, Recording, StageStatus } from '../../db/schema.ts';
@@ -25,8 +25,13 @@ export interface RecordingListFilters extends CallScope {
   metadataOrigin?: 'sidecar' | 'filename' | 'none';
   /** A category with a confident match in the current analysis. */
   category?: Category;
-  /** A place mentioned in the current analysis: gazetteer id or English name. */
+  /** A place mentioned in the current analysis: gazetteer (GeoNames) id or English name (any case). */
   place?: string;
+  /**
+   * The same as place, already resolved to gazetteer ids (resolvePlaceFilter), any of which
+   * matches. The list uses this: with real ids the planner can estimate how many calls match.
+   */
+  placeIds?: string[];
   minTriage?: number;
 }
 
@@ -77,7 +82,12 @@ export function filterExpression(eb: Eb, f: RecordingListFilters): Expression<Sq
   if (f.metadataOrigin === 'none') conditions.push(eb('r.metadata_origin', 'is', null));
   else if (f.metadataOrigin) conditions.push(eb('r.metadata_origin', '=', f.metadataOrigin));
   if (f.stage || f.status) conditions.push(stageCondition(eb, f.stage, f.status));
-  if (f.category !== undefined || f.place !== undefined || f.minTriage !== undefined) {
+  if (
+    f.category !== undefined ||
+    f.place !== undefined ||
+    f.placeIds !== undefined ||
+    f.minTriage !== undefined
+  ) {
     conditions.push(analysisCondition(eb, f));
   }
   return eb.and(conditions);
@@ -106,6 +116,10 @@ function analysisCondition(eb: Eb, f: RecordingListFilters): Expression<SqlBool>
             WHERE lower(e.place_name_en) = lower(${f.place}) AND e.place_id IS NOT NULL)`,
         );
   }
+  if (f.placeIds !== undefined) {
+    // An empty list (a name no analysis mentions) must match nothing, not everything.
+    current = current.where(sql<boolean>`ac.place_ids && ${sql.val(f.placeIds)}::text[]`);
+  }
   return eb.exists(current);
 }
 
@@ -124,33 +138,131 @@ function stageCondition(
   return eb.exists(runs);
 }
 
+/**
+ * The ids a place filter stands for: the id itself, or every gazetteer id recorded under that
+ * English name (any case). Looked up before the list query so the planner sees real ids and can
+ * estimate how many calls match (a subquery there made it walk the whole triage index).
+ */
+export async function resolvePlaceFilter(db: Db, place: string): Promise<string[]> {
+  if (PLACE_ID.test(place)) return [place];
+  const rows = await db
+    .selectFrom('analysis_entities')
+    .select('place_id')
+    .distinct()
+    .where(sql<string>`lower(place_name_en)`, '=', place.toLowerCase())
+    .where('place_id', 'is not', null)
+    .execute();
+  return rows.flatMap((r) => (r.place_id === null ? [] : [r.place_id]));
+}
+
 /** One page of recordings and the total number that match the filters. */
 export async function listRecordings(
   db: Db,
   query: RecordingListQuery,
 ): Promise<{ rows: RecordingListRow[]; total: number }> {
   const base = db.selectFrom('recordings as r').where((eb) => filterExpression(eb, query.filters));
-  const direction = query.order;
-  const nullsLast = (ob: OrderByItemBuilder) =>
-    direction === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast();
-  const page = base
-    .innerJoin('collections as c', 'c.id', 'r.collection_id')
-    .selectAll('r')
-    .select('c.name as collection_name');
-  // Missing call times and unanalysed calls sort last either way; id breaks ties so pages are stable.
-  const sorted =
-    query.sort === 'triage'
-      ? page
-          .leftJoin('analysis_current as ac', 'ac.recording_id', 'r.id')
-          .orderBy('ac.triage_score', nullsLast)
-          .orderBy('r.id', direction)
-      : page
-          .orderBy(query.sort === 'call_started_at' ? 'r.call_started_at' : 'r.created_at', nullsLast)
-          .orderBy('r.id', direction);
-
   const [rows, count] = await Promise.all([
-    sorted.limit(query.limit).offset(query.offset).execute(),
+    query.sort === 'triage' ? triagePage(db, query) : timePage(db, query),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+function pageOf(db: Db, filters: RecordingListFilters) {
+  return db
+    .selectFrom('recordings as r')
+    .where((eb) => filterExpression(eb, filters))
+    .innerJoin('collections as c', 'c.id', 'r.collection_id')
+    .selectAll('r')
+    .select('c.name as collection_name');
+}
+
+/** Sorted by call time or storage time; missing call times last either way, id breaks ties. */
+function timePage(db: Db, query: RecordingListQuery): Promise<RecordingListRow[]> {
+  const column = query.sort === 'call_started_at' ? 'r.call_started_at' : 'r.created_at';
+  return pageOf(db, query.filters)
+    .orderBy(column, (ob) => (query.order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast()))
+    .orderBy('r.id', query.order)
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+}
+
+/**
+ * Sorted by triage score, unanalysed calls last, id breaking ties. In two parts, because one
+ * LEFT JOIN sorted on the joined score must join and sort every matching recording (300 ms at
+ * 100k): analysed calls walk the (triage_score, recording_id) index and stop at the page's end;
+ * only a page past them reads the unanalysed calls, by id. Ids first, rows after, so that deep
+ * pages skip over narrow index entries rather than whole recordings.
+ */
+async function triagePage(db: Db, query: RecordingListQuery): Promise<RecordingListRow[]> {
+  const { filters, order, limit, offset } = query;
+  const unfiltered = Object.values(filters).every((value) => value === undefined);
+  // Every analysis_current row has its recording (foreign key): without filters, no join needed.
+  const scoredIds = unfiltered
+    ? db.selectFrom('analysis_current as ac').select('ac.recording_id')
+    : db
+        .selectFrom('recordings as r')
+        .where((eb) => filterExpression(eb, filters))
+        .innerJoin('analysis_current as ac', 'ac.recording_id', 'r.id')
+        .select('ac.recording_id');
+  const ids = await scoredIds
+    .orderBy('ac.triage_score', order)
+    .orderBy('ac.recording_id', order)
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const scored = await rowsInOrder(
+    db,
+    ids.map((r) => r.recording_id),
+  );
+  if (scored.length === limit) return scored;
+  // The page reaches past the analysed calls: how many there are says where the rest begins.
+  const analysedCount = scored.length > 0 ? offset + scored.length : await countAnalysed(db, filters);
+  const unscoredIds = await db
+    .selectFrom('recordings as r')
+    .where((eb) => filterExpression(eb, filters))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('analysis_current as u')
+            .select('u.recording_id')
+            .whereRef('u.recording_id', '=', 'r.id'),
+        ),
+      ),
+    )
+    .select('r.id')
+    .orderBy('r.id', order)
+    .limit(limit - scored.length)
+    .offset(Math.max(0, offset - analysedCount))
+    .execute();
+  const unscored = await rowsInOrder(
+    db,
+    unscoredIds.map((r) => r.id),
+  );
+  return [...scored, ...unscored];
+}
+
+async function rowsInOrder(db: Db, ids: string[]): Promise<RecordingListRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await pageOf(db, {}).where('r.id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+async function countAnalysed(db: Db, filters: RecordingListFilters): Promise<number> {
+  const unfiltered = Object.values(filters).every((value) => value === undefined);
+  const row = unfiltered
+    ? await db
+        .selectFrom('analysis_current')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    : await db
+        .selectFrom('recordings as r')
+        .where((eb) => filterExpression(eb, filters))
+        .innerJoin('analysis_current as ac', 'ac.recording_id', 'r.id')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

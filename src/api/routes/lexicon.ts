@@ -15,6 +15,7 @@ export function registerLexiconRoutes(app: FastifyInstance, _context: RouteConte
         response: { 200: lexiconResponseSchema },
       },
     },
-    async () => presentLexicon(bundledLexicon()),
+    // The lexicon is read once per process; the handler itself has nothing to wait for.
+    () => Promise.resolve(presentLexicon(bundledLexicon())),
   );
 }

@@ -6,7 +6,7 @@ import { presentCustody } from '../presenters/custody.ts';
 import { presentRecordingDetail, presentRecordingSummary } from '../presenters/recording.ts';
 import { analysisSummariesByRecording, laneCountsByRecording } from '../queries/recording-analysis.ts';
 import { custodyEventsOf, findRecording, loadRecordingDetail } from '../queries/recording-detail.ts';
-import { listRecordings } from '../queries/recordings-list.ts';
+import { listRecordings, resolvePlaceFilter } from '../queries/recordings-list.ts';
 import { stageRunsByRecording } from '../queries/stage-runs.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
 import { recordingListQuerySchema, toRecordingListQuery } from '../schemas/recording-filters.ts';
@@ -31,7 +31,11 @@ export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteConte
       },
     },
     async (request) => {
-      const query = toRecordingListQuery(request.query);
+      const { place } = request.query;
+      const query = toRecordingListQuery(
+        request.query,
+        place === undefined ? undefined : await resolvePlaceFilter(db, place),
+      );
       const { rows, total } = await listRecordings(db, query);
       const ids = rows.map((r) => r.id);
       const [runs, analyses, lanes] = await Promise.all([

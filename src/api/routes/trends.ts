@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { presentCallGraph, presentMonthlyTrends, presentPlaceTrends } from '../presenters/trends.ts';
-import { callPairs, monthlyTrends, placeTrends } from '../queries/trends.ts';
+import { callGraph, monthlyTrends, placeTrends } from '../queries/trends.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
 import { callScopeQuerySchema, toCallScope } from '../schemas/recording-filters.ts';
 import {
@@ -51,6 +51,10 @@ export function registerTrendRoutes(app: FastifyInstance, { db }: RouteContext):
         response: { 200: callGraphSchema, 400: errorResponseSchema },
       },
     },
-    async (request) => presentCallGraph(await callPairs(db, toCallScope(request.query)), request.query.limit),
+    async (request) =>
+      presentCallGraph(
+        await callGraph(db, toCallScope(request.query), request.query.limit),
+        request.query.limit,
+      ),
   );
 }

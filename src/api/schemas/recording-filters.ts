@@ -168,8 +168,11 @@ export function toCallScope(q: CallScopeInput): CallScope {
   };
 }
 
-/** From validated query parameters to the query module's filters. */
-export function toRecordingListQuery(q: RecordingListQueryInput): RecordingListQuery {
+/**
+ * From validated query parameters to the query module's filters. The place parameter (an id or
+ * a name) arrives already resolved to gazetteer ids (queries/recordings-list.ts resolvePlaceFilter).
+ */
+export function toRecordingListQuery(q: RecordingListQueryInput, placeIds?: string[]): RecordingListQuery {
   return {
     filters: {
       ...toCallScope(q),
@@ -180,8 +183,8 @@ export function toRecordingListQuery(q: RecordingListQueryInput): RecordingListQ
       status: q.status,
       metadataOrigin: q.metadataOrigin,
       category: q.category,
-      place: q.place,
       minTriage: q.minTriage,
+      placeIds,
     },
     sort: q.sort,
     order: q.order,

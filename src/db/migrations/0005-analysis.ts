@@ -115,8 +115,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       run analysis_runs%ROWTYPE;
     BEGIN
       -- Concurrent commits for one recording (a run and a new transcript version) take turns,
-      -- so the last one to commit sees the other's rows.
-      PERFORM pg_advisory_xact_lock(hashtext('analysis_current'), hashtext(rec::text));
+      -- so the last one to commit sees the other's rows. A row lock, not an advisory lock: those
+      -- fill the shared lock table when one transaction adds runs for many recordings.
+      PERFORM 1 FROM recordings WHERE id = rec FOR NO KEY UPDATE;
       SELECT id INTO latest FROM transcripts WHERE recording_id = rec ORDER BY version DESC LIMIT 1;
       SELECT * INTO run FROM analysis_runs
         WHERE recording_id = rec AND transcript_id IS NOT DISTINCT FROM latest
