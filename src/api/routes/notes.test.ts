@@ -83,6 +83,13 @@ describe('notes', () => {
     const empty = await app.inject({ method: 'POST', url: notesUrl(recordingId), payload: { text: '  ' } });
     expect(empty.statusCode).toBe(400);
     expect(empty.json<{ message: string }>().message).toMatch(/the note is empty/);
+    const nul = await app.inject({
+      method: 'POST',
+      url: notesUrl(recordingId),
+      payload: { text: 'a\u0000b' },
+    });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json<{ message: string }>().message).toMatch(/NUL/);
     const wrong = await app.inject({
       method: 'POST',
       url: notesUrl(recordingId),

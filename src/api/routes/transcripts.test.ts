@@ -146,6 +146,7 @@ describe('corrections', () => {
         /channel 2 does not exist \(the recording has 2 channels/,
       ],
       [{ baseVersion: 1, segments: [segment({ text: '   ' })] }, /text is empty/],
+      [{ baseVersion: 1, segments: [segment({ text: 'a\u0000b' })] }, /NUL/],
       [{ baseVersion: 1, segments: [segment({ sourceSegmentId: '999999' })] }, /not a segment of version 1/],
       [{ baseVersion: 1, segments: [segment({}), segment({})] }, /listed twice/],
       [{ baseVersion: 3, segments: [segment({})] }, /baseVersion 3 does not exist/],

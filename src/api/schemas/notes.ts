@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from './common.ts';
+import { storableText } from './transcripts.ts';
 
 export const noteSchema = z
   .object({
@@ -24,9 +25,8 @@ export const noteBodySchema = z
       .regex(/^\d{1,18}$/, 'expected a segment id (digits)')
       .optional()
       .describe('Segment the note is on; leave out for a note on the whole call'),
-    text: z.string().trim().min(1, 'the note is empty').max(10_000).describe('The note'),
-    author: z
-      .string()
+    text: storableText.trim().min(1, 'the note is empty').max(10_000).describe('The note'),
+    author: storableText
       .trim()
       .min(1)
       .max(200)

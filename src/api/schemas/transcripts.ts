@@ -3,6 +3,9 @@ import { isoDateTime } from './common.ts';
 
 const segmentIdString = z.string().regex(/^\d{1,18}$/, 'expected a segment id (digits)');
 
+/** Text PostgreSQL can store: a NUL character would fail the insert with a 500, not a 400. */
+export const storableText = z.string().regex(/^[^\u0000]*$/u, 'must not contain NUL characters');
+
 export const transcriptVersionSchema = z
   .object({
     id: z.string().describe('Transcript id (UUID)'),
@@ -151,8 +154,7 @@ export const transcriptDiffResponseSchema = z
 export const correctionBodySchema = z
   .strictObject({
     baseVersion: z.number().int().min(1).describe('The version the edit was made on; must be the latest'),
-    author: z
-      .string()
+    author: storableText
       .trim()
       .min(1)
       .max(200)
@@ -174,11 +176,11 @@ export const correctionBodySchema = z
               .optional()
               .describe('The base version’s segment this one edits; leave out for a new segment'),
             channel: z.number().int().min(0).max(255).describe('Audio channel (0-based)'),
-            lane: z.string().min(1).max(100).describe('Speaker lane'),
-            speaker: z.string().max(200).nullable().optional().describe('Speaker name or label'),
+            lane: storableText.min(1).max(100).describe('Speaker lane'),
+            speaker: storableText.max(200).nullable().optional().describe('Speaker name or label'),
             start: z.number().min(0).describe('Start, seconds from the start of the recording'),
             end: z.number().min(0).describe('End, seconds; after start and within the recording'),
-            text: z.string().max(10_000).describe('The corrected text'),
+            text: storableText.max(10_000).describe('The corrected text'),
           })
           .describe('A segment of the new version'),
       )
