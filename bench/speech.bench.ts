@@ -1,7 +1,10 @@
-// npm run bench:speech [-- --threads N] [--models-dir DIR]: real-time factor of VAD and
-// recognition on the demo corpus (demo/calls), per model that can run here, reported as RTF and
-// as audio-hours per hour. Working copies are made first (not timed) in a temp folder. Then the
-// speed of translating the corpus's ground-truth segments with the committed test Marian model.
+// npm run bench:speech [-- --threads N] [--models-dir DIR] [--whisper tiny,base,small]
+// [--whisper-regions N]: real-time factor of VAD and recognition on the demo corpus (demo/calls),
+// per model that can run here, reported as RTF and as audio-hours per hour. Working copies are
+// made first (not timed) in a temp folder. Then the speed of translating the corpus's ground-truth
+// segments with the committed test Marian model. With --whisper (or EARSHOT_BENCH_WHISPER), also
+// whisper.cpp on random-weight models of those architectures against the CTC baseline, on a
+// sample of the VAD regions (slow: see bench/whisper-speed.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +24,7 @@ import { characterErrorRate } from '../src/speech/text-metrics.ts';
 import type { SpeechRegion } from '../src/speech/voice-activity.ts';
 import { readMonoPcm16Wav, type MonoSamples } from '../src/speech/wav-samples.ts';
 import { Translator, type SourceSegment } from '../src/translation/translator.ts';
+import { benchWhisperEngines, parseArchitectures } from './whisper-speed.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -31,8 +35,11 @@ const { values: args } = parseArgs({
       type: 'string',
       default: process.env.EARSHOT_MODELS_DIR ?? path.resolve(repo, '..', 'shared', 'models'),
     },
+    whisper: { type: 'string', default: process.env.EARSHOT_BENCH_WHISPER ?? '' },
+    'whisper-regions': { type: 'string', default: '4' },
   },
 });
+const whisperArchitectures = args.whisper === '' ? [] : parseArchitectures(args.whisper);
 const threads = Number(args.threads);
 const modelsDir = path.resolve(args['models-dir']);
 const settings = { modelsDir, threads };
@@ -230,9 +237,25 @@ try {
     console.log(rate(`  VAD v6.2 + recognition ${precision}`, total, callSeconds));
   }
   await benchTranslation(calls, callSeconds);
+  if (whisperArchitectures.length > 0) {
+    benchWhisperEngines({
+      calls,
+      regions,
+      callSeconds,
+      architectures: whisperArchitectures,
+      sampleSize: Number(args['whisper-regions']),
+      threads,
+      modelsDir,
+      scratch,
+      repo,
+    });
+  } else {
+    console.log('\nWhisper rows: add `-- --whisper tiny,base,small` (slow on this CPU build; see README).');
+  }
   console.log(
     '\nNot here: GigaAM v2 CTC (not installed; published anchor RTF about 0.33 on 2 threads), ' +
-      'opus-mt-ru-en (not installed; its speed will differ from the small test model).',
+      'opus-mt-ru-en (not installed; its speed will differ from the small test model), ' +
+      'sherpa-onnx Whisper (needs ONNX encoder/decoder exports that cannot be made here).',
   );
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });

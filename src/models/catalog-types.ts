@@ -18,10 +18,12 @@ export type ModelEngine =
  * - `independent-pins`: two or more unrelated public projects pin the same value for the same URL;
  * - `single-pin`: one public project pins it (weaker: review before relying on it);
  * - `shared-fixture`: computed from the test fixtures in ../shared/models (their README);
+ * - `generated-fixture`: computed from a test fixture the repo's own tool writes byte for byte
+ *   the same every time (the random-weight Whisper model of tools/whisper-random-model);
  * - `unverified`: nothing could be established; install requires `--trust-unverified`.
  */
 export type ChecksumSource =
-  'publisher' | 'independent-pins' | 'single-pin' | 'shared-fixture' | 'unverified';
+  'publisher' | 'independent-pins' | 'single-pin' | 'shared-fixture' | 'generated-fixture' | 'unverified';
 
 /** An archive to unpack after download; only the listed members are kept. */
 export interface ArchiveSpec {

@@ -68,12 +68,23 @@ export async function transcribeChannel(request: ChannelTranscriptionRequest): P
       start: round(offset),
       end: round(to / sampleRate),
       text: result.text,
-      language: request.language,
+      // Multilingual recognisers (Whisper) identify the language of each region.
+      language: result.language ?? request.language,
       confidence: result.confidence,
       words: result.words.map((w) => ({ ...w, start: round(w.start + offset), end: round(w.end + offset) })),
     });
   }
   return segments;
+}
+
+/**
+ * The language of most of the speech (by seconds), for the transcript as a whole; each segment
+ * keeps its own. Undefined when there are no segments.
+ */
+export function dominantLanguage(segments: SegmentDraft[]): string | undefined {
+  const seconds = new Map<string, number>();
+  for (const s of segments) seconds.set(s.language, (seconds.get(s.language) ?? 0) + (s.end - s.start));
+  return [...seconds.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /** Segments of all lanes in the order they were spoken (ties: lower channel first). */

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+// whisper-model.ts imports this module's errors back; both sides only use each other inside functions.
+import { isWhisperModel, locateWhisperModel } from './whisper-model.ts';
 
 /**
  * Where speech models live: one folder per model name under the models directory
@@ -149,7 +151,10 @@ export function missingSpeechModels(config: {
   const missing: string[] = [];
   for (const check of [
     () => locateVadModel(config.modelsDir, sileroVadVersionOf(config.vadModel)),
-    () => locateRecogniserModel(config.modelsDir, config.asrModel),
+    () =>
+      isWhisperModel(config.asrModel)
+        ? locateWhisperModel(config.modelsDir, config.asrModel)
+        : locateRecogniserModel(config.modelsDir, config.asrModel),
   ]) {
     try {
       check();

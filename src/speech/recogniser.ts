@@ -1,5 +1,6 @@
 import { sherpaOnnx, type SherpaOfflineRecognizer, type SherpaOfflineResult } from './sherpa-onnx.ts';
 import type { RecogniserModelFiles } from './model-location.ts';
+import type { WhisperDecodingParams } from './whisper-recogniser.ts';
 import { wordsFromTokens, type TimedToken, type TimedWord } from './word-timing.ts';
 
 export interface RecognitionResult {
@@ -8,6 +9,8 @@ export interface RecognitionResult {
   words: TimedWord[];
   /** Mean token probability, or null when the engine gives no log-probabilities. */
   confidence: number | null;
+  /** Language the engine identified in this stretch (Whisper); absent when the model has one language. */
+  language?: string;
 }
 
 /** The decoding settings recorded on every transcript. */
@@ -22,8 +25,8 @@ export interface DecodingParams {
 }
 
 export interface Recogniser {
-  readonly model: RecogniserModelFiles;
-  readonly decoding: DecodingParams;
+  readonly model: { name: string };
+  readonly decoding: DecodingParams | WhisperDecodingParams;
   /** Recognises one stretch of 16 kHz mono audio; times are relative to its first sample. */
   recognise(samples: Float32Array, sampleRate: number): Promise<RecognitionResult>;
 }

@@ -10,6 +10,9 @@ import {
 import { createRecogniser, type Recogniser } from './recogniser.ts';
 import { speechEngineVersions } from './sherpa-onnx.ts';
 import { createVoiceActivityDetector, type VadParams, type VoiceActivityDetector } from './voice-activity.ts';
+import { whisperEngineVersions } from './whisper-engine.ts';
+import { isWhisperModel, locateWhisperModel } from './whisper-model.ts';
+import { createWhisperRecogniser } from './whisper-recogniser.ts';
 
 /**
  * Opens the speech engines by model name and describes them the way transcripts record them:
@@ -53,16 +56,34 @@ export interface OpenedRecogniser {
   recogniser: Recogniser;
   model: string;
   modelFiles: Record<string, string>;
-  /** Language the recogniser writes. The NeMo-CTC models Earshot runs (GigaAM, the fixture) are Russian. */
+  /**
+   * Language the recogniser writes. The NeMo-CTC models Earshot runs (GigaAM, the fixture) are
+   * Russian; Whisper says `auto` here and identifies the language of every segment.
+   */
   language: string;
   decoding: Recogniser['decoding'] & { engineVersions: Record<string, string> };
 }
 
+/**
+ * The recogniser for a model name: whisper.cpp when the catalog lists the name as a Whisper
+ * model, sherpa-onnx NeMo-CTC otherwise. Both take the same padded VAD regions.
+ */
 export function openRecogniser(
   settings: SpeechEngineSettings,
   modelName: string,
   precision?: ModelPrecision,
 ): OpenedRecogniser {
+  if (isWhisperModel(modelName)) {
+    const model = locateWhisperModel(settings.modelsDir, modelName);
+    const recogniser = createWhisperRecogniser(model, { threads: settings.threads });
+    return {
+      recogniser,
+      model: model.name,
+      modelFiles: modelFileChecksums([model.modelFile]),
+      language: 'auto',
+      decoding: { ...recogniser.decoding, engineVersions: whisperEngineVersions('default') },
+    };
+  }
   const files = locateRecogniserModel(settings.modelsDir, modelName, precision);
   const recogniser = createRecogniser(files, { threads: settings.threads });
   return {

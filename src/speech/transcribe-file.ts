@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeWorkingCopies } from '../media/transcode.ts';
-import { transcribeRecording, type DiarisationOutcome, type SegmentDraft } from './channel-transcription.ts';
+import {
+  dominantLanguage,
+  transcribeRecording,
+  type DiarisationOutcome,
+  type SegmentDraft,
+} from './channel-transcription.ts';
 import type { ModelPrecision } from './model-location.ts';
 import {
   openDiariser,
@@ -76,9 +81,25 @@ export async function transcribeFile(request: TranscribeFileRequest): Promise<Fi
       vad: { model: vad.model, modelFiles: vad.modelFiles, params: vad.params },
       padding,
       diarisation,
-      language: recogniser.language,
+      language: dominantLanguage(segments) ?? recogniser.language,
       segments,
     };
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The channels of a file as the decode stage makes them (16 kHz mono), for engines that need the
+ * audio again after recognition (Whisper's translate task). The file itself is only read.
+ */
+export async function decodeFileChannels(
+  file: string,
+): Promise<{ channel: number; sampleRate: number; samples: Float32Array }[]> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-decode-'));
+  try {
+    const decoded = await makeWorkingCopies({ inputPath: file, outputDir: scratch });
+    return decoded.copies.map((copy) => ({ channel: copy.channel, ...readMonoPcm16Wav(copy.path) }));
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

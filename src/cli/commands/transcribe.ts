@@ -3,12 +3,14 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { MediaDecodeError } from '../../media/transcode.ts';
 import { InvalidModelNameError, MissingModelError } from '../../speech/model-location.ts';
-import { formatClock, transcribeFile, type FileTranscription } from '../../speech/transcribe-file.ts';
 import {
-  openTranslatorOrExplain,
-  type SegmentTranslation,
-  type Translator,
-} from '../../translation/translator.ts';
+  decodeFileChannels,
+  formatClock,
+  transcribeFile,
+  type FileTranscription,
+} from '../../speech/transcribe-file.ts';
+import { openSegmentTranslator, type SegmentTranslator } from '../../translation/segment-translator.ts';
+import type { SegmentTranslation } from '../../translation/translator.ts';
 import type { CommandContext } from '../command-context.ts';
 import { UserError } from '../exit-codes.ts';
 
@@ -54,12 +56,15 @@ export function registerTranscribeCommand(program: Command, context: CommandCont
       }
       // Locate the translation model before recognition so a missing one is reported at once;
       // its engine only loads on first use, so nothing needs closing if recognition fails.
+      // Whisper translates from the audio: it decodes the file once more (the transcription's
+      // working copies are gone by then).
       const translator = options.translate
-        ? await openTranslatorOrExplain(
+        ? await openSegmentTranslator(
             {
               modelsDir: config.modelsDir,
-              models: [options.translationModel ?? config.translationModel],
+              model: options.translationModel ?? config.translationModel,
               threads,
+              loadAudio: () => decodeFileChannels(input),
             },
             (message) => new UserError(message),
           )
@@ -95,10 +100,17 @@ export function registerTranscribeCommand(program: Command, context: CommandCont
 
 async function translateSegments(
   transcription: FileTranscription,
-  translator: Translator,
+  translator: SegmentTranslator,
 ): Promise<TranslatedTranscription> {
   const translations = await translator.translate(
-    transcription.segments.map((s, index) => ({ id: index, text: s.text, language: s.language })),
+    transcription.segments.map((s, index) => ({
+      id: index,
+      text: s.text,
+      language: s.language,
+      channel: s.channel,
+      start: s.start,
+      end: s.end,
+    })),
   );
   return {
     ...transcription,

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { transcribeRecording } from '../../speech/channel-transcription.ts';
+import { dominantLanguage, transcribeRecording } from '../../speech/channel-transcription.ts';
 import { openDiariser, openRecogniser } from '../../speech/speech-engines.ts';
 import { DEFAULT_REGION_PADDING } from '../../speech/speech-regions.ts';
 import { insertMachineTranscript, latestVadRun } from '../../speech/transcript-store.ts';
@@ -59,7 +59,8 @@ export const transcribeStage: StageHandler<'transcribe'> = {
           modelFiles: recogniser.modelFiles,
           decoding,
           vadRunId: vadRun.id,
-          language: recogniser.language,
+          // Whisper identifies a language per segment; the transcript carries the main one.
+          language: dominantLanguage(segments) ?? recogniser.language,
           segments,
         });
         await recordSpeechCustody(trx, {

@@ -1,9 +1,11 @@
 import type { Db } from '../../db/database.ts';
 import { readTranscript } from '../../speech/transcript-store.ts';
 import { insertSegmentTranslations, translatedSegmentIds } from '../../translation/translation-store.ts';
-import { openTranslatorOrExplain } from '../../translation/translator.ts';
+import { openSegmentTranslator } from '../../translation/segment-translator.ts';
+import { loadWorkingAudio } from '../../speech/working-audio.ts';
+import { DerivedFileKind } from '../../db/schema.ts';
 import { PermanentStageError, type StageHandler } from '../stage-handler.ts';
-import { recordSpeechCustody } from './speech-stage-support.ts';
+import { loadOrFail, recordSpeechCustody } from './speech-stage-support.ts';
 
 /**
  * translate: machine-translates every segment of the recording's latest transcript into English,
@@ -19,9 +21,18 @@ export const translateStage: StageHandler<'translate'> = {
     const latest = await readTranscript(db, recordingId);
     if (!latest)
       throw new PermanentStageError(`recording ${recordingId} has no transcript; run transcribe first`);
-    // A missing or unusable model fails the stage at once, naming the install command.
-    const translator = await openTranslatorOrExplain(
-      { modelsDir: config.modelsDir, models: [config.translationModel], threads: config.speechThreads },
+    // A missing or unusable model fails the stage at once, naming the install command. Whisper
+    // translates from the audio, so it also reads the working copies.
+    const translator = await openSegmentTranslator(
+      {
+        modelsDir: config.modelsDir,
+        model: config.translationModel,
+        threads: config.speechThreads,
+        loadAudio: () =>
+          loadOrFail(() =>
+            loadWorkingAudio(db, config.derivedDir, recordingId, DerivedFileKind.WorkingAudio),
+          ),
+      },
       (message) => new PermanentStageError(message),
     );
     let translations;
@@ -36,6 +47,9 @@ export const translateStage: StageHandler<'translate'> = {
           id: String(s.id),
           text: s.text,
           language: s.language ?? latest.transcript.language ?? '',
+          channel: s.channel,
+          start: s.start_seconds,
+          end: s.end_seconds,
         })),
       );
     } finally {
@@ -70,6 +84,7 @@ export const translateStage: StageHandler<'translate'> = {
             transcriptId: latest.transcript.id,
             version: latest.transcript.version,
             engine: translator.engine,
+            ...(translator.decoding ? { decoding: translator.decoding } : {}),
             model: model.name,
             modelSha256: model.sha256,
             targetLanguage: translator.targetLanguage,
