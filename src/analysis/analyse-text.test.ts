@@ -72,6 +72,12 @@ describe('analyseText: context rules', () => {
     expect(terms('три трехсотых леху увезли')).toEqual(['trekhsotyi']);
   });
 
+  it('fills a number slot in a phrase with written or spoken numbers', () => {
+    expect(only('лет десять дадут').termId).toBe('posadyat');
+    expect(only('дадут 10 лет').termId).toBe('posadyat');
+    expect(terms('лет дадут')).toEqual([]);
+  });
+
   it('lets a filler sit inside a set phrase', () => {
     expect(only('воды вообще нету').termId).toBe('edy-net');
     expect(terms('воды и нету')).toEqual([]);

@@ -50,20 +50,20 @@ export function checkLexicon(json: unknown): LexiconProblem[] {
     const { ambiguous, confirmedBy } = entry.context ?? { ambiguous: false };
     if (confirmedBy && !ambiguous) problem('context.confirmedBy is only used for ambiguous entries');
     for (const phrase of [...entry.lemmas, ...entry.variants]) {
-      const words = tokenise(phrase);
+      const words = tokenise(phrase.replaceAll('#', '0'));
       // Stems keep their star, so «мародер*» and «мародёр» are different patterns.
       const key = phrase
         .trim()
         .split(/\s+/)
         .map((piece) =>
-          piece.endsWith('*')
+          piece.endsWith('*') || piece === '#'
             ? normaliseWord(piece)
             : tokenise(piece)
                 .map((w) => w.norm)
                 .join(' '),
         )
         .join(' ');
-      if (words.length === 0) {
+      if (words.length === 0 || phrase.trim() === '#') {
         problem(`variant "${phrase}" has no words after normalisation`);
         continue;
       }

@@ -20,7 +20,9 @@ export const lexiconEntrySchema = z.object({
   lemmas: z.array(z.string()).describe('dictionary forms; every inflection matches through morphology'),
   variants: z
     .array(z.string())
-    .describe('other spellings, phrases and ASR forms; a trailing * on a word matches any ending'),
+    .describe(
+      'other spellings, phrases and ASR forms; a trailing * on a word matches any ending; # is any number',
+    ),
   numberCode: z
     .number()
     .int()

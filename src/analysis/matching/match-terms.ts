@@ -1,6 +1,7 @@
 import { wordKeys } from './morphology.ts';
 import type { Token } from './normalise.ts';
-import { censoredKeys, wordAccepts, type Phrase, type PhraseIndex } from './phrase-index.ts';
+import { spokenCardinal } from './numbers.ts';
+import { censoredKeys, NUMBER_SLOT, wordAccepts, type Phrase, type PhraseIndex } from './phrase-index.ts';
 
 /** A lexicon hit before confidence and counts are settled; token indices are `[first, last]`. */
 export interface Candidate {
@@ -12,7 +13,12 @@ export interface Candidate {
 
 /** Keys for each token (form + lemmas), with censored words read as the lexicon word they hide. */
 export function tokenKeys(tokens: readonly Token[], index: PhraseIndex): string[][] {
-  return tokens.map((t) => (t.censored ? censoredKeys(t.norm, index) : wordKeys(t.norm)));
+  return tokens.map((t) => {
+    const keys = t.censored ? censoredKeys(t.norm, index) : wordKeys(t.norm);
+    // A number fills a `#` slot in a phrase («лет # дадут»): written or one spoken word.
+    const isNumber = t.digits ? t.digits.suffix === '' : spokenCardinal(t) !== undefined;
+    return isNumber ? [...keys, NUMBER_SLOT] : keys;
+  });
 }
 
 /**

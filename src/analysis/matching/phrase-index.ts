@@ -29,8 +29,12 @@ export interface PhraseIndex {
   recategorisations: Map<string, Array<{ category: Category; near: ReadonlySet<string> }>>;
 }
 
+/** A phrase word that any number fills («лет # дадут» matches «лет десять дадут», «лет 10 дадут»). */
+export const NUMBER_SLOT = '#';
+
 /**
  * The words of one lexicon phrase. A word ending in `*` is a stem (`двухсот*` matches any ending);
+ * `#` is any number;
  * other words match their form and its lemma, or with `exactForms` only the form written (so the
  * plural «грады» does not match the hail «град»).
  */
@@ -38,6 +42,10 @@ function phraseWords(text: string, exactForms: boolean): { words: PatternWord[];
   const words: PatternWord[] = [];
   const spelled: string[] = [];
   for (const piece of text.trim().split(/\s+/)) {
+    if (piece === NUMBER_SLOT) {
+      words.push({ kind: 'word', keys: new Set([NUMBER_SLOT]) });
+      continue;
+    }
     if (piece.endsWith('*')) {
       words.push({ kind: 'stem', prefix: normaliseWord(piece.replace(/\*+$/, '')) });
       continue;
