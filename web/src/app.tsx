@@ -1,8 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { CallPage } from './pages/call/call-page.tsx';
 import { CallsPage } from './pages/calls/calls-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
-import { TrendsPage } from './pages/trends/trends-page.tsx';
 import { hrefFor, useRoute, type Route } from './router.ts';
+
+// ECharts and the region map are most of the bundle: loaded when Trends is first opened.
+const TrendsPage = lazy(() =>
+  import('./pages/trends/trends-page.tsx').then((m) => ({ default: m.TrendsPage })),
+);
 
 const SECTIONS = [
   { key: 'calls', label: 'Calls' },
@@ -14,7 +19,12 @@ function Page({ route }: { route: Route }) {
   const [section, id] = route.segments;
   if (section === 'call' && id) return <CallPage key={id} recordingId={id} params={route.params} />;
   if (section === 'search') return <SearchPage params={route.params} />;
-  if (section === 'trends') return <TrendsPage params={route.params} />;
+  if (section === 'trends')
+    return (
+      <Suspense fallback={<p className="muted">Loading charts…</p>}>
+        <TrendsPage params={route.params} />
+      </Suspense>
+    );
   return <CallsPage params={route.params} />;
 }
 
