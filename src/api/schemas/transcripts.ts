@@ -4,7 +4,9 @@ import { isoDateTime } from './common.ts';
 const segmentIdString = z.string().regex(/^\d{1,18}$/, 'expected a segment id (digits)');
 
 /** Text PostgreSQL can store: a NUL character would fail the insert with a 500, not a 400. */
-export const storableText = z.string().regex(/^[^\u0000]*$/u, 'must not contain NUL characters');
+export const storableText = z
+  .string()
+  .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
 
 export const transcriptVersionSchema = z
   .object({
