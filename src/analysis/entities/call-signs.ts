@@ -27,7 +27,7 @@ const FILLERS = new Set([
   'это',
 ]);
 const RADIO_CONFIRMATION = new Set([
-  'прием', 'ответь', 'ответьте', 'отвечай', 'доложи', 'доложите', 'слышишь', 'слышно', 'связи', 'связь',
+  'прием', 'приеме', 'ответь', 'ответьте', 'отвечай', 'доложи', 'доложите', 'слышишь', 'слышно', 'связи', 'связь',
   'отзовись', 'подтверди', 'понял', 'принял',
 ]); // prettier-ignore
 // Words heard around a radio call that are never call signs themselves.
@@ -49,9 +49,27 @@ const COMMANDER_OF = new Set([
   'расчета',
 ]);
 
+/** Mostly a person's name («Дима»), not a noun that also happens to be one («Гранит»). */
 function isPersonName(norm: string): boolean {
-  return lookupWord(norm).readings.some((r) => r.grammemes.has('Name') || r.grammemes.has('Surn'));
+  const top = lookupWord(norm).readings[0];
+  return top !== undefined && (top.grammemes.has('Name') || top.grammemes.has('Surn'));
 }
+
+const PRONOUNS = new Set([
+  'я',
+  'ты',
+  'он',
+  'она',
+  'мы',
+  'вы',
+  'они',
+  'кто',
+  'что',
+  'это',
+  'то',
+  'все',
+  'всё',
+]);
 
 // «Буран-30», «Рама-69», «Юг-95»: a word with a number, the usual shape of a unit's call sign.
 const NUMBERED_CALL_SIGN = /^[а-яё]{2,}-\d{1,4}$/;
@@ -107,14 +125,22 @@ export function extractCallSigns(
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     // Quotes already single the word out, so any word will do: «"Юг"», «"Гар"», «"23-ий"».
-    const quotable = token.norm.length >= 2 && !NOT_CALL_SIGNS.has(token.norm);
+    // Even «"Мама"» is a call sign once quoted on the radio.
+    const quotable = token.norm.length >= 2 && !PRONOUNS.has(token.norm);
     if (token.quoted && quotable && quotedInRadioTalk(tokens, i)) {
       add(token, 0.8, 'call_sign:quoted');
       continue;
     }
+    // «"Рысь", давайте сразу работать»: a quoted word opening an utterance addresses someone.
+    const opensUtterance = i === 0 || /[.!?]/.test(token.punctuationBefore);
+    if (token.quoted && quotable && opensUtterance && tokens[i + 1]?.punctuationBefore.startsWith('",')) {
+      add(token, 0.75, 'call_sign:quoted-address');
+      continue;
+    }
     // «воронеж воронеж на приёме»: a name said twice and a radio word after it is a hail.
     const repeat = tokens[i + 1];
-    if (repeat && repeat.norm === token.norm && callSignLike(token) && confirmedAfter(tokens, repeat.index)) {
+    const answered = (at: number): boolean => tokens[at + 1]?.norm === 'я' || confirmedAfter(tokens, at);
+    if (repeat && repeat.norm === token.norm && callSignLike(token) && answered(repeat.index)) {
       add(token, 0.75, 'call_sign:repeated');
       add(repeat, 0.75, 'call_sign:repeated');
       i++;
@@ -146,6 +172,9 @@ export function extractCallSigns(
         add(caller, confidence, 'call_sign:radio-exchange');
       } else if (confirmed && !isPersonName(caller.norm)) {
         add(caller, 0.85, 'call_sign:radio-self');
+      } else if (isOrdinalWord(caller) && (caller.quoted || capitalisedMidSentence(caller, token))) {
+        // «Аа, я Шестой, цель открывается»: an ordinal name written with a capital.
+        add(caller, 0.75, 'call_sign:radio-self');
       }
       continue;
     }

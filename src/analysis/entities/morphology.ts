@@ -119,8 +119,13 @@ function toReading(parse: AzParse): WordReading {
   };
 }
 
-/** Dictionary readings of one lower-case word, cached (the same words recur across calls). */
-export function lookupWord(word: string): WordInfo {
+/**
+ * Dictionary readings of one lower-case word, cached (the same words recur across calls). The
+ * dictionary is spelt without ё and Az tries ё for е itself, so ё is folded first: «серёжа» as
+ * typed would find nothing.
+ */
+export function lookupWord(typed: string): WordInfo {
+  const word = typed.replace(/ё/g, 'е');
   const cached = cache.get(word);
   if (cached) return cached;
   const readings = morph()(word, DICTIONARY_ONLY).map(toReading);

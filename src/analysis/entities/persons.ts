@@ -1,6 +1,6 @@
 import type { Entity } from './types.ts';
 import { lookupWord, type WordReading } from './morphology.ts';
-import { capitalisedMidSentence, titleCase, type Token } from './tokens.ts';
+import { capitalisedMidSentence, normaliseWord, titleCase, type Token } from './tokens.ts';
 
 /**
  * People: first names (with the pet forms soldiers use: «Лёха», «Кирюша», «Паш»), patronymics and
@@ -21,8 +21,16 @@ interface PartReading {
 const PET_NAMES = new Set([
   'кирюша', 'илюха', 'илюша', 'жека', 'женек', 'санек', 'шурик', 'вован', 'вовчик', 'толян', 'димон',
   'колян', 'серый', 'лешка', 'витек', 'тема', 'макс', 'максимка', 'ромочка', 'светка', 'юрец', 'андрюха',
-  'андрюша', 'ванька', 'ванек',
+  'андрюша', 'ванька', 'ванек', 'тоха', 'антоха', 'никитос', 'славик', 'игорек', 'володька',
 ]); // prettier-ignore
+/** Nominative of a pet form, also when inflected: «жеке», «светку» → «жека», «светка». */
+function petNominative(norm: string): string | undefined {
+  if (PET_NAMES.has(norm)) return norm;
+  const stem = norm.replace(/(?:и|е|у|ой|ою)$/, '');
+  if (stem !== norm && PET_NAMES.has(`${stem}а`)) return `${stem}а`;
+  return undefined;
+}
+
 // Pet forms that are also ordinary words and need the same company as other ambiguous names.
 const AMBIGUOUS_PET_NAMES = new Set(['серый', 'тема', 'макс']);
 
@@ -133,12 +141,12 @@ interface Found {
 
 /** Two or three adjacent name parts in a common case: «Олегу Викторовичу», «Колю Петрова». */
 function nameGroupAt(tokens: readonly Token[], at: number): Found | undefined {
-  const first = partsOf(tokens[at]!.lower);
+  const first = partsOf(tokens[at]!.norm);
   if (first.length === 0) return undefined;
   for (const length of [3, 2]) {
     const words = tokens.slice(at, at + length);
     if (words.length < length) continue;
-    const options = words.map((word) => partsOf(word.lower));
+    const options = words.map((word) => partsOf(word.norm));
     if (options.some((o) => o.length === 0)) continue;
     // Pick one reading per word: all in one case, no part twice.
     const pick = choose(options, []);
@@ -185,7 +193,7 @@ function cuedNameAt(tokens: readonly Token[], at: number): Found | undefined {
           ? 'person:rank-surname'
           : undefined;
   if (!cue) return undefined;
-  const parts = partsOf(token.lower);
+  const parts = partsOf(token.norm);
   const surname = parts.find((p) => p.part === 'surname');
   let value: string | undefined;
   if (cue === 'person:rank-surname') {
@@ -204,54 +212,86 @@ function cuedNameAt(tokens: readonly Token[], at: number): Found | undefined {
 const FUNCTION_POS = new Set(['PREP', 'CONJ', 'PRCL', 'NPRO', 'INTJ', 'ADVB', 'PRED']);
 const NOT_VOCATIVE_BEFORE = new Set(['богу', 'господу', 'украине', 'україні', 'героям', 'тебе']);
 
+// Words around a name said to or about someone: «привет, Рома», «это Максим», «Вера говорила».
+const SOCIAL_BEFORE = new Set([
+  'привет', 'здорово', 'здравствуй', 'спасибо', 'ой', 'господи', 'записала', 'записал', 'слышу', 'могу',
+  'хорошо', 'это', 'позвони', 'передай', 'скажи', 'держись', 'пока', 'целую', 'люблю', 'брат',
+]); // prettier-ignore
+const SOCIAL_AFTER = new Set([
+  'привет', 'здорово', 'говорила', 'говорил', 'сказал', 'сказала', 'звонил', 'звонила', 'спрашивает',
+  'вернись', 'это', 'позвони', 'передает', 'передавал', 'ты', 'вы', 'слышишь', 'пишет', 'просила', 'просил',
+]); // prettier-ignore
+// Names of armed groups that the dictionary also lists as people's names.
+const ORGANISATION_NAMES = new Set(['вагнер', 'ахмат', 'редут', 'шторм', 'патриот', 'конвой']);
+const ORGANISATION_CUE = new Set(['чвк', 'пвк', 'бригада', 'батальон', 'отряд', 'полк', 'спецназ']);
+
+/** «Вера» the name next to «привет», «это», «говорила»: enough to read an ordinary word as a name. */
+function inSocialContext(tokens: readonly Token[], at: number): boolean {
+  const previous = tokens[at - 1]?.norm ?? '';
+  const beforePrevious = tokens[at - 2]?.norm ?? '';
+  const next = tokens[at + 1]?.norm ?? '';
+  return (
+    SOCIAL_BEFORE.has(previous) || (previous === 'я' && beforePrevious === 'это') || SOCIAL_AFTER.has(next)
+  );
+}
+
+function isOrganisation(tokens: readonly Token[], at: number, parts: readonly PartReading[]): boolean {
+  if (parts.some((p) => ORGANISATION_NAMES.has(normaliseWord(p.reading.lemma)))) return true;
+  return ORGANISATION_CUE.has(tokens[at - 1]?.norm ?? '');
+}
+
 function singleNameAt(tokens: readonly Token[], at: number, textTokens: number): Found | undefined {
   const token = tokens[at]!;
   const previous = tokens[at - 1];
   const capitalised = capitalisedMidSentence(token, previous);
-  const pet = PET_NAMES.has(token.norm);
-  const info = lookupWord(token.lower);
-  const parts = partsOf(token.lower);
+  const pet = petNominative(token.norm);
+  const info = lookupWord(token.norm);
+  const parts = partsOf(token.norm);
   const name = parts.find((p) => p.part === 'name');
   const patronymic = parts.find((p) => p.part === 'patronymic');
   const surname = parts.find((p) => p.part === 'surname');
-  const common = isCommon(token.lower);
+  const common = isCommon(token.norm);
+  if (isOrganisation(tokens, at, parts)) return undefined;
   // «в Вагнере», «на Ахмате»: a name in the locative after «в/на» is an organisation or a place.
-  if (
-    name &&
-    ['в', 'во', 'на'].includes(previous?.norm ?? '') &&
-    parts.every((p) => p.reading.grammemes.has('loct'))
-  ) {
-    return undefined;
-  }
-  const value = name ? valueOf(name) : pet ? titleCase(token.lower) : undefined;
+  const afterIn = ['в', 'во', 'на'].includes(previous?.norm ?? '');
+  if (name && afterIn && parts.every((p) => p.reading.grammemes.has('loct'))) return undefined;
+  const value = pet ? titleCase(pet) : name ? valueOf(name) : undefined;
   // Two letters are a clipped word or an ordinal suffix («83-ий» heard as «83 ий»), not a name.
-  if (value && token.norm.length >= 3) {
-    if (!common) return { first: at, last: at, value, confidence: 0.8, rule: 'person:first-name' };
-    if (capitalised)
-      return { first: at, last: at, value, confidence: 0.7, rule: 'person:first-name-capitalised' };
-    // A vocative opens or closes an utterance: «дим, а когда...», «мясо мы, вера».
-    const addressPosition = textTokens > 1 && (at === 0 || at === textTokens - 1);
+  if (value && token.norm.length >= 3 && !NOT_A_NAME.has(token.norm)) {
+    const found = (confidence: number, rule: string): Found => ({
+      first: at,
+      last: at,
+      value,
+      confidence,
+      rule,
+    });
+    if (!common) return found(0.8, 'person:first-name');
+    if (capitalised) return found(0.7, 'person:first-name-capitalised');
     const functionWord = info.readings.some((r) => FUNCTION_POS.has(r.pos));
-    const next = tokens[at + 1];
-    // The name itself must be a nominative/vocative or a clipped vocative («дим» of «дима»).
+    if (functionWord) return undefined;
+    if (inSocialContext(tokens, at)) return found(0.65, 'person:social-context');
+    // A vocative opens or closes an utterance («дим, а когда...», «мясо мы, вера»), but only a
+    // name the dictionary finds at least plausible there («баран» is a name only on paper).
+    const addressPosition = textTokens > 1 && (at === 0 || at === textTokens - 1);
     const addressForm = parts.some(
       (p) =>
         p.part === 'name' &&
+        p.reading.score >= 0.15 &&
         (p.reading.grammemes.has('nomn') ||
           p.reading.grammemes.has('voct') ||
-          `${token.lower}а` === p.reading.lemma ||
-          `${token.lower}я` === p.reading.lemma),
+          [`${token.norm}а`, `${token.norm}я`].includes(normaliseWord(p.reading.lemma))),
     );
-    const fits = addressForm && token.norm.length >= 3 && !functionWord && !NOT_A_NAME.has(token.norm);
-    if (addressPosition && fits && !NOT_VOCATIVE_BEFORE.has(next?.norm ?? '')) {
-      return { first: at, last: at, value, confidence: 0.6, rule: 'person:vocative' };
+    const next = tokens[at + 1];
+    if (addressPosition && addressForm && !NOT_VOCATIVE_BEFORE.has(next?.norm ?? '')) {
+      return found(0.6, 'person:vocative');
     }
     return undefined;
   }
   if (patronymic && !common) {
     return { first: at, last: at, value: valueOf(patronymic), confidence: 0.75, rule: 'person:patronymic' };
   }
-  if (surname && capitalised && !common) {
+  // Mid-sentence capitals are rare on ordinary nouns: «доклад Мантурова», «Песков разъяснил».
+  if (capitalised && surname) {
     return {
       first: at,
       last: at,
@@ -260,6 +300,8 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
       rule: 'person:surname-capitalised',
     };
   }
+  const guessed = capitalised && info.readings.length === 0 ? guessedSurname(token.norm) : undefined;
+  if (guessed) return { first: at, last: at, value: guessed, confidence: 0.65, rule: 'person:surname-shape' };
   return undefined;
 }
 
@@ -308,11 +350,11 @@ export function extractPersons(text: string, tokens: readonly Token[], taken: Re
       found = { ...group, confidence: Math.max(group.confidence, found.confidence) };
     else if (
       found.rule !== 'person:rank-surname' &&
-      partsOf(tokens[i]!.lower).some((p) => p.part === 'name')
+      partsOf(tokens[i]!.norm).some((p) => p.part === 'name')
     ) {
       const next = tokens[i + 1];
       const guessed = next && !taken.has(next.index) ? guessedSurname(next.norm) : undefined;
-      if (guessed && next && lookupWord(next.lower).readings.length === 0) {
+      if (guessed && next && lookupWord(next.norm).readings.length === 0) {
         found = {
           first: i,
           last: i + 1,

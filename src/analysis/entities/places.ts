@@ -36,7 +36,7 @@ const SETTLEMENT_NOUN =
 const SUFFIX_RULES: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/ого$/, ['ое', 'ий', 'ый', 'ой', '']], [/его$/, ['ее', 'ий']], [/ому$/, ['ое', 'ий', 'ый', '']],
   [/ами$/, ['ы', 'и']], [/ями$/, ['и']], [/ией$/, ['ия']], [/ом$/, ['', 'о', 'е']], [/ем$/, ['', 'ь', 'е']],
-  [/ой$/, ['а', 'ая', 'ое', 'ий', 'ый']], [/ою$/, ['а', 'ая']], [/ей$/, ['я', 'ь', 'ая']], [/ую$/, ['ая']],
+  [/ой$/, ['а', 'ая', 'ое', 'ий', 'ый']], [/ою$/, ['а', 'ая']], [/ей$/, ['а', 'я', 'ь', 'ая']], [/ую$/, ['ая']],
   [/ым$/, ['ое', 'ый', '']], [/им$/, ['ое', 'ий']], [/ах$/, ['ы', 'и', 'а']], [/ам$/, ['ы', 'и']], [/ях$/, ['и']],
   [/ии$/, ['ия']], [/ию$/, ['ия']], [/е$/, ['', 'а', 'я', 'ь', 'о']], [/и$/, ['а', 'я', 'ь', 'ы']],
   [/ы$/, ['а']], [/у$/, ['', 'а', 'о']], [/ю$/, ['я', 'ь']], [/а$/, ['', 'ь', 'о']], [/я$/, ['ь', 'е']],
@@ -61,7 +61,7 @@ interface Hit {
 function candidateNames(token: Token, alwaysStrip = false): Array<{ name: string; how: HowFound }> {
   const norm = token.norm;
   const names: Array<{ name: string; how: HowFound }> = [{ name: norm, how: 'exact' }];
-  const readings = lookupWord(token.lower).readings;
+  const readings = lookupWord(token.norm).readings;
   for (const reading of readings) {
     if (reading.grammemes.has('Geox')) names.push({ name: reading.lemma.replace(/ё/g, 'е'), how: 'lemma' });
   }
@@ -96,7 +96,7 @@ function remember<V>(cache: Map<string, V>, key: string, compute: () => V): V {
 }
 
 function lookupSingle(index: GazetteerIndex, token: Token): Hit | undefined {
-  return remember(singleCache, token.lower, () => findSingle(index, token) ?? null) ?? undefined;
+  return remember(singleCache, token.norm, () => findSingle(index, token) ?? null) ?? undefined;
 }
 
 function findSingle(index: GazetteerIndex, token: Token): Hit | undefined {
@@ -117,7 +117,7 @@ function lookupMultiWord(
 ): [Hit, number] | undefined {
   const first = tokens[at]!;
   // Inside a known multi-word name every word may be inflected («под Часовым Яром»).
-  const firstNames = remember(multiStartCache, first.lower, () =>
+  const firstNames = remember(multiStartCache, first.norm, () =>
     candidateNames(first, true).filter(({ name }) => index.multiWordStarts.has(name)),
   );
   for (const { name, how } of firstNames) {
@@ -161,7 +161,7 @@ function regionAt(
  * or only as a person's name.
  */
 function isAmbiguousWord(token: Token): boolean {
-  const info = lookupWord(token.lower);
+  const info = lookupWord(token.norm);
   if (info.isCommonWord) return true;
   return info.readings.length > 0 && !info.readings.some((reading) => reading.grammemes.has('Geox'));
 }
@@ -171,18 +171,24 @@ function isNotable(entry: GazetteerEntry): boolean {
   return !/^\d+$/.test(id) || (entry.place.population ?? 0) >= 10_000;
 }
 
+/** How sure a hit is, from its neighbours; 0 drops it. */
 function confidenceFor(
   hit: Hit,
   words: readonly Token[],
   previous: Token | undefined,
-  before: Token | undefined,
+  next: Token | undefined,
 ) {
   const afterSettlementNoun = previous !== undefined && SETTLEMENT_NOUN.test(previous.norm);
   if (afterSettlementNoun) return 0.95;
-  const preposition = previous !== undefined && PREPOSITIONS.has(previous.norm);
   const first = words[0]!;
+  // «доклад Мантурова» is a man, not Manturovo; «с Новым годом» is no village Nove.
+  if (words.length === 1 && lookupWord(first.norm).readings.some((r) => r.grammemes.has('Surn'))) {
+    if (!PREPOSITIONS.has(previous?.norm ?? '')) return 0;
+  }
+  if (/^год/.test(next?.norm ?? '')) return 0;
+  const preposition = previous !== undefined && PREPOSITIONS.has(previous.norm);
   const ambiguous = words.length === 1 && isAmbiguousWord(first);
-  const capitalised = capitalisedMidSentence(first, before);
+  const capitalised = capitalisedMidSentence(first, previous);
   const population = hit.entry.place.population ?? 0;
   if (ambiguous) {
     if (capitalised) return preposition ? 0.85 : 0.6;
@@ -223,7 +229,7 @@ export function extractPlaces(text: string, tokens: readonly Token[], taken: Rea
     }
     const words = tokens.slice(i, i + count);
     if (words.some((word) => taken.has(word.index))) continue;
-    const confidence = region ? 0.95 : confidenceFor(hit, words, previous, previous);
+    const confidence = region ? 0.95 : confidenceFor(hit, words, previous, tokens[i + count]);
     if (confidence === 0) continue;
     const start = token.start;
     const end = words[words.length - 1]!.end;

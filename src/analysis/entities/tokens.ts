@@ -9,8 +9,6 @@ export interface Token {
   start: number;
   end: number;
   surface: string;
-  /** Lower case with ё kept: what the morphology dictionary is asked about. */
-  lower: string;
   norm: string;
   /** The original starts with a capital letter (published text). */
   capitalised: boolean;
@@ -41,7 +39,6 @@ export function tokenise(text: string): Token[] {
       start,
       end: start + surface.length,
       surface,
-      lower: surface.toLowerCase().replace(/[’ʼ]/g, "'"),
       norm: normaliseWord(surface),
       capitalised: first !== first.toLowerCase(),
       isNumber: /^\d+$/.test(surface),
