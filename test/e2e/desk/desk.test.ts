@@ -120,6 +120,7 @@ describe('the web desk', () => {
     await expect.poll(() => playerSeconds(page)).toBeGreaterThan(Math.max(0, before - 5));
     await screenshot(page, 'call');
     await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.waitForTimeout(500); // the waveform redraws after a resize
     await screenshot(page, 'call-1920');
     await page.setViewportSize({ width: 1280, height: 800 });
   }, 240_000);
@@ -193,6 +194,29 @@ describe('the web desk', () => {
     expect(page.url()).toContain(`from=${first.month}-01`);
     await screenshot(page, 'trends-month-calls');
   }, 240_000);
+  it('Notes: a note on a segment is saved, listed with its author and opens its moment', async () => {
+    const { page, url } = s;
+    const transcript = await getJson<TranscriptRead>(`${url}api/recordings/${topCall}/transcript`);
+    const segment = transcript.segments.at(-1)!;
+    await page.goto(`${url}#/call/${topCall}`);
+    await page.locator(`[data-segment-id="${segment.id}"]`).getByRole('button', { name: 'Note' }).click();
+    const notes = page.getByTestId('notes');
+    await notes.getByLabel('Note text').fill('Ask the source who «Серега» is.');
+    await notes.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => notes.textContent()).toContain('Ask the source who «Серега» is.');
+    const stored = await db.query<{ transcript_segment_id: string; text: string }>(
+      'SELECT transcript_segment_id, text FROM desk_notes WHERE recording_id = $1',
+      [topCall],
+    );
+    expect(stored.rows).toContainEqual({
+      transcript_segment_id: segment.id,
+      text: 'Ask the source who «Серега» is.',
+    });
+    await waitForPlayer();
+    await notes.getByRole('button', { name: /^at / }).last().click();
+    await expect.poll(() => playerSeconds(page)).toBeCloseTo(segment.start, 1);
+  }, 240_000);
+
   it('Correction: saving a segment makes a new human version, re-runs translate and analyse on it', async () => {
     const { page, url } = s;
     const before = await getJson<TranscriptRead>(`${url}api/recordings/${topCall}/transcript`);
