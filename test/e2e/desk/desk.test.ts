@@ -203,15 +203,19 @@ describe('the web desk', () => {
     const notes = page.getByTestId('notes');
     await notes.getByLabel('Note text').fill('Ask the source who «Серега» is.');
     await notes.getByRole('button', { name: 'Add note' }).click();
-    await expect.poll(() => notes.textContent()).toContain('Ask the source who «Серега» is.');
-    const stored = await db.query<{ transcript_segment_id: string; text: string }>(
-      'SELECT transcript_segment_id, text FROM desk_notes WHERE recording_id = $1',
+    await expect
+      .poll(() => notes.locator('.note-text').allTextContents())
+      .toContain('Ask the source who «Серега» is.');
+    const stored = await db.query<{ transcript_segment_id: string; text: string; author: string }>(
+      'SELECT transcript_segment_id, text, author FROM desk_notes WHERE recording_id = $1 ORDER BY id',
       [topCall],
     );
-    expect(stored.rows).toContainEqual({
+    const saved = stored.rows.at(-1)!;
+    expect(saved).toMatchObject({
       transcript_segment_id: segment.id,
       text: 'Ask the source who «Серега» is.',
     });
+    expect(await notes.locator('.note-meta').last().textContent()).toContain(saved.author);
     await waitForPlayer();
     await notes.getByRole('button', { name: /^at / }).last().click();
     await expect.poll(() => playerSeconds(page)).toBeCloseTo(segment.start, 1);
