@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'tools/**/*.test.ts', 'eval/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'test/**/*.test.ts',
+      'tools/**/*.test.ts',
+      'eval/**/*.test.ts',
+      'web/src/**/*.test.ts',
+    ],
     globalSetup: ['test/global-setup.ts'],
     reporters: ['default', './test/reporters/summary-line.ts'],
     testTimeout: 60_000,

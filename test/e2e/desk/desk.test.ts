@@ -269,6 +269,7 @@ describe('the web desk', () => {
       .toBe(false);
     await page.reload();
     await page.getByTestId('segment').first().waitFor();
+    await waitForPlayer();
     await screenshot(page, 'call-corrected');
 
     // The machine version stays viewable and diffable.
