@@ -112,6 +112,7 @@ describe('a worker killed mid-flight', () => {
         .orderBy('stage')
         .execute();
       expect(speechRuns).toEqual([
+        { stage: 'analyse', status: 'done' },
         { stage: 'transcribe', status: 'done' },
         { stage: 'translate', status: 'done' },
         { stage: 'vad', status: 'done' },
@@ -122,7 +123,7 @@ describe('a worker killed mid-flight', () => {
         .where('recording_id', '=', recording.id)
         .execute();
       expect(transcripts).toEqual([{ version: 1, kind: 'machine' }]);
-      for (const stage of ['vad', 'transcribe', 'translate']) {
+      for (const stage of ['vad', 'transcribe', 'translate', 'analyse']) {
         const speechEvents = await database.db
           .selectFrom('custody_events')
           .select('id')

@@ -19,7 +19,7 @@ import { speechTestEnv } from '../../test/helpers/speech-models.ts';
 
 // The decode stage end to end on real Postgres and pg-boss: transitions, derived files, custody,
 // failures with reasons, redo/backfill/force and retry of failed runs. The default chain runs
-// (decode → vad → transcribe → translate): good recordings go all the way, a corrupt one stops at decode.
+// (decode → vad → transcribe → translate → analyse): good recordings go all the way, a corrupt one stops at decode.
 
 let database: TestDatabase;
 let store: TestDataDir;
@@ -106,6 +106,7 @@ describe('decode stage', () => {
       { stage: 'vad', pending: 0, running: 0, done: 2, failed: 0, missing: 1 },
       { stage: 'transcribe', pending: 0, running: 0, done: 2, failed: 0, missing: 1 },
       { stage: 'translate', pending: 0, running: 0, done: 2, failed: 0, missing: 1 },
+      { stage: 'analyse', pending: 0, running: 0, done: 2, failed: 0, missing: 1 },
     ]);
     // The whole default chain ran on the good recordings.
     for (const recording of [stereo, mono])
@@ -114,6 +115,7 @@ describe('decode stage', () => {
         vad: 'done',
         transcribe: 'done',
         translate: 'done',
+        analyse: 'done',
       });
     expect(await custodyOf(stereo.id, 'vad')).toHaveLength(1);
     expect(await custodyOf(stereo.id, 'transcribe')).toHaveLength(1);
@@ -176,6 +178,7 @@ describe('decode stage', () => {
       { stage: 'vad', scheduled: 0 },
       { stage: 'transcribe', scheduled: 0 },
       { stage: 'translate', scheduled: 0 },
+      { stage: 'analyse', scheduled: 0 },
     ]);
     expect((await runOf(corrupt.id)).status).toBe('pending');
     await runPipelineUntilIdle(pipeline);

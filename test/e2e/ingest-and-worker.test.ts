@@ -60,7 +60,13 @@ describe('ingest, then a separate worker, on DATABASE_URL', () => {
     const worker = await runCli(['worker', '--exit-when-idle'], env);
     expect(worker.code, worker.output).toBe(0);
     const status = JSON.parse((await runCli(['status', '--json'], env)).output) as StatusJson;
-    expect(status.stages.map((s) => s.stage)).toEqual(['decode', 'vad', 'transcribe', 'translate']);
+    expect(status.stages.map((s) => s.stage)).toEqual([
+      'decode',
+      'vad',
+      'transcribe',
+      'translate',
+      'analyse',
+    ]);
     for (const stage of status.stages)
       expect(stage, stage.stage).toMatchObject({ done: picked.length, failed: 0 });
     const transcripts = await t.db.selectFrom('transcripts').select(['recording_id', 'version']).execute();

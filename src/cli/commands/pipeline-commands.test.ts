@@ -50,6 +50,7 @@ describe('pipeline commands', () => {
       { stage: 'vad', pending: 0, running: 0, done: 0, failed: 0, missing: 2 },
       { stage: 'transcribe', pending: 0, running: 0, done: 0, failed: 0, missing: 2 },
       { stage: 'translate', pending: 0, running: 0, done: 0, failed: 0, missing: 2 },
+      { stage: 'analyse', pending: 0, running: 0, done: 0, failed: 0, missing: 2 },
     ]);
     const table = await earshot('status');
     expect(table.out).toMatch(/stage\s+pending\s+running\s+done\s+failed\s+missing/);
@@ -62,11 +63,12 @@ describe('pipeline commands', () => {
     expect(redo.code).toBe(ExitCode.SomeRejected);
     const status = await statusJson();
     expect(status.stages[0]).toMatchObject({ done: 1, failed: 1, missing: 0 });
-    // The good call went on through vad, transcribe and translate; the broken one stopped at decode.
+    // The good call went on through every stage; the broken one stopped at decode.
     expect(status.stages.slice(1)).toEqual([
       { stage: 'vad', pending: 0, running: 0, done: 1, failed: 0, missing: 1 },
       { stage: 'transcribe', pending: 0, running: 0, done: 1, failed: 0, missing: 1 },
       { stage: 'translate', pending: 0, running: 0, done: 1, failed: 0, missing: 1 },
+      { stage: 'analyse', pending: 0, running: 0, done: 1, failed: 0, missing: 1 },
     ]);
     expect(status.failures).toEqual([
       expect.objectContaining({ recordingId: corrupt.id, originalFilename: 'broken.wav', attempts: 1 }),
@@ -79,7 +81,7 @@ describe('pipeline commands', () => {
   it('retry --failed schedules the failed run again', async () => {
     const retry = await earshot('retry', '--failed', '--wait');
     expect(retry.out).toContain(
-      'Scheduled 1 failed run again (decode: 1, vad: 0, transcribe: 0, translate: 0)',
+      'Scheduled 1 failed run again (decode: 1, vad: 0, transcribe: 0, translate: 0, analyse: 0)',
     );
     expect(retry.code).toBe(ExitCode.SomeRejected);
     expect((await statusJson()).failures[0]).toMatchObject({ attempts: 2 });
@@ -92,7 +94,9 @@ describe('pipeline commands', () => {
     expect((await statusJson()).stages[0]).toMatchObject({ pending: 2, done: 0 });
 
     const worker = await earshot('worker', '--exit-when-idle', '--concurrency', '1');
-    expect(worker.out).toContain('Worker ready: stages decode, vad, transcribe, translate, concurrency 1');
+    expect(worker.out).toContain(
+      'Worker ready: stages decode, vad, transcribe, translate, analyse, concurrency 1',
+    );
     expect(worker.out).toContain(`decode done ${stereo.id}`);
     expect(worker.out).toContain(`decode failed ${corrupt.id}`);
     expect(worker.code).toBe(ExitCode.SomeRejected);
@@ -106,7 +110,7 @@ describe('pipeline commands', () => {
     const redo = await earshot('redo', 'transcode-everything');
     expect(redo.code).toBe(ExitCode.Fatal);
     expect(redo.err).toContain(
-      'unknown stage "transcode-everything"; stages are: decode, vad, transcribe, translate',
+      'unknown stage "transcode-everything"; stages are: decode, vad, transcribe, translate, analyse',
     );
     const worker = await earshot('worker', '--concurrency', 'lots');
     expect(worker.code).toBe(ExitCode.Fatal);

@@ -152,6 +152,7 @@ describe('speech stages on the demo corpus', () => {
       'vad',
       'transcribe',
       'translate',
+      'analyse',
     ]);
   });
 
