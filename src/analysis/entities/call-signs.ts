@@ -78,9 +78,18 @@ const NUMBERED_CALL_SIGN = /^[а-яё]{2,}-\d{1,4}$/;
 function callSignLike(token: Token | undefined): boolean {
   if (!token || token.isNumber || NOT_CALL_SIGNS.has(token.norm) || token.norm.length < 3) return false;
   if (isOrdinalWord(token) || NUMBERED_CALL_SIGN.test(token.norm)) return true;
-  return lookupWord(token.norm).readings.some(
+  // The most likely reading must be a noun or adjective: «бей, бей» is a verb.
+  const readings = lookupWord(token.norm).readings;
+  if (readings[0] && readings[0].pos !== 'NOUN' && readings[0].pos !== 'ADJF') return false;
+  return readings.some(
     (r) => (r.pos === 'NOUN' || r.pos === 'ADJF') && r.grammemes.has('nomn') && !r.grammemes.has('plur'),
   );
+}
+
+function mayBeNominative(token: Token): boolean {
+  const readings = lookupWord(token.norm).readings;
+  if (readings.length === 0 || NUMBERED_CALL_SIGN.test(token.norm) || /^\d/.test(token.norm)) return true;
+  return readings.some((r) => r.grammemes.has('nomn'));
 }
 
 function isOrdinalWord(token: Token): boolean {
@@ -125,8 +134,9 @@ export function extractCallSigns(
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     // Quotes already single the word out, so any word will do: «"Юг"», «"Гар"», «"23-ий"».
-    // Even «"Мама"» is a call sign once quoted on the radio.
-    const quotable = token.norm.length >= 2 && !PRONOUNS.has(token.norm);
+    // Even «"Мама"» is a call sign once quoted on the radio; «работать "Пчелой"» (no nominative
+    // reading) is a code word for a drone, not someone's name.
+    const quotable = token.norm.length >= 2 && !PRONOUNS.has(token.norm) && mayBeNominative(token);
     if (token.quoted && quotable && quotedInRadioTalk(tokens, i)) {
       add(token, 0.8, 'call_sign:quoted');
       continue;

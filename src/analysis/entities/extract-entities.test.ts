@@ -224,3 +224,30 @@ describe('extractEntities: the whole text', () => {
     expect(found(emoji, 'place')).toEqual([['place', 'Харьковом', 'Kharkiv']]);
   });
 });
+
+describe('extractEntities: names that are also ordinary words', () => {
+  it('reads them as names next to greetings and reported speech', () => {
+    expect(found('привет рома как ты', 'person')).toEqual([['person', 'рома', 'Рома']]);
+    expect(found('илюха вера говорила вас перевели', 'person')).toEqual([
+      ['person', 'илюха', 'Илюха'],
+      ['person', 'вера', 'Вера'],
+    ]);
+    expect(found('хорошо жеке позвони', 'person')).toEqual([['person', 'жеке', 'Жека']]);
+  });
+
+  it('reads capitalised surnames in published text', () => {
+    expect(found('Речь про диалог с вице-премьером Мантуровым.', 'person')).toEqual([
+      ['person', 'Мантуровым', 'Мантуров'],
+    ]);
+    expect(found('Путин поторопил министров.', 'person')).toEqual([['person', 'Путин', 'Путин']]);
+  });
+
+  it('leaves ordinary words, organisations and adjectives alone', () => {
+    expect(found('мороз минус 20 сегодня ночью', 'person')).toEqual([]);
+    expect(found('баран на лугу пасется у соседа', 'person')).toEqual([]);
+    expect(found('это офигенная тема', 'person')).toEqual([]);
+    expect(found('илья тише ты телефон слушают', 'person')).toEqual([['person', 'илья', 'Илья']]);
+    expect(found('подразделения ЧВК «Вагнер» окружили город', 'person')).toEqual([]);
+    expect(found('опять на штурм с ахматом сзади', 'person')).toEqual([]);
+  });
+});

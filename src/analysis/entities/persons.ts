@@ -46,6 +46,9 @@ const NOT_A_NAME = new Set([
 ]); // prettier-ignore
 const SURNAME_SHAPE =
   /^(.{2,}?)(ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|ук|юк|як|ич|ец|ко)(а|у|ым|ом|е|ой|ого|ому|им|ем)?$/;
+// Without a cue only the commonest Russian surname shape is trusted («Мантурова», «Кравцов»):
+// «Залезнянская» is a street, «Топовский» a monastery.
+const UNCUED_SURNAME_SHAPE = /^.{3,}(?:ов|ев|ин|ын)(?:а|у|ым|ой)?$/;
 const CASES = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct', 'voct'] as const;
 
 // Name readings per word, sorted once: the same names recur across the segments of a call.
@@ -252,6 +255,7 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
   const surname = parts.find((p) => p.part === 'surname');
   const common = isCommon(token.norm);
   if (isOrganisation(tokens, at, parts)) return undefined;
+  if (info.readings.some((r) => FUNCTION_POS.has(r.pos)) && !name) return undefined;
   // «в Вагнере», «на Ахмате»: a name in the locative after «в/на» is an organisation or a place.
   const afterIn = ['в', 'во', 'на'].includes(previous?.norm ?? '');
   if (name && afterIn && parts.every((p) => p.reading.grammemes.has('loct'))) return undefined;
@@ -269,20 +273,32 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
     if (capitalised) return found(0.7, 'person:first-name-capitalised');
     const functionWord = info.readings.some((r) => FUNCTION_POS.has(r.pos));
     if (functionWord) return undefined;
-    if (inSocialContext(tokens, at)) return found(0.65, 'person:social-context');
     // A vocative opens or closes an utterance («дим, а когда...», «мясо мы, вера»), but only a
     // name the dictionary finds at least plausible there («баран» is a name only on paper).
     const addressPosition = textTokens > 1 && (at === 0 || at === textTokens - 1);
-    const addressForm = parts.some(
-      (p) =>
-        p.part === 'name' &&
-        p.reading.score >= 0.15 &&
-        (p.reading.grammemes.has('nomn') ||
-          p.reading.grammemes.has('voct') ||
-          [`${token.norm}а`, `${token.norm}я`].includes(normaliseWord(p.reading.lemma))),
-    );
+    const addressForm =
+      pet !== undefined ||
+      parts.some(
+        (p) =>
+          p.part === 'name' &&
+          p.reading.score >= 0.15 &&
+          (p.reading.grammemes.has('nomn') ||
+            p.reading.grammemes.has('voct') ||
+            [`${token.norm}а`, `${token.norm}я`].includes(normaliseWord(p.reading.lemma))),
+      );
     const next = tokens[at + 1];
-    if (addressPosition && addressForm && !NOT_VOCATIVE_BEFORE.has(next?.norm ?? '')) {
+    // After «привет», «это», «позвони» any case will do; before «говорила», «ты» only the
+    // nominative/vocative («тише ты» is no Тиша).
+    if (SOCIAL_BEFORE.has(tokens[at - 1]?.norm ?? '') || (addressForm && inSocialContext(tokens, at))) {
+      return found(0.65, 'person:social-context');
+    }
+    // «баран на лугу», «офигенная тема»: a preposition after or an adjective before is no address.
+    const previousPos = lookupWord(tokens[at - 1]?.norm ?? '').readings[0]?.pos;
+    const nextPos = lookupWord(next?.norm ?? '').readings[0]?.pos;
+    // Pet names that are also common words («тема») only open an utterance, never close one.
+    const closingAllowed = !AMBIGUOUS_PET_NAMES.has(token.norm) && previousPos !== 'ADJF';
+    const addressed = at === 0 ? nextPos !== 'PREP' : closingAllowed;
+    if (addressPosition && addressForm && addressed && !NOT_VOCATIVE_BEFORE.has(next?.norm ?? '')) {
       return found(0.6, 'person:vocative');
     }
     return undefined;
@@ -300,9 +316,36 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
       rule: 'person:surname-capitalised',
     };
   }
-  const guessed = capitalised && info.readings.length === 0 ? guessedSurname(token.norm) : undefined;
-  if (guessed) return { first: at, last: at, value: guessed, confidence: 0.65, rule: 'person:surname-shape' };
+  // A capitalised word the dictionary reads first of all as a surname («Путин поторопил»); in
+  // lower case «мороз», «хохлов» would be surnames too, so not there.
+  const top = info.readings[0];
+  if (surname && token.capitalised && top?.grammemes.has('Surn') && top.score >= 0.5 && !afterIn) {
+    return { first: at, last: at, value: valueOf(surname), confidence: 0.65, rule: 'person:surname' };
+  }
+  // Unknown capitalised word of surname shape; a town the dictionary knows does not stop it
+  // unless a preposition makes it a place («доклад Мантурова» but «под Мантуровом»).
+  const onlyPlaces = info.readings.every((r) => r.grammemes.has('Geox'));
+  const shaped =
+    capitalised && onlyPlaces && UNCUED_SURNAME_SHAPE.test(token.norm) && !afterPreposition(previous);
+  if (shaped) {
+    return {
+      first: at,
+      last: at,
+      value: surnameFromShape(token.norm),
+      confidence: 0.6,
+      rule: 'person:surname-shape',
+    };
+  }
   return undefined;
+}
+
+function afterPreposition(previous: Token | undefined): boolean {
+  return previous !== undefined && lookupWord(previous.norm).readings.some((r) => r.pos === 'PREP');
+}
+
+/** «Мантурова» → «Мантуров», «Кравцову» → «Кравцов»; a feminine «-ова» cannot be told apart. */
+function surnameFromShape(norm: string): string {
+  return titleCase(norm.replace(/(ов|ев|ин|ын)(?:а|у|ым|ой)$/, '$1'));
 }
 
 function toEntity(text: string, tokens: readonly Token[], found: Found): Entity {

@@ -186,6 +186,12 @@ function confidenceFor(
     if (!PREPOSITIONS.has(previous?.norm ?? '')) return 0;
   }
   if (/^год/.test(next?.norm ?? '')) return 0;
+  // A capitalised surname-shaped word without a preposition is more often a man than a small
+  // town: «доклад Мантурова» (Manturovo has 9,000 people).
+  const surnameShaped = /^.{3,}(?:ов|ев|ин|ын)(?:а|у|ым|ой)?$/.test(first.norm);
+  const small = (hit.entry.place.population ?? 0) < 100_000;
+  const bare = !PREPOSITIONS.has(previous?.norm ?? '');
+  if (words.length === 1 && first.capitalised && surnameShaped && small && bare) return 0;
   const preposition = previous !== undefined && PREPOSITIONS.has(previous.norm);
   const ambiguous = words.length === 1 && isAmbiguousWord(first);
   const capitalised = capitalisedMidSentence(first, previous);
