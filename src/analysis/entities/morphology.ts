@@ -110,9 +110,17 @@ function morph(): AzModule['Morph'] {
 function toReading(parse: AzParse): WordReading {
   const grammemes = new Set<string>();
   for (const grammeme of GRAMMEMES_OF_INTEREST) if (parse.tag[grammeme]) grammemes.add(grammeme);
-  const normal = parse.normalize();
+  // Most readings are never asked for their lemma (verbs, particles...), and normalising builds
+  // new Az tags: do it on first use only.
+  let lemma: string | undefined;
   return {
-    lemma: normal ? normal.word : parse.word,
+    get lemma(): string {
+      if (lemma === undefined) {
+        const normal = parse.normalize();
+        lemma = normal ? normal.word : parse.word;
+      }
+      return lemma;
+    },
     pos: parse.tag.POS ?? '',
     grammemes,
     score: parse.score,
