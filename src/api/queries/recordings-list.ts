@@ -217,8 +217,9 @@ async function triagePage(db: Db, query: RecordingListQuery): Promise<RecordingL
     ids.map((r) => r.recording_id),
   );
   if (scored.length === limit) return scored;
-  // The page reaches past the analysed calls: how many there are says where the rest begins.
-  const analysedCount = scored.length > 0 ? offset + scored.length : await countAnalysed(db, filters);
+  // The page reaches past the analysed calls. If it holds some, the unanalysed ones follow from
+  // their start; if none, how many analysed calls there are says where in the rest it begins.
+  const unscoredOffset = scored.length > 0 ? 0 : Math.max(0, offset - (await countAnalysed(db, filters)));
   const unscoredIds = await db
     .selectFrom('recordings as r')
     .where((eb) => filterExpression(eb, filters))
@@ -235,7 +236,7 @@ async function triagePage(db: Db, query: RecordingListQuery): Promise<RecordingL
     .select('r.id')
     .orderBy('r.id', order)
     .limit(limit - scored.length)
-    .offset(Math.max(0, offset - analysedCount))
+    .offset(unscoredOffset)
     .execute();
   const unscored = await rowsInOrder(
     db,

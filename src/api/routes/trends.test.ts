@@ -269,6 +269,21 @@ describe('GET /api/recordings with analysis', () => {
     expect(body.items.at(-1)).toMatchObject({ lanes: 0, analysis: null });
   });
 
+  it.each(['', 'collection=Leak%20A&', 'order=asc&'])(
+    'pages through the triage order without gaps or repeats across analysed and unanalysed calls (%s)',
+    async (scope) => {
+      const all = await get<List>(`/api/recordings?${scope}sort=triage&limit=200`);
+      for (const limit of [1, 3, 4]) {
+        const paged: string[] = [];
+        for (let offset = 0; offset < all.total + limit; offset += limit) {
+          const page = await get<List>(`/api/recordings?${scope}sort=triage&limit=${limit}&offset=${offset}`);
+          paged.push(...page.items.map((i) => i.id));
+        }
+        expect(paged, `limit ${limit}`).toEqual(all.items.map((i) => i.id));
+      }
+    },
+  );
+
   it.each<[string, string]>([
     ['category=killed', 'querystring.category'],
     ['minTriage=abc', 'querystring.minTriage'],
