@@ -71,7 +71,9 @@ export function matchText(text: string, tokens: readonly Token[], compiled: Comp
   hits.sort((a, b) => a.first - b.first);
   attachCounts(hits, tokens, taken);
   settleAmbiguity(hits, keys, compiled.index);
-  return hits.map((hit) => toMatch(hit, text, tokens, recategorise(hit, hits, keys, compiled.index)));
+  return hits.map((hit, position) =>
+    toMatch(hit, text, tokens, recategorise(position, hits, keys, compiled.index)),
+  );
 }
 
 /**
@@ -119,19 +121,16 @@ function overlaps(span: { first: number; last: number }, taken: ReadonlySet<numb
  */
 function settleAmbiguity(hits: Hit[], keys: readonly string[][], index: PhraseIndex): void {
   const confirmed = new Set<Hit>();
-  for (const hit of hits) {
-    if (!hit.phrase.entry.context?.ambiguous) continue;
+  hits.forEach((hit, position) => {
+    if (!hit.phrase.entry.context?.ambiguous) return;
     const from = Math.max(0, hit.first - CONTEXT_WINDOW);
     const to = Math.min(keys.length - 1, hit.last + CONTEXT_WINDOW);
     const confirmers = CONFIRMED_BY[hit.phrase.entry.category] ?? [hit.phrase.entry.category];
     // Another ambiguous word of the same kind confirms too («обнулили… кувалдой»): two readings
     // pointing the same way are unlikely to both be the innocent one.
-    let found = hits.some(
+    let found = hitsNear(hits, position, from, to).some(
       (other) =>
-        other.phrase.entry.id !== hit.phrase.entry.id &&
-        other.last >= from &&
-        other.first <= to &&
-        confirmers.includes(other.phrase.entry.category),
+        other.phrase.entry.id !== hit.phrase.entry.id && confirmers.includes(other.phrase.entry.category),
     );
     const words = index.confirmations.get(hit.phrase.entry.id);
     // A phrase's own words count («мясные штурмы»); a single word cannot confirm itself.
@@ -140,7 +139,7 @@ function settleAmbiguity(hits: Hit[], keys: readonly string[][], index: PhraseIn
       found = keys[t]!.some((k) => words.has(k));
     }
     if (found) confirmed.add(hit);
-  }
+  });
   for (const hit of hits) {
     if (!hit.phrase.entry.context?.ambiguous) continue;
     const ok = confirmed.has(hit);
@@ -153,7 +152,8 @@ function settleAmbiguity(hits: Hit[], keys: readonly string[][], index: PhraseIn
  * Which categories nearby confirm an ambiguous word: a refuser next to «подвал» makes it the
  * punishment pit; a «двухсотый» next to «цинк» makes it the coffin; casualties next to «накрыли»
  * make it shelling; fighting next to «укроп» makes it the slur, not dill. Unrelated talk confirms
- * nothing (weapons next to «разъебали» point to destroyed equipment, not to the dead). Categories not listed confirm only themselves.
+ * nothing (weapons next to «разъебали» point to destroyed equipment, not to the dead).
+ * Categories not listed confirm only themselves.
  */
 const COERCION: Category[] = [
   'execution_or_coercion',
@@ -180,24 +180,37 @@ const CONFIRMED_BY: Partial<Record<Category, Category[]>> = {
  * violence against civilians, not discipline inside the army.
  */
 function recategorise(
-  hit: Hit,
+  position: number,
   hits: readonly Hit[],
   keys: readonly string[][],
   index: PhraseIndex,
 ): Category | undefined {
+  const hit = hits[position]!;
   const rules = index.recategorisations.get(hit.phrase.entry.id);
   if (!rules) return undefined;
   const from = Math.max(0, hit.first - CONTEXT_WINDOW);
   const to = Math.min(keys.length - 1, hit.last + CONTEXT_WINDOW);
   for (const rule of rules) {
     // A match of that category nearby («насиловали, резали, расстреливали») settles it too.
-    const near = (h: Hit): boolean => h !== hit && h.last >= from && h.first <= to;
-    if (hits.some((h) => near(h) && h.phrase.entry.category === rule.category)) return rule.category;
+    if (hitsNear(hits, position, from, to).some((h) => h.phrase.entry.category === rule.category)) {
+      return rule.category;
+    }
     for (let t = from; t <= to; t++) {
       if (t < hit.first || t > hit.last) if (keys[t]!.some((k) => rule.near.has(k))) return rule.category;
     }
   }
   return undefined;
+}
+
+/**
+ * The other hits overlapping tokens `[from, to]`. Hits are sorted and do not overlap, so the scan
+ * walks outwards from the hit itself and stops at the window's edges (long texts stay linear).
+ */
+function hitsNear(hits: readonly Hit[], position: number, from: number, to: number): Hit[] {
+  const near: Hit[] = [];
+  for (let j = position - 1; j >= 0 && hits[j]!.last >= from; j--) near.push(hits[j]!);
+  for (let j = position + 1; j < hits.length && hits[j]!.first <= to; j++) near.push(hits[j]!);
+  return near;
 }
 
 function toMatch(hit: Hit, text: string, tokens: readonly Token[], category?: Category): TermMatch {
