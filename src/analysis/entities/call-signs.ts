@@ -221,8 +221,8 @@ export function extractCallSigns(
       const before = tokens[i - 1];
       const of = tokens[i + 1];
       if (before && of && COMMANDER_OF.has(of.norm) && callSignLike(before) && !isPersonName(before.norm)) {
-        if (lookupWord(before.norm).readings.every((r) => r.pos === 'NOUN'))
-          add(before, 0.65, 'call_sign:commander');
+        // A noun first of all («Гранит»; «гранить» is a rare verb), never an adjective («новый»).
+        if (lookupWord(before.norm).readings[0]?.pos === 'NOUN') add(before, 0.65, 'call_sign:commander');
       }
     }
   }

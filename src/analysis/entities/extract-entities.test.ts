@@ -251,3 +251,18 @@ describe('extractEntities: names that are also ordinary words', () => {
     expect(found('опять на штурм с ахматом сзади', 'person')).toEqual([]);
   });
 });
+
+describe('extractEntities: Ukrainian spellings and commanders', () => {
+  it('resolves Ukrainian case forms of place names', () => {
+    expect(found('Ми під Бахмутом, у Харкові тихо', 'place')).toEqual([
+      ['place', 'Бахмутом', 'Bakhmut'],
+      ['place', 'Харкові', 'Kharkiv'],
+    ]);
+    expect(found('у авдіївці', 'place')).toEqual([['place', 'авдіївці', 'Avdiivka']]);
+  });
+
+  it('reads a call sign said before «командир наш»', () => {
+    expect(found('гранит командир наш обещал', 'call_sign')).toEqual([['call_sign', 'гранит', 'Гранит']]);
+    expect(found('новый командир наш', 'call_sign')).toEqual([]);
+  });
+});
