@@ -125,8 +125,7 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
                     className={`chip entity-chip entity-${e.kind}`}
                     title={`${e.kind} · ${e.rule} · ${formatPercent(e.confidence)}`}
                   >
-                    {e.kind === 'place' ? '⌖ ' : e.kind === 'phone' ? '☎ ' : ''}
-                    {e.value}
+                    <span className="chip-kind">{e.kind.replace('_', ' ')}</span> {e.value}
                   </span>
                 ))}
               </div>

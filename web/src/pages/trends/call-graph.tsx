@@ -31,6 +31,7 @@ export function CallGraphChart({
           roam: true,
           draggable: true,
           force: { repulsion: 150, gravity: 0.1, edgeLength: [50, 100] },
+          zoom: 0.8,
           edgeSymbol: ['none', 'arrow'],
           edgeSymbolSize: 7,
           label: { show: true, position: 'right', fontSize: 11, fontFamily: 'DejaVu Sans Mono, monospace' },

@@ -31,8 +31,8 @@ export function PlacesMap({
         roam: true,
         // Ukraine and western Russia, where most places in the calls are; drag and zoom for the rest.
         boundingCoords: [
-          [21, 57],
-          [50, 43],
+          [22, 53.5],
+          [42, 44],
         ],
         itemStyle: { areaColor: '#eef1f5', borderColor: '#a8b3c4' },
         emphasis: { itemStyle: { areaColor: '#dde4ee' }, label: { show: false } },
@@ -42,7 +42,13 @@ export function PlacesMap({
         {
           type: 'scatter',
           coordinateSystem: 'geo',
-          data: places.map((p) => ({ name: p.nameEn, value: [p.lon, p.lat, p.mentions], place: p })),
+          // Places come most-called first; only the first ones are labelled so that a cluster stays legible.
+          data: places.map((p, i) => ({
+            name: p.nameEn,
+            value: [p.lon, p.lat, p.mentions],
+            place: p,
+            label: { show: i < 8 },
+          })),
           symbolSize: (value: number[]) => 6 + 22 * Math.sqrt((value[2] ?? 0) / max),
           itemStyle: { color: '#c2410c', opacity: 0.75, borderColor: '#fff', borderWidth: 1 },
           label: { show: true, position: 'right', formatter: '{b}', fontSize: 11, color: '#1f2937' },
