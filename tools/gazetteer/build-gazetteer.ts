@@ -43,6 +43,17 @@ const UKRAINIAN_OBLASTS: Record<string, string> = {
   '23': 'Vinnytsia', '24': 'Volyn', '25': 'Zakarpattia', '26': 'Zaporizhzhia', '27': 'Zhytomyr',
 }; // prettier-ignore
 
+// Villages that GeoNames also lists under the name of a foreign capital or country («Париж» for
+// Veselyy Kut, «Молдове»): in a call these names mean the famous place, which this gazetteer of
+// Ukraine and Russia does not hold, so the village must not answer to them.
+const FOREIGN_NAMES = new Set([
+  'париж', 'лондон', 'берлин', 'рим', 'вена', 'прага', 'варшава', 'вашингтон', 'брюссель', 'мадрид',
+  'лиссабон', 'афины', 'стамбул', 'анкара', 'каир', 'пекин', 'токио', 'дели', 'минск', 'вильнюс', 'рига',
+  'таллин', 'кишинев', 'тбилиси', 'ереван', 'баку', 'астана', 'ташкент', 'америка', 'европа', 'азия',
+  'африка', 'австралия', 'канада', 'молдова', 'молдове', 'польша', 'германия', 'франция', 'италия',
+  'турция', 'китай', 'япония', 'израиль', 'грузия', 'армения', 'сирия', 'берлін',
+]); // prettier-ignore
+
 // Only Russian and Ukrainian letters: drops Bashkir, Tatar, Ossetian, Serbian spellings.
 const RU_UK_SPELLING = /^[а-яёіїєґ'’ -]+$/;
 
@@ -95,7 +106,9 @@ const UKRAINIAN_SPELLING = /[іїєґ]|[сцз]ьк|[бвгджзклмнпрс�
 const MIN_SIMILARITY = 0.45;
 
 function chooseNames(row: GeoNamesRow): { ru: string; uk: string | null; forms: string[] } | undefined {
-  const cyrillic = [...new Set(row.alternates.filter((a) => RU_UK_SPELLING.test(a.toLowerCase())))];
+  const cyrillic = [...new Set(row.alternates.filter((a) => RU_UK_SPELLING.test(a.toLowerCase())))].filter(
+    (a) => !FOREIGN_NAMES.has(normaliseWord(a)),
+  );
   // GeoNames keeps Soviet-era names beside current ones (Артемовск, Красноармейск): prefer the
   // spelling closest to the current name, then one the Russian dictionary knows as a place.
   const rank = (a: string): number => similarityToCurrentName(a, row.name) + (knownToAzAsPlace(a) ? 2 : 0);
