@@ -282,9 +282,9 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
         (p) =>
           p.part === 'name' &&
           p.reading.score >= 0.15 &&
-          (p.reading.grammemes.has('nomn') ||
-            p.reading.grammemes.has('voct') ||
-            [`${token.norm}а`, `${token.norm}я`].includes(normaliseWord(p.reading.lemma))),
+          // The word itself is the name («вера»), or the name clipped («дим» of «дима»): not
+          // an odd form of a rare name («армии» as Арми).
+          [token.norm, `${token.norm}а`, `${token.norm}я`].includes(normaliseWord(p.reading.lemma)),
       );
     const next = tokens[at + 1];
     // After «привет», «это», «позвони» any case will do; before «говорила», «ты» only the
