@@ -266,3 +266,14 @@ describe('extractEntities: Ukrainian spellings and commanders', () => {
     expect(found('новый командир наш', 'call_sign')).toEqual([]);
   });
 });
+
+describe('extractEntities: long input', () => {
+  it('handles a long transcript with many entities and keeps every offset exact', () => {
+    const sentence = 'Шестой, я Первый, приём. Мы под Бахмутом, в/ч 41698, звони 8 916 550 31 72. ';
+    const text = sentence.repeat(2000);
+    const entities = extractEntities(text);
+    expect(entities.length).toBe(2000 * 5);
+    expectExactOffsets(text, entities);
+    expect(entities.at(-1)?.kind).toBe('phone');
+  });
+});

@@ -36,11 +36,16 @@ export function extractEntities(text: string): Entity[] {
   return entities.sort((a, b) => a.start - b.start);
 }
 
+/** Indices of the tokens an entity covers; binary search, as long texts carry many entities. */
 function tokensWithin(tokens: readonly Token[], entity: Entity): number[] {
-  const covered: number[] = [];
-  for (const token of tokens) {
-    if (token.start >= entity.end) break;
-    if (token.end > entity.start) covered.push(token.index);
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle]!.end <= entity.start) low = middle + 1;
+    else high = middle;
   }
+  const covered: number[] = [];
+  for (let i = low; i < tokens.length && tokens[i]!.start < entity.end; i++) covered.push(i);
   return covered;
 }
