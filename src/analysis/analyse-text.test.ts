@@ -155,6 +155,12 @@ describe('analyseCall', () => {
     expect(call.triage.reasons.join('\n')).toContain('casualty count stated: 7 killed, 10 wounded');
   });
 
+  it('counts plainly stated deaths and wounded too, and ignores threats', () => {
+    const call = analyseCall([{ key: 'a', text: 'у нас двое погибших и пятеро раненых' }]);
+    expect(call.casualties).toEqual({ killed: 2, wounded: 5, missing: null });
+    expect(analyseText('посадят или убьют').matches.filter((m) => m.termId === 'ubit')).toEqual([]);
+  });
+
   it('leaves counts null when none is stated and does not count unconfirmed ambiguous words', () => {
     const call = analyseCall([{ key: 'a', text: 'трофей взяли двухсотые есть' }]);
     expect(call.casualties.killed).toBeNull();
