@@ -20,6 +20,10 @@ export interface RecordingListFilters extends CallScope {
   phoneExact?: string;
   /** Digits that must appear in the caller or callee number. */
   phoneDigits?: string;
+  /** Exact E.164 caller number. */
+  caller?: string;
+  /** Exact E.164 callee number. */
+  callee?: string;
   stage?: string;
   status?: StageStatus;
   metadataOrigin?: 'sidecar' | 'filename' | 'none';
@@ -74,6 +78,8 @@ export function filterExpression(eb: Eb, f: RecordingListFilters): Expression<Sq
       eb.or([eb('r.caller_number', '=', f.phoneExact), eb('r.callee_number', '=', f.phoneExact)]),
     );
   }
+  if (f.caller) conditions.push(eb('r.caller_number', '=', f.caller));
+  if (f.callee) conditions.push(eb('r.callee_number', '=', f.callee));
   if (f.phoneDigits) {
     // Digits only (validated by the route), so no LIKE metacharacters can reach the pattern.
     const pattern = `%${f.phoneDigits}%`;

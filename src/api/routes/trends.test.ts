@@ -237,6 +237,10 @@ describe('GET /api/trends/call-graph', () => {
     for (const node of body.nodes) {
       expect(await listTotal(`phone=${encodeURIComponent(node.phone)}`)).toBe(node.calls);
     }
+    for (const edge of body.edges) {
+      const query = `caller=${encodeURIComponent(edge.caller)}&callee=${encodeURIComponent(edge.callee)}`;
+      expect(await listTotal(query)).toBe(edge.calls);
+    }
     const scoped = await get<Graph>('/api/trends/call-graph?from=2022-04-01&to=2022-04-30&limit=2');
     expect(scoped).toMatchObject({ totalNodes: 3, truncated: true });
     expect(scoped.nodes).toHaveLength(2);
@@ -292,6 +296,7 @@ describe('GET /api/recordings with analysis', () => {
     ['undated=yes', 'querystring.undated'],
     ['undated=true&from=2022-01-01', 'querystring.undated'],
     ['sort=score', 'querystring.sort'],
+    ['caller=12345', 'querystring.caller'],
   ])('rejects %s with 400 naming %s', async (query, path) => {
     const response = await app.inject({ method: 'GET', url: `/api/recordings?${query}` });
     expect(response.statusCode).toBe(400);

@@ -29,6 +29,13 @@ const phoneFilter = z
     return z.NEVER;
   });
 
+/** A full E.164 number; separators are ignored. */
+const e164 = z
+  .string()
+  .max(40)
+  .transform((value) => value.replace(PHONE_SEPARATORS, ''))
+  .pipe(z.string().regex(/^\+[1-9]\d{5,14}$/, 'expected an E.164 number such as +79161234567'));
+
 /**
  * Which calls a view covers: collection and call-time range. The recordings list and every trend
  * chart take the same parameters, so any chart point opens as the list of calls behind it.
@@ -86,6 +93,10 @@ export const recordingListQuerySchema = z
       .describe(
         'Caller or callee number: a full E.164 number matches exactly (+79161234567); otherwise at least 3 digits match anywhere in the number',
       ),
+    caller: e164
+      .optional()
+      .describe('Only calls from this number (E.164, exact); with callee, one edge of the call graph'),
+    callee: e164.optional().describe('Only calls to this number (E.164, exact)'),
     stage: z
       .string()
       .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'expected a stage name such as "decode"')
@@ -179,6 +190,8 @@ export function toRecordingListQuery(q: RecordingListQueryInput, placeIds?: stri
       undated: q.undated,
       phoneExact: q.phone && 'exact' in q.phone ? q.phone.exact : undefined,
       phoneDigits: q.phone && 'digits' in q.phone ? q.phone.digits : undefined,
+      caller: q.caller,
+      callee: q.callee,
       stage: q.stage,
       status: q.status,
       metadataOrigin: q.metadataOrigin,

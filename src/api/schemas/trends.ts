@@ -100,7 +100,7 @@ export const callGraphSchema = z
             callee: z.string().describe('Called number'),
             calls: z.number().int().describe('Calls from caller to callee'),
           })
-          .describe('Calls from one number to another'),
+          .describe('Calls from one number to another; open them with /api/recordings?caller=…&callee=…'),
       )
       .describe('Caller → callee pairs among the returned numbers, most calls first'),
     totalNodes: z.number().int().describe('Phone numbers in scope before the limit'),
