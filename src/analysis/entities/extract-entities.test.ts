@@ -113,6 +113,12 @@ describe('extractEntities: military units', () => {
     ]);
   });
 
+  it('reads staff abbreviations of formations', () => {
+    expect(found('76 дшд заходила', 'unit')).toEqual([['unit', '76 дшд', '76-я дивизия']]);
+    expect(found('бойцы 155 обрмп', 'unit')).toEqual([['unit', '155 обрмп', '155-я бригада']]);
+    expect(found('у нас 3 мп', 'unit')).toEqual([]);
+  });
+
   it('ignores numbers without a unit noun and small sub-units', () => {
     expect(found('я в 78-м живу', 'unit')).toEqual([]);
     expect(found('от 300 до 500 прилетов', 'unit')).toEqual([]);

@@ -24,6 +24,10 @@ const FORMATIONS: ReadonlyArray<readonly [RegExp, Formation]> = [
   [/^батальон(?:|а|у|ом|е)$/, { lemma: 'батальон', suffix: '-й' }],
   [/^отряд(?:|а|у|ом|е)$/, { lemma: 'отряд', suffix: '-й' }],
   [/^флот(?:|а|у|ом|е)$/, { lemma: 'флот', suffix: '-й' }],
+  // Staff abbreviations: «76 дшд», «155 обрмп», «237 дшп», «4 омсбр», «3 омбр».
+  [/^(?:дшд|вдд|мсд|тд)$/, { lemma: 'дивизия', suffix: '-я' }],
+  [/^(?:дшп|пдп|мсп|зрп)$/, { lemma: 'полк', suffix: '-й' }],
+  [/^(?:обр|омбр|омсбр|обрмп|одшбр|оабр|обрспн|омпбр|ошбр|мсбр|тбр)$/, { lemma: 'бригада', suffix: '-я' }],
 ];
 // Small formations are only worth naming when the number is large enough to identify them:
 // «второй батальон» is a part of some regiment, «1-й батальон 237-го полка» names nothing alone.
