@@ -33,6 +33,10 @@ const environmentSchema = z.object({
     .default('opus-mt-ru-en')
     .describe('Translation model (Russian → English) under the models dir, used by transcribe --translate'),
   EARSHOT_SPEECH_THREADS: z.coerce.number().int().min(1).max(64).default(2),
+  EARSHOT_WHISPER_BUILD: z
+    .enum(['default', 'cuda', 'vulkan'])
+    .default('default')
+    .describe('whisper.cpp addon for Whisper models: default (CPU), cuda or vulkan (installed separately)'),
   EARSHOT_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   EARSHOT_HOST: z.string().default('127.0.0.1'),
   EARSHOT_PORT: z.coerce.number().int().min(0).max(65535).default(8750),
@@ -55,6 +59,8 @@ export interface EarshotConfig {
   speechThreads: number;
   /** Translation model name under modelsDir (Russian → English). */
   translationModel: string;
+  /** Which whisper.cpp addon runs Whisper models; anything but `default` runs on the GPU. */
+  whisperBuild: 'default' | 'cuda' | 'vulkan';
   /** Content-addressed, write-once store of evidentiary originals. */
   originalsDir: string;
   /** Derived files (working copies) that can always be rebuilt from the originals. */
@@ -90,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     vadModel: e.EARSHOT_VAD_MODEL,
     speechThreads: e.EARSHOT_SPEECH_THREADS,
     translationModel: e.EARSHOT_TRANSLATION_MODEL,
+    whisperBuild: e.EARSHOT_WHISPER_BUILD,
     originalsDir: path.join(dataDir, 'originals'),
     derivedDir: path.join(dataDir, 'derived'),
     embeddedPostgresDir: path.join(dataDir, 'postgres'),

@@ -7,6 +7,7 @@ import { openPipeline, type Pipeline } from '../jobs/pipeline.ts';
 import { scheduleStage } from '../jobs/scheduling.ts';
 import { formatPipelineEvent, formatProgressLine } from '../jobs/status-report.ts';
 import { missingSpeechModels } from '../speech/model-location.ts';
+import { isWhisperModel } from '../speech/whisper-model.ts';
 import { requiredModelFiles, translationModelFolder } from '../translation/translation-model.ts';
 import { connectDatabase, type DatabaseConnection } from './database-connection.ts';
 import { repositoryRoot } from './paths.ts';
@@ -143,6 +144,12 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
 
 /** The translation model's name when neither its int8 nor its fp32 files are installed. */
 function missingTranslationModel(config: EarshotConfig): string[] {
+  // A Whisper model translates with whisper.cpp; it is installed when its ggml file is.
+  if (isWhisperModel(config.translationModel)) {
+    return missingSpeechModels({ ...config, asrModel: config.translationModel }).filter(
+      (name) => name === config.translationModel,
+    );
+  }
   const folder = translationModelFolder(config.modelsDir, config.translationModel);
   const installed = (['q8', 'fp32'] as const).some((dtype) =>
     requiredModelFiles(dtype).every((file) => fs.existsSync(path.join(folder, file))),

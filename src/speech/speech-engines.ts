@@ -10,7 +10,7 @@ import {
 import { createRecogniser, type Recogniser } from './recogniser.ts';
 import { speechEngineVersions } from './sherpa-onnx.ts';
 import { createVoiceActivityDetector, type VadParams, type VoiceActivityDetector } from './voice-activity.ts';
-import { whisperEngineVersions } from './whisper-engine.ts';
+import { whisperEngineVersions, type WhisperBuildVariant } from './whisper-engine.ts';
 import { isWhisperModel, locateWhisperModel } from './whisper-model.ts';
 import { createWhisperRecogniser } from './whisper-recogniser.ts';
 
@@ -21,6 +21,8 @@ import { createWhisperRecogniser } from './whisper-recogniser.ts';
 export interface SpeechEngineSettings {
   modelsDir: string;
   threads: number;
+  /** whisper.cpp addon for Whisper models (EARSHOT_WHISPER_BUILD); the CPU build when absent. */
+  whisperBuild?: WhisperBuildVariant;
 }
 
 export interface OpenedVad {
@@ -75,13 +77,18 @@ export function openRecogniser(
 ): OpenedRecogniser {
   if (isWhisperModel(modelName)) {
     const model = locateWhisperModel(settings.modelsDir, modelName);
-    const recogniser = createWhisperRecogniser(model, { threads: settings.threads });
+    const variant = settings.whisperBuild ?? 'default';
+    const recogniser = createWhisperRecogniser(model, {
+      threads: settings.threads,
+      variant,
+      useGpu: variant !== 'default',
+    });
     return {
       recogniser,
       model: model.name,
       modelFiles: modelFileChecksums([model.modelFile]),
       language: 'auto',
-      decoding: { ...recogniser.decoding, engineVersions: whisperEngineVersions('default') },
+      decoding: { ...recogniser.decoding, engineVersions: whisperEngineVersions(variant) },
     };
   }
   const files = locateRecogniserModel(settings.modelsDir, modelName, precision);

@@ -1,4 +1,5 @@
 import { InvalidModelNameError, MissingModelError } from '../speech/model-location.ts';
+import type { WhisperBuildVariant } from '../speech/whisper-engine.ts';
 import { isWhisperModel } from '../speech/whisper-model.ts';
 import { openTranslatorOrExplain, type SegmentId, type SegmentTranslation } from './translator.ts';
 import { WhisperTranslator, type ChannelAudio, type TimedSourceSegment } from './whisper-translator.ts';
@@ -26,6 +27,8 @@ export interface SegmentTranslatorOptions {
   /** A model name: a catalog Whisper model selects whisper.cpp, anything else a Marian folder. */
   model: string;
   threads: number;
+  /** whisper.cpp addon when the model is a Whisper model (EARSHOT_WHISPER_BUILD). */
+  whisperBuild?: WhisperBuildVariant;
   /** The recording's channels; only read when the engine translates from audio (Whisper). */
   loadAudio: () => Promise<readonly ChannelAudio[]>;
 }

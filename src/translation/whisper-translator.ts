@@ -7,6 +7,7 @@ import {
   type WhisperDecodingParams,
   type WhisperModelFile,
 } from '../speech/whisper-recogniser.ts';
+import type { WhisperBuildVariant } from '../speech/whisper-engine.ts';
 import { normaliseLanguage, TranslationEngineError } from './translator.ts';
 import type { SegmentId, SegmentTranslation, SourceSegment } from './translator.ts';
 
@@ -45,9 +46,14 @@ export class WhisperTranslator {
     private readonly model: WhisperModelFile,
     readonly models: readonly [{ name: string; sha256: string }],
     private readonly audio: readonly ChannelAudio[],
+    private readonly build: WhisperBuildVariant,
     threads: number,
   ) {
-    this.decoding = whisperDecodingParams('translate', { threads });
+    this.decoding = whisperDecodingParams('translate', {
+      threads,
+      variant: build,
+      useGpu: build !== 'default',
+    });
   }
 
   /** Finds and checksums the ggml file now, so a missing model fails before any work starts. */
@@ -55,11 +61,18 @@ export class WhisperTranslator {
     modelsDir: string;
     model: string;
     threads: number;
+    whisperBuild?: WhisperBuildVariant;
     audio: readonly ChannelAudio[];
   }): WhisperTranslator {
     const model = locateWhisperModel(options.modelsDir, options.model);
     const sha256 = Object.values(modelFileChecksums([model.modelFile]))[0]!;
-    return new WhisperTranslator(model, [{ name: model.name, sha256 }], options.audio, options.threads);
+    return new WhisperTranslator(
+      model,
+      [{ name: model.name, sha256 }],
+      options.audio,
+      options.whisperBuild ?? 'default',
+      options.threads,
+    );
   }
 
   async translate<Id extends SegmentId>(
@@ -96,7 +109,10 @@ export class WhisperTranslator {
       );
     }
     try {
-      const context = sharedWhisperContext(this.model.modelFile, {});
+      const context = sharedWhisperContext(this.model.modelFile, {
+        variant: this.build,
+        useGpu: this.build !== 'default',
+      });
       const raw = await runWhisper(
         context,
         channel.samples.subarray(from, to),

@@ -64,6 +64,7 @@ export function registerTranscribeCommand(program: Command, context: CommandCont
               modelsDir: config.modelsDir,
               model: options.translationModel ?? config.translationModel,
               threads,
+              whisperBuild: config.whisperBuild,
               loadAudio: () => decodeFileChannels(input),
             },
             (message) => new UserError(message),
@@ -75,6 +76,7 @@ export function registerTranscribeCommand(program: Command, context: CommandCont
           file: input,
           modelsDir: config.modelsDir,
           threads,
+          whisperBuild: config.whisperBuild,
           asrModel: options.model ?? config.asrModel,
           vadModel: options.vad ?? config.vadModel,
         });

@@ -30,7 +30,11 @@ export const transcribeStage: StageHandler<'transcribe'> = {
           `${stale.map((c) => c.channel).join(', ')}); redo vad`,
       );
     }
-    const settings = { modelsDir: config.modelsDir, threads: config.speechThreads };
+    const settings = {
+      modelsDir: config.modelsDir,
+      threads: config.speechThreads,
+      whisperBuild: config.whisperBuild,
+    };
     const recogniser = openOrFail(() => openRecogniser(settings, config.asrModel));
     const diariser = channels.length === 1 ? openDiariser(settings) : undefined;
     const padding = DEFAULT_REGION_PADDING;

@@ -28,6 +28,7 @@ export const translateStage: StageHandler<'translate'> = {
         modelsDir: config.modelsDir,
         model: config.translationModel,
         threads: config.speechThreads,
+        whisperBuild: config.whisperBuild,
         loadAudio: () =>
           loadOrFail(() =>
             loadWorkingAudio(db, config.derivedDir, recordingId, DerivedFileKind.WorkingAudio),
