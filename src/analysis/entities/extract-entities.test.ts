@@ -159,6 +159,14 @@ describe('extractEntities: phone numbers', () => {
     ]);
   });
 
+  it('reads Ukrainian spoken numbers', () => {
+    expect(
+      found("мій номер нуль шістдесят сім двісті двадцять п'ятдесят дев'ять шістнадцять", 'phone'),
+    ).toEqual([
+      ['phone', "нуль шістдесят сім двісті двадцять п'ятдесят дев'ять шістнадцять", '+380672205916'],
+    ]);
+  });
+
   it('does not read counts, dates or unit numbers as phones', () => {
     expect(found('у нас 2 двухсотых и 3 трехсотых', 'phone')).toEqual([]);
     expect(found('по сто девяносто пять тысяч обещали', 'phone')).toEqual([]);
