@@ -18,7 +18,8 @@ interface AzTag {
 interface AzParse {
   tag: AzTag;
   score: number;
-  normalize(keepPartOfSpeech?: boolean): { word: string };
+  /** The dictionary form; its `toString()` keeps a known prefix that `.word` drops («само|ранение»). */
+  normalize(keepPartOfSpeech?: boolean): { toString(): string };
 }
 interface AzMorph {
   (word: string): AzParse[];
@@ -90,7 +91,8 @@ export function parseWord(norm: string): WordParse[] {
 function toWordParse(parse: AzParse): WordParse {
   // Az.js normalises ordinals to cardinals (двухсотых → двести); keeping the part of speech for
   // ordinals keeps «двухсотые» apart from the cardinal «двести».
-  const lemma = parse.tag.Anum ? parse.normalize(true).word : parse.normalize().word;
+  const normal = parse.tag.Anum ? parse.normalize(true) : parse.normalize();
+  const lemma = normal.toString();
   return {
     lemma: normaliseWord(lemma),
     partOfSpeech: parse.tag.POST ?? '',
