@@ -62,10 +62,11 @@ type R = [
 ];
 
 // Oblasts (ISO 3166-2 ids) take their capital's coordinates; the adjective stem matches
-// «в донецкой области», the noun stems «на донетчине».
+// «в донецкой области», the noun stems «на донетчине». «ДНР»/«ЛНР» (the occupation authorities'
+// names) are read as the oblast they claim, so calls about them land on the map.
 const REGIONS: R[] = [
-  ['UA-14', 'Donetsk Oblast', 'Донецкая область', 'Донецька область', 'донецк', ['донетчин', 'донеччин'], 'Donetsk/UA'],
-  ['UA-09', 'Luhansk Oblast', 'Луганская область', 'Луганська область', 'луганск', ['луганщин'], 'Luhansk/UA'],
+  ['UA-14', 'Donetsk Oblast', 'Донецкая область', 'Донецька область', 'донецк', ['донетчин', 'донеччин', 'днр'], 'Donetsk/UA'],
+  ['UA-09', 'Luhansk Oblast', 'Луганская область', 'Луганська область', 'луганск', ['луганщин', 'лнр'], 'Luhansk/UA'],
   ['UA-63', 'Kharkiv Oblast', 'Харьковская область', 'Харківська область', 'харьковск', ['харьковщин', 'харківщин'], 'Kharkiv/UA'],
   ['UA-23', 'Zaporizhzhia Oblast', 'Запорожская область', 'Запорізька область', 'запорожск', ['запорожщин'], 'Zaporizhzhya/UA'],
   ['UA-65', 'Kherson Oblast', 'Херсонская область', 'Херсонська область', 'херсонск', ['херсонщин'], 'Kherson/UA'],

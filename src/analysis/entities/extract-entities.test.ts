@@ -35,6 +35,7 @@ describe('extractEntities: places', () => {
       ['place', 'харьковской области', 'Kharkiv Oblast'],
     ]);
     expect(found('на донетчине опять', 'place')).toEqual([['place', 'донетчине', 'Donetsk Oblast']]);
+    expect(found('мобилизовали в днр', 'place')).toEqual([['place', 'днр', 'Donetsk Oblast']]);
     expect(found('мы под часовым яром', 'place')).toEqual([['place', 'часовым яром', 'Chasiv Yar']]);
   });
 
