@@ -116,9 +116,14 @@ describe('analyseText: ambiguity', () => {
     expect(only('он на подвале').confidence).toBeLessThan(0.6);
     expect(analyseText('сидим в подвале, обстрел').matches.map((m) => m.termId)).toEqual(['lupyat']);
     expect(only('трофей взяли').confidence).toBeLessThan(0.6);
+    expect(only('купи мясо на ужин').confidence).toBeLessThan(0.6);
+    expect(only('посадка в самолет').confidence).toBeLessThan(0.6);
+    expect(only('одна машина безвозвратно').confidence).toBeLessThan(0.6);
   });
 
   it('raises them when context confirms the slang meaning', () => {
+    expect(analyseText('мы тут мясо нас гонят на штурм').matches[0]?.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(analyseText('стоим в посадке укропы лупят').matches[0]?.confidence).toBeGreaterThanOrEqual(0.6);
     const m = only('командир его обнулил');
     expect(m.confidence).toBeGreaterThanOrEqual(0.6);
     expect(m.rule).toContain('+context');
