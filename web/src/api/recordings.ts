@@ -128,6 +128,9 @@ export interface CallFilters {
   stage?: string;
   status?: string;
   minTriage?: string;
+  /** Only calls from / to this number (E.164): one edge of the call graph. */
+  caller?: string;
+  callee?: string;
   /** 'true': only calls without a start time. */
   undated?: string;
 }

@@ -77,7 +77,7 @@ function CallRow({ item }: { item: RecordingSummary }) {
 }
 
 export function CallsPage({ params }: { params: URLSearchParams }) {
-  const filters = filtersFromParams(params, ['stage', 'status', 'minTriage', 'undated']);
+  const filters = filtersFromParams(params, ['stage', 'status', 'minTriage', 'undated', 'caller', 'callee']);
   const sort: Sort = params.get('sort') === 'triage' ? 'triage' : 'call_started_at';
   const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
   const request = { ...filters, sort, order: 'desc' as const, limit: PAGE_SIZE, offset };

@@ -58,11 +58,14 @@ export function CallGraphChart({
     }),
     [graph, maxNode, maxEdge],
   );
+  // A number opens every call it is in; an edge opens the calls from its caller to its callee.
   const onClick = (event: ChartClick) => {
-    const data = event.data as { name?: string; source?: string } | undefined;
-    const phone = event.dataType === 'edge' ? data?.source : data?.name;
-    if (phone) navigate('calls', { ...filters, phone });
+    const data = event.data as { name?: string; source?: string; target?: string } | undefined;
+    if (event.dataType === 'edge' && data?.source && data.target)
+      navigate('calls', { ...filters, caller: data.source, callee: data.target });
+    else if (data?.name) navigate('calls', { ...filters, phone: data.name });
   };
+
   return (
     <section className="panel chart-panel">
       <h2>Who called whom</h2>
