@@ -66,12 +66,17 @@ const pcm = syntheticPcm(30);
 result.transcribe30s = [];
 for (let i = 0; i < (args['skip-transcribe'] === 'true' ? 0 : repeat); i++) {
   const s0 = performance.now();
+  // The options Earshot's recogniser passes (src/speech/whisper-recogniser.ts), minus the
+  // temperature fallback, which random weights would trigger on every window.
   const { promise } = ctx.transcribeData(pcm, {
     language: 'ru',
+    translate: false,
     maxThreads: threads,
     temperature: 0,
     temperatureInc: 0,
-    maxContext: 0,
+    bestOf: 5,
+    tokenTimestamps: true,
+    maxLen: 1,
   });
   const r = await promise;
   const wallMs = performance.now() - s0;
