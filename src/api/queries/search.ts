@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { ParsedQuery } from '../../search/query-parser.ts';
 import { HEADLINE_OPTIONS } from '../../search/snippet.ts';
@@ -54,46 +54,48 @@ function sourcesOf(lang: SearchRequest['lang']): SearchSource[] {
   return ['transcript', 'translation'];
 }
 
-/** Segments of each recording's latest transcript version whose text matches. */
-function transcriptCandidates(db: Db, filters: RecordingListFilters, query: string) {
-  return db
+function hasFilters(filters: RecordingListFilters): boolean {
+  return Object.values(filters).some((value) => value !== undefined);
+}
+
+/**
+ * Which transcripts a candidate may come from. Without filters: any that no newer version has
+ * replaced, checked against the small superseded_transcripts table (one row per correction), so
+ * no per-candidate lookup is needed. With filters: the latest transcripts of the calls the
+ * recordings list would show for the same filters.
+ */
+function transcriptScope(db: Db, filters: RecordingListFilters, column: RawBuilder<unknown>) {
+  if (!hasFilters(filters)) {
+    return sql`NOT EXISTS (SELECT 1 FROM superseded_transcripts x WHERE x.transcript_id = ${column})`;
+  }
+  const scoped = db
     .selectFrom('recordings as r')
     .where((eb) => filterExpression(eb, filters))
     .innerJoin('latest_transcripts as lt', 'lt.recording_id', 'r.id')
-    .innerJoin('transcript_segments as s', 's.transcript_id', 'lt.transcript_id')
-    .where(sql<boolean>`s.search_vector @@ ${query}::tsquery`)
-    .select([
-      sql<SearchSource>`'transcript'`.as('source'),
-      'r.id as recording_id',
-      's.id as segment_id',
-      'lt.version as transcript_version',
-      's.text as text',
-      sql<number>`ts_rank(s.search_vector, ${query}::tsquery)`.as('rank'),
-    ])
-    .limit(SEARCH_CANDIDATE_LIMIT + 1);
+    .select('lt.transcript_id');
+  return sql`${column} IN (${scoped})`;
+}
+
+/** Segments of each recording's latest transcript version whose text matches. */
+function transcriptCandidates(db: Db, filters: RecordingListFilters, query: string) {
+  return sql`
+    SELECT 'transcript' AS source, s.id AS segment_id, NULL::bigint AS translation_id,
+      ts_rank(s.search_vector, ${query}::tsquery) AS rank
+    FROM transcript_segments s
+    WHERE s.search_vector @@ ${query}::tsquery AND ${transcriptScope(db, filters, sql.ref('s.transcript_id'))}
+    LIMIT ${SEARCH_CANDIDATE_LIMIT + 1}`;
 }
 
 /** Newest English translations of those segments whose text matches. */
 function translationCandidates(db: Db, filters: RecordingListFilters, query: string) {
-  return db
-    .selectFrom('recordings as r')
-    .where((eb) => filterExpression(eb, filters))
-    .innerJoin('latest_transcripts as lt', 'lt.recording_id', 'r.id')
-    .innerJoin('transcript_segments as s', 's.transcript_id', 'lt.transcript_id')
-    .innerJoin('latest_segment_translations as l', (join) =>
-      join.onRef('l.transcript_segment_id', '=', 's.id').on('l.target_language', '=', 'en'),
-    )
-    .innerJoin('segment_translations as t', 't.id', 'l.translation_id')
-    .where(sql<boolean>`t.search_vector @@ ${query}::tsquery`)
-    .select([
-      sql<SearchSource>`'translation'`.as('source'),
-      'r.id as recording_id',
-      's.id as segment_id',
-      'lt.version as transcript_version',
-      sql<string>`coalesce(t.text, '')`.as('text'),
-      sql<number>`ts_rank(t.search_vector, ${query}::tsquery)`.as('rank'),
-    ])
-    .limit(SEARCH_CANDIDATE_LIMIT + 1);
+  return sql`
+    SELECT 'translation' AS source, t.transcript_segment_id AS segment_id, t.id AS translation_id,
+      ts_rank(t.search_vector, ${query}::tsquery) AS rank
+    FROM segment_translations t
+    WHERE t.search_vector @@ ${query}::tsquery AND t.target_language = 'en'
+      AND NOT EXISTS (SELECT 1 FROM superseded_segment_translations x WHERE x.translation_id = t.id)
+      AND ${transcriptScope(db, filters, sql.ref('t.transcript_id'))}
+    LIMIT ${SEARCH_CANDIDATE_LIMIT + 1}`;
 }
 
 interface PageRow {
@@ -141,7 +143,12 @@ export async function searchSegments(db: Db, request: SearchRequest): Promise<Se
   const stemConfigFor = sql`(CASE p.source WHEN 'transcript' THEN ${sql.lit(STEM_CONFIG.transcript)}
       ELSE ${sql.lit(STEM_CONFIG.translation)} END)::regconfig`;
 
-  const result = await sql<PageRow>`
+  // Search plans start from the GIN index: the planner's estimate for a word it has no statistics
+  // for can make a sequential scan look cheaper, and a scan of millions of segments for a rare
+  // word is what the index is there to avoid.
+  const result = await db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    return sql<PageRow>`
     WITH candidates AS (${candidates}),
     totals AS (
       SELECT count(*) FILTER (WHERE source = 'transcript') AS transcript_total,
@@ -150,23 +157,26 @@ export async function searchSegments(db: Db, request: SearchRequest): Promise<Se
     ),
     page AS (
       SELECT * FROM candidates
-      ORDER BY rank DESC, recording_id, segment_id, source
+      ORDER BY rank DESC, segment_id, source
       LIMIT ${request.limit} OFFSET ${request.offset}
     )
-    SELECT p.source, p.recording_id, p.segment_id, p.transcript_version, p.rank,
+    SELECT p.source, tr.recording_id, p.segment_id, tr.version AS transcript_version, p.rank,
       s.start_seconds, s.end_seconds, s.lane, s.speaker,
-      ts_headline(${stemConfigFor}, p.text, ${queryFor('p')}, ${HEADLINE_OPTIONS}) AS headline_stem,
-      ts_headline('simple'::regconfig, p.text, ${queryFor('p')}, ${HEADLINE_OPTIONS}) AS headline_exact,
+      ts_headline(${stemConfigFor}, coalesce(t.text, s.text), ${queryFor('p')}, ${HEADLINE_OPTIONS}) AS headline_stem,
+      ts_headline('simple'::regconfig, coalesce(t.text, s.text), ${queryFor('p')}, ${HEADLINE_OPTIONS}) AS headline_exact,
       r.call_started_at, r.caller_number, r.callee_number,
       c.id AS collection_id, c.name AS collection_name,
       totals.transcript_total, totals.translation_total
     FROM totals
     LEFT JOIN (page p
       JOIN transcript_segments s ON s.id = p.segment_id
-      JOIN recordings r ON r.id = p.recording_id
-      JOIN collections c ON c.id = r.collection_id) ON true
-    ORDER BY p.rank DESC, p.recording_id, p.segment_id, p.source
-  `.execute(db);
+      JOIN transcripts tr ON tr.id = s.transcript_id
+      JOIN recordings r ON r.id = tr.recording_id
+      JOIN collections c ON c.id = r.collection_id
+      LEFT JOIN segment_translations t ON t.id = p.translation_id) ON true
+    ORDER BY p.rank DESC, p.segment_id, p.source
+  `.execute(trx);
+  });
 
   const first = result.rows[0];
   const perSource = [Number(first?.transcript_total ?? 0), Number(first?.translation_total ?? 0)];
