@@ -143,12 +143,9 @@ export async function searchSegments(db: Db, request: SearchRequest): Promise<Se
   const stemConfigFor = sql`(CASE p.source WHEN 'transcript' THEN ${sql.lit(STEM_CONFIG.transcript)}
       ELSE ${sql.lit(STEM_CONFIG.translation)} END)::regconfig`;
 
-  // Search plans start from the GIN index: the planner's estimate for a word it has no statistics
-  // for can make a sequential scan look cheaper, and a scan of millions of segments for a rare
-  // word is what the index is there to avoid.
-  const result = await db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-    return sql<PageRow>`
+  // The candidates are single-table scans with hashed anti-joins, so the planner chooses freely
+  // between the GIN index (rare words) and a scan that stops at the limit (common words).
+  const result = await sql<PageRow>`
     WITH candidates AS (${candidates}),
     totals AS (
       SELECT count(*) FILTER (WHERE source = 'transcript') AS transcript_total,
@@ -175,8 +172,7 @@ export async function searchSegments(db: Db, request: SearchRequest): Promise<Se
       JOIN collections c ON c.id = r.collection_id
       LEFT JOIN segment_translations t ON t.id = p.translation_id) ON true
     ORDER BY p.rank DESC, p.segment_id, p.source
-  `.execute(trx);
-  });
+  `.execute(db);
 
   const first = result.rows[0];
   const perSource = [Number(first?.transcript_total ?? 0), Number(first?.translation_total ?? 0)];
