@@ -312,6 +312,11 @@ export interface AnalysisCurrentTable {
   place_ids: string[];
   counts: Json<Record<string, number>>;
   casualties: Json<{ killed: number | null; wounded: number | null; missing: number | null }>;
+  category_mentions: number[];
+  killed: number | null;
+  wounded: number | null;
+  missing: number | null;
+  call_started_at: Date | null;
 }
 
 export type AnalysisRunRow = Selectable<AnalysisRunsTable>;

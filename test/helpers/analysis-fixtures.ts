@@ -13,6 +13,8 @@ export interface SegmentSpec {
   text: string;
   lane?: string;
   channel?: number;
+  /** Language the recogniser gave the segment (default 'ru'; null: none). */
+  language?: string | null;
 }
 
 /** Adds the recording's next transcript version; returns its id, version and segment ids. */
@@ -57,7 +59,7 @@ export async function insertTranscriptVersion(
           start_seconds: position * 2,
           end_seconds: position * 2 + 1.5,
           text: s.text,
-          language: 'ru',
+          language: s.language === undefined ? 'ru' : s.language,
           confidence: 0.9,
           words: '[]',
         })

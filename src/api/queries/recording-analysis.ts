@@ -22,19 +22,35 @@ export async function analysisSummariesByRecording(
   return new Map(rows.map((r) => [r.recording_id, r]));
 }
 
-/** Number of distinct speaker lanes in each recording's latest transcript version (absent: none). */
-export async function laneCountsByRecording(
+export interface TranscriptShape {
+  /** Distinct speaker lanes in the latest transcript version. */
+  lanes: number;
+  /** Languages of its segments, most segments first (ties by code); segments without one left out. */
+  languages: string[];
+}
+
+/**
+ * Lanes and languages of each recording's latest transcript version, in one query per page
+ * (absent: no transcript). Languages come from the segments, not the transcript row: a call can
+ * switch between Russian and Ukrainian, and the recogniser tells per segment.
+ */
+export async function transcriptShapesByRecording(
   db: Db,
   recordingIds: readonly string[],
-): Promise<Map<string, number>> {
+): Promise<Map<string, TranscriptShape>> {
   if (recordingIds.length === 0) return new Map();
-  const rows = await sql<{ recording_id: string; lanes: number }>`
-    SELECT t.recording_id, count(DISTINCT s.lane)::int AS lanes
+  const rows = await sql<{ recording_id: string; lanes: number; languages: string[] }>`
+    SELECT t.recording_id, count(DISTINCT s.lane)::int AS lanes,
+      coalesce(
+        (SELECT array_agg(language ORDER BY n DESC, language COLLATE "C")
+         FROM (SELECT l.language, count(*) AS n FROM transcript_segments l
+               WHERE l.transcript_id = t.id AND l.language IS NOT NULL GROUP BY l.language) by_language),
+        '{}') AS languages
     FROM unnest(${sql.val(recordingIds)}::uuid[]) AS ids(id)
     CROSS JOIN LATERAL (
       SELECT id, recording_id FROM transcripts WHERE recording_id = ids.id ORDER BY version DESC LIMIT 1
     ) t
     JOIN transcript_segments s ON s.transcript_id = t.id
-    GROUP BY t.recording_id`.execute(db);
-  return new Map(rows.rows.map((r) => [r.recording_id, r.lanes]));
+    GROUP BY t.recording_id, t.id`.execute(db);
+  return new Map(rows.rows.map((r) => [r.recording_id, { lanes: r.lanes, languages: r.languages }]));
 }

@@ -30,28 +30,85 @@ export interface MonthCategoryRow {
   calls: number;
 }
 
+const isEmptyScope = (scope: CallScope) => Object.values(scope).every((value) => value === undefined);
+
+/** The UTC month of a call start, as the statistics on both tables know the expression. */
+const callMonth = (column: string) => sql`date_trunc('month', ${sql.ref(column)} AT TIME ZONE 'UTC')`;
+
+/**
+ * Calls per month from the recordings, and the analyses per month from analysis_current alone,
+ * which carries each call's start, casualty counts and mentions per category as plain columns:
+ * no 100k-row join and no jsonb unpacked per call. Analyses are first grouped by (month,
+ * categories, mentions), which folds calls with the same findings together, so the categories
+ * are unnested per group rather than per call. A scope restricts the analyses to the ids of the
+ * scoped recordings (the list's own filter); without one, every analysis_current row has its
+ * recording (foreign key) and no filter is needed.
+ */
 export async function monthlyTrends(
   db: Db,
   scope: CallScope,
 ): Promise<{ months: MonthRow[]; categories: MonthCategoryRow[] }> {
-  const scoped = scopedRecordings(db, scope);
-  const month = sql`to_char(s.call_started_at AT TIME ZONE 'UTC', 'YYYY-MM')`;
-  const casualty = (key: string) => sql`coalesce(sum((ac.casualties->>${key})::numeric), 0)::int`;
-  const [months, categories] = await Promise.all([
-    sql<MonthRow>`
-      SELECT ${month} AS month, count(*)::int AS calls, count(ac.recording_id)::int AS analysed,
-        ${casualty('killed')} AS killed, ${casualty('wounded')} AS wounded, ${casualty('missing')} AS missing
-      FROM (${scoped}) s LEFT JOIN analysis_current ac ON ac.recording_id = s.id
-      GROUP BY 1 ORDER BY 1 NULLS LAST`.execute(db),
-    sql<MonthCategoryRow>`
-      SELECT ${month} AS month, c.key AS category, sum(c.value::numeric)::int AS mentions,
-        count(*) FILTER (WHERE c.value::numeric > 0)::int AS calls
-      FROM (${scoped}) s JOIN analysis_current ac ON ac.recording_id = s.id
-      CROSS JOIN LATERAL jsonb_each(ac.counts) c
-      WHERE jsonb_typeof(c.value) = 'number'
-      GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2`.execute(db),
+  const scopedIds = isEmptyScope(scope)
+    ? sql`TRUE`
+    : sql`ac.recording_id IN (${db
+        .selectFrom('recordings as r')
+        .where((eb) => filterExpression(eb, scope))
+        .select('r.id')})`;
+  const [calls, analyses] = await Promise.all([
+    sql<{ month: string | null; calls: number }>`
+      SELECT to_char(month, 'YYYY-MM') AS month, calls FROM (
+        SELECT ${callMonth('r.call_started_at')} AS month, count(*)::int AS calls
+        FROM (${scopedRecordings(db, scope)}) r GROUP BY 1) m`.execute(db),
+    sql<Omit<MonthRow, 'calls'> & { category: string | null; mentions: number; calls_with: number }>`
+      WITH findings AS (
+        SELECT ${callMonth('ac.call_started_at')} AS month, ac.categories, ac.category_mentions,
+          count(*) AS calls, sum(ac.killed) AS killed, sum(ac.wounded) AS wounded,
+          sum(ac.missing) AS missing
+        FROM analysis_current ac WHERE ${scopedIds}
+        GROUP BY 1, 2, 3
+      )
+      SELECT to_char(month, 'YYYY-MM') AS month, NULL AS category, sum(calls)::int AS analysed,
+        coalesce(sum(killed), 0)::int AS killed, coalesce(sum(wounded), 0)::int AS wounded,
+        coalesce(sum(missing), 0)::int AS missing, 0 AS mentions, 0 AS calls_with
+      FROM findings GROUP BY month
+      UNION ALL
+      SELECT to_char(f.month, 'YYYY-MM'), c.category, 0, 0, 0, 0,
+        sum(c.mentions * f.calls)::int, sum(f.calls)::int
+      FROM findings f CROSS JOIN LATERAL unnest(f.categories, f.category_mentions) AS c(category, mentions)
+      GROUP BY f.month, c.category`.execute(db),
   ]);
-  return { months: months.rows, categories: categories.rows };
+  const analysedByMonth = new Map(
+    analyses.rows.filter((row) => row.category === null).map((row) => [row.month, row]),
+  );
+  const months = calls.rows
+    .map((row): MonthRow => {
+      const analysed = analysedByMonth.get(row.month);
+      return {
+        month: row.month,
+        calls: row.calls,
+        analysed: analysed?.analysed ?? 0,
+        killed: analysed?.killed ?? 0,
+        wounded: analysed?.wounded ?? 0,
+        missing: analysed?.missing ?? 0,
+      };
+    })
+    .sort((a, b) => compareMonths(a.month, b.month));
+  const categories = analyses.rows
+    .flatMap((row) =>
+      row.category === null
+        ? []
+        : [{ month: row.month, category: row.category, mentions: row.mentions, calls: row.calls_with }],
+    )
+    .sort((a, b) => compareMonths(a.month, b.month) || (a.category < b.category ? -1 : 1));
+  return { months, categories };
+}
+
+/** 'YYYY-MM' strings in order, undated (null) last. */
+function compareMonths(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
 }
 
 export interface PlaceTrendRow {
@@ -97,6 +154,11 @@ export interface CallEdgeRow {
  * The numbers in the most scoped calls (as caller or callee; a call to itself counts once, as
  * /api/recordings?phone= lists it), how many numbers there are in all, and the calls from one
  * to another among those kept. Ranked in the database: at 100k calls there are ~200k numbers.
+ *
+ * Each side is counted by walking its (number, other number) index in order, index-only with the
+ * scope columns included, and the two ordered counts are merged: no hash table or sort over every
+ * number. The planner cannot estimate how many numbers the two sides share and would hash them
+ * (2-3x slower), hence the local planner settings.
  */
 export async function callGraph(
   db: Db,
@@ -104,18 +166,24 @@ export async function callGraph(
   limit: number,
 ): Promise<{ nodes: PhoneNodeRow[]; totalNodes: number; edges: CallEdgeRow[] }> {
   const scoped = scopedRecordings(db, scope);
-  const ranked = await sql<PhoneNodeRow & { total: number }>`
-    WITH ends AS (
-      SELECT s.caller_number AS phone FROM (${scoped}) s WHERE s.caller_number IS NOT NULL
-      UNION ALL
-      -- A call to itself counts once.
-      SELECT s.callee_number FROM (${scoped}) s
-      WHERE s.callee_number IS NOT NULL AND s.callee_number IS DISTINCT FROM s.caller_number
-    )
-    SELECT phone, count(*)::int AS calls, count(*) OVER ()::int AS total
-    FROM ends GROUP BY phone
-    ORDER BY calls DESC, phone COLLATE "C"
-    LIMIT ${limit}`.execute(db);
+  const ranked = await db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('enable_hashjoin', 'off', true), set_config('enable_hashagg', 'off', true),
+      set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
+    return sql<PhoneNodeRow & { total: number }>`
+      SELECT coalesce(a.phone, b.phone) AS phone, (coalesce(a.calls, 0) + coalesce(b.calls, 0))::int AS calls,
+        count(*) OVER ()::int AS total
+      FROM (
+        SELECT s.caller_number AS phone, count(*) AS calls FROM (${scoped}) s
+        WHERE s.caller_number IS NOT NULL GROUP BY 1
+      ) a
+      FULL JOIN (
+        -- A call to itself counts once.
+        SELECT s.callee_number AS phone, count(*) AS calls FROM (${scoped}) s
+        WHERE s.callee_number IS NOT NULL AND s.callee_number IS DISTINCT FROM s.caller_number GROUP BY 1
+      ) b ON a.phone = b.phone
+      ORDER BY 2 DESC, coalesce(a.phone, b.phone) COLLATE "C"
+      LIMIT ${limit}`.execute(trx);
+  });
   const nodes = ranked.rows.map(({ phone, calls }) => ({ phone, calls }));
   if (nodes.length === 0) return { nodes, totalNodes: 0, edges: [] };
   const phones = nodes.map((n) => n.phone);

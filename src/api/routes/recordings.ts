@@ -4,7 +4,7 @@ import { notFound } from '../errors.ts';
 import { presentAnalysisSummary } from '../presenters/analysis.ts';
 import { presentCustody } from '../presenters/custody.ts';
 import { presentRecordingDetail, presentRecordingSummary } from '../presenters/recording.ts';
-import { analysisSummariesByRecording, laneCountsByRecording } from '../queries/recording-analysis.ts';
+import { analysisSummariesByRecording, transcriptShapesByRecording } from '../queries/recording-analysis.ts';
 import { custodyEventsOf, findRecording, loadRecordingDetail } from '../queries/recording-detail.ts';
 import { listRecordings, resolvePlaceFilter } from '../queries/recordings-list.ts';
 import { stageRunsByRecording } from '../queries/stage-runs.ts';
@@ -38,16 +38,17 @@ export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteConte
       );
       const { rows, total } = await listRecordings(db, query);
       const ids = rows.map((r) => r.id);
-      const [runs, analyses, lanes] = await Promise.all([
+      const [runs, analyses, shapes] = await Promise.all([
         stageRunsByRecording(db, ids),
         analysisSummariesByRecording(db, ids),
-        laneCountsByRecording(db, ids),
+        transcriptShapesByRecording(db, ids),
       ]);
       return {
         items: rows.map((r) => ({
           ...presentRecordingSummary(r, runs.get(r.id) ?? []),
           analysis: presentAnalysisSummary(analyses.get(r.id)),
-          lanes: lanes.get(r.id) ?? 0,
+          lanes: shapes.get(r.id)?.lanes ?? 0,
+          languages: shapes.get(r.id)?.languages ?? [],
         })),
         total,
         limit: query.limit,

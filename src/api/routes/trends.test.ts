@@ -43,7 +43,12 @@ interface Graph {
 }
 interface List {
   total: number;
-  items: { id: string; analysis: { triageScore: number; categories: string[] } | null; lanes: number }[];
+  items: {
+    id: string;
+    analysis: { triageScore: number; categories: string[] } | null;
+    lanes: number;
+    languages: string[];
+  }[];
 }
 
 let t: TestDatabase;
@@ -62,6 +67,8 @@ interface CallSpec {
   /** undefined: no transcript or analysis at all. */
   text?: string;
   triage?: number;
+  /** Languages of the quiet segments on the second lane (default one Russian segment). */
+  otherLanguages?: (string | null)[];
 }
 
 const A = '+79161110001';
@@ -88,7 +95,15 @@ const CALLS: CallSpec[] = [
     triage: 40,
   },
   { collection: 'Leak B', startedAt: '2022-03-10T12:00:00Z', caller: A, callee: A },
-  { collection: 'Leak A', startedAt: null, caller: null, callee: B, text: KILLED, triage: 90 },
+  {
+    collection: 'Leak A',
+    startedAt: null,
+    caller: null,
+    callee: B,
+    text: KILLED,
+    triage: 90,
+    otherLanguages: ['uk', null, 'uk'],
+  },
   { collection: 'Leak B', startedAt: null, caller: null, callee: null },
 ];
 
@@ -123,7 +138,7 @@ beforeAll(async () => {
     if (spec.text === undefined) continue;
     const transcript = await insertTranscriptVersion(t.db, id, [
       { text: spec.text, channel: 0 },
-      { text: QUIET, channel: 1 },
+      ...(spec.otherLanguages ?? ['ru']).map((language) => ({ text: QUIET, channel: 1, language })),
     ]);
     await storeAnalysis(
       t.db,
@@ -199,6 +214,41 @@ describe('GET /api/trends/monthly', () => {
   );
 });
 
+describe('GET /api/trends/monthly when a call start is filled in later', () => {
+  it('moves the call and its analysis to the new month together', async () => {
+    // Ingest fills in missing call metadata from a later copy; analysis_current copies the start.
+    const moved = await t.db
+      .selectFrom('recordings')
+      .select(['id', 'call_started_at'])
+      .where('call_started_at', '=', new Date('2022-04-20T12:00:00Z'))
+      .executeTakeFirstOrThrow();
+    const setStart = (at: Date | null) =>
+      t.db.updateTable('recordings').set({ call_started_at: at }).where('id', '=', moved.id).execute();
+    await setStart(new Date('2022-05-02T08:00:00Z'));
+    try {
+      const body = await get<Monthly>('/api/trends/monthly');
+      const may = body.months.find((m) => m.month === '2022-05');
+      expect(may).toMatchObject({ calls: 1, analysed: 1, callsWith: { refusal_to_fight: 1 } });
+      expect(body.months.find((m) => m.month === '2022-04')).toMatchObject({ calls: 2, analysed: 2 });
+      expect(await listTotal('from=2022-05-01&to=2022-05-31&category=refusal_to_fight')).toBe(1);
+      await setStart(null);
+      const undated = (await get<Monthly>('/api/trends/monthly')).undated;
+      expect(undated).toMatchObject({
+        calls: 3,
+        analysed: 2,
+        callsWith: { casualties_killed: 1, refusal_to_fight: 1 },
+      });
+    } finally {
+      await setStart(moved.call_started_at);
+    }
+    const restored = await get<Monthly>('/api/trends/monthly');
+    expect(restored.months.map((m) => [m.month, m.calls, m.analysed])).toEqual([
+      ['2022-03', 3, 2],
+      ['2022-04', 3, 3],
+    ]);
+  });
+});
+
 describe('GET /api/trends/places', () => {
   it('lists places with coordinates; each opens as a list of as many calls, by id or by name', async () => {
     const body = await get<Places>('/api/trends/places');
@@ -271,6 +321,41 @@ describe('GET /api/recordings with analysis', () => {
     expect(await listTotal('minTriage=60')).toBe(4);
     expect(body.items[0]).toMatchObject({ lanes: 2, analysis: { categories: ['casualties_killed'] } });
     expect(body.items.at(-1)).toMatchObject({ lanes: 0, analysis: null });
+  });
+
+  it('lists the languages of the latest transcript, most segments first, none without one', async () => {
+    const body = await get<List>('/api/recordings?sort=triage&limit=200');
+    // Triage 90: one Russian segment, two Ukrainian, one without a language.
+    expect(body.items.map((i) => i.languages)).toEqual([
+      ['uk', 'ru'],
+      ['ru'],
+      ['ru'],
+      ['ru'],
+      ['ru'],
+      ['ru'],
+      [],
+      [],
+    ]);
+    // A call corrected into another language: only the latest version counts.
+    const collection = await t.db
+      .selectFrom('collections')
+      .select('id')
+      .where('name', '=', 'Leak B')
+      .executeTakeFirstOrThrow();
+    const { id } = await insertRecording(fixture, { collection_id: collection.id });
+    await insertTranscriptVersion(t.db, id, [{ text: QUIET, language: 'ru' }]);
+    await insertTranscriptVersion(
+      t.db,
+      id,
+      [
+        { text: QUIET, language: 'uk' },
+        { text: QUIET, language: 'ru', channel: 1 },
+        { text: QUIET, language: 'uk' },
+      ],
+      'human',
+    );
+    const after = await get<List>('/api/recordings?sort=triage&limit=200');
+    expect(after.items.find((i) => i.id === id)).toMatchObject({ languages: ['uk', 'ru'], lanes: 2 });
   });
 
   it.each(['', 'collection=Leak%20A&', 'order=asc&'])(

@@ -61,6 +61,11 @@ export const recordingListItemSchema = recordingSummarySchema
       .number()
       .int()
       .describe('Speaker lanes in the latest transcript version (0 when there is no transcript)'),
+    languages: z
+      .array(z.string().describe('Language code as the recogniser gave it, e.g. ru, uk'))
+      .describe(
+        'Languages of the segments of the latest transcript version, most segments first (empty when there is no transcript)',
+      ),
   })
   .describe('A recording in the list, with its analysis summary');
 
