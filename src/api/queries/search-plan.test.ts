@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { chooseCandidatePlan, type PlanInputs } from './search-plan.ts';
+
+// Shapes of the 100k-call bench corpus: 5M segments, 50 per transcript, a sample of 300 rows.
+const corpus: PlanInputs = {
+  sampleRows: 300,
+  sampleMatches: 0,
+  tableRows: 5_000_000,
+  rowsPerTranscript: 50,
+  scopeTranscripts: null,
+  candidateLimit: 2000,
+  phrase: false,
+};
+
+describe('chooseCandidatePlan', () => {
+  it('reads a term the sample never saw through the index, with or without filters', () => {
+    expect(chooseCandidatePlan(corpus)).toBe('index');
+    expect(chooseCandidatePlan({ ...corpus, scopeTranscripts: 3000 })).toBe('index');
+  });
+
+  it('reads an empty or unanalysed table through the index', () => {
+    expect(chooseCandidatePlan({ ...corpus, sampleRows: 0, tableRows: 0 })).toBe('index');
+  });
+
+  it('scans for a common phrase, whose index entries cost as much as rows', () => {
+    // «груз 200»: 8% of segments; collecting 400k entries would take far longer than reading 25k rows.
+    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 24, phrase: true })).toBe('scan');
+  });
+
+  it('keeps the index for a word in 2% of segments, where a scan would read 100k rows', () => {
+    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 6 })).toBe('index');
+  });
+
+  it('scans for a word in a quarter of the segments', () => {
+    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 75 })).toBe('scan');
+  });
+
+  it('reads a small scope first when the term is common', () => {
+    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 30, scopeTranscripts: 3500 })).toBe('scope-first');
+    // A single call: its 50 segments beat any other plan.
+    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 2, scopeTranscripts: 1 })).toBe('scope-first');
+  });
+
+  it('does not read a scope first when the term is too rare to be found in it quickly', () => {
+    // One match in 300 sampled rows: ~17k in the table, reachable through the index; scope first
+    // would read all 500k segments of 10k transcripts.
+    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 1, scopeTranscripts: 10_000 })).toBe('index');
+  });
+});
