@@ -157,8 +157,9 @@ export interface CallEdgeRow {
  *
  * Each side is counted by walking its (number, other number) index in order, index-only with the
  * scope columns included, and the two ordered counts are merged: no hash table or sort over every
- * number. The planner cannot estimate how many numbers the two sides share and would hash them
- * (2-3x slower), hence the local planner settings.
+ * number. The planner cannot estimate how many numbers the two sides share and would hash them,
+ * or split the walk over workers that then sort (2-3x slower on two cores), hence the settings
+ * local to this transaction.
  */
 export async function callGraph(
   db: Db,
@@ -167,7 +168,7 @@ export async function callGraph(
 ): Promise<{ nodes: PhoneNodeRow[]; totalNodes: number; edges: CallEdgeRow[] }> {
   const scoped = scopedRecordings(db, scope);
   const ranked = await db.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('enable_hashjoin', 'off', true), set_config('enable_hashagg', 'off', true),
+    await sql`SELECT set_config('enable_hashjoin', 'off', true),
       set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
     return sql<PhoneNodeRow & { total: number }>`
       SELECT coalesce(a.phone, b.phone) AS phone, (coalesce(a.calls, 0) + coalesce(b.calls, 0))::int AS calls,

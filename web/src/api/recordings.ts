@@ -65,6 +65,8 @@ export interface RecordingSummary {
   /** Added by the analysis work; absent on servers without it. */
   analysis?: RecordingAnalysisSummary | null;
   lanes?: number;
+  /** Languages of the latest transcript's segments, most segments first; empty without one. */
+  languages?: string[];
 }
 
 export interface RecordingList {

@@ -21,6 +21,26 @@ function Casualties({ item }: { item: RecordingSummary }) {
   );
 }
 
+/** Recogniser languages, e.g. "ru · uk"; a mixed call is worth seeing at a glance. */
+function Languages({ languages }: { languages: readonly string[] }) {
+  if (languages.length === 0)
+    return (
+      <td className="muted" data-testid="call-languages">
+        –
+      </td>
+    );
+  return (
+    <td
+      className="nowrap mono"
+      data-testid="call-languages"
+      title={`Languages of the latest transcript (machine-detected): ${languages.join(', ')}`}
+    >
+      {languages.slice(0, 2).join(' · ')}
+      {languages.length > 2 ? <span className="muted"> +{languages.length - 2}</span> : null}
+    </td>
+  );
+}
+
 function CallRow({ item }: { item: RecordingSummary }) {
   const analysis = item.analysis;
   const flags = analysis
@@ -44,6 +64,7 @@ function CallRow({ item }: { item: RecordingSummary }) {
       <td className="num" title="Speaker lanes in the latest transcript">
         {item.lanes ? item.lanes : '–'}
       </td>
+      <Languages languages={item.languages ?? []} />
       <td>{item.collection.name}</td>
       <td>
         <StageDots stages={item.stages} />
@@ -121,6 +142,7 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
             <col style={{ width: '11rem' }} />
             <col style={{ width: '5rem' }} />
             <col style={{ width: '4rem' }} />
+            <col style={{ width: '4.5rem' }} />
             <col style={{ width: '9rem' }} />
             <col style={{ width: '7rem' }} />
             <col />
@@ -133,6 +155,7 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
               <th>Caller → callee</th>
               <th className="num">Length</th>
               <th className="num">Lanes</th>
+              <th title="Languages of the latest transcript">Lang</th>
               <th>Collection</th>
               <th>Stages</th>
               <th>Flags</th>
@@ -146,7 +169,7 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
             ))}
             {data && data.items.length === 0 ? (
               <tr>
-                <td colSpan={9} className="empty">
+                <td colSpan={10} className="empty">
                   No calls match these filters.
                 </td>
               </tr>
