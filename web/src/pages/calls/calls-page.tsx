@@ -142,7 +142,7 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
             <col style={{ width: '11rem' }} />
             <col style={{ width: '5rem' }} />
             <col style={{ width: '4rem' }} />
-            <col style={{ width: '4.5rem' }} />
+            <col style={{ width: '5.5rem' }} />
             <col style={{ width: '9rem' }} />
             <col style={{ width: '7rem' }} />
             <col />
