@@ -1,8 +1,9 @@
 // Search latency on a generated corpus: `npm run bench:search [-- --calls 100000 --keep DIR]`.
 // Starts a throwaway embedded PostgreSQL, generates calls with ~50 segments each of synthetic
 // intercept Russian plus English translations inside PostgreSQL (INSERT … SELECT from a sentence
-// pool; see search-corpus.ts), then times GET /api/search for a fixed mix of queries and the
-// transcript page through Fastify's inject (no network). Prints figures.
+// pool; see search-corpus.ts), then times GET /api/search for a fixed mix of queries, and the
+// requests of the desk's Calls and Call pages (page-loads.ts), through Fastify's inject (no
+// network). Prints figures.
 //   --calls N      calls to generate (default 100000: about 5M segments)
 //   --segments N   segments per call (default 50)
 //   --runs N       timed runs per query (default 30)
@@ -16,6 +17,7 @@ import { buildApiServer } from '../src/api/server.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createDb, migrateToLatest, type Db } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
+import { measurePageLoads } from './page-loads.ts';
 import { phraseValues, rareValues } from './search-corpus.ts';
 
 const { values: args } = parseArgs({
@@ -49,7 +51,8 @@ const server = await startEmbeddedPostgres({
   logFile: path.join(root, 'postgres.log'),
   databaseName: 'bench',
 });
-const db = createDb(server.connectionString('bench'), 4);
+// The server's own pool size: the Call page sends five requests at once.
+const db = createDb(server.connectionString('bench'), 10);
 
 const seconds = (since: number): string => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
@@ -145,6 +148,10 @@ async function generate(database: Db): Promise<void> {
       CROSS JOIN generate_series(0, ${sql.lit(SEGMENTS - 1)}) k
       JOIN bench_pool p ON p.id = (b.n * 7919 + k * 104729 + t.version * 31) % ${sql.lit(POOL)}
       WHERE b.n BETWEEN ${first} AND ${last}
+      -- A call's segments side by side on disk, as a transcript written in one go leaves them;
+      -- without the order they land 50 pages apart, and a plan that reads a call's segments
+      -- pays 50 page reads for it.
+      ORDER BY b.n, t.version, k
     `.execute(database);
     await sql`
       INSERT INTO segment_translations (transcript_segment_id, transcript_id, target_language, text,
@@ -156,6 +163,7 @@ async function generate(database: Db): Promise<void> {
       JOIN transcript_segments s ON s.transcript_id = t.id
       JOIN bench_pool p ON p.id = (b.n * 7919 + s.position * 104729 + t.version * 31) % ${sql.lit(POOL)}
       WHERE b.n BETWEEN ${first} AND ${last}
+      ORDER BY s.id
     `.execute(database);
     done++;
     if (done % 4 === 0 || done === chunks.length) {
@@ -265,16 +273,13 @@ try {
   }
   row('all search queries', '', all);
 
-  const ids = await sql<{ id: string }>`
-    SELECT recording_id AS id FROM latest_transcripts ORDER BY random() LIMIT ${RUNS}`.execute(db);
-  const pageTimes: number[] = [];
-  for (const { id } of ids.rows) {
-    const t0 = performance.now();
-    const response = await app.inject({ method: 'GET', url: `/api/recordings/${id}/transcript` });
-    pageTimes.push(performance.now() - t0);
-    if (response.statusCode !== 200) throw new Error(`transcript ${id}: ${response.statusCode}`);
-  }
-  row(`transcript page (${SEGMENTS} segments)`, '', pageTimes);
+  console.log(
+    '\npage load (first page)'.padEnd(47),
+    'p50 ms'.padStart(8),
+    'p95 ms'.padStart(8),
+    'max ms'.padStart(8),
+  );
+  await measurePageLoads(app, db, RUNS, row);
   await app.close();
 } finally {
   await db.destroy();

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { SearchSource } from '../../search/tsquery.ts';
+import type { ParsedQuery } from '../../search/query-parser.ts';
+import { tsqueryExpression, type SearchSource } from '../../search/tsquery.ts';
 import { filterExpression, type RecordingListFilters } from './recordings-list.ts';
 
 /**
@@ -69,72 +70,87 @@ export function chooseCandidatePlan(inputs: PlanInputs): CandidatePlan {
   return costs.reduce((best, next) => (next[1] < best[1] ? next : best))[0];
 }
 
-export const SOURCE_TABLE: Record<SearchSource, 'transcript_segments' | 'segment_translations'> = {
+const SOURCE_TABLE: Record<SearchSource, 'transcript_segments' | 'segment_translations'> = {
   transcript: 'transcript_segments',
   translation: 'segment_translations',
 };
 
-export interface TableSizes {
-  pages: Record<SearchSource, number>;
-  rows: Record<SearchSource, number>;
-  /** Transcripts that are some recording's latest (latest_transcripts' row estimate). */
-  transcripts: number;
-  /** In-scope transcripts, counted up to SCOPE_COUNT_MAX + 1; null without filters. */
-  scope: number | null;
-}
-
-/** One round trip: the tables' sizes from the statistics, and the scope's size when filters apply. */
-export async function tableAndScopeSizes(db: Db, filters: RecordingListFilters | null): Promise<TableSizes> {
-  const scope = filters
-    ? sql`(SELECT count(*) FROM (${scopedTranscripts(db, filters)} LIMIT ${SCOPE_COUNT_MAX + 1}) x)`
-    : sql`NULL::bigint`;
-  const result = await sql<{ relname: string; relpages: number; reltuples: number; scope: string | null }>`
-    SELECT c.relname, c.relpages, c.reltuples::float8 AS reltuples, ${scope} AS scope
-    FROM pg_class c
-    WHERE c.oid IN ('transcript_segments'::regclass, 'segment_translations'::regclass,
-      'latest_transcripts'::regclass)`.execute(db);
-  const sizes: TableSizes = {
-    pages: { transcript: 0, translation: 0 },
-    rows: { transcript: 0, translation: 0 },
-    transcripts: 0,
-    scope: null,
-  };
-  for (const row of result.rows) {
-    // reltuples is -1 before the first ANALYZE.
-    const rows = Math.max(0, row.reltuples);
-    if (row.relname === 'latest_transcripts') {
-      sizes.transcripts = rows;
-      continue;
-    }
-    const source: SearchSource = row.relname === 'transcript_segments' ? 'transcript' : 'translation';
-    sizes.pages[source] = Math.max(0, row.relpages);
-    sizes.rows[source] = rows;
-  }
-  const count = result.rows[0]?.scope;
-  sizes.scope = count === null || count === undefined ? null : Number(count);
-  return sizes;
+export interface QueryMeasures {
+  /** Each source's tsquery, as text: the search then carries constants the planner can estimate. */
+  queries: Record<SearchSource, string>;
+  /** The plan inputs of each searched source. */
+  inputs: Partial<Record<SearchSource, PlanInputs>>;
 }
 
 /**
- * How many rows of a small, fixed sample of pages match. REPEATABLE keeps the same pages from
- * one search to the next, so they stay cached. Tables too small to have statistics yet (tests,
- * a fresh desk) sample nothing and get the index.
+ * One round trip before the search: the tsqueries, the tables' sizes from the statistics, the
+ * scope's size when filters apply, and how many rows of a small fixed sample of pages match.
+ * REPEATABLE keeps the sample on the same pages from one search to the next, so they stay cached.
+ * Tables too small for a meaningful sample (tests, a fresh desk) get no sample, hence the index.
  */
-export async function sampleFrequency(
+export async function measureQuery(
   db: Db,
-  source: SearchSource,
-  query: string,
-  tablePages: number,
-): Promise<{ rows: number; matches: number }> {
-  if (tablePages < SAMPLE_PAGES * 4) return { rows: 0, matches: 0 };
-  const percent = (100 * SAMPLE_PAGES) / tablePages;
-  const result = await sql<{ rows: string; matches: string }>`
-    SELECT count(*) AS rows, count(*) FILTER (WHERE search_vector @@ ${query}::tsquery) AS matches
-    FROM ${sql.table(SOURCE_TABLE[source])} TABLESAMPLE SYSTEM (${sql.lit(percent)}) REPEATABLE (17)`.execute(
-    db,
-  );
-  const row = result.rows[0];
-  return { rows: Number(row?.rows ?? 0), matches: Number(row?.matches ?? 0) };
+  request: { parsed: ParsedQuery; translit: boolean },
+  sources: SearchSource[],
+  filters: RecordingListFilters | null,
+  candidateLimit: number,
+): Promise<QueryMeasures> {
+  const scope = filters
+    ? sql`(SELECT count(*) FROM (${scopedTranscripts(db, filters)} LIMIT ${SCOPE_COUNT_MAX + 1}) x)`
+    : sql`NULL::bigint`;
+  const sample = (source: SearchSource): RawBuilder<unknown> => {
+    const table = SOURCE_TABLE[source];
+    return sources.includes(source)
+      ? sql`(SELECT ARRAY[count(*), count(*) FILTER (WHERE search_vector @@ q.${sql.ref(source)}::tsquery)]
+          FROM ${sql.table(table)} TABLESAMPLE SYSTEM ((
+            SELECT least(100, 100.0 * ${SAMPLE_PAGES} / greatest(relpages, 1)) FROM pg_class
+            WHERE oid = ${table}::regclass)) REPEATABLE (17))`
+      : sql`NULL::bigint[]`;
+  };
+  const result = await sql<{
+    transcript: string;
+    translation: string;
+    sizes: Record<string, [number, number]>;
+    scope: string | null;
+    transcript_sample: string[] | null;
+    translation_sample: string[] | null;
+  }>`
+    WITH q AS (
+      SELECT ${tsqueryExpression(request.parsed, 'transcript', request.translit)}::text AS transcript,
+             ${tsqueryExpression(request.parsed, 'translation', request.translit)}::text AS translation
+    )
+    SELECT q.transcript, q.translation, ${scope} AS scope,
+      (SELECT json_object_agg(relname, json_build_array(relpages, reltuples)) FROM pg_class
+        WHERE oid IN ('transcript_segments'::regclass, 'segment_translations'::regclass,
+          'latest_transcripts'::regclass)) AS sizes,
+      ${sample('transcript')} AS transcript_sample,
+      ${sample('translation')} AS translation_sample
+    FROM q`.execute(db);
+  const row = result.rows[0]!;
+  // reltuples is -1 before the first ANALYZE.
+  const size = (table: string): [number, number] => {
+    const [pages, tuples] = row.sizes[table] ?? [0, 0];
+    return [Math.max(0, pages), Math.max(0, tuples)];
+  };
+  const transcripts = size('latest_transcripts')[1];
+  const queries = { transcript: row.transcript, translation: row.translation };
+  const inputs: QueryMeasures['inputs'] = {};
+  for (const source of sources) {
+    const [pages, tableRows] = size(SOURCE_TABLE[source]);
+    const counts = (source === 'transcript' ? row.transcript_sample : row.translation_sample) ?? [];
+    const sampled = pages >= SAMPLE_PAGES * 4;
+    inputs[source] = {
+      sampleRows: sampled ? Number(counts[0] ?? 0) : 0,
+      sampleMatches: sampled ? Number(counts[1] ?? 0) : 0,
+      tableRows,
+      rowsPerTranscript: transcripts > 0 ? tableRows / transcripts : 1,
+      scopeTranscripts: row.scope === null ? null : Number(row.scope),
+      candidateLimit,
+      // Phrase operators: <-> and <N>.
+      phrase: /<(?:-|\d+)>/.test(queries[source]),
+    };
+  }
+  return { queries, inputs };
 }
 
 /** The latest transcripts of the calls the recordings list would show for the same filters. */
