@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCandidatePlan, type PlanInputs } from './search-plan.ts';
+import { parseSearchQuery } from '../../search/query-parser.ts';
+import { chooseCandidatePlan, needsSample, type PlanInputs } from './search-plan.ts';
 
 // Shapes of the 100k-call bench corpus: 5M segments, 50 per transcript, a sample of 300 rows.
 const corpus: PlanInputs = {
@@ -45,5 +46,14 @@ describe('chooseCandidatePlan', () => {
     // One match in 300 sampled rows: ~17k in the table, reachable through the index; scope first
     // would read all 500k segments of 10k transcripts.
     expect(chooseCandidatePlan({ ...corpus, sampleMatches: 1, scopeTranscripts: 10_000 })).toBe('index');
+  });
+});
+
+describe('needsSample', () => {
+  it('leaves one word without filters to the planner, and checks phrases, several words and filters', () => {
+    expect(needsSample(parseSearchQuery('позиция'), null)).toBe(false);
+    expect(needsSample(parseSearchQuery('"груз 200"'), null)).toBe(true);
+    expect(needsSample(parseSearchQuery('300 OR 500'), null)).toBe(true);
+    expect(needsSample(parseSearchQuery('позиция'), { collectionName: 'Leak 3' })).toBe(true);
   });
 });

@@ -83,10 +83,22 @@ export interface QueryMeasures {
 }
 
 /**
+ * Whether the planner's own estimate needs checking. For one word it is good (the statistics
+ * keep each frequent word's frequency), and the planner then picks index or scan itself. For a
+ * phrase or several words it multiplies their frequencies as if they were unrelated, which words
+ * said together are not; and with filters it cannot weigh the scope against the term.
+ */
+export function needsSample(parsed: ParsedQuery, filters: RecordingListFilters | null): boolean {
+  const words = parsed.clauses.flatMap((c) => c.alternatives.flatMap((a) => a.words));
+  return filters !== null || words.length > 1;
+}
+
+/**
  * One round trip before the search: the tsqueries, the tables' sizes from the statistics, the
  * scope's size when filters apply, and how many rows of a small fixed sample of pages match.
  * REPEATABLE keeps the sample on the same pages from one search to the next, so they stay cached.
- * Tables too small for a meaningful sample (tests, a fresh desk) get no sample, hence the index.
+ * Tables too small for a meaningful sample (tests, a fresh desk) get no sample, hence the index,
+ * and so do queries whose estimate the planner gets right (needsSample).
  */
 export async function measureQuery(
   db: Db,
@@ -98,9 +110,10 @@ export async function measureQuery(
   const scope = filters
     ? sql`(SELECT count(*) FROM (${scopedTranscripts(db, filters)} LIMIT ${SCOPE_COUNT_MAX + 1}) x)`
     : sql`NULL::bigint`;
+  const sampled = needsSample(request.parsed, filters);
   const sample = (source: SearchSource): RawBuilder<unknown> => {
     const table = SOURCE_TABLE[source];
-    return sources.includes(source)
+    return sampled && sources.includes(source)
       ? sql`(SELECT ARRAY[count(*), count(*) FILTER (WHERE search_vector @@ q.${sql.ref(source)}::tsquery)]
           FROM ${sql.table(table)} TABLESAMPLE SYSTEM ((
             SELECT least(100, 100.0 * ${SAMPLE_PAGES} / greatest(relpages, 1)) FROM pg_class
@@ -138,10 +151,10 @@ export async function measureQuery(
   for (const source of sources) {
     const [pages, tableRows] = size(SOURCE_TABLE[source]);
     const counts = (source === 'transcript' ? row.transcript_sample : row.translation_sample) ?? [];
-    const sampled = pages >= SAMPLE_PAGES * 4;
+    const meaningful = sampled && pages >= SAMPLE_PAGES * 4;
     inputs[source] = {
-      sampleRows: sampled ? Number(counts[0] ?? 0) : 0,
-      sampleMatches: sampled ? Number(counts[1] ?? 0) : 0,
+      sampleRows: meaningful ? Number(counts[0] ?? 0) : 0,
+      sampleMatches: meaningful ? Number(counts[1] ?? 0) : 0,
       tableRows,
       rowsPerTranscript: transcripts > 0 ? tableRows / transcripts : 1,
       scopeTranscripts: row.scope === null ? null : Number(row.scope),
