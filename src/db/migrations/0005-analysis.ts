@@ -121,12 +121,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX analysis_current_triage_idx ON analysis_current (triage_score DESC, recording_id DESC);
     CREATE INDEX analysis_current_categories_idx ON analysis_current USING gin (categories);
     CREATE INDEX analysis_current_places_idx ON analysis_current USING gin (place_ids);
-    -- Trends group by UTC month of the call. Without statistics on that expression the planner
-    -- guesses one group per row and sorts 100k rows instead of hashing ~40 months.
-    CREATE STATISTICS analysis_current_call_month_stats
-      ON (date_trunc('month', call_started_at AT TIME ZONE 'UTC')) FROM analysis_current;
-    CREATE STATISTICS recordings_call_month_stats
-      ON (date_trunc('month', call_started_at AT TIME ZONE 'UTC')) FROM recordings;
+    -- Monthly trends read one month at a time, index-only: what they add up is included.
+    CREATE INDEX analysis_current_call_start_idx ON analysis_current (call_started_at)
+      INCLUDE (categories, category_mentions, killed, wounded, missing);
     -- The call graph counts calls per number on each side: these walk the numbers in order with
     -- the scope columns at hand (index-only), so the two sides merge without hashing or sorting.
     CREATE INDEX recordings_caller_callee_idx ON recordings (caller_number, callee_number)
@@ -211,7 +208,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     DROP TRIGGER transcripts_refresh_analysis ON transcripts;
     DROP INDEX recordings_callee_caller_idx;
     DROP INDEX recordings_caller_callee_idx;
-    DROP STATISTICS recordings_call_month_stats;
     DROP TABLE analysis_current;
     DROP TABLE analysis_entities;
     DROP TABLE analysis_matches;
