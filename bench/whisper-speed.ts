@@ -125,7 +125,7 @@ export function benchWhisperEngines(request: WhisperBenchRequest): void {
     console.log(
       `${label.padEnd(40)} ${result.loadSeconds.toFixed(2).padStart(7)} ${result.recogniseSeconds.toFixed(1).padStart(8)} ` +
         `${(result.recogniseSeconds / result.regions).toFixed(2).padStart(9)} ${perRegionSecond.toFixed(3).padStart(11)} ` +
-        `${(1 / corpusRtf).toPrecision(2).padStart(17)} ${result.maxRssMB.toFixed(0).padStart(12)}` +
+        `${formatRate(1 / corpusRtf).padStart(17)} ${result.maxRssMB.toFixed(0).padStart(12)}` +
         (result.emptyResults > 0 ? `   (${result.emptyResults} regions gave no text)` : ''),
     );
   };
@@ -148,4 +148,9 @@ export function benchWhisperEngines(request: WhisperBenchRequest): void {
     ]);
     fs.rmSync(file, { force: true });
   }
+}
+
+/** Two significant digits for slow engines, whole numbers for fast ones. */
+function formatRate(value: number): string {
+  return value >= 10 ? value.toFixed(0) : value.toPrecision(2);
 }
