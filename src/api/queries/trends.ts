@@ -46,11 +46,18 @@ export async function monthlyTrends(
   scope: CallScope,
 ): Promise<{ months: MonthRow[]; categories: MonthCategoryRow[] }> {
   const scoped = scopedRecordings(db, scope);
+  // The months that have calls, found by skipping from one to the next along the call-start
+  // index (one probe per month): a stray date decades off adds one month, not every month between.
+  const firstCallFrom = (after: ReturnType<typeof sql>) =>
+    sql`date_trunc('month', (SELECT min(r.call_started_at) FROM (${scoped}) r WHERE ${after}) AT TIME ZONE 'UTC')`;
   const bounds = await sql<{ start: string }>`
-    SELECT to_char(m, 'YYYY-MM-DD') AS start
-    FROM (SELECT min(r.call_started_at) AS lo, max(r.call_started_at) AS hi FROM (${scoped}) r) b,
-      generate_series(date_trunc('month', lo AT TIME ZONE 'UTC'), date_trunc('month', hi AT TIME ZONE 'UTC'),
-        interval '1 month') AS m`.execute(db);
+    WITH RECURSIVE months(m) AS (
+      SELECT ${firstCallFrom(sql`TRUE`)}
+      UNION ALL
+      SELECT ${firstCallFrom(sql`r.call_started_at >= (months.m + interval '1 month') AT TIME ZONE 'UTC'`)}
+      FROM months WHERE months.m IS NOT NULL
+    )
+    SELECT to_char(m, 'YYYY-MM-DD') AS start FROM months WHERE m IS NOT NULL`.execute(db);
   const starts = sql.val(bounds.rows.map((row) => row.start));
   const months = sql`unnest(${starts}::timestamp[]) AS months(m)`;
   const inMonth = (column: string) =>

@@ -224,13 +224,15 @@ describe('GET /api/trends/monthly when a call start is filled in later', () => {
       .executeTakeFirstOrThrow();
     const setStart = (at: Date | null) =>
       t.db.updateTable('recordings').set({ call_started_at: at }).where('id', '=', moved.id).execute();
-    await setStart(new Date('2022-05-02T08:00:00Z'));
+    await setStart(new Date('2022-07-02T08:00:00Z'));
     try {
       const body = await get<Monthly>('/api/trends/monthly');
-      const may = body.months.find((m) => m.month === '2022-05');
-      expect(may).toMatchObject({ calls: 1, analysed: 1, callsWith: { refusal_to_fight: 1 } });
+      // Months between without calls are left out.
+      expect(body.months.map((m) => m.month)).toEqual(['2022-03', '2022-04', '2022-07']);
+      const july = body.months.find((m) => m.month === '2022-07');
+      expect(july).toMatchObject({ calls: 1, analysed: 1, callsWith: { refusal_to_fight: 1 } });
       expect(body.months.find((m) => m.month === '2022-04')).toMatchObject({ calls: 2, analysed: 2 });
-      expect(await listTotal('from=2022-05-01&to=2022-05-31&category=refusal_to_fight')).toBe(1);
+      expect(await listTotal('from=2022-07-01&to=2022-07-31&category=refusal_to_fight')).toBe(1);
       await setStart(null);
       const undated = (await get<Monthly>('/api/trends/monthly')).undated;
       expect(undated).toMatchObject({
