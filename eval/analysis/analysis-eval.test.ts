@@ -6,39 +6,40 @@ import { allDocuments, HELD_OUT_DIR, loadLabelSets } from './labels.ts';
 /**
  * Floors under the figures `npm run eval:analysis -- --floors` measured on the labelled development
  * set (0.02 under, rounded down). Raise them when the analyser improves; a regression fails here.
- * Provisional floors (0.10 under the figures measured 12:59 UTC while the analyser and entity extraction were still being written).
+ * Measured 2026-11-23 14:34 UTC after the matcher and entity extraction were finished
+ * (analyser earshot-analyser-1): see eval/analysis/last-report.txt.
  */
 const FLOORS: Figures = {
   categoryF1: {
-    casualties_killed: 0.77,
-    casualties_wounded: 0.82,
-    refusal_to_fight: 0.66,
-    desertion: 0.61,
-    execution_or_coercion: 0.34,
-    violence_against_civilians_or_prisoners: 0.14,
-    prison_recruitment: 0.76,
-    mobilisation: 0.81,
-    supplies_and_conditions: 0.7,
-    weapons_and_shelling: 0.61,
-    morale: 0.38,
-    slur_for_ukrainians: 0.86,
+    casualties_killed: 0.95,
+    casualties_wounded: 0.98,
+    refusal_to_fight: 0.98,
+    desertion: 0.98,
+    execution_or_coercion: 0.89,
+    violence_against_civilians_or_prisoners: 0.72,
+    prison_recruitment: 0.91,
+    mobilisation: 0.98,
+    supplies_and_conditions: 0.92,
+    weapons_and_shelling: 0.94,
+    morale: 0.91,
+    slur_for_ukrainians: 0.98,
   },
-  categoriesMicroPrecision: 0.82,
-  categoriesMicroRecall: 0.49,
+  categoriesMicroPrecision: 0.97,
+  categoriesMicroRecall: 0.89,
   entityF1: {
-    person: 0,
-    place: 0,
-    unit: 0,
-    phone: 0,
-    call_sign: 0,
+    person: 0.95,
+    place: 0.92,
+    unit: 0.98,
+    phone: 0.98,
+    call_sign: 0.94,
   },
-  placeValueAccuracy: 0,
-  casualtyFieldAccuracy: 0.87,
+  placeValueAccuracy: 0.98,
+  casualtyFieldAccuracy: 0.97,
   subsetCategoryF1: {
-    'demo, written': 0.66,
-    'demo, spoken (ASR-style)': 0.65,
-    'intercepts (real)': 0.54,
-    'sentences (negatives and lower-case positives)': 0.69,
+    'demo, written': 0.95,
+    'demo, spoken (ASR-style)': 0.95,
+    'intercepts (real)': 0.9,
+    'sentences (negatives and lower-case positives)': 0.94,
   },
 };
 
@@ -50,8 +51,11 @@ describe('analyser against the labelled development set', () => {
   });
 });
 
-/** Micro F1 on the held-out set (labelled later, misses never listed): the check on overfitting. */
-const HELD_OUT_FLOORS = { categories: 0.76, entities: 0.49 };
+/**
+ * Micro F1 on the held-out set (labelled later, misses never listed), 0.02 under the 14:34 UTC
+ * measurement (categories 0.867, entities 0.756): the check on overfitting.
+ */
+const HELD_OUT_FLOORS = { categories: 0.84, entities: 0.73 };
 
 describe('analyser against the held-out set', () => {
   it('runs on every document and stays at or above the held-out floors', () => {
