@@ -7,7 +7,9 @@ import { allDocuments, HELD_OUT_DIR, loadLabelSets } from './labels.ts';
  * Floors under the figures `npm run eval:analysis -- --floors` measured on the labelled development
  * set (0.02 under, rounded down). Raise them when the analyser improves; a regression fails here.
  * Measured 2026-11-23 14:34 UTC after the matcher and entity extraction were finished
- * (analyser earshot-analyser-1): see eval/analysis/last-report.txt.
+ * (analyser earshot-analyser-1); violence, coercion, micro recall and intercepts raised after violent
+ * verbs with named victims became violence against civilians (earshot-analyser-2, violence F1 0.92):
+ * see eval/analysis/last-report.txt.
  */
 const FLOORS: Figures = {
   categoryF1: {
@@ -15,8 +17,8 @@ const FLOORS: Figures = {
     casualties_wounded: 0.98,
     refusal_to_fight: 0.98,
     desertion: 0.98,
-    execution_or_coercion: 0.89,
-    violence_against_civilians_or_prisoners: 0.72,
+    execution_or_coercion: 0.9,
+    violence_against_civilians_or_prisoners: 0.9,
     prison_recruitment: 0.91,
     mobilisation: 0.98,
     supplies_and_conditions: 0.92,
@@ -25,7 +27,7 @@ const FLOORS: Figures = {
     slur_for_ukrainians: 0.98,
   },
   categoriesMicroPrecision: 0.97,
-  categoriesMicroRecall: 0.89,
+  categoriesMicroRecall: 0.91,
   entityF1: {
     person: 0.95,
     place: 0.92,
@@ -38,7 +40,7 @@ const FLOORS: Figures = {
   subsetCategoryF1: {
     'demo, written': 0.95,
     'demo, spoken (ASR-style)': 0.95,
-    'intercepts (real)': 0.9,
+    'intercepts (real)': 0.93,
     'sentences (negatives and lower-case positives)': 0.94,
   },
 };
@@ -52,10 +54,10 @@ describe('analyser against the labelled development set', () => {
 });
 
 /**
- * Micro F1 on the held-out set (labelled later, misses never listed), 0.02 under the 14:34 UTC
- * measurement (categories 0.867, entities 0.756): the check on overfitting.
+ * Micro F1 on the held-out set (labelled later, misses never listed), 0.02 under the measurement
+ * (categories 0.874 with earshot-analyser-2, 0.867 before; entities 0.756): the check on overfitting.
  */
-const HELD_OUT_FLOORS = { categories: 0.84, entities: 0.73 };
+const HELD_OUT_FLOORS = { categories: 0.85, entities: 0.73 };
 
 describe('analyser against the held-out set', () => {
   it('runs on every document and stays at or above the held-out floors', () => {

@@ -92,6 +92,27 @@ describe('analyseText: context rules', () => {
     expect(civilians?.rule).toContain('recategorised');
   });
 
+  it('counts violent verbs as violence against civilians only when victims are named nearby', () => {
+    const counted = (text: string) =>
+      analyseText(text)
+        .matches.filter((m) => m.confidence >= 0.5)
+        .map((m) => [m.termId, m.category]);
+    const violence = 'violence_against_civilians_or_prisoners';
+    expect(counted('баб молодых ебли и резали их')).toEqual([
+      ['ebat-iznasilovat', violence],
+      ['rezat', violence],
+    ]);
+    expect(counted('там всех повырезали')).toEqual([['vyrezat', violence]]);
+    // A killing next to a massacre is part of it, confidently, not an ambiguous casualty report.
+    const killed = analyseText('бабы сидели в подвале их убили').matches.find((m) => m.termId === 'ubit');
+    expect([killed?.category, killed?.confidence]).toEqual([violence, 0.75]);
+    // Plain casualty talk and everyday cutting and swearing stay out.
+    expect(analyseText('у нас двоих убили').matches.map((m) => m.category)).toEqual(['casualties_killed']);
+    expect(counted('резали хлеб всех накормили')).toEqual([]);
+    expect(counted('нас всех выебали по полной командир')).toEqual([]);
+    expect(counted('мозги ебут каждый день')).toEqual([]);
+  });
+
   it('reads counts after a code number and ignores adjectives the number does not govern', () => {
     expect(analyseText('двести у нас трое').matches.map((m) => [m.termId, m.count])).toEqual([
       ['dvukhsotyi', 3],

@@ -214,6 +214,12 @@ function hitsNear(hits: readonly Hit[], position: number, from: number, to: numb
 }
 
 function toMatch(hit: Hit, text: string, tokens: readonly Token[], category?: Category): TermMatch {
+  // Victims named nearby («убили» next to «бабы», «деревня») settle an ambiguous act as well as
+  // recategorising it: the context that says whom it was done to also says it was done.
+  if (category && hit.rule.endsWith(':ambiguous')) {
+    hit.confidence = AMBIGUOUS_CONFIRMED;
+    hit.rule = hit.rule.replace(/:ambiguous$/, '+context');
+  }
   const start = tokens[hit.first]!.start;
   const end = tokens[hit.last]!.end;
   const { entry } = hit.phrase;
