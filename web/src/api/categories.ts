@@ -1,27 +1,7 @@
-/** Categories of the analysis lexicon (src/analysis/types.ts), in the order the desk lists them. */
-export const CATEGORIES = [
-  'casualties_killed',
-  'casualties_wounded',
-  'casualties_missing',
-  'refusal_to_fight',
-  'desertion',
-  'execution_or_coercion',
-  'looting',
-  'violence_against_civilians_or_prisoners',
-  'prison_recruitment',
-  'mobilisation',
-  'supplies_and_conditions',
-  'weapons_and_shelling',
-  'morale',
-  'slur_for_ukrainians',
-  'radio_code',
-  'irregular_units',
-  'payments',
-  'surrender_captivity',
-  'self_inflicted_wound',
-  'general',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+// One list for the server and the desk: the analyser's own categories, in the order the desk lists them.
+import { CATEGORIES, type Category } from '../../../src/analysis/types.ts';
+
+export { CATEGORIES, type Category };
 
 const LABELS: Record<Category, string> = {
   casualties_killed: 'Killed (200)',
