@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { migrateDownAll, migrateToLatest } from './database.ts';
+import { migrations } from './migrations/index.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -39,5 +40,47 @@ describe('migrations', () => {
       v: string;
     }>`SELECT to_tsvector('russian', 'Двухсотые под Бахмутом')::text AS v`.execute(t.db);
     expect(r.rows[0]?.v).toContain('бахмут');
+  });
+
+  it("adds the 'corrected' custody action, and refuses to go back once one is logged", async () => {
+    const migrator = new Migrator({
+      db: t.db,
+      provider: { getMigrations: () => Promise.resolve(migrations) },
+    });
+    const log = (action: 'corrected' | 'derived') =>
+      t.db
+        .insertInto('custody_events')
+        .values({ action, actor: 'Olena', tool_versions: {}, details: {} })
+        .execute();
+
+    // Down with no 'corrected' rows: the older action list is back.
+    const down = await migrator.migrateTo('0007-desk-notes');
+    expect(down.error).toBeUndefined();
+    expect(down.results).toEqual([
+      expect.objectContaining({
+        migrationName: '0008-custody-corrected',
+        direction: 'Down',
+        status: 'Success',
+      }),
+    ]);
+    await expect(log('corrected')).rejects.toThrow(/custody_events_action_check/);
+    await log('derived');
+
+    await migrateToLatest(t.db);
+    await log('corrected');
+    const count = async () =>
+      (
+        await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM custody_events WHERE action = 'corrected'`.execute(t.db)
+      ).rows[0]?.n;
+    expect(await count()).toBe(1);
+
+    // Down now would have to rewrite the append-only log: it refuses and changes nothing.
+    const refused = await migrator.migrateTo('0007-desk-notes');
+    expect(String(refused.error)).toMatch(/1 'corrected' events/);
+    expect(await count()).toBe(1);
+    await log('corrected');
+    expect(await count()).toBe(2);
   });
 });

@@ -107,7 +107,15 @@ export interface RejectionsTable {
 }
 
 export type CustodyAction =
-  'received' | 'hashed' | 'stored' | 'duplicate' | 'probed' | 'metadata' | 'rejected' | 'derived';
+  | 'received'
+  | 'hashed'
+  | 'stored'
+  | 'duplicate'
+  | 'probed'
+  | 'metadata'
+  | 'rejected'
+  | 'derived'
+  | 'corrected';
 
 export interface CustodyEventsTable {
   id: Generated<string>;

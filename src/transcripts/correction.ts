@@ -274,13 +274,13 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
         .execute();
     }
     const rerun = await markRerunPending(trx, input.recordingId);
-    // The custody log has no "corrected" action; a human version is derived from the evidence
-    // like a machine one, and the details say it was a person and what they changed.
+    // Its own action, so the log says plainly that a person made this version; the details say
+    // which version it was based on and what they changed.
     await trx
       .insertInto('custody_events')
       .values({
         recording_id: input.recordingId,
-        action: 'derived',
+        action: 'corrected',
         actor: input.author,
         sha256: recording.sha256,
         tool_versions: JSON.stringify(toolVersions()),

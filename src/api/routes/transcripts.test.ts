@@ -259,9 +259,9 @@ describe('corrections', () => {
       .execute();
     expect(custody).toHaveLength(1);
     expect(custody[0]).toMatchObject({
-      action: 'derived',
+      action: 'corrected',
       actor: 'Olena',
-      details: { stage: 'correction', version: 2 },
+      details: { stage: 'correction', kind: 'human', version: 2, basedOnVersion: 1 },
     });
     const runs = await t.db
       .selectFrom('stage_runs')

@@ -127,7 +127,9 @@ export const custodyEventSchema = z
     // A string, not an enum: a later migration may add actions, and old clients must still read them.
     action: z
       .string()
-      .describe('What happened: received, hashed, stored, duplicate, probed, metadata, rejected, derived...'),
+      .describe(
+        'What happened: received, hashed, stored, duplicate, probed, metadata, rejected, derived, corrected...',
+      ),
     actor: z.string().describe('Who or what did it'),
     occurredAt: isoDateTime.describe('When it happened'),
     batchId: z.string().nullable().describe('Ingest batch, if any'),

@@ -2,9 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiFixture, insertCollection, insertRecording } from '../../../test/helpers/api-fixtures.ts';
 import { startCli } from '../../../test/helpers/cli-process.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { PGBOSS_SCHEMA } from '../../jobs/queue.ts';
+import { insertMachineTranscriptFixture } from '../../transcripts/testing/transcript-fixtures.ts';
 import { main } from '../main.ts';
 
 let t: TestDatabase;
@@ -48,6 +52,58 @@ describe('earshot serve', () => {
       await expect(fetch(`${url}api/health`)).rejects.toThrow();
     } finally {
       cli.child.kill('SIGKILL');
+    }
+  });
+
+  it('queues translate and analyse at once for a correction, with no worker running', async () => {
+    const fixture = createApiFixture(t.db);
+    const collection = await insertCollection(t.db, 'Intercepts');
+    const { id: recordingId } = await insertRecording(fixture, {
+      collection_id: collection,
+      channels: 1,
+      duration_seconds: 10,
+    });
+    const machine = await insertMachineTranscriptFixture(t.db, recordingId, [
+      { channel: 0, start: 0.5, end: 3, text: 'у нас двое двухсотых', english: 'we have two two hundreds' },
+    ]);
+    const cli = startCli(['serve', '--port', '0'], {
+      DATABASE_URL: t.connectionString,
+      EARSHOT_DATA_DIR: fixture.config.dataDir,
+      EARSHOT_LOG_LEVEL: 'silent',
+    });
+    try {
+      const [, url] = await cli.waitFor(/serving at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      const response = await fetch(`${url}api/recordings/${recordingId}/transcripts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          baseVersion: 1,
+          author: 'Olena',
+          segments: [
+            {
+              sourceSegmentId: machine.segmentIds[0],
+              channel: 0,
+              lane: 'channel-0',
+              start: 0.5,
+              end: 3,
+              text: 'у нас трое двухсотых',
+            },
+          ],
+        }),
+      });
+      expect(response.status, await response.clone().text()).toBe(201);
+      const jobs = await sql<{ name: string; state: string; data: { recordingId: string; force?: boolean } }>`
+        SELECT name, state, data FROM ${sql.table(`${PGBOSS_SCHEMA}.job`)} ORDER BY name`.execute(t.db);
+      expect(jobs.rows).toEqual([
+        { name: 'stage.analyse', state: 'created', data: { recordingId, force: true } },
+        { name: 'stage.translate', state: 'created', data: { recordingId, force: true } },
+      ]);
+      cli.child.kill('SIGTERM');
+      const { signal } = await cli.exited;
+      expect(signal).toBeNull();
+    } finally {
+      cli.child.kill('SIGKILL');
+      fixture.cleanup();
     }
   });
 

@@ -1,5 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { ListenError, startHttpServer } from '../../api/http-server.ts';
+import { openPipeline } from '../../jobs/pipeline.ts';
+import { scheduleStage } from '../../jobs/scheduling.ts';
 import type { CommandContext } from '../command-context.ts';
 import { UserError } from '../exit-codes.ts';
 import { waitForShutdownSignal } from '../shutdown.ts';
@@ -27,13 +29,22 @@ export function registerServeCommand(program: Command, context: CommandContext):
       // Listen before printing the URL: a signal that arrives right after must stop us cleanly.
       const stopSignal = waitForShutdownSignal();
       const connection = await context.openDatabase();
+      let pipeline;
       let server;
       try {
+        // The job queue only, no workers and no recovery (that is a worker's job, and a worker may
+        // be running now): corrections made in the desk queue translate and analyse at once for
+        // any `earshot worker` instead of waiting for the next recovery.
+        pipeline = await openPipeline({ connection, config, recover: false });
+        const queue = pipeline.queue;
         server = await startHttpServer(connection.db, config, {
           port: options.port ?? config.port,
           host: options.host ?? config.host,
+          scheduleStage: (stage, ids, scheduling) =>
+            scheduleStage(queue, connection.db, stage, ids, scheduling),
         });
       } catch (error) {
+        await pipeline?.stop().catch(() => undefined);
         await connection.close();
         throw error instanceof ListenError ? new UserError(error.message) : error;
       }
@@ -42,6 +53,7 @@ export function registerServeCommand(program: Command, context: CommandContext):
       const signal = await stopSignal;
       context.out.write(`Received ${signal}: stopping...\n`);
       await server.close();
+      await pipeline.stop();
       await connection.close();
       context.out.write('Stopped.\n');
     });

@@ -6,6 +6,7 @@ import * as translations from './0004-translations.ts';
 import * as analysis from './0005-analysis.ts';
 import * as search from './0006-search.ts';
 import * as deskNotes from './0007-desk-notes.ts';
+import * as custodyCorrected from './0008-custody-corrected.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-analysis': analysis,
   '0006-search': search,
   '0007-desk-notes': deskNotes,
+  '0008-custody-corrected': custodyCorrected,
 };
