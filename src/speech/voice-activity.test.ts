@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDir, requireSharedSpeechModels, TEST_ASR_MODEL } from '../../test/helpers/speech-models.ts';
-import { ffmpegPath } from '../media/ffmpeg-binaries.ts';
+import { makeLongPauseCall, nonSpeechSignals, renderSignal } from '../../test/helpers/test-signals.ts';
 import { makeWorkingCopies } from '../media/transcode.ts';
 import { transcribeRecording, type SegmentDraft } from './channel-transcription.ts';
 import { locateRecogniserModel, locateVadModel, MissingModelError } from './model-location.ts';
@@ -31,12 +30,6 @@ async function workingChannels(file: string): Promise<(MonoSamples & { channel: 
   const out = fs.mkdtempSync(path.join(scratch, 'wc-'));
   const decoded = await makeWorkingCopies({ inputPath: file, outputDir: out });
   return decoded.copies.map((c) => ({ channel: c.channel, ...readMonoPcm16Wav(c.path) }));
-}
-
-function generate(name: string, filter: string): string {
-  const file = path.join(scratch, name);
-  execFileSync(ffmpegPath, ['-v', 'error', '-filter_complex', filter, '-c:a', 'pcm_s16le', '-y', file]);
-  return file;
 }
 
 async function transcribe(
@@ -84,17 +77,9 @@ describe('VAD on real Russian speech', () => {
 });
 
 describe('VAD gates what is not speech', () => {
-  const signals: [string, string][] = [
-    ['digital silence', 'anullsrc=r=8000:cl=mono,atrim=0:10'],
-    ['white noise', 'anoisesrc=color=white:amplitude=0.3:sample_rate=8000:seed=7:duration=10'],
-    ['a 425 Hz dial tone', 'sine=frequency=425:sample_rate=8000:duration=10,volume=0.5'],
-    [
-      'a 425 Hz busy tone (0.5 s on, 0.5 s off)',
-      "sine=frequency=425:sample_rate=8000:duration=10,volume='if(lt(mod(t,1),0.5),0.5,0)':eval=frame",
-    ],
-  ];
+  const signals = nonSpeechSignals(10);
   it.each(signals)('%s gives no regions and no text', async (name, filter) => {
-    const file = generate(`${name.replace(/\W+/g, '-')}.wav`, filter);
+    const file = renderSignal(path.join(scratch, `${name.replace(/\W+/g, '-')}.wav`), filter);
     const channels = await workingChannels(file);
     const { regions, segments } = await transcribe(channels);
     expect(regions.get(0)).toEqual([]);
@@ -102,24 +87,7 @@ describe('VAD gates what is not speech', () => {
   });
 
   it('recognises nothing inside a 30 s pause in a call, and both sides of it', async () => {
-    // The caller's first two turns of a demo call with half a minute of line hiss between them.
-    const call = path.join(demoDir, 'calls', '20220306_194211_+380501734482_+79161234567.ogg');
-    const file = path.join(scratch, 'long-pause.wav');
-    execFileSync(ffmpegPath, [
-      '-v',
-      'error',
-      '-i',
-      call,
-      '-filter_complex',
-      '[0:a]pan=mono|c0=c0,aresample=8000,asplit=2[x][y];' +
-        '[x]atrim=0:4.5,asetpts=N/SR/TB[a];[y]atrim=8.3:12.4,asetpts=N/SR/TB[b];' +
-        'anoisesrc=color=pink:amplitude=0.002:sample_rate=8000:seed=3:duration=30[p];' +
-        '[a][p][b]concat=n=3:v=0:a=1',
-      '-c:a',
-      'pcm_s16le',
-      '-y',
-      file,
-    ]);
+    const file = makeLongPauseCall(path.join(scratch, 'long-pause.wav'));
     const { regions, segments } = await transcribe(await workingChannels(file));
     const pause = { start: 4.5 + DEFAULT_REGION_PADDING.after, end: 34.5 - DEFAULT_REGION_PADDING.before };
     for (const r of regions.get(0) ?? [])

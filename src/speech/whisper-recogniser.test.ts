@@ -1,13 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDir, requireSharedSpeechModels } from '../../test/helpers/speech-models.ts';
+import { requireSharedSpeechModels } from '../../test/helpers/speech-models.ts';
+import { makeLongPauseCall, nonSpeechSignals, renderSignal } from '../../test/helpers/test-signals.ts';
 import { installWhisperTestModel, WHISPER_TEST_MODEL } from '../../tools/whisper-random-model/test-model.ts';
 import { writeRandomWhisperModel } from '../../tools/whisper-random-model/random-ggml.ts';
 import { findCatalogModel } from '../models/catalog.ts';
-import { ffmpegPath } from '../media/ffmpeg-binaries.ts';
 import { makeWorkingCopies } from '../media/transcode.ts';
 import { transcribeRecording } from './channel-transcription.ts';
 import { MissingModelError, missingSpeechModels } from './model-location.ts';
@@ -123,38 +122,16 @@ describe('Whisper model files that are not models', () => {
 });
 
 describe('Whisper only hears the VAD speech regions', () => {
-  const signals: [string, string][] = [
-    ['digital silence', 'anullsrc=r=8000:cl=mono,atrim=0:8'],
-    ['white noise', 'anoisesrc=color=white:amplitude=0.3:sample_rate=8000:seed=7:duration=8'],
-    ['a 425 Hz dial tone', 'sine=frequency=425:sample_rate=8000:duration=8,volume=0.5'],
-  ];
+  const signals = nonSpeechSignals(8);
   it.each(signals)('%s: zero Whisper calls, no segments', async (name, filter) => {
-    const file = path.join(scratch, `${name.replace(/\W+/g, '-')}.wav`);
-    execFileSync(ffmpegPath, ['-v', 'error', '-filter_complex', filter, '-c:a', 'pcm_s16le', '-y', file]);
+    const file = renderSignal(path.join(scratch, `${name.replace(/\W+/g, '-')}.wav`), filter);
     const { calls, segments } = await transcribeWithWhisper(file);
     expect(calls).toEqual([]);
     expect(segments).toEqual([]);
   });
 
   it('on a call with a long pause: one call per padded region, segments and words inside them', async () => {
-    // Two caller turns of a demo call with 30 s of line hiss between them.
-    const call = path.join(demoDir, 'calls', '20220306_194211_+380501734482_+79161234567.ogg');
-    const file = path.join(scratch, 'long-pause.wav');
-    execFileSync(ffmpegPath, [
-      '-v',
-      'error',
-      '-i',
-      call,
-      '-filter_complex',
-      '[0:a]pan=mono|c0=c0,aresample=8000,asplit=2[x][y];' +
-        '[x]atrim=0:4.5,asetpts=N/SR/TB[a];[y]atrim=8.3:12.4,asetpts=N/SR/TB[b];' +
-        'anoisesrc=color=pink:amplitude=0.002:sample_rate=8000:seed=3:duration=30[p];' +
-        '[a][p][b]concat=n=3:v=0:a=1',
-      '-c:a',
-      'pcm_s16le',
-      '-y',
-      file,
-    ]);
+    const file = makeLongPauseCall(path.join(scratch, 'long-pause.wav'));
     const { channels, regions, segments, calls } = await transcribeWithWhisper(file);
     const duration = channels[0]!.samples.length / channels[0]!.sampleRate;
     const padded = padRegions(regions.get(0) ?? [], DEFAULT_REGION_PADDING, duration);
