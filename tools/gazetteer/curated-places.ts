@@ -1,3 +1,5 @@
+import type { Place } from '../../src/analysis/entities/types.ts';
+
 /**
  * Places the GeoNames cities-500 extract lacks but that war-time calls name all the time: small
  * front-line villages (below 500 inhabitants, or missing from the extract), a facility, oblasts and
@@ -5,16 +7,7 @@
  * kilometres, from public maps) and their ids are 'curated:<slug>', not GeoNames ids: verify them
  * against the full GeoNames UA dump before relying on them for a map at street level.
  */
-export interface CuratedPlace {
-  id: string;
-  nameEn: string;
-  nameRu: string;
-  nameUk?: string;
-  country: string;
-  admin1?: string;
-  lat: number;
-  lon: number;
-  population?: number;
+export interface CuratedPlace extends Place {
   /** Extra lower-case lookup forms (another spelling, an old name). */
   forms?: string[];
   /** Region-style matching: «харьковской области» via the adjective stem, «харьковщина». */
