@@ -3,16 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/config.ts';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
-import {
-  addRecording,
-  createTestDataDir,
-  type StoredRecording,
-  type TestDataDir,
-} from '../../test/helpers/recordings.ts';
+import type { TestDatabase } from '../../test/helpers/database.ts';
+import { openTestPipeline, type TestPipeline } from '../../test/helpers/pipeline.ts';
+import { addRecording, type StoredRecording, type TestDataDir } from '../../test/helpers/recordings.ts';
 import { getPipelineStatus, redoStage, retryFailed } from './operations.ts';
-import { openPipeline, type Pipeline } from './pipeline.ts';
+import type { Pipeline } from './pipeline.ts';
 import { runPipelineUntilIdle } from './run-until-idle.ts';
 import { workerName } from './workers.ts';
 import { speechTestEnv } from '../../test/helpers/speech-models.ts';
@@ -24,31 +19,21 @@ import { speechTestEnv } from '../../test/helpers/speech-models.ts';
 let database: TestDatabase;
 let store: TestDataDir;
 let pipeline: Pipeline;
+let testPipeline: TestPipeline | undefined;
 let stereo: StoredRecording;
 let mono: StoredRecording;
 let corrupt: StoredRecording;
 
 beforeAll(async () => {
-  database = await createTestDatabase('pipeline');
-  store = createTestDataDir('pipeline');
-  const config = loadConfig({
-    EARSHOT_DATA_DIR: store.dataDir,
-    EARSHOT_WORKER_CONCURRENCY: '2',
-    ...speechTestEnv(),
-  });
-  pipeline = await openPipeline({
-    connection: { db: database.db, connectionString: database.connectionString, embedded: undefined },
-    config,
-  });
+  testPipeline = await openTestPipeline('pipeline', { EARSHOT_WORKER_CONCURRENCY: '2', ...speechTestEnv() });
+  ({ database, store, pipeline } = testPipeline);
   stereo = await addRecording(database.db, store, 'stereo');
   mono = await addRecording(database.db, store, 'mono');
   corrupt = await addRecording(database.db, store, 'corrupt');
 });
 
 afterAll(async () => {
-  await pipeline?.stop();
-  await database?.drop();
-  store?.remove();
+  await testPipeline?.close();
 });
 
 function sha256(file: string): string {

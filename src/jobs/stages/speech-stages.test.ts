@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import type { TestDatabase } from '../../../test/helpers/database.ts';
+import { openTestPipeline, type TestPipeline } from '../../../test/helpers/pipeline.ts';
 import {
   addRecording,
-  createTestDataDir,
   insertRecording,
   type StoredRecording,
   type TestDataDir,
@@ -14,7 +14,7 @@ import { loadConfig, type EarshotConfig } from '../../config/config.ts';
 import type { TranscriptSegment } from '../../db/schema.ts';
 import { readTranscript } from '../../speech/transcript-store.ts';
 import { characterErrorRate } from '../../speech/text-metrics.ts';
-import { openPipeline, type Pipeline } from '../pipeline.ts';
+import type { Pipeline } from '../pipeline.ts';
 import { runPipelineUntilIdle } from '../run-until-idle.ts';
 import { scheduleStage } from '../scheduling.ts';
 import { PermanentStageError } from '../stage-handler.ts';
@@ -32,21 +32,16 @@ let database: TestDatabase;
 let store: TestDataDir;
 let config: EarshotConfig;
 let pipeline: Pipeline;
+let testPipeline: TestPipeline | undefined;
 const calls: { name: string; recording: StoredRecording; truth: GroundTruth }[] = [];
 let tones: StoredRecording;
 
 beforeAll(async () => {
-  database = await createTestDatabase('speech_stages');
-  store = createTestDataDir('speech-stages');
-  config = loadConfig({
-    EARSHOT_DATA_DIR: store.dataDir,
+  testPipeline = await openTestPipeline('speech-stages', {
     EARSHOT_WORKER_CONCURRENCY: '2',
     ...speechTestEnv(),
   });
-  pipeline = await openPipeline({
-    connection: { db: database.db, connectionString: database.connectionString, embedded: undefined },
-    config,
-  });
+  ({ database, store, config, pipeline } = testPipeline);
   for (const name of fs.readdirSync(path.join(demoDir, 'calls')).sort()) {
     const stem = name.replace(/\.[^.]+$/, '');
     const truth = JSON.parse(
@@ -65,9 +60,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await pipeline?.stop();
-  await database?.drop();
-  store?.remove();
+  await testPipeline?.close();
 });
 
 function laneTexts(

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import type { TestDatabase } from '../../../test/helpers/database.ts';
+import { openTestPipeline, type TestPipeline } from '../../../test/helpers/pipeline.ts';
 import {
   addRecording,
-  createTestDataDir,
   insertRecording,
   type StoredRecording,
   type TestDataDir,
@@ -13,7 +13,7 @@ import { demoDir, speechTestEnv, TEST_TRANSLATION_MODEL } from '../../../test/he
 import { loadConfig, type EarshotConfig } from '../../config/config.ts';
 import { readTranscript } from '../../speech/transcript-store.ts';
 import { latestTranslations } from '../../translation/translation-store.ts';
-import { openPipeline, type Pipeline } from '../pipeline.ts';
+import type { Pipeline } from '../pipeline.ts';
 import { runPipelineUntilIdle } from '../run-until-idle.ts';
 import { scheduleStage } from '../scheduling.ts';
 import { PermanentStageError } from '../stage-handler.ts';
@@ -28,20 +28,15 @@ let database: TestDatabase;
 let store: TestDataDir;
 let config: EarshotConfig;
 let pipeline: Pipeline;
+let testPipeline: TestPipeline | undefined;
 let call: StoredRecording;
 
 beforeAll(async () => {
-  database = await createTestDatabase('translate_stage');
-  store = createTestDataDir('translate-stage');
-  config = loadConfig({
-    EARSHOT_DATA_DIR: store.dataDir,
+  testPipeline = await openTestPipeline('translate-stage', {
     EARSHOT_WORKER_CONCURRENCY: '1',
     ...speechTestEnv(),
   });
-  pipeline = await openPipeline({
-    connection: { db: database.db, connectionString: database.connectionString, embedded: undefined },
-    config,
-  });
+  ({ database, store, config, pipeline } = testPipeline);
   call = await insertRecording(database.db, store, path.join(demoDir, 'calls', 'intercept_0007.ogg'), {
     channels: 2,
   });
@@ -51,9 +46,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await pipeline?.stop();
-  await database?.drop();
-  store?.remove();
+  await testPipeline?.close();
 });
 
 function translationsOf(transcriptId: string) {

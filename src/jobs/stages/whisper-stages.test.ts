@@ -3,24 +3,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
-import {
-  createTestDataDir,
-  insertRecording,
-  type StoredRecording,
-  type TestDataDir,
-} from '../../../test/helpers/recordings.ts';
+import type { TestDatabase } from '../../../test/helpers/database.ts';
+import { openTestPipeline, type TestPipeline } from '../../../test/helpers/pipeline.ts';
+import { insertRecording, type StoredRecording, type TestDataDir } from '../../../test/helpers/recordings.ts';
 import { demoDir, requireSharedSpeechModels } from '../../../test/helpers/speech-models.ts';
 import {
   installWhisperTestModel,
   WHISPER_TEST_MODEL,
 } from '../../../tools/whisper-random-model/test-model.ts';
-import { loadConfig, type EarshotConfig } from '../../config/config.ts';
+import type { EarshotConfig } from '../../config/config.ts';
 import { ffmpegPath } from '../../media/ffmpeg-binaries.ts';
 import { findCatalogModel } from '../../models/catalog.ts';
 import { readTranscript } from '../../speech/transcript-store.ts';
 import { whisperAddonPackage } from '../../speech/whisper-engine.ts';
-import { openPipeline, type Pipeline } from '../pipeline.ts';
+import type { Pipeline } from '../pipeline.ts';
 import { runPipelineUntilIdle } from '../run-until-idle.ts';
 
 // decode → vad → transcribe → translate with Whisper as recogniser and as translator, on real
@@ -32,12 +28,11 @@ let store: TestDataDir;
 let modelsDir: string;
 let config: EarshotConfig;
 let pipeline: Pipeline;
+let testPipeline: TestPipeline | undefined;
 let call: StoredRecording;
 const catalogSha256 = findCatalogModel(WHISPER_TEST_MODEL)?.files[0]?.sha256;
 
 beforeAll(async () => {
-  database = await createTestDatabase('whisper_stages');
-  store = createTestDataDir('whisper-stages');
   modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-whisper-models-'));
   fs.symlinkSync(
     path.join(requireSharedSpeechModels(), 'silero-vad'),
@@ -45,17 +40,13 @@ beforeAll(async () => {
     'dir',
   );
   await installWhisperTestModel(modelsDir);
-  config = loadConfig({
-    EARSHOT_DATA_DIR: store.dataDir,
+  testPipeline = await openTestPipeline('whisper-stages', {
     EARSHOT_WORKER_CONCURRENCY: '1',
     EARSHOT_MODELS_DIR: modelsDir,
     EARSHOT_ASR_MODEL: WHISPER_TEST_MODEL,
     EARSHOT_TRANSLATION_MODEL: WHISPER_TEST_MODEL,
   });
-  pipeline = await openPipeline({
-    connection: { db: database.db, connectionString: database.connectionString, embedded: undefined },
-    config,
-  });
+  ({ database, store, config, pipeline } = testPipeline);
   // The first 15 s of a two-lane demo call: a few turns per lane keep the Whisper calls few.
   const clip = path.join(modelsDir, 'call-start.wav');
   execFileSync(ffmpegPath, [
@@ -79,9 +70,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await pipeline?.stop();
-  await database?.drop();
-  store?.remove();
+  await testPipeline?.close();
   fs.rmSync(modelsDir, { recursive: true, force: true });
 });
 
