@@ -1,20 +1,12 @@
+import type { EntityKind, Place } from '../../../src/analysis/entities/types.ts';
 import type { Category } from './categories.ts';
 import { getJson, queryString, type QueryValue } from './http.ts';
 import type { Casualties } from './recordings.ts';
 
 // Analysis, lexicon and trends (session contract, H5).
 
-export interface Place {
-  id: string;
-  nameEn: string;
-  nameRu: string;
-  nameUk?: string;
-  country: string;
-  admin1?: string;
-  lat: number;
-  lon: number;
-  population?: number;
-}
+// Places and entity kinds are the analyser's own types (src/analysis/entities/types.ts), sent as JSON.
+export type { EntityKind, Place } from '../../../src/analysis/entities/types.ts';
 
 export interface AnalysisMatch {
   segmentId: string;
@@ -29,8 +21,6 @@ export interface AnalysisMatch {
   rule: string;
   count: number | null;
 }
-
-export type EntityKind = 'person' | 'place' | 'unit' | 'phone' | 'call_sign';
 
 export interface AnalysisEntity {
   segmentId: string;

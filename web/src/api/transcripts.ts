@@ -1,3 +1,4 @@
+import type { SegmentChange } from '../../../src/transcripts/transcript-diff.ts';
 import { getJson, postJson, queryString } from './http.ts';
 
 // Transcripts, corrections and notes (session contract, H6).
@@ -84,27 +85,8 @@ export function postCorrection(recordingId: string, body: CorrectionRequest): Pr
   return postJson(`/api/recordings/${encodeURIComponent(recordingId)}/transcripts`, body);
 }
 
-export interface DiffSegment {
-  id: string;
-  position: number;
-  channel: number;
-  lane: string;
-  speaker: string | null;
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface SegmentChange {
-  type: 'added' | 'removed' | 'changed' | 'unchanged';
-  from: DiffSegment | null;
-  to: DiffSegment | null;
-  textChanged: boolean;
-  laneChanged: boolean;
-  speakerChanged: boolean;
-  boundariesChanged: boolean;
-  words: { op: 'equal' | 'delete' | 'insert'; text: string }[];
-}
+// The diff's segment shapes are the server's own (src/transcripts/transcript-diff.ts), sent as JSON.
+export type { DiffSegment, SegmentChange } from '../../../src/transcripts/transcript-diff.ts';
 
 export interface TranscriptDiff {
   from: TranscriptVersion;
