@@ -4,10 +4,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { audioContentType } from '../audio/content-type.ts';
 import { sendAudioFile } from '../audio/send-file.ts';
+import { MAX_PEAKS, TARGET_PEAKS_PER_SECOND } from '../../media/waveform-peaks.ts';
+import {
+  loadOrComputePeaks,
+  PEAKS_FORMAT,
+  PeaksSourceMissingError,
+  type PeaksResult,
+} from '../../media/waveform-peaks-cache.ts';
 import { notFound } from '../errors.ts';
 import { binaryResponse, emptyResponse } from '../openapi.ts';
+import { presentWorkingPeaks } from '../presenters/peaks.ts';
 import { findRecording, findWorkingCopy } from '../queries/recording-detail.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
+import { workingPeaksResponseSchema } from '../schemas/peaks.ts';
 import type { RouteContext } from './context.ts';
 
 const RANGE_NOTES =
@@ -102,6 +111,57 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
         description: `working copy of channel ${channel}`,
       });
       return reply;
+    },
+  });
+
+  api.route({
+    method: 'GET',
+    url: '/api/recordings/:id/audio/working/peaks',
+    schema: {
+      tags: ['audio'],
+      summary: 'Waveform peaks of one channel’s working copy',
+      description:
+        `Min/max pairs, ${TARGET_PEAKS_PER_SECOND} per second of audio and at most ${MAX_PEAKS} in all, so ` +
+        'the desk draws the waveform at once and streams the audio with range requests instead of ' +
+        'downloading and decoding the whole file. Computed with ffmpeg on first request and cached ' +
+        'beside the working copy (recomputed when the working copy changes). ETag follows the working ' +
+        'copy’s SHA-256; If-None-Match is honoured.',
+      params: recordingIdParamsSchema,
+      querystring: workingQuerySchema,
+      response: {
+        200: workingPeaksResponseSchema,
+        304: emptyResponse('Not modified (If-None-Match matched the ETag)'),
+        400: errorResponseSchema,
+        404: errorResponseSchema,
+      },
+    },
+    handler: async (request, reply) => {
+      const { id } = request.params;
+      const { channel } = request.query;
+      const recording = await findRecording(db, id);
+      if (!recording) throw notFound(`No recording with id ${id}`);
+      const copy = await findWorkingCopy(db, id, channel);
+      if (!copy) throw notFound(`Recording ${id} has no working copy of channel ${channel} (yet)`);
+
+      // The peaks are a pure function of the working copy's bytes and the reduction's settings.
+      const etag = `"peaks-${PEAKS_FORMAT}-${TARGET_PEAKS_PER_SECOND}-${MAX_PEAKS}-${copy.sha256}"`;
+      reply.header('ETag', etag).header('Cache-Control', 'private, max-age=3600');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+
+      let result: PeaksResult;
+      try {
+        result = await loadOrComputePeaks({
+          audioPath: insideStore(config.derivedDir, copy.path),
+          sha256: copy.sha256,
+        });
+      } catch (error) {
+        if (!(error instanceof PeaksSourceMissingError)) throw error;
+        request.log.error({ path: copy.path }, 'working copy missing from the store');
+        throw notFound(`The working copy of channel ${channel} is missing from the store on disk`);
+      }
+      if (result.cacheError)
+        request.log.warn({ path: copy.path, err: result.cacheError }, 'peaks not cached');
+      return presentWorkingPeaks({ recordingId: id, channel, sha256: copy.sha256 }, result.peaks);
     },
   });
 }
