@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import net from 'node:net';
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -31,6 +32,23 @@ export interface EmbeddedServerOptions {
 }
 
 const SUPERUSER = 'postgres';
+
+const MB = 1024 * 1024;
+
+/**
+ * Memory settings for the embedded server, from the machine's memory. PostgreSQL's defaults
+ * (128 MB of shared buffers, a 4 GB cache assumed) suit a small shared server; the embedded one
+ * is the desk's only database. Search reads segments through an index in id order (see
+ * src/api/queries/search.ts), so the pages it touches stay in shared buffers between searches
+ * instead of being copied in from the kernel's cache each time: a quarter of memory, the usual
+ * starting point, capped because a bigger pool mostly duplicates the kernel's cache. Linux
+ * allocates the pool as it is used, so a small desk costs little.
+ */
+export function memorySettings(totalBytes: number): string[] {
+  const sharedBuffersMb = Math.max(128, Math.min(4096, Math.floor(totalBytes / 4 / MB)));
+  const effectiveCacheMb = Math.max(512, Math.floor(totalBytes / 2 / MB));
+  return [`shared_buffers=${sharedBuffersMb}MB`, `effective_cache_size=${effectiveCacheMb}MB`];
+}
 const START_TIMEOUT_MS = 90_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
@@ -78,6 +96,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
       'unix_socket_directories=',
       '-c',
       'max_connections=200',
+      ...memorySettings(os.totalmem()).flatMap((setting) => ['-c', setting]),
     ],
     onLog,
     onError: onLog,

@@ -11,12 +11,17 @@ const corpus: PlanInputs = {
   scopeTranscripts: null,
   candidateLimit: 2000,
   phrase: false,
+  sampled: true,
 };
 
 describe('chooseCandidatePlan', () => {
   it('reads a term the sample never saw through the index, with or without filters', () => {
     expect(chooseCandidatePlan(corpus)).toBe('index');
     expect(chooseCandidatePlan({ ...corpus, scopeTranscripts: 3000 })).toBe('index');
+  });
+
+  it("leaves a query it did not sample to PostgreSQL's own estimate", () => {
+    expect(chooseCandidatePlan({ ...corpus, sampled: false, sampleRows: 0 })).toBe('planner');
   });
 
   it('reads an empty or unanalysed table through the index', () => {

@@ -14,14 +14,16 @@ import { filterExpression, type RecordingListFilters } from './recordings-list.t
  * - 'scan': the table in physical order, stopping once enough matches turned up (common terms);
  * - 'scope-first': with filters, the segments of the in-scope transcripts one transcript at a
  *   time, stopping likewise (common terms in a small scope, where both other plans would read
- *   matches outside the scope until enough in-scope ones turned up).
+ *   matches outside the scope until enough in-scope ones turned up);
+ * - 'planner': one word and no filters, whose frequency PostgreSQL's statistics know: the first
+ *   matches in id order, read whichever way its own estimate finds cheaper.
+ * Every plan yields the first matches in id order, which for these append-only tables is their
+ * physical order: the same candidates whichever plan reads them, so pages of hits stay consistent.
  */
-export type CandidatePlan = 'index' | 'scan' | 'scope-first';
+export type CandidatePlan = 'index' | 'scan' | 'scope-first' | 'planner';
 
 /** Pages read by the frequency sample: a few milliseconds from cache. */
 const SAMPLE_PAGES = 60;
-/** Scopes are counted up to this many transcripts; beyond it the exact size hardly matters. */
-export const SCOPE_COUNT_MAX = 20_000;
 /**
  * Relative costs, in rows read and tested by a scan: collecting one entry from the GIN index
  * (measured on the 100k-call bench corpus: 0.3 µs an entry for words, about 1 µs for phrases,
@@ -37,17 +39,20 @@ export interface PlanInputs {
   tableRows: number;
   /** Rows per transcript, on average (segments, or their translations). */
   rowsPerTranscript: number;
-  /** In-scope transcripts when filters apply (counted up to SCOPE_COUNT_MAX + 1), else null. */
+  /** In-scope transcripts when filters apply (the planner's estimate), else null. */
   scopeTranscripts: number | null;
   candidateLimit: number;
   /** The tsquery has phrase operators. */
   phrase: boolean;
+  /** Whether the query was sampled at all (see needsSample); if not, the planner chooses. */
+  sampled: boolean;
 }
 
 /** The plan expected to read the fewest rows before it has candidateLimit in-scope matches. */
 export function chooseCandidatePlan(inputs: PlanInputs): CandidatePlan {
   const { sampleRows, sampleMatches, tableRows, rowsPerTranscript, scopeTranscripts, candidateLimit } =
     inputs;
+  if (!inputs.sampled) return 'planner';
   const entryCost = inputs.phrase ? INDEX_ENTRY_COST.phrase : INDEX_ENTRY_COST.word;
   // No match in the sample: the term is rare (or the table too small to say), and the index
   // answers rare terms in a few milliseconds whatever the scope.
@@ -94,8 +99,11 @@ export function needsSample(parsed: ParsedQuery, filters: RecordingListFilters |
 }
 
 /**
- * One round trip before the search: the tsqueries, the tables' sizes from the statistics, the
- * scope's size when filters apply, and how many rows of a small fixed sample of pages match.
+ * One round trip before the search: the tsqueries, the tables' sizes from the statistics, and how
+ * many rows of a small fixed sample of pages match; beside it, when filters apply, the planner's
+ * estimate of the scope's size. The estimate, not a count: counting a scope of 10k calls joins
+ * tables for tens of milliseconds, while the plan choice only needs its order of magnitude, which
+ * the column statistics give in a millisecond.
  * REPEATABLE keeps the sample on the same pages from one search to the next, so they stay cached.
  * Tables too small for a meaningful sample (tests, a fresh desk) get no sample, hence the index,
  * and so do queries whose estimate the planner gets right (needsSample).
@@ -107,9 +115,6 @@ export async function measureQuery(
   filters: RecordingListFilters | null,
   candidateLimit: number,
 ): Promise<QueryMeasures> {
-  const scope = filters
-    ? sql`(SELECT count(*) FROM (${scopedTranscripts(db, filters)} LIMIT ${SCOPE_COUNT_MAX + 1}) x)`
-    : sql`NULL::bigint`;
   const sampled = needsSample(request.parsed, filters);
   const sample = (source: SearchSource): RawBuilder<unknown> => {
     const table = SOURCE_TABLE[source];
@@ -120,25 +125,27 @@ export async function measureQuery(
             WHERE oid = ${table}::regclass)) REPEATABLE (17))`
       : sql`NULL::bigint[]`;
   };
-  const result = await sql<{
-    transcript: string;
-    translation: string;
-    sizes: Record<string, [number, number]>;
-    scope: string | null;
-    transcript_sample: string[] | null;
-    translation_sample: string[] | null;
-  }>`
+  const [result, scopeEstimate] = await Promise.all([
+    sql<{
+      transcript: string;
+      translation: string;
+      sizes: Record<string, [number, number]>;
+      transcript_sample: string[] | null;
+      translation_sample: string[] | null;
+    }>`
     WITH q AS (
       SELECT ${tsqueryExpression(request.parsed, 'transcript', request.translit)}::text AS transcript,
              ${tsqueryExpression(request.parsed, 'translation', request.translit)}::text AS translation
     )
-    SELECT q.transcript, q.translation, ${scope} AS scope,
+    SELECT q.transcript, q.translation,
       (SELECT json_object_agg(relname, json_build_array(relpages, reltuples)) FROM pg_class
         WHERE oid IN ('transcript_segments'::regclass, 'segment_translations'::regclass,
           'latest_transcripts'::regclass)) AS sizes,
       ${sample('transcript')} AS transcript_sample,
       ${sample('translation')} AS translation_sample
-    FROM q`.execute(db);
+    FROM q`.execute(db),
+    filters ? estimateRows(db, scopedTranscripts(db, filters)) : Promise.resolve(null),
+  ]);
   const row = result.rows[0]!;
   // reltuples is -1 before the first ANALYZE.
   const size = (table: string): [number, number] => {
@@ -157,13 +164,21 @@ export async function measureQuery(
       sampleMatches: meaningful ? Number(counts[1] ?? 0) : 0,
       tableRows,
       rowsPerTranscript: transcripts > 0 ? tableRows / transcripts : 1,
-      scopeTranscripts: row.scope === null ? null : Number(row.scope),
+      scopeTranscripts: scopeEstimate,
       candidateLimit,
       // Phrase operators: <-> and <N>.
       phrase: /<(?:-|\d+)>/.test(queries[source]),
+      sampled,
     };
   }
   return { queries, inputs };
+}
+
+/** The planner's estimate of how many rows a query returns (EXPLAIN plans it; nothing runs). */
+export async function estimateRows(db: Db, query: RawBuilder<unknown>): Promise<number> {
+  const { rows } = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
+    EXPLAIN (FORMAT JSON) ${query}`.execute(db);
+  return rows[0]!['QUERY PLAN'][0].Plan['Plan Rows'];
 }
 
 /** The latest transcripts of the calls the recordings list would show for the same filters. */

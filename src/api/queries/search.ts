@@ -91,8 +91,15 @@ function sourceRows(
 }
 
 /**
- * Up to SEARCH_CANDIDATE_LIMIT + 1 matches of one source in the latest transcripts, read the way
- * chooseCandidatePlan found cheapest.
+ * Up to SEARCH_CANDIDATE_LIMIT + 1 matches of one source in the latest transcripts, the first in
+ * id order, read the way chooseCandidatePlan found cheapest.
+ *
+ * A scan reads the table through its primary key (ORDER BY c.id) rather than sequentially: a
+ * sequential scan of a large table starts wherever another scan of it last was (PostgreSQL's
+ * synchronised scans), so two searches for the same term could rank different candidates and
+ * page 2 would not follow page 1; and it reads through a small ring of buffers, so the pages it
+ * read are gone from shared buffers by the next search. The bitmap of the index plan already
+ * yields rows in physical, hence id, order.
  */
 function sourceCandidates(
   db: Db,
@@ -101,8 +108,9 @@ function sourceCandidates(
   filters: RecordingListFilters | null,
   plan: CandidatePlan,
 ): RawBuilder<unknown> {
-  const { from, where } = sourceRows(source, query, plan === 'index');
+  const { from, where } = sourceRows(source, query, plan === 'index' || plan === 'planner');
   const limit = SEARCH_CANDIDATE_LIMIT + 1;
+  const order = plan === 'index' ? sql`` : sql`ORDER BY c.id`;
   if (plan === 'scope-first' && filters) {
     // OFFSET 0 keeps the lateral subquery a per-transcript lookup instead of a join of tables.
     return sql`
@@ -118,7 +126,7 @@ function sourceCandidates(
     // them. A materialised CTE, so that the planner cannot start from the scope instead: it
     // would read every in-scope transcript looking for a term that is mostly not there.
     return sql`
-      WITH matches AS MATERIALIZED (SELECT ${from} WHERE ${where})
+      WITH matches AS MATERIALIZED (SELECT ${from} WHERE ${where} ${order})
       SELECT m.source, m.segment_id, m.translation_id, m.rank FROM matches m
       WHERE m.transcript_id IN (${scopedTranscripts(db, filters)})
       LIMIT ${limit}`;
@@ -127,7 +135,7 @@ function sourceCandidates(
   return sql`
     SELECT m.source, m.segment_id, m.translation_id, m.rank FROM (SELECT ${from} WHERE ${where}
       AND NOT EXISTS (SELECT 1 FROM superseded_transcripts x WHERE x.transcript_id = c.transcript_id)
-      LIMIT ${limit}) m`;
+      ${order} LIMIT ${limit}) m`;
 }
 
 interface PageRow {

@@ -13,6 +13,7 @@ import {
 } from '../../transcripts/testing/transcript-fixtures.ts';
 import { parseSearchQuery } from '../../search/query-parser.ts';
 import { searchSegments } from '../queries/search.ts';
+import type { CandidatePlan } from '../queries/search-plan.ts';
 import { buildApiServer } from '../server.ts';
 
 interface Hit {
@@ -299,7 +300,7 @@ describe('OpenAPI', () => {
       { q: 'нет такого слова', filters: { collectionName: 'Leak B' } },
     ];
     for (const { q, filters } of cases) {
-      const run = (plan?: 'index' | 'scan' | 'scope-first') =>
+      const run = (plan?: CandidatePlan) =>
         searchSegments(t.db, {
           parsed: parseSearchQuery(q),
           lang: 'all',
@@ -310,7 +311,7 @@ describe('OpenAPI', () => {
           plan,
         });
       const expected = await run();
-      for (const plan of ['index', 'scan', 'scope-first'] as const) {
+      for (const plan of ['index', 'scan', 'scope-first', 'planner'] as const) {
         const result = await run(plan);
         expect({ plan, q, result }).toEqual({ plan, q, result: expected });
       }
