@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
+import type { Locator } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repositoryRoot } from '../../helpers/cli-process.ts';
 import { getJson, playerSeconds, screenshot, startDeskSession, type DeskSession } from './desk-session.ts';
 
 // The web desk in Debian's Chromium against the real app on the demo corpus: what a journalist
@@ -44,6 +49,61 @@ afterAll(async () => {
   await s?.close();
 });
 
+interface WaveformRequest {
+  url: string;
+  type: string;
+  status: number;
+  range: string | undefined;
+}
+
+/** Records the page's requests for working-copy audio and waveform peaks until stop(). */
+function watchWaveformTraffic(page: Page): {
+  audio: WaveformRequest[];
+  peaks: WaveformRequest[];
+  stop(): void;
+} {
+  const audio: WaveformRequest[] = [];
+  const peaks: WaveformRequest[] = [];
+  const onResponse = async (response: Response): Promise<void> => {
+    const request = response.request();
+    const url = request.url();
+    if (!url.includes('/audio/working')) return;
+    const headers = await request.allHeaders();
+    const seen = { url, type: request.resourceType(), status: response.status(), range: headers.range };
+    (url.includes('/audio/working/peaks') ? peaks : audio).push(seen);
+  };
+  const listener = (response: Response): void => void onResponse(response);
+  page.on('response', listener);
+  return { audio, peaks, stop: () => page.off('response', listener) };
+}
+
+/**
+ * Hovering over the places map shows the region under the mouse, in English and Russian, on both
+ * sides of the border. The mouse sweeps a grid over the map rather than aiming at a computed pixel,
+ * so the check does not depend on the map's framing.
+ */
+async function expectRegionTooltips(map: Locator): Promise<void> {
+  const mapFile = path.join(repositoryRoot, 'web', 'src', 'map', 'regions.geo.json');
+  const regions = (
+    JSON.parse(fs.readFileSync(mapFile, 'utf8')) as {
+      features: { properties: { name: string; nameRu: string; country: string } }[];
+    }
+  ).features.map((r) => ({
+    country: r.properties.country,
+    tooltip: `${r.properties.name} / ${r.properties.nameRu}`,
+  }));
+  const box = (await map.boundingBox())!;
+  const countriesSeen = new Set<string>();
+  for (let x = 0.1; x < 0.95; x += 0.1)
+    for (let y = 0.2; y < 0.9; y += 0.2) {
+      await s.page.mouse.move(box.x + box.width * x, box.y + box.height * y);
+      await s.page.waitForTimeout(150);
+      const text = (await map.innerText()).replace(/\s+/g, ' ');
+      for (const region of regions) if (text.includes(region.tooltip)) countriesSeen.add(region.country);
+    }
+  expect([...countriesSeen].sort()).toEqual(['RU', 'UA']);
+}
+
 async function waitForPlayer(): Promise<void> {
   await s.page.getByTestId('play-button').and(s.page.locator(':enabled')).waitFor({ timeout: 30_000 });
 }
@@ -72,6 +132,7 @@ describe('the web desk', () => {
     const { page, url } = s;
     const transcript = await getJson<TranscriptRead>(`${url}api/recordings/${topCall}/transcript`);
     const analysis = await getJson<AnalysisRead>(`${url}api/recordings/${topCall}/analysis`);
+    const traffic = watchWaveformTraffic(page);
     await page.goto(`${url}#/call/${topCall}`);
     await page.getByTestId('segment').first().waitFor();
     expect(await page.getByTestId('segment').count()).toBe(transcript.segments.length);
@@ -89,6 +150,20 @@ describe('the web desk', () => {
     await expect.poll(() => playerSeconds(page), { timeout: 15_000 }).toBeGreaterThan(0.3);
     await page.getByTestId('play-button').click();
     await expect.poll(() => page.getByTestId('player-time').getAttribute('data-playing')).toBe('false');
+
+    // The waveform comes from the server's peaks, one request per lane; the audio is streamed by
+    // the media element with range requests, never downloaded whole through fetch() and decoded.
+    const lanes = await page.locator('.wave-lane').count();
+    expect(lanes).toBeGreaterThan(0);
+    expect(traffic.peaks.map((p) => `${p.type} ${p.status}`)).toEqual(Array(lanes).fill('fetch 200'));
+    expect(traffic.audio.length).toBeGreaterThan(0);
+    for (const request of traffic.audio) {
+      expect(request.type, request.url).toBe('media');
+      expect(request.range ?? `status ${request.status}`, request.url).toMatch(
+        /^bytes=\d+-\d*$|^status 206$/,
+      );
+    }
+    traffic.stop();
 
     // Click a word well into the call: the player is at that word's start.
     const segment = transcript.segments.find((x) => x.words.length > 2 && x.start > 3)!;
@@ -169,6 +244,7 @@ describe('the web desk', () => {
     await page.getByTestId('monthly-chart').locator('svg').waitFor();
     await page.getByTestId('places-map').locator('svg').waitFor();
     await screenshot(page, 'trends', true);
+    await expectRegionTooltips(page.getByTestId('places-map'));
 
     const byMonth = await db.query<{ month: string; calls: string }>(
       `SELECT to_char(call_started_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*) AS calls

@@ -11,24 +11,55 @@ export interface PlayerState {
   error: string | null;
 }
 
+/** A lane's waveform, precomputed by the server: min/max pairs over the whole call. */
+export interface LanePeaks {
+  min: number[];
+  max: number[];
+  durationSeconds: number;
+}
+
+export interface LaneSource {
+  /** The channel, for error messages. */
+  channel: number;
+  /** The working copy's URL: the media element streams it with range requests as it plays. */
+  audioUrl: string;
+  /** Fetches the lane's waveform; aborted when the player is destroyed first. */
+  loadPeaks: (signal: AbortSignal) => Promise<LanePeaks>;
+}
+
 /** Lanes drift apart by less than this before they are pulled back to the first one. */
 const MAX_DRIFT_SECONDS = 0.12;
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  // A media element's MediaError is no Error and may have an empty message.
+  if (error && typeof error === 'object' && 'code' in error) {
+    const { code, message } = error as { code: number; message?: string };
+    return message || `the browser could not play it (media error ${code})`;
+  }
+  return String(error);
+}
 
 /**
  * One waveform per channel (each channel's working copy), played together as one call: the first
  * lane is the clock; the others follow it. Every seek, rate change and pause goes to all lanes.
+ *
+ * The waveforms are drawn from peaks the server computed, and each lane's audio element is given
+ * the file's URL with the duration known: WaveSurfer then neither downloads nor decodes the file,
+ * and the browser fetches only the byte ranges it plays.
  */
 export class LanePlayer {
   private readonly lanes: WaveSurfer[];
   private state: PlayerState = { time: 0, duration: 0, playing: false, rate: 1, ready: false, error: null };
   private readonly listeners = new Set<(state: PlayerState) => void>();
   private pendingSeek: number | null = null;
+  private readonly loading = new AbortController();
 
-  constructor(containers: HTMLElement[], urls: string[]) {
+  constructor(containers: HTMLElement[], sources: LaneSource[]) {
     this.lanes = containers.map((container, i) =>
+      // No url here: loading starts only once the peaks are in (see load).
       WaveSurfer.create({
         container,
-        url: urls[i],
         height: 56,
         waveColor: i === 0 ? '#8aa4c8' : '#b9a27c',
         progressColor: i === 0 ? '#1f4e8c' : '#7a5a1d',
@@ -43,12 +74,15 @@ export class LanePlayer {
     );
     let readyCount = 0;
     this.lanes.forEach((lane, i) => {
+      // Only the header until the user plays or seeks; then the browser streams byte ranges.
+      lane.getMediaElement().preload = 'metadata';
+      const channel = sources[i]?.channel ?? i;
       lane.on('ready', () => {
         readyCount += 1;
         if (readyCount === this.lanes.length) this.onReady();
       });
       lane.on('interaction', (time) => this.seek(time));
-      lane.on('error', (error) => this.update({ error: `audio of channel ${i}: ${error.message}` }));
+      lane.on('error', (error) => this.update({ error: `audio of channel ${channel}: ${messageOf(error)}` }));
       if (i === 0) {
         lane.on('timeupdate', (time) => this.onTick(time));
         lane.on('play', () => this.update({ playing: true }));
@@ -56,6 +90,31 @@ export class LanePlayer {
         lane.on('finish', () => this.pause());
       }
     });
+    void this.load(sources);
+  }
+
+  private async load(sources: LaneSource[]): Promise<void> {
+    const { signal } = this.loading;
+    let peaks: LanePeaks[];
+    try {
+      peaks = await Promise.all(sources.map((source) => source.loadPeaks(signal)));
+    } catch (error) {
+      if (!signal.aborted) this.update({ error: `waveform: ${messageOf(error)}` });
+      return;
+    }
+    if (signal.aborted) return;
+    await Promise.all(
+      this.lanes.map((lane, i) => {
+        const source = sources[i];
+        const lanePeaks = peaks[i];
+        if (!source || !lanePeaks) return Promise.resolve();
+        // WaveSurfer draws the top half from the first array and the bottom half from the second.
+        // Failures are already reported through the lane's 'error' event.
+        return lane
+          .load(source.audioUrl, [lanePeaks.max, lanePeaks.min], lanePeaks.durationSeconds)
+          .catch(() => undefined);
+      }),
+    );
   }
 
   private onReady(): void {
@@ -141,6 +200,7 @@ export class LanePlayer {
   }
 
   destroy(): void {
+    this.loading.abort();
     this.listeners.clear();
     for (const lane of this.lanes) lane.destroy();
   }

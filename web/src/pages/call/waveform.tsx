@@ -1,11 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
+import { fetchWorkingPeaks } from '../../api/peaks.ts';
 import { workingAudioUrl, type RecordingDetail } from '../../api/recordings.ts';
 import type { Segment } from '../../api/transcripts.ts';
 import { formatClock } from '../../format.ts';
 import { laneColorIndex, laneLabel, lanesOf } from '../../lanes.ts';
 import { LanePlayer, type PlayerState } from './lane-player.ts';
 
-/** Creates the lane player for the recording's working copies and destroys it on unmount. */
+/**
+ * Creates the lane player for the recording's working copies (waveforms from the server's peaks,
+ * audio streamed by the browser) and destroys it on unmount.
+ */
 export function useLanePlayer(recording: RecordingDetail | null): {
   player: LanePlayer | null;
   state: PlayerState | null;
@@ -26,7 +30,11 @@ export function useLanePlayer(recording: RecordingDetail | null): {
     if (containers.length !== channels.length) return;
     const created = new LanePlayer(
       containers,
-      channels.map((c) => workingAudioUrl(recording.id, c)),
+      channels.map((channel) => ({
+        channel,
+        audioUrl: workingAudioUrl(recording.id, channel),
+        loadPeaks: (signal) => fetchWorkingPeaks(recording.id, channel, signal),
+      })),
     );
     setPlayer(created);
     const unsubscribe = created.subscribe(setState);
