@@ -8,6 +8,7 @@ export default defineConfig({
       'tools/**/*.test.ts',
       'eval/**/*.test.ts',
       'web/src/**/*.test.ts',
+      'web/tools/**/*.test.ts',
     ],
     globalSetup: ['test/global-setup.ts'],
     reporters: ['default', './test/reporters/summary-line.ts'],

@@ -1,114 +1,55 @@
-import type { EntityKind, Place } from '../../../src/analysis/entities/types.ts';
-import type { Category } from './categories.ts';
-import { getJson, queryString, type QueryValue } from './http.ts';
-import type { Casualties } from './recordings.ts';
+import { getJson, queryString } from './http.ts';
+import type { GetQuery, GetResponse, TextParams } from './openapi.ts';
 
-// Analysis, lexicon and trends (session contract, H5).
+// Analysis and trends: the shapes are the server's own, from its OpenAPI document
+// (src/api/schemas/analysis.ts and trends.ts → openapi-types.ts).
 
-// Places and entity kinds are the analyser's own types (src/analysis/entities/types.ts), sent as JSON.
-export type { EntityKind, Place } from '../../../src/analysis/entities/types.ts';
-
-export interface AnalysisMatch {
-  segmentId: string;
-  start: number;
-  end: number;
-  surface: string;
-  termId: string;
-  term: string;
-  category: Category;
-  gloss: string;
-  confidence: number;
-  rule: string;
-  count: number | null;
-}
-
-export interface AnalysisEntity {
-  segmentId: string;
-  kind: EntityKind;
-  start: number;
-  end: number;
-  surface: string;
-  value: string;
-  confidence: number;
-  rule: string;
-  place?: Place | null;
-}
-
-export interface RecordingAnalysis {
-  transcriptId: string;
-  transcriptVersion: number;
-  createdAt: string;
-  lexiconVersion: string;
-  analyserVersion: string;
-  language: { code: string; lexiconCovers: boolean; note?: string };
-  counts: Partial<Record<Category, number>>;
-  casualties: Casualties;
-  triage: { score: number; reasons: string[] };
-  matches: AnalysisMatch[];
-  entities: AnalysisEntity[];
-}
+export type RecordingAnalysis = GetResponse<'/api/recordings/{id}/analysis'>;
+export type AnalysisMatch = RecordingAnalysis['matches'][number];
+export type AnalysisEntity = RecordingAnalysis['entities'][number];
+export type EntityKind = AnalysisEntity['kind'];
+/** A gazetteer place as the API sends it (names it does not know are null, not left out). */
+export type Place = NonNullable<AnalysisEntity['place']>;
 
 export function getRecordingAnalysis(recordingId: string): Promise<RecordingAnalysis> {
   return getJson(`/api/recordings/${encodeURIComponent(recordingId)}/analysis`);
 }
 
-export interface TrendFilters {
-  collection?: string;
-  from?: string;
-  to?: string;
+/**
+ * The call's language verdict. The API sends it as an open record (the analyser's stored JSON), so
+ * each field is read with a check rather than trusted; null means the analysis did not say.
+ */
+export function analysisLanguage(analysis: RecordingAnalysis): {
+  code: string | null;
+  lexiconCovers: boolean | null;
+} {
+  const { code, lexiconCovers } = analysis.language;
+  return {
+    code: typeof code === 'string' ? code : null,
+    lexiconCovers: typeof lexiconCovers === 'boolean' ? lexiconCovers : null,
+  };
 }
 
-export interface PeriodTrend {
-  calls: number;
-  analysed: number;
-  mentions: Partial<Record<Category, number>>;
-  callsWith: Partial<Record<Category, number>>;
-  casualties: { killed: number; wounded: number; missing: number };
-}
+/** The trend charts' scope, as text from the page's URL under the trend routes' parameter names. */
+export type TrendFilters = TextParams<GetQuery<'/api/trends/monthly'>, 'collection' | 'from' | 'to'>;
 
-export interface MonthTrend extends PeriodTrend {
-  month: string;
-  /** The recordings list's from/to for this month. */
-  from: string;
-  to: string;
-  calls: number;
-  mentions: Partial<Record<Category, number>>;
-  callsWith: Partial<Record<Category, number>>;
-  casualties: { killed: number; wounded: number; missing: number };
-}
-
-export interface MonthlyTrends {
-  months: MonthTrend[];
-  undated: PeriodTrend;
-}
-
-const trendQuery = (filters: TrendFilters): string =>
-  queryString(filters as unknown as Record<string, QueryValue>);
+export type MonthlyTrends = GetResponse<'/api/trends/monthly'>;
+export type MonthTrend = MonthlyTrends['months'][number];
+export type PeriodTrend = MonthlyTrends['undated'];
 
 export function getMonthlyTrends(filters: TrendFilters): Promise<MonthlyTrends> {
-  return getJson(`/api/trends/monthly${trendQuery(filters)}`);
+  return getJson(`/api/trends/monthly${queryString(filters)}`);
 }
 
-export interface PlaceTrend {
-  id: string;
-  nameEn: string;
-  nameRu: string;
-  lat: number;
-  lon: number;
-  country: string;
-  mentions: number;
-  calls: number;
+export type PlaceTrends = GetResponse<'/api/trends/places'>;
+export type PlaceTrend = PlaceTrends['places'][number];
+
+export function getPlaceTrends(filters: TrendFilters): Promise<PlaceTrends> {
+  return getJson(`/api/trends/places${queryString(filters)}`);
 }
 
-export function getPlaceTrends(filters: TrendFilters): Promise<{ places: PlaceTrend[] }> {
-  return getJson(`/api/trends/places${trendQuery(filters)}`);
-}
-
-export interface CallGraph {
-  nodes: { phone: string; calls: number }[];
-  edges: { caller: string; callee: string; calls: number }[];
-}
+export type CallGraph = GetResponse<'/api/trends/call-graph'>;
 
 export function getCallGraph(filters: TrendFilters): Promise<CallGraph> {
-  return getJson(`/api/trends/call-graph${trendQuery(filters)}`);
+  return getJson(`/api/trends/call-graph${queryString(filters)}`);
 }

@@ -1,9 +1,12 @@
-/** The API's error body (src/api/schemas/common.ts): a code and a sentence for people. */
-export interface ApiErrorBody {
-  error: string;
-  message: string;
-  issues?: { path: string; message: string }[];
-}
+import type { GetResponse } from './openapi.ts';
+
+/** Every route's 4xx/5xx body (src/api/schemas/common.ts): a code and a sentence for people. */
+type ServerErrorBody = GetResponse<'/api/recordings', 400>;
+
+/** The server's error body, or 'http_error' for an answer that is not the API's own JSON. */
+export type ApiErrorBody = Omit<ServerErrorBody, 'error'> & {
+  error: ServerErrorBody['error'] | 'http_error';
+};
 
 /** A non-2xx answer from the API, carrying the server's own explanation. */
 export class ApiError extends Error {
@@ -40,7 +43,7 @@ async function readError(response: Response): Promise<ApiError> {
     const body = JSON.parse(text) as Partial<ApiErrorBody>;
     if (typeof body.message === 'string') {
       return new ApiError(response.status, {
-        error: body.error ?? 'error',
+        error: body.error ?? 'http_error',
         message: body.message,
         issues: body.issues,
       });

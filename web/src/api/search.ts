@@ -1,44 +1,29 @@
-import { getJson, queryString, type QueryValue } from './http.ts';
-import type { CallFilters } from './recordings.ts';
+import { getJson, queryString } from './http.ts';
+import type { GetQuery, GetResponse, TextParams } from './openapi.ts';
 
-// Full-text search (session contract, H6).
+// Full-text search: the shapes are the server's own, from its OpenAPI document
+// (src/api/schemas/search.ts → openapi-types.ts).
 
-export interface SearchParams extends CallFilters {
-  q: string;
-  lang?: 'ru' | 'en' | 'all';
-  translit?: boolean;
-  limit: number;
-  offset: number;
-}
+type SearchQuery = GetQuery<'/api/search'>;
 
-export interface SearchHit {
-  recordingId: string;
-  segmentId: string;
-  transcriptVersion: number;
-  start: number;
-  end: number;
-  lane: string;
-  speaker: string | null;
-  source: 'transcript' | 'translation';
-  rank: number;
-  snippet: { text: string; match: boolean }[];
-  recording: {
-    callStartedAt: string | null;
-    callerNumber: string | null;
-    calleeNumber: string | null;
-    collection: { id: string; name: string };
+/** The Calls page's filters that search also takes, as text from the page's URL. */
+export type SearchFilters = TextParams<
+  SearchQuery,
+  'collection' | 'from' | 'to' | 'category' | 'place' | 'phone'
+>;
+
+export type SearchParams = SearchFilters &
+  Pick<SearchQuery, 'q' | 'lang'> &
+  Required<Pick<SearchQuery, 'limit' | 'offset'>> & {
+    /** Also search each word in the other script (sent as translit=true). */
+    translit?: boolean;
   };
-}
 
-export interface SearchResult {
-  total: number;
-  /** True when more segments match than were ranked. */
-  totalIsLowerBound: boolean;
-  hits: SearchHit[];
-}
+export type SearchResult = GetResponse<'/api/search'>;
+export type SearchHit = SearchResult['hits'][number];
 
 export function search(params: SearchParams, signal?: AbortSignal): Promise<SearchResult> {
   const { translit, ...rest } = params;
-  const query = { ...rest, translit: translit ? 'true' : undefined } as unknown as Record<string, QueryValue>;
+  const query = { ...rest, translit: translit ? 'true' : undefined };
   return getJson(`/api/search${queryString(query)}`, signal);
 }

@@ -1,62 +1,20 @@
-import type { SegmentChange } from '../../../src/transcripts/transcript-diff.ts';
 import { getJson, postJson, queryString } from './http.ts';
+import type { GetResponse, PostBody, PostResponse } from './openapi.ts';
 
-// Transcripts, corrections and notes (session contract, H6).
+// Transcripts, corrections and notes: the shapes are the server's own, from its OpenAPI document
+// (src/api/schemas/transcripts.ts and notes.ts → openapi-types.ts).
 
-export interface TranscriptVersion {
-  id: string;
-  version: number;
-  kind: 'machine' | 'human';
-  basedOnVersion: number | null;
-  createdBy: string;
-  createdAt: string;
-  model: string | null;
-  modelFiles?: unknown;
-  decoding?: unknown;
-  language: string | null;
-}
+export type TranscriptVersionList = GetResponse<'/api/recordings/{id}/transcripts'>;
+export type TranscriptVersion = TranscriptVersionList['versions'][number];
 
-export interface Word {
-  w: string;
-  start: number;
-  end: number;
-  conf: number | null;
-}
+export type TranscriptResponse = GetResponse<'/api/recordings/{id}/transcript'>;
+export type Segment = TranscriptResponse['segments'][number];
+/** A recognised word; segments a person changed have none. */
+export type Word = Segment['words'][number];
+/** Null text when the segment's language is not covered. */
+export type SegmentTranslation = NonNullable<Segment['translation']>;
 
-export interface SegmentTranslation {
-  /** Null when the segment's language is not covered. */
-  text: string | null;
-  status: 'translated' | 'empty-source' | 'unsupported-language';
-  engine: string;
-  model: string | null;
-  stale: boolean;
-}
-
-export interface Segment {
-  id: string;
-  position: number;
-  channel: number;
-  /** 'caller', 'callee', 'speaker 2', 'speaker unknown'… */
-  lane: string;
-  speaker: string | null;
-  start: number;
-  end: number;
-  text: string;
-  language: string | null;
-  confidence: number | null;
-  /** Empty for text a person changed. */
-  words: Word[];
-  sourceSegmentId?: string | null;
-  translation: SegmentTranslation | null;
-}
-
-export interface TranscriptResponse {
-  transcript: TranscriptVersion;
-  isLatest: boolean;
-  segments: Segment[];
-}
-
-export function listTranscriptVersions(recordingId: string): Promise<{ versions: TranscriptVersion[] }> {
+export function listTranscriptVersions(recordingId: string): Promise<TranscriptVersionList> {
   return getJson(`/api/recordings/${encodeURIComponent(recordingId)}/transcripts`);
 }
 
@@ -64,42 +22,17 @@ export function getTranscript(recordingId: string, version?: number): Promise<Tr
   return getJson(`/api/recordings/${encodeURIComponent(recordingId)}/transcript${queryString({ version })}`);
 }
 
-export interface CorrectedSegment {
-  position?: number;
-  sourceSegmentId?: string;
-  channel: number;
-  lane: string;
-  speaker?: string | null;
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface CorrectionRequest {
-  baseVersion: number;
-  author?: string;
-  segments: CorrectedSegment[];
-}
+export type CorrectionRequest = PostBody<'/api/recordings/{id}/transcripts'>;
+export type CorrectedSegment = CorrectionRequest['segments'][number];
+export type CorrectionResult = PostResponse<'/api/recordings/{id}/transcripts', 201>;
 
 export function postCorrection(recordingId: string, body: CorrectionRequest): Promise<CorrectionResult> {
   return postJson(`/api/recordings/${encodeURIComponent(recordingId)}/transcripts`, body);
 }
 
-// The diff's segment shapes are the server's own (src/transcripts/transcript-diff.ts), sent as JSON.
-export type { DiffSegment, SegmentChange } from '../../../src/transcripts/transcript-diff.ts';
-
-export interface TranscriptDiff {
-  from: TranscriptVersion;
-  to: TranscriptVersion;
-  summary: { added: number; removed: number; changed: number; unchanged: number };
-  changes: SegmentChange[];
-}
-
-export interface CorrectionResult {
-  transcript: TranscriptVersion;
-  segments: { kept: number; edited: number; added: number; removed: number };
-  rerun: { stages: string[]; queued: boolean };
-}
+export type TranscriptDiff = GetResponse<'/api/recordings/{id}/transcripts/diff'>;
+export type SegmentChange = TranscriptDiff['changes'][number];
+export type DiffSegment = NonNullable<SegmentChange['from']>;
 
 export function getTranscriptDiff(recordingId: string, from: number, to: number): Promise<TranscriptDiff> {
   return getJson(
@@ -107,22 +40,15 @@ export function getTranscriptDiff(recordingId: string, from: number, to: number)
   );
 }
 
-export interface Note {
-  id: string;
-  segmentId: string | null;
-  transcriptVersion: number | null;
-  text: string;
-  author: string;
-  createdAt: string;
-}
+export type NoteList = GetResponse<'/api/recordings/{id}/notes'>;
+export type Note = NoteList['notes'][number];
+export type NoteRequest = PostBody<'/api/recordings/{id}/notes'>;
+export type CreatedNote = PostResponse<'/api/recordings/{id}/notes', 201>;
 
-export function listNotes(recordingId: string): Promise<{ notes: Note[] }> {
+export function listNotes(recordingId: string): Promise<NoteList> {
   return getJson(`/api/recordings/${encodeURIComponent(recordingId)}/notes`);
 }
 
-export function postNote(
-  recordingId: string,
-  body: { segmentId?: string; text: string; author?: string },
-): Promise<unknown> {
+export function postNote(recordingId: string, body: NoteRequest): Promise<CreatedNote> {
   return postJson(`/api/recordings/${encodeURIComponent(recordingId)}/notes`, body);
 }

@@ -1,0 +1,3381 @@
+/**
+ * Generated from the API's OpenAPI document (GET /api/openapi.json, built from the route schemas
+ * in src/api/schemas) by web/tools/generate-api-types.ts. Do not edit by hand: after changing a
+ * route schema, run `npm run generate:api-types`.
+ */
+
+export interface paths {
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the database is reachable, software versions, and what is stored */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Health of the server */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description ok when the database answers
+               * @enum {string}
+               */
+              status: 'ok' | 'unavailable';
+              /** @description Database state */
+              database: {
+                /** @description Whether the database answered */
+                reachable: boolean;
+                /** @description PostgreSQL server version */
+                serverVersion: string | null;
+                /** @description Schema migrations applied, in order */
+                migrations: string[];
+              };
+              /** @description Versions of Earshot, Node and the media tools */
+              versions: {
+                [key: string]: string;
+              };
+              /** @description What is stored (null when the database is unreachable) */
+              counts: {
+                /** @description Collections */
+                collections: number;
+                /** @description Recordings (unique originals) */
+                recordings: number;
+                /** @description Source paths the recordings were received from */
+                sources: number;
+                /** @description Inputs rejected at ingest */
+                rejections: number;
+                /** @description Custody events */
+                custodyEvents: number;
+                /** @description Working copies (one per channel) */
+                workingCopies: number;
+                /** @description Stage runs by status */
+                stageRuns: {
+                  [key: string]: number;
+                };
+              } | null;
+            };
+          };
+        };
+        /** @description Health of the server */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description ok when the database answers
+               * @enum {string}
+               */
+              status: 'ok' | 'unavailable';
+              /** @description Database state */
+              database: {
+                /** @description Whether the database answered */
+                reachable: boolean;
+                /** @description PostgreSQL server version */
+                serverVersion: string | null;
+                /** @description Schema migrations applied, in order */
+                migrations: string[];
+              };
+              /** @description Versions of Earshot, Node and the media tools */
+              versions: {
+                [key: string]: string;
+              };
+              /** @description What is stored (null when the database is unreachable) */
+              counts: {
+                /** @description Collections */
+                collections: number;
+                /** @description Recordings (unique originals) */
+                recordings: number;
+                /** @description Source paths the recordings were received from */
+                sources: number;
+                /** @description Inputs rejected at ingest */
+                rejections: number;
+                /** @description Custody events */
+                custodyEvents: number;
+                /** @description Working copies (one per channel) */
+                workingCopies: number;
+                /** @description Stage runs by status */
+                stageRuns: {
+                  [key: string]: number;
+                };
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/collections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List collections with their recording counts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Collections */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Every collection, by name */
+              items: {
+                /** @description Collection id (UUID) */
+                id: string;
+                /** @description Collection name, unique */
+                name: string;
+                /** @description Free-text description */
+                description: string | null;
+                /** @description Number of recordings in the collection */
+                recordingCount: number;
+                /** @description When the collection was created */
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List recordings, filtered, sorted and paginated */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only recordings in this collection (UUID) */
+          collectionId?: string;
+          /** @description Only recordings in the collection with this name */
+          collection?: string;
+          /** @description Only calls that started at or after this time; a bare date means its start (UTC) */
+          from?: string;
+          /** @description Only calls that started at or before this time; a bare date includes that whole day (UTC) */
+          to?: string;
+          /** @description true: only calls with no known start time (the trend charts count them apart); false: only calls with one */
+          undated?: 'true' | 'false';
+          /** @description Caller or callee number: a full E.164 number matches exactly (+79161234567); otherwise at least 3 digits match anywhere in the number */
+          phone?: string;
+          /** @description Only calls from this number (E.164, exact); with callee, one edge of the call graph */
+          caller?: string;
+          /** @description Only calls to this number (E.164, exact) */
+          callee?: string;
+          /** @description Only recordings with a run of this pipeline stage (combine with status) */
+          stage?: string;
+          /** @description Only recordings whose stage (or, without stage, any stage) has this status */
+          status?: 'pending' | 'running' | 'done' | 'failed';
+          /** @description Where the call metadata came from: sidecar file, file name, or none */
+          metadataOrigin?: 'sidecar' | 'filename' | 'none';
+          /** @description Only calls whose current analysis has a confident match in this lexicon category */
+          category?:
+            | 'casualties_killed'
+            | 'casualties_wounded'
+            | 'casualties_missing'
+            | 'refusal_to_fight'
+            | 'desertion'
+            | 'execution_or_coercion'
+            | 'looting'
+            | 'violence_against_civilians_or_prisoners'
+            | 'prison_recruitment'
+            | 'mobilisation'
+            | 'supplies_and_conditions'
+            | 'weapons_and_shelling'
+            | 'morale'
+            | 'slur_for_ukrainians'
+            | 'radio_code'
+            | 'irregular_units'
+            | 'payments'
+            | 'surrender_captivity'
+            | 'self_inflicted_wound'
+            | 'general';
+          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case) */
+          place?: string;
+          /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
+          minTriage?: number;
+          /** @description Sort by call start time, by when Earshot stored the recording, or by triage score (calls to hear first); missing call times and unanalysed calls sort last */
+          sort?: 'call_started_at' | 'created_at' | 'triage';
+          /** @description Sort direction */
+          order?: 'asc' | 'desc';
+          /** @description Page size, 1 to 200 */
+          limit?: number;
+          /** @description How many matching recordings to skip */
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of recordings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description This page of recordings */
+              items: {
+                /** @description Recording id (UUID) */
+                id: string;
+                /** @description The collection a recording belongs to */
+                collection: {
+                  /** @description Collection id (UUID) */
+                  id: string;
+                  /** @description Collection name */
+                  name: string;
+                };
+                /** @description File name of the first source this recording was received from */
+                originalFilename: string;
+                /** @description SHA-256 of the original, hex */
+                sha256: string;
+                /** @description Size of the original in bytes */
+                sizeBytes: number;
+                /** @description What ffprobe found in the original */
+                probe: {
+                  /** @description Container format as ffprobe names it */
+                  container: string | null;
+                  /** @description Audio codec as ffprobe names it */
+                  codec: string | null;
+                  /** @description Sample rate in Hz */
+                  sampleRate: number | null;
+                  /** @description Number of audio channels */
+                  channels: number | null;
+                  /** @description Duration of the audio */
+                  durationSeconds: number | null;
+                  /** @description Bit rate in bits per second */
+                  bitRate: number | null;
+                };
+                /** @description Call metadata (machine-read from call records or file names) */
+                call: {
+                  /** @description Caller number in E.164, when it could be normalised */
+                  callerNumber: string | null;
+                  /** @description Caller number as it appeared in the source */
+                  callerRaw: string | null;
+                  /** @description Callee number in E.164, when it could be normalised */
+                  calleeNumber: string | null;
+                  /** @description Callee number as it appeared in the source */
+                  calleeRaw: string | null;
+                  /** @description When the call started (UTC) */
+                  startedAt: string | null;
+                  /** @description Time zone the start time was given in (IANA name or offset) */
+                  timezone: string | null;
+                  /** @description Call duration according to the call records */
+                  durationSeconds: number | null;
+                  /** @description Cell id from the call records */
+                  cellId: string | null;
+                  /** @description Location as written in the call records */
+                  locationText: string | null;
+                  /** @description Where the call records say the call came from */
+                  source: string | null;
+                  /** @description Batch name from the call records */
+                  batch: string | null;
+                  /**
+                   * @description Where this metadata came from: a sidecar CSV/JSON, the file name, or nowhere (null)
+                   * @enum {string|null}
+                   */
+                  origin: 'sidecar' | 'filename' | null;
+                  /** @description Sidecar columns Earshot has no field for, kept verbatim */
+                  extra: {
+                    [key: string]: unknown;
+                  };
+                };
+                /** @description Pipeline stage status, one entry per stage that has run or is queued */
+                stages: {
+                  /** @description Pipeline stage name, e.g. "decode" */
+                  stage: string;
+                  /**
+                   * @description pending: waiting to run; running: a worker holds it; done; failed: see error
+                   * @enum {string}
+                   */
+                  status: 'pending' | 'running' | 'done' | 'failed';
+                  /** @description How many times the stage has been tried */
+                  attempts: number;
+                  /** @description Why the last attempt failed (null unless failed) */
+                  error: string | null;
+                  /** @description When the last attempt started */
+                  startedAt: string | null;
+                  /** @description When the last attempt finished */
+                  finishedAt: string | null;
+                  /** @description Last change of this status */
+                  updatedAt: string;
+                }[];
+                /** @description When Earshot first stored this recording */
+                createdAt: string;
+                /** @description Current analysis of the latest transcript version; null until analysed */
+                analysis: {
+                  /** @description Triage score 0 to 100: how urgently the call should be heard */
+                  triageScore: number;
+                  /** @description Confident matches per category (categories without a match are left out) */
+                  counts: {
+                    [key: string]: number;
+                  };
+                  /** @description Casualty counts extracted from the call (machine output) */
+                  casualties: {
+                    /** @description Killed ("200s") stated in the call; null when no count was said */
+                    killed: number | null;
+                    /** @description Wounded ("300s") stated in the call; null when no count was said */
+                    wounded: number | null;
+                    /** @description Missing stated in the call; null when no count was said */
+                    missing: number | null;
+                  };
+                  /** @description Categories with at least one confident match */
+                  categories: (
+                    | 'casualties_killed'
+                    | 'casualties_wounded'
+                    | 'casualties_missing'
+                    | 'refusal_to_fight'
+                    | 'desertion'
+                    | 'execution_or_coercion'
+                    | 'looting'
+                    | 'violence_against_civilians_or_prisoners'
+                    | 'prison_recruitment'
+                    | 'mobilisation'
+                    | 'supplies_and_conditions'
+                    | 'weapons_and_shelling'
+                    | 'morale'
+                    | 'slur_for_ukrainians'
+                    | 'radio_code'
+                    | 'irregular_units'
+                    | 'payments'
+                    | 'surrender_captivity'
+                    | 'self_inflicted_wound'
+                    | 'general'
+                  )[];
+                } | null;
+                /** @description Speaker lanes in the latest transcript version (0 when there is no transcript) */
+                lanes: number;
+                /** @description Languages of the segments of the latest transcript version, most segments first (empty when there is no transcript) */
+                languages: string[];
+              }[];
+              /** @description How many recordings match the filters, over all pages */
+              total: number;
+              /** @description Page size used */
+              limit: number;
+              /** @description How many matching recordings were skipped */
+              offset: number;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One recording: metadata, probe, channels, provenance, stage status, working copies, custody */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Everything known about one recording */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Recording id (UUID) */
+              id: string;
+              /** @description The collection a recording belongs to */
+              collection: {
+                /** @description Collection id (UUID) */
+                id: string;
+                /** @description Collection name */
+                name: string;
+              };
+              /** @description File name of the first source this recording was received from */
+              originalFilename: string;
+              /** @description SHA-256 of the original, hex */
+              sha256: string;
+              /** @description Size of the original in bytes */
+              sizeBytes: number;
+              /** @description What ffprobe found in the original */
+              probe: {
+                /** @description Container format as ffprobe names it */
+                container: string | null;
+                /** @description Audio codec as ffprobe names it */
+                codec: string | null;
+                /** @description Sample rate in Hz */
+                sampleRate: number | null;
+                /** @description Number of audio channels */
+                channels: number | null;
+                /** @description Duration of the audio */
+                durationSeconds: number | null;
+                /** @description Bit rate in bits per second */
+                bitRate: number | null;
+              };
+              /** @description Call metadata (machine-read from call records or file names) */
+              call: {
+                /** @description Caller number in E.164, when it could be normalised */
+                callerNumber: string | null;
+                /** @description Caller number as it appeared in the source */
+                callerRaw: string | null;
+                /** @description Callee number in E.164, when it could be normalised */
+                calleeNumber: string | null;
+                /** @description Callee number as it appeared in the source */
+                calleeRaw: string | null;
+                /** @description When the call started (UTC) */
+                startedAt: string | null;
+                /** @description Time zone the start time was given in (IANA name or offset) */
+                timezone: string | null;
+                /** @description Call duration according to the call records */
+                durationSeconds: number | null;
+                /** @description Cell id from the call records */
+                cellId: string | null;
+                /** @description Location as written in the call records */
+                locationText: string | null;
+                /** @description Where the call records say the call came from */
+                source: string | null;
+                /** @description Batch name from the call records */
+                batch: string | null;
+                /**
+                 * @description Where this metadata came from: a sidecar CSV/JSON, the file name, or nowhere (null)
+                 * @enum {string|null}
+                 */
+                origin: 'sidecar' | 'filename' | null;
+                /** @description Sidecar columns Earshot has no field for, kept verbatim */
+                extra: {
+                  [key: string]: unknown;
+                };
+              };
+              /** @description Pipeline stage status, one entry per stage that has run or is queued */
+              stages: {
+                /** @description Pipeline stage name, e.g. "decode" */
+                stage: string;
+                /**
+                 * @description pending: waiting to run; running: a worker holds it; done; failed: see error
+                 * @enum {string}
+                 */
+                status: 'pending' | 'running' | 'done' | 'failed';
+                /** @description How many times the stage has been tried */
+                attempts: number;
+                /** @description Why the last attempt failed (null unless failed) */
+                error: string | null;
+                /** @description When the last attempt started */
+                startedAt: string | null;
+                /** @description When the last attempt finished */
+                finishedAt: string | null;
+                /** @description Last change of this status */
+                updatedAt: string;
+              }[];
+              /** @description When Earshot first stored this recording */
+              createdAt: string;
+              /** @description Where to fetch the original (supports HTTP range requests) */
+              originalAudioUrl: string;
+              /** @description Channels of the original, with their working copies */
+              channels: {
+                /** @description Channel index (0-based) */
+                channel: number;
+                /** @description The working copy of this channel, null until made */
+                workingCopy: {
+                  /** @description Channel of the original this working copy holds */
+                  channel: number;
+                  /** @description SHA-256 of the working copy, hex (also its ETag) */
+                  sha256: string;
+                  /** @description Size of the working copy in bytes */
+                  sizeBytes: number;
+                  /** @description Sample rate of the working copy in Hz */
+                  sampleRate: number;
+                  /** @description Duration of the working copy */
+                  durationSeconds: number | null;
+                  /** @description Pipeline stage that made it */
+                  stage: string;
+                  /** @description Versions of the tools that made it */
+                  toolVersions: {
+                    [key: string]: unknown;
+                  };
+                  /** @description When it was made */
+                  createdAt: string;
+                  /** @description Where to fetch it (supports HTTP range requests) */
+                  audioUrl: string;
+                } | null;
+              }[];
+              /** @description Every working copy, by channel */
+              workingCopies: {
+                /** @description Channel of the original this working copy holds */
+                channel: number;
+                /** @description SHA-256 of the working copy, hex (also its ETag) */
+                sha256: string;
+                /** @description Size of the working copy in bytes */
+                sizeBytes: number;
+                /** @description Sample rate of the working copy in Hz */
+                sampleRate: number;
+                /** @description Duration of the working copy */
+                durationSeconds: number | null;
+                /** @description Pipeline stage that made it */
+                stage: string;
+                /** @description Versions of the tools that made it */
+                toolVersions: {
+                  [key: string]: unknown;
+                };
+                /** @description When it was made */
+                createdAt: string;
+                /** @description Where to fetch it (supports HTTP range requests) */
+                audioUrl: string;
+              }[];
+              /** @description Provenance: every place this file was received from */
+              sources: {
+                /** @description Source id (UUID) */
+                id: string;
+                /** @description Path as given at ingest (archive path + "!/" + entry for archive members) */
+                sourcePath: string;
+                /** @description Archive the file came from, if any */
+                archivePath: string | null;
+                /** @description Entry name inside that archive */
+                archiveEntry: string | null;
+                /** @description Size of the source file in bytes */
+                sizeBytes: number;
+                /** @description Modification time of the source file */
+                modifiedAt: string | null;
+                /** @description When Earshot received it */
+                receivedAt: string;
+                /** @description The collection a recording belongs to */
+                collection: {
+                  /** @description Collection id (UUID) */
+                  id: string;
+                  /** @description Collection name */
+                  name: string;
+                };
+                /** @description The ingest run that received it */
+                batch: {
+                  /** @description Ingest batch id (UUID) */
+                  id: string;
+                  /** @description Who ran the ingest */
+                  actor: string;
+                  /** @description When the ingest started */
+                  startedAt: string;
+                };
+              }[];
+              /** @description Custody events in the order they were appended */
+              custody: {
+                /** @description Event id; events are numbered in the order they were appended */
+                id: string;
+                /** @description What happened: received, hashed, stored, duplicate, probed, metadata, rejected, derived, corrected... */
+                action: string;
+                /** @description Who or what did it */
+                actor: string;
+                /** @description When it happened */
+                occurredAt: string;
+                /** @description Ingest batch, if any */
+                batchId: string | null;
+                /** @description Source path involved, if any */
+                sourcePath: string | null;
+                /** @description Hash recorded with the event, if any */
+                sha256: string | null;
+                /** @description Versions of the tools involved */
+                toolVersions: {
+                  [key: string]: unknown;
+                };
+                /** @description Action-specific details */
+                details: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/custody': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Chain of custody of one recording, in the order events were appended */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Chain of custody of one recording */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Recording id (UUID) */
+              recordingId: string;
+              /** @description SHA-256 of the original, hex */
+              sha256: string;
+              /** @description Custody events in the order they were appended */
+              events: {
+                /** @description Event id; events are numbered in the order they were appended */
+                id: string;
+                /** @description What happened: received, hashed, stored, duplicate, probed, metadata, rejected, derived, corrected... */
+                action: string;
+                /** @description Who or what did it */
+                actor: string;
+                /** @description When it happened */
+                occurredAt: string;
+                /** @description Ingest batch, if any */
+                batchId: string | null;
+                /** @description Source path involved, if any */
+                sourcePath: string | null;
+                /** @description Hash recorded with the event, if any */
+                sha256: string | null;
+                /** @description Versions of the tools involved */
+                toolVersions: {
+                  [key: string]: unknown;
+                };
+                /** @description Action-specific details */
+                details: {
+                  [key: string]: unknown;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/audio/original': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The evidentiary original, byte for byte
+     * @description Content-Type from the probed container and codec. Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The whole file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'audio/*': string;
+          };
+        };
+        /** @description The requested byte range */
+        206: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'audio/*': string;
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        416: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    /**
+     * The evidentiary original, byte for byte
+     * @description Content-Type from the probed container and codec. Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured.
+     */
+    head: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The whole file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'audio/*': string;
+          };
+        };
+        /** @description The requested byte range */
+        206: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'audio/*': string;
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        416: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/audio/working': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The 16 kHz mono WAV working copy of one channel
+     * @description Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Channel of the original whose working copy to send (0-based) */
+          channel?: number;
+        };
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The whole file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'audio/wav': string;
+          };
+        };
+        /** @description The requested byte range */
+        206: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'audio/wav': string;
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        416: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    /**
+     * The 16 kHz mono WAV working copy of one channel
+     * @description Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured.
+     */
+    head: {
+      parameters: {
+        query?: {
+          /** @description Channel of the original whose working copy to send (0-based) */
+          channel?: number;
+        };
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The whole file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'audio/wav': string;
+          };
+        };
+        /** @description The requested byte range */
+        206: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'audio/wav': string;
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        416: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/audio/working/peaks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Waveform peaks of one channel’s working copy
+     * @description Min/max pairs, 100 per second of audio and at most 20000 in all, so the desk draws the waveform at once and streams the audio with range requests instead of downloading and decoding the whole file. Computed with ffmpeg on first request and cached beside the working copy (recomputed when the working copy changes). ETag follows the working copy’s SHA-256; If-None-Match is honoured.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Channel of the original whose working copy to send (0-based) */
+          channel?: number;
+        };
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Waveform of one channel as min/max pairs at a fixed resolution (machine output, computed from the working copy with ffmpeg and cached beside it): enough to draw the call without downloading its audio */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Recording id (UUID) */
+              recordingId: string;
+              /** @description Channel of the original (0-based) whose working copy this is */
+              channel: number;
+              /** @description SHA-256 of the working copy the peaks were taken from */
+              sha256: string;
+              /** @description Sample rate of the working copy (Hz) */
+              sampleRate: number;
+              /** @description Samples each min/max pair covers; the last pair may cover fewer */
+              samplesPerPeak: number;
+              /** @description Pairs per second of audio: 100, or fewer for calls over 200 s so no answer exceeds 20 000 pairs */
+              peaksPerSecond: number;
+              /** @description Length of the working copy, from its decoded sample count */
+              durationSeconds: number;
+              /** @description Lowest sample of each span, in [-1, 1] (full scale of the PCM) */
+              min: number[];
+              /** @description Highest sample of each span, in [-1, 1] (full scale of the PCM) */
+              max: number[];
+            };
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/analysis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A recording's current analysis: code words with glosses, entities, casualty counts and triage, on its latest transcript version */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A recording's current analysis: latest run on its latest transcript version (machine output) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Analysis run id (UUID); runs are write-once */
+              runId: string;
+              /** @description Transcript version analysed (null: the recording had none) */
+              transcriptId: string | null;
+              /** @description Version number of that transcript */
+              transcriptVersion: number | null;
+              /** @description When the analysis was made */
+              createdAt: string;
+              /** @description Which worker made it */
+              createdBy: string;
+              /** @description Version (hash) of the lexicon data used */
+              lexiconVersion: string;
+              /** @description Version of the matching and scoring rules used */
+              analyserVersion: string;
+              /** @description Which translation rows of the transcript existed when it was analysed */
+              translation: {
+                [key: string]: unknown;
+              };
+              /** @description Language verdict for the call (code, lexiconCovers) and per segment (segments) */
+              language: {
+                [key: string]: unknown;
+              };
+              /** @description Confident matches per category (categories without a match are left out) */
+              counts: {
+                [key: string]: number;
+              };
+              /** @description Casualty counts extracted from the call (machine output) */
+              casualties: {
+                /** @description Killed ("200s") stated in the call; null when no count was said */
+                killed: number | null;
+                /** @description Wounded ("300s") stated in the call; null when no count was said */
+                wounded: number | null;
+                /** @description Missing stated in the call; null when no count was said */
+                missing: number | null;
+              };
+              /** @description Triage score and its explanation */
+              triage: {
+                /** @description 0 to 100 */
+                score: number;
+                /** @description Why the call ranks where it does, in sentences */
+                reasons: string[];
+              };
+              /** @description Matches in segment order, then by offset */
+              matches: {
+                /** @description Transcript segment the span is in */
+                segmentId: string;
+                /** @description Start offset in the segment text (UTF-16 code units, inclusive) */
+                start: number;
+                /** @description End offset in the segment text (UTF-16 code units, exclusive) */
+                end: number;
+                /** @description The text as it appears in the segment */
+                surface: string;
+                /** @description 0 to 1; ambiguous words without confirming context score low */
+                confidence: number;
+                /** @description Which rule fired */
+                rule: string;
+                /** @description Stable id of the lexicon entry */
+                termId: string;
+                /** @description Headword of the lexicon entry */
+                term: string;
+                /** @description Lexicon category */
+                category: string;
+                /** @description English gloss */
+                gloss: string;
+                /** @description Casualty count attached to the match, if any */
+                count: number | null;
+              }[];
+              /** @description Entities in segment order, then by offset */
+              entities: {
+                /** @description Transcript segment the span is in */
+                segmentId: string;
+                /** @description Start offset in the segment text (UTF-16 code units, inclusive) */
+                start: number;
+                /** @description End offset in the segment text (UTF-16 code units, exclusive) */
+                end: number;
+                /** @description The text as it appears in the segment */
+                surface: string;
+                /** @description 0 to 1; ambiguous words without confirming context score low */
+                confidence: number;
+                /** @description Which rule fired */
+                rule: string;
+                /**
+                 * @description What was found
+                 * @enum {string}
+                 */
+                kind: 'person' | 'place' | 'unit' | 'phone' | 'call_sign';
+                /** @description Normalised value (E.164 for phones, English name for places) */
+                value: string;
+                /** @description The gazetteer entry, for places */
+                place?: {
+                  /** @description Gazetteer id (GeoNames) */
+                  id: string;
+                  /** @description English name */
+                  nameEn: string;
+                  /** @description Russian name */
+                  nameRu: string;
+                  /** @description Ukrainian name, when known */
+                  nameUk: string | null;
+                  /** @description ISO 3166-1 alpha-2 country code */
+                  country: string;
+                  /** @description First-level administrative region, when known */
+                  admin1: string | null;
+                  /** @description Latitude (WGS 84) */
+                  lat: number;
+                  /** @description Longitude (WGS 84) */
+                  lon: number;
+                  /** @description Population from the gazetteer, when known */
+                  population: number | null;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trends/monthly': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Calls, mentions per category and casualty counts per month of the call start (UTC) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only recordings in this collection (UUID) */
+          collectionId?: string;
+          /** @description Only recordings in the collection with this name */
+          collection?: string;
+          /** @description Only calls that started at or after this time; a bare date means its start (UTC) */
+          from?: string;
+          /** @description Only calls that started at or before this time; a bare date includes that whole day (UTC) */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Calls, mentions per category and casualty counts per month */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Months with at least one call, in order */
+              months: {
+                /** @description Month of the call start, YYYY-MM (UTC) */
+                month: string;
+                /** @description First day of the month: the recordings list filter "from" */
+                from: string;
+                /** @description Last day of the month: the recordings list filter "to" */
+                to: string;
+                /** @description Calls in the period (analysed or not) */
+                calls: number;
+                /** @description Calls with a current analysis */
+                analysed: number;
+                /** @description Confident matches, by lexicon category (categories with none left out) */
+                mentions: {
+                  [key: string]: number;
+                };
+                /** @description Calls with at least one confident match, by lexicon category (categories with none left out) */
+                callsWith: {
+                  [key: string]: number;
+                };
+                /** @description Casualty counts stated in the calls, summed (machine output) */
+                casualties: {
+                  /** @description Sum of killed counts stated in the calls */
+                  killed: number;
+                  /** @description Sum of wounded counts stated in the calls */
+                  wounded: number;
+                  /** @description Sum of missing counts stated in the calls */
+                  missing: number;
+                };
+              }[];
+              /** @description Calls without a start time; open them with /api/recordings?undated=true */
+              undated: {
+                /** @description Calls in the period (analysed or not) */
+                calls: number;
+                /** @description Calls with a current analysis */
+                analysed: number;
+                /** @description Confident matches, by lexicon category (categories with none left out) */
+                mentions: {
+                  [key: string]: number;
+                };
+                /** @description Calls with at least one confident match, by lexicon category (categories with none left out) */
+                callsWith: {
+                  [key: string]: number;
+                };
+                /** @description Casualty counts stated in the calls, summed (machine output) */
+                casualties: {
+                  /** @description Sum of killed counts stated in the calls */
+                  killed: number;
+                  /** @description Sum of wounded counts stated in the calls */
+                  wounded: number;
+                  /** @description Sum of missing counts stated in the calls */
+                  missing: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trends/places': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Places mentioned in the calls, with coordinates, mentions and calls */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only recordings in this collection (UUID) */
+          collectionId?: string;
+          /** @description Only recordings in the collection with this name */
+          collection?: string;
+          /** @description Only calls that started at or after this time; a bare date means its start (UTC) */
+          from?: string;
+          /** @description Only calls that started at or before this time; a bare date includes that whole day (UTC) */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Places mentioned in the current analyses of the calls */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Places, most calls first */
+              places: {
+                /** @description Gazetteer id (GeoNames); open its calls with /api/recordings?place=<id> */
+                id: string;
+                /** @description English name */
+                nameEn: string;
+                /** @description Russian name */
+                nameRu: string;
+                /** @description Latitude (WGS 84) */
+                lat: number;
+                /** @description Longitude (WGS 84) */
+                lon: number;
+                /** @description ISO 3166-1 alpha-2 country code */
+                country: string;
+                /** @description Times the place is mentioned */
+                mentions: number;
+                /** @description Calls that mention it */
+                calls: number;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trends/call-graph': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who called whom: phone numbers as nodes, calls from caller to callee as edges */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only recordings in this collection (UUID) */
+          collectionId?: string;
+          /** @description Only recordings in the collection with this name */
+          collection?: string;
+          /** @description Only calls that started at or after this time; a bare date means its start (UTC) */
+          from?: string;
+          /** @description Only calls that started at or before this time; a bare date includes that whole day (UTC) */
+          to?: string;
+          /** @description Most phone numbers to return (those in the most calls); edges are kept between them */
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Who called whom, from the call records */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Phone numbers, most calls first */
+              nodes: {
+                /** @description Phone number (E.164); open its calls with /api/recordings?phone=<number> */
+                phone: string;
+                /** @description Calls in which the number is caller or callee */
+                calls: number;
+              }[];
+              /** @description Caller → callee pairs among the returned numbers, most calls first */
+              edges: {
+                /** @description Calling number */
+                caller: string;
+                /** @description Called number */
+                callee: string;
+                /** @description Calls from caller to callee */
+                calls: number;
+              }[];
+              /** @description Phone numbers in scope before the limit */
+              totalNodes: number;
+              /** @description Whether numbers (and their edges) were left out by the limit */
+              truncated: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/lexicon': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The code-word lexicon: headwords, variants, categories, glosses, ambiguity notes, sources */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The code-word lexicon the analyser uses */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Version (hash) of the lexicon data; analysis runs record it */
+              version: string;
+              /** @description Every entry, by category then headword */
+              entries: {
+                /** @description Stable id of the entry (what matches carry as termId) */
+                id: string;
+                /** @description Headword */
+                term: string;
+                /** @description Dictionary forms; every inflection of them matches */
+                lemmas: string[];
+                /** @description Other spellings, phrases and recogniser forms */
+                variants: string[];
+                /**
+                 * @description Lexicon category
+                 * @enum {string}
+                 */
+                category:
+                  | 'casualties_killed'
+                  | 'casualties_wounded'
+                  | 'casualties_missing'
+                  | 'refusal_to_fight'
+                  | 'desertion'
+                  | 'execution_or_coercion'
+                  | 'looting'
+                  | 'violence_against_civilians_or_prisoners'
+                  | 'prison_recruitment'
+                  | 'mobilisation'
+                  | 'supplies_and_conditions'
+                  | 'weapons_and_shelling'
+                  | 'morale'
+                  | 'slur_for_ukrainians'
+                  | 'radio_code'
+                  | 'irregular_units'
+                  | 'payments'
+                  | 'surrender_captivity'
+                  | 'self_inflicted_wound'
+                  | 'general';
+                /** @description English gloss */
+                gloss: string;
+                /** @description The code number standing for the concept (200 = killed) */
+                numberCode: number | null;
+                /** @description Has an ordinary meaning too: matches score low unless context confirms */
+                ambiguous: boolean;
+                /** @description Notes on other meanings and caveats */
+                ambiguity: string | null;
+                /** @description Where the term is defined or attested */
+                source: string[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/transcripts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Transcript versions of a recording (machine and human), oldest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Transcript versions of a recording */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Every version, oldest first */
+              versions: {
+                /** @description Transcript id (UUID) */
+                id: string;
+                /** @description Version number, 1 for the first; each correction adds one */
+                version: number;
+                /**
+                 * @description machine: made by a recogniser (machine output); human: a person corrected it
+                 * @enum {string}
+                 */
+                kind: 'machine' | 'human';
+                /** @description The version a human correction started from */
+                basedOnVersion: number | null;
+                /** @description Who made it: the person, or the worker that ran the recogniser */
+                createdBy: string;
+                /** @description When it was saved */
+                createdAt: string;
+                /** @description Recogniser model (machine versions) */
+                model: string | null;
+                /** @description SHA-256 of each model file (machine versions) */
+                modelFiles: {
+                  [key: string]: string;
+                };
+                /** @description Decoding and VAD settings (machine versions) */
+                decoding: {
+                  [key: string]: unknown;
+                };
+                /** @description Language of the transcript (e.g. "ru") */
+                language: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Save a human correction as a new transcript version; translate and analyse run again */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      /** @description A human correction: the whole new version */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The version the edit was made on; must be the latest */
+            baseVersion: number;
+            /** @description Who made the correction (default: the server’s configured actor) */
+            author?: string;
+            /** @description Every segment of the new version; base segments left out are removed */
+            segments: {
+              /** @description Order among segments that start at the same time (segments are stored by start time) */
+              position?: number;
+              /** @description The base version’s segment this one edits; leave out for a new segment */
+              sourceSegmentId?: string;
+              /** @description Audio channel (0-based) */
+              channel: number;
+              /** @description Speaker lane */
+              lane: string;
+              /** @description Speaker name or label */
+              speaker?: string | null;
+              /** @description Start, seconds from the start of the recording */
+              start: number;
+              /** @description End, seconds; after start and within the recording */
+              end: number;
+              /** @description The corrected text */
+              text: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description The saved correction */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description One transcript version */
+              transcript: {
+                /** @description Transcript id (UUID) */
+                id: string;
+                /** @description Version number, 1 for the first; each correction adds one */
+                version: number;
+                /**
+                 * @description machine: made by a recogniser (machine output); human: a person corrected it
+                 * @enum {string}
+                 */
+                kind: 'machine' | 'human';
+                /** @description The version a human correction started from */
+                basedOnVersion: number | null;
+                /** @description Who made it: the person, or the worker that ran the recogniser */
+                createdBy: string;
+                /** @description When it was saved */
+                createdAt: string;
+                /** @description Recogniser model (machine versions) */
+                model: string | null;
+                /** @description SHA-256 of each model file (machine versions) */
+                modelFiles: {
+                  [key: string]: string;
+                };
+                /** @description Decoding and VAD settings (machine versions) */
+                decoding: {
+                  [key: string]: unknown;
+                };
+                /** @description Language of the transcript (e.g. "ru") */
+                language: string | null;
+              };
+              /** @description What the correction did */
+              segments: {
+                /** @description Segments copied unchanged */
+                kept: number;
+                /** @description Segments changed */
+                edited: number;
+                /** @description New segments */
+                added: number;
+                /** @description Base segments left out */
+                removed: number;
+              };
+              /** @description Pipeline stages that run again because the text changed */
+              rerun: {
+                /** @description Stages marked to run again on the new version */
+                stages: string[];
+                /** @description Whether their jobs were queued now (else a worker queues them when it starts) */
+                queued: boolean;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/transcript': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One transcript version with segments, word timings and English translations */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Version to read (default: the latest) */
+          version?: number;
+        };
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One transcript version with its segments and translations */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description One transcript version */
+              transcript: {
+                /** @description Transcript id (UUID) */
+                id: string;
+                /** @description Version number, 1 for the first; each correction adds one */
+                version: number;
+                /**
+                 * @description machine: made by a recogniser (machine output); human: a person corrected it
+                 * @enum {string}
+                 */
+                kind: 'machine' | 'human';
+                /** @description The version a human correction started from */
+                basedOnVersion: number | null;
+                /** @description Who made it: the person, or the worker that ran the recogniser */
+                createdBy: string;
+                /** @description When it was saved */
+                createdAt: string;
+                /** @description Recogniser model (machine versions) */
+                model: string | null;
+                /** @description SHA-256 of each model file (machine versions) */
+                modelFiles: {
+                  [key: string]: string;
+                };
+                /** @description Decoding and VAD settings (machine versions) */
+                decoding: {
+                  [key: string]: unknown;
+                };
+                /** @description Language of the transcript (e.g. "ru") */
+                language: string | null;
+              };
+              /** @description Whether this is the latest version (only the latest can be corrected) */
+              isLatest: boolean;
+              /** @description Segments in spoken order */
+              segments: {
+                /** @description Segment id */
+                id: string;
+                /** @description Position in spoken order, from 0 */
+                position: number;
+                /** @description Audio channel the segment was heard on */
+                channel: number;
+                /** @description Speaker lane (a channel, or a diarised speaker) */
+                lane: string;
+                /** @description Speaker name or label, when known */
+                speaker: string | null;
+                /** @description Start, seconds from the start of the recording */
+                start: number;
+                /** @description End, seconds from the start of the recording */
+                end: number;
+                /** @description What was said */
+                text: string;
+                /** @description Language of the segment */
+                language: string | null;
+                /** @description Recogniser confidence 0..1; null for text a person wrote */
+                confidence: number | null;
+                /** @description Word timings; empty for text a person changed */
+                words: {
+                  /** @description The word */
+                  w: string;
+                  /** @description Start, seconds from the start of the recording */
+                  start: number;
+                  /** @description End, seconds from the start of the recording */
+                  end: number;
+                  /** @description Recogniser confidence 0..1 (null when not given) */
+                  conf: number | null;
+                }[];
+                /** @description For corrected versions: the segment of the base version this one was edited from */
+                sourceSegmentId: string | null;
+                /** @description English translation, null when none yet */
+                translation: {
+                  /** @description English text (null when the language is not covered) */
+                  text: string | null;
+                  /**
+                   * @description Whether the segment could be translated
+                   * @enum {string}
+                   */
+                  status: 'translated' | 'empty-source' | 'unsupported-language';
+                  /** @description Translation engine (machine output) */
+                  engine: string;
+                  /** @description Translation model */
+                  model: string | null;
+                  /** @description True when the English was made for different words: the segment was corrected since and has not been translated again */
+                  stale: boolean;
+                } | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/transcripts/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What changed between two transcript versions, segment by segment and word by word */
+    get: {
+      parameters: {
+        query: {
+          /** @description Older version */
+          from: number;
+          /** @description Newer version */
+          to: number;
+        };
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Differences between two transcript versions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description One transcript version */
+              from: {
+                /** @description Transcript id (UUID) */
+                id: string;
+                /** @description Version number, 1 for the first; each correction adds one */
+                version: number;
+                /**
+                 * @description machine: made by a recogniser (machine output); human: a person corrected it
+                 * @enum {string}
+                 */
+                kind: 'machine' | 'human';
+                /** @description The version a human correction started from */
+                basedOnVersion: number | null;
+                /** @description Who made it: the person, or the worker that ran the recogniser */
+                createdBy: string;
+                /** @description When it was saved */
+                createdAt: string;
+                /** @description Recogniser model (machine versions) */
+                model: string | null;
+                /** @description SHA-256 of each model file (machine versions) */
+                modelFiles: {
+                  [key: string]: string;
+                };
+                /** @description Decoding and VAD settings (machine versions) */
+                decoding: {
+                  [key: string]: unknown;
+                };
+                /** @description Language of the transcript (e.g. "ru") */
+                language: string | null;
+              };
+              /** @description One transcript version */
+              to: {
+                /** @description Transcript id (UUID) */
+                id: string;
+                /** @description Version number, 1 for the first; each correction adds one */
+                version: number;
+                /**
+                 * @description machine: made by a recogniser (machine output); human: a person corrected it
+                 * @enum {string}
+                 */
+                kind: 'machine' | 'human';
+                /** @description The version a human correction started from */
+                basedOnVersion: number | null;
+                /** @description Who made it: the person, or the worker that ran the recogniser */
+                createdBy: string;
+                /** @description When it was saved */
+                createdAt: string;
+                /** @description Recogniser model (machine versions) */
+                model: string | null;
+                /** @description SHA-256 of each model file (machine versions) */
+                modelFiles: {
+                  [key: string]: string;
+                };
+                /** @description Decoding and VAD settings (machine versions) */
+                decoding: {
+                  [key: string]: unknown;
+                };
+                /** @description Language of the transcript (e.g. "ru") */
+                language: string | null;
+              };
+              /** @description Counts of each kind of change */
+              summary: {
+                /** @description Segments only in the newer version */
+                added: number;
+                /** @description Segments only in the older version */
+                removed: number;
+                /** @description Segments with a different text, lane, speaker or boundaries */
+                changed: number;
+                /** @description Segments that are the same */
+                unchanged: number;
+              };
+              /** @description Segment changes in the newer version’s order */
+              changes: {
+                /**
+                 * @description Kind of change
+                 * @enum {string}
+                 */
+                type: 'added' | 'removed' | 'changed' | 'unchanged';
+                /** @description The segment in the older version (null when added) */
+                from: {
+                  /** @description Segment id */
+                  id: string;
+                  /** @description Position in its version */
+                  position: number;
+                  /** @description Audio channel */
+                  channel: number;
+                  /** @description Speaker lane */
+                  lane: string;
+                  /** @description Speaker */
+                  speaker: string | null;
+                  /** @description Start, seconds */
+                  start: number;
+                  /** @description End, seconds */
+                  end: number;
+                  /** @description Text */
+                  text: string;
+                } | null;
+                /** @description The segment in the newer version (null when removed) */
+                to: {
+                  /** @description Segment id */
+                  id: string;
+                  /** @description Position in its version */
+                  position: number;
+                  /** @description Audio channel */
+                  channel: number;
+                  /** @description Speaker lane */
+                  lane: string;
+                  /** @description Speaker */
+                  speaker: string | null;
+                  /** @description Start, seconds */
+                  start: number;
+                  /** @description End, seconds */
+                  end: number;
+                  /** @description Text */
+                  text: string;
+                } | null;
+                /** @description The words differ */
+                textChanged: boolean;
+                /** @description The lane or channel differs */
+                laneChanged: boolean;
+                /** @description The speaker differs */
+                speakerChanged: boolean;
+                /** @description Start or end moved */
+                boundariesChanged: boolean;
+                /** @description Word-level diff of the text (empty unless textChanged) */
+                words: {
+                  /**
+                   * @description Kept, taken out, or put in
+                   * @enum {string}
+                   */
+                  op: 'equal' | 'delete' | 'insert';
+                  /** @description The words of this run */
+                  text: string;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Notes on a call and its segments, oldest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Notes of a recording */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Notes, oldest first */
+              notes: {
+                /** @description Note id; notes are numbered in the order they were written */
+                id: string;
+                /** @description Recording id (UUID) */
+                recordingId: string;
+                /** @description The segment the note is on (null: the whole call) */
+                segmentId: string | null;
+                /** @description Transcript version of that segment */
+                transcriptVersion: number | null;
+                /** @description The note */
+                text: string;
+                /** @description Who wrote it */
+                author: string;
+                /** @description When it was written */
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a note on the call or on one segment (notes are never changed or removed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      /** @description A new note */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Segment the note is on; leave out for a note on the whole call */
+            segmentId?: string;
+            /** @description The note */
+            text: string;
+            /** @description Who writes it (default: the server’s configured actor) */
+            author?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A note on a call or segment (notes are never changed or removed) */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Note id; notes are numbered in the order they were written */
+              id: string;
+              /** @description Recording id (UUID) */
+              recordingId: string;
+              /** @description The segment the note is on (null: the whole call) */
+              segmentId: string | null;
+              /** @description Transcript version of that segment */
+              transcriptVersion: number | null;
+              /** @description The note */
+              text: string;
+              /** @description Who wrote it */
+              author: string;
+              /** @description When it was written */
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Full-text search over the latest transcripts and their English translations */
+    get: {
+      parameters: {
+        query: {
+          /** @description Words to find. A word matches any of its forms (Russian or English stems) and its exact form; "quoted words" match exactly these forms in this order; -word leaves out segments that have it; a OR b matches either. Numbers (200, 300, 500) are words. At most 500 characters. */
+          q: string;
+          /** @description ru: the transcripts only; en: the English translations only; all: both */
+          lang?: 'ru' | 'en' | 'all';
+          /** @description true: also search each word in the other script («Путин» finds Putin, putin finds «Путин») */
+          translit?: 'true' | 'false';
+          /** @description Only recordings in this collection (UUID) */
+          collectionId?: string;
+          /** @description Only recordings in the collection with this name */
+          collection?: string;
+          /** @description Only calls that started at or after this time; a bare date means its start (UTC) */
+          from?: string;
+          /** @description Only calls that started at or before this time; a bare date includes that whole day (UTC) */
+          to?: string;
+          /** @description Caller or callee number: a full E.164 number matches exactly (+79161234567); otherwise at least 3 digits match anywhere in the number */
+          phone?: string;
+          /** @description Only calls whose current analysis has a confident match in this lexicon category */
+          category?:
+            | 'casualties_killed'
+            | 'casualties_wounded'
+            | 'casualties_missing'
+            | 'refusal_to_fight'
+            | 'desertion'
+            | 'execution_or_coercion'
+            | 'looting'
+            | 'violence_against_civilians_or_prisoners'
+            | 'prison_recruitment'
+            | 'mobilisation'
+            | 'supplies_and_conditions'
+            | 'weapons_and_shelling'
+            | 'morale'
+            | 'slur_for_ukrainians'
+            | 'radio_code'
+            | 'irregular_units'
+            | 'payments'
+            | 'surrender_captivity'
+            | 'self_inflicted_wound'
+            | 'general';
+          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case) */
+          place?: string;
+          /** @description Hits per page, 1 to 100 */
+          limit?: number;
+          /** @description How many hits to skip (hits are ranked among the first candidates; see totalIsLowerBound) */
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Search results over transcripts and translations */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description How many segments match (a lower bound when totalIsLowerBound) */
+              total: number;
+              /** @description True when the query matches more segments than are ranked; narrow it or add filters */
+              totalIsLowerBound: boolean;
+              /** @description This page of hits, best first */
+              hits: {
+                /** @description Recording id (UUID) */
+                recordingId: string;
+                /** @description Transcript segment id (open the call at this segment) */
+                segmentId: string;
+                /** @description Transcript version the segment belongs to (the latest) */
+                transcriptVersion: number;
+                /** @description Segment start, seconds from the start of the recording */
+                start: number;
+                /** @description Segment end, seconds from the start of the recording */
+                end: number;
+                /** @description Speaker lane of the segment (e.g. "channel-0") */
+                lane: string;
+                /** @description Speaker name or label, when known */
+                speaker: string | null;
+                /**
+                 * @description Where the words were found: the transcript, or its machine translation into English
+                 * @enum {string}
+                 */
+                source: 'transcript' | 'translation';
+                /** @description ts_rank relevance (higher is better; exact word forms weigh more than stems) */
+                rank: number;
+                /** @description Keyword in context: the text around the match, matches marked */
+                snippet: {
+                  /** @description A piece of the segment text (or its translation) */
+                  text: string;
+                  /** @description Whether this piece is what the query found */
+                  match: boolean;
+                }[];
+                /** @description The call the segment belongs to */
+                recording: {
+                  /** @description When the call started (UTC) */
+                  callStartedAt: string | null;
+                  /** @description Caller number (E.164) */
+                  callerNumber: string | null;
+                  /** @description Callee number (E.164) */
+                  calleeNumber: string | null;
+                  /** @description The collection a recording belongs to */
+                  collection: {
+                    /** @description Collection id (UUID) */
+                    id: string;
+                    /** @description Collection name */
+                    name: string;
+                  };
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/openapi.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This API described as an OpenAPI 3 document, generated from the route schemas */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OpenAPI 3 document */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: never;
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
