@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import type { Locator } from 'playwright-core';
-import type { Page, Response } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../../helpers/cli-process.ts';
 import { getJson, playerSeconds, screenshot, startDeskSession, type DeskSession } from './desk-session.ts';
