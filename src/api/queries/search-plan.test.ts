@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchQuery } from '../../search/query-parser.ts';
-import { chooseCandidatePlan, needsSample, type PlanInputs } from './search-plan.ts';
+import { chooseCandidatePlan, type PlanInputs } from './search-plan.ts';
 
 // Shapes of the 100k-call bench corpus: 5M segments, 50 per transcript, a sample of 300 rows.
 const corpus: PlanInputs = {
@@ -11,17 +10,12 @@ const corpus: PlanInputs = {
   scopeTranscripts: null,
   candidateLimit: 2000,
   phrase: false,
-  sampled: true,
 };
 
 describe('chooseCandidatePlan', () => {
   it('reads a term the sample never saw through the index, with or without filters', () => {
     expect(chooseCandidatePlan(corpus)).toBe('index');
     expect(chooseCandidatePlan({ ...corpus, scopeTranscripts: 3000 })).toBe('index');
-  });
-
-  it("leaves a query it did not sample to PostgreSQL's own estimate", () => {
-    expect(chooseCandidatePlan({ ...corpus, sampled: false, sampleRows: 0 })).toBe('planner');
   });
 
   it('reads an empty or unanalysed table through the index', () => {
@@ -51,14 +45,5 @@ describe('chooseCandidatePlan', () => {
     // One match in 300 sampled rows: ~17k in the table, reachable through the index; scope first
     // would read all 500k segments of 10k transcripts.
     expect(chooseCandidatePlan({ ...corpus, sampleMatches: 1, scopeTranscripts: 10_000 })).toBe('index');
-  });
-});
-
-describe('needsSample', () => {
-  it('leaves one word without filters to the planner, and checks phrases, several words and filters', () => {
-    expect(needsSample(parseSearchQuery('позиция'), null)).toBe(false);
-    expect(needsSample(parseSearchQuery('"груз 200"'), null)).toBe(true);
-    expect(needsSample(parseSearchQuery('300 OR 500'), null)).toBe(true);
-    expect(needsSample(parseSearchQuery('позиция'), { collectionName: 'Leak 3' })).toBe(true);
   });
 });

@@ -14,13 +14,11 @@ import { filterExpression, type RecordingListFilters } from './recordings-list.t
  * - 'scan': the table in physical order, stopping once enough matches turned up (common terms);
  * - 'scope-first': with filters, the segments of the in-scope transcripts one transcript at a
  *   time, stopping likewise (common terms in a small scope, where both other plans would read
- *   matches outside the scope until enough in-scope ones turned up);
- * - 'planner': one word and no filters, whose frequency PostgreSQL's statistics know: the first
- *   matches in id order, read whichever way its own estimate finds cheaper.
+ *   matches outside the scope until enough in-scope ones turned up).
  * Every plan yields the first matches in id order, which for these append-only tables is their
  * physical order: the same candidates whichever plan reads them, so pages of hits stay consistent.
  */
-export type CandidatePlan = 'index' | 'scan' | 'scope-first' | 'planner';
+export type CandidatePlan = 'index' | 'scan' | 'scope-first';
 
 /** Pages read by the frequency sample: a few milliseconds from cache. */
 const SAMPLE_PAGES = 60;
@@ -44,15 +42,12 @@ export interface PlanInputs {
   candidateLimit: number;
   /** The tsquery has phrase operators. */
   phrase: boolean;
-  /** Whether the query was sampled at all (see needsSample); if not, the planner chooses. */
-  sampled: boolean;
 }
 
 /** The plan expected to read the fewest rows before it has candidateLimit in-scope matches. */
 export function chooseCandidatePlan(inputs: PlanInputs): CandidatePlan {
   const { sampleRows, sampleMatches, tableRows, rowsPerTranscript, scopeTranscripts, candidateLimit } =
     inputs;
-  if (!inputs.sampled) return 'planner';
   const entryCost = inputs.phrase ? INDEX_ENTRY_COST.phrase : INDEX_ENTRY_COST.word;
   // No match in the sample: the term is rare (or the table too small to say), and the index
   // answers rare terms in a few milliseconds whatever the scope.
@@ -88,25 +83,16 @@ export interface QueryMeasures {
 }
 
 /**
- * Whether the planner's own estimate needs checking. For one word it is good (the statistics
- * keep each frequent word's frequency), and the planner then picks index or scan itself. For a
- * phrase or several words it multiplies their frequencies as if they were unrelated, which words
- * said together are not; and with filters it cannot weigh the scope against the term.
- */
-export function needsSample(parsed: ParsedQuery, filters: RecordingListFilters | null): boolean {
-  const words = parsed.clauses.flatMap((c) => c.alternatives.flatMap((a) => a.words));
-  return filters !== null || words.length > 1;
-}
-
-/**
  * One round trip before the search: the tsqueries, the tables' sizes from the statistics, and how
  * many rows of a small fixed sample of pages match; beside it, when filters apply, the planner's
  * estimate of the scope's size. The estimate, not a count: counting a scope of 10k calls joins
  * tables for tens of milliseconds, while the plan choice only needs its order of magnitude, which
  * the column statistics give in a millisecond.
  * REPEATABLE keeps the sample on the same pages from one search to the next, so they stay cached.
- * Tables too small for a meaningful sample (tests, a fresh desk) get no sample, hence the index,
- * and so do queries whose estimate the planner gets right (needsSample).
+ * Tables too small for a meaningful sample (tests, a fresh desk) are read through the index.
+ * Every query is sampled, one word too: PostgreSQL's estimate for a word its statistics never saw
+ * is a fixed guess (about 1% of rows for «Прилуки», which is in a thousandth of that), and with
+ * ORDER BY id … LIMIT that guess makes it read the whole table in id order for a rare word.
  */
 export async function measureQuery(
   db: Db,
@@ -115,10 +101,9 @@ export async function measureQuery(
   filters: RecordingListFilters | null,
   candidateLimit: number,
 ): Promise<QueryMeasures> {
-  const sampled = needsSample(request.parsed, filters);
   const sample = (source: SearchSource): RawBuilder<unknown> => {
     const table = SOURCE_TABLE[source];
-    return sampled && sources.includes(source)
+    return sources.includes(source)
       ? sql`(SELECT ARRAY[count(*), count(*) FILTER (WHERE search_vector @@ q.${sql.ref(source)}::tsquery)]
           FROM ${sql.table(table)} TABLESAMPLE SYSTEM ((
             SELECT least(100, 100.0 * ${SAMPLE_PAGES} / greatest(relpages, 1)) FROM pg_class
@@ -158,7 +143,7 @@ export async function measureQuery(
   for (const source of sources) {
     const [pages, tableRows] = size(SOURCE_TABLE[source]);
     const counts = (source === 'transcript' ? row.transcript_sample : row.translation_sample) ?? [];
-    const meaningful = sampled && pages >= SAMPLE_PAGES * 4;
+    const meaningful = pages >= SAMPLE_PAGES * 4;
     inputs[source] = {
       sampleRows: meaningful ? Number(counts[0] ?? 0) : 0,
       sampleMatches: meaningful ? Number(counts[1] ?? 0) : 0,
@@ -168,7 +153,6 @@ export async function measureQuery(
       candidateLimit,
       // Phrase operators: <-> and <N>.
       phrase: /<(?:-|\d+)>/.test(queries[source]),
-      sampled,
     };
   }
   return { queries, inputs };

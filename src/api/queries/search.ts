@@ -108,7 +108,7 @@ function sourceCandidates(
   filters: RecordingListFilters | null,
   plan: CandidatePlan,
 ): RawBuilder<unknown> {
-  const { from, where } = sourceRows(source, query, plan === 'index' || plan === 'planner');
+  const { from, where } = sourceRows(source, query, plan === 'index');
   const limit = SEARCH_CANDIDATE_LIMIT + 1;
   const order = plan === 'index' ? sql`` : sql`ORDER BY c.id`;
   if (plan === 'scope-first' && filters) {
@@ -132,10 +132,18 @@ function sourceCandidates(
       LIMIT ${limit}`;
   }
   // Any transcript no newer version replaced: a handful of rows that hash in memory.
+  const latest = sql`NOT EXISTS (SELECT 1 FROM superseded_transcripts x WHERE x.transcript_id = c.transcript_id)`;
+  if (plan === 'index') {
+    // Materialised, so that the planner plans the match for all its rows, hence through the index:
+    // given the LIMIT it would trust its own guess for a word its statistics lack (about 1% of
+    // rows) and pick a sequential scan that reads the whole table for a rare word.
+    return sql`
+      WITH matches AS MATERIALIZED (SELECT ${from} WHERE ${where} AND ${latest})
+      SELECT m.source, m.segment_id, m.translation_id, m.rank FROM matches m LIMIT ${limit}`;
+  }
   return sql`
     SELECT m.source, m.segment_id, m.translation_id, m.rank FROM (SELECT ${from} WHERE ${where}
-      AND NOT EXISTS (SELECT 1 FROM superseded_transcripts x WHERE x.transcript_id = c.transcript_id)
-      ${order} LIMIT ${limit}) m`;
+      AND ${latest} ORDER BY c.id LIMIT ${limit}) m`;
 }
 
 interface PageRow {

@@ -311,7 +311,7 @@ describe('OpenAPI', () => {
           plan,
         });
       const expected = await run();
-      for (const plan of ['index', 'scan', 'scope-first', 'planner'] as const) {
+      for (const plan of ['index', 'scan', 'scope-first'] as const) {
         const result = await run(plan);
         expect({ plan, q, result }).toEqual({ plan, q, result: expected });
       }
