@@ -6,7 +6,9 @@
  *
  * Needs a database and data folder that `earshot start` has already filled (the demo corpus):
  *   DATABASE_URL=postgres://… EARSHOT_DATA_DIR=… npx tsx web/tools/measure-call-waveform.ts \
- *     [--before path/to/old/web/dist] [--runs 3] [--long-minutes 60]
+ *     [--before path/to/old/web/dist] [--runs 3] [--recording <id>] [--long-minutes 60]
+ * Without --recording it opens the call the analysis ranks first; --mbps 100 throttles the browser's
+ * network to that many megabits per second (a LAN rather than loopback).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,6 +38,8 @@ const { values } = parseArgs({
   options: {
     before: { type: 'string' },
     runs: { type: 'string', default: '3' },
+    recording: { type: 'string' },
+    mbps: { type: 'string' },
     'long-minutes': { type: 'string' },
   },
 });
@@ -49,27 +53,29 @@ async function measureDesk(label: string, deskDir: string, browser: Browser, run
   const app = await buildApiServer({ db, config, deskDir });
   try {
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
-    const top = await db
-      .selectFrom('analysis_current')
-      .select('recording_id')
-      .orderBy('triage_score', 'desc')
-      .executeTakeFirstOrThrow();
+    const recordingId =
+      values.recording ??
+      (
+        await db
+          .selectFrom('analysis_current')
+          .select('recording_id')
+          .orderBy('triage_score', 'desc')
+          .executeTakeFirstOrThrow()
+      ).recording_id;
     const copies = await db
       .selectFrom('derived_files')
       .select(['path', 'size_bytes'])
-      .where('recording_id', '=', top.recording_id)
+      .where('recording_id', '=', recordingId)
       .where('kind', '=', 'working_audio')
       .execute();
     const fileBytes = copies.reduce((sum, c) => sum + Number(c.size_bytes), 0);
-    console.log(
-      `\n${label}: call ${top.recording_id}, ${copies.length} lane(s), working copies ${kb(fileBytes)}`,
-    );
+    console.log(`\n${label}: call ${recordingId}, ${copies.length} lane(s), working copies ${kb(fileBytes)}`);
     for (let run = 1; run <= runs; run++) {
       // The first run starts without cached peaks: it includes computing them with ffmpeg.
       if (run === 1)
         for (const c of copies)
           fs.rmSync(peaksCachePath(path.join(config.derivedDir, c.path)), { force: true });
-      const load = await loadCallPage(browser, `${url}/#/call/${top.recording_id}`);
+      const load = await loadCallPage(browser, `${url}/#/call/${recordingId}`);
       console.log(
         `  run ${run}${run === 1 ? ' (no peaks cache)' : ''}: ready after ${load.readyMs.toFixed(0)} ms; ` +
           `audio ${kb(load.audioBytes)} in ${load.audioRequests.length} request(s) [${load.audioRequests.join(', ')}]; ` +
@@ -88,6 +94,15 @@ async function loadCallPage(browser: Browser, pageUrl: string): Promise<PageLoad
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
+  if (values.mbps) {
+    const bytesPerSecond = (Number(values.mbps) * 1_000_000) / 8;
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 1,
+      downloadThroughput: bytesPerSecond,
+      uploadThroughput: bytesPerSecond,
+    });
+  }
   const kinds = new Map<string, 'audio' | 'peaks'>();
   const load: PageLoad = { audioBytes: 0, peaksBytes: 0, audioRequests: [], readyMs: 0 };
   cdp.on('Network.requestWillBeSent', (event) => {
