@@ -8,7 +8,7 @@ const corpus: PlanInputs = {
   tableRows: 5_000_000,
   rowsPerTranscript: 50,
   scopeTranscripts: null,
-  candidateLimit: 2000,
+  candidateLimit: 1000,
   phrase: false,
 };
 
@@ -23,11 +23,11 @@ describe('chooseCandidatePlan', () => {
   });
 
   it('scans for a common phrase, whose index entries cost as much as rows', () => {
-    // «груз 200»: 8% of segments; collecting 400k entries would take far longer than reading 25k rows.
+    // «груз 200»: 8% of segments; collecting 400k entries would take far longer than reading 12.5k rows.
     expect(chooseCandidatePlan({ ...corpus, sampleMatches: 24, phrase: true })).toBe('scan');
   });
 
-  it('keeps the index for a word in 2% of segments, where a scan would read 100k rows', () => {
+  it('keeps the index for a word in 2% of segments, where a scan would read 50k rows', () => {
     expect(chooseCandidatePlan({ ...corpus, sampleMatches: 6 })).toBe('index');
   });
 

@@ -9,10 +9,13 @@ import { chooseCandidatePlan, measureQuery, scopedTranscripts, type CandidatePla
 /**
  * Ranking reads each candidate's vector, so a word found in half a million segments cannot be
  * ranked in full within a desk's patience. Each source contributes at most this many candidates
- * (in index order); the answer then says its total is a lower bound, and the user narrows the
- * query or filters. Below the cap, totals and ranking are exact.
+ * (the first matches in id order, i.e. in the order calls were transcribed); the answer then says
+ * its total is a lower bound, and the user narrows the query or filters. Below the cap, totals
+ * and ranking are exact. A common term costs a read of about this many / its frequency rows, so
+ * the cap sets the worst case: 1,000 keeps it within 50 ms on the 5M-segment bench corpus
+ * (`npm run bench:search`), where 2,000 did not; fifty pages of hits is more than anyone reads.
  */
-export const SEARCH_CANDIDATE_LIMIT = 2000;
+export const SEARCH_CANDIDATE_LIMIT = 1000;
 
 export interface SearchRequest {
   parsed: ParsedQuery;
@@ -146,102 +149,140 @@ function sourceCandidates(
       AND ${latest} ORDER BY c.id LIMIT ${limit}) m`;
 }
 
+interface CandidateRow {
+  source: SearchSource;
+  segment_id: string;
+  translation_id: string | null;
+  rank: number;
+  /** The source's candidate count (up to SEARCH_CANDIDATE_LIMIT + 1), repeated on each row. */
+  total: string;
+}
+
+/** Hits in page order: best rank first, then segment, then source (transcript before translation). */
+function byRank(a: CandidateRow, b: CandidateRow): number {
+  if (a.rank !== b.rank) return b.rank - a.rank;
+  const segment = BigInt(a.segment_id) - BigInt(b.segment_id);
+  if (segment !== 0n) return segment < 0n ? -1 : 1;
+  return a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
+}
+
+/**
+ * One source's count of candidates and its best `top` of them. Each source runs as its own
+ * statement on its own connection, so that with both languages asked the two reads run at once.
+ */
+async function searchSource(
+  db: Db,
+  source: SearchSource,
+  query: string,
+  filters: RecordingListFilters | null,
+  plan: CandidatePlan,
+  top: number,
+): Promise<CandidateRow[]> {
+  const result = await sql<CandidateRow>`
+    WITH candidates AS (${sourceCandidates(db, source, query, filters, plan)})
+    SELECT c.source, c.segment_id, c.translation_id, c.rank, (SELECT count(*) FROM candidates) AS total
+    FROM candidates c ORDER BY c.rank DESC, c.segment_id LIMIT ${top}`.execute(db);
+  return result.rows;
+}
+
 interface PageRow {
-  source: SearchSource | null;
-  recording_id: string | null;
-  segment_id: string | null;
-  transcript_version: number | null;
-  rank: number | null;
-  start_seconds: number | null;
-  end_seconds: number | null;
-  lane: string | null;
+  source: SearchSource;
+  recording_id: string;
+  segment_id: string;
+  transcript_version: number;
+  start_seconds: number;
+  end_seconds: number;
+  lane: string;
   speaker: string | null;
-  headline_stem: string | null;
-  headline_exact: string | null;
+  headline_stem: string;
+  headline_exact: string;
   call_started_at: Date | null;
   caller_number: string | null;
   callee_number: string | null;
-  collection_id: string | null;
-  collection_name: string | null;
-  transcript_total: string;
-  translation_total: string;
+  collection_id: string;
+  collection_name: string;
+}
+
+/** Where the page's hits are, who spoke and when, and their snippets: for the page's rows only. */
+async function pageDetails(
+  db: Db,
+  page: CandidateRow[],
+  queries: Record<SearchSource, string>,
+): Promise<PageRow[]> {
+  if (page.length === 0) return [];
+  const rows = sql.join(
+    page.map(
+      (hit, i) =>
+        sql`(${sql.lit(i)}, ${hit.source}::text, ${hit.segment_id}::bigint, ${hit.translation_id}::bigint)`,
+    ),
+  );
+  const query = sql`(CASE p.source WHEN 'transcript' THEN ${queries.transcript}
+      ELSE ${queries.translation} END)::tsquery`;
+  const stemConfig = sql`(CASE p.source WHEN 'transcript' THEN ${sql.lit(STEM_CONFIG.transcript)}
+      ELSE ${sql.lit(STEM_CONFIG.translation)} END)::regconfig`;
+  const result = await sql<PageRow>`
+    SELECT p.source, tr.recording_id, p.segment_id, tr.version AS transcript_version,
+      s.start_seconds, s.end_seconds, s.lane, s.speaker,
+      ts_headline(${stemConfig}, coalesce(t.text, s.text), ${query}, ${HEADLINE_OPTIONS}) AS headline_stem,
+      ts_headline('simple'::regconfig, coalesce(t.text, s.text), ${query}, ${HEADLINE_OPTIONS})
+        AS headline_exact,
+      r.call_started_at, r.caller_number, r.callee_number,
+      c.id AS collection_id, c.name AS collection_name
+    FROM (VALUES ${rows}) AS p(position, source, segment_id, translation_id)
+      JOIN transcript_segments s ON s.id = p.segment_id
+      JOIN transcripts tr ON tr.id = s.transcript_id
+      JOIN recordings r ON r.id = tr.recording_id
+      JOIN collections c ON c.id = r.collection_id
+      LEFT JOIN segment_translations t ON t.id = p.translation_id
+    ORDER BY p.position`.execute(db);
+  return result.rows;
 }
 
 /** One page of hits over the chosen sources, best rank first, with snippets for that page only. */
 export async function searchSegments(db: Db, request: SearchRequest): Promise<SearchResult> {
   const sources = sourcesOf(request.lang);
   const filters = hasFilters(request.filters) ? request.filters : null;
-  const { queries: q, inputs } = await measureQuery(db, request, sources, filters, SEARCH_CANDIDATE_LIMIT);
-  const candidates = sql.join(
-    sources.map((source) => {
-      const plan = request.plan ?? chooseCandidatePlan(inputs[source]!);
-      return sql`(${sourceCandidates(db, source, q[source], filters, plan)})`;
-    }),
-    sql` UNION ALL `,
-  );
-  const queryFor = (alias: string): ReturnType<typeof sql> =>
-    sql`(CASE ${sql.ref(`${alias}.source`)} WHEN 'transcript' THEN ${q.transcript}
-      ELSE ${q.translation} END)::tsquery`;
-  const stemConfigFor = sql`(CASE p.source WHEN 'transcript' THEN ${sql.lit(STEM_CONFIG.transcript)}
-      ELSE ${sql.lit(STEM_CONFIG.translation)} END)::regconfig`;
-
-  const result = await sql<PageRow>`
-    WITH candidates AS (${candidates}),
-    totals AS (
-      SELECT count(*) FILTER (WHERE source = 'transcript') AS transcript_total,
-             count(*) FILTER (WHERE source = 'translation') AS translation_total
-      FROM candidates
+  const { queries, inputs } = await measureQuery(db, request, sources, filters, SEARCH_CANDIDATE_LIMIT);
+  // The page is among each source's best offset + limit candidates.
+  const top = request.offset + request.limit;
+  const perSource = await Promise.all(
+    sources.map((source) =>
+      searchSource(
+        db,
+        source,
+        queries[source],
+        filters,
+        request.plan ?? chooseCandidatePlan(inputs[source]!),
+        top,
+      ),
     ),
-    page AS (
-      SELECT * FROM candidates
-      ORDER BY rank DESC, segment_id, source
-      LIMIT ${request.limit} OFFSET ${request.offset}
-    )
-    SELECT p.source, tr.recording_id, p.segment_id, tr.version AS transcript_version, p.rank,
-      s.start_seconds, s.end_seconds, s.lane, s.speaker,
-      ts_headline(${stemConfigFor}, coalesce(t.text, s.text), ${queryFor('p')}, ${HEADLINE_OPTIONS})
-        AS headline_stem,
-      ts_headline('simple'::regconfig, coalesce(t.text, s.text), ${queryFor('p')}, ${HEADLINE_OPTIONS})
-        AS headline_exact,
-      r.call_started_at, r.caller_number, r.callee_number,
-      c.id AS collection_id, c.name AS collection_name,
-      totals.transcript_total, totals.translation_total
-    FROM totals
-    LEFT JOIN (page p
-      JOIN transcript_segments s ON s.id = p.segment_id
-      JOIN transcripts tr ON tr.id = s.transcript_id
-      JOIN recordings r ON r.id = tr.recording_id
-      JOIN collections c ON c.id = r.collection_id
-      LEFT JOIN segment_translations t ON t.id = p.translation_id) ON true
-    ORDER BY p.rank DESC, p.segment_id, p.source
-  `.execute(db);
-
-  const first = result.rows[0];
-  const perSource = [Number(first?.transcript_total ?? 0), Number(first?.translation_total ?? 0)];
-  const hits: SearchHitRow[] = [];
-  for (const row of result.rows) {
-    if (row.segment_id === null || row.source === null) continue;
-    hits.push({
-      source: row.source,
-      recordingId: row.recording_id!,
-      segmentId: String(row.segment_id),
-      transcriptVersion: row.transcript_version!,
-      start: row.start_seconds!,
-      end: row.end_seconds!,
-      lane: row.lane!,
-      speaker: row.speaker,
-      rank: row.rank!,
-      headlines: [row.headline_stem ?? '', row.headline_exact ?? ''],
-      callStartedAt: row.call_started_at,
-      callerNumber: row.caller_number,
-      calleeNumber: row.callee_number,
-      collectionId: row.collection_id!,
-      collectionName: row.collection_name!,
-    });
-  }
+  );
+  const totals = perSource.map((rows) => Number(rows[0]?.total ?? 0));
+  const page = perSource
+    .flat()
+    .sort(byRank)
+    .slice(request.offset, request.offset + request.limit);
+  const details = await pageDetails(db, page, queries);
+  const hits = details.map((row, i): SearchHitRow => ({
+    source: row.source,
+    recordingId: row.recording_id,
+    segmentId: String(row.segment_id),
+    transcriptVersion: row.transcript_version,
+    start: row.start_seconds,
+    end: row.end_seconds,
+    lane: row.lane,
+    speaker: row.speaker,
+    rank: page[i]!.rank,
+    headlines: [row.headline_stem, row.headline_exact],
+    callStartedAt: row.call_started_at,
+    callerNumber: row.caller_number,
+    calleeNumber: row.callee_number,
+    collectionId: row.collection_id,
+    collectionName: row.collection_name,
+  }));
   return {
-    total: perSource.reduce((sum, n) => sum + Math.min(n, SEARCH_CANDIDATE_LIMIT), 0),
-    totalIsLowerBound: perSource.some((n) => n > SEARCH_CANDIDATE_LIMIT),
+    total: totals.reduce((sum, n) => sum + Math.min(n, SEARCH_CANDIDATE_LIMIT), 0),
+    totalIsLowerBound: totals.some((n) => n > SEARCH_CANDIDATE_LIMIT),
     hits,
   };
 }
