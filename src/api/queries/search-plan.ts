@@ -15,8 +15,10 @@ import { filterExpression, type RecordingListFilters } from './recordings-list.t
  * - 'scope-first': with filters, the segments of the in-scope transcripts one transcript at a
  *   time, stopping likewise (common terms in a small scope, where both other plans would read
  *   matches outside the scope until enough in-scope ones turned up).
- * Every plan yields the first matches in id order, which for these append-only tables is their
- * physical order: the same candidates whichever plan reads them, so pages of hits stay consistent.
+ * Index and scan yield the first matches in id order, which for these append-only tables is their
+ * physical order; scope first yields those of the first in-scope calls it reads. Each reads the
+ * same rows every time, so page 2 of a search follows its page 1; when there are fewer matches
+ * than the cap, every plan finds them all.
  */
 export type CandidatePlan = 'index' | 'scan' | 'scope-first';
 
