@@ -91,6 +91,7 @@ async function expectRegionTooltips(map: Locator): Promise<void> {
     country: r.properties.country,
     tooltip: `${r.properties.name} / ${r.properties.nameRu}`,
   }));
+  await map.scrollIntoViewIfNeeded();
   const box = (await map.boundingBox())!;
   const countriesSeen = new Set<string>();
   for (let x = 0.1; x < 0.95; x += 0.1)
@@ -98,9 +99,13 @@ async function expectRegionTooltips(map: Locator): Promise<void> {
       await s.page.mouse.move(box.x + box.width * x, box.y + box.height * y);
       await s.page.waitForTimeout(150);
       const text = (await map.innerText()).replace(/\s+/g, ' ');
+      // A place's tooltip (a place may be named like its oblast) counts its mentions; a region's does not.
+      if (text.includes('mentions')) continue;
       for (const region of regions) if (text.includes(region.tooltip)) countriesSeen.add(region.country);
     }
   expect([...countriesSeen].sort()).toEqual(['RU', 'UA']);
+  // Back to the top of the page, where the rest of the Trends test points the mouse.
+  await s.page.evaluate(() => window.scrollTo(0, 0));
 }
 
 async function waitForPlayer(): Promise<void> {

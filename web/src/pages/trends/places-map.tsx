@@ -32,7 +32,7 @@ export function PlacesMap({
         formatter: (p: { data?: { place?: PlaceTrend }; name?: string }) =>
           p.data?.place
             ? `${p.data.place.nameEn} / ${p.data.place.nameRu}<br/>${p.data.place.mentions} mentions in ${p.data.place.calls} calls`
-            : [p.name, russianNameOf.get(p.name ?? '')].filter(Boolean).join(' / '),
+            : (p.name ?? ''),
       },
       geo: {
         map: MAP_NAME,
@@ -49,7 +49,12 @@ export function PlacesMap({
         emphasis: { itemStyle: { areaColor: '#dde4ee' }, label: { show: false } },
         label: { show: false },
         regions: russianRegions,
-        tooltip: { show: true },
+        // A region's own tooltip: ECharts does not pass geo regions to the chart-wide formatter.
+        tooltip: {
+          show: true,
+          formatter: (p: { name?: string }) =>
+            [p.name, russianNameOf.get(p.name ?? '')].filter(Boolean).join(' / '),
+        },
       },
       series: [
         {
