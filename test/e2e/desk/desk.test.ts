@@ -104,8 +104,8 @@ async function expectRegionTooltips(map: Locator): Promise<void> {
       for (const region of regions) if (text.includes(region.tooltip)) countriesSeen.add(region.country);
     }
   expect([...countriesSeen].sort()).toEqual(['RU', 'UA']);
-  // Back to the top of the page, where the rest of the Trends test points the mouse.
-  await s.page.evaluate(() => window.scrollTo(0, 0));
+  // Back to the month chart, where the rest of the Trends test points the mouse.
+  await s.page.getByTestId('monthly-chart').scrollIntoViewIfNeeded();
 }
 
 async function waitForPlayer(): Promise<void> {
