@@ -78,19 +78,55 @@ const SOURCE_TABLE: Record<SearchSource, 'transcript_segments' | 'segment_transl
 };
 
 export interface QueryMeasures {
-  /** Each source's tsquery, as text: the search then carries constants the planner can estimate. */
+  /**
+   * Each searched source's tsquery, as text: the search then carries constants the planner can
+   * estimate. Empty for a source not searched.
+   */
   queries: Record<SearchSource, string>;
   /** The plan inputs of each searched source. */
   inputs: Partial<Record<SearchSource, PlanInputs>>;
 }
 
+interface SourceMeasure {
+  query: string;
+  /** [pages, rows] of the source's table, and the latest_transcripts row count. */
+  pages: number;
+  rows: number;
+  transcripts: number;
+  sample_rows: string;
+  sample_matches: string;
+}
+
 /**
- * One round trip before the search: the tsqueries, the tables' sizes from the statistics, and how
- * many rows of a small fixed sample of pages match; beside it, when filters apply, the planner's
- * estimate of the scope's size. The estimate, not a count: counting a scope of 10k calls joins
- * tables for tens of milliseconds, while the plan choice only needs its order of magnitude, which
- * the column statistics give in a millisecond.
- * REPEATABLE keeps the sample on the same pages from one search to the next, so they stay cached.
+ * One source's tsquery, its table's size from the statistics, and how many rows of a small fixed
+ * sample of its pages match. REPEATABLE keeps the sample on the same pages from one search to the
+ * next, so they stay cached.
+ */
+async function measureSource(
+  db: Db,
+  request: { parsed: ParsedQuery; translit: boolean },
+  source: SearchSource,
+): Promise<SourceMeasure> {
+  const table = SOURCE_TABLE[source];
+  const { rows } = await sql<SourceMeasure>`
+    WITH q AS (SELECT ${tsqueryExpression(request.parsed, source, request.translit)} AS query),
+    size AS (SELECT relpages, reltuples FROM pg_class WHERE oid = ${table}::regclass)
+    SELECT q.query::text AS query, size.relpages AS pages, size.reltuples AS rows,
+      (SELECT reltuples FROM pg_class WHERE oid = 'latest_transcripts'::regclass) AS transcripts,
+      sample.sample_rows, sample.sample_matches
+    FROM q, size, LATERAL (
+      SELECT count(*) AS sample_rows, count(*) FILTER (WHERE search_vector @@ q.query) AS sample_matches
+      FROM ${sql.table(table)} TABLESAMPLE SYSTEM (least(100, 100.0 * ${SAMPLE_PAGES} / greatest(size.relpages, 1)))
+        REPEATABLE (17)
+    ) sample`.execute(db);
+  return rows[0]!;
+}
+
+/**
+ * Before the search, at once on separate connections: each source's measures (measureSource)
+ * and, when filters apply, the planner's estimate of the scope's size. The estimate, not a count:
+ * counting a scope of 10k calls joins tables for tens of milliseconds, while the plan choice only
+ * needs its order of magnitude, which the column statistics give in a millisecond.
  * Tables too small for a meaningful sample (tests, a fresh desk) are read through the index.
  * Every query is sampled, one word too: PostgreSQL's estimate for a word its statistics never saw
  * is a fixed guess (about 1% of rows for «Прилуки», which is in a thousandth of that), and with
@@ -103,60 +139,30 @@ export async function measureQuery(
   filters: RecordingListFilters | null,
   candidateLimit: number,
 ): Promise<QueryMeasures> {
-  const sample = (source: SearchSource): RawBuilder<unknown> => {
-    const table = SOURCE_TABLE[source];
-    return sources.includes(source)
-      ? sql`(SELECT ARRAY[count(*), count(*) FILTER (WHERE search_vector @@ q.${sql.ref(source)}::tsquery)]
-          FROM ${sql.table(table)} TABLESAMPLE SYSTEM ((
-            SELECT least(100, 100.0 * ${SAMPLE_PAGES} / greatest(relpages, 1)) FROM pg_class
-            WHERE oid = ${table}::regclass)) REPEATABLE (17))`
-      : sql`NULL::bigint[]`;
-  };
-  const [result, scopeEstimate] = await Promise.all([
-    sql<{
-      transcript: string;
-      translation: string;
-      sizes: Record<string, [number, number]>;
-      transcript_sample: string[] | null;
-      translation_sample: string[] | null;
-    }>`
-    WITH q AS (
-      SELECT ${tsqueryExpression(request.parsed, 'transcript', request.translit)}::text AS transcript,
-             ${tsqueryExpression(request.parsed, 'translation', request.translit)}::text AS translation
-    )
-    SELECT q.transcript, q.translation,
-      (SELECT json_object_agg(relname, json_build_array(relpages, reltuples)) FROM pg_class
-        WHERE oid IN ('transcript_segments'::regclass, 'segment_translations'::regclass,
-          'latest_transcripts'::regclass)) AS sizes,
-      ${sample('transcript')} AS transcript_sample,
-      ${sample('translation')} AS translation_sample
-    FROM q`.execute(db),
+  const [scopeEstimate, ...measures] = await Promise.all([
     filters ? estimateRows(db, scopedTranscripts(db, filters)) : Promise.resolve(null),
+    ...sources.map((source) => measureSource(db, request, source)),
   ]);
-  const row = result.rows[0]!;
-  // reltuples is -1 before the first ANALYZE.
-  const size = (table: string): [number, number] => {
-    const [pages, tuples] = row.sizes[table] ?? [0, 0];
-    return [Math.max(0, pages), Math.max(0, tuples)];
-  };
-  const transcripts = size('latest_transcripts')[1];
-  const queries = { transcript: row.transcript, translation: row.translation };
+  const queries: Record<SearchSource, string> = { transcript: '', translation: '' };
   const inputs: QueryMeasures['inputs'] = {};
-  for (const source of sources) {
-    const [pages, tableRows] = size(SOURCE_TABLE[source]);
-    const counts = (source === 'transcript' ? row.transcript_sample : row.translation_sample) ?? [];
-    const meaningful = pages >= SAMPLE_PAGES * 4;
+  sources.forEach((source, i) => {
+    const measure = measures[i]!;
+    // reltuples is -1 before the first ANALYZE.
+    const tableRows = Math.max(0, Number(measure.rows));
+    const transcripts = Math.max(0, Number(measure.transcripts));
+    const meaningful = Number(measure.pages) >= SAMPLE_PAGES * 4;
+    queries[source] = measure.query;
     inputs[source] = {
-      sampleRows: meaningful ? Number(counts[0] ?? 0) : 0,
-      sampleMatches: meaningful ? Number(counts[1] ?? 0) : 0,
+      sampleRows: meaningful ? Number(measure.sample_rows) : 0,
+      sampleMatches: meaningful ? Number(measure.sample_matches) : 0,
       tableRows,
       rowsPerTranscript: transcripts > 0 ? tableRows / transcripts : 1,
       scopeTranscripts: scopeEstimate,
       candidateLimit,
       // Phrase operators: <-> and <N>.
-      phrase: /<(?:-|\d+)>/.test(queries[source]),
+      phrase: /<(?:-|\d+)>/.test(measure.query),
     };
-  }
+  });
   return { queries, inputs };
 }
 
