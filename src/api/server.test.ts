@@ -109,6 +109,7 @@ describe('GET /api/openapi.json', () => {
       '/api/recordings/{id}/custody',
       '/api/recordings/{id}/audio/original',
       '/api/recordings/{id}/audio/working',
+      '/api/recordings/{id}/audio/working/peaks',
       '/api/recordings/{id}/analysis',
       '/api/trends/monthly',
       '/api/trends/places',

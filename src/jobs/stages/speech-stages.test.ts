@@ -139,6 +139,7 @@ describe('speech stages on the demo corpus', () => {
       .select('details')
       .where('recording_id', '=', calls[0]!.recording.id)
       .where('action', '=', 'derived')
+      .orderBy('id')
       .execute();
     expect(custody.map((c) => (c.details as { stage: string }).stage)).toEqual([
       'decode',
