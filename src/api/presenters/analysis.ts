@@ -1,13 +1,27 @@
 import type { AnalysisEntityRow, AnalysisMatchRow, StoredAnalysis } from '../../analysis/analysis-store.ts';
 import { isCategory, type Category } from '../../analysis/types.ts';
 import type { AnalysisSummaryRow } from '../queries/recording-analysis.ts';
-import type {
-  AnalysisSummaryResponse,
-  EntityResponse,
-  RecordingAnalysisResponse,
-  TermMatchResponse,
+import type { z } from 'zod';
+import {
+  callLanguageSchema,
+  type AnalysisSummaryResponse,
+  type EntityResponse,
+  type RecordingAnalysisResponse,
+  type TermMatchResponse,
 } from '../schemas/analysis.ts';
 import { iso } from './dates.ts';
+
+/**
+ * The stored language verdict (jsonb written by the analyse stage, src/analysis/analysis-store.ts),
+ * checked against the response schema; a row that does not fit says 'unknown' rather than
+ * failing the whole answer.
+ */
+function presentCallLanguage(stored: unknown): z.infer<typeof callLanguageSchema> {
+  const parsed = callLanguageSchema.safeParse(stored);
+  return parsed.success
+    ? parsed.data
+    : { code: 'unknown', lexiconCovers: false, uncoveredSegments: 0, segments: {} };
+}
 
 /** Categories as stored, minus any a newer lexicon no longer has (the response enum is strict). */
 function knownCategories(categories: readonly string[]): Category[] {
@@ -79,7 +93,7 @@ export function presentRecordingAnalysis(stored: StoredAnalysis): RecordingAnaly
     lexiconVersion: run.lexicon_version,
     analyserVersion: run.analyser_version,
     translation: run.translation,
-    language: run.language,
+    language: presentCallLanguage(run.language),
     counts: run.counts,
     casualties: run.casualties,
     triage: { score: run.triage_score, reasons: run.triage_reasons },

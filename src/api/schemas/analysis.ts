@@ -4,6 +4,33 @@ import { isoDateTime } from './common.ts';
 
 export const categorySchema = z.enum(CATEGORIES).describe('Lexicon category');
 
+const languageCodeSchema = z
+  .enum(['ru', 'uk', 'mixed', 'unknown'])
+  .describe('ru, uk, mixed (both in one call or segment) or unknown (too little text to tell)');
+
+const segmentLanguageSchema = z
+  .object({
+    code: languageCodeSchema,
+    lexiconCovers: z.boolean().describe("Whether the lexicon's code words cover this language"),
+    note: z.string().optional().describe('Why the verdict is uncertain, when it is'),
+  })
+  .describe("One segment's language verdict");
+
+export const callLanguageSchema = z
+  .object({
+    code: languageCodeSchema,
+    lexiconCovers: z
+      .boolean()
+      .describe(
+        'False when some segments are in a language the lexicon does not cover (flags may be missed)',
+      ),
+    uncoveredSegments: z.number().int().describe('Segments in a language the lexicon does not cover'),
+    segments: z
+      .record(z.string(), segmentLanguageSchema)
+      .describe("Each segment's verdict, keyed by segment id"),
+  })
+  .describe('Language verdict for the call, and per segment');
+
 export const categoryCountsSchema = z
   .record(z.string(), z.number().int())
   .describe('Confident matches per category (categories without a match are left out)');
@@ -91,9 +118,7 @@ export const recordingAnalysisSchema = z
     translation: z
       .record(z.string(), z.unknown())
       .describe('Which translation rows of the transcript existed when it was analysed'),
-    language: z
-      .record(z.string(), z.unknown())
-      .describe('Language verdict for the call (code, lexiconCovers) and per segment (segments)'),
+    language: callLanguageSchema,
     counts: categoryCountsSchema,
     casualties: casualtiesSchema,
     triage: z

@@ -163,8 +163,12 @@ describe('analyse stage', () => {
       transcriptVersion: number;
       casualties: { killed: number | null };
       matches: { segmentId: string; surface: string; start: number; end: number }[];
+      language: { code: string; lexiconCovers: boolean; segments: Record<string, { code: string }> };
     }>();
     expect(body.runId).not.toBe(before.run.id);
+    // The call's verdict and each segment's, keyed by segment id, as the API schema describes them.
+    expect(body.language).toMatchObject({ code: 'ru', lexiconCovers: true });
+    expect(body.language.segments[corrected.segmentIds[0]!]).toMatchObject({ code: 'ru' });
     expect(body).toMatchObject({
       transcriptId: corrected.id,
       transcriptVersion: 2,

@@ -15,21 +15,6 @@ export function getRecordingAnalysis(recordingId: string): Promise<RecordingAnal
   return getJson(`/api/recordings/${encodeURIComponent(recordingId)}/analysis`);
 }
 
-/**
- * The call's language verdict. The API sends it as an open record (the analyser's stored JSON), so
- * each field is read with a check rather than trusted; null means the analysis did not say.
- */
-export function analysisLanguage(analysis: RecordingAnalysis): {
-  code: string | null;
-  lexiconCovers: boolean | null;
-} {
-  const { code, lexiconCovers } = analysis.language;
-  return {
-    code: typeof code === 'string' ? code : null,
-    lexiconCovers: typeof lexiconCovers === 'boolean' ? lexiconCovers : null,
-  };
-}
-
 /** The trend charts' scope, as text from the page's URL under the trend routes' parameter names. */
 export type TrendFilters = TextParams<GetQuery<'/api/trends/monthly'>, 'collection' | 'from' | 'to'>;
 

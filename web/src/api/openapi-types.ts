@@ -1618,9 +1618,31 @@ export interface paths {
               translation: {
                 [key: string]: unknown;
               };
-              /** @description Language verdict for the call (code, lexiconCovers) and per segment (segments) */
+              /** @description Language verdict for the call, and per segment */
               language: {
-                [key: string]: unknown;
+                /**
+                 * @description ru, uk, mixed (both in one call or segment) or unknown (too little text to tell)
+                 * @enum {string}
+                 */
+                code: 'ru' | 'uk' | 'mixed' | 'unknown';
+                /** @description False when some segments are in a language the lexicon does not cover (flags may be missed) */
+                lexiconCovers: boolean;
+                /** @description Segments in a language the lexicon does not cover */
+                uncoveredSegments: number;
+                /** @description Each segment's verdict, keyed by segment id */
+                segments: {
+                  [key: string]: {
+                    /**
+                     * @description ru, uk, mixed (both in one call or segment) or unknown (too little text to tell)
+                     * @enum {string}
+                     */
+                    code: 'ru' | 'uk' | 'mixed' | 'unknown';
+                    /** @description Whether the lexicon's code words cover this language */
+                    lexiconCovers: boolean;
+                    /** @description Why the verdict is uncertain, when it is */
+                    note?: string;
+                  };
+                };
               };
               /** @description Confident matches per category (categories without a match are left out) */
               counts: {

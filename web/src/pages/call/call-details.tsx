@@ -1,4 +1,4 @@
-import { analysisLanguage, type RecordingAnalysis } from '../../api/analysis.ts';
+import type { RecordingAnalysis } from '../../api/analysis.ts';
 import type { RecordingDetail } from '../../api/recordings.ts';
 import { CategoryFlag } from '../../components/status.tsx';
 import { formatBytes, formatClock, formatDateTime } from '../../format.ts';
@@ -20,7 +20,7 @@ export function AnalysisPanel({
       </section>
     );
   const c = analysis.casualties;
-  const language = analysisLanguage(analysis);
+  const { language } = analysis;
   const entities = new Map<string, { kind: string; value: string; placeId?: string }>();
   for (const e of analysis.entities)
     entities.set(`${e.kind}:${e.value}`, { kind: e.kind, value: e.value, placeId: e.place?.id });
@@ -83,9 +83,9 @@ export function AnalysisPanel({
         </div>
       ) : null}
       <p className="muted small-print">
-        Language {language.code ?? 'not stated'}
-        {language.lexiconCovers === false ? ' (lexicon does not cover it)' : ''} · lexicon{' '}
-        {analysis.lexiconVersion} · analyser {analysis.analyserVersion}
+        Language {language.code}
+        {language.lexiconCovers ? '' : ' (lexicon does not cover it)'} · lexicon {analysis.lexiconVersion} ·
+        analyser {analysis.analyserVersion}
       </p>
     </section>
   );
