@@ -4,6 +4,7 @@ import {
   createApiFixture,
   insertCollection,
   insertRecording,
+  insertStageRun,
   type ApiFixture,
 } from '../../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
@@ -158,6 +159,9 @@ beforeAll(async () => {
     })
     .execute();
 
+  // The brother's call failed translation, as a failed stage looks on the Calls page.
+  await insertStageRun(t.db, { recordingId: rec.brother!, stage: 'translate', status: 'failed' });
+
   app = await buildApiServer({ db: t.db, config: fixture.config });
 });
 
@@ -237,13 +241,18 @@ describe('GET /api/search', () => {
     expect(newest.hits[0]).toMatchObject({ recordingId: rec.corrected, transcriptVersion: 2 });
   });
 
-  it('filters like the calls list: collection, dates, phone, category', async () => {
+  it('filters like the calls list: collection, dates, phone, category, stage status, triage', async () => {
     expect(await found({ q: 'позиция', collection: 'Leak A' })).toEqual(['wife']);
     expect(await found({ q: 'позиция', from: '2024-01-01' })).toEqual(['brother']);
     expect(await found({ q: 'позиция', to: '2023-12-31' })).toEqual(['wife']);
     expect(await found({ q: 'позиция', phone: '5556677' })).toEqual(['brother']);
     expect(await found({ q: 'позиция', category: 'casualties_killed' })).toEqual(['wife']);
     expect(await found({ q: 'позиция', collection: 'Nope' })).toEqual([]);
+    expect(await found({ q: 'позиция', caller: '+79035556677' })).toEqual(['brother']);
+    expect(await found({ q: 'позиция', stage: 'translate', status: 'failed' })).toEqual(['brother']);
+    expect(await found({ q: 'позиция', minTriage: '30' })).toEqual(['wife']);
+    expect(await found({ q: 'позиция', minTriage: '50' })).toEqual([]);
+    expect(await found({ q: 'позиция', undated: 'false', collection: 'Leak B' })).toEqual(['brother']);
   });
 
   it('pages through hits', async () => {
@@ -275,6 +284,8 @@ describe('GET /api/search', () => {
       ['q=200&phone=12', /E\.164/],
       ['q=200&limit=0', /querystring\.limit/],
       ['q=200&unknown=1', /unknown/i],
+      ['q=200&undated=true&from=2024-01-01', /no time to match/],
+      ['q=200&status=lost', /querystring\.status/],
     ];
     for (const [query, message] of cases) {
       const response = await app.inject({ url: `/api/search?${query}` });

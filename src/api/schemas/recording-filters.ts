@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../../analysis/types.ts';
-import type { CallScope, RecordingListQuery } from '../queries/recordings-list.ts';
+import type { CallScope, RecordingListFilters, RecordingListQuery } from '../queries/recordings-list.ts';
 import { stageStatusSchema } from './common.ts';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -144,18 +144,40 @@ export const recordingListQuerySchema = z
       .default(0)
       .describe('How many matching recordings to skip'),
   })
-  .superRefine((q, ctx) => {
-    checkCallScope(q, ctx);
-    if (q.undated === true && (q.from || q.to)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['undated'],
-        message: 'undated calls have no time to match from/to',
-      });
-    }
-  });
+  .superRefine(checkListFilters);
 
 export type RecordingListQueryInput = z.output<typeof recordingListQuerySchema>;
+
+/** The list's filter parameters, which search takes too (see schemas/search.ts). */
+export type ListFilterInput = Pick<
+  RecordingListQueryInput,
+  | 'collectionId'
+  | 'collection'
+  | 'from'
+  | 'to'
+  | 'undated'
+  | 'phone'
+  | 'caller'
+  | 'callee'
+  | 'stage'
+  | 'status'
+  | 'metadataOrigin'
+  | 'category'
+  | 'place'
+  | 'minTriage'
+>;
+
+/** Checks between filter parameters: the call scope's, and undated against a date range. */
+export function checkListFilters(q: ListFilterInput, ctx: z.RefinementCtx): void {
+  checkCallScope(q, ctx);
+  if (q.undated === true && (q.from || q.to)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['undated'],
+      message: 'undated calls have no time to match from/to',
+    });
+  }
+}
 
 function rangeStart(value: string): Date {
   return new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
@@ -180,25 +202,34 @@ export function toCallScope(q: CallScopeInput): CallScope {
 }
 
 /**
+ * From validated filter parameters to the query module's filters, the place as given (an id or a
+ * name; the list resolves it first, search matches it as it is).
+ */
+export function toRecordingListFilters(q: ListFilterInput): RecordingListFilters {
+  return {
+    ...toCallScope(q),
+    undated: q.undated,
+    phoneExact: q.phone && 'exact' in q.phone ? q.phone.exact : undefined,
+    phoneDigits: q.phone && 'digits' in q.phone ? q.phone.digits : undefined,
+    caller: q.caller,
+    callee: q.callee,
+    stage: q.stage,
+    status: q.status,
+    metadataOrigin: q.metadataOrigin,
+    category: q.category,
+    place: q.place,
+    minTriage: q.minTriage,
+  };
+}
+
+/**
  * From validated query parameters to the query module's filters. The place parameter (an id or
  * a name) arrives already resolved to gazetteer ids (queries/recordings-list.ts resolvePlaceFilter).
  */
 export function toRecordingListQuery(q: RecordingListQueryInput, placeIds?: string[]): RecordingListQuery {
   return {
-    filters: {
-      ...toCallScope(q),
-      undated: q.undated,
-      phoneExact: q.phone && 'exact' in q.phone ? q.phone.exact : undefined,
-      phoneDigits: q.phone && 'digits' in q.phone ? q.phone.digits : undefined,
-      caller: q.caller,
-      callee: q.callee,
-      stage: q.stage,
-      status: q.status,
-      metadataOrigin: q.metadataOrigin,
-      category: q.category,
-      minTriage: q.minTriage,
-      placeIds,
-    },
+    // The place is matched through its resolved ids only.
+    filters: { ...toRecordingListFilters(q), place: undefined, placeIds },
     sort: q.sort,
     order: q.order,
     limit: q.limit,

@@ -4,9 +4,9 @@ import { MAX_QUERY_LENGTH } from '../../search/query-parser.ts';
 import { collectionRefSchema, nullableIsoDateTime } from './common.ts';
 import {
   callScopeFields,
-  checkCallScope,
+  checkListFilters,
   recordingListQuerySchema,
-  toCallScope,
+  toRecordingListFilters,
 } from './recording-filters.ts';
 
 const listFields = recordingListQuerySchema.shape;
@@ -31,10 +31,18 @@ export const searchQuerySchema = z
       .default('false')
       .transform((v) => v === 'true')
       .describe('true: also search each word in the other script («Путин» finds Putin, putin finds «Путин»)'),
+    // The calls list's filters, so that a search covers the same calls as the list.
     ...callScopeFields,
+    undated: listFields.undated,
     phone: listFields.phone,
+    caller: listFields.caller,
+    callee: listFields.callee,
+    stage: listFields.stage,
+    status: listFields.status,
+    metadataOrigin: listFields.metadataOrigin,
     category: listFields.category,
     place: listFields.place,
+    minTriage: listFields.minTriage,
     limit: z.coerce.number().int().min(1).max(100).default(20).describe('Hits per page, 1 to 100'),
     offset: z.coerce
       .number()
@@ -44,19 +52,13 @@ export const searchQuerySchema = z
       .default(0)
       .describe('How many hits to skip (hits are ranked among the first candidates; see totalIsLowerBound)'),
   })
-  .superRefine(checkCallScope);
+  .superRefine(checkListFilters);
 
 export type SearchQueryInput = z.output<typeof searchQuerySchema>;
 
 /** The search's filters are the recordings list's filters, so a search covers the same calls. */
 export function toSearchFilters(q: SearchQueryInput): RecordingListFilters {
-  return {
-    ...toCallScope(q),
-    phoneExact: q.phone && 'exact' in q.phone ? q.phone.exact : undefined,
-    phoneDigits: q.phone && 'digits' in q.phone ? q.phone.digits : undefined,
-    category: q.category,
-    place: q.place,
-  };
+  return toRecordingListFilters(q);
 }
 
 export const snippetPartSchema = z

@@ -3213,8 +3213,20 @@ export interface paths {
           from?: string;
           /** @description Only calls that started at or before this time; a bare date includes that whole day (UTC) */
           to?: string;
+          /** @description true: only calls with no known start time (the trend charts count them apart); false: only calls with one */
+          undated?: 'true' | 'false';
           /** @description Caller or callee number: a full E.164 number matches exactly (+79161234567); otherwise at least 3 digits match anywhere in the number */
           phone?: string;
+          /** @description Only calls from this number (E.164, exact); with callee, one edge of the call graph */
+          caller?: string;
+          /** @description Only calls to this number (E.164, exact) */
+          callee?: string;
+          /** @description Only recordings with a run of this pipeline stage (combine with status) */
+          stage?: string;
+          /** @description Only recordings whose stage (or, without stage, any stage) has this status */
+          status?: 'pending' | 'running' | 'done' | 'failed';
+          /** @description Where the call metadata came from: sidecar file, file name, or none */
+          metadataOrigin?: 'sidecar' | 'filename' | 'none';
           /** @description Only calls whose current analysis has a confident match in this lexicon category */
           category?:
             | 'casualties_killed'
@@ -3239,6 +3251,8 @@ export interface paths {
             | 'general';
           /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case) */
           place?: string;
+          /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
+          minTriage?: number;
           /** @description Hits per page, 1 to 100 */
           limit?: number;
           /** @description How many hits to skip (hits are ranked among the first candidates; see totalIsLowerBound) */

@@ -1,16 +1,14 @@
 import { getJson, queryString } from './http.ts';
 import type { GetQuery, GetResponse, TextParams } from './openapi.ts';
+import type { CallFilters } from './recordings.ts';
 
 // Full-text search: the shapes are the server's own, from its OpenAPI document
 // (src/api/schemas/search.ts → openapi-types.ts).
 
 type SearchQuery = GetQuery<'/api/search'>;
 
-/** The Calls page's filters that search also takes, as text from the page's URL. */
-export type SearchFilters = TextParams<
-  SearchQuery,
-  'collection' | 'from' | 'to' | 'category' | 'place' | 'phone'
->;
+/** The Calls page's filters, which search takes too, as text from the page's URL. */
+export type SearchFilters = TextParams<SearchQuery, keyof CallFilters>;
 
 export type SearchParams = SearchFilters &
   Pick<SearchQuery, 'q' | 'lang'> &

@@ -3,6 +3,8 @@ import { CATEGORIES, categoryLabel } from '../api/categories.ts';
 import { listCollections, type CallFilters, type Collection } from '../api/recordings.ts';
 
 export const FILTER_KEYS = ['collection', 'from', 'to', 'category', 'place', 'phone'] as const;
+/** Filters set by the bar's status fields or by links from other pages (triage, the call graph). */
+export const MORE_FILTER_KEYS = ['stage', 'status', 'minTriage', 'undated', 'caller', 'callee'] as const;
 
 let collectionsCache: Promise<Collection[]> | undefined;
 function useCollections(): Collection[] {

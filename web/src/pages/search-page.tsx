@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CallFilters } from '../api/recordings.ts';
 import { search, type SearchHit } from '../api/search.ts';
-import { FilterBar, filtersFromParams } from '../components/filter-bar.tsx';
+import { FilterBar, filtersFromParams, MORE_FILTER_KEYS } from '../components/filter-bar.tsx';
 import { ErrorMessage } from '../components/status.tsx';
 import { formatClock, formatDateTime } from '../format.ts';
 import { laneColorIndex, laneLabel } from '../lanes.ts';
@@ -44,7 +44,7 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
     params.get('lang') === 'ru' || params.get('lang') === 'en' ? (params.get('lang') as Lang) : 'all';
   const translit = params.get('translit') === 'true';
   const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
-  const filters = filtersFromParams(params);
+  const filters = filtersFromParams(params, MORE_FILTER_KEYS);
   const [draft, setDraft] = useState(q);
   useEffect(() => setDraft(q), [q]);
 
@@ -104,7 +104,7 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
         Words are matched by stem (двухсотых finds двухсотый); numbers such as 200, 300, 500 match exactly;
         &quot;quoted words&quot; match as a phrase.
       </p>
-      <FilterBar value={filters} onApply={applyFilters} />
+      <FilterBar value={filters} onApply={applyFilters} withStatus />
       <ErrorMessage error={error} />
       {data && !error ? (
         <div className={`search-results${loading ? ' loading' : ''}`}>

@@ -1,5 +1,5 @@
 import { listRecordings, type CallFilters, type RecordingSummary } from '../../api/recordings.ts';
-import { FilterBar, filtersFromParams } from '../../components/filter-bar.tsx';
+import { FilterBar, filtersFromParams, MORE_FILTER_KEYS } from '../../components/filter-bar.tsx';
 import { CategoryFlag, ErrorMessage, StageDots } from '../../components/status.tsx';
 import { formatClock, formatDateTime } from '../../format.ts';
 import { useLoad } from '../../hooks.ts';
@@ -98,7 +98,7 @@ function CallRow({ item }: { item: RecordingSummary }) {
 }
 
 export function CallsPage({ params }: { params: URLSearchParams }) {
-  const filters = filtersFromParams(params, ['stage', 'status', 'minTriage', 'undated', 'caller', 'callee']);
+  const filters = filtersFromParams(params, MORE_FILTER_KEYS);
   const sort: Sort = params.get('sort') === 'triage' ? 'triage' : 'call_started_at';
   const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
   const request = { ...filters, sort, order: 'desc' as const, limit: PAGE_SIZE, offset };
