@@ -111,6 +111,9 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
           <div className="muted" data-testid="search-total">
             {data.totalIsLowerBound ? 'at least ' : ''}
             {total.toLocaleString('en')} {total === 1 ? 'segment' : 'segments'} found
+            {data.totalIsLowerBound
+              ? ' — too many to rank them all: these are the best of the first matches in the order calls were transcribed. Add words or filters to narrow the search.'
+              : ''}
           </div>
           <ol className="hits">
             {data.hits.map((hit) => (
