@@ -68,6 +68,9 @@ function hasFilters(filters: RecordingListFilters): boolean {
  * The columns and the match condition of one source, aliased `c`. Written as ts_match_vq, the
  * function behind @@, the condition is one no index can serve: the plans that must read rows in
  * order (see search-plan.ts) use that, so the planner cannot turn them back into index scans.
+ * The vector is passed on and ranked only once the candidates are chosen (candidateColumns):
+ * with filters, most matches read are out of scope, and ranking them would cost more than
+ * reading them.
  */
 function sourceRows(
   source: SearchSource,
@@ -80,17 +83,21 @@ function sourceRows(
   if (source === 'transcript') {
     return {
       from: sql`'transcript'::text AS source, c.id AS segment_id, NULL::bigint AS translation_id,
-        c.transcript_id, ts_rank(c.search_vector, ${query}::tsquery) AS rank FROM transcript_segments c`,
+        c.transcript_id, c.search_vector FROM transcript_segments c`,
       where: matches,
     };
   }
   return {
     from: sql`'translation'::text AS source, c.transcript_segment_id AS segment_id,
-      c.id AS translation_id, c.transcript_id, ts_rank(c.search_vector, ${query}::tsquery) AS rank
-      FROM segment_translations c`,
+      c.id AS translation_id, c.transcript_id, c.search_vector FROM segment_translations c`,
     where: sql`${matches} AND c.target_language = 'en'
       AND NOT EXISTS (SELECT 1 FROM superseded_segment_translations x WHERE x.translation_id = c.id)`,
   };
+}
+
+/** A candidate's columns, ranked, from a row of sourceRows aliased `m`. */
+function candidateColumns(query: string): RawBuilder<unknown> {
+  return sql`m.source, m.segment_id, m.translation_id, ts_rank(m.search_vector, ${query}::tsquery) AS rank`;
 }
 
 /**
@@ -113,6 +120,7 @@ function sourceCandidates(
   part: ScopePart | null,
 ): RawBuilder<unknown> {
   const { from, where } = sourceRows(source, query, plan === 'index');
+  const columns = candidateColumns(query);
   const limit = capOf(part) + 1;
   const order = plan === 'index' ? sql`` : sql`ORDER BY c.id`;
   if (plan === 'scope-first' && filters) {
@@ -121,7 +129,7 @@ function sourceCandidates(
       : sql``;
     // OFFSET 0 keeps the lateral subquery a per-transcript lookup instead of a join of tables.
     return sql`
-      SELECT m.source, m.segment_id, m.translation_id, m.rank
+      SELECT ${columns}
       FROM (SELECT s.transcript_id FROM (${scopedTranscripts(db, filters)}) s ${inPart}) scope
       CROSS JOIN LATERAL (
         SELECT ${from} WHERE c.transcript_id = scope.transcript_id AND ${where} OFFSET 0
@@ -134,7 +142,7 @@ function sourceCandidates(
     // would read every in-scope transcript looking for a term that is mostly not there.
     return sql`
       WITH matches AS MATERIALIZED (SELECT ${from} WHERE ${where} ${order})
-      SELECT m.source, m.segment_id, m.translation_id, m.rank FROM matches m
+      SELECT ${columns} FROM matches m
       WHERE m.transcript_id IN (${scopedTranscripts(db, filters)})
       LIMIT ${limit}`;
   }
@@ -146,10 +154,10 @@ function sourceCandidates(
     // rows) and pick a sequential scan that reads the whole table for a rare word.
     return sql`
       WITH matches AS MATERIALIZED (SELECT ${from} WHERE ${where} AND ${latest})
-      SELECT m.source, m.segment_id, m.translation_id, m.rank FROM matches m LIMIT ${limit}`;
+      SELECT ${columns} FROM matches m LIMIT ${limit}`;
   }
   return sql`
-    SELECT m.source, m.segment_id, m.translation_id, m.rank FROM (SELECT ${from} WHERE ${where}
+    SELECT ${columns} FROM (SELECT ${from} WHERE ${where}
       AND ${latest} ORDER BY c.id LIMIT ${limit}) m`;
 }
 
