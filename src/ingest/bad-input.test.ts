@@ -65,6 +65,8 @@ async function ingestExpectingRejection(
     .select(['reason_code', 'reason', 'source_path'])
     .where('batch_id', '=', result.batchId)
     .where('reason_code', '=', code)
+    // An archive can hold several entries rejected for the same reason: the summary's first one.
+    .where('source_path', '=', rejection!.sourcePath)
     .executeTakeFirstOrThrow();
   expect(row.reason).toBe(rejection!.reason);
   const event = await tdb.db
