@@ -51,3 +51,24 @@ export function makeLongPauseCall(file: string): string {
   ]);
   return file;
 }
+
+/**
+ * The first seconds of the two-lane demo call intercept_0007 as PCM16 WAV: a few turns per lane,
+ * so that slow recognisers (Whisper on CPU) get only a few regions to hear.
+ */
+export function cutTwoLaneDemoCall(file: string, seconds: number): string {
+  const call = path.join(demoDir, 'calls', 'intercept_0007.ogg');
+  execFileSync(ffmpegPath, [
+    '-v',
+    'error',
+    '-i',
+    call,
+    '-t',
+    String(seconds),
+    '-c:a',
+    'pcm_s16le',
+    '-y',
+    file,
+  ]);
+  return file;
+}

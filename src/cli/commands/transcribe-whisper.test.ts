@@ -1,15 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/helpers/cli-process.ts';
-import { demoDir, requireSharedSpeechModels } from '../../../test/helpers/speech-models.ts';
+import { requireSharedSpeechModels } from '../../../test/helpers/speech-models.ts';
+import { cutTwoLaneDemoCall } from '../../../test/helpers/test-signals.ts';
 import {
   installWhisperTestModel,
   WHISPER_TEST_MODEL,
 } from '../../../tools/whisper-random-model/test-model.ts';
-import { ffmpegPath } from '../../media/ffmpeg-binaries.ts';
 import { findCatalogModel } from '../../models/catalog.ts';
 
 // `earshot transcribe FILE --model whisper-test-micro --translate` as a user runs it. The Whisper
@@ -29,17 +28,7 @@ beforeAll(async () => {
     path.join(modelsDir, 'silero-vad'),
     'dir',
   );
-  // The first 12 s of a two-lane demo call.
-  execFileSync(ffmpegPath, [
-    '-v',
-    'error',
-    '-i',
-    path.join(demoDir, 'calls', 'intercept_0007.ogg'),
-    '-t',
-    '12',
-    '-y',
-    clip,
-  ]);
+  cutTwoLaneDemoCall(clip, 12);
 });
 afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 

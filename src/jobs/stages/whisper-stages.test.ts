@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../../test/helpers/database.ts';
 import { openTestPipeline, type TestPipeline } from '../../../test/helpers/pipeline.ts';
 import { insertRecording, type StoredRecording, type TestDataDir } from '../../../test/helpers/recordings.ts';
-import { demoDir, requireSharedSpeechModels } from '../../../test/helpers/speech-models.ts';
+import { requireSharedSpeechModels } from '../../../test/helpers/speech-models.ts';
+import { cutTwoLaneDemoCall } from '../../../test/helpers/test-signals.ts';
 import {
   installWhisperTestModel,
   WHISPER_TEST_MODEL,
 } from '../../../tools/whisper-random-model/test-model.ts';
 import type { EarshotConfig } from '../../config/config.ts';
-import { ffmpegPath } from '../../media/ffmpeg-binaries.ts';
 import { findCatalogModel } from '../../models/catalog.ts';
 import { readTranscript } from '../../speech/transcript-store.ts';
 import { whisperAddonPackage } from '../../speech/whisper-engine.ts';
@@ -49,18 +48,7 @@ beforeAll(async () => {
   ({ database, store, config, pipeline } = testPipeline);
   // The first 15 s of a two-lane demo call: a few turns per lane keep the Whisper calls few.
   const clip = path.join(modelsDir, 'call-start.wav');
-  execFileSync(ffmpegPath, [
-    '-v',
-    'error',
-    '-i',
-    path.join(demoDir, 'calls', 'intercept_0007.ogg'),
-    '-t',
-    '15',
-    '-c:a',
-    'pcm_s16le',
-    '-y',
-    clip,
-  ]);
+  cutTwoLaneDemoCall(clip, 15);
   call = await insertRecording(database.db, store, clip, { channels: 2 });
   await pipeline.schedulePipeline([call.id]);
   const status = await runPipelineUntilIdle(pipeline);
