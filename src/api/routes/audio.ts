@@ -57,6 +57,15 @@ function insideStore(storeDir: string, relativePath: string): string {
 export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
+  /** A channel's working copy, or a 404 saying whether the recording or the copy is missing. */
+  const requireWorkingCopy = async (id: string, channel: number) => {
+    const recording = await findRecording(db, id);
+    if (!recording) throw notFound(`No recording with id ${id}`);
+    const copy = await findWorkingCopy(db, id, channel);
+    if (!copy) throw notFound(`Recording ${id} has no working copy of channel ${channel} (yet)`);
+    return copy;
+  };
+
   // GET and HEAD declared together: Fastify's automatic HEAD route would reset Content-Length.
   api.route({
     method: ['GET', 'HEAD'],
@@ -100,10 +109,7 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
     handler: async (request, reply) => {
       const { id } = request.params;
       const { channel } = request.query;
-      const recording = await findRecording(db, id);
-      if (!recording) throw notFound(`No recording with id ${id}`);
-      const copy = await findWorkingCopy(db, id, channel);
-      if (!copy) throw notFound(`Recording ${id} has no working copy of channel ${channel} (yet)`);
+      const copy = await requireWorkingCopy(id, channel);
       await sendAudioFile(request, reply, {
         absolutePath: insideStore(config.derivedDir, copy.path),
         contentType: 'audio/wav',
@@ -138,10 +144,7 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
     handler: async (request, reply) => {
       const { id } = request.params;
       const { channel } = request.query;
-      const recording = await findRecording(db, id);
-      if (!recording) throw notFound(`No recording with id ${id}`);
-      const copy = await findWorkingCopy(db, id, channel);
-      if (!copy) throw notFound(`Recording ${id} has no working copy of channel ${channel} (yet)`);
+      const copy = await requireWorkingCopy(id, channel);
 
       // The peaks are a pure function of the working copy's bytes and the reduction's settings.
       const etag = `"peaks-${PEAKS_FORMAT}-${TARGET_PEAKS_PER_SECOND}-${MAX_PEAKS}-${copy.sha256}"`;
