@@ -11,7 +11,8 @@ import { filterExpression, type RecordingListFilters } from './recordings-list.t
  * entry (400k for that phrase) before the first row comes back. Search measures the frequency
  * instead, on a small fixed sample of the table, and picks:
  * - 'index': the GIN index (rare terms; few entries to collect);
- * - 'scan': the table in physical order, stopping once enough matches turned up (common terms);
+ * - 'scan': the table through its primary key in id order, stopping once enough matches turned
+ *   up (common terms);
  * - 'scope-first': with filters, the segments of the in-scope transcripts one transcript at a
  *   time, stopping likewise (common terms in a small scope, where both other plans would read
  *   matches outside the scope until enough in-scope ones turned up).

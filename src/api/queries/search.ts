@@ -49,7 +49,7 @@ export interface SearchHitRow {
 
 export interface SearchResult {
   total: number;
-  /** True when a source reached SEARCH_CANDIDATE_LIMIT: there are more hits than total says. */
+  /** True when a read of candidates stopped at its cap: there are more hits than total says. */
   totalIsLowerBound: boolean;
   hits: SearchHitRow[];
 }
@@ -158,7 +158,7 @@ function sourceCandidates(
   }
   return sql`
     SELECT ${columns} FROM (SELECT ${from} WHERE ${where}
-      AND ${latest} ORDER BY c.id LIMIT ${limit}) m`;
+      AND ${latest} ${order} LIMIT ${limit}) m`;
 }
 
 interface CandidateRow {
@@ -237,6 +237,8 @@ async function searchSource(
 }
 
 interface PageRow {
+  /** The hit's index in the page, as sent. */
+  position: number;
   source: SearchSource;
   recording_id: string;
   segment_id: string;
@@ -272,7 +274,7 @@ async function pageDetails(
   const stemConfig = sql`(CASE p.source WHEN 'transcript' THEN ${sql.lit(STEM_CONFIG.transcript)}
       ELSE ${sql.lit(STEM_CONFIG.translation)} END)::regconfig`;
   const result = await sql<PageRow>`
-    SELECT p.source, tr.recording_id, p.segment_id, tr.version AS transcript_version,
+    SELECT p.position, p.source, tr.recording_id, p.segment_id, tr.version AS transcript_version,
       s.start_seconds, s.end_seconds, s.lane, s.speaker,
       ts_headline(${stemConfig}, coalesce(t.text, s.text), ${query}, ${HEADLINE_OPTIONS}) AS headline_stem,
       ts_headline('simple'::regconfig, coalesce(t.text, s.text), ${query}, ${HEADLINE_OPTIONS})
@@ -313,7 +315,7 @@ export async function searchSegments(db: Db, request: SearchRequest): Promise<Se
     .sort(byRank)
     .slice(request.offset, request.offset + request.limit);
   const details = await pageDetails(db, page, queries);
-  const hits = details.map((row, i): SearchHitRow => ({
+  const hits = details.map((row): SearchHitRow => ({
     source: row.source,
     recordingId: row.recording_id,
     segmentId: String(row.segment_id),
@@ -322,7 +324,7 @@ export async function searchSegments(db: Db, request: SearchRequest): Promise<Se
     end: row.end_seconds,
     lane: row.lane,
     speaker: row.speaker,
-    rank: page[i]!.rank,
+    rank: page[row.position]!.rank,
     headlines: [row.headline_stem, row.headline_exact],
     callStartedAt: row.call_started_at,
     callerNumber: row.caller_number,
