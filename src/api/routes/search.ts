@@ -5,7 +5,8 @@ import { ApiError } from '../errors.ts';
 import { presentSearchHit } from '../presenters/search-hit.ts';
 import { searchSegments } from '../queries/search.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
-import { searchQuerySchema, searchResponseSchema, toSearchFilters } from '../schemas/search.ts';
+import { toRecordingListFilters } from '../schemas/recording-filters.ts';
+import { searchQuerySchema, searchResponseSchema } from '../schemas/search.ts';
 import type { RouteContext } from './context.ts';
 
 export function registerSearchRoutes(app: FastifyInstance, { db }: RouteContext): void {
@@ -36,7 +37,8 @@ export function registerSearchRoutes(app: FastifyInstance, { db }: RouteContext)
         parsed,
         lang: q.lang,
         translit: q.translit,
-        filters: toSearchFilters(q),
+        // The calls list's filters, mapped as the list maps them: a search covers the same calls.
+        filters: toRecordingListFilters(q),
         limit: q.limit,
         offset: q.offset,
       });

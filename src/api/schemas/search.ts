@@ -1,13 +1,7 @@
 import { z } from 'zod';
-import type { RecordingListFilters } from '../queries/recordings-list.ts';
 import { MAX_QUERY_LENGTH } from '../../search/query-parser.ts';
 import { collectionRefSchema, nullableIsoDateTime } from './common.ts';
-import {
-  callScopeFields,
-  checkListFilters,
-  recordingListQuerySchema,
-  toRecordingListFilters,
-} from './recording-filters.ts';
+import { callScopeFields, checkListFilters, recordingListQuerySchema } from './recording-filters.ts';
 
 const listFields = recordingListQuerySchema.shape;
 
@@ -55,11 +49,6 @@ export const searchQuerySchema = z
   .superRefine(checkListFilters);
 
 export type SearchQueryInput = z.output<typeof searchQuerySchema>;
-
-/** The search's filters are the recordings list's filters, so a search covers the same calls. */
-export function toSearchFilters(q: SearchQueryInput): RecordingListFilters {
-  return toRecordingListFilters(q);
-}
 
 export const snippetPartSchema = z
   .object({
