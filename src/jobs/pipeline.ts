@@ -52,6 +52,7 @@ export interface Pipeline<N extends string = string> {
     onEvent?: (event: PipelineEvent) => void;
   }): Promise<StageWorkers>;
   /** Resolves when no run is pending or running (needs workers somewhere), with the final status. */
+  /** Polls until nothing is pending or running; rejects with PipelineStoppedError once stopped. */
   waitUntilIdle(options?: WaitOptions): Promise<PipelineStatus>;
   status(): Promise<PipelineStatus>;
   /** Stops workers (finishing jobs in hand) and the job queue; leaves the database open. */
@@ -59,6 +60,13 @@ export interface Pipeline<N extends string = string> {
 }
 
 const STALE_CHECK_MS = 60_000;
+
+/** waitUntilIdle gives up this way when the pipeline is stopped before the work is done. */
+export class PipelineStoppedError extends Error {
+  constructor() {
+    super('the pipeline was stopped before it was idle');
+  }
+}
 
 /**
  * The pipeline on a database connection: starts pg-boss, runs crash recovery (exclusive when
@@ -88,6 +96,8 @@ export async function openPipeline<N extends string = string>(
 
   const workers: StageWorkers[] = [];
   let staleTimer: NodeJS.Timeout | undefined;
+  // Set by stop(): a wait still polling must not query a database its owner is about to close.
+  let stopped = false;
 
   return {
     queue,
@@ -112,6 +122,7 @@ export async function openPipeline<N extends string = string>(
       const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
       let lastRequeue = Date.now();
       for (;;) {
+        if (stopped) throw new PipelineStoppedError();
         const status = await getPipelineStatus(db, registry);
         onProgress?.(status);
         const active = status.stages.reduce((sum, s) => sum + s.pending + s.running, 0);
@@ -126,6 +137,7 @@ export async function openPipeline<N extends string = string>(
     },
     status: () => getPipelineStatus(db, registry),
     async stop() {
+      stopped = true;
       if (staleTimer) clearInterval(staleTimer);
       await Promise.all(workers.map((w) => w.stop()));
       await queue.stop();

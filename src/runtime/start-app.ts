@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { EarshotConfig } from '../config/config.ts';
 import { startHttpServer } from '../api/http-server.ts';
 import { ingestPaths } from '../ingest/ingest-paths.ts';
-import { openPipeline, type Pipeline } from '../jobs/pipeline.ts';
+import { openPipeline, PipelineStoppedError, type Pipeline } from '../jobs/pipeline.ts';
 import { scheduleStage } from '../jobs/scheduling.ts';
 import { formatPipelineEvent, formatProgressLine } from '../jobs/status-report.ts';
 import { missingSpeechModels } from '../speech/model-location.ts';
@@ -120,6 +120,10 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
         const failed = status.stages.reduce((n, s) => n + s.failed, 0);
         say(`Pipeline idle: ${formatProgressLine(status)}.`);
         if (failed > 0) say(`${failed} stage runs failed: \`earshot status\` lists them with reasons.`);
+      })
+      // Ctrl-C before the work is done: stop() ends the wait; there is nothing to report.
+      .catch((error: unknown) => {
+        if (!(error instanceof PipelineStoppedError)) throw error;
       });
 
     const server = http;
