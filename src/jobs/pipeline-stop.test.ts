@@ -21,10 +21,11 @@ afterAll(async () => {
 
 it('ends a wait for idle with PipelineStoppedError when the pipeline is stopped first', async () => {
   const { pipeline, database, store } = testPipeline;
-  // Work is scheduled but no worker runs it, so the wait would go on for ever.
+  // Work is scheduled but no worker runs it, so the wait would go on for ever. Polling with no
+  // pause means the close almost surely lands while a status query is in flight.
   const recording = await addRecording(database.db, store, 'mono');
   await pipeline.schedulePipeline([recording.id]);
-  const waiting = pipeline.waitUntilIdle({ intervalMs: 20 });
+  const waiting = pipeline.waitUntilIdle({ intervalMs: 0 });
   const outcome = waiting.then(
     () => 'idle',
     (error: unknown) => error,

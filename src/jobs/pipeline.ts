@@ -98,6 +98,15 @@ export async function openPipeline<N extends string = string>(
   let staleTimer: NodeJS.Timeout | undefined;
   // Set by stop(): a wait still polling must not query a database its owner is about to close.
   let stopped = false;
+  // stop() may close the database while a poll's query is in flight: that failure means "stopped".
+  const unlessStopped = async <T>(query: Promise<T>): Promise<T> => {
+    try {
+      return await query;
+    } catch (error) {
+      if (stopped) throw new PipelineStoppedError();
+      throw error;
+    }
+  };
 
   return {
     queue,
@@ -123,14 +132,14 @@ export async function openPipeline<N extends string = string>(
       let lastRequeue = Date.now();
       for (;;) {
         if (stopped) throw new PipelineStoppedError();
-        const status = await getPipelineStatus(db, registry);
+        const status = await unlessStopped(getPipelineStatus(db, registry));
         onProgress?.(status);
         const active = status.stages.reduce((sum, s) => sum + s.pending + s.running, 0);
         if (active === 0 || Date.now() >= deadline) return status;
         // Safety net: work that lost its job (should not happen) is queued again.
         if (Date.now() - lastRequeue > 30_000) {
           lastRequeue = Date.now();
-          await requeueLostRuns(queue, db);
+          await unlessStopped(requeueLostRuns(queue, db));
         }
         await new Promise((resolve) => setTimeout(resolve, intervalMs));
       }
