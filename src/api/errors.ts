@@ -5,7 +5,7 @@ import type { ErrorResponse } from './schemas/common.ts';
 /** Thrown by handlers for answers other than 200; the error handler turns it into JSON. */
 export class ApiError extends Error {
   constructor(
-    readonly statusCode: 400 | 404 | 409 | 416 | 503,
+    readonly statusCode: 400 | 404 | 409 | 416 | 422 | 503,
     readonly code: ErrorResponse['error'],
     message: string,
   ) {

@@ -174,6 +174,25 @@ describe('GET /api/recordings/:id/audio/working/peaks', () => {
     expect(missing.json<{ message: string }>().message).toContain('missing from the store');
   });
 
+  it('answers 422 naming the problem when the working copy cannot be decoded, and caches nothing', async () => {
+    const damaged = await insertRecording(fixture, {
+      collection_id: await insertCollection(t.db, 'Damaged'),
+    });
+    await insertWorkingCopy(fixture, {
+      recordingId: damaged.id,
+      channel: 0,
+      content: Buffer.from('RIFF\u0000\u0000\u0000\u0000WAVEnot really audio'),
+    });
+    const response = await app.inject({ method: 'GET', url: peaksUrl(damaged.id) });
+    expect(response.statusCode).toBe(422);
+    const body = response.json<{ error: string; message: string }>();
+    expect(body.error).toBe('undecodable_media');
+    expect(body.message).toContain('could not be decoded');
+    expect(body.message).toContain('redo decode --force');
+    const file = path.join(fixture.config.derivedDir, damaged.id, 'channel-0.wav');
+    expect(fs.existsSync(peaksCachePath(file))).toBe(false);
+  });
+
   it('answers 400 naming the bad value for a malformed id, channel or extra parameter', async () => {
     const cases: [url: string, path: string][] = [
       [peaksUrl('not-a-uuid'), 'params.id'],
@@ -201,6 +220,6 @@ describe('GET /api/recordings/:id/audio/working/peaks', () => {
     const doc = response.json<{ paths: Record<string, { get?: { responses: Record<string, unknown> } }> }>();
     const operation = doc.paths['/api/recordings/{id}/audio/working/peaks']?.get;
     expect(operation).toBeDefined();
-    expect(Object.keys(operation!.responses).sort()).toEqual(['200', '304', '400', '404']);
+    expect(Object.keys(operation!.responses).sort()).toEqual(['200', '304', '400', '404', '422']);
   });
 });

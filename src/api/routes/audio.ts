@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { audioContentType } from '../audio/content-type.ts';
 import { sendAudioFile } from '../audio/send-file.ts';
+import { MediaDecodeError } from '../../media/transcode.ts';
 import { MAX_PEAKS, TARGET_PEAKS_PER_SECOND } from '../../media/waveform-peaks.ts';
 import {
   loadOrComputePeaks,
@@ -11,7 +12,7 @@ import {
   PeaksSourceMissingError,
   type PeaksResult,
 } from '../../media/waveform-peaks-cache.ts';
-import { notFound } from '../errors.ts';
+import { ApiError, notFound } from '../errors.ts';
 import { binaryResponse, emptyResponse } from '../openapi.ts';
 import { presentWorkingPeaks } from '../presenters/peaks.ts';
 import { findRecording, findWorkingCopy } from '../queries/recording-detail.ts';
@@ -139,6 +140,7 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
         304: emptyResponse('Not modified (If-None-Match matched the ETag)'),
         400: errorResponseSchema,
         404: errorResponseSchema,
+        422: errorResponseSchema,
       },
     },
     handler: async (request, reply) => {
@@ -158,6 +160,15 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
           sha256: copy.sha256,
         });
       } catch (error) {
+        if (error instanceof MediaDecodeError) {
+          request.log.error({ path: copy.path, err: error }, 'working copy could not be decoded');
+          throw new ApiError(
+            422,
+            'undecodable_media',
+            `The working copy of channel ${channel} could not be decoded (${error.message}); ` +
+              'the original is untouched; `earshot redo decode --force` makes the working copies again',
+          );
+        }
         if (!(error instanceof PeaksSourceMissingError)) throw error;
         request.log.error({ path: copy.path }, 'working copy missing from the store');
         throw notFound(`The working copy of channel ${channel} is missing from the store on disk`);

@@ -9,10 +9,14 @@ export const errorResponseSchema = z
         'not_found',
         'conflict',
         'range_not_satisfiable',
+        'undecodable_media',
         'unavailable',
         'internal_error',
       ])
-      .describe('Machine-readable error code (conflict: someone else changed it first; reload)'),
+      .describe(
+        'Machine-readable error code (conflict: someone else changed it first; reload; ' +
+          'undecodable_media: a stored audio file could not be decoded)',
+      ),
     message: z.string().describe('What went wrong, in words'),
     issues: z
       .array(

@@ -408,7 +408,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -416,6 +416,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -675,7 +676,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -683,6 +684,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -705,7 +707,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -713,6 +715,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -804,7 +807,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -812,6 +815,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -834,7 +838,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -842,6 +846,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -924,7 +929,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -932,6 +937,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -954,7 +960,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -962,6 +968,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -984,7 +991,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -992,6 +999,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1063,7 +1071,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -1071,6 +1079,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1093,7 +1102,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -1101,6 +1110,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1123,7 +1133,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -1131,6 +1141,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1211,7 +1222,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -1219,6 +1230,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1241,7 +1253,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -1249,6 +1261,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1271,7 +1284,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -1279,6 +1292,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1353,7 +1367,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -1361,6 +1375,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1383,7 +1398,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -1391,6 +1406,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1413,7 +1429,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -1421,6 +1437,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1511,7 +1528,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -1519,6 +1536,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1541,7 +1559,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -1549,6 +1567,38 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1743,7 +1793,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -1751,6 +1801,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1773,7 +1824,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -1781,6 +1832,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1903,7 +1955,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -1911,6 +1963,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1998,7 +2051,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -2006,6 +2059,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2096,7 +2150,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -2104,6 +2158,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2281,7 +2336,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -2289,6 +2344,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2311,7 +2367,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -2319,6 +2375,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2444,7 +2501,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -2452,6 +2509,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2474,7 +2532,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -2482,6 +2540,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2504,7 +2563,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -2512,6 +2571,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2659,7 +2719,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -2667,6 +2727,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2689,7 +2750,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -2697,6 +2758,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2899,7 +2961,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -2907,6 +2969,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2929,7 +2992,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -2937,6 +3000,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3016,7 +3080,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -3024,6 +3088,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3046,7 +3111,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -3054,6 +3119,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3128,7 +3194,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -3136,6 +3202,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3158,7 +3225,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -3166,6 +3233,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3333,7 +3401,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
                * @enum {string}
                */
               error:
@@ -3341,6 +3409,7 @@ export interface paths {
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
+                | 'undecodable_media'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
