@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { chooseCandidatePlan, type PlanInputs } from './search-plan.ts';
 
-// Shapes of the 100k-call bench corpus: 5M segments, 50 per transcript, a sample of 300 rows.
+// Shapes of the 100k-call bench corpus: 5M segments, 50 per transcript, a sample of 600 rows.
 const corpus: PlanInputs = {
-  sampleRows: 300,
+  sampleRows: 600,
   sampleMatches: 0,
   tableRows: 5_000_000,
   rowsPerTranscript: 50,
@@ -24,34 +24,34 @@ describe('chooseCandidatePlan', () => {
 
   it('scans for a common phrase, whose index entries cost as much as rows', () => {
     // «груз 200»: 8% of segments; collecting 400k entries would take far longer than reading 12.5k rows.
-    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 24, phrase: true })).toBe('scan');
+    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 48, phrase: true })).toBe('scan');
   });
 
   it('keeps the index for a word in 2% of segments, where a scan would read 50k rows', () => {
-    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 6 })).toBe('index');
+    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 12 })).toBe('index');
   });
 
   it('scans for a word in a quarter of the segments', () => {
-    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 75 })).toBe('scan');
+    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 150 })).toBe('scan');
   });
 
   it('reads a small scope first when the term is common', () => {
-    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 30, scopeTranscripts: 3500 })).toBe('scope-first');
+    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 60, scopeTranscripts: 3500 })).toBe('scope-first');
     // A single call: its 50 segments beat any other plan.
-    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 2, scopeTranscripts: 1 })).toBe('scope-first');
+    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 4, scopeTranscripts: 1 })).toBe('scope-first');
   });
 
   it('reads the scope first for a word in 5% of segments within a tenth of the calls', () => {
     // The 10k-call corpus: the index would collect 25k entries and read 10k scattered matches to
     // find 1,000 in scope (53 ms measured); scope first reads 20k rows in call order.
     expect(
-      chooseCandidatePlan({ ...corpus, tableRows: 505_000, sampleMatches: 15, scopeTranscripts: 1000 }),
+      chooseCandidatePlan({ ...corpus, tableRows: 505_000, sampleMatches: 30, scopeTranscripts: 1000 }),
     ).toBe('scope-first');
   });
 
   it('does not read a scope first when the term is too rare to be found in it quickly', () => {
-    // One match in 300 sampled rows: ~17k in the table, reachable through the index; scope first
+    // Two matches in 600 sampled rows: ~17k in the table, reachable through the index; scope first
     // would read all 500k segments of 10k transcripts.
-    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 1, scopeTranscripts: 10_000 })).toBe('index');
+    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 2, scopeTranscripts: 10_000 })).toBe('index');
   });
 });
