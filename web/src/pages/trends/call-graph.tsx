@@ -30,8 +30,12 @@ export function CallGraphChart({
           layout: 'force',
           roam: true,
           draggable: true,
-          force: { repulsion: 150, gravity: 0.1, edgeLength: [50, 100] },
-          zoom: 0.8,
+          // Wide spacing and hidden overlapping labels keep the numbers legible; hovering a
+          // number shows it with its neighbours.
+          force: { repulsion: 260, gravity: 0.05, edgeLength: [50, 110] },
+          zoom: 0.9,
+          labelLayout: { hideOverlap: true },
+          emphasis: { focus: 'adjacency', label: { show: true } },
           edgeSymbol: ['none', 'arrow'],
           edgeSymbolSize: 7,
           label: { show: true, position: 'right', fontSize: 11, fontFamily: 'DejaVu Sans Mono, monospace' },
@@ -72,7 +76,7 @@ export function CallGraphChart({
       <p className="muted small-print">
         Blue: Ukrainian numbers (+380); red: Russian (+7). Click a number for its calls.
       </p>
-      <EChart option={option} onClick={onClick} height={380} testId="call-graph" />
+      <EChart option={option} onClick={onClick} height={440} testId="call-graph" />
     </section>
   );
 }
