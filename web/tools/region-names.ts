@@ -192,3 +192,17 @@ export const UKRAINE_REGION_NAMES: Record<string, RegionName> = {
   },
   Zhytomyr: { iso: 'UA-18', en: 'Zhytomyr Oblast', uk: 'Житомирська область', ru: 'Житомирская область' },
 };
+
+/**
+ * Belarus's six oblasts and Minsk: troops, depots and hospitals on the Belarusian side come up in
+ * the calls (Gomel, Mozyr), and a place there should not sit on blank ground.
+ */
+export const BELARUS_REGION_NAMES: Record<string, RegionName> = {
+  Brest: { iso: 'BY-BR', en: 'Brest Region', ru: 'Брестская область' },
+  Gomel: { iso: 'BY-HO', en: 'Gomel Region', ru: 'Гомельская область' },
+  Grodno: { iso: 'BY-HR', en: 'Grodno Region', ru: 'Гродненская область' },
+  Minsk: { iso: 'BY-MI', en: 'Minsk Region', ru: 'Минская область' },
+  Mogilev: { iso: 'BY-MA', en: 'Mogilev Region', ru: 'Могилёвская область' },
+  Vitebsk: { iso: 'BY-VI', en: 'Vitebsk Region', ru: 'Витебская область' },
+  'City of Minsk': { iso: 'BY-HM', en: 'Minsk', ru: 'Минск' },
+};

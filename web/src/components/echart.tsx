@@ -1,6 +1,7 @@
 import { BarChart, GraphChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
@@ -15,6 +16,8 @@ echarts.use([
   TooltipComponent,
   LegendComponent,
   GeoComponent,
+  // labelLayout: hides labels that would overlap (map places, call graph numbers).
+  LabelLayout,
   SVGRenderer,
 ]);
 

@@ -76,14 +76,16 @@ describe('regions.geo.json (offline map of Ukraine and Russia)', () => {
     );
   });
 
-  it("has each of Ukraine's 27 and Russia's 83 first-level regions once, named in English and Russian", () => {
+  it("has each of Ukraine's 27, Russia's 83 and Belarus's 7 first-level regions once, named in English and Russian", () => {
     const byCountry = (country: string) => regions.filter((region) => region.properties.country === country);
     // 24 oblasts, Crimea, Kyiv and Sevastopol; Russia's 83 federal subjects as the source draws them.
     expect(byCountry('UA')).toHaveLength(27);
     expect(byCountry('RU')).toHaveLength(83);
-    expect(regions).toHaveLength(110);
-    expect(new Set(regions.map((region) => region.properties.name)).size).toBe(110);
-    expect(new Set(regions.map((region) => region.properties.iso)).size).toBe(110);
+    // Six oblasts and the city of Minsk.
+    expect(byCountry('BY')).toHaveLength(7);
+    expect(regions).toHaveLength(117);
+    expect(new Set(regions.map((region) => region.properties.name)).size).toBe(117);
+    expect(new Set(regions.map((region) => region.properties.iso)).size).toBe(117);
     for (const { properties } of regions) {
       expect(properties.iso).toMatch(new RegExp(`^${properties.country}-[A-Z0-9]{2,3}$`));
       expect(properties.name).toMatch(/^[A-Z][A-Za-z ()'–.-]+$/);
@@ -115,13 +117,17 @@ describe('regions.geo.json (offline map of Ukraine and Russia)', () => {
     ['Odesa', 30.73, 46.48, 'UA-51'],
     ['Simferopol', 34.1, 44.95, 'UA-43'],
     ['Lviv', 24.03, 49.84, 'UA-46'],
+    ['Minsk', 27.56, 53.9, 'BY-HM'],
+    ['Gomel', 30.98, 52.44, 'BY-HO'],
+    ['Mozyr', 29.25, 52.05, 'BY-HO'],
+    ['Brest', 23.69, 52.1, 'BY-BR'],
   ] as const)('puts %s (%f E, %f N) in %s and in no other region', (_place, lon, lat, iso) => {
     expect(regionsAt([lon, lat])).toEqual([iso]);
   });
 
   it('puts the sea and other countries in no region', () => {
     expect(regionsAt([34.0, 43.5])).toEqual([]); // Black Sea
-    expect(regionsAt([27.56, 53.9])).toEqual([]); // Minsk
+    expect(regionsAt([21.01, 52.23])).toEqual([]); // Warsaw
     expect(regionsAt([28.86, 47.01])).toEqual([]); // Chișinău
   });
 

@@ -32,8 +32,8 @@ export function CallGraphChart({
           draggable: true,
           // Wide spacing and hidden overlapping labels keep the numbers legible; hovering a
           // number shows it with its neighbours.
-          force: { repulsion: 260, gravity: 0.05, edgeLength: [50, 110] },
-          zoom: 0.9,
+          force: { repulsion: 260, gravity: 0.1, edgeLength: [50, 110], layoutAnimation: false },
+          zoom: 0.65,
           labelLayout: { hideOverlap: true },
           emphasis: { focus: 'adjacency', label: { show: true } },
           edgeSymbol: ['none', 'arrow'],

@@ -4,18 +4,19 @@ import { echarts, EChart, type ChartClick, type ChartOption } from '../../compon
 import regions from '../../map/regions.geo.json';
 import { hrefFor, navigate } from '../../router.ts';
 
-// Ukraine's oblasts and Russia's federal subjects, bundled (see src/map/ATTRIBUTION.md): the map
+// Ukraine's oblasts, Russia's federal subjects and Belarus's regions, bundled (see src/map/ATTRIBUTION.md): the map
 // needs no tile server and sends nothing anywhere.
 const MAP_NAME = 'ua-ru-regions';
 echarts.registerMap(MAP_NAME, regions as Parameters<typeof echarts.registerMap>[1]);
 // ECharts keys regions by their English name; the tooltip adds the Russian one, as the calls say it.
 const russianNameOf = new Map(regions.features.map((r) => [r.properties.name, r.properties.nameRu]));
-// Oblasts on both sides look alike, so Russia's are tinted: which side of the border a place lies on
-// is the first thing a reader needs.
-const RUSSIA_AREA_COLOR = '#f4efe6';
-const russianRegions = regions.features
-  .filter((r) => r.properties.country === 'RU')
-  .map((r) => ({ name: r.properties.name, itemStyle: { areaColor: RUSSIA_AREA_COLOR } }));
+// Oblasts on every side look alike, so Russia's and Belarus's are tinted: which side of a border a
+// place lies on is the first thing a reader needs.
+const AREA_COLORS: Partial<Record<string, string>> = { RU: '#f4efe6', BY: '#ececec' };
+const tintedRegions = regions.features.flatMap((r) => {
+  const areaColor = AREA_COLORS[r.properties.country];
+  return areaColor ? [{ name: r.properties.name, itemStyle: { areaColor } }] : [];
+});
 
 export function PlacesMap({
   places,
@@ -48,7 +49,7 @@ export function PlacesMap({
         itemStyle: { areaColor: '#eef1f5', borderColor: '#a8b3c4', borderWidth: 0.5 },
         emphasis: { itemStyle: { areaColor: '#dde4ee' }, label: { show: false } },
         label: { show: false },
-        regions: russianRegions,
+        regions: tintedRegions,
         // A region's own tooltip: ECharts does not pass geo regions to the chart-wide formatter.
         tooltip: {
           show: true,
@@ -70,6 +71,8 @@ export function PlacesMap({
           symbolSize: (value: number[]) => 6 + 22 * Math.sqrt((value[2] ?? 0) / max),
           itemStyle: { color: '#c2410c', opacity: 0.75, borderColor: '#fff', borderWidth: 1 },
           label: { show: true, position: 'right', formatter: '{b}', fontSize: 11, color: '#1f2937' },
+          // Where two labels would overlap the less mentioned one goes (the list beside names all).
+          labelLayout: { hideOverlap: true },
         },
       ],
     }),
