@@ -229,6 +229,10 @@ async function searchSource(
   const parts = await Promise.all(
     Array.from({ length: SCOPE_FIRST_PARTS }, (_, index) => read({ index, count: SCOPE_FIRST_PARTS })),
   );
+  // A part that ran out left its share unused while another stopped at its own: the matches sit
+  // unevenly between the parts (a few long calls), so the sum would rank, and count as "at least",
+  // fewer than the cap while more exist. Read the scope again whole, for the cap's candidates.
+  if (parts.some((p) => p.capped) && parts.some((p) => !p.capped)) return read(null);
   return {
     rows: parts.flatMap((p) => p.rows),
     total: parts.reduce((sum, p) => sum + p.total, 0),
