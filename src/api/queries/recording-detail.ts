@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { notFound } from '../errors.ts';
 import {
   DerivedFileKind,
   type CustodyEvent,
@@ -42,6 +43,13 @@ export async function findRecording(
     .select('c.name as collection_name')
     .where('r.id', '=', id)
     .executeTakeFirst();
+}
+
+/** findRecording for a route: a recording that does not exist is the route's 404. */
+export async function requireRecording(db: Db, id: string): Promise<Recording & { collection_name: string }> {
+  const recording = await findRecording(db, id);
+  if (!recording) throw notFound(`No recording with id ${id}`);
+  return recording;
 }
 
 /** Custody events of one recording in the order they were appended. */

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readCurrentAnalysis } from '../../analysis/analysis-store.ts';
 import { notFound } from '../errors.ts';
 import { presentRecordingAnalysis } from '../presenters/analysis.ts';
-import { findRecording } from '../queries/recording-detail.ts';
+import { requireRecording } from '../queries/recording-detail.ts';
 import { recordingAnalysisSchema } from '../schemas/analysis.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
 import type { RouteContext } from './context.ts';
@@ -25,7 +25,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, { db }: RouteContex
       const { id } = request.params;
       const stored = await readCurrentAnalysis(db, id);
       if (stored) return presentRecordingAnalysis(stored);
-      if (!(await findRecording(db, id))) throw notFound(`No recording with id ${id}`);
+      await requireRecording(db, id);
       throw notFound(`Recording ${id} has no analysis of its latest transcript version yet`);
     },
   );

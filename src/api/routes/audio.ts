@@ -15,7 +15,7 @@ import {
 import { ApiError, notFound } from '../errors.ts';
 import { binaryResponse, emptyResponse } from '../openapi.ts';
 import { presentWorkingPeaks } from '../presenters/peaks.ts';
-import { findRecording, findWorkingCopy } from '../queries/recording-detail.ts';
+import { findWorkingCopy, requireRecording } from '../queries/recording-detail.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
 import { workingPeaksResponseSchema } from '../schemas/peaks.ts';
 import type { RouteContext } from './context.ts';
@@ -60,8 +60,7 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
 
   /** A channel's working copy, or a 404 saying whether the recording or the copy is missing. */
   const requireWorkingCopy = async (id: string, channel: number) => {
-    const recording = await findRecording(db, id);
-    if (!recording) throw notFound(`No recording with id ${id}`);
+    await requireRecording(db, id);
     const copy = await findWorkingCopy(db, id, channel);
     if (!copy) throw notFound(`Recording ${id} has no working copy of channel ${channel} (yet)`);
     return copy;
@@ -79,8 +78,7 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
       response: audioResponses('audio/*'),
     },
     handler: async (request, reply) => {
-      const recording = await findRecording(db, request.params.id);
-      if (!recording) throw notFound(`No recording with id ${request.params.id}`);
+      const recording = await requireRecording(db, request.params.id);
       await sendAudioFile(request, reply, {
         absolutePath: insideStore(config.originalsDir, recording.store_path),
         contentType: audioContentType({

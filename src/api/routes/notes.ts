@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { addNote, listNotes, NoteRejected } from '../../transcripts/notes.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { presentNote } from '../presenters/note.ts';
-import { findRecording } from '../queries/recording-detail.ts';
+import { requireRecording } from '../queries/recording-detail.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
 import { noteBodySchema, noteSchema, notesResponseSchema } from '../schemas/notes.ts';
 import type { RouteContext } from './context.ts';
@@ -23,7 +23,7 @@ export function registerNoteRoutes(app: FastifyInstance, { db, config }: RouteCo
     },
     async (request) => {
       const { id } = request.params;
-      if (!(await findRecording(db, id))) throw notFound(`No recording with id ${id}`);
+      await requireRecording(db, id);
       return { notes: (await listNotes(db, id)).map(presentNote) };
     },
   );
@@ -41,7 +41,7 @@ export function registerNoteRoutes(app: FastifyInstance, { db, config }: RouteCo
     },
     async (request, reply) => {
       const { id } = request.params;
-      if (!(await findRecording(db, id))) throw notFound(`No recording with id ${id}`);
+      await requireRecording(db, id);
       try {
         const note = await addNote(db, {
           recordingId: id,

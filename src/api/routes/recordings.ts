@@ -5,7 +5,7 @@ import { presentAnalysisSummary } from '../presenters/analysis.ts';
 import { presentCustody } from '../presenters/custody.ts';
 import { presentRecordingDetail, presentRecordingSummary } from '../presenters/recording.ts';
 import { analysisSummariesByRecording, transcriptShapesByRecording } from '../queries/recording-analysis.ts';
-import { custodyEventsOf, findRecording, loadRecordingDetail } from '../queries/recording-detail.ts';
+import { custodyEventsOf, loadRecordingDetail, requireRecording } from '../queries/recording-detail.ts';
 import { listRecordings, resolvePlaceFilter } from '../queries/recordings-list.ts';
 import { stageRunsByRecording } from '../queries/stage-runs.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
@@ -86,8 +86,7 @@ export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteConte
       },
     },
     async (request) => {
-      const recording = await findRecording(db, request.params.id);
-      if (!recording) throw notFound(`No recording with id ${request.params.id}`);
+      const recording = await requireRecording(db, request.params.id);
       return presentCustody(recording, await custodyEventsOf(db, recording.id));
     },
   );

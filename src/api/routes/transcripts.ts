@@ -15,7 +15,7 @@ import {
   presentTranscriptVersion,
   toDiffSegment,
 } from '../presenters/transcript.ts';
-import { findRecording } from '../queries/recording-detail.ts';
+import { requireRecording } from '../queries/recording-detail.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
 import {
   correctionBodySchema,
@@ -34,10 +34,6 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
   const { db, config } = context;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  const requireRecording = async (id: string): Promise<void> => {
-    if (!(await findRecording(db, id))) throw notFound(`No recording with id ${id}`);
-  };
-
   api.get(
     '/api/recordings/:id/transcripts',
     {
@@ -49,7 +45,7 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
       },
     },
     async (request) => {
-      await requireRecording(request.params.id);
+      await requireRecording(db, request.params.id);
       const versions = await listTranscriptVersions(db, request.params.id);
       return { versions: versions.map(presentTranscriptVersion) };
     },
@@ -68,7 +64,7 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
     },
     async (request) => {
       const { id } = request.params;
-      await requireRecording(id);
+      await requireRecording(db, id);
       const read = await readTranscriptVersion(db, id, request.query.version);
       if (!read) {
         throw notFound(
@@ -99,7 +95,7 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
     },
     async (request) => {
       const { id } = request.params;
-      await requireRecording(id);
+      await requireRecording(db, id);
       const [from, to] = await Promise.all([
         readTranscriptVersion(db, id, request.query.from),
         readTranscriptVersion(db, id, request.query.to),
