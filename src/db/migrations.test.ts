@@ -54,6 +54,7 @@ describe('migrations', () => {
         .execute();
 
     // Down with no 'corrected' rows: the older action list is back.
+    expect((await migrator.migrateTo('0008-custody-corrected')).error).toBeUndefined();
     const down = await migrator.migrateTo('0007-desk-notes');
     expect(down.error).toBeUndefined();
     expect(down.results).toEqual([
@@ -82,5 +83,51 @@ describe('migrations', () => {
     expect(await count()).toBe(1);
     await log('corrected');
     expect(await count()).toBe(2);
+  });
+
+  it('keeps a waiting run on the way down as failed, with the model it waited for as the reason', async () => {
+    const migrator = new Migrator({
+      db: t.db,
+      provider: { getMigrations: () => Promise.resolve(migrations) },
+    });
+    await migrateToLatest(t.db);
+    const collection = await t.db
+      .insertInto('collections')
+      .values({ name: 'waits', model_profile: 'demo' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const recording = await t.db
+      .insertInto('recordings')
+      .values({
+        sha256: 'a'.repeat(64),
+        size_bytes: 1,
+        collection_id: collection.id,
+        original_filename: 'a.wav',
+        store_path: 'aa/a',
+        metadata_extra: {},
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await expect(
+      t.db
+        .insertInto('stage_runs')
+        .values({ recording_id: recording.id, stage: 'vad', status: 'waiting', waiting_for_model: null })
+        .execute(),
+    ).rejects.toThrow(/stage_runs_waiting_names_model/);
+    await t.db
+      .insertInto('stage_runs')
+      .values({
+        recording_id: recording.id,
+        stage: 'vad',
+        status: 'waiting',
+        waiting_for_model: 'silero-vad-v6.2',
+      })
+      .execute();
+
+    expect((await migrator.migrateTo('0008-custody-corrected')).error).toBeUndefined();
+    const rows = await sql<{ status: string; error: string }>`
+      SELECT status, error FROM stage_runs WHERE recording_id = ${recording.id}`.execute(t.db);
+    expect(rows.rows).toEqual([{ status: 'failed', error: 'waiting for model silero-vad-v6.2' }]);
+    await migrateToLatest(t.db);
   });
 });

@@ -33,8 +33,13 @@ export interface CollectionsTable {
   id: Generated<string>;
   name: string;
   description: string | null;
+  /** `demo`: transcribed and translated by the demo models committed in the repository. */
+  model_profile: ColumnType<ModelProfile, ModelProfile | undefined, ModelProfile>;
   created_at: CreatedAt;
 }
+
+/** Which models a collection's speech and translation stages use (migration 0009). */
+export type ModelProfile = 'configured' | 'demo';
 
 export interface IngestBatchesTable {
   id: Generated<string>;
@@ -130,7 +135,8 @@ export interface CustodyEventsTable {
   details: Json<JsonObject>;
 }
 
-export type StageStatus = 'pending' | 'running' | 'done' | 'failed';
+/** `waiting`: the stage's model is not installed; waiting_for_model names it. */
+export type StageStatus = 'pending' | 'running' | 'done' | 'failed' | 'waiting';
 
 export interface StageRunsTable {
   recording_id: string;
@@ -144,6 +150,7 @@ export interface StageRunsTable {
   finished_at: Date | null;
   updated_at: UpdatedAt;
   result: Json<JsonObject> | null;
+  waiting_for_model: string | null;
 }
 
 /** Kinds of derived file; a working copy is the 16 kHz mono WAV of one channel. */

@@ -11,6 +11,8 @@ export interface StageCounts {
   running: number;
   done: number;
   failed: number;
+  /** Runs that wait for a model to be installed (not failures). */
+  waiting: number;
   /** Recordings with no run of this stage yet. */
   missing: number;
 }
@@ -30,7 +32,7 @@ export interface PipelineStatus {
   failures: StageFailure[];
 }
 
-const STATUSES: readonly StageStatus[] = ['pending', 'running', 'done', 'failed'];
+const STATUSES: readonly StageStatus[] = ['pending', 'running', 'done', 'failed', 'waiting'];
 
 /** Per-stage counts over all recordings, in pipeline order, plus every failed run with its reason. */
 export async function getPipelineStatus(db: Db, registry: StageRegistry): Promise<PipelineStatus> {
@@ -45,7 +47,7 @@ export async function getPipelineStatus(db: Db, registry: StageRegistry): Promis
     .groupBy(['stage', 'status'])
     .execute();
   const stages = registry.order.map((stage) => {
-    const counts: StageCounts = { stage, pending: 0, running: 0, done: 0, failed: 0, missing: 0 };
+    const counts: StageCounts = { stage, pending: 0, running: 0, done: 0, failed: 0, waiting: 0, missing: 0 };
     for (const status of STATUSES) {
       counts[status] = Number(rows.find((r) => r.stage === stage && r.status === status)?.n ?? 0);
     }

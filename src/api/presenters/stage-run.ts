@@ -7,6 +7,7 @@ export function presentStageRun(run: StageRun) {
     status: run.status,
     attempts: run.attempts,
     error: run.error,
+    waitingForModel: run.waiting_for_model,
     startedAt: isoOrNull(run.started_at),
     finishedAt: isoOrNull(run.finished_at),
     updatedAt: iso(run.updated_at),

@@ -47,8 +47,11 @@ export const collectionRefSchema = z
   .describe('The collection a recording belongs to');
 
 export const stageStatusSchema = z
-  .enum(['pending', 'running', 'done', 'failed'])
-  .describe('pending: waiting to run; running: a worker holds it; done; failed: see error');
+  .enum(['pending', 'running', 'done', 'failed', 'waiting'])
+  .describe(
+    'pending: waiting to run; running: a worker holds it; done; failed: see error; ' +
+      'waiting: its model is not installed (waitingForModel names it); it runs once the model is installed',
+  );
 
 export const stageRunSchema = z
   .object({
@@ -56,6 +59,10 @@ export const stageRunSchema = z
     status: stageStatusSchema,
     attempts: z.number().int().describe('How many times the stage has been tried'),
     error: z.string().nullable().describe('Why the last attempt failed (null unless failed)'),
+    waitingForModel: z
+      .string()
+      .nullable()
+      .describe('The model this stage waits for (null unless waiting); `earshot models install NAME` installs it'),
     startedAt: nullableIsoDateTime.describe('When the last attempt started'),
     finishedAt: nullableIsoDateTime.describe('When the last attempt finished'),
     updatedAt: isoDateTime.describe('Last change of this status'),

@@ -7,6 +7,7 @@ import * as analysis from './0005-analysis.ts';
 import * as search from './0006-search.ts';
 import * as deskNotes from './0007-desk-notes.ts';
 import * as custodyCorrected from './0008-custody-corrected.ts';
+import * as modelWaits from './0009-model-waits.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006-search': search,
   '0007-desk-notes': deskNotes,
   '0008-custody-corrected': custodyCorrected,
+  '0009-model-waits': modelWaits,
 };

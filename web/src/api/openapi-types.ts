@@ -206,7 +206,7 @@ export interface paths {
           /** @description Only recordings with a run of this pipeline stage (combine with status) */
           stage?: string;
           /** @description Only recordings whose stage (or, without stage, any stage) has this status */
-          status?: 'pending' | 'running' | 'done' | 'failed';
+          status?: 'pending' | 'running' | 'done' | 'failed' | 'waiting';
           /** @description Where the call metadata came from: sidecar file, file name, or none */
           metadataOrigin?: 'sidecar' | 'filename' | 'none';
           /** @description Only calls whose current analysis has a confident match in this lexicon category */
@@ -328,14 +328,16 @@ export interface paths {
                   /** @description Pipeline stage name, e.g. "decode" */
                   stage: string;
                   /**
-                   * @description pending: waiting to run; running: a worker holds it; done; failed: see error
+                   * @description pending: waiting to run; running: a worker holds it; done; failed: see error; waiting: its model is not installed (waitingForModel names it); it runs once the model is installed
                    * @enum {string}
                    */
-                  status: 'pending' | 'running' | 'done' | 'failed';
+                  status: 'pending' | 'running' | 'done' | 'failed' | 'waiting';
                   /** @description How many times the stage has been tried */
                   attempts: number;
                   /** @description Why the last attempt failed (null unless failed) */
                   error: string | null;
+                  /** @description The model this stage waits for (null unless waiting); `earshot models install NAME` installs it */
+                  waitingForModel: string | null;
                   /** @description When the last attempt started */
                   startedAt: string | null;
                   /** @description When the last attempt finished */
@@ -537,14 +539,16 @@ export interface paths {
                 /** @description Pipeline stage name, e.g. "decode" */
                 stage: string;
                 /**
-                 * @description pending: waiting to run; running: a worker holds it; done; failed: see error
+                 * @description pending: waiting to run; running: a worker holds it; done; failed: see error; waiting: its model is not installed (waitingForModel names it); it runs once the model is installed
                  * @enum {string}
                  */
-                status: 'pending' | 'running' | 'done' | 'failed';
+                status: 'pending' | 'running' | 'done' | 'failed' | 'waiting';
                 /** @description How many times the stage has been tried */
                 attempts: number;
                 /** @description Why the last attempt failed (null unless failed) */
                 error: string | null;
+                /** @description The model this stage waits for (null unless waiting); `earshot models install NAME` installs it */
+                waitingForModel: string | null;
                 /** @description When the last attempt started */
                 startedAt: string | null;
                 /** @description When the last attempt finished */
@@ -3292,7 +3296,7 @@ export interface paths {
           /** @description Only recordings with a run of this pipeline stage (combine with status) */
           stage?: string;
           /** @description Only recordings whose stage (or, without stage, any stage) has this status */
-          status?: 'pending' | 'running' | 'done' | 'failed';
+          status?: 'pending' | 'running' | 'done' | 'failed' | 'waiting';
           /** @description Where the call metadata came from: sidecar file, file name, or none */
           metadataOrigin?: 'sidecar' | 'filename' | 'none';
           /** @description Only calls whose current analysis has a confident match in this lexicon category */

@@ -103,7 +103,7 @@ export function FilterBar({
             Status
             <select value={draft.status ?? ''} onChange={set('status')}>
               <option value="">Any</option>
-              {['pending', 'running', 'done', 'failed'].map((s) => (
+              {['pending', 'running', 'waiting', 'done', 'failed'].map((s) => (
                 <option key={s}>{s}</option>
               ))}
             </select>
