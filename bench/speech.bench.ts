@@ -5,6 +5,9 @@
 // segments with the committed test Marian model. With --whisper (or EARSHOT_BENCH_WHISPER), also
 // whisper.cpp on random-weight models of those architectures against the CTC baseline, on a
 // sample of the VAD regions (slow: see bench/whisper-speed.ts).
+import { DEMO_MODELS } from '../src/models/model-profile.ts';
+import { ModelNotInstalledError } from '../src/models/model-store.ts';
+import { installTestModels } from '../src/models/testing/test-models.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +17,6 @@ import { makeWorkingCopies } from '../src/media/transcode.ts';
 import { transcribeRecording } from '../src/speech/channel-transcription.ts';
 import {
   locateRecogniserModel,
-  MissingModelError,
   type ModelPrecision,
 } from '../src/speech/model-location.ts';
 import { createRecogniser } from '../src/speech/recogniser.ts';
@@ -31,17 +33,15 @@ const repo = path.resolve(here, '..');
 const { values: args } = parseArgs({
   options: {
     threads: { type: 'string', default: '2' },
-    'models-dir': {
-      type: 'string',
-      default: process.env.EARSHOT_MODELS_DIR ?? path.resolve(repo, '..', 'shared', 'models'),
-    },
+    // Default: the test models, installed from ../shared/models into a scratch folder.
+    'models-dir': { type: 'string', default: process.env.EARSHOT_MODELS_DIR ?? '' },
     whisper: { type: 'string', default: process.env.EARSHOT_BENCH_WHISPER ?? '' },
     'whisper-regions': { type: 'string', default: '4' },
   },
 });
 const whisperArchitectures = args.whisper === '' ? [] : parseArchitectures(args.whisper);
 const threads = Number(args.threads);
-const modelsDir = path.resolve(args['models-dir']);
+const modelsDir = args['models-dir'] !== '' ? path.resolve(args['models-dir']) : await scratchTestModels();
 const settings = { modelsDir, threads };
 
 interface Call {
@@ -110,7 +110,7 @@ async function benchTranslation(calls: Call[], callSeconds: number): Promise<voi
   const segments = groundTruthSegments(calls);
   const speechSeconds = segments.reduce((sum, s) => sum + s.seconds, 0);
   const translator = await Translator.open({
-    modelsDir: path.join(repo, 'test', 'fixtures', 'translation-model'),
+    modelsDir: DEMO_MODELS.dir,
     models: [TRANSLATION_FIXTURE],
     threads,
   });
@@ -168,7 +168,7 @@ try {
     try {
       vad = openVad(settings, vadModel);
     } catch (error) {
-      if (error instanceof MissingModelError) {
+      if (error instanceof ModelNotInstalledError) {
         console.log(`${vadModel}: not installed, skipped`);
         continue;
       }
@@ -194,7 +194,7 @@ try {
     try {
       model = locateRecogniserModel(modelsDir, 'test-asr-ru', precision);
     } catch (error) {
-      if (error instanceof MissingModelError) {
+      if (error instanceof ModelNotInstalledError) {
         console.log(`test-asr-ru ${precision}: not installed, skipped`);
         continue;
       }
@@ -259,4 +259,11 @@ try {
   );
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });
+}
+
+async function scratchTestModels(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-models-'));
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  await installTestModels(dir);
+  return dir;
 }

@@ -1,21 +1,38 @@
 import os from 'node:os';
 import type { Db } from '../db/database.ts';
-import type { JsonObject } from '../db/schema.ts';
+import type { JsonObject, ModelProfile } from '../db/schema.ts';
+import { IngestUsageError } from './errors.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
 import { isProcessAlive } from './content-store.ts';
 
-/** Finds or creates the collection a batch goes into. */
-export async function ensureCollection(db: Db, name: string): Promise<string> {
+/**
+ * Finds or creates the collection a batch goes into. A collection's model profile is fixed when it
+ * is made: the demo collection is read by the demo models, and a user's calls must never be put
+ * into it by mistake (they would be read by models that only know synthetic voices).
+ */
+export async function ensureCollection(
+  db: Db,
+  name: string,
+  profile: ModelProfile = 'configured',
+): Promise<string> {
   await db
     .insertInto('collections')
-    .values({ name })
+    .values({ name, model_profile: profile })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
   const row = await db
     .selectFrom('collections')
-    .select('id')
+    .select(['id', 'model_profile'])
     .where('name', '=', name)
     .executeTakeFirstOrThrow();
+  if (row.model_profile !== profile) {
+    throw new IngestUsageError(
+      row.model_profile === 'demo'
+        ? `"${name}" is the demo collection, read by demo models that only know synthetic voices; ` +
+            'ingest your calls into a collection of your own (--collection NAME)'
+        : `"${name}" is a collection of your own; the demo corpus goes into its own demo collection`,
+    );
+  }
   return row.id;
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { isSupportedCountry } from 'libphonenumber-js';
 import type { EarshotConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
+import type { ModelProfile } from '../db/schema.ts';
 import { ensureCollection, finishBatch, markInterruptedBatches, startBatch } from './batch.ts';
 import { cleanStaleTempFiles } from './content-store.ts';
 import { IngestUsageError } from './errors.ts';
@@ -26,6 +27,8 @@ export interface IngestProgress {
 export interface IngestOptions {
   paths: string[];
   collection: string;
+  /** `demo` only for the bundled demo corpus (earshot start): its collection uses the demo models. */
+  modelProfile?: ModelProfile;
   metadataFile?: string;
   namePattern?: string;
   columnMap?: ColumnMap;
@@ -74,7 +77,7 @@ export async function ingestPaths(
   fs.mkdirSync(config.originalsDir, { recursive: true });
   cleanStaleTempFiles(config.originalsDir);
   await markInterruptedBatches(db);
-  const collectionId = await ensureCollection(db, options.collection);
+  const collectionId = await ensureCollection(db, options.collection, options.modelProfile);
   const batchId = await startBatch(db, {
     collectionId,
     actor: options.actor,

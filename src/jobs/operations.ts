@@ -26,10 +26,20 @@ export interface StageFailure {
   finishedAt: Date | null;
 }
 
+/** Runs of one stage that wait for one model to be installed. */
+export interface ModelWait {
+  stage: string;
+  model: string;
+  recordings: number;
+}
+
 export interface PipelineStatus {
   recordings: number;
+  /** Recordings of demo collections, read by the demo models (demo/models). */
+  demoRecordings: number;
   stages: StageCounts[];
   failures: StageFailure[];
+  waits: ModelWait[];
 }
 
 const STATUSES: readonly StageStatus[] = ['pending', 'running', 'done', 'failed', 'waiting'];
@@ -62,8 +72,24 @@ export async function getPipelineStatus(db: Db, registry: StageRegistry): Promis
     .orderBy('r.stage')
     .orderBy('r.finished_at')
     .execute();
+  const waits = await db
+    .selectFrom('stage_runs')
+    .select(['stage', 'waiting_for_model', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('status', '=', 'waiting')
+    .groupBy(['stage', 'waiting_for_model'])
+    .orderBy('waiting_for_model')
+    .orderBy('stage')
+    .execute();
+  const demo = await db
+    .selectFrom('recordings as r')
+    .innerJoin('collections as c', 'c.id', 'r.collection_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('c.model_profile', '=', 'demo')
+    .executeTakeFirstOrThrow();
   return {
     recordings,
+    demoRecordings: Number(demo.n),
+    waits: waits.map((w) => ({ stage: w.stage, model: w.waiting_for_model ?? '', recordings: Number(w.n) })),
     stages,
     failures: failed.map((f) => ({
       recordingId: f.recording_id,

@@ -2,6 +2,7 @@ import type { EarshotConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import type { DatabaseConnection } from '../runtime/database-connection.ts';
 import { pipelineRegistry } from './handlers.ts';
+import { resumeRunsWaitingForModels, type ResumedWait } from './model-waits.ts';
 import { getPipelineStatus, type PipelineStatus } from './operations.ts';
 import { startJobQueue, type JobQueue } from './queue.ts';
 import {
@@ -46,6 +47,8 @@ export interface Pipeline<N extends string = string> {
    * whose previous stage is done but that were never scheduled, pending runs whose job is gone.
    */
   scheduleMissing(): Promise<number>;
+  /** Queues runs that waited for a model now installed (workers also do it every few seconds). */
+  resumeModelWaits(): Promise<ResumedWait[]>;
   /** Runs stage handlers in this process until stop(). */
   startWorkers(options?: {
     concurrency?: number;
@@ -60,6 +63,8 @@ export interface Pipeline<N extends string = string> {
 }
 
 const STALE_CHECK_MS = 60_000;
+/** How often workers look whether a model that runs wait for has been installed. */
+const MODEL_WAIT_CHECK_MS = 5_000;
 
 /** waitUntilIdle gives up this way when the pipeline is stopped before the work is done. */
 export class PipelineStoppedError extends Error {
@@ -96,6 +101,8 @@ export async function openPipeline<N extends string = string>(
 
   const workers: StageWorkers[] = [];
   let staleTimer: NodeJS.Timeout | undefined;
+  let modelWaitTimer: NodeJS.Timeout | undefined;
+  const resumeModelWaits = () => resumeRunsWaitingForModels(queue, db, options.config);
   // Set by stop(): a wait still polling must not query a database its owner is about to close.
   let stopped = false;
   // stop() may close the database while a poll's query is in flight: that failure means "stopped".
@@ -114,9 +121,18 @@ export async function openPipeline<N extends string = string>(
     recovery,
     schedulePipeline: (ids) => schedulePipeline(queue, db, ids),
     scheduleMissing: () => requeueLostRuns(queue, db),
+    resumeModelWaits,
     async startWorkers(workerOptions = {}) {
       const started = await startStageWorkers({ queue, db, config: options.config, ...workerOptions });
       workers.push(started);
+      // A model installed while this runs (`earshot models install` in another terminal) lets
+      // the runs waiting for it go on, with no retry command.
+      if (!modelWaitTimer) {
+        modelWaitTimer = setInterval(() => {
+          if (!stopped) void resumeModelWaits().catch(() => undefined);
+        }, MODEL_WAIT_CHECK_MS);
+        modelWaitTimer.unref();
+      }
       // Other workers may share the database: now and then release runs whose worker vanished.
       if (!exclusive && !staleTimer) {
         staleTimer = setInterval(
@@ -148,6 +164,7 @@ export async function openPipeline<N extends string = string>(
     async stop() {
       stopped = true;
       if (staleTimer) clearInterval(staleTimer);
+      if (modelWaitTimer) clearInterval(modelWaitTimer);
       await Promise.all(workers.map((w) => w.stop()));
       await queue.stop();
     },

@@ -40,3 +40,16 @@ export interface StageOutcome {
 
 /** A failure that the same input will always reproduce: the stage fails at once, no retries. */
 export class PermanentStageError extends Error {}
+
+/**
+ * The stage's model is not installed. Not a failure: the run waits for the model (status
+ * 'waiting', naming it) and runs again, without a manual retry, once the model is installed.
+ */
+export class WaitingForModelError extends Error {
+  constructor(
+    readonly modelName: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -14,7 +14,13 @@ export async function markPending(db: Db, stage: string, recordingIds: readonly 
     .onConflict((oc) =>
       oc
         .columns(['recording_id', 'stage'])
-        .doUpdateSet({ status: 'pending', error: null, finished_at: null, updated_at: sql`now()` })
+        .doUpdateSet({
+          status: 'pending',
+          error: null,
+          waiting_for_model: null,
+          finished_at: null,
+          updated_at: sql`now()`,
+        })
         .where('stage_runs.status', '<>', 'running'),
     )
     .execute();
@@ -65,6 +71,7 @@ export async function claimRun(
         worker: run.worker,
         job_id: run.jobId,
         error: null,
+        waiting_for_model: null,
         started_at: sql`now()`,
         finished_at: null,
         updated_at: sql`now()`,
@@ -112,6 +119,30 @@ export async function markAttemptFailed(
       status: run.final ? 'failed' : 'pending',
       error: run.error.slice(0, 4000),
       finished_at: run.final ? sql`now()` : null,
+      updated_at: sql`now()`,
+    })
+    .where('recording_id', '=', run.recordingId)
+    .where('stage', '=', run.stage)
+    .where('job_id', '=', run.jobId)
+    .where('status', '=', 'running')
+    .execute();
+}
+
+/**
+ * The stage's model is not installed: the run waits for it, naming it, with no retries. It runs
+ * again once the model is installed (resumeRunsWaitingForModels); it is not a failure.
+ */
+export async function markWaitingForModel(
+  db: Db,
+  run: { stage: string; recordingId: string; jobId: string; model: string; message: string },
+): Promise<void> {
+  await db
+    .updateTable('stage_runs')
+    .set({
+      status: 'waiting',
+      waiting_for_model: run.model,
+      error: run.message.slice(0, 4000),
+      finished_at: sql`now()`,
       updated_at: sql`now()`,
     })
     .where('recording_id', '=', run.recordingId)

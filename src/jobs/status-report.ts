@@ -1,7 +1,8 @@
+import { DEMO_MODEL_LABEL } from '../models/model-profile.ts';
 import type { PipelineStatus } from './operations.ts';
 import type { PipelineEvent } from './workers.ts';
 
-const COLUMNS = ['pending', 'running', 'done', 'failed', 'missing'] as const;
+const COLUMNS = ['pending', 'running', 'waiting', 'done', 'failed', 'missing'] as const;
 
 /** `earshot status` as a table: one row per stage in pipeline order, then failures with reasons. */
 export function formatStatusTable(status: PipelineStatus): string {
@@ -10,6 +11,18 @@ export function formatStatusTable(status: PipelineStatus): string {
   lines.push(['stage'.padEnd(width), ...COLUMNS.map((c) => c.padStart(8))].join('  '));
   for (const s of status.stages) {
     lines.push([s.stage.padEnd(width), ...COLUMNS.map((c) => String(s[c]).padStart(8))].join('  '));
+  }
+  if (status.waits.length > 0) {
+    lines.push('', 'Waiting for models (they run by themselves once the model is installed):');
+    for (const w of status.waits) {
+      lines.push(
+        `  ${w.stage}: ${w.recordings} recording${w.recordings === 1 ? '' : 's'} waiting for model ${w.model}` +
+          ` — install it with \`earshot models install ${w.model}\``,
+      );
+    }
+  }
+  if (status.demoRecordings > 0) {
+    lines.push('', `${status.demoRecordings} recordings of the demo collection: ${DEMO_MODEL_LABEL}.`);
   }
   if (status.failures.length > 0) {
     lines.push('', `Failures (${status.failures.length}); retry with \`earshot retry --failed\`:`);
@@ -28,7 +41,8 @@ export function formatProgressLine(status: PipelineStatus): string {
   return status.stages
     .map(
       (s) =>
-        `${s.stage} ${s.done}/${status.recordings} done, ${s.running} running, ${s.pending} pending, ${s.failed} failed`,
+        `${s.stage} ${s.done}/${status.recordings} done, ${s.running} running, ${s.pending} pending, ` +
+        `${s.failed} failed${s.waiting > 0 ? `, ${s.waiting} waiting for a model` : ''}`,
     )
     .join(' | ');
 }
@@ -45,6 +59,8 @@ export function formatPipelineEvent(event: PipelineEvent): string {
       return `${event.stage} will retry ${event.recordingId}: ${printable(event.error)}`;
     case 'failed':
       return `${event.stage} failed ${event.recordingId}: ${printable(event.error)}`;
+    case 'waiting':
+      return `${event.stage} waits for model ${event.model} (${event.recordingId}): install it with \`earshot models install ${event.model}\``;
   }
 }
 

@@ -4,8 +4,8 @@ import type { EarshotConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import type { JobQueue } from './queue.ts';
 import { scheduleStage } from './scheduling.ts';
-import { PermanentStageError } from './stage-handler.ts';
-import { claimRun, markAttemptFailed, markDone, markPending } from './stage-runs.ts';
+import { PermanentStageError, WaitingForModelError } from './stage-handler.ts';
+import { claimRun, markAttemptFailed, markDone, markPending, markWaitingForModel } from './stage-runs.ts';
 import type { RecordingStagePayload } from './stages.ts';
 
 export type PipelineEvent =
@@ -13,6 +13,7 @@ export type PipelineEvent =
   | { type: 'done'; stage: string; recordingId: string; ms: number }
   | { type: 'skipped'; stage: string; recordingId: string; reason: string }
   | { type: 'retrying'; stage: string; recordingId: string; error: string }
+  | { type: 'waiting'; stage: string; recordingId: string; model: string; error: string }
   | { type: 'failed'; stage: string; recordingId: string; error: string };
 
 export interface StageWorkersOptions<N extends string> {
@@ -133,6 +134,11 @@ async function runStageJob<N extends string>(
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof WaitingForModelError) {
+      await markWaitingForModel(db, { stage, recordingId, jobId: job.id, model: error.modelName, message });
+      onEvent?.({ type: 'waiting', stage, recordingId, model: error.modelName, error: message });
+      return;
+    }
     const permanent = error instanceof PermanentStageError;
     const final = permanent || job.retryCount >= job.retryLimit;
     await markAttemptFailed(db, { stage, recordingId, jobId: job.id, error: message, final });

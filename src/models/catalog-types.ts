@@ -20,10 +20,17 @@ export type ModelEngine =
  * - `shared-fixture`: computed from the test fixtures in ../shared/models (their README);
  * - `generated-fixture`: computed from a test fixture the repo's own tool writes byte for byte
  *   the same every time (the random-weight Whisper model of tools/whisper-random-model);
+ * - `repository-fixture`: computed from a fixture committed in this repository (demo/models);
  * - `unverified`: nothing could be established; install requires `--trust-unverified`.
  */
 export type ChecksumSource =
-  'publisher' | 'independent-pins' | 'single-pin' | 'shared-fixture' | 'generated-fixture' | 'unverified';
+  | 'publisher'
+  | 'independent-pins'
+  | 'single-pin'
+  | 'shared-fixture'
+  | 'generated-fixture'
+  | 'repository-fixture'
+  | 'unverified';
 
 /** An archive to unpack after download; only the listed members are kept. */
 export interface ArchiveSpec {
@@ -45,6 +52,18 @@ export interface ModelFile {
   /** Where the checksum was read, for review. */
   checksumNote?: string;
   archive?: ArchiveSpec;
+  /**
+   * A file the model works without (the fp32 weights beside int8 ones): an offline bundle may
+   * leave it out, and the model counts as installed without it. Downloads always fetch it.
+   */
+  optional?: true;
+}
+
+/** What a translation model translates, and at which precision transformers.js loads it. */
+export interface TranslationSpec {
+  sourceLanguages: string[];
+  targetLanguage: string;
+  dtype: 'q8' | 'fp32';
 }
 
 export interface CatalogModel {
@@ -57,8 +76,14 @@ export interface CatalogModel {
   description: string;
   licence: string;
   sourcePage: string;
-  /** `download`: fetched from the URLs; `shared fixture`: only installable with `--from DIR`. */
-  source: 'download' | 'shared fixture';
+  /**
+   * `download`: fetched from the URLs; `shared fixture`: only installable with `--from DIR`;
+   * `demo`: committed in this repository (demo/models) for the demo collection, installable with
+   * `--from demo/models` too.
+   */
+  source: 'download' | 'shared fixture' | 'demo';
   files: ModelFile[];
+  /** Translation models only: languages and precision (the stage never guesses them from a name). */
+  translation?: TranslationSpec;
   notes?: string;
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installedFileNames, modelCatalog } from './catalog.ts';
 import { digestFile } from './file-hash.ts';
+import { DEMO_MODELS } from './model-profile.ts';
+import { resolveModel } from './model-store.ts';
 
 const SHARED_MODELS = path.resolve(import.meta.dirname, '../../../shared/models');
 
@@ -29,7 +31,7 @@ describe('model catalog', () => {
   it('downloads only over https from URLs for download entries; fixtures have no URL', () => {
     for (const model of modelCatalog) {
       for (const file of model.files) {
-        if (model.source === 'shared fixture') expect(file.url, model.name).toBeNull();
+        if (model.source !== 'download') expect(file.url, model.name).toBeNull();
         else expect(file.url, model.name).toMatch(/^https:\/\/[a-z0-9.-]+\//);
       }
     }
@@ -46,6 +48,21 @@ describe('model catalog', () => {
       'whisper',
     ]) {
       expect(tasks.has(task as never), task).toBe(true);
+    }
+  });
+
+  it('matches the committed demo models byte for byte, and their install manifests agree', async () => {
+    for (const name of [DEMO_MODELS.vad, DEMO_MODELS.asr, DEMO_MODELS.translation]) {
+      const model = modelCatalog.find((m) => m.name === name)!;
+      const resolved = resolveModel({ modelsDir: DEMO_MODELS.dir }, name);
+      for (const file of model.files.filter((f) => !f.optional)) {
+        const digest = await digestFile(resolved.filePath(file.name));
+        expect({ size: digest.sizeBytes, sha256: digest.sha256 }, `${name}/${file.name}`).toEqual({
+          size: file.sizeBytes,
+          sha256: file.sha256,
+        });
+        expect(resolved.checksums([file.name])).toEqual({ [path.basename(file.name)]: file.sha256 });
+      }
     }
   });
 

@@ -28,6 +28,17 @@ function opusMtFile(repoAndRevision: string, name: string, sizeBytes: number, sh
   };
 }
 
+function repositoryFixture(name: string, sizeBytes: number, sha256: string): ModelFile {
+  return {
+    name,
+    url: null,
+    sizeBytes,
+    sha256,
+    checksumSource: 'repository-fixture',
+    checksumNote: 'hashed from demo/models',
+  };
+}
+
 function unverifiedFile(url: string, name: string): ModelFile {
   return { name, url: `${url}/${name}`, sizeBytes: null, sha256: null, checksumSource: 'unverified' };
 }
@@ -101,6 +112,8 @@ export const modelCatalog: readonly CatalogModel[] = [
         sizeBytes: 15_421_911,
         sha256: 'c27d8d3037ffd36e38c4fa5c45ffd263d60919263b498de40197d4b6cf1711da',
         checksumSource: 'shared-fixture',
+        // The demo bundle (demo/models/test-asr-ru) carries the int8 weights only.
+        optional: true,
       },
       {
         name: 'tokens.txt',
@@ -335,6 +348,7 @@ export const modelCatalog: readonly CatalogModel[] = [
     ].map(([name, size, sha]) =>
       opusMtFile('Xenova/opus-mt-ru-en/resolve/afe8c6c738ec81b6d033fd8f44f9678a639a7c67', name, size, sha),
     ),
+    translation: { sourceLanguages: ['ru'], targetLanguage: 'en', dtype: 'q8' },
     notes:
       'Load with transformers.js, env.allowRemoteModels=false, localModelPath = the models folder, dtype q8.',
   },
@@ -360,8 +374,40 @@ export const modelCatalog: readonly CatalogModel[] = [
         name,
       ),
     ),
+    translation: { sourceLanguages: ['uk'], targetLanguage: 'en', dtype: 'q8' },
     notes:
       'Revision pinned by one public project; installing needs --trust-unverified (records the SHA-256 seen).',
+  },
+  {
+    name: 'marian-ru-en-test',
+    task: 'translation',
+    engine: 'transformers.js',
+    languages: ['ru', 'en'],
+    description:
+      'DEMO MODEL, not a usable translator: a tiny Marian model trained on the synthetic demo corpus only; translates the demo calls and little else.',
+    licence: 'trained for Earshot (demo/models/README.md)',
+    sourcePage: 'demo/models/README.md',
+    source: 'demo',
+    files: (
+      [
+        ['config.json', 1161, 'c1b9c37184786c8303fdbfbb40b234b609705d0b298ed698b1d6a129e1d89746'],
+        ['generation_config.json', 209, 'b8531d0940a20a3f5309eb2abb7bd955e9c9b2fdd42a40f7505dc198218f5bc3'],
+        [
+          'onnx/decoder_model_merged_quantized.onnx',
+          5_436_941,
+          '1be14a00fd78cb7170aea003bc3a0dc7ac8688aadc92461a810f9c5fb6e01385',
+        ],
+        [
+          'onnx/encoder_model_quantized.onnx',
+          3_539_093,
+          'f43a4609cf2ca5a84690cc0279d42f7546fbd04dbe010496125f619c6ba6d447',
+        ],
+        ['tokenizer.json', 268_571, '029e19b3ef8b329e9a8accbcb361be3359581eedda1c57aee7387c9630d5ba90'],
+        ['tokenizer_config.json', 186, 'd1f2e6c8e273d7a2c7e9e6cfdcfc8b91d5e5e734df4a0a7b34536d95c647e5fe'],
+      ] as const
+    ).map(([name, sizeBytes, sha256]) => repositoryFixture(name, sizeBytes, sha256)),
+    translation: { sourceLanguages: ['ru'], targetLanguage: 'en', dtype: 'q8' },
+    notes: 'Committed in demo/models/marian-ru-en-test; made by tools/translation-model.',
   },
 ];
 

@@ -86,6 +86,10 @@ export async function installModel(model: CatalogModel, options: InstallOptions)
         continue;
       }
     }
+    if (options.fromDir && file.optional && !findInBundle(model, file, options.fromDir)) {
+      log(`${file.name}: not in the bundle; optional, skipped`);
+      continue;
+    }
     const partialPath = modelFilePath(staging, `${file.name}.partial`);
     fs.mkdirSync(path.dirname(partialPath), { recursive: true });
     if (options.fromDir) {
@@ -208,6 +212,12 @@ export function bundleCandidates(model: CatalogModel, file: ModelFile, fromDir: 
   return candidates;
 }
 
+function findInBundle(model: CatalogModel, file: ModelFile, fromDir: string): string | undefined {
+  return bundleCandidates(model, file, fromDir).find((c) =>
+    fs.statSync(c, { throwIfNoEntry: false })?.isFile(),
+  );
+}
+
 async function copyFromBundle(
   model: CatalogModel,
   file: ModelFile,
@@ -215,9 +225,9 @@ async function copyFromBundle(
   partialPath: string,
   progress: ByteProgress,
 ): Promise<void> {
-  const candidates = bundleCandidates(model, file, fromDir);
-  const source = candidates.find((c) => fs.statSync(c, { throwIfNoEntry: false })?.isFile());
+  const source = findInBundle(model, file, fromDir);
   if (!source) {
+    const candidates = bundleCandidates(model, file, fromDir);
     throw new ModelError(
       `the bundle folder ${fromDir} has no ${file.name} for "${model.name}" (looked for ${candidates.join(', ')})`,
     );

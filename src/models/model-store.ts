@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EarshotConfig } from '../config/config.ts';
 import { findCatalogModel, installedFileNames, modelCatalog } from './catalog.ts';
-import type { CatalogModel, ModelEngine, ModelTask } from './catalog-types.ts';
+import type { CatalogModel, ModelEngine, ModelTask, TranslationSpec } from './catalog-types.ts';
 
 /** The manifest an install leaves beside the model's files; written last, so its presence means "complete". */
 export const MANIFEST_FILE = 'earshot-model.json';
@@ -19,7 +19,8 @@ export interface ModelManifest {
   manifestVersion: 1;
   model: string;
   installedAt: string;
-  origin: { kind: 'download'; urls: string[] } | { kind: 'bundle'; dir: string };
+  /** `repository`: committed with Earshot (the demo models in demo/models). */
+  origin: { kind: 'download'; urls: string[] } | { kind: 'bundle'; dir: string } | { kind: 'repository' };
   /** `verified`: every file matched a catalogued checksum. `trusted-unverified`: installed with --trust-unverified. */
   trust: 'verified' | 'trusted-unverified';
   files: InstalledFileRecord[];
@@ -36,11 +37,12 @@ export class UnknownModelError extends ModelError {
   }
 }
 
+/** The one "this model is not (completely) installed" error: stages wait on it, the CLI names the fix. */
 export class ModelNotInstalledError extends ModelError {
   constructor(
     readonly modelName: string,
     readonly modelsDir: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(
       `model "${modelName}" is not installed in ${modelsDir} (${reason}). ` +
@@ -101,8 +103,17 @@ export interface ResolvedModel {
   trust: ModelManifest['trust'];
   installedAt: string;
   files: ResolvedModelFile[];
+  /** Languages and precision of a translation model (from the catalog). */
+  translation?: TranslationSpec;
   /** Absolute path of one of the model's files, by its catalog name (e.g. `tokens.txt`). */
   filePath(name: string): string;
+  /** Whether an optional file (e.g. fp32 weights beside int8) was installed. */
+  hasFile(name: string): boolean;
+  /**
+   * SHA-256 of the named files as recorded at install, keyed by base name: what transcripts and
+   * translations record. Re-hashing is `earshot models verify`'s job, not every job's.
+   */
+  checksums(names: readonly string[]): Record<string, string>;
 }
 
 /**
@@ -122,8 +133,10 @@ export function resolveModel(
   const manifest = readManifest(dir);
   if (!manifest) throw new ModelNotInstalledError(name, config.modelsDir, 'no install manifest');
   const files: ResolvedModelFile[] = [];
+  const optional = optionalFileNames(model);
   for (const fileName of installedFileNames(model)) {
     const record = manifest.files.find((f) => f.name === fileName);
+    if (!record && optional.has(fileName)) continue;
     if (!record)
       throw new ModelNotInstalledError(name, config.modelsDir, `${fileName} is not in its manifest`);
     const filePath = modelFilePath(dir, fileName);
@@ -146,12 +159,54 @@ export function resolveModel(
     trust: manifest.trust,
     installedAt: manifest.installedAt,
     files,
+    ...(model.translation ? { translation: model.translation } : {}),
     filePath(fileName) {
       const found = files.find((f) => f.name === fileName);
       if (!found) throw new ModelError(`model "${name}" has no file "${fileName}"`);
       return found.path;
     },
+    hasFile: (fileName) => files.some((f) => f.name === fileName),
+    checksums(names) {
+      return Object.fromEntries(
+        names.map((fileName) => {
+          const found = files.find((f) => f.name === fileName);
+          if (!found) throw new ModelError(`model "${name}" has no file "${fileName}"`);
+          return [path.basename(fileName), found.sha256];
+        }),
+      );
+    },
   };
+}
+
+/** An optional model (the diariser's): the resolved model when it is installed, else undefined. */
+export function findInstalledModel(
+  config: Pick<EarshotConfig, 'modelsDir'>,
+  name: string,
+): ResolvedModel | undefined {
+  try {
+    return resolveModel(config, name);
+  } catch (error) {
+    if (error instanceof ModelNotInstalledError) return undefined;
+    throw error;
+  }
+}
+
+/** The names among `names` that are not completely installed in modelsDir (unknown names included). */
+export function missingModels(modelsDir: string, names: readonly string[]): string[] {
+  return [...new Set(names)].filter((name) => {
+    try {
+      resolveModel({ modelsDir }, name);
+      return false;
+    } catch (error) {
+      if (error instanceof ModelError) return true;
+      throw error;
+    }
+  });
+}
+
+/** Files the model works without (see ModelFile.optional). */
+export function optionalFileNames(model: CatalogModel): Set<string> {
+  return new Set(model.files.filter((f) => f.optional && !f.archive).map((f) => f.name));
 }
 
 export type ModelInstallState =

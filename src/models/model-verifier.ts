@@ -1,6 +1,13 @@
 import type { CatalogModel } from './catalog-types.ts';
 import { digestFile } from './file-hash.ts';
-import { fileSize, modelDirectory, modelFilePath, readManifest, type ModelManifest } from './model-store.ts';
+import {
+  fileSize,
+  modelDirectory,
+  modelFilePath,
+  optionalFileNames,
+  readManifest,
+  type ModelManifest,
+} from './model-store.ts';
 
 export interface VerifiedFile {
   name: string;
@@ -27,10 +34,11 @@ export async function verifyModel(modelsDir: string, model: CatalogModel): Promi
   const files: VerifiedFile[] = [];
   const catalogSha = new Map(model.files.filter((f) => !f.archive).map((f) => [f.name, f.sha256]));
   const expectedNames = new Set([...manifest.files.map((f) => f.name)]);
+  const optional = optionalFileNames(model);
   for (const file of model.files) {
     const names = file.archive ? Object.values(file.archive.members) : [file.name];
     for (const name of names) {
-      if (!expectedNames.has(name))
+      if (!expectedNames.has(name) && !optional.has(name))
         files.push({ name, status: 'missing', detail: 'not recorded in the manifest' });
     }
   }

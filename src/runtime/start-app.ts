@@ -6,9 +6,7 @@ import { ingestPaths } from '../ingest/ingest-paths.ts';
 import { openPipeline, PipelineStoppedError, type Pipeline } from '../jobs/pipeline.ts';
 import { scheduleStage } from '../jobs/scheduling.ts';
 import { formatPipelineEvent, formatProgressLine } from '../jobs/status-report.ts';
-import { missingSpeechModels } from '../speech/model-location.ts';
-import { isWhisperModel } from '../speech/whisper-model.ts';
-import { requiredModelFiles, translationModelFolder } from '../translation/translation-model.ts';
+import { describeMissingModels } from './model-check.ts';
 import { connectDatabase, type DatabaseConnection } from './database-connection.ts';
 import { repositoryRoot } from './paths.ts';
 
@@ -62,6 +60,7 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
       const result = await ingestPaths(connection.db, config, {
         paths: [path.join(demoDir, 'calls')],
         collection: DEMO_COLLECTION,
+        modelProfile: 'demo',
         metadataFile: path.join(demoDir, 'calls.csv'),
         actor: config.actor,
       });
@@ -69,29 +68,23 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
     }
 
     // Backfill: recordings never put on the pipeline, or stages never scheduled after a crash.
-    // Failed runs stay failed until `earshot retry --failed`.
-    const missingModels = [...missingSpeechModels(config), ...missingTranslationModel(config)];
-    if (missingModels.length > 0) {
-      say(
-        `Models not installed in ${config.modelsDir}: ${missingModels.join(', ')}. ` +
-          `The stages that need them (vad, transcribe, translate) fail until you run ` +
-          missingModels.map((m) => `\`npx earshot models install ${m}\``).join(' and ') +
-          ', then `npx earshot retry --failed`.',
-      );
-    }
+    // Failed runs stay failed until `earshot retry --failed`; runs waiting for a model now
+    // installed go on.
+    for (const line of await describeMissingModels(connection.db, config)) say(line);
     const scheduled = await pipeline.scheduleMissing();
-    if (scheduled > 0) say(`Pipeline: ${scheduled} stage runs scheduled.`);
+    const resumed = (await pipeline.resumeModelWaits()).reduce((n, r) => n + r.scheduled, 0);
+    if (scheduled + resumed > 0) say(`Pipeline: ${scheduled + resumed} stage runs scheduled.`);
 
     // The same reason for many calls (a missing model) is said once, not once per call.
     const reasonsSaid = new Set<string>();
     await pipeline.startWorkers({
       onEvent: (event) => {
-        if (event.type !== 'failed' && event.type !== 'retrying') return;
+        if (event.type !== 'failed' && event.type !== 'retrying' && event.type !== 'waiting') return;
         const key = `${event.type} ${event.stage} ${event.error}`;
         if (reasonsSaid.has(key)) return;
         reasonsSaid.add(key);
         say(
-          `${formatPipelineEvent(event)}${event.type === 'failed' ? ' (further failures for the same reason are not repeated)' : ''}`,
+          `${formatPipelineEvent(event)}${event.type === 'retrying' ? '' : ' (not repeated for the other calls)'}`,
         );
       },
     });
@@ -144,19 +137,4 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
     await connection.close().catch(() => undefined);
     throw error;
   }
-}
-
-/** The translation model's name when neither its int8 nor its fp32 files are installed. */
-function missingTranslationModel(config: EarshotConfig): string[] {
-  // A Whisper model translates with whisper.cpp; it is installed when its ggml file is.
-  if (isWhisperModel(config.translationModel)) {
-    return missingSpeechModels({ ...config, asrModel: config.translationModel }).filter(
-      (name) => name === config.translationModel,
-    );
-  }
-  const folder = translationModelFolder(config.modelsDir, config.translationModel);
-  const installed = (['q8', 'fp32'] as const).some((dtype) =>
-    requiredModelFiles(dtype).every((file) => fs.existsSync(path.join(folder, file))),
-  );
-  return installed ? [] : [config.translationModel];
 }

@@ -1,4 +1,4 @@
-import { optionalModelFile } from './model-location.ts';
+import { findInstalledModel } from '../models/model-store.ts';
 import { sherpaOnnx } from './sherpa-onnx.ts';
 import type { SpeakerTurn } from './speech-regions.ts';
 
@@ -21,14 +21,10 @@ export interface Diariser {
 }
 
 export function findDiariser(modelsDir: string, options: { threads?: number } = {}): Diariser | undefined {
-  const segmentation = optionalModelFile(
-    modelsDir,
-    DIARISATION_SEGMENTATION_MODEL.name,
-    DIARISATION_SEGMENTATION_MODEL.file,
+  const segmentation = installedFile(modelsDir, DIARISATION_SEGMENTATION_MODEL);
+  const embedding = DIARISATION_EMBEDDING_MODELS.map((m) => installedFile(modelsDir, m)).find(
+    (file) => file !== undefined,
   );
-  const embedding = DIARISATION_EMBEDDING_MODELS.map((m) =>
-    optionalModelFile(modelsDir, m.name, m.file),
-  ).find((file) => file !== undefined);
   if (!segmentation || !embedding) return undefined;
   const threads = options.threads ?? 2;
   // Phone calls rarely have more than a few voices; the threshold clusters without a fixed count.
@@ -49,4 +45,8 @@ export function findDiariser(modelsDir: string, options: { threads?: number } = 
         .map((turn) => ({ start: turn.start, end: turn.end, speaker: turn.speaker }));
     },
   };
+}
+
+function installedFile(modelsDir: string, model: { name: string; file: string }): string | undefined {
+  return findInstalledModel({ modelsDir }, model.name)?.filePath(model.file);
 }

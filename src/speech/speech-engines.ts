@@ -1,17 +1,16 @@
 import type { Diariser } from './diarisation.ts';
 import { findDiariser } from './diarisation.ts';
 import {
+  isWhisperModel,
   locateRecogniserModel,
   locateVadModel,
-  modelFileChecksums,
-  sileroVadVersionOf,
+  locateWhisperModel,
   type ModelPrecision,
 } from './model-location.ts';
 import { createRecogniser, type Recogniser } from './recogniser.ts';
 import { speechEngineVersions } from './sherpa-onnx.ts';
 import { createVoiceActivityDetector, type VadParams, type VoiceActivityDetector } from './voice-activity.ts';
 import { whisperEngineVersions, type WhisperBuildVariant } from './whisper-engine.ts';
-import { isWhisperModel, locateWhisperModel } from './whisper-model.ts';
 import { createWhisperRecogniser } from './whisper-recogniser.ts';
 
 /**
@@ -39,7 +38,7 @@ export function openVad(
   modelName: string,
   params: Partial<VadParams> = {},
 ): OpenedVad {
-  const files = locateVadModel(settings.modelsDir, sileroVadVersionOf(modelName));
+  const files = locateVadModel(settings.modelsDir, modelName);
   const key = JSON.stringify([files.modelFile, settings.threads, params]);
   let detector = detectors.get(key);
   if (!detector) {
@@ -49,7 +48,7 @@ export function openVad(
   return {
     detector,
     model: files.name,
-    modelFiles: modelFileChecksums([files.modelFile]),
+    modelFiles: files.checksums,
     params: { ...detector.params, engine: speechEngineVersions() },
   };
 }
@@ -86,7 +85,7 @@ export function openRecogniser(
     return {
       recogniser,
       model: model.name,
-      modelFiles: modelFileChecksums([model.modelFile]),
+      modelFiles: model.checksums,
       language: 'auto',
       decoding: { ...recogniser.decoding, engineVersions: whisperEngineVersions(variant) },
     };
@@ -96,7 +95,7 @@ export function openRecogniser(
   return {
     recogniser,
     model: files.name,
-    modelFiles: modelFileChecksums([files.modelFile, files.tokensFile]),
+    modelFiles: files.checksums,
     language: 'ru',
     decoding: { ...recogniser.decoding, engineVersions: speechEngineVersions() },
   };

@@ -2,11 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDir, requireSharedSpeechModels, TEST_ASR_MODEL } from '../../test/helpers/speech-models.ts';
+import {
+  demoDir,
+  pipelineTestModelsDir,
+  sharedModelsDir,
+  TEST_ASR_MODEL,
+} from '../../test/helpers/speech-models.ts';
 import { makeLongPauseCall, nonSpeechSignals, renderSignal } from '../../test/helpers/test-signals.ts';
 import { makeWorkingCopies } from '../media/transcode.ts';
 import { transcribeRecording, type SegmentDraft } from './channel-transcription.ts';
-import { locateRecogniserModel, locateVadModel, MissingModelError } from './model-location.ts';
+import { ModelNotInstalledError, UnknownModelError } from '../models/model-store.ts';
+import { locateRecogniserModel, locateVadModel } from './model-location.ts';
 import { openRecogniser, openVad } from './speech-engines.ts';
 import { DEFAULT_REGION_PADDING, type RegionPadding } from './speech-regions.ts';
 import { characterErrorRate, editDistance } from './text-metrics.ts';
@@ -15,8 +21,8 @@ import { readMonoPcm16Wav, type MonoSamples } from './wav-samples.ts';
 
 // Real Silero VAD (through sherpa-onnx) on real Russian speech, on signals that must give no
 // speech at all, and on a call with a long pause; then the padding that keeps word edges.
-const modelsDir = requireSharedSpeechModels();
-const ruSpeech = path.resolve(modelsDir, '..', 'data', 'ru-speech');
+const modelsDir = pipelineTestModelsDir();
+const ruSpeech = path.resolve(sharedModelsDir, '..', 'data', 'ru-speech');
 const settings = { modelsDir, threads: 2 };
 let scratch: string;
 
@@ -156,11 +162,12 @@ describe('padding keeps first and last words', () => {
 describe('model location', () => {
   it('names the install command when a model is missing', () => {
     const empty = fs.mkdtempSync(path.join(scratch, 'models-'));
-    expect(() => locateVadModel(empty, 'v6.2')).toThrow(MissingModelError);
-    expect(() => locateVadModel(empty, 'v6.2')).toThrow('earshot models install silero-vad-v6.2');
+    expect(() => locateVadModel(empty, 'silero-vad-v6.2')).toThrow(ModelNotInstalledError);
+    expect(() => locateVadModel(empty, 'silero-vad-v6.2')).toThrow('earshot models install silero-vad-v6.2');
     expect(() => locateRecogniserModel(empty, 'gigaam-v2-ctc-ru')).toThrow(
       'earshot models install gigaam-v2-ctc-ru',
     );
-    expect(() => locateRecogniserModel(empty, '../etc')).toThrow('not a valid model name');
+    expect(() => locateRecogniserModel(empty, '../etc')).toThrow(UnknownModelError);
+    expect(() => locateRecogniserModel(modelsDir, 'silero-vad-v6.2')).toThrow('not a asr model');
   });
 });

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireSharedSpeechModels } from '../../test/helpers/speech-models.ts';
+import { pipelineTestModelsDir } from '../../test/helpers/speech-models.ts';
 import { makeLongPauseCall, nonSpeechSignals, renderSignal } from '../../test/helpers/test-signals.ts';
 import { installWhisperTestModel, WHISPER_TEST_MODEL } from '../../tools/whisper-random-model/test-model.ts';
 import { writeRandomWhisperModel } from '../../tools/whisper-random-model/random-ggml.ts';
 import { findCatalogModel } from '../models/catalog.ts';
 import { makeWorkingCopies } from '../media/transcode.ts';
 import { transcribeRecording } from './channel-transcription.ts';
-import { MissingModelError, missingSpeechModels } from './model-location.ts';
+import { missingModels, ModelNotInstalledError } from '../models/model-store.ts';
 import type { Recogniser, RecognitionResult } from './recogniser.ts';
 import { openRecogniser, openVad } from './speech-engines.ts';
 import { DEFAULT_REGION_PADDING, padRegions } from './speech-regions.ts';
@@ -20,7 +20,7 @@ import { runWhisper, toWhisperRecognition, type WhisperDecodingParams } from './
 // Whisper through whisper.cpp (@fugood/whisper.node) on a RANDOM-weight model generated at test
 // time (tools/whisper-random-model). Its text and language guesses are garbage: these tests assert
 // structure (which audio reaches Whisper, where segments lie, what is recorded), never accuracy.
-const sharedModels = requireSharedSpeechModels();
+const sharedModels = pipelineTestModelsDir();
 let scratch: string;
 let modelsDir: string;
 
@@ -87,15 +87,13 @@ describe('Whisper model through the production path', () => {
       threads: 2,
       engineVersions: { [whisperAddonPackage('default')]: '1.1.3' },
     });
-    expect(
-      missingSpeechModels({ modelsDir, asrModel: WHISPER_TEST_MODEL, vadModel: 'silero-vad-v6.2' }),
-    ).toEqual(['silero-vad-v6.2']);
+    expect(missingModels(modelsDir, [WHISPER_TEST_MODEL, 'silero-vad-v6.2'])).toEqual(['silero-vad-v6.2']);
   });
 
   it('names the install command when a Whisper model is not installed', () => {
     const empty = fs.mkdtempSync(path.join(scratch, 'empty-'));
     expect(() => openRecogniser({ modelsDir: empty, threads: 2 }, 'whisper-small')).toThrow(
-      MissingModelError,
+      ModelNotInstalledError,
     );
     expect(() => openRecogniser({ modelsDir: empty, threads: 2 }, 'whisper-small')).toThrow(
       'earshot models install whisper-small',

@@ -1,6 +1,6 @@
-import { InvalidModelNameError, MissingModelError } from '../speech/model-location.ts';
+import { ModelError, ModelNotInstalledError } from '../models/model-store.ts';
+import { isWhisperModel } from '../speech/model-location.ts';
 import type { WhisperBuildVariant } from '../speech/whisper-engine.ts';
-import { isWhisperModel } from '../speech/whisper-model.ts';
 import { openTranslatorOrExplain, type SegmentId, type SegmentTranslation } from './translator.ts';
 import { WhisperTranslator, type ChannelAudio, type TimedSourceSegment } from './whisper-translator.ts';
 
@@ -33,7 +33,10 @@ export interface SegmentTranslatorOptions {
   loadAudio: () => Promise<readonly ChannelAudio[]>;
 }
 
-/** Opens the engine the model name calls for; a missing or unusable model is reported through `asUserFacing`. */
+/**
+ * Opens the engine the model name calls for; an unusable model is reported through `asUserFacing`,
+ * one that is not installed throws ModelNotInstalledError (the stage waits for it).
+ */
 export async function openSegmentTranslator(
   options: SegmentTranslatorOptions,
   asUserFacing: (message: string) => Error,
@@ -49,9 +52,8 @@ export async function openSegmentTranslator(
     WhisperTranslator.open({ ...options, audio: [] });
     return WhisperTranslator.open({ ...options, audio: await options.loadAudio() });
   } catch (error) {
-    if (error instanceof MissingModelError || error instanceof InvalidModelNameError) {
-      throw asUserFacing(error.message);
-    }
+    if (error instanceof ModelNotInstalledError) throw error;
+    if (error instanceof ModelError) throw asUserFacing(error.message);
     throw error;
   }
 }

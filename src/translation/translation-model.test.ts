@@ -1,110 +1,90 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import {
-  InvalidTranslationModelError,
-  locateTranslationModel,
-  MissingTranslationModelError,
-  requiredModelFiles,
-} from './translation-model.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCatalogModel } from '../models/catalog.ts';
+import { installModel } from '../models/model-installer.ts';
+import { DEMO_MODELS } from '../models/model-profile.ts';
+import { ModelNotInstalledError, UnknownModelError } from '../models/model-store.ts';
+import { locateTranslationModel } from './translation-model.ts';
 import { Translator } from './translator.ts';
 
-const FIXTURE = path.resolve('test/fixtures/translation-model/marian-ru-en-test');
+// The translation model is found through the model store (catalog + install manifest), like every
+// other model: these tests install the demo Marian model as a user would and look it up.
+const DEMO_FOLDER = path.join(DEMO_MODELS.dir, DEMO_MODELS.translation);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-translation-model-'));
 
-afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
-
-function copyFixture(name: string, options: { withManifest: boolean }): string {
-  const target = path.join(scratch, name);
-  fs.cpSync(FIXTURE, target, { recursive: true });
-  if (!options.withManifest) fs.rmSync(path.join(target, 'earshot-model.json'));
-  return target;
+async function install(name: string, modelsDir: string): Promise<void> {
+  const model = findCatalogModel(name);
+  if (!model) throw new Error(`${name} is not catalogued`);
+  await installModel(model, { modelsDir, fromDir: DEMO_FOLDER, trustUnverified: true });
 }
 
+beforeAll(async () => {
+  await install(DEMO_MODELS.translation, scratch);
+  // No Ukrainian model can be had here: the demo model's files stand in for opus-mt-uk-en (whose
+  // catalog entry has no checksums, so it installs as unverified), to test routing by language.
+  await install('opus-mt-uk-en', scratch);
+});
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
 describe('locateTranslationModel', () => {
-  it('reads the fixture: languages from its manifest, int8 files, one checksum over them', async () => {
-    const model = await locateTranslationModel(path.dirname(FIXTURE), 'marian-ru-en-test');
-    expect(model.sourceLanguages).toEqual(['ru']);
-    expect(model.targetLanguage).toBe('en');
-    expect(model.files.map((f) => f.path).sort()).toEqual(requiredModelFiles('q8').sort());
-    expect(model.files.every((f) => f.sizeBytes > 0 && /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);
+  it('takes languages and precision from the catalog and checksums from the install manifest', () => {
+    const model = locateTranslationModel(scratch, DEMO_MODELS.translation);
+    expect(model).toMatchObject({ sourceLanguages: ['ru'], targetLanguage: 'en', dtype: 'q8' });
+    expect(model.folder).toBe(path.join(scratch, DEMO_MODELS.translation));
+    const catalogFiles = findCatalogModel(DEMO_MODELS.translation)!.files;
+    expect(model.files.map((f) => [f.path, f.sizeBytes, f.sha256]).sort()).toEqual(
+      catalogFiles.map((f) => [f.name, f.sizeBytes, f.sha256]).sort(),
+    );
+    // The committed demo folder is an installed model too: same files, same checksum.
+    expect(locateTranslationModel(DEMO_MODELS.dir, DEMO_MODELS.translation).sha256).toBe(model.sha256);
   });
 
-  it('changes the checksum when any loaded file changes', async () => {
-    const folder = copyFixture('changed-model', { withManifest: true });
-    const before = await locateTranslationModel(scratch, 'changed-model');
-    fs.appendFileSync(path.join(folder, 'generation_config.json'), '\n');
-    const after = await locateTranslationModel(scratch, 'changed-model');
-    expect(after.sha256).not.toBe(before.sha256);
+  it('is not installed when a file is gone or has another size, and says how to fix it', () => {
+    const copy = path.join(scratch, 'damaged');
+    fs.cpSync(path.join(scratch, DEMO_MODELS.translation), path.join(copy, DEMO_MODELS.translation), {
+      recursive: true,
+    });
+    fs.appendFileSync(path.join(copy, DEMO_MODELS.translation, 'generation_config.json'), '\n');
+    expect(() => locateTranslationModel(copy, DEMO_MODELS.translation)).toThrow(
+      /generation_config\.json has 210 bytes, 209 were installed; run `earshot models verify marian-ru-en-test`/,
+    );
+    fs.rmSync(path.join(copy, DEMO_MODELS.translation, 'onnx', 'encoder_model_quantized.onnx'));
+    expect(() => locateTranslationModel(copy, DEMO_MODELS.translation)).toThrow(ModelNotInstalledError);
   });
 
-  it('names the missing files and the install command', async () => {
-    await expect(locateTranslationModel(scratch, 'opus-mt-ru-en')).rejects.toThrow(
-      MissingTranslationModelError,
-    );
-    await expect(locateTranslationModel(scratch, 'opus-mt-ru-en')).rejects.toThrow(
-      /opus-mt-ru-en\/onnx\/encoder_model\.onnx.*earshot models install opus-mt-ru-en/,
-    );
-    const folder = copyFixture('no-decoder', { withManifest: true });
-    fs.rmSync(path.join(folder, 'onnx/decoder_model_merged_quantized.onnx'));
-    await expect(locateTranslationModel(scratch, 'no-decoder')).rejects.toThrow(
-      /no-decoder\/onnx\/decoder_model_merged_quantized\.onnx/,
-    );
-    await expect(locateTranslationModel(path.dirname(FIXTURE), 'marian-ru-en-test', 'fp32')).rejects.toThrow(
-      /encoder_model\.onnx/,
+  it('names the install command for a model that is not installed', () => {
+    const empty = fs.mkdtempSync(path.join(scratch, 'empty-'));
+    expect(() => locateTranslationModel(empty, 'opus-mt-ru-en')).toThrow(ModelNotInstalledError);
+    expect(() => locateTranslationModel(empty, 'opus-mt-ru-en')).toThrow(
+      /earshot models install opus-mt-ru-en/,
     );
   });
 
-  it('refuses model names that would leave the models folder', async () => {
-    for (const name of ['../etc', 'a/b', '.hidden', '']) {
-      await expect(locateTranslationModel(scratch, name)).rejects.toThrow(InvalidTranslationModelError);
+  it('refuses names outside the catalog and models of another task', () => {
+    for (const name of ['../etc', 'a/b', '.hidden', '', 'mystery-model']) {
+      expect(() => locateTranslationModel(scratch, name)).toThrow(UnknownModelError);
     }
-  });
-
-  it('takes the languages of a folder without manifest from its opus-mt name, and refuses to guess otherwise', async () => {
-    copyFixture('opus-mt-uk-en', { withManifest: false });
-    const model = await locateTranslationModel(scratch, 'opus-mt-uk-en');
-    expect(model.sourceLanguages).toEqual(['uk']);
-    expect(model.dtype).toBe('q8');
-    copyFixture('mystery-model', { withManifest: false });
-    await expect(locateTranslationModel(scratch, 'mystery-model')).rejects.toThrow(
-      /does not say which languages/,
+    expect(() => locateTranslationModel(scratch, 'silero-vad-v6.2')).toThrow(
+      /is a vad model, not a translation model/,
     );
-  });
-
-  it('rejects a malformed manifest with the file and the problem', async () => {
-    const folder = copyFixture('bad-manifest', { withManifest: true });
-    fs.writeFileSync(
-      path.join(folder, 'earshot-model.json'),
-      '{"sourceLanguages": [], "targetLanguage": "en"}',
-    );
-    await expect(locateTranslationModel(scratch, 'bad-manifest')).rejects.toThrow(
-      /earshot-model\.json is invalid: sourceLanguages/,
-    );
-    fs.writeFileSync(path.join(folder, 'earshot-model.json'), '{oops');
-    await expect(locateTranslationModel(scratch, 'bad-manifest')).rejects.toThrow(/not valid JSON/);
   });
 });
 
 describe('Translator.open', () => {
   it('fails before any work when a model is missing', async () => {
-    await expect(Translator.open({ modelsDir: scratch, models: ['opus-mt-ru-en'] })).rejects.toThrow(
+    const empty = fs.mkdtempSync(path.join(scratch, 'none-'));
+    await expect(Translator.open({ modelsDir: empty, models: ['opus-mt-ru-en'] })).rejects.toThrow(
       /earshot models install opus-mt-ru-en/,
     );
-    await expect(Translator.open({ modelsDir: scratch, models: [] })).rejects.toThrow(/no translation model/);
+    await expect(Translator.open({ modelsDir: empty, models: [] })).rejects.toThrow(/no translation model/);
   });
 
-  it('routes each language to the model that covers it (a second copy of the fixture stands in for uk→en)', async () => {
-    copyFixture('route-ru', { withManifest: true });
-    copyFixture('opus-mt-uk-en-route', { withManifest: false });
-    fs.writeFileSync(
-      path.join(scratch, 'opus-mt-uk-en-route', 'earshot-model.json'),
-      JSON.stringify({ sourceLanguages: ['uk'], targetLanguage: 'en' }),
-    );
+  it('routes each language to the model that covers it', async () => {
     const translator = await Translator.open({
       modelsDir: scratch,
-      models: ['route-ru', 'opus-mt-uk-en-route'],
+      models: [DEMO_MODELS.translation, 'opus-mt-uk-en'],
       threads: 1,
     });
     try {
@@ -114,7 +94,7 @@ describe('Translator.open', () => {
         { id: 2, text: 'мам привет', language: 'uk' },
         { id: 3, text: 'bonjour', language: 'fr' },
       ]);
-      expect(results.map((r) => r.model)).toEqual(['route-ru', 'opus-mt-uk-en-route', null]);
+      expect(results.map((r) => r.model)).toEqual([DEMO_MODELS.translation, 'opus-mt-uk-en', null]);
       expect(results[0]?.modelSha256).toBe(results[1]?.modelSha256);
     } finally {
       await translator.close();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEMO_MODELS } from '../models/model-profile.ts';
 import { corpusChrf } from './chrf.ts';
 import { remoteModelsAllowed, TRANSFORMERS_ENGINE } from './transformers-runtime.ts';
 import { locateTranslationModel } from './translation-model.ts';
@@ -15,8 +16,9 @@ import type { SourceSegment } from './translator.ts';
  * prove loading, generation, alignment and provenance, and pin its measured quality.
  */
 
-const MODELS_DIR = path.resolve('test/fixtures/translation-model');
-const MODEL = 'marian-ru-en-test';
+// The committed demo folder is an installed model (manifest and all), read here in place.
+const MODELS_DIR = DEMO_MODELS.dir;
+const MODEL = DEMO_MODELS.translation;
 const GROUND_TRUTH = path.resolve('demo/ground-truth');
 
 interface DemoSegment {
@@ -87,7 +89,7 @@ describe('Translator with the self-trained Marian fixture', () => {
   });
 
   it('records the engine, the model name and the checksum of the files it loaded', async () => {
-    const model = await locateTranslationModel(MODELS_DIR, MODEL);
+    const model = locateTranslationModel(MODELS_DIR, MODEL);
     const [result] = await translator.translate([
       { id: 1, text: 'Мам, привет. Это я, Дима.', language: 'ru' },
     ]);

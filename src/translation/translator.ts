@@ -1,11 +1,8 @@
 import { loadTranslationPipeline, TRANSFORMERS_ENGINE } from './transformers-runtime.ts';
 import type { LoadedTranslationPipeline } from './transformers-runtime.ts';
-import {
-  InvalidTranslationModelError,
-  locateTranslationModel,
-  MissingTranslationModelError,
-} from './translation-model.ts';
-import type { TranslationDtype, TranslationModel } from './translation-model.ts';
+import { ModelError, ModelNotInstalledError } from '../models/model-store.ts';
+import { locateTranslationModel } from './translation-model.ts';
+import type { TranslationModel } from './translation-model.ts';
 
 /**
  * Segment-by-segment machine translation into English with local Marian (opus-mt format)
@@ -45,7 +42,6 @@ export interface TranslatorOptions {
   modelsDir: string;
   /** Model folder names under modelsDir, e.g. ["opus-mt-ru-en", "opus-mt-uk-en"]; the first that covers a segment's language is used. */
   models: string[];
-  dtype?: TranslationDtype;
   /** ONNX Runtime intra-op threads per model (default: the runtime's choice). */
   threads?: number;
   /** Upper bound on generated tokens per segment; the per-segment budget also scales with the source length. */
@@ -71,12 +67,11 @@ export class Translator {
     readonly models: readonly TranslationModel[],
   ) {}
 
-  /** Finds and checksums every model now, so a missing one fails before any work starts; the engines load on first use. */
+  /** Finds every model now, so a missing one fails before any work starts; the engines load on first use. */
+  // eslint-disable-next-line @typescript-eslint/require-await -- every failure, a missing model included, must be a rejection
   static async open(options: TranslatorOptions): Promise<Translator> {
     if (options.models.length === 0) throw new TranslationEngineError('no translation model configured');
-    const models = await Promise.all(
-      options.models.map((name) => locateTranslationModel(options.modelsDir, name, options.dtype)),
-    );
+    const models = options.models.map((name) => locateTranslationModel(options.modelsDir, name));
     const targets = new Set(models.map((m) => m.targetLanguage));
     if (targets.size > 1) {
       throw new TranslationEngineError(
@@ -161,8 +156,9 @@ export class Translator {
 }
 
 /**
- * Opens a translator; a model that is missing, invalid or cannot be loaded is something the user
- * must fix, so it is reported through `asUserFacing` (a CLI usage error, a permanent stage failure).
+ * Opens a translator; a model that is invalid or cannot be loaded is something the user must fix,
+ * so it is reported through `asUserFacing` (a CLI usage error, a permanent stage failure). A model
+ * that is not installed stays a ModelNotInstalledError: the translate stage waits for it.
  */
 export async function openTranslatorOrExplain(
   options: TranslatorOptions,
@@ -171,11 +167,8 @@ export async function openTranslatorOrExplain(
   try {
     return await Translator.open(options);
   } catch (error) {
-    if (
-      error instanceof MissingTranslationModelError ||
-      error instanceof InvalidTranslationModelError ||
-      error instanceof TranslationEngineError
-    ) {
+    if (error instanceof ModelNotInstalledError) throw error;
+    if (error instanceof ModelError || error instanceof TranslationEngineError) {
       throw asUserFacing(error.message);
     }
     throw error;

@@ -1,5 +1,4 @@
-import { modelFileChecksums } from '../speech/model-location.ts';
-import { locateWhisperModel } from '../speech/whisper-model.ts';
+import { locateWhisperModel } from '../speech/model-location.ts';
 import {
   runWhisper,
   sharedWhisperContext,
@@ -65,7 +64,7 @@ export class WhisperTranslator {
     audio: readonly ChannelAudio[];
   }): WhisperTranslator {
     const model = locateWhisperModel(options.modelsDir, options.model);
-    const sha256 = Object.values(modelFileChecksums([model.modelFile]))[0]!;
+    const sha256 = Object.values(model.checksums)[0]!;
     return new WhisperTranslator(
       model,
       [{ name: model.name, sha256 }],

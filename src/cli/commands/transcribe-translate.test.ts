@@ -2,24 +2,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repositoryRoot, runCli } from '../../../test/helpers/cli-process.ts';
-import { demoDir, requireSharedSpeechModels, TEST_ASR_MODEL } from '../../../test/helpers/speech-models.ts';
+import { runCli } from '../../../test/helpers/cli-process.ts';
+import {
+  demoDir,
+  pipelineTestModelsDir,
+  TEST_ASR_MODEL,
+  TEST_TRANSLATION_MODEL,
+} from '../../../test/helpers/speech-models.ts';
 
 // `earshot transcribe FILE --translate` as a user runs it: a real process, the shared speech
 // models and the committed Marian fixture (trained on the demo corpus only) in one models folder.
-const FIXTURE_MODEL = 'marian-ru-en-test';
-const fixtureFolder = path.join(repositoryRoot, 'test', 'fixtures', 'translation-model', FIXTURE_MODEL);
+const FIXTURE_MODEL = TEST_TRANSLATION_MODEL;
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-transcribe-translate-'));
 const modelsDir = path.join(workDir, 'models');
 const dataDir = path.join(workDir, 'data');
 fs.mkdirSync(modelsDir);
 fs.mkdirSync(dataDir);
-const shared = requireSharedSpeechModels();
-for (const name of ['silero-vad', TEST_ASR_MODEL]) {
-  fs.symlinkSync(path.join(shared, name), path.join(modelsDir, name), 'dir');
+const installed = pipelineTestModelsDir();
+for (const name of ['silero-vad-v6.2', TEST_ASR_MODEL, FIXTURE_MODEL]) {
+  fs.symlinkSync(path.join(installed, name), path.join(modelsDir, name), 'dir');
 }
-fs.symlinkSync(fixtureFolder, path.join(modelsDir, FIXTURE_MODEL), 'dir');
 
 const env = { EARSHOT_DATA_DIR: dataDir, EARSHOT_MODELS_DIR: modelsDir, EARSHOT_ASR_MODEL: TEST_ASR_MODEL };
 const call = path.join(demoDir, 'calls', 'intercept_0007.ogg');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/helpers/cli-process.ts';
-import { requireSharedSpeechModels } from '../../../test/helpers/speech-models.ts';
+import { pipelineTestModelsDir } from '../../../test/helpers/speech-models.ts';
 import { cutTwoLaneDemoCall } from '../../../test/helpers/test-signals.ts';
 import {
   installWhisperTestModel,
@@ -24,8 +24,8 @@ beforeAll(async () => {
   fs.mkdirSync(dataDir, { recursive: true });
   await installWhisperTestModel(modelsDir);
   fs.symlinkSync(
-    path.join(requireSharedSpeechModels(), 'silero-vad'),
-    path.join(modelsDir, 'silero-vad'),
+    path.join(pipelineTestModelsDir(), 'silero-vad-v6.2'),
+    path.join(modelsDir, 'silero-vad-v6.2'),
     'dir',
   );
   cutTwoLaneDemoCall(clip, 12);

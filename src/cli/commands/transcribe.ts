@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { MediaDecodeError } from '../../media/transcode.ts';
-import { InvalidModelNameError, MissingModelError } from '../../speech/model-location.ts';
+import { ModelError } from '../../models/model-store.ts';
 import {
   decodeFileChannels,
   formatClock,
@@ -68,7 +68,9 @@ export function registerTranscribeCommand(program: Command, context: CommandCont
               loadAudio: () => decodeFileChannels(input),
             },
             (message) => new UserError(message),
-          )
+          ).catch((error: unknown) => {
+            throw error instanceof ModelError ? new UserError(error.message) : error;
+          })
         : undefined;
       let transcription: TranslatedTranscription;
       try {
@@ -81,7 +83,7 @@ export function registerTranscribeCommand(program: Command, context: CommandCont
           vadModel: options.vad ?? config.vadModel,
         });
       } catch (error) {
-        if (error instanceof MissingModelError || error instanceof InvalidModelNameError) {
+        if (error instanceof ModelError) {
           throw new UserError(error.message);
         }
         if (error instanceof MediaDecodeError) throw new UserError(`${file}: ${error.message}`);

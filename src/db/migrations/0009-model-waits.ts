@@ -19,6 +19,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ALTER TABLE collections ADD COLUMN model_profile text NOT NULL DEFAULT 'configured'
       CHECK (model_profile IN ('configured', 'demo'));
   `.execute(db);
+  // Before this migration only \`earshot start\` made the collection of this name, for the
+  // bundled demo corpus (ingest into it is refused from now on).
+  await sql`UPDATE collections SET model_profile = 'demo' WHERE name = 'Demo corpus'`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -6,7 +6,7 @@ import { insertMachineTranscript, latestVadRun } from '../../speech/transcript-s
 import { loadWorkingAudio } from '../../speech/working-audio.ts';
 import { PermanentStageError, type StageHandler } from '../stage-handler.ts';
 import { DerivedFileKind } from '../../db/schema.ts';
-import { loadOrFail, openOrFail, recordSpeechCustody } from './speech-stage-support.ts';
+import { loadOrFail, openOrWait, recordSpeechCustody, stageModelsOf } from './speech-stage-support.ts';
 
 /**
  * transcribe: recognises the padded VAD regions of every lane and stores the result as a new
@@ -30,12 +30,13 @@ export const transcribeStage: StageHandler<'transcribe'> = {
           `${stale.map((c) => c.channel).join(', ')}); redo vad`,
       );
     }
+    const models = await stageModelsOf(db, config, recordingId);
     const settings = {
-      modelsDir: config.modelsDir,
+      modelsDir: models.modelsDir,
       threads: config.speechThreads,
       whisperBuild: config.whisperBuild,
     };
-    const recogniser = openOrFail(() => openRecogniser(settings, config.asrModel));
+    const recogniser = await openOrWait(() => openRecogniser(settings, models.asr));
     const diariser = channels.length === 1 ? openDiariser(settings) : undefined;
     const padding = DEFAULT_REGION_PADDING;
     const { segments, diarisation } = await transcribeRecording({

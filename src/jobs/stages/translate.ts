@@ -5,7 +5,7 @@ import { openSegmentTranslator } from '../../translation/segment-translator.ts';
 import { loadWorkingAudio } from '../../speech/working-audio.ts';
 import { DerivedFileKind } from '../../db/schema.ts';
 import { PermanentStageError, type StageHandler } from '../stage-handler.ts';
-import { loadOrFail, recordSpeechCustody } from './speech-stage-support.ts';
+import { loadOrFail, openOrWait, recordSpeechCustody, stageModelsOf } from './speech-stage-support.ts';
 
 /**
  * translate: machine-translates every segment of the recording's latest transcript into English,
@@ -21,20 +21,23 @@ export const translateStage: StageHandler<'translate'> = {
     const latest = await readTranscript(db, recordingId);
     if (!latest)
       throw new PermanentStageError(`recording ${recordingId} has no transcript; run transcribe first`);
-    // A missing or unusable model fails the stage at once, naming the install command. Whisper
-    // translates from the audio, so it also reads the working copies.
-    const translator = await openSegmentTranslator(
-      {
-        modelsDir: config.modelsDir,
-        model: config.translationModel,
-        threads: config.speechThreads,
-        whisperBuild: config.whisperBuild,
-        loadAudio: () =>
-          loadOrFail(() =>
-            loadWorkingAudio(db, config.derivedDir, recordingId, DerivedFileKind.WorkingAudio),
-          ),
-      },
-      (message) => new PermanentStageError(message),
+    // A model that is not installed makes the run wait for it; an unusable one fails the stage at
+    // once. Whisper translates from the audio, so it also reads the working copies.
+    const models = await stageModelsOf(db, config, recordingId);
+    const translator = await openOrWait(() =>
+      openSegmentTranslator(
+        {
+          modelsDir: models.modelsDir,
+          model: models.translation,
+          threads: config.speechThreads,
+          whisperBuild: config.whisperBuild,
+          loadAudio: () =>
+            loadOrFail(() =>
+              loadWorkingAudio(db, config.derivedDir, recordingId, DerivedFileKind.WorkingAudio),
+            ),
+        },
+        (message) => new PermanentStageError(message),
+      ),
     );
     let translations;
     try {

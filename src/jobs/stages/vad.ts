@@ -4,7 +4,7 @@ import { insertVadRun } from '../../speech/transcript-store.ts';
 import { loadWorkingAudio } from '../../speech/working-audio.ts';
 import type { StageHandler } from '../stage-handler.ts';
 import { DerivedFileKind } from '../../db/schema.ts';
-import { loadOrFail, openOrFail, recordSpeechCustody } from './speech-stage-support.ts';
+import { loadOrFail, openOrWait, recordSpeechCustody, stageModelsOf } from './speech-stage-support.ts';
 
 /**
  * vad: Silero speech regions of every channel's working copy. Every run is kept (a forced redo
@@ -14,11 +14,13 @@ export const vadStage: StageHandler<'vad'> = {
   stage: 'vad',
   jobOptions: { retryLimit: 2, retryDelaySeconds: 10, expireInSeconds: 30 * 60 },
   async run({ recordingId, force }, { db, config, worker, jobId }) {
+    const models = await stageModelsOf(db, config, recordingId);
+    // The model first: a recording waiting for it should not cost a read of its audio.
+    const vad = await openOrWait(() =>
+      openVad({ modelsDir: models.modelsDir, threads: config.speechThreads }, models.vad),
+    );
     const channels = await loadOrFail(() =>
       loadWorkingAudio(db, config.derivedDir, recordingId, DerivedFileKind.WorkingAudio),
-    );
-    const vad = openOrFail(() =>
-      openVad({ modelsDir: config.modelsDir, threads: config.speechThreads }, config.vadModel),
     );
     const regions = channels.map((c) => ({
       channel: c.channel,

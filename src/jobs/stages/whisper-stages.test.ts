@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../../test/helpers/database.ts';
 import { openTestPipeline, type TestPipeline } from '../../../test/helpers/pipeline.ts';
 import { insertRecording, type StoredRecording, type TestDataDir } from '../../../test/helpers/recordings.ts';
-import { requireSharedSpeechModels } from '../../../test/helpers/speech-models.ts';
+import { pipelineTestModelsDir } from '../../../test/helpers/speech-models.ts';
 import { cutTwoLaneDemoCall } from '../../../test/helpers/test-signals.ts';
 import {
   installWhisperTestModel,
@@ -34,8 +34,8 @@ const catalogSha256 = findCatalogModel(WHISPER_TEST_MODEL)?.files[0]?.sha256;
 beforeAll(async () => {
   modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-whisper-models-'));
   fs.symlinkSync(
-    path.join(requireSharedSpeechModels(), 'silero-vad'),
-    path.join(modelsDir, 'silero-vad'),
+    path.join(pipelineTestModelsDir(), 'silero-vad-v6.2'),
+    path.join(modelsDir, 'silero-vad-v6.2'),
     'dir',
   );
   await installWhisperTestModel(modelsDir);
