@@ -11,8 +11,6 @@ export type TranscriptResponse = GetResponse<'/api/recordings/{id}/transcript'>;
 export type Segment = TranscriptResponse['segments'][number];
 /** A recognised word; segments a person changed have none. */
 export type Word = Segment['words'][number];
-/** Null text when the segment's language is not covered. */
-export type SegmentTranslation = NonNullable<Segment['translation']>;
 
 export function listTranscriptVersions(
   recordingId: string,
@@ -33,7 +31,6 @@ export function getTranscript(
 }
 
 export type CorrectionRequest = PostBody<'/api/recordings/{id}/transcripts'>;
-export type CorrectedSegment = CorrectionRequest['segments'][number];
 export type CorrectionResult = PostResponse<'/api/recordings/{id}/transcripts', 201>;
 
 export function postCorrection(recordingId: string, body: CorrectionRequest): Promise<CorrectionResult> {

@@ -20,7 +20,7 @@ import {
 import { useLoad } from '../../hooks.ts';
 import type { SegmentEdit } from './segment-editor.tsx';
 
-export type CallPart = 'recording' | 'transcript' | 'versions' | 'analysis' | 'notes';
+type CallPart = 'recording' | 'transcript' | 'versions' | 'analysis' | 'notes';
 
 export interface CallData {
   recording: RecordingDetail | null;
