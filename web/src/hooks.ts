@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { errorText } from './api/http.ts';
 
 export interface Loaded<T> {
@@ -8,8 +8,9 @@ export interface Loaded<T> {
 }
 
 /**
- * Loads with `load` whenever `key` changes, cancelling the previous request; keeps the previous
- * data while the next page loads so that tables do not collapse and jump.
+ * Loads with `load` whenever `key` changes or `reload` is called, cancelling the previous request;
+ * keeps the previous data while the next page loads so that tables do not collapse and jump.
+ * Every page of the desk loads its data through this hook.
  */
 export function useLoad<T>(
   key: string,
@@ -32,5 +33,7 @@ export function useLoad<T>(
     return () => controller.abort();
     // `load` is a new closure each render; `key` says when its inputs changed.
   }, [key, generation]);
-  return { ...state, reload: () => setGeneration((g) => g + 1) };
+  // Stable, so that an effect (a polling timer, say) can depend on it.
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { ...state, reload };
 }

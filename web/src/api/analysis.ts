@@ -11,8 +11,8 @@ export type EntityKind = AnalysisEntity['kind'];
 /** A gazetteer place as the API sends it (names it does not know are null, not left out). */
 export type Place = NonNullable<AnalysisEntity['place']>;
 
-export function getRecordingAnalysis(recordingId: string): Promise<RecordingAnalysis> {
-  return getJson(`/api/recordings/${encodeURIComponent(recordingId)}/analysis`);
+export function getRecordingAnalysis(recordingId: string, signal?: AbortSignal): Promise<RecordingAnalysis> {
+  return getJson(`/api/recordings/${encodeURIComponent(recordingId)}/analysis`, signal);
 }
 
 /** The trend charts' scope, as text from the page's URL under the trend routes' parameter names. */
@@ -22,19 +22,19 @@ export type MonthlyTrends = GetResponse<'/api/trends/monthly'>;
 export type MonthTrend = MonthlyTrends['months'][number];
 export type PeriodTrend = MonthlyTrends['undated'];
 
-export function getMonthlyTrends(filters: TrendFilters): Promise<MonthlyTrends> {
-  return getJson(`/api/trends/monthly${queryString(filters)}`);
+export function getMonthlyTrends(filters: TrendFilters, signal?: AbortSignal): Promise<MonthlyTrends> {
+  return getJson(`/api/trends/monthly${queryString(filters)}`, signal);
 }
 
 export type PlaceTrends = GetResponse<'/api/trends/places'>;
 export type PlaceTrend = PlaceTrends['places'][number];
 
-export function getPlaceTrends(filters: TrendFilters): Promise<PlaceTrends> {
-  return getJson(`/api/trends/places${queryString(filters)}`);
+export function getPlaceTrends(filters: TrendFilters, signal?: AbortSignal): Promise<PlaceTrends> {
+  return getJson(`/api/trends/places${queryString(filters)}`, signal);
 }
 
 export type CallGraph = GetResponse<'/api/trends/call-graph'>;
 
-export function getCallGraph(filters: TrendFilters): Promise<CallGraph> {
-  return getJson(`/api/trends/call-graph${queryString(filters)}`);
+export function getCallGraph(filters: TrendFilters, signal?: AbortSignal): Promise<CallGraph> {
+  return getJson(`/api/trends/call-graph${queryString(filters)}`, signal);
 }

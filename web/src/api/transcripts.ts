@@ -11,19 +11,26 @@ export type TranscriptResponse = GetResponse<'/api/recordings/{id}/transcript'>;
 export type Segment = TranscriptResponse['segments'][number];
 /** A recognised word; segments a person changed have none. */
 export type Word = Segment['words'][number];
-/** Null text when the segment's language is not covered. */
-export type SegmentTranslation = NonNullable<Segment['translation']>;
 
-export function listTranscriptVersions(recordingId: string): Promise<TranscriptVersionList> {
-  return getJson(`/api/recordings/${encodeURIComponent(recordingId)}/transcripts`);
+export function listTranscriptVersions(
+  recordingId: string,
+  signal?: AbortSignal,
+): Promise<TranscriptVersionList> {
+  return getJson(`/api/recordings/${encodeURIComponent(recordingId)}/transcripts`, signal);
 }
 
-export function getTranscript(recordingId: string, version?: number): Promise<TranscriptResponse> {
-  return getJson(`/api/recordings/${encodeURIComponent(recordingId)}/transcript${queryString({ version })}`);
+export function getTranscript(
+  recordingId: string,
+  version?: number,
+  signal?: AbortSignal,
+): Promise<TranscriptResponse> {
+  return getJson(
+    `/api/recordings/${encodeURIComponent(recordingId)}/transcript${queryString({ version })}`,
+    signal,
+  );
 }
 
 export type CorrectionRequest = PostBody<'/api/recordings/{id}/transcripts'>;
-export type CorrectedSegment = CorrectionRequest['segments'][number];
 export type CorrectionResult = PostResponse<'/api/recordings/{id}/transcripts', 201>;
 
 export function postCorrection(recordingId: string, body: CorrectionRequest): Promise<CorrectionResult> {
@@ -34,9 +41,15 @@ export type TranscriptDiff = GetResponse<'/api/recordings/{id}/transcripts/diff'
 export type SegmentChange = TranscriptDiff['changes'][number];
 export type DiffSegment = NonNullable<SegmentChange['from']>;
 
-export function getTranscriptDiff(recordingId: string, from: number, to: number): Promise<TranscriptDiff> {
+export function getTranscriptDiff(
+  recordingId: string,
+  from: number,
+  to: number,
+  signal?: AbortSignal,
+): Promise<TranscriptDiff> {
   return getJson(
     `/api/recordings/${encodeURIComponent(recordingId)}/transcripts/diff${queryString({ from, to })}`,
+    signal,
   );
 }
 
@@ -45,8 +58,8 @@ export type Note = NoteList['notes'][number];
 export type NoteRequest = PostBody<'/api/recordings/{id}/notes'>;
 export type CreatedNote = PostResponse<'/api/recordings/{id}/notes', 201>;
 
-export function listNotes(recordingId: string): Promise<NoteList> {
-  return getJson(`/api/recordings/${encodeURIComponent(recordingId)}/notes`);
+export function listNotes(recordingId: string, signal?: AbortSignal): Promise<NoteList> {
+  return getJson(`/api/recordings/${encodeURIComponent(recordingId)}/notes`, signal);
 }
 
 export function postNote(recordingId: string, body: NoteRequest): Promise<CreatedNote> {

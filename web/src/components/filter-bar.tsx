@@ -1,19 +1,18 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { CATEGORIES, categoryLabel } from '../api/categories.ts';
 import { listCollections, type CallFilters, type Collection } from '../api/recordings.ts';
+import { useLoad } from '../hooks.ts';
 
 export const FILTER_KEYS = ['collection', 'from', 'to', 'category', 'place', 'phone'] as const;
 /** Filters set by the bar's status fields or by links from other pages (triage, the call graph). */
 export const MORE_FILTER_KEYS = ['stage', 'status', 'minTriage', 'undated', 'caller', 'callee'] as const;
 
-let collectionsCache: Promise<Collection[]> | undefined;
+/**
+ * The collections to pick from with their call counts, read each time the bar is shown, so that a
+ * collection ingested since appears. If they cannot be read, only "All" is offered.
+ */
 function useCollections(): Collection[] {
-  const [collections, setCollections] = useState<Collection[]>([]);
-  useEffect(() => {
-    collectionsCache ??= listCollections().then((r) => r.items);
-    collectionsCache.then(setCollections, () => setCollections([]));
-  }, []);
-  return collections;
+  return useLoad('collections', (signal) => listCollections(signal)).data?.items ?? [];
 }
 
 /**

@@ -1,6 +1,6 @@
 import WaveSurfer from 'wavesurfer.js';
 
-export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
+const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 
 export interface PlayerState {
   time: number;

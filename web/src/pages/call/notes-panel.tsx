@@ -1,24 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../api/http.ts';
-import { postNote, type Note, type Segment } from '../../api/transcripts.ts';
+import type { Note, Segment } from '../../api/transcripts.ts';
 import { formatClock, formatDateTime } from '../../format.ts';
 
 /** Notes on the call or on one segment: append-only, each with its author and time. */
 export function NotesPanel({
-  recordingId,
   notes,
   segments,
   noteSegment,
   onClearSegment,
-  onSaved,
+  onAdd,
   onSeek,
 }: {
-  recordingId: string;
   notes: Note[];
   segments: Segment[];
   noteSegment: Segment | null;
   onClearSegment: () => void;
-  onSaved: () => void;
+  /** Stores the note (on the segment when one is given); rejects with the server's reason. */
+  onAdd: (text: string, segmentId: string | undefined) => Promise<void>;
   onSeek: (seconds: number) => void;
 }) {
   const [text, setText] = useState('');
@@ -29,11 +28,10 @@ export function NotesPanel({
     event.preventDefault();
     if (!text.trim()) return setError('Write the note first.');
     try {
-      await postNote(recordingId, { text: text.trim(), segmentId: noteSegment?.id });
+      await onAdd(text.trim(), noteSegment?.id);
       setText('');
       setError(null);
       onClearSegment();
-      onSaved();
     } catch (e) {
       setError(errorText(e));
     }

@@ -8,7 +8,7 @@ import { splitSegmentText } from './segment-text.ts';
 import { laneColorIndex, laneLabel, lanesOf } from '../../lanes.ts';
 
 /** Below this a recognised word is shown as doubtful. */
-export const LOW_CONFIDENCE = 0.6;
+const LOW_CONFIDENCE = 0.6;
 
 interface SegmentRowProps {
   segment: Segment;

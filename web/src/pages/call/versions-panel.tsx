@@ -1,13 +1,6 @@
-import { useState } from 'react';
-import { errorText } from '../../api/http.ts';
-import {
-  getTranscriptDiff,
-  type DiffSegment,
-  type SegmentChange,
-  type TranscriptDiff,
-  type TranscriptVersion,
-} from '../../api/transcripts.ts';
+import type { DiffSegment, SegmentChange, TranscriptDiff, TranscriptVersion } from '../../api/transcripts.ts';
 import { formatClock, formatDateTime } from '../../format.ts';
+import type { ShownDiff } from './use-call-data.ts';
 
 function WordDiff({ ops }: { ops: SegmentChange['words'] }) {
   return (
@@ -76,29 +69,24 @@ function DiffView({ diff }: { diff: TranscriptDiff }) {
 
 /** Transcript versions (machine first, then each human correction), viewable and diffable. */
 export function VersionsPanel({
-  recordingId,
   versions,
   shownVersion,
   onShow,
+  diff,
+  diffError,
+  onCompare,
+  onCloseDiff,
 }: {
-  recordingId: string;
   versions: TranscriptVersion[];
   shownVersion: number | null;
   onShow: (version: number | undefined) => void;
+  diff: ShownDiff | null;
+  diffError: string | null;
+  onCompare: (from: number, to: number) => void;
+  onCloseDiff: () => void;
 }) {
-  const [diff, setDiff] = useState<{ from: number; to: number; diff: TranscriptDiff } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const latest = versions.reduce((max, v) => Math.max(max, v.version), 0);
   const firstMachine = versions.find((v) => v.kind === 'machine')?.version ?? 1;
-
-  const compare = async (from: number, to: number) => {
-    try {
-      setDiff({ from, to, diff: await getTranscriptDiff(recordingId, from, to) });
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
 
   return (
     <section className="panel versions-panel" data-testid="versions">
@@ -130,7 +118,7 @@ export function VersionsPanel({
               <button
                 type="button"
                 className="small"
-                onClick={() => void compare(firstMachine, v.version)}
+                onClick={() => onCompare(firstMachine, v.version)}
                 title="What changed since the machine version"
               >
                 diff vs v{firstMachine}
@@ -139,12 +127,12 @@ export function VersionsPanel({
           </li>
         ))}
       </ul>
-      {error ? <div className="error-inline">{error}</div> : null}
+      {diffError ? <div className="error-inline">{diffError}</div> : null}
       {diff ? (
         <div className="diff-box">
           <div className="diff-head">
             v{diff.from} → v{diff.to}{' '}
-            <button type="button" className="link" onClick={() => setDiff(null)}>
+            <button type="button" className="link" onClick={onCloseDiff}>
               close
             </button>
           </div>

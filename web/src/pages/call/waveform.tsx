@@ -1,53 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import { fetchWorkingPeaks } from '../../api/peaks.ts';
-import { workingAudioUrl, type RecordingDetail } from '../../api/recordings.ts';
 import type { Segment } from '../../api/transcripts.ts';
 import { formatClock } from '../../format.ts';
 import { laneColorIndex, laneLabel, lanesOf } from '../../lanes.ts';
-import { LanePlayer, type PlayerState } from './lane-player.ts';
 
 /**
- * Creates the lane player for the recording's working copies (waveforms from the server's peaks,
- * audio streamed by the browser) and destroys it on unmount.
+ * One waveform per channel (drawn into `containerRefs` by the lane player) and one track per
+ * speaker lane with a block per segment: flagged and playing segments stand out; a click seeks.
  */
-export function useLanePlayer(recording: RecordingDetail | null): {
-  player: LanePlayer | null;
-  state: PlayerState | null;
-  containerRefs: React.RefObject<(HTMLDivElement | null)[]>;
-  channels: number[];
-} {
-  const containerRefs = useRef<(HTMLDivElement | null)[]>([]);
-  const [player, setPlayer] = useState<LanePlayer | null>(null);
-  const [state, setState] = useState<PlayerState | null>(null);
-  const channels = (recording?.channels ?? []).filter((c) => c.workingCopy).map((c) => c.channel);
-  const key = recording ? `${recording.id}:${channels.join(',')}` : '';
-
-  useEffect(() => {
-    if (!recording || channels.length === 0) return;
-    const containers = containerRefs.current
-      .slice(0, channels.length)
-      .filter((c): c is HTMLDivElement => !!c);
-    if (containers.length !== channels.length) return;
-    const created = new LanePlayer(
-      containers,
-      channels.map((channel) => ({
-        channel,
-        audioUrl: workingAudioUrl(recording.id, channel),
-        loadPeaks: (signal) => fetchWorkingPeaks(recording.id, channel, signal),
-      })),
-    );
-    setPlayer(created);
-    const unsubscribe = created.subscribe(setState);
-    return () => {
-      unsubscribe();
-      created.destroy();
-      setPlayer(null);
-    };
-    // The player depends only on which recording and channels are shown.
-  }, [key]);
-  return { player, state, containerRefs, channels };
-}
-
 export function Waveform({
   channels,
   containerRefs,
@@ -109,58 +67,6 @@ export function Waveform({
           </div>
         </div>
       ))}
-    </div>
-  );
-}
-
-export function PlayerControls({
-  player,
-  state,
-  onNextFlag,
-}: {
-  player: LanePlayer | null;
-  state: PlayerState | null;
-  onNextFlag: () => void;
-}) {
-  const time = state?.time ?? 0;
-  const ready = !!state?.ready;
-  return (
-    <div className="player-controls">
-      <button
-        type="button"
-        className="play-button primary"
-        disabled={!ready}
-        data-testid="play-button"
-        onClick={() => void player?.toggle()}
-        title="Play or pause (space)"
-      >
-        {state?.playing ? '❚❚ Pause' : '▶ Play'}
-      </button>
-      <button type="button" disabled={!ready} onClick={() => player?.skip(-5)} title="Back 5 seconds (←)">
-        ↺ 5 s
-      </button>
-      <span
-        className="player-time mono"
-        data-testid="player-time"
-        data-seconds={time.toFixed(2)}
-        data-playing={state?.playing ? 'true' : 'false'}
-      >
-        {formatClock(time, true)} / {formatClock(state?.duration ?? 0, true)}
-      </span>
-      <button type="button" disabled={!ready} onClick={() => player?.stepRate(-1)} title="Slower ([)">
-        −
-      </button>
-      <span className="rate mono" data-testid="player-rate" title="Playback speed ([ slower, ] faster)">
-        {(state?.rate ?? 1).toFixed(2)}×
-      </span>
-      <button type="button" disabled={!ready} onClick={() => player?.stepRate(1)} title="Faster (])">
-        +
-      </button>
-      <button type="button" disabled={!ready} onClick={onNextFlag} title="Next flagged word (n)">
-        Next flag →
-      </button>
-      <span className="keys-help muted">space play · ← back 5 s · [ ] speed · n next flag</span>
-      {state?.error ? <span className="error-inline">{state.error}</span> : null}
     </div>
   );
 }

@@ -14,9 +14,9 @@ export function TrendsPage({ params }: { params: URLSearchParams }) {
     to: params.get('to') ?? undefined,
   };
   const key = JSON.stringify(filters);
-  const monthly = useLoad(key, () => getMonthlyTrends(filters));
-  const places = useLoad(key, () => getPlaceTrends(filters));
-  const graph = useLoad(key, () => getCallGraph(filters));
+  const monthly = useLoad(key, (signal) => getMonthlyTrends(filters, signal));
+  const places = useLoad(key, (signal) => getPlaceTrends(filters, signal));
+  const graph = useLoad(key, (signal) => getCallGraph(filters, signal));
   const [draft, setDraft] = useState(filters);
   const submit = (event: FormEvent) => {
     event.preventDefault();

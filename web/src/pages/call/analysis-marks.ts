@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import type { AnalysisEntity, AnalysisMatch, RecordingAnalysis } from '../../api/analysis.ts';
+import type { Segment, TranscriptResponse } from '../../api/transcripts.ts';
+
+export interface AnalysisMarks {
+  matchesBySegment: Map<string, AnalysisMatch[]>;
+  entitiesBySegment: Map<string, AnalysisEntity[]>;
+  /** Segments holding at least one code-word match. */
+  flaggedSegmentIds: Set<string>;
+}
+
+export function groupBySegment<T extends { segmentId: string }>(items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(item.segmentId, [...(map.get(item.segmentId) ?? []), item]);
+  return map;
+}
+
+/** Where a match is heard: the start of the word that holds it, else its segment's start. */
+export function matchTime(match: AnalysisMatch, segment: Segment): number {
+  const words = segment.words ?? [];
+  let cursor = 0;
+  for (const word of words) {
+    const at = segment.text.toLowerCase().indexOf(word.w.toLowerCase(), cursor);
+    if (at < 0) continue;
+    cursor = at + word.w.length;
+    if (cursor > match.start) return word.start;
+  }
+  return segment.start;
+}
+
+/**
+ * The first flagged moment after `now`, or null when there is none. A flag closer than 50 ms counts
+ * as the current one, so that pressing n again moves on.
+ */
+export function nextFlagTime(
+  segments: readonly Segment[],
+  matchesBySegment: ReadonlyMap<string, readonly AnalysisMatch[]>,
+  now: number,
+): number | null {
+  const times = segments
+    .flatMap((s) => (matchesBySegment.get(s.id) ?? []).map((m) => matchTime(m, s)))
+    .filter((t) => t > now + 0.05)
+    .sort((a, b) => a - b);
+  return times[0] ?? null;
+}
+
+/**
+ * The analysis's code-word matches and entities by segment, for the transcript shown. An analysis
+ * of another transcript version marks nothing: its offsets belong to other text.
+ */
+export function useAnalysisMarks(
+  analysis: RecordingAnalysis | null,
+  transcript: TranscriptResponse | null,
+): AnalysisMarks {
+  const analysedThis = !!analysis && !!transcript && analysis.transcriptId === transcript.transcript.id;
+  const matchesBySegment = useMemo(
+    () => groupBySegment<AnalysisMatch>(analysedThis ? analysis.matches : []),
+    [analysis, analysedThis],
+  );
+  const entitiesBySegment = useMemo(
+    () => groupBySegment<AnalysisEntity>(analysedThis ? analysis.entities : []),
+    [analysis, analysedThis],
+  );
+  const flaggedSegmentIds = useMemo(() => new Set(matchesBySegment.keys()), [matchesBySegment]);
+  return { matchesBySegment, entitiesBySegment, flaggedSegmentIds };
+}

@@ -1,0 +1,24 @@
+import type { RecordingDetail } from '../../api/recordings.ts';
+import { StageChips } from '../../components/status.tsx';
+import { formatDateTime } from '../../format.ts';
+
+/** Who called whom, when, from which file, and where the pipeline stands for this call. */
+export function CallHeader({ recording }: { recording: RecordingDetail | null }) {
+  return (
+    <div className="call-head">
+      <div className="call-title">
+        <h1>
+          {recording
+            ? `${recording.call.callerNumber ?? recording.call.callerRaw ?? '?'} → ${recording.call.calleeNumber ?? recording.call.calleeRaw ?? '?'}`
+            : 'Loading…'}
+        </h1>
+        <span className="muted">
+          {recording
+            ? `${formatDateTime(recording.call.startedAt)} · ${recording.originalFilename}`
+            : '\u00a0'}
+        </span>
+      </div>
+      {recording ? <StageChips stages={recording.stages} /> : null}
+    </div>
+  );
+}

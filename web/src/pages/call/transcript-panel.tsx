@@ -1,0 +1,93 @@
+import { useMemo, type ComponentProps } from 'react';
+import type { TranscriptResponse } from '../../api/transcripts.ts';
+import { HumanBadge, MachineBadge } from '../../components/machine-badge.tsx';
+import { ErrorMessage } from '../../components/status.tsx';
+import { formatDateTime } from '../../format.ts';
+import { hrefFor } from '../../router.ts';
+import { TranscriptView } from './transcript-view.tsx';
+
+/** The version shown and who made it (a model or a person); the translation's model. */
+function TranscriptHead({
+  recordingId,
+  transcript,
+}: {
+  recordingId: string;
+  transcript: TranscriptResponse | null;
+}) {
+  const segments = useMemo(() => transcript?.segments ?? [], [transcript]);
+  const t = transcript?.transcript;
+  const machineModel = segments.find((s) => s.translation?.model)?.translation;
+  const meanConfidence = useMemo(() => {
+    const known = segments.map((s) => s.confidence).filter((c): c is number => c !== null);
+    return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
+  }, [segments]);
+  return (
+    <div className="transcript-head">
+      <div>
+        <strong>Transcript</strong>{' '}
+        {t ? (
+          <>
+            <span className="mono">v{t.version}</span>{' '}
+            {t.kind === 'machine' ? (
+              <MachineBadge what="transcript" model={t.model} confidence={meanConfidence} />
+            ) : (
+              <HumanBadge author={t.createdBy} when={formatDateTime(t.createdAt)} />
+            )}
+            {!transcript?.isLatest ? (
+              <a className="warn" href={hrefFor(`call/${recordingId}`)}>
+                {' '}
+                older version — show latest
+              </a>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+      <div>
+        <strong>English</strong>{' '}
+        {machineModel ? (
+          <MachineBadge
+            what="translation"
+            model={machineModel.model ?? machineModel.engine}
+            stale={segments.some((s) => s.translation?.stale)}
+          />
+        ) : (
+          <span className="muted">not translated</span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+type ViewProps = ComponentProps<typeof TranscriptView>;
+
+/**
+ * The transcript column: its head, the segments with their translations (editable on the latest
+ * version only), or why there are none.
+ */
+export function TranscriptPanel({
+  recordingId,
+  recordingLoaded,
+  transcript,
+  error,
+  ...view
+}: Omit<ViewProps, 'segments' | 'editable'> & {
+  recordingId: string;
+  /** The call itself is loaded: only then does a missing transcript mean "not yet". */
+  recordingLoaded: boolean;
+  transcript: TranscriptResponse | null;
+  error: string | null;
+}) {
+  return (
+    <div className="transcript-col">
+      <TranscriptHead recordingId={recordingId} transcript={transcript} />
+      <ErrorMessage error={error} />
+      {transcript ? (
+        <TranscriptView {...view} segments={transcript.segments} editable={transcript.isLatest} />
+      ) : !error ? (
+        <p className="muted empty">
+          {recordingLoaded ? 'No transcript yet: the speech stages have not finished for this call.' : ''}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type { AnalysisMatch } from '../../api/analysis.ts';
+import type { RecordingDetail } from '../../api/recordings.ts';
+import type { Segment } from '../../api/transcripts.ts';
+import { nextFlagTime } from './analysis-marks.ts';
+import { activeWordIndex } from './segment-text.ts';
+import { useLanePlayer } from './use-lane-player.ts';
+
+/**
+ * Playback of the call and the transcript following it: the lane player, the segment and word
+ * being heard, seeking, the jump to the next flagged word, and the start at `startAt` seconds
+ * (`#/call/ID?t=12.3`, from a search hit or a note), done once per value.
+ */
+export function useCallPlayback(
+  recording: RecordingDetail | null,
+  segments: readonly Segment[],
+  matchesBySegment: ReadonlyMap<string, readonly AnalysisMatch[]>,
+  startAt: string | null,
+) {
+  const { player, state, containerRefs, channels } = useLanePlayer(recording);
+
+  const time = state?.time ?? 0;
+  const active = segments.find((s) => s.start <= time && time < s.end) ?? null;
+  const activeWord = active?.words ? activeWordIndex(active.words, time) : null;
+
+  const seek = useCallback((seconds: number) => player?.seek(seconds), [player]);
+
+  const seekedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (player && startAt && seekedFor.current !== startAt) {
+      seekedFor.current = startAt;
+      player.seek(Number(startAt));
+    }
+  }, [player, startAt]);
+
+  const nextFlag = useCallback(() => {
+    if (!player) return;
+    const next = nextFlagTime(segments, matchesBySegment, player.getState().time);
+    if (next !== null) player.seek(next);
+  }, [player, segments, matchesBySegment]);
+
+  return {
+    player,
+    state,
+    containerRefs,
+    channels,
+    activeSegmentId: active?.id ?? null,
+    activeWord,
+    seek,
+    nextFlag,
+  };
+}
