@@ -98,3 +98,38 @@ function formatSeconds(seconds: number): string {
   if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
+
+/**
+ * One bar for several files (`models install --defaults`): each file's progress is added to the
+ * bytes of the files before it, against the total of them all, so the ETA covers the whole set.
+ */
+export function combinedProgress(
+  inner: ByteProgress,
+  label: string,
+  totalBytes: number | null,
+): ByteProgress & {
+  finish(): void;
+} {
+  let started = false;
+  let finished = 0;
+  let current = 0;
+  return {
+    start(_fileLabel, _fileTotal, alreadyDone) {
+      if (!started) inner.start(label, totalBytes, finished + alreadyDone);
+      started = true;
+      current = alreadyDone;
+      inner.update(finished + current);
+    },
+    update(bytesDone) {
+      current = bytesDone;
+      inner.update(finished + current);
+    },
+    stop() {
+      finished += current;
+      current = 0;
+    },
+    finish() {
+      if (started) inner.stop();
+    },
+  };
+}

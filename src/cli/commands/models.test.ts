@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MODELS } from '../../models/model-profile.ts';
+import { missingModels } from '../../models/model-store.ts';
 import { startRangeServer, type RangeServer } from '../../models/testing/range-server.ts';
 import { runEarshot, type CliResult } from '../../../test/helpers/cli-in-process.ts';
 
@@ -157,5 +159,51 @@ describe('earshot models', () => {
     );
     expect(both.code).toBe(2);
     expect(both.err).toContain('either --from or --mirror');
+  });
+
+  it('installs the configured models with --defaults under one progress bar, then says they are there', async () => {
+    // The production defaults cannot be downloaded here: the same command installs the models a
+    // configuration names, from an offline bundle holding a folder per model.
+    const bundle = path.join(root, 'defaults-bundle');
+    fs.mkdirSync(path.join(bundle, 'silero-vad-v5'), { recursive: true });
+    fs.copyFileSync(
+      path.join(SHARED_MODELS, 'silero-vad', 'silero_vad_v5.onnx'),
+      path.join(bundle, 'silero-vad-v5', 'silero_vad_v5.onnx'),
+    );
+    fs.symlinkSync(path.join(SHARED_MODELS, 'test-asr-ru'), path.join(bundle, 'test-asr-ru'));
+    fs.symlinkSync(
+      path.join(DEMO_MODELS.dir, DEMO_MODELS.translation),
+      path.join(bundle, DEMO_MODELS.translation),
+    );
+    const defaultsDir = path.join(root, 'defaults-models');
+    const configured = {
+      ...env,
+      EARSHOT_MODELS_DIR: defaultsDir,
+      EARSHOT_VAD_MODEL: 'silero-vad-v5',
+      EARSHOT_ASR_MODEL: 'test-asr-ru',
+      EARSHOT_TRANSLATION_MODEL: DEMO_MODELS.translation,
+    };
+    const first = await runEarshot(configured, 'models', 'install', '--defaults', '--from', bundle);
+    expect(first.code, first.err).toBe(0);
+    expect(first.err).toMatch(/Installing silero-vad-v5, test-asr-ru, marian-ru-en-test \(31\.4 MB\)/);
+    // One bar over all files: only "default models" lines, ending at the whole total.
+    const bars = first.err.split('\n').filter((line) => /\d %\)/.test(line));
+    expect(bars.length).toBeGreaterThan(0);
+    expect(bars.every((line) => line.startsWith('default models: '))).toBe(true);
+    expect(bars.at(-1)).toMatch(/31\.4 MB of 31\.4 MB \(100 %\)/);
+    expect(first.out.match(/^Installed /gm)).toHaveLength(3);
+    expect(missingModels(defaultsDir, ['silero-vad-v5', 'test-asr-ru', DEMO_MODELS.translation])).toEqual([]);
+
+    const again = await runEarshot(configured, 'models', 'install', '--defaults', '--from', bundle);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('The default models are installed');
+    expect(again.err).toContain('test-asr-ru: already installed');
+
+    const both = await runEarshot(configured, 'models', 'install', 'test-asr-ru', '--defaults');
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('a model name or --defaults, not both');
+    const neither = await runEarshot(configured, 'models', 'install');
+    expect(neither.code).toBe(2);
+    expect(neither.err).toContain('or use --defaults');
   });
 });

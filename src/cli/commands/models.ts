@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatBytes } from '../../ingest/progress-reporter.ts';
 import { downloadSize, findCatalogModel, modelCatalog } from '../../models/catalog.ts';
 import type { CatalogModel } from '../../models/catalog-types.ts';
-import { createByteProgress } from '../../models/install-progress.ts';
+import { combinedProgress, createByteProgress } from '../../models/install-progress.ts';
 import { installModel } from '../../models/model-installer.ts';
 import {
   ModelError,
@@ -61,9 +61,14 @@ export function registerModelsCommand(program: Command, context: CommandContext)
   models
     .command('install')
     .description(
-      'Download a model (resumable, checksum-checked), or copy it from an offline bundle with --from',
+      'Download a model (resumable, checksum-checked), or copy it from an offline bundle with --from; ' +
+        '--defaults installs the recogniser, VAD and translator this configuration uses',
     )
-    .argument('<name>', 'model name from `earshot models list`')
+    .argument('[name]', 'model name from `earshot models list`')
+    .option(
+      '--defaults',
+      'install the models the pipeline uses (EARSHOT_ASR_MODEL, EARSHOT_VAD_MODEL, EARSHOT_TRANSLATION_MODEL; by default gigaam-v2-ctc-ru, silero-vad-v6.2, opus-mt-ru-en) with one progress bar',
+    )
     .option('--from <dir>', 'install from an offline bundle folder (e.g. a USB stick) instead of downloading')
     .option(
       '--mirror <url>',
@@ -75,13 +80,17 @@ export function registerModelsCommand(program: Command, context: CommandContext)
       '\nThis is the only Earshot command that uses the network. Proxies (HTTPS_PROXY) are not supported:\n' +
         'on a proxied or air-gapped machine, fetch the files elsewhere and use --from DIR.',
     )
-    .action(async (name: string, options: { from?: string; mirror?: string; trustUnverified?: boolean }) => {
-      const model = requireModel(name);
-      const { modelsDir } = context.config();
+    .action(async (name: string | undefined, options: InstallCommandOptions) => {
       if (options.from && options.mirror) throw new UserError('use either --from or --mirror, not both');
       if (options.mirror && !/^https?:\/\//.test(options.mirror)) {
         throw new UserError(`--mirror must be an http(s) URL, got "${options.mirror}"`);
       }
+      if (options.defaults && name) throw new UserError('give a model name or --defaults, not both');
+      if (options.defaults) return installDefaults(context, options);
+      if (!name)
+        throw new UserError('name a model to install (see `earshot models list`), or use --defaults');
+      const model = requireModel(name);
+      const { modelsDir } = context.config();
       const source = options.from
         ? `from ${options.from}`
         : options.mirror
@@ -145,6 +154,55 @@ export function registerModelsCommand(program: Command, context: CommandContext)
       const resolved = asUserErrorSync(() => resolveModel(context.config(), name));
       context.out.write(resolved.dir + '\n');
     });
+}
+
+interface InstallCommandOptions {
+  from?: string;
+  mirror?: string;
+  trustUnverified?: boolean;
+  defaults?: boolean;
+}
+
+/**
+ * `models install --defaults`: the VAD, recogniser and translator this configuration uses, skipping
+ * those already installed, under one progress bar with bytes and ETA over all of them. A stage
+ * waiting for one of them runs by itself once it is installed.
+ */
+async function installDefaults(context: CommandContext, options: InstallCommandOptions): Promise<void> {
+  const config = context.config();
+  const names = [config.vadModel, config.asrModel, config.translationModel];
+  const wanted = [...new Set(names)].map(requireModel);
+  const todo = wanted.filter((m) => modelInstallState(config.modelsDir, m).state !== 'installed');
+  for (const model of wanted.filter((m) => !todo.includes(m))) {
+    context.err.write(`${model.name}: already installed\n`);
+  }
+  if (todo.length === 0) {
+    context.out.write(`The default models are installed in ${config.modelsDir}.\n`);
+    return;
+  }
+  const sizes = todo.map(downloadSize);
+  const total = sizes.some((s) => s === null) ? null : sizes.reduce<number>((a, s) => a + (s ?? 0), 0);
+  context.err.write(
+    `Installing ${todo.map((m) => m.name).join(', ')} (${total === null ? 'size unknown' : formatBytes(total)}) ` +
+      `into ${config.modelsDir}\n`,
+  );
+  const progress = combinedProgress(createByteProgress(context.err), 'default models', total);
+  try {
+    for (const model of todo) {
+      const result = await asUserError(() =>
+        installModel(model, {
+          modelsDir: config.modelsDir,
+          fromDir: options.from,
+          mirror: options.mirror,
+          trustUnverified: options.trustUnverified,
+          progress,
+        }),
+      );
+      context.out.write(`Installed ${model.name} in ${result.dir} (${result.manifest.trust}).\n`);
+    }
+  } finally {
+    progress.finish();
+  }
 }
 
 function requireModel(name: string): CatalogModel {
