@@ -17,7 +17,7 @@ import { characterErrorRate } from '../../speech/text-metrics.ts';
 import type { Pipeline } from '../pipeline.ts';
 import { runPipelineUntilIdle } from '../run-until-idle.ts';
 import { scheduleStage } from '../scheduling.ts';
-import { PermanentStageError } from '../stage-handler.ts';
+import { WaitingForModelError } from '../stage-handler.ts';
 import { transcribeStage } from './transcribe.ts';
 
 // decode → vad → transcribe (→ translate) on real Postgres and pg-boss, with the real Silero VAD and the
@@ -200,7 +200,7 @@ describe('speech stages on the demo corpus', () => {
     ).rejects.toThrow(/write-once/);
   });
 
-  it('fails at once, naming the install command, when the recogniser is not installed', async () => {
+  it('waits for the recogniser when it is not installed, naming it and the install command', async () => {
     const missing = loadConfig({
       EARSHOT_DATA_DIR: store.dataDir,
       ...speechTestEnv(),
@@ -210,7 +210,8 @@ describe('speech stages on the demo corpus', () => {
       { recordingId: calls[0]!.recording.id },
       { db: database.db, config: missing, worker: 'test', jobId: 'test' },
     );
-    await expect(run).rejects.toThrow(PermanentStageError);
+    await expect(run).rejects.toThrow(WaitingForModelError);
+    await expect(run).rejects.toMatchObject({ modelName: 'gigaam-v2-ctc-ru' });
     await expect(run).rejects.toThrow('earshot models install gigaam-v2-ctc-ru');
   });
 

@@ -16,7 +16,7 @@ import { latestTranslations } from '../../translation/translation-store.ts';
 import type { Pipeline } from '../pipeline.ts';
 import { runPipelineUntilIdle } from '../run-until-idle.ts';
 import { scheduleStage } from '../scheduling.ts';
-import { PermanentStageError } from '../stage-handler.ts';
+import { WaitingForModelError } from '../stage-handler.ts';
 import { translateStage } from './translate.ts';
 
 // decode → vad → transcribe → translate on real Postgres and pg-boss, with the test recogniser
@@ -146,7 +146,7 @@ describe('translate stage', () => {
     ).rejects.toThrow(/write-once/);
   });
 
-  it('fails at once, naming the install command, when the translation model is not installed', async () => {
+  it('waits for the translation model when it is not installed, naming it and the install command', async () => {
     const missing = loadConfig({
       EARSHOT_DATA_DIR: store.dataDir,
       ...speechTestEnv(),
@@ -156,7 +156,8 @@ describe('translate stage', () => {
       { recordingId: call.id },
       { db: database.db, config: missing, worker: 'test', jobId: 'test' },
     );
-    await expect(run).rejects.toThrow(PermanentStageError);
+    await expect(run).rejects.toThrow(WaitingForModelError);
+    await expect(run).rejects.toMatchObject({ modelName: 'opus-mt-ru-en' });
     await expect(run).rejects.toThrow('earshot models install opus-mt-ru-en');
   });
 
