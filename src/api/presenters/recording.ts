@@ -1,4 +1,4 @@
-import type { DerivedFile, Recording, StageRun } from '../../db/schema.ts';
+import type { DerivedFile, ModelProfile, Recording, StageRun } from '../../db/schema.ts';
 import type { RecordingDetailRows, RecordingSourceRow } from '../queries/recording-detail.ts';
 import type {
   RecordingDetailResponse,
@@ -10,7 +10,10 @@ import { presentCustodyEvent } from './custody.ts';
 import { iso, isoOrNull } from './dates.ts';
 import { presentStageRun } from './stage-run.ts';
 
-type RecordingWithCollection = Recording & { collection_name: string };
+type RecordingWithCollection = Recording & {
+  collection_name: string;
+  collection_model_profile: ModelProfile;
+};
 
 export const originalAudioUrl = (id: string): string => `/api/recordings/${id}/audio/original`;
 export const workingAudioUrl = (id: string, channel: number): string =>
@@ -22,7 +25,11 @@ export function presentRecordingSummary(
 ): RecordingSummaryResponse {
   return {
     id: r.id,
-    collection: { id: r.collection_id, name: r.collection_name },
+    collection: {
+      id: r.collection_id,
+      name: r.collection_name,
+      demoModels: r.collection_model_profile === 'demo',
+    },
     originalFilename: r.original_filename,
     sha256: r.sha256,
     sizeBytes: Number(r.size_bytes),

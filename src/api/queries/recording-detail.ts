@@ -4,10 +4,17 @@ import {
   DerivedFileKind,
   type CustodyEvent,
   type DerivedFile,
+  type ModelProfile,
   type Recording,
   type StageRun,
 } from '../../db/schema.ts';
 import { stageRunsByRecording } from './stage-runs.ts';
+
+/** A recording with its collection's name and model profile (demo models or configured ones). */
+export type RecordingInCollection = Recording & {
+  collection_name: string;
+  collection_model_profile: ModelProfile;
+};
 
 export interface RecordingSourceRow {
   id: string;
@@ -25,28 +32,25 @@ export interface RecordingSourceRow {
 }
 
 export interface RecordingDetailRows {
-  recording: Recording & { collection_name: string };
+  recording: RecordingInCollection;
   sources: RecordingSourceRow[];
   stageRuns: StageRun[];
   workingCopies: DerivedFile[];
   custody: CustodyEvent[];
 }
 
-export async function findRecording(
-  db: Db,
-  id: string,
-): Promise<(Recording & { collection_name: string }) | undefined> {
+export async function findRecording(db: Db, id: string): Promise<RecordingInCollection | undefined> {
   return db
     .selectFrom('recordings as r')
     .innerJoin('collections as c', 'c.id', 'r.collection_id')
     .selectAll('r')
-    .select('c.name as collection_name')
+    .select(['c.name as collection_name', 'c.model_profile as collection_model_profile'])
     .where('r.id', '=', id)
     .executeTakeFirst();
 }
 
 /** findRecording for a route: a recording that does not exist is the route's 404. */
-export async function requireRecording(db: Db, id: string): Promise<Recording & { collection_name: string }> {
+export async function requireRecording(db: Db, id: string): Promise<RecordingInCollection> {
   const recording = await findRecording(db, id);
   if (!recording) throw notFound(`No recording with id ${id}`);
   return recording;

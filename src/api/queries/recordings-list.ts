@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Category } from '../../analysis/types.ts';
 import type { Db } from '../../db/database.ts';
-import type { Database, Recording, StageStatus } from '../../db/schema.ts';
+import type { Database, ModelProfile, Recording, StageStatus } from '../../db/schema.ts';
 
 /** Which calls a view covers; the recordings list and the trend charts share it. */
 export interface CallScope {
@@ -47,7 +47,10 @@ export interface RecordingListQuery {
   offset: number;
 }
 
-export type RecordingListRow = Recording & { collection_name: string };
+export type RecordingListRow = Recording & {
+  collection_name: string;
+  collection_model_profile: ModelProfile;
+};
 
 type Eb = ExpressionBuilder<Database & { r: Database['recordings'] }, 'r'>;
 
@@ -180,7 +183,7 @@ function pageOf(db: Db, filters: RecordingListFilters) {
     .where((eb) => filterExpression(eb, filters))
     .innerJoin('collections as c', 'c.id', 'r.collection_id')
     .selectAll('r')
-    .select('c.name as collection_name');
+    .select(['c.name as collection_name', 'c.model_profile as collection_model_profile']);
 }
 
 /** Sorted by call time or storage time; missing call times last either way, id breaks ties. */

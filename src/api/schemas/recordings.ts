@@ -39,7 +39,13 @@ export const probeSummarySchema = z
 export const recordingSummarySchema = z
   .object({
     id: z.string().describe('Recording id (UUID)'),
-    collection: collectionRefSchema,
+    collection: collectionRefSchema.extend({
+      demoModels: z
+        .boolean()
+        .describe(
+          'The demo collection: its transcripts and translations come from the small demo models, which read synthetic voices only',
+        ),
+    }),
     originalFilename: z.string().describe('File name of the first source this recording was received from'),
     sha256: z.string().describe('SHA-256 of the original, hex'),
     sizeBytes: z.number().int().describe('Size of the original in bytes'),

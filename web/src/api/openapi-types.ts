@@ -261,12 +261,13 @@ export interface paths {
               items: {
                 /** @description Recording id (UUID) */
                 id: string;
-                /** @description The collection a recording belongs to */
                 collection: {
                   /** @description Collection id (UUID) */
                   id: string;
                   /** @description Collection name */
                   name: string;
+                  /** @description The demo collection: its transcripts and translations come from the small demo models, which read synthetic voices only */
+                  demoModels: boolean;
                 };
                 /** @description File name of the first source this recording was received from */
                 originalFilename: string;
@@ -472,12 +473,13 @@ export interface paths {
             'application/json': {
               /** @description Recording id (UUID) */
               id: string;
-              /** @description The collection a recording belongs to */
               collection: {
                 /** @description Collection id (UUID) */
                 id: string;
                 /** @description Collection name */
                 name: string;
+                /** @description The demo collection: its transcripts and translations come from the small demo models, which read synthetic voices only */
+                demoModels: boolean;
               };
               /** @description File name of the first source this recording was received from */
               originalFilename: string;

@@ -33,3 +33,17 @@ export function HumanBadge({ author, when }: { author: string; when: string }) {
     </span>
   );
 }
+
+/**
+ * Said wherever demo-collection output is shown: the demo models read the synthetic demo voices
+ * and little else, so nobody may take their text for what a production model would write.
+ */
+export function DemoModelsNotice({ scope }: { scope: 'call' | 'list' }) {
+  return (
+    <p className="demo-models-notice" role="note" data-testid="demo-models-notice">
+      <strong>Demo models.</strong> {scope === 'call' ? 'This call is' : 'Calls of the demo collection are'}{' '}
+      transcribed and translated by small demo models that read synthetic voices only. Your own collections
+      use the models you install (<code>npx earshot models install --defaults</code>).
+    </p>
+  );
+}

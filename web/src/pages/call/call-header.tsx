@@ -1,4 +1,5 @@
 import type { RecordingDetail } from '../../api/recordings.ts';
+import { DemoModelsNotice } from '../../components/machine-badge.tsx';
 import { StageChips } from '../../components/status.tsx';
 import { formatDateTime } from '../../format.ts';
 
@@ -19,6 +20,7 @@ export function CallHeader({ recording }: { recording: RecordingDetail | null })
         </span>
       </div>
       {recording ? <StageChips stages={recording.stages} /> : null}
+      {recording?.collection.demoModels ? <DemoModelsNotice scope="call" /> : null}
     </div>
   );
 }
