@@ -87,11 +87,11 @@ describe('decode stage', () => {
 
     const status = await runPipelineUntilIdle(pipeline);
     expect(status.stages).toEqual([
-      { stage: 'decode', pending: 0, running: 0, done: 2, failed: 1, missing: 0 },
-      { stage: 'vad', pending: 0, running: 0, done: 2, failed: 0, missing: 1 },
-      { stage: 'transcribe', pending: 0, running: 0, done: 2, failed: 0, missing: 1 },
-      { stage: 'translate', pending: 0, running: 0, done: 2, failed: 0, missing: 1 },
-      { stage: 'analyse', pending: 0, running: 0, done: 2, failed: 0, missing: 1 },
+      { stage: 'decode', pending: 0, running: 0, done: 2, failed: 1, waiting: 0, missing: 0 },
+      { stage: 'vad', pending: 0, running: 0, done: 2, failed: 0, waiting: 0, missing: 1 },
+      { stage: 'transcribe', pending: 0, running: 0, done: 2, failed: 0, waiting: 0, missing: 1 },
+      { stage: 'translate', pending: 0, running: 0, done: 2, failed: 0, waiting: 0, missing: 1 },
+      { stage: 'analyse', pending: 0, running: 0, done: 2, failed: 0, waiting: 0, missing: 1 },
     ]);
     // The whole default chain ran on the good recordings.
     for (const recording of [stereo, mono])

@@ -46,14 +46,14 @@ async function statusJson(): Promise<PipelineStatus> {
 describe('pipeline commands', () => {
   it('status shows recordings not yet on the pipeline as missing', async () => {
     expect((await statusJson()).stages).toEqual([
-      { stage: 'decode', pending: 0, running: 0, done: 0, failed: 0, missing: 2 },
-      { stage: 'vad', pending: 0, running: 0, done: 0, failed: 0, missing: 2 },
-      { stage: 'transcribe', pending: 0, running: 0, done: 0, failed: 0, missing: 2 },
-      { stage: 'translate', pending: 0, running: 0, done: 0, failed: 0, missing: 2 },
-      { stage: 'analyse', pending: 0, running: 0, done: 0, failed: 0, missing: 2 },
+      { stage: 'decode', pending: 0, running: 0, done: 0, failed: 0, waiting: 0, missing: 2 },
+      { stage: 'vad', pending: 0, running: 0, done: 0, failed: 0, waiting: 0, missing: 2 },
+      { stage: 'transcribe', pending: 0, running: 0, done: 0, failed: 0, waiting: 0, missing: 2 },
+      { stage: 'translate', pending: 0, running: 0, done: 0, failed: 0, waiting: 0, missing: 2 },
+      { stage: 'analyse', pending: 0, running: 0, done: 0, failed: 0, waiting: 0, missing: 2 },
     ]);
     const table = await earshot('status');
-    expect(table.out).toMatch(/stage\s+pending\s+running\s+done\s+failed\s+missing/);
+    expect(table.out).toMatch(/stage\s+pending\s+running\s+waiting\s+done\s+failed\s+missing/);
     expect(table.out).toMatch(/decode\s+0\s+0\s+0\s+0\s+2/);
   });
 
@@ -65,10 +65,10 @@ describe('pipeline commands', () => {
     expect(status.stages[0]).toMatchObject({ done: 1, failed: 1, missing: 0 });
     // The good call went on through every stage; the broken one stopped at decode.
     expect(status.stages.slice(1)).toEqual([
-      { stage: 'vad', pending: 0, running: 0, done: 1, failed: 0, missing: 1 },
-      { stage: 'transcribe', pending: 0, running: 0, done: 1, failed: 0, missing: 1 },
-      { stage: 'translate', pending: 0, running: 0, done: 1, failed: 0, missing: 1 },
-      { stage: 'analyse', pending: 0, running: 0, done: 1, failed: 0, missing: 1 },
+      { stage: 'vad', pending: 0, running: 0, done: 1, failed: 0, waiting: 0, missing: 1 },
+      { stage: 'transcribe', pending: 0, running: 0, done: 1, failed: 0, waiting: 0, missing: 1 },
+      { stage: 'translate', pending: 0, running: 0, done: 1, failed: 0, waiting: 0, missing: 1 },
+      { stage: 'analyse', pending: 0, running: 0, done: 1, failed: 0, waiting: 0, missing: 1 },
     ]);
     expect(status.failures).toEqual([
       expect.objectContaining({ recordingId: corrupt.id, originalFilename: 'broken.wav', attempts: 1 }),
