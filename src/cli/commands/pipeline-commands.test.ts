@@ -54,7 +54,7 @@ describe('pipeline commands', () => {
     ]);
     const table = await earshot('status');
     expect(table.out).toMatch(/stage\s+pending\s+running\s+waiting\s+done\s+failed\s+missing/);
-    expect(table.out).toMatch(/decode\s+0\s+0\s+0\s+0\s+2/);
+    expect(table.out).toMatch(/decode\s+0\s+0\s+0\s+0\s+0\s+2/);
   });
 
   it('redo backfills, and --wait processes it; failures make exit code 1', async () => {
