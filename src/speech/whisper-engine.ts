@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
  * rather than through the `@fugood/whisper.node` wrapper: the wrapper lists every build as an
  * optional dependency, so a plain install pulled the 198 MB CUDA and 56 MB Vulkan addons onto
  * every machine. The CPU addon is the project's optional dependency; a GPU worker adds its build
- * (see README, "Whisper"). The interfaces below describe the addon's API as of 1.1.3 (the
+ * (see docs/whisper.md). The interfaces below describe the addon's API as of 1.1.3 (the
  * wrapper's lib/binding.ts); it is loaded lazily so that commands without Whisper never load it.
  *
  * What this binding gives and does not give (1.1.3): the detected language of each call, segment

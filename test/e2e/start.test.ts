@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCli, repositoryRoot, type CliProcess } from '../helpers/cli-process.ts';
 import { freePort } from '../helpers/ports.ts';
-import { speechTestEnv } from '../helpers/speech-models.ts';
 
 // The README's main command path, as a user runs it: `earshot start` on the embedded default,
 // with the bundled demo corpus; then a kill -9 in the middle of the pipeline and a second start.
@@ -27,6 +26,7 @@ interface RecordingList {
   items: {
     id: string;
     originalFilename: string;
+    collection: { demoModels: boolean };
     call: { callerNumber: string | null; startedAt: string | null; durationSeconds: number | null };
   }[];
 }
@@ -43,8 +43,8 @@ describe('earshot start on the embedded default', async () => {
     EARSHOT_PG_PORT: String(await freePort()),
     EARSHOT_PORT: '0',
     DATABASE_URL: '',
-    // The speech stages run on the shared test models (Silero VAD, test-asr-ru).
-    ...speechTestEnv(),
+    // Nothing installed in the models folder: the demo collection runs on the demo models
+    // committed in demo/models, as on a user's first run with nothing beside the repository.
   };
 
   it('starts Postgres, ingests the demo corpus, decodes it and serves the API', async () => {
@@ -60,6 +60,9 @@ describe('earshot start on the embedded default', async () => {
     const list = await getJson<RecordingList>(`${url}api/recordings?limit=200`);
     expect(list.total).toBe(demoFiles.length);
     expect(new Set(list.items.map((r) => r.originalFilename))).toEqual(new Set(demoFiles));
+    expect(list.items.every((r) => r.collection.demoModels)).toBe(true);
+    // No model of the user's configuration is needed yet, so none is asked for.
+    expect(running.output()).not.toMatch(/not installed|waits for model|failed/);
     // Metadata from the CSV sidecar, normalised to E.164.
     expect(list.items.every((r) => r.call.callerNumber?.startsWith('+'))).toBe(true);
     expect(list.items.filter((r) => r.call.startedAt === null || r.call.durationSeconds === null)).toEqual(
@@ -129,5 +132,37 @@ describe('earshot start on the embedded default', async () => {
       probe: { channels: number | null };
     }>(`${url}api/recordings/${list.items[0]!.id}`);
     expect(detail.workingCopies.length).toBe(detail.probe.channels);
+  }, 400_000);
+
+  it("names the exact install command for a user collection's missing models, and its stages wait", async () => {
+    running!.child.kill('SIGINT');
+    await running!.exited;
+    const ingest = startCli(
+      ['ingest', path.join(repositoryRoot, 'demo', 'calls', demoFiles[0]!), '--collection', 'Leak 2023-05'],
+      env,
+    );
+    expect((await ingest.exited).code, ingest.output()).toBe(0);
+    running = startCli(['start'], env);
+    const [, url] = await running.waitFor(/Earshot is ready at (http:\/\/127\.0\.0\.1:\d+\/)/, 180_000);
+    expect(running.output()).toMatch(
+      /Models not installed in .*: silero-vad-v6\.2, gigaam-v2-ctc-ru, opus-mt-ru-en\. The stages of "Leak 2023-05" that need them wait for them \(they have not failed\)\. Install them with `npx earshot models install --defaults`/,
+    );
+    await running.waitFor(/Pipeline idle/, 240_000);
+    const waiting = await getJson<
+      RecordingList & {
+        items: { stages: { stage: string; status: string; waitingForModel: string | null }[] }[];
+      }
+    >(`${url}api/recordings?limit=200&stage=vad&status=waiting`);
+    expect(waiting.total).toBe(1);
+    expect(waiting.items[0]!.collection.demoModels).toBe(false);
+    expect(waiting.items[0]!.stages.find((s) => s.stage === 'vad')).toMatchObject({
+      status: 'waiting',
+      waitingForModel: 'silero-vad-v6.2',
+    });
+    const status = startCli(['status'], env);
+    expect((await status.exited).code).toBe(0);
+    expect(status.output()).toContain(
+      'vad: 1 recording waiting for model silero-vad-v6.2 — install it with `earshot models install silero-vad-v6.2`',
+    );
   }, 400_000);
 });
