@@ -14,6 +14,7 @@ import { DEFAULT_DESK_DIR, registerDesk } from './routes/desk.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerLexiconRoutes } from './routes/lexicon.ts';
 import { registerOpenApiRoute } from './routes/openapi.ts';
+import { registerPipelineRoutes } from './routes/pipeline.ts';
 import { registerNoteRoutes } from './routes/notes.ts';
 import { registerRecordingRoutes } from './routes/recordings.ts';
 import { registerSearchRoutes } from './routes/search.ts';
@@ -83,6 +84,8 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
         { name: 'transcripts', description: 'Transcript versions, human corrections and their differences' },
         { name: 'notes', description: 'Notes on calls and segments (append-only)' },
         { name: 'search', description: 'Full-text search over transcripts and translations' },
+        { name: 'pipeline', description: 'Progress of the processing stages, failures, waits and retry' },
+        { name: 'ingest', description: 'Uploading audio files, folders and zip archives from the desk' },
         { name: 'meta', description: 'This description' },
       ],
     },
@@ -100,6 +103,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   registerTranscriptRoutes(app, context);
   registerNoteRoutes(app, context);
   registerSearchRoutes(app, context);
+  registerPipelineRoutes(app, context);
   registerOpenApiRoute(app);
   await registerDesk(app, options.deskDir ?? DEFAULT_DESK_DIR);
 

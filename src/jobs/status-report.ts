@@ -52,3 +52,32 @@ export function formatPipelineEvent(event: PipelineEvent): string {
 function printable(text: string): string {
   return text.replace(/[\p{Cc}]/gu, ' ');
 }
+
+/** Runs of one stage that share a reason (a failure's error, the model a run waits for). */
+export interface ReasonGroup<T> {
+  stage: string;
+  reason: string;
+  items: T[];
+}
+
+/**
+ * The same reason for many calls (a missing model, an undecodable codec) is one group with its
+ * calls, not one line per call; groups in pipeline order of the input, largest first within a stage.
+ */
+export function groupByReason<T extends { stage: string }>(
+  items: readonly T[],
+  reasonOf: (item: T) => string,
+): ReasonGroup<T>[] {
+  const groups = new Map<string, ReasonGroup<T>>();
+  for (const item of items) {
+    const reason = reasonOf(item);
+    const key = `${item.stage}\u0000${reason}`;
+    const group = groups.get(key) ?? { stage: item.stage, reason, items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  const stageRank = [...new Set(items.map((i) => i.stage))];
+  return [...groups.values()].sort(
+    (a, b) => stageRank.indexOf(a.stage) - stageRank.indexOf(b.stage) || b.items.length - a.items.length,
+  );
+}
