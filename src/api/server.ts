@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -12,6 +13,7 @@ import { registerAudioRoutes } from './routes/audio.ts';
 import { registerCollectionRoutes } from './routes/collections.ts';
 import { DEFAULT_DESK_DIR, registerDesk } from './routes/desk.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerIngestRoutes } from './routes/ingest.ts';
 import { registerLexiconRoutes } from './routes/lexicon.ts';
 import { registerOpenApiRoute } from './routes/openapi.ts';
 import { registerPipelineRoutes } from './routes/pipeline.ts';
@@ -60,6 +62,8 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Uploads are streamed part by part by the ingest route, which sets the limits per request.
+  await app.register(fastifyMultipart);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -104,6 +108,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   registerNoteRoutes(app, context);
   registerSearchRoutes(app, context);
   registerPipelineRoutes(app, context);
+  registerIngestRoutes(app, context);
   registerOpenApiRoute(app);
   await registerDesk(app, options.deskDir ?? DEFAULT_DESK_DIR);
 
