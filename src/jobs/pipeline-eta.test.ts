@@ -22,7 +22,19 @@ describe('estimateEta', () => {
     expect(eta).toMatchObject({ seconds: 0, remainingRuns: 0 });
   });
 
-  it('says there is too little data when a stage with work left has fewer than three timed runs', () => {
+  it('says there is too little data when no stage with work left has three timed runs', () => {
+    const eta = estimateEta([counts('decode', { pending: 4 }), counts('vad')], {
+      timings: [
+        { stage: 'decode', seconds: [1, 1] },
+        { stage: 'vad', seconds: [2] },
+      ],
+      parallelism: 2,
+    });
+    expect(eta).toMatchObject({ seconds: null, lowerBound: false, remainingRuns: 8 });
+    expect(eta.basis).toMatch(/Too little data.*decode \(2\), vad \(1\)/);
+  });
+
+  it('gives a lower bound when only some stages with work left are timed', () => {
     const eta = estimateEta([counts('decode', { pending: 4 }), counts('vad')], {
       timings: [
         { stage: 'decode', seconds: [1, 1, 1] },
@@ -30,9 +42,8 @@ describe('estimateEta', () => {
       ],
       parallelism: 2,
     });
-    expect(eta.seconds).toBeNull();
-    expect(eta.basis).toMatch(/Too little data.*vad \(1\)/);
-    expect(eta.remainingRuns).toBe(8);
+    expect(eta).toMatchObject({ seconds: 2, lowerBound: true, remainingRuns: 8 });
+    expect(eta.basis).toMatch(/lower bound.*vad \(1\)/);
   });
 
   it('counts every later stage of a call still in the pipeline, at the median duration, over the parallelism', () => {
@@ -44,7 +55,7 @@ describe('estimateEta', () => {
       ],
       parallelism: 2,
     });
-    expect(eta).toMatchObject({ seconds: (2 * 2 + 3 * 4) / 2, remainingRuns: 5 });
+    expect(eta).toMatchObject({ seconds: (2 * 2 + 3 * 4) / 2, lowerBound: false, remainingRuns: 5 });
     expect(eta.basis).toMatch(/2\.0 runs at a time/);
   });
 

@@ -24,6 +24,8 @@ export interface RecentRuns {
 export interface PipelineEta {
   /** Seconds until nothing is pending or running; null when there is too little data. */
   seconds: number | null;
+  /** The seconds leave out stages with too few timed runs: the real time is longer. */
+  lowerBound: boolean;
   /** What the estimate rests on, or why there is none, in words. */
   basis: string;
   /** Stage runs still to do (pending or running, and the later stages of those calls). */
@@ -64,8 +66,9 @@ function median(values: readonly number[]): number {
 /**
  * Time left: every call still in the pipeline goes through the stage it is at and every stage
  * after it, each taking the median of that stage's latest runs; divided by how many ran at once
- * lately (one when unknown). Without at least MIN_TIMED_RUNS runs of a stage that has work left,
- * there is no estimate, and the basis says so.
+ * lately (one when unknown). A stage with work left but fewer than MIN_TIMED_RUNS timed runs is
+ * left out and the estimate is marked as a lower bound; with no timed stage at all there is no
+ * estimate. The basis says which.
  */
 export function estimateEta(stages: readonly StageCounts[], recent: RecentRuns): PipelineEta {
   let active = 0;
@@ -81,24 +84,30 @@ export function estimateEta(stages: readonly StageCounts[], recent: RecentRuns):
     if (seconds.length < MIN_TIMED_RUNS) untimed.push(`${counts.stage} (${seconds.length})`);
     else workSeconds += active * median(seconds);
   }
-  if (remainingRuns === 0) return { seconds: 0, basis: 'Nothing is pending or running.', remainingRuns };
-  if (untimed.length > 0) {
+  if (remainingRuns === 0)
+    return { seconds: 0, lowerBound: false, basis: 'Nothing is pending or running.', remainingRuns };
+  const missing =
+    `at least ${MIN_TIMED_RUNS} finished runs of a stage are needed to time it; ` +
+    `finished so far: ${untimed.join(', ')}`;
+  if (workSeconds === 0) {
     return {
       seconds: null,
-      basis:
-        `Too little data for an estimate: it needs at least ${MIN_TIMED_RUNS} finished runs of each ` +
-        `stage with work left; finished so far: ${untimed.join(', ')}.`,
+      lowerBound: false,
+      basis: `Too little data for an estimate: ${missing}.`,
       remainingRuns,
     };
   }
   const parallelism = recent.parallelism ?? 1;
+  const speed =
+    recent.parallelism === null
+      ? 'assuming one run at a time (too few runs in the last 10 minutes to tell)'
+      : `with ${parallelism.toFixed(1)} runs at a time as in the last 10 minutes`;
   return {
     seconds: Math.round(workSeconds / parallelism),
+    lowerBound: untimed.length > 0,
     basis:
-      `Median duration of each stage's latest ${TIMED_RUNS_PER_STAGE} runs at most, ` +
-      (recent.parallelism === null
-        ? 'assuming one run at a time (too few runs in the last 10 minutes to tell).'
-        : `with ${parallelism.toFixed(1)} runs at a time as in the last 10 minutes.`),
+      `Median duration of each stage's latest ${TIMED_RUNS_PER_STAGE} runs at most, ${speed}.` +
+      (untimed.length > 0 ? ` A lower bound: ${missing}; their runs are not counted.` : ''),
     remainingRuns,
   };
 }

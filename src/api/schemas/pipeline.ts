@@ -52,6 +52,9 @@ export const pipelineStatusSchema = z
           .int()
           .nullable()
           .describe('Estimated seconds until nothing is pending or running; null: too little data'),
+        lowerBound: z
+          .boolean()
+          .describe('The seconds leave out stages not yet timed (too few finished runs): it takes longer'),
         basis: z.string().describe('What the estimate rests on, or why there is none'),
         remainingRuns: z.number().int().describe('Stage runs still to do'),
       })

@@ -3516,6 +3516,8 @@ export interface paths {
               eta: {
                 /** @description Estimated seconds until nothing is pending or running; null: too little data */
                 seconds: number | null;
+                /** @description The seconds leave out stages not yet timed (too few finished runs): it takes longer */
+                lowerBound: boolean;
                 /** @description What the estimate rests on, or why there is none */
                 basis: string;
                 /** @description Stage runs still to do */

@@ -158,10 +158,13 @@ export function IngestPage() {
       <p className="muted limits" data-testid="upload-limits">
         The same ingest as <code>earshot ingest</code>: every file is hashed, kept once and read-only, with
         its chain of custody; files that are not audio are listed with the reason.{' '}
-        {max
-          ? `Up to ${formatBytes(max.maxBytes)} and ${max.maxFiles.toLocaleString('en')} files per upload; ` +
-            'for more, use `earshot ingest` on the server.'
-          : null}
+        {max ? (
+          <>
+            Up to <strong>{formatBytes(max.maxBytes)}</strong> and{' '}
+            <strong>{max.maxFiles.toLocaleString('en')} files</strong> per upload; for more, run{' '}
+            <code>earshot ingest</code> on the server.
+          </>
+        ) : null}
       </p>
       <ErrorMessage error={limits.error} />
       <div className="ingest-form panel">
@@ -214,7 +217,10 @@ export function IngestPage() {
         </div>
         <SelectedFiles files={files} onClear={() => setFiles([])} />
         <label className="metadata-picker">
-          Call records (optional CSV or JSON, one row per file, as <code>--metadata</code>)
+          <span>
+            Call records (optional): a CSV or JSON file with one row per file, as for{' '}
+            <code>earshot ingest --metadata</code>
+          </span>
           <input
             type="file"
             accept=".csv,.json,text/csv,application/json"

@@ -128,7 +128,7 @@ function Eta({ status }: { status: PipelineStatus }) {
     ? 'Nothing is pending or running.'
     : eta.seconds === null
       ? 'No estimate yet.'
-      : `${formatEta(eta.seconds)[0]!.toUpperCase()}${formatEta(eta.seconds).slice(1)}.`;
+      : `${eta.lowerBound ? 'At least ' : ''}${formatEta(eta.seconds)}.`.replace(/^a/, 'A');
   return (
     <div className="eta panel" data-testid="pipeline-eta">
       <strong>{headline}</strong>
@@ -198,7 +198,9 @@ export function PipelinePage() {
               <thead>
                 <tr>
                   <th scope="col">Stage</th>
-                  <th scope="col">Progress</th>
+                  <th scope="col" className="bar-cell">
+                    Progress
+                  </th>
                   {COLUMNS.map((c) => (
                     <th key={c.key} scope="col" className="num">
                       {c.label}

@@ -17,7 +17,12 @@ export function PipelineSummary({ status }: { status: PipelineStatus | null }) {
   const parts: string[] = [];
   if (status.active) {
     parts.push(`${sum('running')} running, ${sum('pending')} pending`);
-    parts.push(status.eta.seconds === null ? 'no estimate yet' : formatEta(status.eta.seconds));
+    const eta = status.eta;
+    parts.push(
+      eta.seconds === null
+        ? 'no estimate yet'
+        : `${eta.lowerBound ? 'at least ' : ''}${formatEta(eta.seconds)}`,
+    );
   } else parts.push('idle');
   return (
     <a className="pipeline-summary" href={hrefFor('pipeline')} data-testid="pipeline-summary">
