@@ -222,7 +222,7 @@ describe('POST /api/ingest', () => {
     ]);
     expect(response.statusCode).toBe(413);
     expect(response.json<{ message: string }>().message).toMatch(
-      /limit of 390\.6 KiB .*EARSHOT_UPLOAD_MAX_BYTES/,
+      /limit of 400\.0 KB \(400000 bytes\) .*EARSHOT_UPLOAD_MAX_BYTES/,
     );
     expect(uploadsLeft()).toEqual([]);
   });

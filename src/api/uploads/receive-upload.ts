@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { checkName } from '../../ingest/printable-name.ts';
+import { formatBytes } from '../../ingest/progress-reporter.ts';
 
 /** An upload that cannot be taken: 400 (bad names, bad form) or 413 (over a limit). */
 export class UploadRejected extends Error {
@@ -40,21 +41,11 @@ const FORM_OVERHEAD_BYTES = 1024 * 1024;
 const MAX_NAME_BYTES = 255;
 const MAX_DEPTH = 32;
 
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return unit === 0 ? `${bytes} bytes` : `${Number(value.toFixed(1))} ${units[unit]}`;
-}
-
 const tooLarge = (limits: UploadLimits): UploadRejected =>
   new UploadRejected(
     413,
-    `The upload is larger than the limit of ${formatBytes(limits.maxBytes)} for all files together ` +
+    `The upload is larger than the limit of ${formatBytes(limits.maxBytes)} (${limits.maxBytes} bytes) ` +
+      'for all files together ' +
       '(EARSHOT_UPLOAD_MAX_BYTES); ingest large folders with `earshot ingest`.',
   );
 

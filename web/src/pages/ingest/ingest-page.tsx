@@ -208,6 +208,7 @@ export function IngestPage() {
             type="file"
             hidden
             aria-label="A folder of audio files"
+            data-testid="folder-input"
             {...{ webkitdirectory: '' }}
             onChange={(e) => {
               add(fromFileList(e.target.files));
