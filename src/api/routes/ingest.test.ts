@@ -252,6 +252,18 @@ describe('POST /api/ingest', () => {
     expect(noFiles.statusCode).toBe(400);
     expect(noFiles.json<{ message: string }>().message).toMatch(/no files/);
 
+    const twice = await upload('Leak from desk', [
+      { name: 'same/k.wav', bytes: Buffer.from('one') },
+      { name: 'same/k.wav', bytes: Buffer.from('two') },
+    ]);
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json<{ message: string }>().message).toMatch(/"same\/k\.wav" was sent twice/);
+    const fileAndFolder = await upload('Leak from desk', [
+      { name: 'same', bytes: Buffer.from('one') },
+      { name: 'same/k.wav', bytes: Buffer.from('two') },
+    ]);
+    expect(fileAndFolder.statusCode).toBe(400);
+
     const lost = await upload('Leak from desk', [{ name: 'k.wav', bytes: audio('k.wav') }], 2);
     expect(lost.statusCode).toBe(400);
     expect(lost.json<{ message: string }>().message).toMatch(/announced 2 files but 1 arrived/);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
@@ -40,6 +40,27 @@ const FORM_FIELDS = ['collection', 'fileCount'] as const;
 const FORM_OVERHEAD_BYTES = 1024 * 1024;
 const MAX_NAME_BYTES = 255;
 const MAX_DEPTH = 32;
+/** Upload folders left by a server that stopped mid-upload are removed after this long. */
+const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
+
+/** Removes upload folders older than a day: a crash mid-upload leaves its folder behind. */
+function removeStaleUploads(uploadsDir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(uploadsDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const folder = path.join(uploadsDir, name);
+    try {
+      if (Date.now() - fs.statSync(folder).mtimeMs > STALE_UPLOAD_MS)
+        fs.rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // Removed meanwhile by another request: nothing to do.
+    }
+  }
+}
 
 const tooLarge = (limits: UploadLimits): UploadRejected =>
   new UploadRejected(
@@ -97,6 +118,23 @@ function asLimitError(error: unknown, limits: UploadLimits): unknown {
   return error;
 }
 
+/** Streams one file part to its place; the same path twice, or a file where a folder is, is a 400. */
+async function writePart(file: Readable, target: string, name: string, counter: Transform): Promise<void> {
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    // 'wx': the same path sent twice must not overwrite the first file.
+    await pipeline(file, counter, fs.createWriteStream(target, { flags: 'wx' }));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR' || code === 'EISDIR')
+      throw new UploadRejected(
+        400,
+        `The file "${checkName(name).printable}" was sent twice, or as both a file and a folder; nothing was ingested.`,
+      );
+    throw error;
+  }
+}
+
 /**
  * Streams a multipart upload to a new folder under `uploadsDir`, part by part, never holding a
  * file in memory: text fields, then the call-records file (`metadata`) and the audio (`files`,
@@ -111,6 +149,7 @@ export async function receiveUpload(
   if (declared > limits.maxBytes + FORM_OVERHEAD_BYTES) throw tooLarge(limits);
   if (!request.isMultipart()) throw new UploadRejected(400, 'Send the files as multipart/form-data.');
 
+  removeStaleUploads(uploadsDir);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const dir = path.join(uploadsDir, `${stamp}-${randomBytes(4).toString('hex')}`);
   const filesDir = path.join(dir, 'files');
@@ -146,24 +185,12 @@ export async function receiveUpload(
         part.fieldname === 'metadata'
           ? path.join(dir, 'metadata', relative[relative.length - 1]!)
           : path.join(filesDir, ...relative);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
       if (part.fieldname === 'files') {
         received.files += 1;
         if (received.files > limits.maxFiles) throw asLimitError({ code: 'FST_FILES_LIMIT' }, limits);
         tops.add(relative[0]!);
       } else received.metadataFile = target;
-      try {
-        // 'wx': the same path sent twice must not overwrite the first file.
-        await pipeline(
-          part.file,
-          byteCounter(received, limits),
-          fs.createWriteStream(target, { flags: 'wx' }),
-        );
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-          throw new UploadRejected(400, `The file "${checkName(part.filename).printable}" was sent twice.`);
-        throw error;
-      }
+      await writePart(part.file, target, part.filename, byteCounter(received, limits));
     }
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -176,7 +176,10 @@ export function IngestPage() {
             e.preventDefault();
             setDragging(true);
           }}
-          onDragLeave={() => setDragging(false)}
+          onDragLeave={(e) => {
+            // Moving over the zone's own buttons is not leaving it.
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+          }}
           onDrop={onDrop}
         >
           <p>
