@@ -129,8 +129,14 @@ describe('POST /api/ingest', () => {
       .select('source_path')
       .where('batch_id', '=', body.batchId)
       .execute();
-    expect(sources.map((s) => path.basename(s.source_path)).sort()).toEqual(
-      ['b.wav', 'd.wav', 'loose.wav', 'звонок.wav'].sort(),
+    // Recorded as the user chose them, not under the temporary upload folder.
+    expect(sources.map((s) => s.source_path).sort()).toEqual(
+      [
+        'desk-upload:leak/night/b.wav',
+        'desk-upload:loose.wav',
+        'desk-upload:more.zip!/inner/d.wav',
+        'desk-upload:leak/звонок.wav',
+      ].sort(),
     );
     // The call record matched the file dropped inside the folder.
     const withCall = await t.db
@@ -142,10 +148,14 @@ describe('POST /api/ingest', () => {
     // Custody: the configured actor, as with the CLI.
     const batch = await t.db
       .selectFrom('ingest_batches')
-      .select(['actor', 'status'])
+      .select(['actor', 'status', 'inputs'])
       .where('id', '=', body.batchId)
       .executeTakeFirstOrThrow();
-    expect(batch).toEqual({ actor: 'desk-tester', status: 'finished' });
+    expect(batch).toEqual({
+      actor: 'desk-tester',
+      status: 'finished',
+      inputs: ['desk-upload:leak', 'desk-upload:loose.wav', 'desk-upload:more.zip'],
+    });
     const custody = await t.db
       .selectFrom('custody_events')
       .select(['actor'])
@@ -173,10 +183,12 @@ describe('POST /api/ingest', () => {
       { name: 'notes/readme.txt', bytes: Buffer.from('not a phone call, just text\n'.repeat(20)) },
       { name: 'notes/empty.wav', bytes: Buffer.alloc(0) },
       { name: 'copy-of-e.wav', bytes: known },
+      { name: 'e.wav', bytes: known },
     ]);
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json<IngestBody>();
-    expect(body).toMatchObject({ ingested: 0, duplicates: 1, rejected: 2 });
+    // The same file under the same path again is already known, as a re-run of `earshot ingest`.
+    expect(body).toMatchObject({ ingested: 0, duplicates: 1, alreadyKnown: 1, rejected: 2 });
     const byPath = Object.fromEntries(body.rejections.map((r) => [r.path, r]));
     expect(byPath['notes/readme.txt']?.code).toBe('not-audio');
     expect(byPath['notes/readme.txt']?.reason).toMatch(/audio/i);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IngestUsageError } from '../../ingest/errors.ts';
@@ -11,6 +12,8 @@ import { receiveUpload, UploadRejected } from '../uploads/receive-upload.ts';
 import type { RouteContext } from './context.ts';
 
 const MAX_COLLECTION_NAME = 200;
+/** How uploaded paths are recorded: "desk-upload:leak/a.wav", what the user dropped. */
+export const UPLOAD_PATH_PREFIX = 'desk-upload:';
 
 export function registerIngestRoutes(
   app: FastifyInstance,
@@ -58,6 +61,7 @@ export function registerIngestRoutes(
           paths: upload.inputs,
           collection,
           metadataFile: upload.metadataFile,
+          recordPathsAs: { dir: path.join(upload.dir, 'files'), prefix: UPLOAD_PATH_PREFIX },
           // Custody: the desk has no accounts yet; uploads are the configured actor's, as with the CLI.
           actor: config.actor,
         }).catch((error: unknown) => {
@@ -67,7 +71,8 @@ export function registerIngestRoutes(
         const ids = result.newRecordingIds;
         if (scheduleStage && ids.length > 0) await scheduleStage(STAGE_ORDER[0], ids, { force: false });
         // Paths are shown as the user dropped them, not under the temporary upload folder.
-        const shown = (text: string) => text.split(`${upload.dir}/files/`).join('');
+        const shown = (text: string) =>
+          text.split(`${upload.dir}/files/`).join('').split(UPLOAD_PATH_PREFIX).join('');
         const s = result.summary;
         return {
           batchId: result.batchId,
