@@ -62,9 +62,7 @@ export const stageRunSchema = z
     waitingForModel: z
       .string()
       .nullable()
-      .describe(
-        'The model this stage waits for (null unless waiting); `earshot models install NAME` installs it',
-      ),
+      .describe('The model this stage waits for (null unless waiting); `earshot models install NAME` installs it'),
     startedAt: nullableIsoDateTime.describe('When the last attempt started'),
     finishedAt: nullableIsoDateTime.describe('When the last attempt finished'),
     updatedAt: isoDateTime.describe('Last change of this status'),
