@@ -9,16 +9,35 @@ export const binaryResponse = (description: string, mediaType = 'audio/*') =>
 /** Marks a response with no body at all (304). */
 export const emptyResponse = (description: string) => z.unknown().meta({ description, 'x-empty': true });
 
+declare module 'fastify' {
+  interface FastifySchema {
+    /**
+     * The parts of a multipart/form-data body, for the OpenAPI document only: such a body is
+     * streamed by the route itself (@fastify/multipart), never validated as a whole.
+     */
+    multipartBody?: z.ZodType;
+  }
+}
+
+/** A file part of a multipart body, in the OpenAPI document. */
+export const filePart = (description: string) => z.string().meta({ description, format: 'binary' });
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
 /**
  * zod → JSON Schema for every route (fastify-type-provider-zod), then audio responses rewritten
- * from the default application/json to their real media type with a binary body.
+ * from the default application/json to their real media type with a binary body. A multipart
+ * body (uploads) is described from the route's `multipartBody`.
  */
 export const openApiTransform: SwaggerTransform = (input) => {
-  const output = jsonSchemaTransform(input);
+  const { multipartBody, ...schema } = input.schema ?? {};
+  const output = jsonSchemaTransform(
+    multipartBody
+      ? { ...input, schema: { ...schema, body: multipartBody, consumes: ['multipart/form-data'] } }
+      : input,
+  );
   const response = (output.schema as { response?: unknown }).response;
   if (!isRecord(response)) return output;
   const rewritten: Record<string, unknown> = {};

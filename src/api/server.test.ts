@@ -120,10 +120,22 @@ describe('GET /api/openapi.json', () => {
       '/api/recordings/{id}/transcripts/diff',
       '/api/recordings/{id}/notes',
       '/api/search',
+      '/api/pipeline',
+      '/api/ingest/limits',
       '/api/openapi.json',
     ];
-    expect(Object.keys(doc.paths).sort()).toEqual([...expected].sort());
+    const postOnly = ['/api/pipeline/retry', '/api/ingest'];
+    expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...postOnly].sort());
     for (const route of expected) expect(doc.paths[route]?.get, route).toBeDefined();
+    for (const route of postOnly) expect(doc.paths[route]?.post, route).toBeDefined();
+    // The upload is described as the multipart form it is, with its file parts as binary.
+    const upload = doc.paths['/api/ingest']?.post as {
+      requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+    };
+    expect(upload.requestBody?.content['multipart/form-data']?.schema.properties).toMatchObject({
+      collection: { type: 'string' },
+      files: { type: 'array', items: { type: 'string', format: 'binary' } },
+    });
 
     const listParameters = doc.paths['/api/recordings']?.get?.parameters ?? [];
     const names = listParameters.map((p) => p.name);

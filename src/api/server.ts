@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -12,8 +13,10 @@ import { registerAudioRoutes } from './routes/audio.ts';
 import { registerCollectionRoutes } from './routes/collections.ts';
 import { DEFAULT_DESK_DIR, registerDesk } from './routes/desk.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerIngestRoutes } from './routes/ingest.ts';
 import { registerLexiconRoutes } from './routes/lexicon.ts';
 import { registerOpenApiRoute } from './routes/openapi.ts';
+import { registerPipelineRoutes } from './routes/pipeline.ts';
 import { registerNoteRoutes } from './routes/notes.ts';
 import { registerRecordingRoutes } from './routes/recordings.ts';
 import { registerSearchRoutes } from './routes/search.ts';
@@ -59,6 +62,8 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Uploads are streamed part by part by the ingest route, which sets the limits per request.
+  await app.register(fastifyMultipart);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -83,6 +88,8 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
         { name: 'transcripts', description: 'Transcript versions, human corrections and their differences' },
         { name: 'notes', description: 'Notes on calls and segments (append-only)' },
         { name: 'search', description: 'Full-text search over transcripts and translations' },
+        { name: 'pipeline', description: 'Progress of the processing stages, failures, waits and retry' },
+        { name: 'ingest', description: 'Uploading audio files, folders and zip archives from the desk' },
         { name: 'meta', description: 'This description' },
       ],
     },
@@ -100,6 +107,8 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   registerTranscriptRoutes(app, context);
   registerNoteRoutes(app, context);
   registerSearchRoutes(app, context);
+  registerPipelineRoutes(app, context);
+  registerIngestRoutes(app, context);
   registerOpenApiRoute(app);
   await registerDesk(app, options.deskDir ?? DEFAULT_DESK_DIR);
 

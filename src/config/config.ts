@@ -46,6 +46,19 @@ const environmentSchema = z.object({
     .optional()
     .describe('Who is recorded in custody events (default: OS user)'),
   EARSHOT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  EARSHOT_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(8 * 1024 ** 3)
+    .describe('Largest upload from the desk, all its files together, in bytes (default 8 GiB)'),
+  EARSHOT_UPLOAD_MAX_FILES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(10_000)
+    .describe('Most files in one upload from the desk'),
   EARSHOT_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
 
@@ -71,6 +84,11 @@ export interface EarshotConfig {
   port: number;
   actor: string;
   workerConcurrency: number;
+  /** Uploads from the desk are streamed here, ingested, then removed. */
+  uploadsDir: string;
+  /** Limits on one upload from the desk (all files together, and how many). */
+  uploadMaxBytes: number;
+  uploadMaxFiles: number;
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
 }
 
@@ -105,6 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: e.EARSHOT_PORT,
     actor: e.EARSHOT_ACTOR ?? safeUserName(),
     workerConcurrency: e.EARSHOT_WORKER_CONCURRENCY,
+    uploadsDir: path.join(dataDir, 'uploads'),
+    uploadMaxBytes: e.EARSHOT_UPLOAD_MAX_BYTES,
+    uploadMaxFiles: e.EARSHOT_UPLOAD_MAX_FILES,
     logLevel: e.EARSHOT_LOG_LEVEL,
   };
 }

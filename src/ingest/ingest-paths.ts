@@ -37,6 +37,12 @@ export interface IngestOptions {
   /** Zone for call times that carry none (default UTC); recorded with every such time. */
   timeZone?: string;
   actor: string;
+  /**
+   * Paths under `dir` are recorded (sources, rejections, custody, the batch's inputs) as `prefix`
+   * plus the rest: an upload from the desk lands in a temporary folder, but what the user chose
+   * was "leak/a.wav", and a second upload of the same file under the same path is already known.
+   */
+  recordPathsAs?: { dir: string; prefix: string };
   limits?: Partial<IngestLimits>;
   /** Files in flight at once (default 4): hashing and fsync of one overlap probing of another. */
   concurrency?: number;
@@ -73,6 +79,7 @@ export async function ingestPaths(
   const pattern = compileNamePattern(options.namePattern ?? DEFAULT_NAME_PATTERN);
   const sidecar = options.metadataFile ? loadSidecar(options.metadataFile, options.columnMap ?? {}) : null;
   const limits: IngestLimits = { ...defaultLimits, ...options.limits };
+  const recorded = pathRecorder(options.recordPathsAs);
 
   fs.mkdirSync(config.originalsDir, { recursive: true });
   cleanStaleTempFiles(config.originalsDir);
@@ -81,7 +88,7 @@ export async function ingestPaths(
   const batchId = await startBatch(db, {
     collectionId,
     actor: options.actor,
-    inputs: options.paths,
+    inputs: options.paths.map(recorded),
     options: {
       metadataFile: options.metadataFile ?? null,
       namePattern: pattern.source,
@@ -115,7 +122,8 @@ export async function ingestPaths(
   options.onProgress?.(progress);
 
   try {
-    await runConcurrently(walkInputs(options.paths, limits), options.concurrency ?? 4, async (item) => {
+    const items = recordedAs(walkInputs(options.paths, limits), recorded);
+    await runConcurrently(items, options.concurrency ?? 4, async (item) => {
       const outcome =
         item.kind === 'source'
           ? await ingestSource(ctx, item.source)
@@ -160,6 +168,25 @@ function countOutcome(summary: IngestSummary, sourcePath: string, outcome: FileO
         recordedBefore: outcome.recordedBefore,
       });
       break;
+  }
+}
+
+function pathRecorder(as: IngestOptions['recordPathsAs']): (path: string) => string {
+  if (!as) return (p) => p;
+  const root = as.dir.replace(/\/+$/, '');
+  return (p) => (p.startsWith(`${root}/`) ? `${as.prefix}${p.slice(root.length + 1)}` : p);
+}
+
+/** The walk with each path as it is recorded; files are still opened where they are. */
+async function* recordedAs(items: AsyncIterable<WalkItem>, recorded: (path: string) => string) {
+  for await (const item of items) {
+    if (item.kind === 'rejected') {
+      yield { ...item, rejected: { ...item.rejected, sourcePath: recorded(item.rejected.sourcePath) } };
+    } else {
+      const { source } = item;
+      const archivePath = source.archivePath === null ? null : recorded(source.archivePath);
+      yield { ...item, source: { ...source, sourcePath: recorded(source.sourcePath), archivePath } };
+    }
   }
 }
 

@@ -97,7 +97,9 @@ describe('models per collection, and stages that wait for a model', () => {
       expect(await transcriptModels('Leak')).toEqual([]);
       const status = await getPipelineStatus(database.db, pipeline.queue.registry);
       expect(status.failures).toEqual([]);
-      expect(status.waits).toEqual([{ stage: 'vad', model: 'silero-vad-v6.2', recordings: 1 }]);
+      expect(status.waits).toEqual([
+        expect.objectContaining({ stage: 'vad', model: 'silero-vad-v6.2', originalFilename: USER_CALL }),
+      ]);
       expect(status.demoRecordings).toBe(1);
       const table = formatStatusTable(status);
       expect(table).toContain(

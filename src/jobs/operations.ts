@@ -26,11 +26,12 @@ export interface StageFailure {
   finishedAt: Date | null;
 }
 
-/** Runs of one stage that wait for one model to be installed. */
-export interface ModelWait {
+/** A run that waits for its model to be installed. */
+export interface StageWait {
+  recordingId: string;
+  originalFilename: string;
   stage: string;
   model: string;
-  recordings: number;
 }
 
 export interface PipelineStatus {
@@ -39,13 +40,19 @@ export interface PipelineStatus {
   demoRecordings: number;
   stages: StageCounts[];
   failures: StageFailure[];
-  waits: ModelWait[];
+  waits: StageWait[];
 }
 
 const STATUSES: readonly StageStatus[] = ['pending', 'running', 'done', 'failed', 'waiting'];
 
-/** Per-stage counts over all recordings, in pipeline order, plus every failed run with its reason. */
-export async function getPipelineStatus(db: Db, registry: StageRegistry): Promise<PipelineStatus> {
+/**
+ * Per-stage counts over all recordings, in pipeline order, plus every failed run with its reason
+ * and every waiting run with the model it waits for. Only the stage order is read from the registry.
+ */
+export async function getPipelineStatus(
+  db: Db,
+  registry: Pick<StageRegistry, 'order'>,
+): Promise<PipelineStatus> {
   const total = await db
     .selectFrom('recordings')
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -72,13 +79,13 @@ export async function getPipelineStatus(db: Db, registry: StageRegistry): Promis
     .orderBy('r.stage')
     .orderBy('r.finished_at')
     .execute();
-  const waits = await db
-    .selectFrom('stage_runs')
-    .select(['stage', 'waiting_for_model', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('status', '=', 'waiting')
-    .groupBy(['stage', 'waiting_for_model'])
-    .orderBy('waiting_for_model')
-    .orderBy('stage')
+  const waiting = await db
+    .selectFrom('stage_runs as r')
+    .innerJoin('recordings as rec', 'rec.id', 'r.recording_id')
+    .select(['r.recording_id', 'rec.original_filename', 'r.stage', 'r.waiting_for_model'])
+    .where('r.status', '=', 'waiting')
+    .orderBy('r.stage')
+    .orderBy('rec.original_filename')
     .execute();
   const demo = await db
     .selectFrom('recordings as r')
@@ -89,8 +96,13 @@ export async function getPipelineStatus(db: Db, registry: StageRegistry): Promis
   return {
     recordings,
     demoRecordings: Number(demo.n),
-    waits: waits.map((w) => ({ stage: w.stage, model: w.waiting_for_model ?? '', recordings: Number(w.n) })),
     stages,
+    waits: waiting.map((w) => ({
+      recordingId: w.recording_id,
+      originalFilename: w.original_filename,
+      stage: w.stage,
+      model: w.waiting_for_model ?? 'unknown model',
+    })),
     failures: failed.map((f) => ({
       recordingId: f.recording_id,
       originalFilename: f.original_filename,
@@ -108,7 +120,25 @@ export async function retryFailed<N extends string>(
   db: Db,
   options: { stage?: N } = {},
 ): Promise<{ stage: N; scheduled: number }[]> {
-  const stages = options.stage ? [options.stage] : queue.registry.order;
+  return retryFailedThrough(
+    (stage, ids) => scheduleStage(queue, db, stage, ids),
+    db,
+    queue.registry.order,
+    options,
+  );
+}
+
+/**
+ * retryFailed through any scheduler of stage runs: the HTTP API holds a scheduling function
+ * rather than the queue itself (src/transcripts/rerun.ts StageScheduler).
+ */
+export async function retryFailedThrough<N extends string>(
+  schedule: (stage: N, recordingIds: readonly string[]) => Promise<unknown>,
+  db: Db,
+  order: readonly N[],
+  options: { stage?: N } = {},
+): Promise<{ stage: N; scheduled: number }[]> {
+  const stages = options.stage ? [options.stage] : order;
   const report: { stage: N; scheduled: number }[] = [];
   for (const stage of stages) {
     const rows = await db
@@ -117,13 +147,9 @@ export async function retryFailed<N extends string>(
       .where('stage', '=', stage)
       .where('status', '=', 'failed')
       .execute();
-    const scheduled = await scheduleStage(
-      queue,
-      db,
-      stage,
-      rows.map((r) => r.recording_id),
-    );
-    report.push({ stage, scheduled });
+    const ids = [...new Set(rows.map((r) => r.recording_id))];
+    if (ids.length > 0) await schedule(stage, ids);
+    report.push({ stage, scheduled: ids.length });
   }
   return report;
 }

@@ -14,10 +14,11 @@ export function formatStatusTable(status: PipelineStatus): string {
   }
   if (status.waits.length > 0) {
     lines.push('', 'Waiting for models (they run by themselves once the model is installed):');
-    for (const w of status.waits) {
+    for (const group of groupByReason(status.waits, (w) => w.model)) {
+      const n = group.items.length;
       lines.push(
-        `  ${w.stage}: ${w.recordings} recording${w.recordings === 1 ? '' : 's'} waiting for model ${w.model}` +
-          ` — install it with \`earshot models install ${w.model}\``,
+        `  ${group.stage}: ${n} recording${n === 1 ? '' : 's'} waiting for model ${group.reason}` +
+          ` — install it with \`earshot models install ${group.reason}\``,
       );
     }
   }
@@ -67,4 +68,33 @@ export function formatPipelineEvent(event: PipelineEvent): string {
 // File names and tool messages can hold control characters; keep the terminal output one line each.
 function printable(text: string): string {
   return text.replace(/[\p{Cc}]/gu, ' ');
+}
+
+/** Runs of one stage that share a reason (a failure's error, the model a run waits for). */
+export interface ReasonGroup<T> {
+  stage: string;
+  reason: string;
+  items: T[];
+}
+
+/**
+ * The same reason for many calls (a missing model, an undecodable codec) is one group with its
+ * calls, not one line per call; groups in pipeline order of the input, largest first within a stage.
+ */
+export function groupByReason<T extends { stage: string }>(
+  items: readonly T[],
+  reasonOf: (item: T) => string,
+): ReasonGroup<T>[] {
+  const groups = new Map<string, ReasonGroup<T>>();
+  for (const item of items) {
+    const reason = reasonOf(item);
+    const key = `${item.stage}\u0000${reason}`;
+    const group = groups.get(key) ?? { stage: item.stage, reason, items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  const stageRank = [...new Set(items.map((i) => i.stage))];
+  return [...groups.values()].sort(
+    (a, b) => stageRank.indexOf(a.stage) - stageRank.indexOf(b.stage) || b.items.length - a.items.length,
+  );
 }

@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { CallPage } from './pages/call/call-page.tsx';
 import { CallsPage } from './pages/calls/calls-page.tsx';
+import { IngestPage } from './pages/ingest/ingest-page.tsx';
+import { PipelinePage } from './pages/pipeline/pipeline-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
 import { hrefFor, useRoute, type Route } from './router.ts';
 
@@ -13,12 +15,16 @@ const SECTIONS = [
   { key: 'calls', label: 'Calls' },
   { key: 'search', label: 'Search' },
   { key: 'trends', label: 'Trends' },
+  { key: 'pipeline', label: 'Pipeline' },
+  { key: 'ingest', label: 'Add recordings' },
 ] as const;
 
 function Page({ route }: { route: Route }) {
   const [section, id] = route.segments;
   if (section === 'call' && id) return <CallPage key={id} recordingId={id} params={route.params} />;
   if (section === 'search') return <SearchPage params={route.params} />;
+  if (section === 'pipeline') return <PipelinePage />;
+  if (section === 'ingest') return <IngestPage />;
   if (section === 'trends')
     return (
       <Suspense fallback={<p className="muted">Loading charts…</p>}>
@@ -37,9 +43,14 @@ export function App() {
         <a className="brand" href={hrefFor('calls')}>
           Earshot <span className="brand-sub">desk</span>
         </a>
-        <nav className="sections">
+        <nav className="sections" aria-label="Sections">
           {SECTIONS.map((s) => (
-            <a key={s.key} href={hrefFor(s.key)} className={section === s.key ? 'active' : undefined}>
+            <a
+              key={s.key}
+              href={hrefFor(s.key)}
+              className={section === s.key ? 'active' : undefined}
+              aria-current={section === s.key ? 'page' : undefined}
+            >
               {s.label}
             </a>
           ))}

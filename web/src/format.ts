@@ -31,5 +31,15 @@ export function formatPercent(value: number | null | undefined): string {
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+}
+
+/** An estimate of time left in words: 'about 40 s left', 'about 12 min left', 'about 2 h 5 min left'. */
+export function formatEta(seconds: number): string {
+  if (seconds <= 0) return 'nothing left';
+  if (seconds < 60) return `about ${Math.max(5, Math.round(seconds / 5) * 5)} s left`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `about ${minutes} min left`;
+  return `about ${Math.floor(minutes / 60)} h ${minutes % 60} min left`;
 }

@@ -3440,6 +3440,418 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/pipeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Pipeline progress: per stage counts, failures and waits grouped by reason, and an ETA */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Pipeline progress over all calls */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Calls in the archive */
+              recordings: number;
+              /** @description Whether anything is pending or running (poll again while true) */
+              active: boolean;
+              stages: {
+                /** @description Pipeline stage, in pipeline order */
+                stage: string;
+                done: number;
+                /** @description Held by a worker right now */
+                running: number;
+                /** @description Queued to run */
+                pending: number;
+                /** @description Waiting for a model to be installed (not failed) */
+                waiting: number;
+                /** @description Failed after every attempt; see failures for reasons */
+                failed: number;
+                /** @description Calls that have not reached this stage yet */
+                missing: number;
+              }[];
+              /** @description Failed runs grouped by stage and reason */
+              failures: {
+                stage: string;
+                /** @description The error of the last attempt, shared by every call in the group */
+                reason: string;
+                /** @description Calls that failed for this reason */
+                count: number;
+                /** @description The calls (at most 100; count says how many in all) */
+                calls: {
+                  /** @description Recording id */
+                  id: string;
+                  /** @description File name as ingested */
+                  originalFilename: string;
+                }[];
+              }[];
+              /** @description Waiting runs grouped by stage and model */
+              waits: {
+                stage: string;
+                /** @description The model the runs wait for */
+                model: string;
+                /** @description The command that installs it; the runs then go on by themselves */
+                command: string;
+                count: number;
+                /** @description The calls (at most 100; count says how many in all) */
+                calls: {
+                  /** @description Recording id */
+                  id: string;
+                  /** @description File name as ingested */
+                  originalFilename: string;
+                }[];
+              }[];
+              /** @description Estimate from the durations of recent stage runs and the work left */
+              eta: {
+                /** @description Estimated seconds until nothing is pending or running; null: too little data */
+                seconds: number | null;
+                /** @description The seconds leave out stages not yet timed (too few finished runs): it takes longer */
+                lowerBound: boolean;
+                /** @description What the estimate rests on, or why there is none */
+                basis: string;
+                /** @description Stage runs still to do */
+                remainingRuns: number;
+              };
+              /** @description Whether this server runs a job queue, so that POST /api/pipeline/retry can queue work */
+              canRetry: boolean;
+              /** @description When a stage run last finished */
+              lastFinishedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/pipeline/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Schedule failed stage runs again (every stage, or one); waiting runs need their model instead */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description Which failed runs to schedule again */
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Retry the failed runs of this stage only (default: every stage)
+             * @enum {string}
+             */
+            stage?: 'decode' | 'vad' | 'transcribe' | 'translate' | 'analyse';
+          };
+        };
+      };
+      responses: {
+        /** @description What was scheduled again */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Failed runs scheduled again */
+              scheduled: number;
+              stages: {
+                stage: string;
+                scheduled: number;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ingest/limits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What one upload may hold */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description What one upload may hold */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Largest upload, all files together (EARSHOT_UPLOAD_MAX_BYTES) */
+              maxBytes: number;
+              /** @description Most files in one upload (EARSHOT_UPLOAD_MAX_FILES) */
+              maxFiles: number;
+              /** @description Whether new recordings are queued for the pipeline at once (a job queue runs here) */
+              schedules: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ingest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload audio files, folders and zip archives (with optional call records) and ingest them as `earshot ingest` does */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description multipart/form-data, streamed to disk part by part: text fields first, then the files */
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** @description Collection to ingest into (created if new); send it before the files */
+            collection: string;
+            /** @description How many `files` parts follow (checked, so that no file is lost on the way) */
+            fileCount?: string;
+            /**
+             * Format: binary
+             * @description Optional call records (CSV or JSON, one row per file, as `earshot ingest --metadata`)
+             */
+            metadata?: string;
+            /** @description The audio: files, folders (paths like "leak/2022/call.wav") and zip archives */
+            files: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description What the ingest did, file by file (the same summary as `earshot ingest`) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Ingest batch (custody: who, when, which inputs) */
+              batchId: string;
+              collection: {
+                id: string;
+                name: string;
+              };
+              /** @description The counts in words, as `earshot ingest` prints them */
+              headline: string;
+              /** @description New recordings */
+              ingested: number;
+              /** @description Files whose content was already in this upload or the archive */
+              duplicates: number;
+              /** @description Files already ingested from the same path before */
+              alreadyKnown: number;
+              rejected: number;
+              bytesIngested: number;
+              /** @description Every rejected file with its reason */
+              rejections: {
+                /** @description Path as uploaded (zip entries as archive.zip!/entry) */
+                path: string;
+                /** @description Stable reason code, e.g. not-audio, empty-file, corrupt-archive */
+                code: string;
+                /** @description Why, in words */
+                reason: string;
+              }[];
+              /** @description Call-record problems (the audio was ingested) */
+              metadataWarnings: string[];
+              newRecordingIds: string[];
+              /** @description Whether the new recordings were queued for the pipeline now */
+              queued: boolean;
+              /** @description What arrived */
+              uploaded: {
+                files: number;
+                bytes: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Over the size or file-count limit (the message names it) */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/openapi.json': {
     parameters: {
       query?: never;

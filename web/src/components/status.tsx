@@ -10,7 +10,7 @@ export function ErrorMessage({ error }: { error: string | null }) {
   );
 }
 
-/** One dot per pipeline stage; the title says which stage and why it failed. */
+/** One dot per pipeline stage; the title says which stage and why it failed or what it waits for. */
 const PIPELINE_ORDER = ['decode', 'vad', 'transcribe', 'translate', 'analyse'];
 function inPipelineOrder(stages: StageRun[]): StageRun[] {
   const rank = (stage: string) => {
@@ -20,6 +20,23 @@ function inPipelineOrder(stages: StageRun[]): StageRun[] {
   return [...stages].sort((a, b) => rank(a.stage) - rank(b.stage));
 }
 
+/** The command that installs a model; the waiting stages then run by themselves. */
+export function installCommand(model: string): string {
+  return `earshot models install ${model}`;
+}
+
+/** A stage's state in words: a waiting stage names its model (it is not a failure). */
+function stageLabel(s: StageRun): string {
+  return s.status === 'waiting' && s.waitingForModel ? `waiting for model ${s.waitingForModel}` : s.status;
+}
+
+function stageTitle(s: StageRun): string {
+  if (s.status === 'waiting' && s.waitingForModel)
+    return `${s.stage}: waiting for model ${s.waitingForModel}; install it with \`${installCommand(s.waitingForModel)}\` and the stage runs by itself`;
+  if (s.error) return `${s.stage}: ${s.status} — ${s.error}`;
+  return `${s.stage}: ${s.status}, attempt ${s.attempts}`;
+}
+
 export function StageDots({ stages }: { stages: StageRun[] }) {
   return (
     <span className="stage-dots">
@@ -27,7 +44,8 @@ export function StageDots({ stages }: { stages: StageRun[] }) {
         <span
           key={s.stage}
           className={`stage-dot stage-${s.status}`}
-          title={`${s.stage}: ${s.status}${s.error ? ` — ${s.error}` : ''}`}
+          data-status={s.status}
+          title={stageTitle(s)}
         />
       ))}
     </span>
@@ -35,17 +53,28 @@ export function StageDots({ stages }: { stages: StageRun[] }) {
 }
 
 export function StageChips({ stages }: { stages: StageRun[] }) {
+  const ordered = inPipelineOrder(stages);
+  const models = [
+    ...new Set(
+      ordered.flatMap((s) => (s.status === 'waiting' && s.waitingForModel ? [s.waitingForModel] : [])),
+    ),
+  ];
   return (
     <span className="stage-chips" data-testid="stage-chips">
-      {inPipelineOrder(stages).map((s) => (
+      {ordered.map((s) => (
         <span
           key={s.stage}
           className={`stage-chip stage-${s.status}`}
           data-stage={s.stage}
           data-status={s.status}
-          title={s.error ?? `${s.stage} ${s.status}, attempt ${s.attempts}`}
+          title={stageTitle(s)}
         >
-          {s.stage}: {s.status}
+          {s.stage}: {stageLabel(s)}
+        </span>
+      ))}
+      {models.map((model) => (
+        <span key={model} className="install-hint" data-testid="install-hint">
+          Install with <code>{installCommand(model)}</code>
         </span>
       ))}
     </span>

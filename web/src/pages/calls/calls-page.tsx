@@ -1,9 +1,12 @@
+import { useEffect, useRef } from 'react';
+import { getPipelineStatus } from '../../api/pipeline.ts';
 import { listRecordings, type CallFilters, type RecordingSummary } from '../../api/recordings.ts';
 import { FilterBar, filtersFromParams, MORE_FILTER_KEYS } from '../../components/filter-bar.tsx';
 import { CategoryFlag, ErrorMessage, StageDots } from '../../components/status.tsx';
 import { formatClock, formatDateTime } from '../../format.ts';
-import { useLoad } from '../../hooks.ts';
+import { useLoad, usePolling } from '../../hooks.ts';
 import { hrefFor, navigate, paramsObject } from '../../router.ts';
+import { PIPELINE_POLL_MS, pipelineBusy, PipelineSummary } from '../pipeline/pipeline-summary.tsx';
 
 const PAGE_SIZE = 50;
 type Sort = 'call_started_at' | 'triage';
@@ -102,9 +105,18 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
   const sort: Sort = params.get('sort') === 'triage' ? 'triage' : 'call_started_at';
   const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
   const request = { ...filters, sort, order: 'desc' as const, limit: PAGE_SIZE, offset };
-  const { data, error, loading } = useLoad(JSON.stringify(request), (signal) =>
+  const { data, error, loading, refresh } = useLoad(JSON.stringify(request), (signal) =>
     listRecordings(request, signal),
   );
+  // While the pipeline works, the list is read again each time a stage run finishes.
+  const pipeline = usePolling(getPipelineStatus, pipelineBusy, PIPELINE_POLL_MS);
+  const lastFinished = useRef<string | null | undefined>(undefined);
+  const finishedAt = pipeline.data?.lastFinishedAt;
+  useEffect(() => {
+    if (finishedAt === undefined) return;
+    if (lastFinished.current !== undefined && lastFinished.current !== finishedAt) refresh();
+    lastFinished.current = finishedAt;
+  }, [finishedAt]);
 
   const go = (changes: Record<string, string | number | undefined>) =>
     navigate('calls', { ...paramsObject(params), ...changes });
@@ -119,6 +131,7 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
         <span className="muted" data-testid="calls-total">
           {data ? `${total.toLocaleString('en')} matching` : ''}
         </span>
+        <PipelineSummary status={pipeline.data} />
         <div className="spacer" />
         <label className="inline">
           Sort by

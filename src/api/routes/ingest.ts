@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IngestUsageError } from '../../ingest/errors.ts';
+import { ingestPaths } from '../../ingest/ingest-paths.ts';
+import { STAGE_ORDER } from '../../jobs/stages.ts';
+import { ApiError } from '../errors.ts';
+import { errorResponseSchema } from '../schemas/common.ts';
+import { ingestResultSchema, uploadFormSchema, uploadLimitsSchema } from '../schemas/ingest.ts';
+import { receiveUpload, UploadRejected } from '../uploads/receive-upload.ts';
+import type { RouteContext } from './context.ts';
+
+const MAX_COLLECTION_NAME = 200;
+/** How uploaded paths are recorded: "desk-upload:leak/a.wav", what the user dropped. */
+export const UPLOAD_PATH_PREFIX = 'desk-upload:';
+
+export function registerIngestRoutes(
+  app: FastifyInstance,
+  { db, config, scheduleStage }: RouteContext,
+): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const limits = { maxBytes: config.uploadMaxBytes, maxFiles: config.uploadMaxFiles };
+
+  api.get(
+    '/api/ingest/limits',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary: 'What one upload may hold',
+        response: { 200: uploadLimitsSchema },
+      },
+    },
+    () => ({ ...limits, schedules: scheduleStage !== undefined }),
+  );
+
+  api.post(
+    '/api/ingest',
+    {
+      schema: {
+        tags: ['ingest'],
+        summary:
+          'Upload audio files, folders and zip archives (with optional call records) and ingest them as `earshot ingest` does',
+        multipartBody: uploadFormSchema,
+        response: {
+          200: ingestResultSchema,
+          400: errorResponseSchema,
+          413: errorResponseSchema.describe('Over the size or file-count limit (the message names it)'),
+        },
+      },
+    },
+    async (request) => {
+      const upload = await receiveUpload(request, config.uploadsDir, limits);
+      try {
+        const collection = (upload.fields.get('collection') ?? '').trim();
+        if (!collection) throw new UploadRejected(400, 'Choose a collection (field "collection").');
+        if (collection.length > MAX_COLLECTION_NAME)
+          throw new UploadRejected(400, `A collection name has at most ${MAX_COLLECTION_NAME} characters.`);
+        if (upload.inputs.length === 0) throw new UploadRejected(400, 'The upload holds no files.');
+        const result = await ingestPaths(db, config, {
+          paths: upload.inputs,
+          collection,
+          metadataFile: upload.metadataFile,
+          recordPathsAs: { dir: path.join(upload.dir, 'files'), prefix: UPLOAD_PATH_PREFIX },
+          // Custody: the desk has no accounts yet; uploads are the configured actor's, as with the CLI.
+          actor: config.actor,
+        }).catch((error: unknown) => {
+          if (error instanceof IngestUsageError) throw new ApiError(400, 'bad_request', error.message);
+          throw error;
+        });
+        const ids = result.newRecordingIds;
+        if (scheduleStage && ids.length > 0) await scheduleStage(STAGE_ORDER[0], ids, { force: false });
+        // Paths are shown as the user dropped them, not under the temporary upload folder.
+        const shown = (text: string) =>
+          text.split(`${upload.dir}/files/`).join('').split(UPLOAD_PATH_PREFIX).join('');
+        const s = result.summary;
+        return {
+          batchId: result.batchId,
+          collection: { id: result.collectionId, name: collection },
+          headline: s.headline(),
+          ingested: s.ingested,
+          duplicates: s.duplicates,
+          alreadyKnown: s.alreadyKnown,
+          rejected: s.rejected,
+          bytesIngested: s.bytesIngested,
+          rejections: s.rejections.map((r) => ({
+            path: shown(r.sourcePath),
+            code: r.code,
+            reason: shown(r.reason),
+          })),
+          metadataWarnings: s.metadataWarnings.map(shown),
+          newRecordingIds: ids,
+          queued: scheduleStage !== undefined && ids.length > 0,
+          uploaded: { files: upload.files, bytes: upload.bytes },
+        };
+      } finally {
+        // The originals store keeps its own copy of every accepted file.
+        fs.rmSync(upload.dir, { recursive: true, force: true });
+      }
+    },
+  );
+}
