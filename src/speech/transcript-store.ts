@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { insertInChunks } from '../db/chunked-insert.ts';
 import type { Db } from '../db/database.ts';
 import type { JsonObject, Transcript, TranscriptSegment } from '../db/schema.ts';
 import type { SegmentDraft } from './channel-transcription.ts';
@@ -37,13 +38,7 @@ export async function insertVadRun(db: Db, run: VadRunInput): Promise<string> {
       end_seconds: r.end,
     })),
   );
-  // Chunks keep each INSERT well under Postgres's 65535 bind parameters for very long recordings.
-  for (let i = 0; i < values.length; i += 2000) {
-    await db
-      .insertInto('speech_regions')
-      .values(values.slice(i, i + 2000))
-      .execute();
-  }
+  await insertInChunks(db, 'speech_regions', values);
   return row.id;
 }
 
@@ -143,12 +138,7 @@ export async function insertMachineTranscript(
     confidence: s.confidence,
     words: JSON.stringify(s.words),
   }));
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db
-      .insertInto('transcript_segments')
-      .values(rows.slice(i, i + 1000))
-      .execute();
-  }
+  await insertInChunks(db, 'transcript_segments', rows);
   return transcript;
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { insertInChunks } from '../db/chunked-insert.ts';
 import type { Db } from '../db/database.ts';
 import type { TranscriptSegment } from '../db/schema.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
@@ -267,12 +268,7 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
       .returning(['id', 'version'])
       .executeTakeFirstOrThrow();
     const rows = drafts.map((d, position) => ({ ...d.row, transcript_id: transcript.id, position }));
-    for (let i = 0; i < rows.length; i += 1000) {
-      await trx
-        .insertInto('transcript_segments')
-        .values(rows.slice(i, i + 1000))
-        .execute();
-    }
+    await insertInChunks(trx, 'transcript_segments', rows);
     const rerun = await markRerunPending(trx, input.recordingId);
     // Its own action, so the log says plainly that a person made this version; the details say
     // which version it was based on and what they changed.

@@ -1,3 +1,4 @@
+import { insertInChunks } from '../db/chunked-insert.ts';
 import type { Db } from '../db/database.ts';
 import type { SegmentTranslationRow } from '../db/schema.ts';
 import type { SegmentTranslation } from './translator.ts';
@@ -34,12 +35,7 @@ export async function insertSegmentTranslations(
     model: t.model,
     model_sha256: t.modelSha256,
   }));
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db
-      .insertInto('segment_translations')
-      .values(rows.slice(i, i + 1000))
-      .execute();
-  }
+  await insertInChunks(db, 'segment_translations', rows);
 }
 
 export type TranslationWithStaleness = SegmentTranslationRow & {
