@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import { insertInChunks } from '../db/chunked-insert.ts';
 import type { Db } from '../db/database.ts';
 import type { TranscriptSegment } from '../db/schema.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
 import type { StageName } from '../jobs/stages.ts';
 import { markRerunPending } from './rerun.ts';
+import { appendTranscriptVersion, listTranscriptVersions, transcriptSegments } from './transcript-store.ts';
 
 /**
  * Human corrections: a person's edit of a transcript becomes the recording's next version
@@ -152,13 +152,8 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
       .where('id', '=', input.recordingId)
       .executeTakeFirst();
     if (!recording) throw new CorrectionRejected(404, `No recording with id ${input.recordingId}`);
-    const versions = await trx
-      .selectFrom('transcripts')
-      .select(['id', 'version', 'created_by', 'created_at', 'language'])
-      .where('recording_id', '=', input.recordingId)
-      .orderBy('version', 'desc')
-      .execute();
-    const latest = versions[0];
+    const versions = await listTranscriptVersions(trx, input.recordingId);
+    const latest = versions.at(-1);
     if (!latest) {
       throw new CorrectionRejected(400, 'the recording has no transcript yet: there is nothing to correct');
     }
@@ -176,12 +171,7 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
           `${latest.created_by} at ${latest.created_at.toISOString()}. Reload it and apply your edit again.`,
       );
     }
-    const baseSegments = await trx
-      .selectFrom('transcript_segments')
-      .selectAll()
-      .where('transcript_id', '=', base.id)
-      .orderBy('position')
-      .execute();
+    const baseSegments = await transcriptSegments(trx, base.id);
     const baseById = new Map(baseSegments.map((s) => [String(s.id), s]));
     const baseChannels = new Set(baseSegments.map((s) => s.channel));
     const facts = {
@@ -222,17 +212,17 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
       else counts.edited++;
       return {
         order: [segment.start, segment.channel, segment.position ?? index, index],
-        row: {
+        segment: {
           channel: segment.channel,
           lane: segment.lane.trim(),
           speaker: segment.speaker ?? null,
-          start_seconds: segment.start,
-          end_seconds: segment.end,
+          start: segment.start,
+          end: segment.end,
           text,
           language: source?.language ?? base.language,
           confidence: keepWords ? (source?.confidence ?? null) : null,
-          words: JSON.stringify(keepWords ? (source?.words ?? []) : []),
-          source_segment_id: source ? String(source.id) : null,
+          words: keepWords ? (source?.words ?? []) : [],
+          sourceSegmentId: source ? String(source.id) : null,
         },
       };
     });
@@ -251,24 +241,22 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
       return 0;
     });
 
-    const transcript = await trx
-      .insertInto('transcripts')
-      .values({
-        recording_id: input.recordingId,
-        version: latest.version + 1,
+    const transcript = await appendTranscriptVersion(
+      trx,
+      {
+        recordingId: input.recordingId,
         kind: 'human',
-        based_on_id: base.id,
-        created_by: input.author,
+        basedOnId: base.id,
+        createdBy: input.author,
         model: null,
-        model_files: '{}',
-        decoding: '{}',
-        vad_run_id: null,
+        modelFiles: {},
+        decoding: {},
+        vadRunId: null,
         language: base.language,
-      })
-      .returning(['id', 'version'])
-      .executeTakeFirstOrThrow();
-    const rows = drafts.map((d, position) => ({ ...d.row, transcript_id: transcript.id, position }));
-    await insertInChunks(trx, 'transcript_segments', rows);
+        follows: latest.version,
+      },
+      drafts.map((d) => d.segment),
+    );
     const rerun = await markRerunPending(trx, input.recordingId);
     // Its own action, so the log says plainly that a person made this version; the details say
     // which version it was based on and what they changed.

@@ -8,7 +8,7 @@ import {
   readTranscriptVersion,
   segmentOrigins,
   segmentTranslations,
-} from '../../transcripts/transcript-versions.ts';
+} from '../../transcripts/transcript-store.ts';
 import { ApiError, notFound } from '../errors.ts';
 import {
   presentTranscriptSegment,
