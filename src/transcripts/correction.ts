@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { writeCustodyEvents } from '../custody/custody-log.ts';
 import type { Db } from '../db/database.ts';
 import type { TranscriptSegment } from '../db/schema.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
@@ -260,25 +261,29 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
     const rerun = await markRerunPending(trx, input.recordingId);
     // Its own action, so the log says plainly that a person made this version; the details say
     // which version it was based on and what they changed.
-    await trx
-      .insertInto('custody_events')
-      .values({
-        recording_id: input.recordingId,
-        action: 'corrected',
+    await writeCustodyEvents(
+      trx,
+      {
+        recordingId: input.recordingId,
         actor: input.author,
         sha256: recording.sha256,
-        tool_versions: JSON.stringify(toolVersions()),
-        details: JSON.stringify({
-          stage: 'correction',
-          kind: 'human',
-          transcriptId: transcript.id,
-          version: transcript.version,
-          basedOnVersion: base.version,
-          segments: counts,
-          rerun,
-        }),
-      })
-      .execute();
+        toolVersions: toolVersions(),
+      },
+      [
+        {
+          action: 'corrected',
+          details: {
+            stage: 'correction',
+            kind: 'human',
+            transcriptId: transcript.id,
+            version: transcript.version,
+            basedOnVersion: base.version,
+            segments: counts,
+            rerun,
+          },
+        },
+      ],
+    );
     return {
       transcriptId: transcript.id,
       version: transcript.version,

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MediaDecodeError, makeWorkingCopies, type WorkingCopiesResult } from '../../media/transcode.ts';
 import { toolVersions } from '../../runtime/tool-versions.ts';
+import { writeCustodyEvents } from '../../custody/custody-log.ts';
 import type { Db } from '../../db/database.ts';
 import { DerivedFileKind } from '../../db/schema.ts';
 import { PermanentStageError, type StageHandler } from '../stage-handler.ts';
@@ -86,26 +87,30 @@ export const decodeStage: StageHandler<'decode'> = {
             .onConflict((oc) => oc.columns(['recording_id', 'kind', 'channel']).doUpdateSet(row))
             .execute();
         }
-        await trx
-          .insertInto('custody_events')
-          .values({
-            recording_id: recording.id,
-            action: 'derived',
+        await writeCustodyEvents(
+          trx,
+          {
+            recordingId: recording.id,
             actor: config.actor,
             sha256: recording.sha256,
-            tool_versions: JSON.stringify(versions),
-            details: JSON.stringify({
-              stage: 'decode',
-              worker,
-              jobId,
-              force: force === true,
-              input: { path: recording.store_path, sha256: originalSha256, ...decoded.input },
-              outputs,
-              ffmpegArgs: decoded.ffmpegArgs,
-              resampler: decoded.resampler,
-            }),
-          })
-          .execute();
+            toolVersions: versions,
+          },
+          [
+            {
+              action: 'derived',
+              details: {
+                stage: 'decode',
+                worker,
+                jobId,
+                force: force === true,
+                input: { path: recording.store_path, sha256: originalSha256, ...decoded.input },
+                outputs,
+                ffmpegArgs: decoded.ffmpegArgs,
+                resampler: decoded.resampler,
+              },
+            },
+          ],
+        );
       },
     };
   },

@@ -1,3 +1,4 @@
+import { writeCustodyEvents, type CustodyDetails } from '../../custody/custody-log.ts';
 import type { Db } from '../../db/database.ts';
 import { toolVersions } from '../../runtime/tool-versions.ts';
 import { MissingModelError } from '../../speech/model-location.ts';
@@ -30,22 +31,21 @@ export function openOrFail<T>(open: () => T): T {
 /** Speech results are derived from the evidence: the custody log says which engine made them. */
 export async function recordSpeechCustody(
   trx: Db,
-  event: { recordingId: string; actor: string; details: Record<string, unknown> },
+  event: { recordingId: string; actor: string; details: CustodyDetails['derived'] },
 ): Promise<void> {
   const recording = await trx
     .selectFrom('recordings')
     .select('sha256')
     .where('id', '=', event.recordingId)
     .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('custody_events')
-    .values({
-      recording_id: event.recordingId,
-      action: 'derived',
+  await writeCustodyEvents(
+    trx,
+    {
+      recordingId: event.recordingId,
       actor: event.actor,
       sha256: recording.sha256,
-      tool_versions: JSON.stringify({ ...toolVersions(), ...speechEngineVersions() }),
-      details: JSON.stringify(event.details),
-    })
-    .execute();
+      toolVersions: { ...toolVersions(), ...speechEngineVersions() },
+    },
+    [{ action: 'derived', details: event.details }],
+  );
 }
