@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ffmpegPath, ffprobePath } from './ffmpeg-binaries.ts';
+import { parseWavHeader, presentDataBytes } from './wav-header.ts';
 
 /** The input cannot be decoded (corrupt, not audio, no audio stream): retrying will not help. */
 export class MediaDecodeError extends Error {}
@@ -195,17 +196,10 @@ async function describeWav(file: string, sampleRate: number): Promise<WavDescrip
 }
 
 function wavDataBytes(header: Buffer, fileSize: number): number {
-  if (header.toString('ascii', 0, 4) !== 'RIFF' || header.toString('ascii', 8, 12) !== 'WAVE') {
-    throw new MediaDecodeError('ffmpeg did not produce a WAV file');
-  }
-  let offset = 12;
-  while (offset + 8 <= header.length) {
-    const id = header.toString('ascii', offset, offset + 4);
-    const length = header.readUInt32LE(offset + 4);
-    if (id === 'data') return Math.min(length, fileSize - offset - 8);
-    offset += 8 + length + (length % 2);
-  }
-  throw new MediaDecodeError('the WAV file ffmpeg wrote has no data chunk');
+  const parsed = parseWavHeader(header);
+  if (!parsed) throw new MediaDecodeError('ffmpeg did not produce a WAV file');
+  if (!parsed.data) throw new MediaDecodeError('the WAV file ffmpeg wrote has no data chunk');
+  return presentDataBytes(parsed.data, fileSize);
 }
 
 function runTool(
