@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sha256File } from '../runtime/file-hash.ts';
 import { ffmpegPath, ffprobePath } from './ffmpeg-binaries.ts';
-import { parseWavHeader, presentDataBytes } from './wav-header.ts';
+import { presentDataBytes, readWavFileHeader } from './wav-header.ts';
 
 /** The input cannot be decoded (corrupt, not audio, no audio stream): retrying will not help. */
 export class MediaDecodeError extends Error {}
@@ -179,27 +180,12 @@ interface WavDescription {
 
 /** Hashes the file and reads the data chunk size from its header to get the duration. */
 async function describeWav(file: string, sampleRate: number): Promise<WavDescription> {
-  const hash = createHash('sha256');
-  let header = Buffer.alloc(0);
-  let size = 0;
-  for await (const chunk of fs.createReadStream(file)) {
-    const buffer = chunk as Buffer;
-    hash.update(buffer);
-    size += buffer.length;
-    if (header.length < 4096) header = Buffer.concat([header, buffer.subarray(0, 4096 - header.length)]);
-  }
-  const dataBytes = wavDataBytes(header, size);
-  return {
-    dataBytes,
-    summary: { sha256: hash.digest('hex'), sizeBytes: size, durationSeconds: dataBytes / 2 / sampleRate },
-  };
-}
-
-function wavDataBytes(header: Buffer, fileSize: number): number {
-  const parsed = parseWavHeader(header);
-  if (!parsed) throw new MediaDecodeError('ffmpeg did not produce a WAV file');
-  if (!parsed.data) throw new MediaDecodeError('the WAV file ffmpeg wrote has no data chunk');
-  return presentDataBytes(parsed.data, fileSize);
+  const { sha256, sizeBytes } = await sha256File(file);
+  const { header } = readWavFileHeader(file);
+  if (!header) throw new MediaDecodeError('ffmpeg did not produce a WAV file');
+  if (!header.data) throw new MediaDecodeError('the WAV file ffmpeg wrote has no data chunk');
+  const dataBytes = presentDataBytes(header.data, sizeBytes);
+  return { dataBytes, summary: { sha256, sizeBytes, durationSeconds: dataBytes / 2 / sampleRate } };
 }
 
 function runTool(
