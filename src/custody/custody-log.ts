@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { CustodyAction } from '../db/schema.ts';
 import type { StageName } from '../jobs/stages.ts';
+import type { AudioProbe } from '../media/probe.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
 
 /**
@@ -21,13 +22,10 @@ export interface CustodyDetails {
   hashed: { algorithm: 'sha256'; sha256: string; sizeBytes: number };
   stored: { storePath: string; alreadyInStore: boolean; mode: '0444' };
   duplicate: { recordingId: string; storePath: string; restoredMissingOriginal?: boolean };
-  probed: {
-    container: string;
-    codec: string;
-    sampleRate: number;
-    channels: number;
-    durationSeconds: number;
-    bitRate: number | null;
+  probed: Pick<
+    AudioProbe,
+    'container' | 'codec' | 'sampleRate' | 'channels' | 'durationSeconds' | 'bitRate'
+  > & {
     decodedHeadSeconds: number;
     decodedTailSeconds: number;
     decodeCheck: 'decoded' | 'pcm-header';
