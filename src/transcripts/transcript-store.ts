@@ -74,6 +74,17 @@ export async function transcriptSegments(db: Db, transcriptId: string): Promise<
     .execute();
 }
 
+/** The recording a segment (of any version) belongs to; undefined for an unknown segment. */
+export async function recordingOfSegment(db: Db, segmentId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('transcript_segments as s')
+    .innerJoin('transcripts as t', 't.id', 's.transcript_id')
+    .select('t.recording_id')
+    .where('s.id', '=', segmentId)
+    .executeTakeFirst();
+  return row?.recording_id;
+}
+
 export interface NewTranscriptVersion {
   recordingId: string;
   kind: TranscriptKind;
