@@ -6,6 +6,7 @@ import {
   type ApiFixture,
 } from '../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { machineVersionFixture } from './testing/transcript-fixtures.ts';
 import {
   appendTranscriptVersion,
   listTranscriptVersions,
@@ -30,17 +31,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const machine = (): NewTranscriptVersion => ({
-  recordingId,
-  kind: 'machine',
-  basedOnId: null,
-  createdBy: 'worker-test',
-  model: 'test-asr-ru',
-  modelFiles: { 'model.onnx': 'ab'.repeat(32) },
-  decoding: { method: 'greedy' },
-  vadRunId: null,
-  language: 'ru',
-});
+const machine = (): NewTranscriptVersion => machineVersionFixture(recordingId);
 
 const segment = (text: string, start: number) => ({
   channel: 0,

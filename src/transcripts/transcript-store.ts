@@ -104,14 +104,18 @@ export interface NewTranscriptVersion {
   follows?: number;
 }
 
-/** One segment of a new version, in the order it is to be stored. Times in seconds. */
-export interface NewTranscriptSegment {
+/** Where a segment lies and what it says, as every segment shape shares it. Times in seconds. */
+export interface SegmentPlacement {
   channel: number;
   lane: string;
   speaker: string | null;
   start: number;
   end: number;
   text: string;
+}
+
+/** One segment of a new version, in the order it is to be stored. */
+export interface NewTranscriptSegment extends SegmentPlacement {
   language: string | null;
   confidence: number | null;
   words: readonly TranscriptWord[];

@@ -1,6 +1,10 @@
 import type { Db } from '../../db/database.ts';
 import type { TranscriptWord } from '../../db/schema.ts';
-import { appendTranscriptVersion, transcriptSegments } from '../transcript-store.ts';
+import {
+  appendTranscriptVersion,
+  transcriptSegments,
+  type NewTranscriptVersion,
+} from '../transcript-store.ts';
 
 /**
  * Transcript rows for tests, written as the transcribe and translate stages write them (machine
@@ -24,6 +28,21 @@ export function evenWords(text: string, start: number, end: number): TranscriptW
   return words.map((w, i) => ({ w, start: start + i * step, end: start + (i + 1) * step, conf: 0.9 }));
 }
 
+/** The header of a machine version as the test recogniser would write it. */
+export function machineVersionFixture(recordingId: string): NewTranscriptVersion {
+  return {
+    recordingId,
+    kind: 'machine',
+    basedOnId: null,
+    createdBy: 'worker-test',
+    model: 'test-asr-ru',
+    modelFiles: { 'model.onnx': 'ab'.repeat(32) },
+    decoding: { method: 'greedy' },
+    vadRunId: null,
+    language: 'ru',
+  };
+}
+
 export async function insertMachineTranscriptFixture(
   db: Db,
   recordingId: string,
@@ -31,17 +50,7 @@ export async function insertMachineTranscriptFixture(
 ): Promise<{ transcriptId: string; version: number; segmentIds: string[] }> {
   const transcript = await appendTranscriptVersion(
     db,
-    {
-      recordingId,
-      kind: 'machine',
-      basedOnId: null,
-      createdBy: 'worker-test',
-      model: 'test-asr-ru',
-      modelFiles: { 'model.onnx': 'ab'.repeat(32) },
-      decoding: { method: 'greedy' },
-      vadRunId: null,
-      language: 'ru',
-    },
+    machineVersionFixture(recordingId),
     segments.map((s) => ({
       channel: s.channel ?? 0,
       lane: s.lane ?? `channel-${s.channel ?? 0}`,
