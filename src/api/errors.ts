@@ -1,5 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { PeaksSourceMissingError, PeaksSourceUndecodable } from '../media/waveform-peaks-cache.ts';
+import { RecordingNotFound } from '../recordings/recording-not-found.ts';
+import { QueryParseError } from '../search/query-parser.ts';
+import { NoteRejected } from '../transcripts/notes.ts';
+import { CorrectionConflict, CorrectionRejected } from '../transcripts/correction.ts';
 import type { ErrorResponse } from './schemas/common.ts';
 
 /** Thrown by handlers for answers other than 200; the error handler turns it into JSON. */
@@ -14,6 +19,68 @@ export class ApiError extends Error {
 }
 
 export const notFound = (message: string): ApiError => new ApiError(404, 'not_found', message);
+
+interface DomainErrorAnswer {
+  status: ApiError['statusCode'];
+  code: ErrorResponse['error'];
+  /** The message the client reads; the error's own message when left out. */
+  message?: string;
+  /** Logged at error level: something stored is damaged or missing, not a bad request. */
+  logAsError?: boolean;
+}
+
+interface DomainErrorRule<E extends Error> {
+  type: abstract new (...args: never[]) => E;
+  answer: (error: E) => DomainErrorAnswer;
+}
+
+const rule = <E extends Error>(
+  type: DomainErrorRule<E>['type'],
+  answer: DomainErrorRule<E>['answer'],
+): DomainErrorRule<Error> => ({
+  type,
+  answer: answer as DomainErrorRule<Error>['answer'],
+});
+
+/**
+ * The one table from domain errors to HTTP answers. Routes let these errors propagate and the
+ * error handler answers them here; a new domain error a client can cause gets a row, not a
+ * try/catch in its route. The first matching row wins.
+ */
+const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
+  rule(RecordingNotFound, () => ({ status: 404, code: 'not_found' })),
+  rule(CorrectionRejected, () => ({ status: 400, code: 'bad_request' })),
+  rule(CorrectionConflict, () => ({ status: 409, code: 'conflict' })),
+  rule(NoteRejected, () => ({ status: 400, code: 'bad_request' })),
+  rule(QueryParseError, (e) => ({
+    status: 400,
+    code: 'bad_request',
+    message: `Invalid search query: ${e.message}`,
+  })),
+  rule(PeaksSourceMissingError, (e) => ({
+    status: 404,
+    code: 'not_found',
+    message: `The ${e.source.description} is missing from the store on disk`,
+    logAsError: true,
+  })),
+  rule(PeaksSourceUndecodable, (e) => ({
+    status: 422,
+    code: 'undecodable_media',
+    message:
+      `The ${e.source.description} could not be decoded (${e.message}); ` +
+      'the original is untouched; `earshot redo decode --force` makes the working copies again',
+    logAsError: true,
+  })),
+];
+
+/** The HTTP answer for a domain error, or undefined for anything the table does not know. */
+export function domainErrorAnswer(error: unknown): Required<DomainErrorAnswer> | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const match = DOMAIN_ERRORS.find((r) => error instanceof r.type);
+  if (!match) return undefined;
+  const answer = match.answer(error);
+  return { ...answer, message: answer.message ?? error.message, logAsError: answer.logAsError ?? false };
+}
 
 /**
  * Every error leaves as `{ error, message, issues? }` JSON. Validation failures name each bad
@@ -34,6 +101,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     if (error instanceof ApiError) {
       return reply.code(error.statusCode).send(body(error.code, error.message));
+    }
+    const domain = domainErrorAnswer(error);
+    if (domain) {
+      if (domain.logAsError) request.log.error({ err: error }, domain.message);
+      return reply.code(domain.status).send(body(domain.code, domain.message));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { Sha256PassThrough } from '../runtime/file-hash.ts';
 
 /**
  * The write-once store of evidentiary originals: `<originals>/<aa>/<bb>/<sha256>`, read-only.
@@ -30,22 +31,12 @@ export function blobRelativePath(sha256: string): string {
   return path.join(sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
 
-class HashingCounter extends Transform {
-  readonly hash = createHash('sha256');
-  bytes = 0;
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    callback(null, chunk);
-  }
-}
-
 /** Streams `input` into a temp file in the store, computing its SHA-256 on the way. */
 export async function stageStream(originalsDir: string, input: Readable): Promise<StagedFile> {
   const incoming = path.join(originalsDir, INCOMING);
   fs.mkdirSync(incoming, { recursive: true });
   const tempPath = path.join(incoming, `${process.pid}.${randomBytes(6).toString('hex')}.part`);
-  const counter = new HashingCounter();
+  const counter = new Sha256PassThrough();
   try {
     // flush: fsync before close, so the original survives a power cut once we say it is stored.
     const out = fs.createWriteStream(tempPath, {
@@ -59,7 +50,7 @@ export async function stageStream(originalsDir: string, input: Readable): Promis
     fs.rmSync(tempPath, { force: true });
     throw error;
   }
-  return { tempPath, sha256: counter.hash.digest('hex'), sizeBytes: counter.bytes };
+  return { tempPath, sha256: counter.sha256(), sizeBytes: counter.bytes };
 }
 
 /**

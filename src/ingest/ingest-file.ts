@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Database, JsonObject } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import { validateAudio } from './audio-validation.ts';
 import {
   StoreConflictError,
@@ -12,7 +12,7 @@ import {
   stageStream,
   type StagedFile,
 } from './content-store.ts';
-import { CustodyTrail } from './custody.ts';
+import { CustodyTrail, type CustodyDetails } from '../custody/custody-log.ts';
 import { SourceRejection } from './errors.ts';
 import { emptyCallMetadata, type CallMetadata } from './metadata/call-metadata.ts';
 import { describeFsError } from './source-file.ts';
@@ -179,7 +179,7 @@ async function recordDuplicate(
   // Re-running an ingest must change nothing: a path already recorded for this content is skipped.
   if (known) return { kind: 'already-known', recordingId: existing.id };
 
-  const details: JsonObject = { recordingId: existing.id, storePath: existing.store_path };
+  const details: CustodyDetails['duplicate'] = { recordingId: existing.id, storePath: existing.store_path };
   if (!fs.existsSync(path.join(ctx.originalsDir, existing.store_path))) {
     // The stored original went missing (damaged disk, manual deletion): this copy has the same
     // SHA-256, so it restores it.
@@ -215,7 +215,7 @@ async function fillMissingMetadata(
   if (Number(updated.numUpdatedRows) > 0) trail.add('metadata', metadataDetails(metadata));
 }
 
-function metadataDetails(metadata: CallMetadata): JsonObject {
+function metadataDetails(metadata: CallMetadata): CustodyDetails['metadata'] {
   const c = metadata.columns;
   return {
     origin: c.metadata_origin,

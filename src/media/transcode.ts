@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sha256File } from '../runtime/file-hash.ts';
 import { ffmpegPath, ffprobePath } from './ffmpeg-binaries.ts';
+import { presentDataBytes, readWavFileHeader } from './wav-header.ts';
 
 /** The input cannot be decoded (corrupt, not audio, no audio stream): retrying will not help. */
 export class MediaDecodeError extends Error {}
@@ -178,34 +180,12 @@ interface WavDescription {
 
 /** Hashes the file and reads the data chunk size from its header to get the duration. */
 async function describeWav(file: string, sampleRate: number): Promise<WavDescription> {
-  const hash = createHash('sha256');
-  let header = Buffer.alloc(0);
-  let size = 0;
-  for await (const chunk of fs.createReadStream(file)) {
-    const buffer = chunk as Buffer;
-    hash.update(buffer);
-    size += buffer.length;
-    if (header.length < 4096) header = Buffer.concat([header, buffer.subarray(0, 4096 - header.length)]);
-  }
-  const dataBytes = wavDataBytes(header, size);
-  return {
-    dataBytes,
-    summary: { sha256: hash.digest('hex'), sizeBytes: size, durationSeconds: dataBytes / 2 / sampleRate },
-  };
-}
-
-function wavDataBytes(header: Buffer, fileSize: number): number {
-  if (header.toString('ascii', 0, 4) !== 'RIFF' || header.toString('ascii', 8, 12) !== 'WAVE') {
-    throw new MediaDecodeError('ffmpeg did not produce a WAV file');
-  }
-  let offset = 12;
-  while (offset + 8 <= header.length) {
-    const id = header.toString('ascii', offset, offset + 4);
-    const length = header.readUInt32LE(offset + 4);
-    if (id === 'data') return Math.min(length, fileSize - offset - 8);
-    offset += 8 + length + (length % 2);
-  }
-  throw new MediaDecodeError('the WAV file ffmpeg wrote has no data chunk');
+  const { sha256, sizeBytes } = await sha256File(file);
+  const { header } = readWavFileHeader(file);
+  if (!header) throw new MediaDecodeError('ffmpeg did not produce a WAV file');
+  if (!header.data) throw new MediaDecodeError('the WAV file ffmpeg wrote has no data chunk');
+  const dataBytes = presentDataBytes(header.data, sizeBytes);
+  return { dataBytes, summary: { sha256, sizeBytes, durationSeconds: dataBytes / 2 / sampleRate } };
 }
 
 function runTool(

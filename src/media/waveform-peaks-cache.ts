@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { MediaDecodeError } from './transcode.ts';
 import {
   computeWaveformPeaks,
   MAX_PEAKS,
@@ -17,6 +18,8 @@ export interface PeaksSource {
   audioPath: string;
   /** Its SHA-256 as recorded when it was made: the cache key, together with its size on disk. */
   sha256: string;
+  /** What the file is, for people (e.g. "working copy of channel 0"): errors name it. */
+  description: string;
 }
 
 export interface PeaksResult {
@@ -28,7 +31,21 @@ export interface PeaksResult {
 }
 
 /** The audio file is not on disk, though the database lists it. */
-export class PeaksSourceMissingError extends Error {}
+export class PeaksSourceMissingError extends Error {
+  constructor(readonly source: PeaksSource) {
+    super(`${source.audioPath} is missing`);
+  }
+}
+
+/** ffmpeg could not decode the audio file; nothing was cached. */
+export class PeaksSourceUndecodable extends Error {
+  constructor(
+    readonly source: PeaksSource,
+    cause: MediaDecodeError,
+  ) {
+    super(cause.message, { cause });
+  }
+}
 
 const cacheFileSchema = z.object({
   format: z.literal(PEAKS_FORMAT),
@@ -73,7 +90,7 @@ async function loadOrCompute(source: PeaksSource): Promise<PeaksResult> {
     if (!stat.isFile()) throw new Error('not a regular file');
     sizeBytes = stat.size;
   } catch {
-    throw new PeaksSourceMissingError(`${source.audioPath} is missing`);
+    throw new PeaksSourceMissingError(source);
   }
   const cachePath = peaksCachePath(source.audioPath);
   const cached = await readCache(cachePath);
@@ -87,7 +104,13 @@ async function loadOrCompute(source: PeaksSource): Promise<PeaksResult> {
     return { peaks: cached.peaks, fromCache: true, cacheError: null };
   }
 
-  const peaks = await computeWaveformPeaks(source.audioPath);
+  let peaks: WaveformPeaks;
+  try {
+    peaks = await computeWaveformPeaks(source.audioPath);
+  } catch (error) {
+    if (error instanceof MediaDecodeError) throw new PeaksSourceUndecodable(source, error);
+    throw error;
+  }
   const file: CacheFile = {
     format: PEAKS_FORMAT,
     source: { sha256: source.sha256, sizeBytes },

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installedFileNames, modelCatalog } from './catalog.ts';
-import { digestFile } from './file-hash.ts';
+import { digestFile } from '../runtime/file-hash.ts';
 import { DEMO_MODELS } from './model-profile.ts';
 import { resolveModel } from './model-store.ts';
 

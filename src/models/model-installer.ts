@@ -4,7 +4,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { extractArchiveMembers } from './archive-extract.ts';
 import type { CatalogModel, ModelFile } from './catalog-types.ts';
-import { digestFile, type FileDigest } from './file-hash.ts';
+import { digestFile, type FileDigest } from '../runtime/file-hash.ts';
 import { downloadResumable } from './http-download.ts';
 import { silentProgress, type ByteProgress } from './install-progress.ts';
 import {

@@ -1,5 +1,5 @@
 import type { CatalogModel } from './catalog-types.ts';
-import { digestFile } from './file-hash.ts';
+import { digestFile } from '../runtime/file-hash.ts';
 import {
   fileSize,
   modelDirectory,

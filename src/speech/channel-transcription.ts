@@ -1,19 +1,16 @@
+import type { NewTranscriptSegment } from '../transcripts/transcript-store.ts';
 import type { Diariser } from './diarisation.ts';
 import type { Recogniser } from './recogniser.ts';
 import { padRegions, splitRegionsBySpeaker, type RegionPadding, type SpeakerTurn } from './speech-regions.ts';
 import type { SpeechRegion } from './voice-activity.ts';
 import type { TimedWord } from './word-timing.ts';
 
-/** One recognised stretch of one lane, ready to be stored or printed. Times in seconds. */
-export interface SegmentDraft {
-  channel: number;
-  lane: string;
-  speaker: string | null;
-  start: number;
-  end: number;
-  text: string;
+/**
+ * One recognised stretch of one lane, ready to be stored (as a segment of a new transcript
+ * version) or printed. Times in seconds; the recogniser always names the language.
+ */
+export interface SegmentDraft extends NewTranscriptSegment {
   language: string;
-  confidence: number | null;
   words: TimedWord[];
 }
 

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/database.ts';
+import { sha256Bytes } from '../runtime/file-hash.ts';
 import { parseMonoPcm16Wav } from './wav-samples.ts';
 
 export interface ChannelSamples {
@@ -44,7 +44,7 @@ export async function loadWorkingAudio(
     } catch {
       throw new WorkingAudioError(`working copy ${row.path} is missing; redo decode`);
     }
-    if (createHash('sha256').update(bytes).digest('hex') !== row.sha256.trim()) {
+    if (sha256Bytes(bytes) !== row.sha256.trim()) {
       throw new WorkingAudioError(
         `working copy ${row.path} does not match its recorded SHA-256; redo decode`,
       );

@@ -1,9 +1,12 @@
 import { sql } from 'kysely';
+import { writeCustodyEvents } from '../custody/custody-log.ts';
 import type { Db } from '../db/database.ts';
 import type { TranscriptSegment } from '../db/schema.ts';
+import { RecordingNotFound } from '../recordings/recording-not-found.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
 import type { StageName } from '../jobs/stages.ts';
 import { markRerunPending } from './rerun.ts';
+import { appendTranscriptVersion, listTranscriptVersions, transcriptSegments } from './transcript-store.ts';
 
 /**
  * Human corrections: a person's edit of a transcript becomes the recording's next version
@@ -44,15 +47,11 @@ export interface SavedCorrection {
   rerun: StageName[];
 }
 
-/** Why a correction was refused; the status says whose move it is (400 fix it, 409 reload). */
-export class CorrectionRejected extends Error {
-  constructor(
-    readonly status: 400 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** A correction that cannot be stored as sent: the author must fix it (the API answers 400). */
+export class CorrectionRejected extends Error {}
+
+/** The base version is no longer the latest: the author must reload and edit again (409). */
+export class CorrectionConflict extends Error {}
 
 // A boundary may sit this far past the probed duration: container durations are rounded.
 const DURATION_TOLERANCE_SECONDS = 0.05;
@@ -73,16 +72,15 @@ function checkSegment(
 ): void {
   const where = `segments[${index}]`;
   if (!Number.isFinite(segment.start) || !Number.isFinite(segment.end)) {
-    throw new CorrectionRejected(400, `${where}: start and end must be numbers of seconds`);
+    throw new CorrectionRejected(`${where}: start and end must be numbers of seconds`);
   }
-  if (segment.start < 0) throw new CorrectionRejected(400, `${where}: start ${segment.start} is negative`);
+  if (segment.start < 0) throw new CorrectionRejected(`${where}: start ${segment.start} is negative`);
   if (segment.end <= segment.start) {
-    throw new CorrectionRejected(400, `${where}: end ${segment.end} must be after start ${segment.start}`);
+    throw new CorrectionRejected(`${where}: end ${segment.end} must be after start ${segment.start}`);
   }
   const duration = recording.durationSeconds;
   if (duration !== null && segment.end > duration + DURATION_TOLERANCE_SECONDS) {
     throw new CorrectionRejected(
-      400,
       `${where}: end ${segment.end} s is beyond the end of the recording (${duration} s)`,
     );
   }
@@ -91,14 +89,13 @@ function checkSegment(
   if (!knownChannel) {
     const count = recording.channels ?? baseChannels.size;
     throw new CorrectionRejected(
-      400,
       `${where}: channel ${segment.channel} does not exist (the recording has ${count} channel${count === 1 ? '' : 's'}, numbered from 0)`,
     );
   }
   if (segment.text.trim() === '') {
-    throw new CorrectionRejected(400, `${where}: the text is empty; leave the segment out to remove it`);
+    throw new CorrectionRejected(`${where}: the text is empty; leave the segment out to remove it`);
   }
-  if (segment.lane.trim() === '') throw new CorrectionRejected(400, `${where}: the lane is empty`);
+  if (segment.lane.trim() === '') throw new CorrectionRejected(`${where}: the lane is empty`);
 }
 
 function wordsStillFit(source: TranscriptSegment, start: number, end: number): boolean {
@@ -123,15 +120,14 @@ const UNIQUE_VIOLATION = '23505';
 /** Validates the correction against the base version and stores it as the next version. */
 export async function saveCorrection(db: Db, input: CorrectionInput): Promise<SavedCorrection> {
   if (input.segments.length === 0) {
-    throw new CorrectionRejected(400, 'segments is empty: a transcript version needs at least one segment');
+    throw new CorrectionRejected('segments is empty: a transcript version needs at least one segment');
   }
   try {
     return await storeCorrection(db, input);
   } catch (error) {
     // A machine transcript written at the same moment took the version number first.
     if (error instanceof Error && 'code' in error && error.code === UNIQUE_VIOLATION) {
-      throw new CorrectionRejected(
-        409,
+      throw new CorrectionConflict(
         `a newer version of this transcript was saved while yours was being stored. Reload it and apply your edit again.`,
       );
     }
@@ -150,37 +146,25 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
       .select(['channels', 'duration_seconds', 'sha256'])
       .where('id', '=', input.recordingId)
       .executeTakeFirst();
-    if (!recording) throw new CorrectionRejected(404, `No recording with id ${input.recordingId}`);
-    const versions = await trx
-      .selectFrom('transcripts')
-      .select(['id', 'version', 'created_by', 'created_at', 'language'])
-      .where('recording_id', '=', input.recordingId)
-      .orderBy('version', 'desc')
-      .execute();
-    const latest = versions[0];
+    if (!recording) throw new RecordingNotFound(input.recordingId);
+    const versions = await listTranscriptVersions(trx, input.recordingId);
+    const latest = versions.at(-1);
     if (!latest) {
-      throw new CorrectionRejected(400, 'the recording has no transcript yet: there is nothing to correct');
+      throw new CorrectionRejected('the recording has no transcript yet: there is nothing to correct');
     }
     const base = versions.find((v) => v.version === input.baseVersion);
     if (!base) {
       throw new CorrectionRejected(
-        400,
         `baseVersion ${input.baseVersion} does not exist (the latest version is ${latest.version})`,
       );
     }
     if (base.version !== latest.version) {
-      throw new CorrectionRejected(
-        409,
+      throw new CorrectionConflict(
         `version ${base.version} is no longer the latest: version ${latest.version} was saved by ` +
           `${latest.created_by} at ${latest.created_at.toISOString()}. Reload it and apply your edit again.`,
       );
     }
-    const baseSegments = await trx
-      .selectFrom('transcript_segments')
-      .selectAll()
-      .where('transcript_id', '=', base.id)
-      .orderBy('position')
-      .execute();
+    const baseSegments = await transcriptSegments(trx, base.id);
     const baseById = new Map(baseSegments.map((s) => [String(s.id), s]));
     const baseChannels = new Set(baseSegments.map((s) => s.channel));
     const facts = {
@@ -199,13 +183,11 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
         source = baseById.get(segment.sourceSegmentId);
         if (!source) {
           throw new CorrectionRejected(
-            400,
             `segments[${index}]: sourceSegmentId ${segment.sourceSegmentId} is not a segment of version ${base.version}`,
           );
         }
         if (referenced.has(segment.sourceSegmentId)) {
           throw new CorrectionRejected(
-            400,
             `segments[${index}]: segment ${segment.sourceSegmentId} is listed twice; give the new piece of a split segment no sourceSegmentId`,
           );
         }
@@ -221,26 +203,23 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
       else counts.edited++;
       return {
         order: [segment.start, segment.channel, segment.position ?? index, index],
-        row: {
+        segment: {
           channel: segment.channel,
           lane: segment.lane.trim(),
           speaker: segment.speaker ?? null,
-          start_seconds: segment.start,
-          end_seconds: segment.end,
+          start: segment.start,
+          end: segment.end,
           text,
           language: source?.language ?? base.language,
           confidence: keepWords ? (source?.confidence ?? null) : null,
-          words: JSON.stringify(keepWords ? (source?.words ?? []) : []),
-          source_segment_id: source ? String(source.id) : null,
+          words: keepWords ? (source?.words ?? []) : [],
+          sourceSegmentId: source ? String(source.id) : null,
         },
       };
     });
     counts.removed = baseSegments.length - referenced.size;
     if (counts.edited + counts.added + counts.removed === 0) {
-      throw new CorrectionRejected(
-        400,
-        `nothing changed: the segments are the same as version ${base.version}`,
-      );
+      throw new CorrectionRejected(`nothing changed: the segments are the same as version ${base.version}`);
     }
     drafts.sort((a, b) => {
       for (let i = 0; i < a.order.length; i++) {
@@ -250,51 +229,48 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
       return 0;
     });
 
-    const transcript = await trx
-      .insertInto('transcripts')
-      .values({
-        recording_id: input.recordingId,
-        version: latest.version + 1,
+    const transcript = await appendTranscriptVersion(
+      trx,
+      {
+        recordingId: input.recordingId,
         kind: 'human',
-        based_on_id: base.id,
-        created_by: input.author,
+        basedOnId: base.id,
+        createdBy: input.author,
         model: null,
-        model_files: '{}',
-        decoding: '{}',
-        vad_run_id: null,
+        modelFiles: {},
+        decoding: {},
+        vadRunId: null,
         language: base.language,
-      })
-      .returning(['id', 'version'])
-      .executeTakeFirstOrThrow();
-    const rows = drafts.map((d, position) => ({ ...d.row, transcript_id: transcript.id, position }));
-    for (let i = 0; i < rows.length; i += 1000) {
-      await trx
-        .insertInto('transcript_segments')
-        .values(rows.slice(i, i + 1000))
-        .execute();
-    }
+        follows: latest.version,
+      },
+      drafts.map((d) => d.segment),
+    );
     const rerun = await markRerunPending(trx, input.recordingId);
     // Its own action, so the log says plainly that a person made this version; the details say
     // which version it was based on and what they changed.
-    await trx
-      .insertInto('custody_events')
-      .values({
-        recording_id: input.recordingId,
-        action: 'corrected',
+    await writeCustodyEvents(
+      trx,
+      {
+        recordingId: input.recordingId,
         actor: input.author,
         sha256: recording.sha256,
-        tool_versions: JSON.stringify(toolVersions()),
-        details: JSON.stringify({
-          stage: 'correction',
-          kind: 'human',
-          transcriptId: transcript.id,
-          version: transcript.version,
-          basedOnVersion: base.version,
-          segments: counts,
-          rerun,
-        }),
-      })
-      .execute();
+        toolVersions: toolVersions(),
+      },
+      [
+        {
+          action: 'corrected',
+          details: {
+            stage: 'correction',
+            kind: 'human',
+            transcriptId: transcript.id,
+            version: transcript.version,
+            basedOnVersion: base.version,
+            segments: counts,
+            rerun,
+          },
+        },
+      ],
+    );
     return {
       transcriptId: transcript.id,
       version: transcript.version,

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { recordingOfSegment } from './transcript-store.ts';
 
 /** Notes on a call or one of its segments: append-only, newest last. */
 
@@ -42,13 +43,7 @@ export async function addNote(
   const text = note.text.trim();
   if (text === '') throw new NoteRejected('the note is empty');
   if (note.segmentId !== undefined) {
-    const segment = await db
-      .selectFrom('transcript_segments as s')
-      .innerJoin('transcripts as t', 't.id', 's.transcript_id')
-      .select('t.recording_id')
-      .where('s.id', '=', note.segmentId)
-      .executeTakeFirst();
-    if (segment?.recording_id !== note.recordingId) {
+    if ((await recordingOfSegment(db, note.segmentId)) !== note.recordingId) {
       throw new NoteRejected(`segment ${note.segmentId} is not a segment of this recording's transcripts`);
     }
   }

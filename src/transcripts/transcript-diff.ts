@@ -1,15 +1,10 @@
+import type { SegmentPlacement } from './transcript-store.ts';
 import { diffWords, type WordDiffPart } from './word-diff.ts';
 
 /** The fields of a segment a diff compares. */
-export interface DiffSegment {
+export interface DiffSegment extends SegmentPlacement {
   id: string;
   position: number;
-  channel: number;
-  lane: string;
-  speaker: string | null;
-  start: number;
-  end: number;
-  text: string;
 }
 
 export interface SegmentChange {

@@ -1,6 +1,6 @@
 import type { TranscriptSegment } from '../../db/schema.ts';
 import type { DiffSegment } from '../../transcripts/transcript-diff.ts';
-import type { SegmentTranslationView, TranscriptVersion } from '../../transcripts/transcript-versions.ts';
+import type { SegmentTranslationView, TranscriptVersion } from '../../transcripts/transcript-store.ts';
 import type { TranscriptSegmentResponse, TranscriptVersionResponse } from '../schemas/transcripts.ts';
 import { iso } from './dates.ts';
 

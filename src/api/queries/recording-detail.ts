@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { notFound } from '../errors.ts';
+import { RecordingNotFound } from '../../recordings/recording-not-found.ts';
 import {
   DerivedFileKind,
   type CustodyEvent,
@@ -52,7 +52,7 @@ export async function findRecording(db: Db, id: string): Promise<RecordingInColl
 /** findRecording for a route: a recording that does not exist is the route's 404. */
 export async function requireRecording(db: Db, id: string): Promise<RecordingInCollection> {
   const recording = await findRecording(db, id);
-  if (!recording) throw notFound(`No recording with id ${id}`);
+  if (!recording) throw new RecordingNotFound(id);
   return recording;
 }
 

@@ -4,15 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { audioContentType } from '../audio/content-type.ts';
 import { sendAudioFile } from '../audio/send-file.ts';
-import { MediaDecodeError } from '../../media/transcode.ts';
 import { MAX_PEAKS, TARGET_PEAKS_PER_SECOND } from '../../media/waveform-peaks.ts';
-import {
-  loadOrComputePeaks,
-  PEAKS_FORMAT,
-  PeaksSourceMissingError,
-  type PeaksResult,
-} from '../../media/waveform-peaks-cache.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { loadOrComputePeaks, PEAKS_FORMAT } from '../../media/waveform-peaks-cache.ts';
+import { notFound } from '../errors.ts';
 import { binaryResponse, emptyResponse } from '../openapi.ts';
 import { presentWorkingPeaks } from '../presenters/peaks.ts';
 import { findWorkingCopy, requireRecording } from '../queries/recording-detail.ts';
@@ -151,26 +145,12 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
       reply.header('ETag', etag).header('Cache-Control', 'private, max-age=3600');
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
 
-      let result: PeaksResult;
-      try {
-        result = await loadOrComputePeaks({
-          audioPath: insideStore(config.derivedDir, copy.path),
-          sha256: copy.sha256,
-        });
-      } catch (error) {
-        if (error instanceof MediaDecodeError) {
-          request.log.error({ path: copy.path, err: error }, 'working copy could not be decoded');
-          throw new ApiError(
-            422,
-            'undecodable_media',
-            `The working copy of channel ${channel} could not be decoded (${error.message}); ` +
-              'the original is untouched; `earshot redo decode --force` makes the working copies again',
-          );
-        }
-        if (!(error instanceof PeaksSourceMissingError)) throw error;
-        request.log.error({ path: copy.path }, 'working copy missing from the store');
-        throw notFound(`The working copy of channel ${channel} is missing from the store on disk`);
-      }
+      // A missing or undecodable working copy answers through the domain-error table.
+      const result = await loadOrComputePeaks({
+        audioPath: insideStore(config.derivedDir, copy.path),
+        sha256: copy.sha256,
+        description: `working copy of channel ${channel}`,
+      });
       if (result.cacheError)
         request.log.warn({ path: copy.path, err: result.cacheError }, 'peaks not cached');
       return presentWorkingPeaks({ recordingId: id, channel, sha256: copy.sha256 }, result.peaks);

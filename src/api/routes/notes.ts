@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { addNote, listNotes, NoteRejected } from '../../transcripts/notes.ts';
-import { ApiError } from '../errors.ts';
+import { addNote, listNotes } from '../../transcripts/notes.ts';
 import { presentNote } from '../presenters/note.ts';
 import { requireRecording } from '../queries/recording-detail.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
@@ -42,18 +41,13 @@ export function registerNoteRoutes(app: FastifyInstance, { db, config }: RouteCo
     async (request, reply) => {
       const { id } = request.params;
       await requireRecording(db, id);
-      try {
-        const note = await addNote(db, {
-          recordingId: id,
-          segmentId: request.body.segmentId,
-          text: request.body.text,
-          author: request.body.author ?? config.actor,
-        });
-        return await reply.code(201).send(presentNote(note));
-      } catch (error) {
-        if (error instanceof NoteRejected) throw new ApiError(400, 'bad_request', error.message);
-        throw error;
-      }
+      const note = await addNote(db, {
+        recordingId: id,
+        segmentId: request.body.segmentId,
+        text: request.body.text,
+        author: request.body.author ?? config.actor,
+      });
+      return reply.code(201).send(presentNote(note));
     },
   );
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { parseSearchQuery, QueryParseError } from '../../search/query-parser.ts';
-import { ApiError } from '../errors.ts';
+import { parseSearchQuery } from '../../search/query-parser.ts';
 import { presentSearchHit } from '../presenters/search-hit.ts';
 import { searchSegments } from '../queries/search.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
@@ -24,15 +23,7 @@ export function registerSearchRoutes(app: FastifyInstance, { db }: RouteContext)
     },
     async (request) => {
       const q = request.query;
-      let parsed;
-      try {
-        parsed = parseSearchQuery(q.q);
-      } catch (error) {
-        if (error instanceof QueryParseError) {
-          throw new ApiError(400, 'bad_request', `Invalid search query: ${error.message}`);
-        }
-        throw error;
-      }
+      const parsed = parseSearchQuery(q.q);
       const result = await searchSegments(db, {
         parsed,
         lang: q.lang,

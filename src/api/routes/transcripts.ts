@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CorrectionRejected, saveCorrection } from '../../transcripts/correction.ts';
+import { saveCorrection } from '../../transcripts/correction.ts';
 import { queueRerun } from '../../transcripts/rerun.ts';
 import { diffTranscripts } from '../../transcripts/transcript-diff.ts';
 import {
@@ -8,8 +8,8 @@ import {
   readTranscriptVersion,
   segmentOrigins,
   segmentTranslations,
-} from '../../transcripts/transcript-versions.ts';
-import { ApiError, notFound } from '../errors.ts';
+} from '../../transcripts/transcript-store.ts';
+import { notFound } from '../errors.ts';
 import {
   presentTranscriptSegment,
   presentTranscriptVersion,
@@ -125,21 +125,13 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
     },
     async (request, reply) => {
       const { id } = request.params;
-      let saved;
-      try {
-        saved = await saveCorrection(db, {
-          recordingId: id,
-          baseVersion: request.body.baseVersion,
-          author: request.body.author ?? config.actor,
-          segments: request.body.segments,
-        });
-      } catch (error) {
-        if (error instanceof CorrectionRejected) {
-          const code = error.status === 404 ? 'not_found' : error.status === 409 ? 'conflict' : 'bad_request';
-          throw new ApiError(error.status, code, error.message);
-        }
-        throw error;
-      }
+      // A refused correction propagates: the domain-error table answers 400, 404 or 409.
+      const saved = await saveCorrection(db, {
+        recordingId: id,
+        baseVersion: request.body.baseVersion,
+        author: request.body.author ?? config.actor,
+        segments: request.body.segments,
+      });
       let queued = false;
       try {
         queued = await queueRerun(context.scheduleStage, id, saved.rerun);

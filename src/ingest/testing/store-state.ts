@@ -1,24 +1,12 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/database.ts';
+import { sha256FileSync } from '../../runtime/file-hash.ts';
 
 /** Helpers for tests asserting that nothing already stored changed. */
 
 export function sha256File(file: string): string {
-  const hash = createHash('sha256');
-  const fd = fs.openSync(file, 'r');
-  const buffer = Buffer.alloc(1024 * 1024);
-  try {
-    for (;;) {
-      const n = fs.readSync(fd, buffer, 0, buffer.length, null);
-      if (n === 0) break;
-      hash.update(buffer.subarray(0, n));
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return hash.digest('hex');
+  return sha256FileSync(file).sha256;
 }
 
 /** Every blob in the store with its hash, size and mode. */

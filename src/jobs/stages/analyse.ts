@@ -1,7 +1,7 @@
 import { analyseCall } from '../../analysis/analyse-text.ts';
 import { findAnalysisRun, insertAnalysisRun, translationSeen } from '../../analysis/analysis-store.ts';
 import type { Db } from '../../db/database.ts';
-import { readTranscript } from '../../speech/transcript-store.ts';
+import { readTranscriptVersion } from '../../transcripts/transcript-store.ts';
 import type { JobQueue } from '../queue.ts';
 import { scheduleStage } from '../scheduling.ts';
 import type { StageHandler } from '../stage-handler.ts';
@@ -26,7 +26,7 @@ export const analyseStage: StageHandler<'analyse'> = {
   stage: 'analyse',
   jobOptions: { retryLimit: 2, retryDelaySeconds: 5, expireInSeconds: 15 * 60 },
   async run({ recordingId, force }, { db, config, worker, jobId }) {
-    const latest = await readTranscript(db, recordingId);
+    const latest = await readTranscriptVersion(db, recordingId);
     const transcriptId = latest?.transcript.id ?? null;
     const versions = currentAnalyserVersions();
     if (force !== true) {

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MediaDecodeError, makeWorkingCopies, type WorkingCopiesResult } from '../../media/transcode.ts';
 import { toolVersions } from '../../runtime/tool-versions.ts';
+import { writeCustodyEvents } from '../../custody/custody-log.ts';
 import type { Db } from '../../db/database.ts';
+import { sha256File } from '../../runtime/file-hash.ts';
 import { DerivedFileKind } from '../../db/schema.ts';
 import { PermanentStageError, type StageHandler } from '../stage-handler.ts';
 
@@ -30,7 +31,7 @@ export const decodeStage: StageHandler<'decode'> = {
     if (!fs.existsSync(originalPath)) {
       throw new PermanentStageError(`original ${recording.store_path} is missing from the originals store`);
     }
-    const originalSha256 = await sha256File(originalPath);
+    const { sha256: originalSha256 } = await sha256File(originalPath);
     if (originalSha256 !== recording.sha256) {
       throw new PermanentStageError(
         `original ${recording.store_path} does not match its recorded SHA-256 (store damaged?)`,
@@ -86,33 +87,31 @@ export const decodeStage: StageHandler<'decode'> = {
             .onConflict((oc) => oc.columns(['recording_id', 'kind', 'channel']).doUpdateSet(row))
             .execute();
         }
-        await trx
-          .insertInto('custody_events')
-          .values({
-            recording_id: recording.id,
-            action: 'derived',
+        await writeCustodyEvents(
+          trx,
+          {
+            recordingId: recording.id,
             actor: config.actor,
             sha256: recording.sha256,
-            tool_versions: JSON.stringify(versions),
-            details: JSON.stringify({
-              stage: 'decode',
-              worker,
-              jobId,
-              force: force === true,
-              input: { path: recording.store_path, sha256: originalSha256, ...decoded.input },
-              outputs,
-              ffmpegArgs: decoded.ffmpegArgs,
-              resampler: decoded.resampler,
-            }),
-          })
-          .execute();
+            toolVersions: versions,
+          },
+          [
+            {
+              action: 'derived',
+              details: {
+                stage: 'decode',
+                worker,
+                jobId,
+                force: force === true,
+                input: { path: recording.store_path, sha256: originalSha256, ...decoded.input },
+                outputs,
+                ffmpegArgs: decoded.ffmpegArgs,
+                resampler: decoded.resampler,
+              },
+            },
+          ],
+        );
       },
     };
   },
 };
-
-async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}

@@ -1,4 +1,5 @@
 import type { EarshotConfig } from '../../config/config.ts';
+import { writeCustodyEvents, type CustodyDetails } from '../../custody/custody-log.ts';
 import type { Db } from '../../db/database.ts';
 import { stageModelsFor, type StageModels } from '../../models/model-profile.ts';
 import { ModelError, ModelNotInstalledError } from '../../models/model-store.ts';
@@ -53,22 +54,21 @@ export async function openOrWait<T>(open: () => T | Promise<T>): Promise<T> {
 /** Speech results are derived from the evidence: the custody log says which engine made them. */
 export async function recordSpeechCustody(
   trx: Db,
-  event: { recordingId: string; actor: string; details: Record<string, unknown> },
+  event: { recordingId: string; actor: string; details: CustodyDetails['derived'] },
 ): Promise<void> {
   const recording = await trx
     .selectFrom('recordings')
     .select('sha256')
     .where('id', '=', event.recordingId)
     .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('custody_events')
-    .values({
-      recording_id: event.recordingId,
-      action: 'derived',
+  await writeCustodyEvents(
+    trx,
+    {
+      recordingId: event.recordingId,
       actor: event.actor,
       sha256: recording.sha256,
-      tool_versions: JSON.stringify({ ...toolVersions(), ...speechEngineVersions() }),
-      details: JSON.stringify(event.details),
-    })
-    .execute();
+      toolVersions: { ...toolVersions(), ...speechEngineVersions() },
+    },
+    [{ action: 'derived', details: event.details }],
+  );
 }

@@ -12,7 +12,7 @@ import {
 import { demoDir, speechTestEnv } from '../../../test/helpers/speech-models.ts';
 import { loadConfig, type EarshotConfig } from '../../config/config.ts';
 import type { TranscriptSegment } from '../../db/schema.ts';
-import { readTranscript } from '../../speech/transcript-store.ts';
+import { readTranscriptVersion } from '../../transcripts/transcript-store.ts';
 import { characterErrorRate } from '../../speech/text-metrics.ts';
 import type { Pipeline } from '../pipeline.ts';
 import { runPipelineUntilIdle } from '../run-until-idle.ts';
@@ -90,7 +90,7 @@ describe('speech stages on the demo corpus', () => {
     let length = 0;
     let worst = 0;
     for (const call of calls) {
-      const stored = await readTranscript(database.db, call.recording.id);
+      const stored = await readTranscriptVersion(database.db, call.recording.id);
       if (!stored) throw new Error(`no transcript for ${call.name}`);
       expect(new Set(stored.segments.map((s) => s.lane))).toEqual(
         new Set(call.truth.channels === 1 ? ['speaker unknown'] : ['caller', 'callee']),
@@ -110,7 +110,7 @@ describe('speech stages on the demo corpus', () => {
   });
 
   it('records the model, its file checksums and the decoding parameters on every transcript', async () => {
-    const stored = await readTranscript(database.db, calls[0]!.recording.id);
+    const stored = await readTranscriptVersion(database.db, calls[0]!.recording.id);
     expect(stored?.transcript).toMatchObject({
       version: 1,
       kind: 'machine',
@@ -151,7 +151,7 @@ describe('speech stages on the demo corpus', () => {
   });
 
   it('gives word timestamps inside their segment, in order', async () => {
-    const stored = await readTranscript(database.db, calls[0]!.recording.id);
+    const stored = await readTranscriptVersion(database.db, calls[0]!.recording.id);
     for (const segment of stored?.segments ?? []) {
       expect(segment.words.map((w) => w.w).join(' ')).toBe(segment.text);
       let previous = segment.start_seconds;
@@ -166,27 +166,28 @@ describe('speech stages on the demo corpus', () => {
 
   it('keeps a mono call as one "speaker unknown" lane and says why', async () => {
     const mono = calls.find((c) => c.truth.channels === 1);
-    const stored = await readTranscript(database.db, mono!.recording.id);
+    const stored = await readTranscriptVersion(database.db, mono!.recording.id);
     expect(stored?.transcript.decoding).toMatchObject({
       diarisation: { used: false, reason: 'no diarisation models installed' },
     });
   });
 
   it('stores an empty transcript for tone and noise', async () => {
-    const stored = await readTranscript(database.db, tones.id);
+    const stored = await readTranscriptVersion(database.db, tones.id);
     expect(stored?.transcript.version).toBe(1);
     expect(stored?.segments).toEqual([]);
   });
 
   it('a forced redo adds a new version and never changes the machine version', async () => {
     const id = calls[1]!.recording.id;
-    const first = await readTranscript(database.db, id);
+    const first = await readTranscriptVersion(database.db, id);
     await scheduleStage(pipeline.queue, database.db, 'transcribe', [id], { force: true });
     await runPipelineUntilIdle(pipeline);
-    const second = await readTranscript(database.db, id);
+    const second = await readTranscriptVersion(database.db, id);
     expect(second?.transcript.version).toBe(2);
     expect(second?.transcript.id).not.toBe(first?.transcript.id);
-    expect(await readTranscript(database.db, id, 1)).toEqual(first);
+    const again = await readTranscriptVersion(database.db, id, 1);
+    expect(again).toEqual({ ...first, latestVersion: 2 });
 
     await expect(
       database.db

@@ -2,8 +2,9 @@ import type { Db } from '../../db/database.ts';
 import { dominantLanguage, transcribeRecording } from '../../speech/channel-transcription.ts';
 import { openDiariser, openRecogniser } from '../../speech/speech-engines.ts';
 import { DEFAULT_REGION_PADDING } from '../../speech/speech-regions.ts';
-import { insertMachineTranscript, latestVadRun } from '../../speech/transcript-store.ts';
+import { latestVadRun } from '../../speech/vad-runs.ts';
 import { loadWorkingAudio } from '../../speech/working-audio.ts';
+import { appendTranscriptVersion } from '../../transcripts/transcript-store.ts';
 import { PermanentStageError, type StageHandler } from '../stage-handler.ts';
 import { DerivedFileKind } from '../../db/schema.ts';
 import { loadOrFail, openOrWait, recordSpeechCustody, stageModelsOf } from './speech-stage-support.ts';
@@ -57,17 +58,22 @@ export const transcribeStage: StageHandler<'transcribe'> = {
     return {
       result: { model: recogniser.model, segments: segments.length, lanes, diarised: diarisation.used },
       async record(trx: Db) {
-        const transcript = await insertMachineTranscript(trx, {
-          recordingId,
-          createdBy: `earshot (${worker})`,
-          model: recogniser.model,
-          modelFiles: recogniser.modelFiles,
-          decoding,
-          vadRunId: vadRun.id,
-          // Whisper identifies a language per segment; the transcript carries the main one.
-          language: dominantLanguage(segments) ?? recogniser.language,
+        const transcript = await appendTranscriptVersion(
+          trx,
+          {
+            recordingId,
+            kind: 'machine',
+            basedOnId: null,
+            createdBy: `earshot (${worker})`,
+            model: recogniser.model,
+            modelFiles: recogniser.modelFiles,
+            decoding,
+            vadRunId: vadRun.id,
+            // Whisper identifies a language per segment; the transcript carries the main one.
+            language: dominantLanguage(segments) ?? recogniser.language,
+          },
           segments,
-        });
+        );
         await recordSpeechCustody(trx, {
           recordingId,
           actor: config.actor,

@@ -11,8 +11,7 @@ import {
 } from '../../../test/helpers/recordings.ts';
 import { demoDir, speechTestEnv, TEST_TRANSLATION_MODEL } from '../../../test/helpers/speech-models.ts';
 import { loadConfig, type EarshotConfig } from '../../config/config.ts';
-import { readTranscript } from '../../speech/transcript-store.ts';
-import { latestTranslations } from '../../translation/translation-store.ts';
+import { readTranscriptVersion, segmentTranslations } from '../../transcripts/transcript-store.ts';
 import type { Pipeline } from '../pipeline.ts';
 import { runPipelineUntilIdle } from '../run-until-idle.ts';
 import { scheduleStage } from '../scheduling.ts';
@@ -60,7 +59,7 @@ function translationsOf(transcriptId: string) {
 
 describe('translate stage', () => {
   it('translates every segment of the transcript into English, one row per segment', async () => {
-    const transcript = (await readTranscript(database.db, call.id))!;
+    const transcript = (await readTranscriptVersion(database.db, call.id))!;
     expect(transcript.segments.length).toBeGreaterThan(5);
     const rows = await translationsOf(transcript.transcript.id);
     expect(rows.map((r) => String(r.transcript_segment_id)).sort()).toEqual(
@@ -94,9 +93,10 @@ describe('translate stage', () => {
       modelSha256: [...checksums][0],
       added: rows.length,
     });
-    const latest = await latestTranslations(database.db, call.id);
-    expect(latest).toHaveLength(rows.length);
-    expect(latest.every((t) => !t.stale && t.transcript_version === 1)).toBe(true);
+    // What the desk shows: every segment has its own translation, and none is stale.
+    const views = [...(await segmentTranslations(database.db, transcript.transcript.id)).values()];
+    expect(views).toHaveLength(rows.length);
+    expect(views.every((v) => !v.stale && v.translatedSegmentId === v.segmentId)).toBe(true);
   });
 
   it('skips segments already translated for the transcript unless forced', async () => {
@@ -105,7 +105,7 @@ describe('translate stage', () => {
       { db: database.db, config, worker: 'test', jobId: 'test' },
     );
     expect(again.result).toMatchObject({ added: 0 });
-    const transcript = (await readTranscript(database.db, call.id))!;
+    const transcript = (await readTranscriptVersion(database.db, call.id))!;
     const forced = await translateStage.run(
       { recordingId: call.id, force: true },
       { db: database.db, config, worker: 'test', jobId: 'test' },
@@ -113,29 +113,29 @@ describe('translate stage', () => {
     expect(forced.result).toMatchObject({ added: transcript.segments.length });
   });
 
-  it('a forced transcribe marks the old translations stale and translates the new version', async () => {
-    const first = (await readTranscript(database.db, call.id))!;
+  it('a forced transcribe translates the new version and leaves the old translations with version 1', async () => {
+    const first = (await readTranscriptVersion(database.db, call.id))!;
     await scheduleStage(pipeline.queue, database.db, 'transcribe', [call.id], { force: true });
     const status = await runPipelineUntilIdle(pipeline);
     expect(status.failures).toEqual([]);
-    const second = (await readTranscript(database.db, call.id))!;
+    const second = (await readTranscriptVersion(database.db, call.id))!;
     expect(second.transcript.version).toBe(2);
 
-    const latest = await latestTranslations(database.db, call.id);
-    const stale = latest.filter((t) => t.stale);
-    const fresh = latest.filter((t) => !t.stale);
-    expect(stale.map((t) => String(t.transcript_segment_id)).sort()).toEqual(
-      first.segments.map((s) => String(s.id)).sort(),
-    );
-    expect(stale.every((t) => t.transcript_id === first.transcript.id && t.transcript_version === 1)).toBe(
-      true,
-    );
-    expect(fresh.map((t) => String(t.transcript_segment_id)).sort()).toEqual(
-      second.segments.map((s) => String(s.id)).sort(),
-    );
-    expect(fresh.every((t) => t.transcript_id === second.transcript.id && t.status === 'translated')).toBe(
-      true,
-    );
+    const ids = (segments: readonly { id: string }[]) => segments.map((s) => String(s.id)).sort();
+    // The new version's segments each read their own fresh translation, none inherited from
+    // version 1 (a machine transcript starts afresh: its segments have no source segment).
+    const fresh = await segmentTranslations(database.db, second.transcript.id);
+    expect([...fresh.keys()].sort()).toEqual(ids(second.segments));
+    expect(
+      [...fresh.values()].every(
+        (v) => !v.stale && v.translatedSegmentId === v.segmentId && v.status === 'translated',
+      ),
+    ).toBe(true);
+    expect(second.latestVersion).toBe(2);
+    // Version 1 keeps its own translations; it reads as an older version (isLatest false).
+    const old = await segmentTranslations(database.db, first.transcript.id);
+    expect([...old.keys()].sort()).toEqual(ids(first.segments));
+    expect([...old.values()].every((v) => v.translatedSegmentId === v.segmentId)).toBe(true);
     // The old rows are still there, unchanged, and cannot be changed.
     await expect(
       database.db

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { readTranscript } from '../../speech/transcript-store.ts';
+import { readTranscriptVersion } from '../../transcripts/transcript-store.ts';
 import { insertSegmentTranslations, translatedSegmentIds } from '../../translation/translation-store.ts';
 import { openSegmentTranslator } from '../../translation/segment-translator.ts';
 import { loadWorkingAudio } from '../../speech/working-audio.ts';
@@ -11,14 +11,15 @@ import { loadOrFail, openOrWait, recordSpeechCustody, stageModelsOf } from './sp
  * translate: machine-translates every segment of the recording's latest transcript into English,
  * one row per segment keyed by the segment's id, with the engine, model and model checksum.
  * Segments already translated for that transcript are skipped unless the job is forced; rows are
- * only ever added, so older translations stay on record (and read as stale once a newer
- * transcript version exists).
+ * only ever added, so older translations stay on record; which translation a segment shows,
+ * and whether it is stale, is decided in one place (segmentTranslations in
+ * src/transcripts/transcript-store.ts).
  */
 export const translateStage: StageHandler<'translate'> = {
   stage: 'translate',
   jobOptions: { retryLimit: 2, retryDelaySeconds: 10, expireInSeconds: 60 * 60 },
   async run({ recordingId, force }, { db, config, worker, jobId }) {
-    const latest = await readTranscript(db, recordingId);
+    const latest = await readTranscriptVersion(db, recordingId);
     if (!latest)
       throw new PermanentStageError(`recording ${recordingId} has no transcript; run transcribe first`);
     // A model that is not installed makes the run wait for it; an unusable one fails the stage at

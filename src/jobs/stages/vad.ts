@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { openVad } from '../../speech/speech-engines.ts';
-import { insertVadRun } from '../../speech/transcript-store.ts';
+import { insertVadRun } from '../../speech/vad-runs.ts';
 import { loadWorkingAudio } from '../../speech/working-audio.ts';
 import type { StageHandler } from '../stage-handler.ts';
 import { DerivedFileKind } from '../../db/schema.ts';

@@ -13,7 +13,7 @@ import {
 } from '../../../tools/whisper-random-model/test-model.ts';
 import type { EarshotConfig } from '../../config/config.ts';
 import { findCatalogModel } from '../../models/catalog.ts';
-import { readTranscript } from '../../speech/transcript-store.ts';
+import { readTranscriptVersion } from '../../transcripts/transcript-store.ts';
 import { whisperAddonPackage } from '../../speech/whisper-engine.ts';
 import type { Pipeline } from '../pipeline.ts';
 import { runPipelineUntilIdle } from '../run-until-idle.ts';
@@ -64,7 +64,7 @@ afterAll(async () => {
 
 describe('Whisper in the pipeline', () => {
   it('records the model, its ggml SHA-256 and the decoding parameters on the transcript', async () => {
-    const stored = await readTranscript(database.db, call.id);
+    const stored = await readTranscriptVersion(database.db, call.id);
     if (!stored) throw new Error('no transcript');
     expect(stored.transcript.model).toBe(WHISPER_TEST_MODEL);
     expect(stored.transcript.model_files).toEqual({ 'ggml-test-micro.bin': catalogSha256 });
@@ -98,7 +98,7 @@ describe('Whisper in the pipeline', () => {
   });
 
   it("translates with Whisper's translate task: one row per source segment, engine and model recorded", async () => {
-    const stored = (await readTranscript(database.db, call.id))!;
+    const stored = (await readTranscriptVersion(database.db, call.id))!;
     const rows = await database.db
       .selectFrom('segment_translations')
       .selectAll()

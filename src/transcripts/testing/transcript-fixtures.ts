@@ -1,5 +1,10 @@
 import type { Db } from '../../db/database.ts';
 import type { TranscriptWord } from '../../db/schema.ts';
+import {
+  appendTranscriptVersion,
+  transcriptSegments,
+  type NewTranscriptVersion,
+} from '../transcript-store.ts';
 
 /**
  * Transcript rows for tests, written as the transcribe and translate stages write them (machine
@@ -23,50 +28,42 @@ export function evenWords(text: string, start: number, end: number): TranscriptW
   return words.map((w, i) => ({ w, start: start + i * step, end: start + (i + 1) * step, conf: 0.9 }));
 }
 
+/** The header of a machine version as the test recogniser would write it. */
+export function machineVersionFixture(recordingId: string): NewTranscriptVersion {
+  return {
+    recordingId,
+    kind: 'machine',
+    basedOnId: null,
+    createdBy: 'worker-test',
+    model: 'test-asr-ru',
+    modelFiles: { 'model.onnx': 'ab'.repeat(32) },
+    decoding: { method: 'greedy' },
+    vadRunId: null,
+    language: 'ru',
+  };
+}
+
 export async function insertMachineTranscriptFixture(
   db: Db,
   recordingId: string,
   segments: readonly FixtureSegment[],
 ): Promise<{ transcriptId: string; version: number; segmentIds: string[] }> {
-  const previous = await db
-    .selectFrom('transcripts')
-    .select((eb) => eb.fn.max('version').as('v'))
-    .where('recording_id', '=', recordingId)
-    .executeTakeFirst();
-  const transcript = await db
-    .insertInto('transcripts')
-    .values({
-      recording_id: recordingId,
-      version: (previous?.v ?? 0) + 1,
-      kind: 'machine',
-      created_by: 'worker-test',
-      model: 'test-asr-ru',
-      model_files: JSON.stringify({ 'model.onnx': 'ab'.repeat(32) }),
-      decoding: JSON.stringify({ method: 'greedy' }),
+  const transcript = await appendTranscriptVersion(
+    db,
+    machineVersionFixture(recordingId),
+    segments.map((s) => ({
+      channel: s.channel ?? 0,
+      lane: s.lane ?? `channel-${s.channel ?? 0}`,
+      speaker: null,
+      start: s.start,
+      end: s.end,
+      text: s.text,
       language: 'ru',
-    })
-    .returning(['id', 'version'])
-    .executeTakeFirstOrThrow();
-  const rows = await db
-    .insertInto('transcript_segments')
-    .values(
-      segments.map((s, position) => ({
-        transcript_id: transcript.id,
-        position,
-        channel: s.channel ?? 0,
-        lane: s.lane ?? `channel-${s.channel ?? 0}`,
-        speaker: null,
-        start_seconds: s.start,
-        end_seconds: s.end,
-        text: s.text,
-        language: 'ru',
-        confidence: 0.8,
-        words: JSON.stringify(s.words ?? evenWords(s.text, s.start, s.end)),
-      })),
-    )
-    .returning('id')
-    .execute();
-  const segmentIds = rows.map((r) => String(r.id));
+      confidence: 0.8,
+      words: s.words ?? evenWords(s.text, s.start, s.end),
+    })),
+  );
+  const segmentIds = (await transcriptSegments(db, transcript.id)).map((r) => String(r.id));
   await insertTranslationsFixture(
     db,
     transcript.id,

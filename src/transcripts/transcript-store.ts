@@ -1,8 +1,21 @@
 import { sql } from 'kysely';
+import { insertInChunks } from '../db/chunked-insert.ts';
 import type { Db } from '../db/database.ts';
-import type { SegmentTranslationStatus, Transcript, TranscriptSegment } from '../db/schema.ts';
+import type {
+  JsonObject,
+  SegmentTranslationStatus,
+  Transcript,
+  TranscriptKind,
+  TranscriptSegment,
+  TranscriptWord,
+} from '../db/schema.ts';
 
-/** Reads of versioned transcripts for the desk: versions, one version's segments, translations. */
+/**
+ * The one owner of transcript versions: every read and write of `transcripts` and
+ * `transcript_segments` for the stages and the desk goes through here, and so does the one
+ * definition of a stale translation (segmentTranslations). Versions are write-once: a change is
+ * always a new version, numbered after the recording's latest.
+ */
 
 export type TranscriptVersion = Transcript & { based_on_version: number | null };
 
@@ -34,7 +47,12 @@ export async function readTranscriptVersion(
   const latest = versions.at(-1);
   const transcript = version === undefined ? latest : versions.find((v) => v.version === version);
   if (!transcript || !latest) return undefined;
-  const segments = await db
+  return { transcript, latestVersion: latest.version, segments: await transcriptSegments(db, transcript.id) };
+}
+
+/** The segments of one transcript version in spoken (stored) order. */
+export async function transcriptSegments(db: Db, transcriptId: string): Promise<TranscriptSegment[]> {
+  return db
     .selectFrom('transcript_segments')
     .select([
       'id',
@@ -51,10 +69,113 @@ export async function readTranscriptVersion(
       'words',
       'source_segment_id',
     ])
-    .where('transcript_id', '=', transcript.id)
+    .where('transcript_id', '=', transcriptId)
     .orderBy('position')
     .execute();
-  return { transcript, latestVersion: latest.version, segments };
+}
+
+/** The recording a segment (of any version) belongs to; undefined for an unknown segment. */
+export async function recordingOfSegment(db: Db, segmentId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('transcript_segments as s')
+    .innerJoin('transcripts as t', 't.id', 's.transcript_id')
+    .select('t.recording_id')
+    .where('s.id', '=', segmentId)
+    .executeTakeFirst();
+  return row?.recording_id;
+}
+
+export interface NewTranscriptVersion {
+  recordingId: string;
+  kind: TranscriptKind;
+  /** The version a human correction was made on; null for a machine transcript. */
+  basedOnId: string | null;
+  createdBy: string;
+  model: string | null;
+  modelFiles: Record<string, string>;
+  decoding: JsonObject;
+  vadRunId: string | null;
+  language: string | null;
+  /**
+   * The version the new one must directly follow (a correction checked it is the latest): if
+   * another version took the next number meanwhile, the insert collides instead of skipping it.
+   * Left out: the next free number.
+   */
+  follows?: number;
+}
+
+/** Where a segment lies and what it says, as every segment shape shares it. Times in seconds. */
+export interface SegmentPlacement {
+  channel: number;
+  lane: string;
+  speaker: string | null;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One segment of a new version, in the order it is to be stored. */
+export interface NewTranscriptSegment extends SegmentPlacement {
+  language: string | null;
+  confidence: number | null;
+  words: readonly TranscriptWord[];
+  /** The segment of the base version this one was edited from (human corrections). */
+  sourceSegmentId?: string | null;
+}
+
+/**
+ * Adds a transcript as the recording's next version. Earlier versions stay as they are (the
+ * tables reject updates); two writers racing for the same number collide on the unique key
+ * (23505), and the caller decides: a stage's job is retried, a correction is refused with 409.
+ */
+export async function appendTranscriptVersion(
+  db: Db,
+  version: NewTranscriptVersion,
+  segments: readonly NewTranscriptSegment[],
+): Promise<{ id: string; version: number }> {
+  const number =
+    version.follows !== undefined ? version.follows + 1 : await nextVersionNumber(db, version.recordingId);
+  const transcript = await db
+    .insertInto('transcripts')
+    .values({
+      recording_id: version.recordingId,
+      version: number,
+      kind: version.kind,
+      based_on_id: version.basedOnId,
+      created_by: version.createdBy,
+      model: version.model,
+      model_files: JSON.stringify(version.modelFiles),
+      decoding: JSON.stringify(version.decoding),
+      vad_run_id: version.vadRunId,
+      language: version.language,
+    })
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow();
+  const rows = segments.map((s, position) => ({
+    transcript_id: transcript.id,
+    position,
+    channel: s.channel,
+    lane: s.lane,
+    speaker: s.speaker,
+    start_seconds: s.start,
+    end_seconds: s.end,
+    text: s.text,
+    language: s.language,
+    confidence: s.confidence,
+    words: JSON.stringify(s.words),
+    source_segment_id: s.sourceSegmentId ?? null,
+  }));
+  await insertInChunks(db, 'transcript_segments', rows);
+  return transcript;
+}
+
+async function nextVersionNumber(db: Db, recordingId: string): Promise<number> {
+  const next = await db
+    .selectFrom('transcripts')
+    .select(sql<number>`coalesce(max(version), 0) + 1`.as('version'))
+    .where('recording_id', '=', recordingId)
+    .executeTakeFirstOrThrow();
+  return next.version;
 }
 
 export interface SegmentTranslationView {
@@ -75,6 +196,14 @@ export interface SegmentTranslationView {
   stale: boolean;
 }
 
+/**
+ * The one definition of a stale translation: the text it was made from is no longer the
+ * segment's text. Lane, speaker or boundary changes leave a translation valid.
+ */
+export function translationIsStale(translatedSourceText: string, segmentText: string): boolean {
+  return translatedSourceText !== segmentText;
+}
+
 /** For each segment of a transcript version, the newest translation that applies to it. */
 export async function segmentTranslations(
   db: Db,
@@ -84,7 +213,8 @@ export async function segmentTranslations(
   const rows = await sql<{
     segment_id: string;
     translated_segment_id: string;
-    text_differs: boolean;
+    own_text: string;
+    translated_source_text: string;
     text: string | null;
     status: SegmentTranslationStatus;
     engine: string;
@@ -100,7 +230,7 @@ export async function segmentTranslations(
       WHERE c.depth < 100
     )
     SELECT DISTINCT ON (c.segment_id) c.segment_id, c.ancestor_id AS translated_segment_id,
-      c.ancestor_text <> c.own_text AS text_differs, t.text, t.status, t.engine, t.model
+      c.own_text, c.ancestor_text AS translated_source_text, t.text, t.status, t.engine, t.model
     FROM chain c
     JOIN latest_segment_translations l
       ON l.transcript_segment_id = c.ancestor_id AND l.target_language = ${targetLanguage}
@@ -117,7 +247,7 @@ export async function segmentTranslations(
         engine: r.engine,
         model: r.model,
         translatedSegmentId: String(r.translated_segment_id),
-        stale: r.text_differs,
+        stale: translationIsStale(r.translated_source_text, r.own_text),
       },
     ]),
   );

@@ -1,0 +1,89 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MediaDecodeError } from '../media/transcode.ts';
+import { PeaksSourceMissingError, PeaksSourceUndecodable } from '../media/waveform-peaks-cache.ts';
+import { RecordingNotFound } from '../recordings/recording-not-found.ts';
+import { QueryParseError } from '../search/query-parser.ts';
+import { CorrectionConflict, CorrectionRejected } from '../transcripts/correction.ts';
+import { NoteRejected } from '../transcripts/notes.ts';
+import { ApiError, domainErrorAnswer, installErrorHandling } from './errors.ts';
+
+const source = { audioPath: '/data/derived/x.wav', sha256: 'ab', description: 'working copy of channel 1' };
+
+// Each domain error a route may let through, and the answer the client must get.
+const cases: [string, Error, number, string, string][] = [
+  ['recording', new RecordingNotFound('r-1'), 404, 'not_found', 'No recording with id r-1'],
+  ['correction', new CorrectionRejected('segments is empty'), 400, 'bad_request', 'segments is empty'],
+  [
+    'conflict',
+    new CorrectionConflict('version 1 is no longer the latest'),
+    409,
+    'conflict',
+    'version 1 is no longer the latest',
+  ],
+  ['note', new NoteRejected('the note is empty'), 400, 'bad_request', 'the note is empty'],
+  [
+    'query',
+    new QueryParseError('unbalanced quote'),
+    400,
+    'bad_request',
+    'Invalid search query: unbalanced quote',
+  ],
+  [
+    'missing',
+    new PeaksSourceMissingError(source),
+    404,
+    'not_found',
+    'The working copy of channel 1 is missing from the store on disk',
+  ],
+  [
+    'undecodable',
+    new PeaksSourceUndecodable(source, new MediaDecodeError('no audio stream')),
+    422,
+    'undecodable_media',
+    'The working copy of channel 1 could not be decoded (no audio stream); the original is untouched; ' +
+      '`earshot redo decode --force` makes the working copies again',
+  ],
+];
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = Fastify();
+  installErrorHandling(app);
+  for (const [name, error] of cases) {
+    app.get(`/${name}`, () => Promise.reject(error));
+  }
+  app.get('/api-error', () => Promise.reject(new ApiError(416, 'range_not_satisfiable', 'past the end')));
+  app.get('/unknown', () => Promise.reject(new Error('SELECT * FROM secrets failed')));
+  await app.ready();
+});
+afterAll(async () => app?.close());
+
+describe('domain errors table', () => {
+  it.each(cases)(
+    'answers %s with its status, code and message',
+    async (name, _error, status, code, message) => {
+      const response = await app.inject({ method: 'GET', url: `/${name}` });
+      expect(response.statusCode).toBe(status);
+      expect(response.json()).toEqual({ error: code, message });
+    },
+  );
+
+  it('leaves ApiError as it is and hides anything it does not know behind a bare 500', async () => {
+    const ranged = await app.inject({ method: 'GET', url: '/api-error' });
+    expect([ranged.statusCode, ranged.json()]).toEqual([
+      416,
+      { error: 'range_not_satisfiable', message: 'past the end' },
+    ]);
+    const unknown = await app.inject({ method: 'GET', url: '/unknown' });
+    expect(unknown.statusCode).toBe(500);
+    expect(unknown.body).not.toContain('secrets');
+    expect(domainErrorAnswer(new Error('plain'))).toBeUndefined();
+    expect(domainErrorAnswer('not an error')).toBeUndefined();
+  });
+
+  it('matches subclasses of a listed error', () => {
+    class SpecialNotFound extends RecordingNotFound {}
+    expect(domainErrorAnswer(new SpecialNotFound('r-2'))).toMatchObject({ status: 404, code: 'not_found' });
+  });
+});
