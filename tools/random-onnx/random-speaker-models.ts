@@ -151,7 +151,11 @@ export function randomSpeakerModel(kind: SpeakerModelKind, seed = 0): Uint8Array
   return encodeOnnxModel(GRAPHS[kind](seed));
 }
 
-export function writeRandomSpeakerModel(request: { kind: SpeakerModelKind; file: string; seed?: number }): void {
+export function writeRandomSpeakerModel(request: {
+  kind: SpeakerModelKind;
+  file: string;
+  seed?: number;
+}): void {
   fs.writeFileSync(request.file, randomSpeakerModel(request.kind, request.seed ?? 0));
 }
 
@@ -160,9 +164,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(proces
     options: { kind: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '0' } },
   });
   if (!values.out || !values.kind || !(values.kind in GRAPHS)) {
-    console.error(`usage: random-speaker-models.ts --kind ${Object.keys(GRAPHS).join('|')} --out FILE [--seed N]`);
+    console.error(
+      `usage: random-speaker-models.ts --kind ${Object.keys(GRAPHS).join('|')} --out FILE [--seed N]`,
+    );
     process.exit(2);
   }
-  writeRandomSpeakerModel({ kind: values.kind as SpeakerModelKind, file: values.out, seed: Number(values.seed) });
+  writeRandomSpeakerModel({
+    kind: values.kind as SpeakerModelKind,
+    file: values.out,
+    seed: Number(values.seed),
+  });
   console.error(`wrote ${values.out} (${values.kind}, RANDOM weights: for tests only)`);
 }
