@@ -108,6 +108,7 @@ export interface DiarisationOutcome {
   /** Why a mono call kept one "speaker unknown" lane. */
   reason?: string;
   models?: { segmentation: string; embedding: string };
+  modelFiles?: Record<string, string>;
   speakers?: number;
 }
 
@@ -132,6 +133,7 @@ export async function transcribeRecording(
         diarisation = {
           used: true,
           models: request.diariser.models,
+          modelFiles: request.diariser.modelFiles,
           speakers: new Set(speakerTurns.map((t) => t.speaker)).size,
         };
       } catch (error) {

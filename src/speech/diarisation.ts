@@ -1,4 +1,4 @@
-import { findInstalledModel } from '../models/model-store.ts';
+import { findInstalledModel, type ResolvedModel } from '../models/model-store.ts';
 import { sherpaOnnx } from './sherpa-onnx.ts';
 import type { SpeakerTurn } from './speech-regions.ts';
 
@@ -15,7 +15,9 @@ export const DIARISATION_EMBEDDING_MODELS = [
 ];
 
 export interface Diariser {
+  /** Catalog names of the two models, and the SHA-256 of their files as installed (by base name). */
   models: { segmentation: string; embedding: string };
+  modelFiles: Record<string, string>;
   params: { clusteringThreshold: number; minDurationOn: number; minDurationOff: number };
   diarise(samples: Float32Array): SpeakerTurn[];
 }
@@ -30,14 +32,16 @@ export function findDiariser(modelsDir: string, options: { threads?: number } = 
   // Phone calls rarely have more than a few voices; the threshold clusters without a fixed count.
   const params = { clusteringThreshold: 0.5, minDurationOn: 0.3, minDurationOff: 0.5 };
   const engine = new (sherpaOnnx().OfflineSpeakerDiarization)({
-    segmentation: { pyannote: { model: segmentation }, numThreads: threads, debug: 0 },
-    embedding: { model: embedding, numThreads: threads, debug: 0 },
+    segmentation: { pyannote: { model: segmentation.path }, numThreads: threads, debug: 0 },
+    embedding: { model: embedding.path, numThreads: threads, debug: 0 },
     clustering: { numClusters: -1, threshold: params.clusteringThreshold },
     minDurationOn: params.minDurationOn,
     minDurationOff: params.minDurationOff,
   });
   return {
-    models: { segmentation, embedding },
+    // Names and checksums, not paths: a transcript says which models split its speakers.
+    models: { segmentation: segmentation.model.name, embedding: embedding.model.name },
+    modelFiles: { ...segmentation.checksum, ...embedding.checksum },
     params,
     diarise(samples) {
       return engine
@@ -47,6 +51,11 @@ export function findDiariser(modelsDir: string, options: { threads?: number } = 
   };
 }
 
-function installedFile(modelsDir: string, model: { name: string; file: string }): string | undefined {
-  return findInstalledModel({ modelsDir }, model.name)?.filePath(model.file);
+function installedFile(
+  modelsDir: string,
+  wanted: { name: string; file: string },
+): { model: ResolvedModel; path: string; checksum: Record<string, string> } | undefined {
+  const model = findInstalledModel({ modelsDir }, wanted.name);
+  if (!model) return undefined;
+  return { model, path: model.filePath(wanted.file), checksum: model.checksums([wanted.file]) };
 }

@@ -153,7 +153,7 @@ function toFloat16Bits(value: number): number {
 }
 
 /** Deterministic normal values (mulberry32 + Box-Muller), so a seed always gives the same file. */
-function randomNormals(count: number, seed: number): Float32Array {
+export function randomNormals(count: number, seed: number): Float32Array {
   let state = seed >>> 0;
   const uniform = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
