@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CatalogModel } from '../../src/models/catalog-types.ts';
-import { digestFile } from '../../src/models/file-hash.ts';
+import { digestFile } from '../../src/runtime/file-hash.ts';
 import {
   writeRandomSpeakerModel,
   type SpeakerModelKind,
