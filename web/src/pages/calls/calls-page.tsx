@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { getPipelineStatus } from '../../api/pipeline.ts';
 import { listRecordings, type CallFilters, type RecordingSummary } from '../../api/recordings.ts';
+import { DemoModelsNotice } from '../../components/machine-badge.tsx';
 import { FilterBar, filtersFromParams, MORE_FILTER_KEYS } from '../../components/filter-bar.tsx';
 import { CategoryFlag, ErrorMessage, StageDots } from '../../components/status.tsx';
 import { formatClock, formatDateTime } from '../../format.ts';
@@ -68,7 +69,17 @@ function CallRow({ item }: { item: RecordingSummary }) {
         {item.lanes ? item.lanes : '–'}
       </td>
       <Languages languages={item.languages ?? []} />
-      <td>{item.collection.name}</td>
+      <td>
+        {item.collection.name}
+        {item.collection.demoModels ? (
+          <span
+            className="demo-models-tag"
+            title="Transcribed and translated by demo models: synthetic voices only"
+          >
+            demo models
+          </span>
+        ) : null}
+      </td>
       <td>
         <StageDots stages={item.stages} />
       </td>
@@ -147,6 +158,7 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
         </label>
       </div>
       <FilterBar value={filters} onApply={apply} withStatus />
+      {data?.items.some((item) => item.collection.demoModels) ? <DemoModelsNotice scope="list" /> : null}
       <ErrorMessage error={error} />
       <div className={`table-wrap${loading ? ' loading' : ''}`}>
         <table className="calls-table">
