@@ -5,7 +5,6 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureDeskBuilt } from '../../../web/tools/ensure-desk-built.ts';
 import { repositoryRoot, startCli, type CliProcess } from '../../helpers/cli-process.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
-import { speechTestEnv } from '../../helpers/speech-models.ts';
 
 /** Debian's Chromium; the tests drive it with playwright-core and never download a browser. */
 export const CHROMIUM = process.env.EARSHOT_CHROMIUM ?? '/usr/bin/chromium';
@@ -31,8 +30,8 @@ export interface DeskSession {
 }
 
 /**
- * The real app as a user starts it (`earshot start` with the demo corpus and the test speech
- * models, on its own database), built desk included, once the pipeline is idle; and a browser page.
+ * The real app as a user first starts it (`earshot start` with the demo corpus, no model installed,
+ * on its own database), built desk included, once the pipeline is idle; and a browser page.
  */
 export async function startDeskSession(): Promise<DeskSession> {
   if (!fs.existsSync(CHROMIUM))
@@ -81,7 +80,8 @@ async function startApp(): Promise<RunningApp> {
     DATABASE_URL: database.connectionString,
     EARSHOT_DATA_DIR: dataDir,
     EARSHOT_PORT: '0',
-    ...speechTestEnv(),
+    // No model installed: the demo collection runs on the demo models committed in demo/models,
+    // exactly as on a user's first `npm start` with nothing beside the repository.
   });
   const [, url] = await app.waitFor(/Earshot is ready at (http:\/\/127\.0\.0\.1:\d+\/)/, 180_000);
   await app.waitFor(/Pipeline idle/, 600_000);

@@ -119,7 +119,19 @@ describe('the web desk', () => {
     const total = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM recordings')).rows[0]!.n);
     await expect.poll(() => page.getByTestId('call-row').count()).toBe(total);
     await expect.poll(() => page.getByTestId('calls-total').textContent()).toBe(`${total} matching`);
+    // The first run shows the whole product: every demo call analysed by the demo models, and said so.
+    const analysed = await db.query<{ n: string }>('SELECT count(*) AS n FROM analysis_current');
+    expect(Number(analysed.rows[0]!.n)).toBe(total);
+    await expect
+      .poll(() => page.getByTestId('demo-models-notice').textContent())
+      .toContain('synthetic voices only');
+    await expect.poll(() => page.locator('.demo-models-tag').count()).toBe(total);
     await screenshot(page, 'calls');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await screenshot(page, 'calls-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'calls-390', true);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.getByLabel('Sort by').selectOption('triage');
     await expect.poll(() => page.url()).toContain('sort=triage');
