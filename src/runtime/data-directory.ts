@@ -59,7 +59,7 @@ function cannotWrite(dataDir: string, error: unknown, what: string): Error {
   if (!problem) return error instanceof Error ? error : new Error(String(error));
   const fix = isOutOfSpace(error)
     ? 'Free some space on that disk, or move the data folder to a disk with room and set EARSHOT_DATA_DIR to it.'
-    : 'Make the folder writable for this user (e.g. `chmod u+w` on it, or mount its disk read-write), or set ' +
-      'EARSHOT_DATA_DIR to a folder this user can write to.';
+    : 'Make the folder writable for this user (`chmod u+w` on it, `chattr -i` if it is immutable, or mount its ' +
+      'disk read-write), or set EARSHOT_DATA_DIR to a folder this user can write to.';
   return new EnvironmentError(`The data folder ${dataDir} ${what}: ${problem}. ${fix}`);
 }
