@@ -90,14 +90,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
   await assertPortFree(port);
   assertClusterOwner(dataDir, account);
 
-  const recentLog: string[] = [];
-  const logStream = options.logFile ? openLog(options.logFile) : undefined;
-  const onLog = (text: string): void => {
-    recentLog.push(text);
-    if (recentLog.length > 40) recentLog.shift();
-    logStream?.write(text.endsWith('\n') ? text : `${text}\n`);
-  };
-
+  const log = serverLog(options.logFile);
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     // A half-finished initdb (killed mid-way) leaves a directory initdb refuses to reuse.
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -109,9 +102,9 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
       password,
       // UTF-8 with a real ctype: the text-search parser needs it to see Cyrillic letters as letters.
       initdbFlags: ['--encoding=UTF8', `--locale=${bestUtf8Locale()}`],
-      onLog,
+      onLog: log.write,
     }).catch((error: unknown) => {
-      throw startFailure(dataDir, 'could not be created', error, recentLog);
+      throw startFailure(dataDir, 'could not be created', error, log.recent());
     });
   }
 
@@ -120,24 +113,16 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     account,
     clusterDir: dataDir,
     port,
-    flags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'max_connections=200',
-      ...memorySettings(os.totalmem()).flatMap((setting) => ['-c', setting]),
-    ],
-    onLog,
+    flags: serverFlags(),
+    onLog: log.write,
   }).catch((error: unknown) => {
-    throw startFailure(dataDir, 'did not start', error, recentLog);
+    throw startFailure(dataDir, 'did not start', error, log.recent());
   });
 
   const stopServer = async (): Promise<void> => {
     await server.stop();
     fs.rmSync(ownerFile, { force: true });
-    logStream?.end();
+    log.end();
   };
   try {
     const owned: ServerOwner = { pid: process.pid, port };
@@ -151,17 +136,30 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
   return { port, connectionString: connectionStringFor(port), ownedByThisProcess: true, stop: stopServer };
 }
 
+function serverFlags(): string[] {
+  return [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
+    ...memorySettings(os.totalmem()).flatMap((setting) => ['-c', setting]),
+  ];
+}
+
 async function startWithTimeout(options: ServerProcessOptions): Promise<ServerProcess> {
-  const starting = startServerProcess(options);
+  const { server, ready } = startServerProcess(options);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('timed out')), START_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([starting, timeout]);
+    await Promise.race([ready, timeout]);
+    return server;
   } catch (error) {
-    // A server that came up after the deadline must not be left behind.
-    void starting.then((late) => late.stop()).catch(() => undefined);
+    // A server still starting (or hung) must not be left behind.
+    await server.stop();
     throw error;
   } finally {
     clearTimeout(timer);
@@ -192,12 +190,33 @@ function startFailure(dataDir: string, what: string, error: unknown, recentLog: 
   );
 }
 
-/** A log that cannot be written (full disk) must not bring the process down: the server runs on. */
-function openLog(file: string): fs.WriteStream {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const stream = fs.createWriteStream(file, { flags: 'a' });
-  stream.on('error', () => undefined);
-  return stream;
+/**
+ * The server's output goes to the log file and its last lines are kept for error messages. A log
+ * that cannot be written (full disk) must not bring the process down: the server runs on.
+ */
+interface ServerLog {
+  write: (text: string) => void;
+  recent: () => string[];
+  end: () => void;
+}
+
+function serverLog(file: string | undefined): ServerLog {
+  const recent: string[] = [];
+  let stream: fs.WriteStream | undefined;
+  if (file) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    stream = fs.createWriteStream(file, { flags: 'a' });
+    stream.on('error', () => undefined);
+  }
+  return {
+    write: (text) => {
+      recent.push(text);
+      if (recent.length > 40) recent.shift();
+      stream?.write(text.endsWith('\n') ? text : `${text}\n`);
+    },
+    recent: () => recent,
+    end: () => stream?.end(),
+  };
 }
 
 export async function ensureDatabase(adminConnectionString: string, name: string): Promise<void> {

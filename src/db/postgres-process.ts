@@ -180,8 +180,14 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the server; resolves once it accepts connections, rejects if it exits before that. */
-export function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+/**
+ * Starts the server. `ready` resolves once it accepts connections and rejects if it exits before;
+ * `server` can stop it either way.
+ */
+export function startServerProcess(options: ServerProcessOptions): {
+  server: ServerProcess;
+  ready: Promise<void>;
+} {
   const { clusterDir, account } = options;
   const child = spawn(
     options.binaries.postgres,
@@ -196,23 +202,25 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
       await exited;
     },
   };
-  return new Promise((resolve, reject) => {
-    let ready = false;
+  const ready = new Promise<void>((resolve, reject) => {
+    let isReady = false;
     const onOutput = (chunk: Buffer): void => {
       const text = chunk.toString('utf8');
       options.onLog(text);
-      if (!ready && text.includes(READY_LINE)) {
-        ready = true;
-        resolve(server);
+      if (!isReady && text.includes(READY_LINE)) {
+        isReady = true;
+        resolve();
       }
     };
     child.stdout?.on('data', onOutput);
     child.stderr?.on('data', onOutput);
     child.once('error', reject);
     void exited.then(() => {
-      if (!ready) reject(new Error(`the server exited (code ${String(child.exitCode ?? child.signalCode)})`));
+      if (!isReady)
+        reject(new Error(`the server exited (code ${String(child.exitCode ?? child.signalCode)})`));
     });
   });
+  return { server, ready };
 }
 
 /** Linux only: elsewhere (root on macOS) the server is given the folder's path. */
