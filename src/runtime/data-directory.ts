@@ -12,7 +12,7 @@ export const WRITE_CHECK_FILE = '.earshot-write-check';
  * is denied) is an EnvironmentError that names the folder and the fix.
  */
 export function prepareDataDirectory(dataDir: string): void {
-  assertNotAFile(dataDir);
+  assertDataDirectoryIsAFolder(dataDir);
   try {
     fs.mkdirSync(dataDir, { recursive: true });
   } catch (error) {
@@ -35,8 +35,11 @@ export function prepareDataDirectory(dataDir: string): void {
   }
 }
 
-/** The data folder, or a folder above it, exists as something other than a folder. */
-function assertNotAFile(dataDir: string): void {
+/**
+ * Fails when the data folder, or a folder above it, exists as something other than a folder.
+ * Writes nothing: with DATABASE_URL the data folder may be read-only (a desk that only reads).
+ */
+export function assertDataDirectoryIsAFolder(dataDir: string): void {
   for (let dir = dataDir; ; dir = path.dirname(dir)) {
     let stat: fs.Stats;
     try {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { EarshotConfig } from '../config/config.ts';
 import { createDb, migrateToLatest, type Db } from '../db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded-postgres.ts';
-import { prepareDataDirectory } from './data-directory.ts';
+import { assertDataDirectoryIsAFolder, prepareDataDirectory } from './data-directory.ts';
 
 export interface DatabaseConnection {
   db: Db;
@@ -24,6 +24,7 @@ const EMBEDDED_DATABASE = 'earshot';
 export async function connectDatabase(config: EarshotConfig): Promise<DatabaseConnection> {
   let server: EmbeddedServer | undefined;
   let connectionString = config.databaseUrl;
+  assertDataDirectoryIsAFolder(config.dataDir);
   if (!connectionString) {
     prepareDataDirectory(config.dataDir);
     server = await startEmbeddedPostgres({

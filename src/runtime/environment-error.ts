@@ -15,6 +15,7 @@ const fileSystemProblems: Record<string, string> = {
   EROFS: 'it is on a read-only file system',
   EACCES: 'permission denied',
   EPERM: 'the operation is not permitted (read-only or immutable)',
+  ENOTDIR: 'a part of the path is a file, not a folder',
 };
 
 /** The plain words for a failed file-system call, or undefined when it is not a known condition. */

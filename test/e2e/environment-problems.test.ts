@@ -92,6 +92,12 @@ describe('the data folder and the machine, as the CLI reports them', async () =>
       'Set EARSHOT_DATA_DIR to a folder',
     );
     expect(fs.readFileSync(file, 'utf8')).toBe('not a folder');
+    // With DATABASE_URL too (checked before connecting: this address is never tried).
+    const external = await runCli(['status'], {
+      ...env(file),
+      DATABASE_URL: 'postgres://earshot@127.0.0.1:1/earshot',
+    });
+    expectMessage(external, `The data folder ${file} is a file, not a folder.`);
   });
 
   it('names a read-only data folder before writing anything', async () => {
