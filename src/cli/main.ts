@@ -14,7 +14,8 @@ Exit codes:
 Environment:
   EARSHOT_DATA_DIR   data folder (default ./earshot-data): originals, working copies, embedded Postgres
   DATABASE_URL       use this PostgreSQL server instead of the embedded one
-  EARSHOT_PORT       HTTP port for \`earshot start\`/\`earshot serve\` (default 8750)`;
+  EARSHOT_PORT       HTTP port for \`earshot start\`/\`earshot serve\` (default 8750)
+  EARSHOT_PG_PORT    port of the embedded PostgreSQL on 127.0.0.1 (default 54329)`;
 
 export async function main(
   argv: string[],
