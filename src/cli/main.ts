@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config.ts';
 import { commandRegistrations } from './commands/index.ts';
 import { createCommandContext } from './command-context.ts';
-import { EnvironmentError, fileSystemProblem, isOutOfSpace } from '../runtime/environment-error.ts';
+import { EnvironmentError, fileSystemFix, fileSystemProblem } from '../runtime/environment-error.ts';
 import { ExitCode, UserError } from './exit-codes.ts';
 
 const EXIT_CODE_HELP = `
@@ -80,11 +80,10 @@ function messageForUser(error: unknown): { text: string; exitCode: ExitCode } | 
   }
   const problem = fileSystemProblem(error);
   if (problem && systemError?.path) {
-    const fix = isOutOfSpace(error)
-      ? 'Free some space on that disk (or move the data folder to a disk with room and set EARSHOT_DATA_DIR to it), then run the command again.'
-      : 'Check that this user may read and write it and that its disk is not mounted read-only, or set ' +
-        'EARSHOT_DATA_DIR to a folder this user can write to.';
-    return { text: `cannot use ${systemError.path}: ${problem}. ${fix}`, exitCode: ExitCode.Fatal };
+    return {
+      text: `cannot use ${systemError.path}: ${problem}. ${fileSystemFix(error)}; then run the command again.`,
+      exitCode: ExitCode.Fatal,
+    };
   }
   return undefined;
 }

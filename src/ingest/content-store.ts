@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { EnvironmentError, fileSystemProblem, isOutOfSpace } from '../runtime/environment-error.ts';
+import { EnvironmentError, fileSystemFix, fileSystemProblem } from '../runtime/environment-error.ts';
 
 /**
  * The write-once store of evidentiary originals: `<originals>/<aa>/<bb>/<sha256>`, read-only.
@@ -80,12 +80,9 @@ export async function stageStream(originalsDir: string, input: Readable): Promis
 function storeWriteFailure(originalsDir: string, error: unknown): unknown {
   const problem = fileSystemProblem(error);
   if (!problem) return error;
-  const fix = isOutOfSpace(error)
-    ? 'Free some space on that disk (or move the data folder to a disk with room and set EARSHOT_DATA_DIR to it)'
-    : 'Make the folder writable for this user';
   return new EnvironmentError(
-    `Originals cannot be stored in ${originalsDir}: ${problem}. ${fix}, then run the same ingest again: ` +
-      `the file being stored was left out, and files already stored are recognised and kept.`,
+    `Originals cannot be stored in ${originalsDir}: ${problem}. ${fileSystemFix(error)}; then run the ` +
+      `same ingest again: the file being stored was left out, and files already stored are recognised and kept.`,
   );
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EnvironmentError, fileSystemProblem, isOutOfSpace } from './environment-error.ts';
+import { EnvironmentError, fileSystemFix, fileSystemProblem } from './environment-error.ts';
 
 /** Written and removed again at each start: proof that the data folder takes new files. */
 export const WRITE_CHECK_FILE = '.earshot-write-check';
@@ -60,9 +60,5 @@ export function assertDataDirectoryIsAFolder(dataDir: string): void {
 function cannotWrite(dataDir: string, error: unknown, what: string): Error {
   const problem = fileSystemProblem(error);
   if (!problem) return error instanceof Error ? error : new Error(String(error));
-  const fix = isOutOfSpace(error)
-    ? 'Free some space on that disk, or move the data folder to a disk with room and set EARSHOT_DATA_DIR to it.'
-    : 'Make the folder writable for this user (`chmod u+w` on it, `chattr -i` if it is immutable, or mount its ' +
-      'disk read-write), or set EARSHOT_DATA_DIR to a folder this user can write to.';
-  return new EnvironmentError(`The data folder ${dataDir} ${what}: ${problem}. ${fix}`);
+  return new EnvironmentError(`The data folder ${dataDir} ${what}: ${problem}. ${fileSystemFix(error)}.`);
 }

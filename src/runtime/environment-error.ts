@@ -29,3 +29,11 @@ export function isOutOfSpace(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code === 'ENOSPC' || code === 'EDQUOT';
 }
+
+/** What to do about a failed file-system call of the kinds above, as one sentence without a full stop. */
+export function fileSystemFix(error: unknown): string {
+  return isOutOfSpace(error)
+    ? 'Free some space on that disk, or move the data folder to a disk with room and set EARSHOT_DATA_DIR to it'
+    : 'Make it writable for this user (`chmod u+w`, `chattr -i` if it is immutable, or mount its disk ' +
+        'read-write), or set EARSHOT_DATA_DIR to a folder this user can write to';
+}

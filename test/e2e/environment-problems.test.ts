@@ -108,7 +108,7 @@ describe('the data folder and the machine, as the CLI reports them', async () =>
     expectMessage(
       result,
       `The data folder ${dataDir} cannot be written to: ${isRoot ? 'the operation is not permitted' : 'permission denied'}`,
-      'Make the folder writable for this user',
+      'Make it writable for this user',
     );
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
