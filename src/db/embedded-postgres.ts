@@ -65,25 +65,25 @@ const START_TIMEOUT_MS = 90_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const { dataDir } = options;
-  // Before anything is written: can the server's account run the programs at all?
-  const binaries = await loadPostgresBinaries();
-  const account = serverAccount();
-  assertAccountCanRunServer(binaries, account);
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const passwordFile = path.join(path.dirname(dataDir), '.postgres-password');
-  const password = readOrCreatePassword(passwordFile);
   const ownerFile = path.join(path.dirname(dataDir), '.postgres-owner.json');
   const connectionStringFor =
-    (port: number) =>
+    (password: string, port: number) =>
     (database = options.databaseName ?? 'postgres'): string =>
       `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 
   const owner = liveOwner(ownerFile, dataDir);
   if (owner) {
-    const connectionString = connectionStringFor(owner.port);
+    const connectionString = connectionStringFor(readOrCreatePassword(passwordFile), owner.port);
     if (options.databaseName) await ensureDatabase(connectionString('postgres'), options.databaseName);
     return { port: owner.port, connectionString, ownedByThisProcess: false, stop: () => Promise.resolve() };
   }
+  // Before anything is written: can the server's account run the programs at all?
+  const binaries = await loadPostgresBinaries();
+  const account = serverAccount();
+  assertAccountCanRunServer(binaries, account);
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const password = readOrCreatePassword(passwordFile);
   const port = options.port;
   // An orphan left by kill -9 holds the port: stop it before deciding that the port is taken.
   await stopOrphanedServer(dataDir);
@@ -128,12 +128,17 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     const owned: ServerOwner = { pid: process.pid, port };
     fs.writeFileSync(ownerFile, JSON.stringify(owned));
     if (options.databaseName)
-      await ensureDatabase(connectionStringFor(port)('postgres'), options.databaseName);
+      await ensureDatabase(connectionStringFor(password, port)('postgres'), options.databaseName);
   } catch (error) {
     await stopServer();
     throw error;
   }
-  return { port, connectionString: connectionStringFor(port), ownedByThisProcess: true, stop: stopServer };
+  return {
+    port,
+    connectionString: connectionStringFor(password, port),
+    ownedByThisProcess: true,
+    stop: stopServer,
+  };
 }
 
 function serverFlags(): string[] {
