@@ -14,7 +14,6 @@ const RECORDINGS = Number(process.env.BENCH_RECORDINGS ?? 100_000);
 const RUNS = 20;
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-api-'));
-fs.chmodSync(root, 0o755);
 const server = await startEmbeddedPostgres({
   dataDir: path.join(root, 'postgres'),
   port: 20_000 + Math.floor(Math.random() * 20_000),

@@ -117,8 +117,6 @@ function peakRss(
 
 async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-ingest-'));
-  // initdb runs as the unprivileged postgres user when we are root: it must reach the folder.
-  fs.chmodSync(root, 0o755);
   const server = await startEmbeddedPostgres({
     dataDir: path.join(root, 'postgres'),
     port: await freePort(),

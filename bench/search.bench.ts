@@ -40,7 +40,6 @@ const HUMAN_EVERY = 100; // one call in 100 has a human correction (version 2)
 
 const root = args.keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-search-'));
 fs.mkdirSync(root, { recursive: true });
-fs.chmodSync(root, 0o755);
 const marker = path.join(root, 'corpus.json');
 const corpusKey = JSON.stringify({ calls: CALLS, segments: SEGMENTS, pool: POOL });
 const reuse = fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === corpusKey;

@@ -9,9 +9,8 @@ import { freePort } from './helpers/ports.ts';
 // One real embedded PostgreSQL server for the whole test run; every test file makes its own
 // database on it (see test/helpers/database.ts).
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // A private folder (mode 0700): as root, the server runs as `postgres` and must still get in.
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-test-pg-'));
-  // initdb runs as the unprivileged postgres user when we are root: it must reach the folder.
-  fs.chmodSync(root, 0o755);
   const port = await freePort();
   const server = await startEmbeddedPostgres({
     dataDir: path.join(root, 'postgres'),

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config.ts';
 import { commandRegistrations } from './commands/index.ts';
 import { createCommandContext } from './command-context.ts';
+import { EnvironmentError, fileSystemFix, fileSystemProblem } from '../runtime/environment-error.ts';
 import { ExitCode, UserError } from './exit-codes.ts';
 
 const EXIT_CODE_HELP = `
@@ -13,7 +14,8 @@ Exit codes:
 Environment:
   EARSHOT_DATA_DIR   data folder (default ./earshot-data): originals, working copies, embedded Postgres
   DATABASE_URL       use this PostgreSQL server instead of the embedded one
-  EARSHOT_PORT       HTTP port for \`earshot start\`/\`earshot serve\` (default 8750)`;
+  EARSHOT_PORT       HTTP port for \`earshot start\`/\`earshot serve\` (default 8750)
+  EARSHOT_PG_PORT    port of the embedded PostgreSQL on 127.0.0.1 (default 54329)`;
 
 export async function main(
   argv: string[],
@@ -44,17 +46,44 @@ export async function main(
       // --help and --version exit through here with code 0.
       return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Fatal;
     }
-    if (error instanceof UserError) {
-      err.write(`earshot: ${error.message}\n`);
-      return error.exitCode;
-    }
-    if (error instanceof ConfigError) {
-      err.write(`earshot: ${error.message}\n`);
-      return ExitCode.Fatal;
+    const message = messageForUser(error);
+    if (message) {
+      err.write(`earshot: ${message.text}\n`);
+      return message.exitCode;
     }
     err.write(
       `earshot: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
     return ExitCode.Fatal;
   }
+}
+
+/**
+ * The one table from errors to what the person at the terminal reads. Expected conditions get
+ * their message alone (no stack trace); anything else is an unexpected error and keeps its stack.
+ */
+function messageForUser(error: unknown): { text: string; exitCode: ExitCode } | undefined {
+  if (error instanceof UserError) return { text: error.message, exitCode: error.exitCode };
+  if (error instanceof ConfigError || error instanceof EnvironmentError) {
+    return { text: error.message, exitCode: ExitCode.Fatal };
+  }
+  const systemError = error as (NodeJS.ErrnoException & { severity?: unknown }) | undefined;
+  // PostgreSQL's disk_full (SQLSTATE 53100): the database could not extend a file.
+  if (systemError?.code === '53100' && systemError.severity !== undefined) {
+    return {
+      text:
+        `the database server ran out of disk space (${systemError.message}). Free some space on the ` +
+        'disk that holds the database (the data folder, EARSHOT_DATA_DIR, unless DATABASE_URL is set), ' +
+        'then run the command again.',
+      exitCode: ExitCode.Fatal,
+    };
+  }
+  const problem = fileSystemProblem(error);
+  if (problem && systemError?.path) {
+    return {
+      text: `cannot use ${systemError.path}: ${problem}. ${fileSystemFix(error)}; then run the command again.`,
+      exitCode: ExitCode.Fatal,
+    };
+  }
+  return undefined;
 }

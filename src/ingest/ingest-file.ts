@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import { EnvironmentError } from '../runtime/environment-error.ts';
 import { validateAudio } from './audio-validation.ts';
 import {
   StoreConflictError,
@@ -59,6 +60,8 @@ export async function ingestSource(ctx: FileContext, source: IngestSource): Prom
   try {
     staged = await stageStream(ctx.originalsDir, await source.open());
   } catch (error) {
+    // The store cannot be written: stop the whole ingest rather than reject every file.
+    if (error instanceof EnvironmentError) throw error;
     return recordRejection(ctx, source, trail, readFailure(source, error));
   }
   trail.add('hashed', { algorithm: 'sha256', sha256: staged.sha256, sizeBytes: staged.sizeBytes });

@@ -1,3 +1,4 @@
+import { assertMediaToolsInstalled } from '../media/ffmpeg-binaries.ts';
 import fs from 'node:fs';
 import { isSupportedCountry } from 'libphonenumber-js';
 import type { EarshotConfig } from '../config/config.ts';
@@ -76,6 +77,8 @@ export async function ingestPaths(
   if (!isKnownZone(timeZone))
     throw new IngestUsageError(`time zone "${timeZone}" is not known (use e.g. Europe/Moscow or +03:00)`);
   assertInputsExist(options.paths);
+  // Every file is checked with ffprobe and ffmpeg: without them nothing can be ingested.
+  assertMediaToolsInstalled();
   const pattern = compileNamePattern(options.namePattern ?? DEFAULT_NAME_PATTERN);
   const sidecar = options.metadataFile ? loadSidecar(options.metadataFile, options.columnMap ?? {}) : null;
   const limits: IngestLimits = { ...defaultLimits, ...options.limits };

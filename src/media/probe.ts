@@ -101,7 +101,7 @@ function withoutPath(line: string): string {
 
 /** Reads container, codec, sample rate, channels, duration and bit rate with ffprobe. */
 export async function probeAudio(file: string): Promise<ProbeOutcome> {
-  const run = await runTool(ffprobePath, [
+  const run = await runTool(ffprobePath(), [
     '-v',
     'warning',
     '-of',
@@ -163,7 +163,7 @@ export async function checkDecodes(
   windowSeconds = 3,
 ): Promise<DecodeCheck> {
   const window = Math.max(0.5, Math.min(windowSeconds, durationSeconds));
-  const run = await runTool(ffmpegPath, [
+  const run = await runTool(ffmpegPath(), [
     '-v',
     'error',
     '-nostdin',

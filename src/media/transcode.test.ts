@@ -10,7 +10,7 @@ const dir = createTestDataDir('transcode');
 afterAll(() => dir.remove());
 
 function probe(file: string): { channels: number; sample_rate: string; codec_name: string } {
-  const out = execFileSync(ffprobePath, ['-v', 'error', '-show_streams', '-of', 'json', file], {
+  const out = execFileSync(ffprobePath(), ['-v', 'error', '-show_streams', '-of', 'json', file], {
     encoding: 'utf8',
   });
   return (JSON.parse(out) as { streams: { channels: number; sample_rate: string; codec_name: string }[] })

@@ -66,7 +66,7 @@ export async function probeAudio(inputPath: string): Promise<AudioStreamInfo> {
     'json',
     `file:${inputPath}`,
   ];
-  const { code, stdout, stderr } = await runTool(ffprobePath, args);
+  const { code, stdout, stderr } = await runTool(ffprobePath(), args);
   if (code !== 0) throw new MediaDecodeError(`ffprobe could not read the file: ${lastLines(stderr)}`);
   const parsed = JSON.parse(stdout) as {
     streams?: { codec_name?: string; channels?: number; sample_rate?: string }[];
@@ -108,7 +108,7 @@ export async function makeWorkingCopies(request: WorkingCopiesRequest): Promise<
 
   const ffmpegArgs = buildArgs(request.inputPath, temporary, sampleRate);
   try {
-    const { code, stderr } = await runTool(ffmpegPath, ffmpegArgs);
+    const { code, stderr } = await runTool(ffmpegPath(), ffmpegArgs);
     if (code !== 0) throw new MediaDecodeError(`ffmpeg could not decode the audio: ${lastLines(stderr)}`);
     const copies: WorkingCopy[] = [];
     for (const channel of channels) {

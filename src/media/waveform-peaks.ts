@@ -118,7 +118,7 @@ function streamPcm(inputPath: string, onSamples: (samples: Int16Array) => void):
     'pipe:1',
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     // A chunk can end in the middle of a sample: its first byte waits for the next chunk.
     let carry: Buffer | null = null;

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { EarshotConfig } from '../config/config.ts';
 import { createDb, migrateToLatest, type Db } from '../db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../db/embedded-postgres.ts';
+import { assertDataDirectoryIsAFolder, prepareDataDirectory } from './data-directory.ts';
 
 export interface DatabaseConnection {
   db: Db;
@@ -18,14 +18,15 @@ export interface DatabaseConnection {
 const EMBEDDED_DATABASE = 'earshot';
 
 /**
- * Connects to DATABASE_URL, or starts the embedded server under the data directory, then brings
- * the schema up to date.
+ * Connects to DATABASE_URL, or checks that the data directory can hold the embedded server's
+ * data and starts it there; then brings the schema up to date.
  */
 export async function connectDatabase(config: EarshotConfig): Promise<DatabaseConnection> {
   let server: EmbeddedServer | undefined;
   let connectionString = config.databaseUrl;
+  assertDataDirectoryIsAFolder(config.dataDir);
   if (!connectionString) {
-    fs.mkdirSync(path.join(config.dataDir, 'logs'), { recursive: true });
+    prepareDataDirectory(config.dataDir);
     server = await startEmbeddedPostgres({
       dataDir: config.embeddedPostgresDir,
       port: config.embeddedPostgresPort,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EarshotConfig } from '../config/config.ts';
-import { startHttpServer } from '../api/http-server.ts';
+import { assertCanListen, startHttpServer } from '../api/http-server.ts';
 import { ingestPaths } from '../ingest/ingest-paths.ts';
 import { openPipeline, PipelineStoppedError, type Pipeline } from '../jobs/pipeline.ts';
 import { scheduleStage } from '../jobs/scheduling.ts';
@@ -38,6 +38,7 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
   const { out } = options;
   const say = (line: string): boolean => out.write(`${line}\n`);
   say(`Data folder: ${config.dataDir}`);
+  await assertCanListen(options.host ?? config.host, options.port ?? config.port);
   say(config.databaseUrl ? 'Database: DATABASE_URL' : 'Database: starting embedded PostgreSQL…');
   const connection = await connectDatabase(config);
   let pipeline: Pipeline | undefined;

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cliEntry = path.join(repositoryRoot, 'bin', 'earshot.js');
 
 export interface CliProcess {
   child: ChildProcess;
@@ -14,10 +13,13 @@ export interface CliProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs `earshot ARGS...` as a real child process, as a user would from a shell. */
-export function startCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
-  const child = spawn(process.execPath, [cliEntry, ...args], {
-    cwd: repositoryRoot,
+/**
+ * Runs `earshot ARGS...` as a real child process, as a user would from a shell; `root` is the
+ * Earshot installation to run (this checkout unless a test builds another).
+ */
+export function startCli(args: string[], env: NodeJS.ProcessEnv, root = repositoryRoot): CliProcess {
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'earshot.js'), ...args], {
+    cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -74,8 +76,9 @@ export async function runCli(
   args: string[],
   env: NodeJS.ProcessEnv,
   timeoutMs = 300_000,
+  root = repositoryRoot,
 ): Promise<{ code: number | null; output: string }> {
-  const cli = startCli(args, env);
+  const cli = startCli(args, env, root);
   const timer = setTimeout(() => cli.child.kill('SIGKILL'), timeoutMs);
   const { code } = await cli.exited;
   clearTimeout(timer);

@@ -58,7 +58,7 @@ export function makeAudioFile(file: string, kind: AudioKind, seconds = 2): void 
         `anoisesrc=color=pink:amplitude=0.2:sample_rate=8000:seed=${seed}:duration=${seconds}[r];` +
         `[l][r]join=inputs=2:channel_layout=stereo`
       : `anoisesrc=color=pink:amplitude=0.2:sample_rate=8000:seed=${seed}:duration=${seconds}`;
-  execFileSync(ffmpegPath, ['-v', 'error', '-filter_complex', source, '-c:a', 'pcm_s16le', '-y', file]);
+  execFileSync(ffmpegPath(), ['-v', 'error', '-filter_complex', source, '-c:a', 'pcm_s16le', '-y', file]);
 }
 
 export interface StoredRecording {

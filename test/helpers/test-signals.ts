@@ -21,7 +21,7 @@ export function nonSpeechSignals(seconds: number): [name: string, filter: string
 
 /** Renders an ffmpeg filter graph into a PCM16 WAV file. */
 export function renderSignal(file: string, filter: string): string {
-  execFileSync(ffmpegPath, ['-v', 'error', '-filter_complex', filter, '-c:a', 'pcm_s16le', '-y', file]);
+  execFileSync(ffmpegPath(), ['-v', 'error', '-filter_complex', filter, '-c:a', 'pcm_s16le', '-y', file]);
   return file;
 }
 
@@ -34,7 +34,7 @@ export const LONG_PAUSE = { start: 4.5, end: 34.5 };
  */
 export function makeLongPauseCall(file: string): string {
   const call = path.join(demoDir, 'calls', '20220306_194211_+380501734482_+79161234567.ogg');
-  execFileSync(ffmpegPath, [
+  execFileSync(ffmpegPath(), [
     '-v',
     'error',
     '-i',
@@ -58,7 +58,7 @@ export function makeLongPauseCall(file: string): string {
  */
 export function cutTwoLaneDemoCall(file: string, seconds: number): string {
   const call = path.join(demoDir, 'calls', 'intercept_0007.ogg');
-  execFileSync(ffmpegPath, [
+  execFileSync(ffmpegPath(), [
     '-v',
     'error',
     '-i',

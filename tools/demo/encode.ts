@@ -43,7 +43,7 @@ export const FORMATS: Record<DemoFormat, FormatSpec> = {
 
 export async function encodeCall(masterWav: string, format: DemoFormat, output: string): Promise<void> {
   const spec = FORMATS[format];
-  await run(ffmpegPath, [
+  await run(ffmpegPath(), [
     '-hide_banner',
     '-loglevel',
     'error',

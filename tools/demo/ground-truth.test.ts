@@ -25,7 +25,7 @@ interface Probe {
 }
 
 async function probe(path: string): Promise<Probe> {
-  const { stdout } = await run(ffprobePath, ['-v', 'error', '-print_format', 'json', '-show_streams', path]);
+  const { stdout } = await run(ffprobePath(), ['-v', 'error', '-print_format', 'json', '-show_streams', path]);
   const json = JSON.parse(stdout) as { streams: { codec_name: string; channels: number; sample_rate: string }[] };
   const stream = json.streams[0];
   if (!stream) throw new Error(`${path}: no audio stream`);
@@ -40,7 +40,7 @@ async function probe(path: string): Promise<Probe> {
 /** End of the last packet: the container's duration field is a bitrate guess for AMR (off by 1 s). */
 async function decodedDuration(path: string): Promise<number> {
   const { stdout } = await run(
-    ffprobePath,
+    ffprobePath(),
     ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'packet=pts_time,duration_time', '-of', 'csv=p=0', path],
     { maxBuffer: 64 * 1024 * 1024 },
   );

@@ -136,7 +136,7 @@ async function measureLongCall(minutes: number): Promise<void> {
     const file = path.join(dir, 'long.wav');
     // Speech-like bursts over hiss, 16 kHz mono PCM16: the shape of a working copy.
     const signal = `aevalsrc='0.02*random(0)+0.5*sin(2*PI*220*t)*gt(sin(2*PI*0.3*t),0.2)':s=16000:d=${minutes * 60}`;
-    execFileSync(ffmpegPath, ['-v', 'error', '-filter_complex', signal, '-c:a', 'pcm_s16le', '-y', file]);
+    execFileSync(ffmpegPath(), ['-v', 'error', '-filter_complex', signal, '-c:a', 'pcm_s16le', '-y', file]);
     const started = performance.now();
     const peaks = await computeWaveformPeaks(file);
     const elapsed = performance.now() - started;

@@ -54,7 +54,7 @@ export function writeWav(file: string, options: WavOptions = {}): string {
 /** Encodes a tone with ffmpeg (mp3, ogg, ...: chosen by the extension). */
 export function writeEncoded(file: string, seconds = 3, frequency = 440): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync(ffmpegPath, [
+  execFileSync(ffmpegPath(), [
     '-v',
     'error',
     '-y',
