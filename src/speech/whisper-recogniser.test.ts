@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pipelineTestModelsDir } from '../../test/helpers/speech-models.ts';
+import { pipelineTestModelsDir, sharedModelsDir } from '../../test/helpers/speech-models.ts';
 import { makeLongPauseCall, nonSpeechSignals, renderSignal } from '../../test/helpers/test-signals.ts';
 import { installWhisperTestModel, WHISPER_TEST_MODEL } from '../../tools/whisper-random-model/test-model.ts';
 import { writeRandomWhisperModel } from '../../tools/whisper-random-model/random-ggml.ts';
@@ -20,7 +20,7 @@ import { runWhisper, toWhisperRecognition, type WhisperDecodingParams } from './
 // Whisper through whisper.cpp (@fugood/whisper.node) on a RANDOM-weight model generated at test
 // time (tools/whisper-random-model). Its text and language guesses are garbage: these tests assert
 // structure (which audio reaches Whisper, where segments lie, what is recorded), never accuracy.
-const sharedModels = pipelineTestModelsDir();
+const testModels = pipelineTestModelsDir();
 let scratch: string;
 let modelsDir: string;
 
@@ -59,7 +59,7 @@ function countedWhisper(): {
 
 async function transcribeWithWhisper(file: string) {
   const channels = await workingChannels(file);
-  const vad = openVad({ modelsDir: sharedModels, threads: 2 }, 'silero-vad-v6.2');
+  const vad = openVad({ modelsDir: testModels, threads: 2 }, 'silero-vad-v6.2');
   const regions = new Map(channels.map((c) => [c.channel, vad.detector.detect(c.samples, c.sampleRate)]));
   const counted = countedWhisper();
   const { segments } = await transcribeRecording({
@@ -164,7 +164,7 @@ describe('Whisper result mapping', () => {
   it('identifies the language of the stretch it is given, as whisper.cpp reports it', async () => {
     const opened = openRecogniser({ modelsDir, threads: 2 }, WHISPER_TEST_MODEL);
     const [channel] = await workingChannels(
-      path.join(sharedModels, '..', 'data', 'ru-speech', 'deepspeech', 'ru.wav'),
+      path.join(sharedModelsDir, '..', 'data', 'ru-speech', 'deepspeech', 'ru.wav'),
     );
     const samples = channel!.samples.subarray(0, 3 * channel!.sampleRate);
     const context = loadWhisperContext(path.join(modelsDir, WHISPER_TEST_MODEL, 'ggml-test-micro.bin'));
