@@ -35,7 +35,10 @@ export interface PipelineStatus {
 const STATUSES: readonly StageStatus[] = ['pending', 'running', 'done', 'failed', 'waiting'];
 
 /** Per-stage counts over all recordings, in pipeline order, plus every failed run with its reason. */
-export async function getPipelineStatus(db: Db, registry: StageRegistry): Promise<PipelineStatus> {
+export async function getPipelineStatus(
+  db: Db,
+  registry: Pick<StageRegistry, 'order'>,
+): Promise<PipelineStatus> {
   const total = await db
     .selectFrom('recordings')
     .select((eb) => eb.fn.countAll<string>().as('n'))
