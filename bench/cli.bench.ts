@@ -191,8 +191,9 @@ What the commands do:
                                  \`earshot start\` runs), check the schema is current, count stage runs, print.
   analyse --text                 read two lines from stdin and analyse them (loads the Az.js dictionaries).
   status (starts PostgreSQL)     what \`earshot status\` does when nothing else runs: start the embedded server on
-                                 the data folder, check the schema, count, stop the server. PostgreSQL's start and
-                                 stop dominate the wall time; its processes are not in the CPU and RSS columns.`);
+                                 the data folder, check the schema, count, stop the server. The difference from
+                                 the first status row is PostgreSQL's own start and stop; its processes are not in
+                                 the CPU and RSS columns.`);
 }
 
 function git(cwd: string, ...gitArgs: string[]): string {
