@@ -1,13 +1,16 @@
-// Loader hook registered by bin/earshot.js: resolves the packages listed below to their CommonJS
-// build. Under a module loader (tsx) every ES module costs a round trip to the loader thread,
-// and Kysely's ES build is some 280 small files: about a quarter of a second of CPU for every
-// command that opens the database (measured with `npm run bench:cli`). Its CommonJS build is the
-// same code and loads its files in-process. Every import of the package in the process resolves
-// here, so there is still one copy of it.
-const COMMONJS_PACKAGES = new Set(['kysely']);
+// Loader hook registered by bin/earshot.js: resolves the packages listed below (and their
+// subpaths) to their CommonJS builds. Under a module loader (tsx) every ES module costs a round
+// trip to the loader thread, and these ES builds are hundreds of small files: Kysely's ~280 cost
+// about a quarter of a second of CPU for every command that opens the database, zod's ~100 about
+// a tenth for every command (measured with `npm run bench:cli`). The CommonJS builds are the same
+// code and load their files in-process. Every import of these packages in the process, from
+// Earshot or from a dependency (fastify-type-provider-zod imports zod/v4/core), resolves here, so
+// there is still one copy of each.
+const COMMONJS_PACKAGES = ['kysely', 'zod'];
 
 export async function resolve(specifier, context, nextResolve) {
-  if (!COMMONJS_PACKAGES.has(specifier)) return nextResolve(specifier, context);
+  const listed = COMMONJS_PACKAGES.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+  if (!listed) return nextResolve(specifier, context);
   const conditions = context.conditions.filter((condition) => condition !== 'import');
   return nextResolve(specifier, { ...context, conditions: [...conditions, 'require'] });
 }
