@@ -1,6 +1,6 @@
 import type { EarshotConfig } from '../config/config.ts';
 import { loadConfig } from '../config/config.ts';
-import { connectDatabase, type DatabaseConnection } from '../runtime/database-connection.ts';
+import type { DatabaseConnection } from '../runtime/database-connection.ts';
 import type { ExitCode } from './exit-codes.ts';
 
 /** What every CLI command gets: the parsed config, a way to open the database, an output sink. */
@@ -23,7 +23,9 @@ export function createCommandContext(
   const getConfig = (): EarshotConfig => (config ??= loadConfig(env));
   return {
     config: getConfig,
-    openDatabase: () => connectDatabase(getConfig()),
+    // PostgreSQL, Kysely and the migrations load only for the commands that open the database.
+    openDatabase: async () =>
+      (await import('../runtime/database-connection.ts')).connectDatabase(getConfig()),
     out,
     err,
     setExitCode: onExitCode,

@@ -1,15 +1,12 @@
-import { pipelineRegistry } from '../jobs/handlers.ts';
-import { openPipeline, type Pipeline } from '../jobs/pipeline.ts';
-import { runPipelineUntilIdle } from '../jobs/run-until-idle.ts';
-import type { StageName } from '../jobs/stages.ts';
+import type { Pipeline } from '../jobs/pipeline.ts';
+import { isStageName, STAGE_ORDER, type StageName } from '../jobs/stages.ts';
 import type { CommandContext } from './command-context.ts';
 import { ExitCode, UserError } from './exit-codes.ts';
 
 /** Refuses a stage name the pipeline does not have, listing the ones it has. */
 export function assertKnownStage(stage: string): asserts stage is StageName {
-  const registry = pipelineRegistry();
-  if (!registry.has(stage)) {
-    throw new UserError(`unknown stage "${stage}"; stages are: ${registry.order.join(', ')}`);
+  if (!isStageName(stage)) {
+    throw new UserError(`unknown stage "${stage}"; stages are: ${STAGE_ORDER.join(', ')}`);
   }
 }
 
@@ -23,6 +20,10 @@ export async function scheduleWork(
   wait: boolean,
   schedule: (pipeline: Pipeline<StageName>) => Promise<number>,
 ): Promise<void> {
+  const [{ openPipeline }, { runPipelineUntilIdle }] = await Promise.all([
+    import('../jobs/pipeline.ts'),
+    import('../jobs/run-until-idle.ts'),
+  ]);
   const connection = await context.openDatabase();
   try {
     // Recovery only when this process is about to work the queue itself.

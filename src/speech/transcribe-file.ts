@@ -104,13 +104,3 @@ export async function decodeFileChannels(
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
-
-/** mm:ss.s (hours are added when a recording is that long). */
-export function formatClock(seconds: number): string {
-  const tenths = Math.round(seconds * 10);
-  const h = Math.floor(tenths / 36_000);
-  const m = Math.floor((tenths % 36_000) / 600);
-  const s = (tenths % 600) / 10;
-  const mmss = `${String(m).padStart(2, '0')}:${s.toFixed(1).padStart(4, '0')}`;
-  return h > 0 ? `${h}:${mmss}` : mmss;
-}

@@ -1,4 +1,3 @@
-import { loadTranslationPipeline, TRANSFORMERS_ENGINE } from './transformers-runtime.ts';
 import type { LoadedTranslationPipeline } from './transformers-runtime.ts';
 import { ModelError, ModelNotInstalledError } from '../models/model-store.ts';
 import { locateTranslationModel } from './translation-model.ts';
@@ -50,6 +49,15 @@ export interface TranslatorOptions {
 
 export class TranslationEngineError extends Error {}
 
+type TransformersRuntime = typeof import('./transformers-runtime.ts');
+let transformersRuntime: Promise<TransformersRuntime> | undefined;
+
+/** transformers.js (with ONNX Runtime and sharp) loads once per process, when a translator first opens. */
+function loadTransformersRuntime(): Promise<TransformersRuntime> {
+  transformersRuntime ??= import('./transformers-runtime.ts');
+  return transformersRuntime;
+}
+
 const ISO_639_2: Record<string, string> = { rus: 'ru', ukr: 'uk', eng: 'en' };
 
 /** "ru-RU" → "ru", "UKR" → "uk"; unknown or empty → "". */
@@ -59,13 +67,16 @@ export function normaliseLanguage(language: string | null | undefined): string {
 }
 
 export class Translator {
-  readonly engine = TRANSFORMERS_ENGINE;
+  readonly engine: string;
   private readonly pipelines = new Map<string, Promise<LoadedTranslationPipeline>>();
 
   private constructor(
     private readonly options: TranslatorOptions,
     readonly models: readonly TranslationModel[],
-  ) {}
+    private readonly runtime: TransformersRuntime,
+  ) {
+    this.engine = runtime.TRANSFORMERS_ENGINE;
+  }
 
   /** Finds every model now, so a missing one fails before any work starts; the engines load on first use. */
   // eslint-disable-next-line @typescript-eslint/require-await -- every failure, a missing model included, must be a rejection
@@ -78,7 +89,7 @@ export class Translator {
         `translation models disagree on the target language: ${[...targets].join(', ')}`,
       );
     }
-    return new Translator(options, models);
+    return new Translator(options, models, await loadTransformersRuntime());
   }
 
   get targetLanguage(): string {
@@ -146,7 +157,7 @@ export class Translator {
   private pipelineFor(model: TranslationModel): Promise<LoadedTranslationPipeline> {
     let loading = this.pipelines.get(model.name);
     if (!loading) {
-      loading = loadTranslationPipeline(model, this.options.modelsDir, this.options.threads);
+      loading = this.runtime.loadTranslationPipeline(model, this.options.modelsDir, this.options.threads);
       this.pipelines.set(model.name, loading);
       // A failed load is retried next time instead of being cached.
       loading.catch(() => this.pipelines.delete(model.name));

@@ -1,40 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { azMorph, type AzMorphConfig, type AzParse } from '../az-morph.ts';
 
 /**
- * A small typed door onto Az.js (OpenCorpora morphology). Az only offers an asynchronous
- * `Morph.init`, but entity extraction is synchronous (it runs inside `analyseText`), so the
- * dictionaries are read synchronously here: Az reads every file through its public `Az.load`
- * hook, which we replace with a reader that queues the callbacks and runs them once `init` has
- * registered all of its loads (running them inline would finish Az's load counter early).
+ * The entity rules' view of Az.js (OpenCorpora morphology, loaded by ../az-morph.ts): dictionary
+ * readings only, reduced to the grammemes the rules read.
  */
-
-interface AzTag {
-  readonly POS?: string;
-  readonly [grammeme: string]: unknown;
-}
-
-interface AzParse {
-  readonly word: string;
-  readonly tag: AzTag;
-  readonly score: number;
-  readonly parser?: string;
-  normalize(keepPOS?: boolean): AzParse | false;
-}
-
-interface AzMorphConfig {
-  ignoreCase?: boolean;
-  parsers?: string[];
-}
-
-interface AzModule {
-  load: (url: string, responseType: string, callback: (error: Error | null, data?: unknown) => void) => void;
-  Morph: {
-    (word: string, config?: AzMorphConfig): AzParse[];
-    init: (path: string, callback: (error: Error | null) => void) => void;
-  };
-}
 
 /** One reading of a word, reduced to what entity rules need. */
 export interface WordReading {
@@ -78,34 +47,7 @@ const PROPER_GRAMMEMES = ['Name', 'Surn', 'Patr', 'Geox', 'Orgn'] as const;
 const DICTIONARY_ONLY: AzMorphConfig = { ignoreCase: true, parsers: ['Dictionary'] };
 const CACHE_LIMIT = 200_000;
 
-let az: AzModule | undefined;
 const cache = new Map<string, WordInfo>();
-
-function loadAzSynchronously(): AzModule {
-  const require = createRequire(import.meta.url);
-  const module = require('az') as AzModule;
-  const dictsDir = join(dirname(require.resolve('az/package.json')), 'dicts');
-  const pending: Array<() => void> = [];
-  module.load = (url, responseType, callback) => {
-    pending.push(() => {
-      const bytes = readFileSync(url);
-      if (responseType === 'json') callback(null, JSON.parse(bytes.toString('utf8')) as unknown);
-      else callback(null, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    });
-  };
-  let failure: Error | null = null;
-  module.Morph.init(dictsDir, (error) => {
-    failure = error;
-  });
-  while (pending.length > 0) pending.shift()?.();
-  if (failure) throw new Error(`could not load the Az.js dictionaries from ${dictsDir}: ${String(failure)}`);
-  return module;
-}
-
-function morph(): AzModule['Morph'] {
-  az ??= loadAzSynchronously();
-  return az.Morph;
-}
 
 function toReading(parse: AzParse): WordReading {
   const grammemes = new Set<string>();
@@ -136,7 +78,7 @@ export function lookupWord(typed: string): WordInfo {
   const word = typed.replace(/ё/g, 'е');
   const cached = cache.get(word);
   if (cached) return cached;
-  const readings = morph()(word, DICTIONARY_ONLY).map(toReading);
+  const readings = azMorph()(word, DICTIONARY_ONLY).map(toReading);
   const info: WordInfo = {
     readings,
     isCommonWord: readings.some((reading) => !PROPER_GRAMMEMES.some((g) => reading.grammemes.has(g))),

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { analyseCall } from '../../analysis/analyse-text.ts';
 import type { CommandContext } from '../command-context.ts';
 import { UserError } from '../exit-codes.ts';
 
@@ -28,6 +27,7 @@ export function registerAnalyseCommand(program: Command, context: CommandContext
         .map((line, index) => ({ key: `line ${index + 1}`, text: line }))
         .filter((s) => s.text.trim() !== '');
       if (segments.length === 0) throw new UserError('no text on stdin: nothing to analyse');
+      const { analyseCall } = await import('../../analysis/analyse-text.ts');
       context.out.write(JSON.stringify(analyseCall(segments), null, 2) + '\n');
     });
 }

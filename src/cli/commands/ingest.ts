@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import { IngestUsageError } from '../../ingest/errors.ts';
-import { ingestPaths } from '../../ingest/ingest-paths.ts';
 import { parseColumnMap } from '../../ingest/metadata/column-map.ts';
 import { DEFAULT_NAME_PATTERN } from '../../ingest/metadata/name-pattern.ts';
 import { createProgressReporter } from '../../ingest/progress-reporter.ts';
-import { openPipeline } from '../../jobs/pipeline.ts';
 import type { EarshotConfig } from '../../config/config.ts';
 import type { DatabaseConnection } from '../../runtime/database-connection.ts';
 import type { CommandContext } from '../command-context.ts';
@@ -83,6 +81,7 @@ async function runIngest(
   } catch (error) {
     throw asUserError(error);
   }
+  const { ingestPaths } = await import('../../ingest/ingest-paths.ts');
   const connection = await context.openDatabase();
   const reporter = options.json ? null : createProgressReporter(context.err);
   try {
@@ -131,6 +130,7 @@ async function scheduleNewRecordings(
   recordingIds: string[],
 ): Promise<number> {
   if (recordingIds.length === 0) return 0;
+  const { openPipeline } = await import('../../jobs/pipeline.ts');
   // No recovery here: a worker elsewhere may be holding jobs right now.
   const pipeline = await openPipeline({ connection, config, recover: false });
   try {

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { analyseText } from '../../analysis/analyse-text.ts';
-import { checkLexicon } from '../../analysis/lexicon/check-lexicon.ts';
-import { bundledLexicon, LEXICON_FILE, type LexiconEntry } from '../../analysis/lexicon/lexicon-data.ts';
+import type { LexiconEntry } from '../../analysis/lexicon/lexicon-data.ts';
 import { normaliseWord } from '../../analysis/matching/normalise.ts';
 import { CATEGORIES, isCategory } from '../../analysis/types.ts';
 import type { CommandContext } from '../command-context.ts';
@@ -19,7 +17,8 @@ export function registerLexiconCommand(program: Command, context: CommandContext
     .description('List entries: id, headword, category, English gloss')
     .option('--category <category>', `only this category (${CATEGORIES.join(', ')})`)
     .option('--json', 'print machine-readable JSON')
-    .action((options: { category?: string; json?: boolean }) => {
+    .action(async (options: { category?: string; json?: boolean }) => {
+      const { bundledLexicon } = await import('../../analysis/lexicon/lexicon-data.ts');
       const { entries, version } = bundledLexicon();
       if (options.category !== undefined && !isCategory(options.category)) {
         throw new UserError(`unknown category "${options.category}"; known: ${CATEGORIES.join(', ')}`);
@@ -38,8 +37,8 @@ export function registerLexiconCommand(program: Command, context: CommandContext
     .description('Show one entry, found by id, headword or any variant or inflected form')
     .argument('<term>', 'id, headword, variant or any form of it («двухсотых», «груз-200»)')
     .option('--json', 'print machine-readable JSON')
-    .action((term: string, options: { json?: boolean }) => {
-      const entry = findEntry(term);
+    .action(async (term: string, options: { json?: boolean }) => {
+      const entry = await findEntry(term);
       if (!entry) throw new UserError(`no lexicon entry for "${term}" (try: earshot lexicon list)`);
       context.out.write(options.json ? JSON.stringify(entry, null, 2) + '\n' : formatEntry(entry));
     });
@@ -48,7 +47,11 @@ export function registerLexiconCommand(program: Command, context: CommandContext
     .command('check')
     .description('Validate the lexicon data; exits 1 naming every problem')
     .option('--file <path>', 'check this lexicon file instead of the bundled one')
-    .action((options: { file?: string }) => {
+    .action(async (options: { file?: string }) => {
+      const [{ LEXICON_FILE }, { checkLexicon }] = await Promise.all([
+        import('../../analysis/lexicon/lexicon-data.ts'),
+        import('../../analysis/lexicon/check-lexicon.ts'),
+      ]);
       const file = options.file ?? LEXICON_FILE;
       let json: unknown;
       try {
@@ -72,7 +75,11 @@ export function registerLexiconCommand(program: Command, context: CommandContext
  * By id or headword first, then by what the matcher reads in the term itself, so every form
  * the analyser recognises («двухсотых», «200-х», «е**шить») finds its entry.
  */
-function findEntry(term: string): LexiconEntry | undefined {
+async function findEntry(term: string): Promise<LexiconEntry | undefined> {
+  const [{ bundledLexicon }, { analyseText }] = await Promise.all([
+    import('../../analysis/lexicon/lexicon-data.ts'),
+    import('../../analysis/analyse-text.ts'),
+  ]);
   const { entries } = bundledLexicon();
   const wanted = normaliseWord(term.trim());
   const direct = entries.find((e) => e.id === wanted || normaliseWord(e.term) === wanted);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { pipelineRegistry } from '../../jobs/handlers.ts';
-import { redoStage } from '../../jobs/operations.ts';
+import { STAGE_ORDER } from '../../jobs/stages.ts';
 import type { CommandContext } from '../command-context.ts';
 import { assertKnownStage, scheduleWork } from '../pipeline-work.ts';
 
@@ -8,10 +7,11 @@ export function registerRedoCommand(program: Command, context: CommandContext): 
   program
     .command('redo')
     .description('Run a stage for every recording where it is missing or not done; --force redoes all')
-    .argument('<stage>', `stage to run (${pipelineRegistry().order.join(', ')})`)
+    .argument('<stage>', `stage to run (${STAGE_ORDER.join(', ')})`)
     .option('--force', 'redo it for every recording, replacing what was done')
     .option('--wait', 'process the work in this process and wait until it is done')
     .action(async (stage: string, options: { force?: boolean; wait?: boolean }) => {
+      const { redoStage } = await import('../../jobs/operations.ts');
       assertKnownStage(stage);
       await scheduleWork(context, options.wait === true, async (pipeline) => {
         const report = await redoStage(pipeline.queue, pipeline.db, stage, { force: options.force === true });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { retryFailed } from '../../jobs/operations.ts';
 import type { CommandContext } from '../command-context.ts';
 import { UserError } from '../exit-codes.ts';
 import { assertKnownStage, scheduleWork } from '../pipeline-work.ts';
@@ -13,6 +12,7 @@ export function registerRetryCommand(program: Command, context: CommandContext):
     .option('--wait', 'process the work in this process and wait until it is done')
     .action(async (options: { failed?: boolean; stage?: string; wait?: boolean }) => {
       if (!options.failed) throw new UserError('say what to retry: `earshot retry --failed`');
+      const { retryFailed } = await import('../../jobs/operations.ts');
       const stage = options.stage;
       if (stage !== undefined) assertKnownStage(stage);
       await scheduleWork(context, options.wait === true, async (pipeline) => {

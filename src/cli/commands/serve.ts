@@ -1,7 +1,4 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { ListenError, startHttpServer } from '../../api/http-server.ts';
-import { openPipeline } from '../../jobs/pipeline.ts';
-import { scheduleStage } from '../../jobs/scheduling.ts';
 import type { CommandContext } from '../command-context.ts';
 import { UserError } from '../exit-codes.ts';
 import { waitForShutdownSignal } from '../shutdown.ts';
@@ -25,6 +22,11 @@ export function registerServeCommand(program: Command, context: CommandContext):
     )
     .option('--host <host>', 'address to listen on (default: EARSHOT_HOST or 127.0.0.1)')
     .action(async (options: { port?: number; host?: string }) => {
+      const [{ ListenError, startHttpServer }, { openPipeline }, { scheduleStage }] = await Promise.all([
+        import('../../api/http-server.ts'),
+        import('../../jobs/pipeline.ts'),
+        import('../../jobs/scheduling.ts'),
+      ]);
       const config = context.config();
       // Listen before printing the URL: a signal that arrives right after must stop us cleanly.
       const stopSignal = waitForShutdownSignal();

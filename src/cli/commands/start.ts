@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { ListenError } from '../../api/http-server.ts';
-import { startApp } from '../../runtime/start-app.ts';
 import { UserError } from '../exit-codes.ts';
 import type { CommandContext } from '../command-context.ts';
 import { waitForShutdownSignal } from '../shutdown.ts';
@@ -27,6 +25,10 @@ A second start reuses the data folder; a start after a crash or kill -9 recovers
 (orphaned database server, interrupted jobs). Stop with Ctrl-C.`,
     )
     .action(async (options: StartCommandOptions) => {
+      const [{ ListenError }, { startApp }] = await Promise.all([
+        import('../../api/http-server.ts'),
+        import('../../runtime/start-app.ts'),
+      ]);
       // Listen before printing "ready": a signal that arrives right after must stop us cleanly.
       const stopSignal = waitForShutdownSignal();
       const app = await startApp(context.config(), {

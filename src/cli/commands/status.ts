@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { pipelineRegistry } from '../../jobs/handlers.ts';
-import { getPipelineStatus } from '../../jobs/operations.ts';
+import { STAGE_ORDER } from '../../jobs/stages.ts';
 import { formatStatusTable } from '../../jobs/status-report.ts';
 import type { CommandContext } from '../command-context.ts';
 
@@ -10,10 +9,11 @@ export function registerStatusCommand(program: Command, context: CommandContext)
     .description('Show per-stage counts (pending, running, done, failed, missing) and failures with reasons')
     .option('--json', 'print machine-readable JSON instead of a table')
     .action(async (options: { json?: boolean }) => {
-      const registry = pipelineRegistry();
+      // The stage list, not the stage handlers: status loads no engine.
+      const { getPipelineStatus } = await import('../../jobs/operations.ts');
       const connection = await context.openDatabase();
       try {
-        const status = await getPipelineStatus(connection.db, registry);
+        const status = await getPipelineStatus(connection.db, { order: STAGE_ORDER });
         context.out.write(options.json ? JSON.stringify(status, null, 2) + '\n' : formatStatusTable(status));
       } finally {
         await connection.close();

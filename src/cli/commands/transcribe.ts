@@ -3,13 +3,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { MediaDecodeError } from '../../media/transcode.ts';
 import { ModelError } from '../../models/model-store.ts';
-import {
-  decodeFileChannels,
-  formatClock,
-  transcribeFile,
-  type FileTranscription,
-} from '../../speech/transcribe-file.ts';
-import { openSegmentTranslator, type SegmentTranslator } from '../../translation/segment-translator.ts';
+import type { FileTranscription } from '../../speech/transcribe-file.ts';
+import type { SegmentTranslator } from '../../translation/segment-translator.ts';
 import type { SegmentTranslation } from '../../translation/translator.ts';
 import type { CommandContext } from '../command-context.ts';
 import { UserError } from '../exit-codes.ts';
@@ -47,6 +42,10 @@ export function registerTranscribeCommand(program: Command, context: CommandCont
     .option('--translate', 'add a machine translation into English under each segment')
     .option('--translation-model <name>', 'translation model (default: EARSHOT_TRANSLATION_MODEL)')
     .action(async (file: string, options: TranscribeOptions) => {
+      const [{ decodeFileChannels, transcribeFile }, { openSegmentTranslator }] = await Promise.all([
+        import('../../speech/transcribe-file.ts'),
+        import('../../translation/segment-translator.ts'),
+      ]);
       const config = context.config();
       const input = path.resolve(file);
       if (!fs.existsSync(input) || !fs.statSync(input).isFile()) throw new UserError(`no such file: ${file}`);
@@ -132,6 +131,16 @@ function formatTranslation(t: SegmentTranslationSummary | undefined, indent: str
   if (!t || t.status === 'empty-source') return '';
   if (t.status !== 'translated') return `\n${indent}(not translated: ${t.status})`;
   return `\n${indent}EN, machine translation (${t.model}): ${t.text}`;
+}
+
+/** mm:ss.s (hours are added when a recording is that long). */
+function formatClock(seconds: number): string {
+  const tenths = Math.round(seconds * 10);
+  const h = Math.floor(tenths / 36_000);
+  const m = Math.floor((tenths % 36_000) / 600);
+  const s = (tenths % 600) / 10;
+  const mmss = `${String(m).padStart(2, '0')}:${s.toFixed(1).padStart(4, '0')}`;
+  return h > 0 ? `${h}:${mmss}` : mmss;
 }
 
 function formatText(t: TranslatedTranscription): string {

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { pipelineRegistry } from '../../jobs/handlers.ts';
-import { openPipeline } from '../../jobs/pipeline.ts';
-import { runPipelineUntilIdle } from '../../jobs/run-until-idle.ts';
 import { formatPipelineEvent } from '../../jobs/status-report.ts';
 import type { StageName } from '../../jobs/stages.ts';
 import type { CommandContext } from '../command-context.ts';
@@ -27,6 +24,11 @@ export function registerWorkerCommand(program: Command, context: CommandContext)
         '(implied with the embedded database)',
     )
     .action(async (options: { concurrency?: number; exitWhenIdle?: boolean; soleWorker?: boolean }) => {
+      const [{ pipelineRegistry }, { openPipeline }, { runPipelineUntilIdle }] = await Promise.all([
+        import('../../jobs/handlers.ts'),
+        import('../../jobs/pipeline.ts'),
+        import('../../jobs/run-until-idle.ts'),
+      ]);
       const registry = pipelineRegistry();
       const config = context.config();
       const concurrency = options.concurrency ?? config.workerConcurrency;
