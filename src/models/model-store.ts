@@ -37,6 +37,16 @@ export class UnknownModelError extends ModelError {
   }
 }
 
+/** How messages name a model's task ("translation model "opus-mt-ru-en" is not installed"). */
+const TASK_NAMES: Record<ModelTask, string> = {
+  vad: 'voice activity',
+  asr: 'speech recognition',
+  whisper: 'Whisper',
+  translation: 'translation',
+  'diarisation-segmentation': 'diarisation',
+  'speaker-embedding': 'speaker embedding',
+};
+
 /** The one "this model is not (completely) installed" error: stages wait on it, the CLI names the fix. */
 export class ModelNotInstalledError extends ModelError {
   constructor(
@@ -44,8 +54,9 @@ export class ModelNotInstalledError extends ModelError {
     readonly modelsDir: string,
     readonly reason: string,
   ) {
+    const task = findCatalogModel(modelName)?.task;
     super(
-      `model "${modelName}" is not installed in ${modelsDir} (${reason}). ` +
+      `${task ? `${TASK_NAMES[task]} ` : ''}model "${modelName}" is not installed in ${modelsDir} (${reason}). ` +
         `Install it with \`earshot models install ${modelName}\`, or \`earshot models install ${modelName} --from DIR\` from an offline bundle`,
     );
   }
