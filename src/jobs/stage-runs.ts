@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type UpdateObject } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { JsonObject } from '../db/schema.ts';
+import type { Database, JsonObject } from '../db/schema.ts';
 
 // Per-recording stage status, the record users and `earshot status` read. pg-boss holds the
 // jobs; this table says what happened to each recording, with reasons and attempt counts.
@@ -83,20 +83,25 @@ export async function claimRun(
   });
 }
 
-/** Marks the run done; false when this job no longer holds it (another job took it over). */
-export async function markDone(
+/** A run as the job holding it names it. */
+interface HeldRun {
+  stage: string;
+  recordingId: string;
+  jobId: string;
+}
+
+/**
+ * Ends (or hands back) the run this job holds; false when it no longer holds it (another job took
+ * it over). One place for "only the holder, only while running", which every outcome obeys.
+ */
+async function updateHeldRun(
   db: Db,
-  run: { stage: string; recordingId: string; jobId: string; result: JsonObject },
+  run: HeldRun,
+  values: UpdateObject<Database, 'stage_runs'>,
 ): Promise<boolean> {
   const updated = await db
     .updateTable('stage_runs')
-    .set({
-      status: 'done',
-      result: JSON.stringify(run.result),
-      error: null,
-      finished_at: sql`now()`,
-      updated_at: sql`now()`,
-    })
+    .set({ ...values, updated_at: sql`now()` })
     .where('recording_id', '=', run.recordingId)
     .where('stage', '=', run.stage)
     .where('job_id', '=', run.jobId)
@@ -105,27 +110,29 @@ export async function markDone(
   return updated.numUpdatedRows > 0n;
 }
 
+/** Marks the run done; false when this job no longer holds it (another job took it over). */
+export function markDone(db: Db, run: HeldRun & { result: JsonObject }): Promise<boolean> {
+  return updateHeldRun(db, run, {
+    status: 'done',
+    result: JSON.stringify(run.result),
+    error: null,
+    finished_at: sql`now()`,
+  });
+}
+
 /**
  * Records a failed attempt: 'failed' when no retry follows, otherwise back to 'pending' with the
  * reason kept so `earshot status` shows why it is being retried.
  */
 export async function markAttemptFailed(
   db: Db,
-  run: { stage: string; recordingId: string; jobId: string; error: string; final: boolean },
+  run: HeldRun & { error: string; final: boolean },
 ): Promise<void> {
-  await db
-    .updateTable('stage_runs')
-    .set({
-      status: run.final ? 'failed' : 'pending',
-      error: run.error.slice(0, 4000),
-      finished_at: run.final ? sql`now()` : null,
-      updated_at: sql`now()`,
-    })
-    .where('recording_id', '=', run.recordingId)
-    .where('stage', '=', run.stage)
-    .where('job_id', '=', run.jobId)
-    .where('status', '=', 'running')
-    .execute();
+  await updateHeldRun(db, run, {
+    status: run.final ? 'failed' : 'pending',
+    error: run.error.slice(0, 4000),
+    finished_at: run.final ? sql`now()` : null,
+  });
 }
 
 /**
@@ -134,20 +141,12 @@ export async function markAttemptFailed(
  */
 export async function markWaitingForModel(
   db: Db,
-  run: { stage: string; recordingId: string; jobId: string; model: string; message: string },
+  run: HeldRun & { model: string; message: string },
 ): Promise<void> {
-  await db
-    .updateTable('stage_runs')
-    .set({
-      status: 'waiting',
-      waiting_for_model: run.model,
-      error: run.message.slice(0, 4000),
-      finished_at: sql`now()`,
-      updated_at: sql`now()`,
-    })
-    .where('recording_id', '=', run.recordingId)
-    .where('stage', '=', run.stage)
-    .where('job_id', '=', run.jobId)
-    .where('status', '=', 'running')
-    .execute();
+  await updateHeldRun(db, run, {
+    status: 'waiting',
+    waiting_for_model: run.model,
+    error: run.message.slice(0, 4000),
+    finished_at: sql`now()`,
+  });
 }
