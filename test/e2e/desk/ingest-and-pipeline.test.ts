@@ -8,7 +8,11 @@ import { ensureDeskBuilt } from '../../../web/tools/ensure-desk-built.ts';
 import { startCli, type CliProcess } from '../../helpers/cli-process.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
 import { makeAudioFile } from '../../helpers/recordings.ts';
-import { speechTestEnv } from '../../helpers/speech-models.ts';
+import {
+  pipelineTestModelsDir,
+  TEST_ASR_MODEL,
+  TEST_TRANSLATION_MODEL,
+} from '../../helpers/speech-models.ts';
 import { artifactsDir, CHROMIUM, getJson, screenshot } from './desk-session.ts';
 
 // Adding recordings from the desk and following them through the pipeline, in Chromium against
@@ -28,6 +32,7 @@ const COUNT_KEYS = ['done', 'running', 'pending', 'waiting', 'failed', 'missing'
 let database: TestDatabase;
 let dataDir: string;
 let app: CliProcess;
+let modelsDir: string;
 let url: string;
 let browser: Browser;
 let page: Page;
@@ -41,11 +46,20 @@ beforeAll(async () => {
   database = await createTestDatabase('e2e_desk_ingest');
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-e2e-ingest-'));
   fs.chmodSync(dataDir, 0o755);
+  // A models folder of this test's own (links to the installed test models), so that one model
+  // can really go missing and come back.
+  modelsDir = path.join(dataDir, 'models');
+  fs.mkdirSync(modelsDir);
+  for (const name of ['silero-vad-v6.2', TEST_ASR_MODEL, TEST_TRANSLATION_MODEL]) {
+    fs.symlinkSync(path.join(pipelineTestModelsDir(), name), path.join(modelsDir, name), 'dir');
+  }
   app = startCli(['start', '--no-demo'], {
     DATABASE_URL: database.connectionString,
     EARSHOT_DATA_DIR: path.join(dataDir, 'data'),
     EARSHOT_PORT: '0',
-    ...speechTestEnv(),
+    EARSHOT_MODELS_DIR: modelsDir,
+    EARSHOT_ASR_MODEL: TEST_ASR_MODEL,
+    EARSHOT_TRANSLATION_MODEL: TEST_TRANSLATION_MODEL,
   });
   [, url = ''] = await app.waitFor(/Earshot is ready at (http:\/\/127\.0\.0\.1:\d+\/)/, 180_000);
   db = new pg.Client({ connectionString: database.connectionString });
@@ -155,7 +169,10 @@ describe('adding recordings from the desk', () => {
   it('shows the pipeline counts as the API has them, and retries a failed run', async () => {
     const idle = await pipelineIdle();
     expect(idle.recordings).toBe(2);
-    // One run failed and one waits for its model, as the workers would leave them.
+    // One run failed and one waits for its model, as the workers would leave them; that model is
+    // really gone, or the workers would see it installed and run the translation on at once.
+    const translatorLink = path.join(modelsDir, TEST_TRANSLATION_MODEL);
+    fs.unlinkSync(translatorLink);
     const ids = (await db.query<{ id: string }>('SELECT id FROM recordings ORDER BY id')).rows.map(
       (r) => r.id,
     );
@@ -165,9 +182,9 @@ describe('adding recordings from the desk', () => {
       [ids[0]],
     );
     await db.query(
-      `UPDATE stage_runs SET status = 'waiting', waiting_for_model = 'opus-mt-ru-en', error = NULL
+      `UPDATE stage_runs SET status = 'waiting', waiting_for_model = $2, error = NULL
                      WHERE stage = 'translate' AND recording_id = $1`,
-      [ids[1]],
+      [ids[1], TEST_TRANSLATION_MODEL],
     );
     const api = await getJson<PipelineBody>(`${url}api/pipeline`);
 
@@ -178,7 +195,7 @@ describe('adding recordings from the desk', () => {
     );
     expect(await shownCounts()).toEqual(expected);
     expect(await page.getByTestId('wait-group').textContent()).toContain(
-      'earshot models install opus-mt-ru-en',
+      `earshot models install ${TEST_TRANSLATION_MODEL}`,
     );
     expect(await page.getByTestId('failure-group').textContent()).toContain('analyser crashed (test)');
     await screenshot(page, 'pipeline-1440', true);
@@ -197,5 +214,18 @@ describe('adding recordings from the desk', () => {
     await expect
       .poll(() => page.getByTestId('pipeline-summary').textContent())
       .toMatch(/Pipeline: idle · 1 waiting for a model/);
+
+    // Installing the model is all it takes: the waiting translation runs by itself.
+    fs.symlinkSync(path.join(pipelineTestModelsDir(), TEST_TRANSLATION_MODEL), translatorLink, 'dir');
+    await expect
+      .poll(
+        async () =>
+          (await getJson<PipelineBody>(`${url}api/pipeline`)).stages.find((st) => st.stage === 'translate'),
+        {
+          timeout: 120_000,
+          interval: 1000,
+        },
+      )
+      .toMatchObject({ waiting: 0, done: 2 });
   });
 });
