@@ -51,7 +51,10 @@ export function registerModelsCommand(program: Command, context: CommandContext)
             model.name,
             model.task,
             sizeText(model),
-            stateText(state),
+            // The demo models ship in demo/models for the demo collection; say so rather than "not installed".
+            state.state === 'not-installed' && model.source === 'demo'
+              ? 'demo collection only'
+              : stateText(state),
             model.licence.split(' (')[0] ?? model.licence,
           ]),
         ),
