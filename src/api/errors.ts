@@ -1,16 +1,19 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { IngestUsageError } from '../ingest/errors.ts';
 import { PeaksSourceMissingError, PeaksSourceUndecodable } from '../media/waveform-peaks-cache.ts';
 import { RecordingNotFound } from '../recordings/recording-not-found.ts';
 import { QueryParseError } from '../search/query-parser.ts';
 import { NoteRejected } from '../transcripts/notes.ts';
+import { EnvironmentError } from '../runtime/environment-error.ts';
 import { CorrectionConflict, CorrectionRejected } from '../transcripts/correction.ts';
+import { UploadRejected } from './uploads/receive-upload.ts';
 import type { ErrorResponse } from './schemas/common.ts';
 
 /** Thrown by handlers for answers other than 200; the error handler turns it into JSON. */
 export class ApiError extends Error {
   constructor(
-    readonly statusCode: 400 | 404 | 409 | 416 | 422 | 503,
+    readonly statusCode: 400 | 404 | 409 | 413 | 416 | 422 | 503,
     readonly code: ErrorResponse['error'],
     message: string,
   ) {
@@ -71,6 +74,13 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
       'the original is untouched; `earshot redo decode --force` makes the working copies again',
     logAsError: true,
   })),
+  rule(UploadRejected, (e) => ({
+    status: e.statusCode,
+    code: e.statusCode === 413 ? 'payload_too_large' : 'bad_request',
+  })),
+  rule(IngestUsageError, () => ({ status: 400, code: 'bad_request' })),
+  // The server's own disk (full, read-only): nothing the client can fix by asking differently.
+  rule(EnvironmentError, () => ({ status: 503, code: 'unavailable', logAsError: true })),
 ];
 
 /** The HTTP answer for a domain error, or undefined for anything the table does not know. */

@@ -29,7 +29,7 @@ export async function ensureCollection(
     throw new IngestUsageError(
       row.model_profile === 'demo'
         ? `"${name}" is the demo collection, read by demo models that only know synthetic voices; ` +
-            'ingest your calls into a collection of your own (--collection NAME)'
+            'ingest your calls into a collection of your own'
         : `"${name}" is a collection of your own; the demo corpus goes into its own demo collection`,
     );
   }

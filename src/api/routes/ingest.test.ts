@@ -236,6 +236,7 @@ describe('POST /api/ingest', () => {
     expect(response.json<{ message: string }>().message).toMatch(
       /limit of 400\.0 KB \(400000 bytes\) .*EARSHOT_UPLOAD_MAX_BYTES/,
     );
+    expect(response.json<{ error: string }>().error).toBe('payload_too_large');
     expect(uploadsLeft()).toEqual([]);
   });
 
@@ -248,6 +249,26 @@ describe('POST /api/ingest', () => {
     });
     expect(response.statusCode).toBe(413);
     expect(response.json<{ message: string }>().message).toMatch(/limit of/);
+  });
+
+  it("refuses a user's files into the demo collection, storing nothing", async () => {
+    await t.db.insertInto('collections').values({ name: 'Demo corpus', model_profile: 'demo' }).execute();
+    const before = await t.db
+      .selectFrom('recordings')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const response = await upload('Demo corpus', [{ name: 'k.wav', bytes: audio('k.wav') }]);
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ error: string; message: string }>()).toMatchObject({
+      error: 'bad_request',
+      message: expect.stringMatching(/"Demo corpus" is the demo collection/),
+    });
+    const after = await t.db
+      .selectFrom('recordings')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+    expect(uploadsLeft()).toEqual([]);
   });
 
   it('answers 413 for more files than allowed, and 400 without a collection or files', async () => {

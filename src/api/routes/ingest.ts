@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IngestUsageError } from '../../ingest/errors.ts';
 import { ingestPaths } from '../../ingest/ingest-paths.ts';
 import { STAGE_ORDER } from '../../jobs/stages.ts';
-import { ApiError } from '../errors.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
 import { ingestResultSchema, uploadFormSchema, uploadLimitsSchema } from '../schemas/ingest.ts';
 import { receiveUpload, UploadRejected } from '../uploads/receive-upload.ts';
@@ -64,9 +62,6 @@ export function registerIngestRoutes(
           recordPathsAs: { dir: path.join(upload.dir, 'files'), prefix: UPLOAD_PATH_PREFIX },
           // Custody: the desk has no accounts yet; uploads are the configured actor's, as with the CLI.
           actor: config.actor,
-        }).catch((error: unknown) => {
-          if (error instanceof IngestUsageError) throw new ApiError(400, 'bad_request', error.message);
-          throw error;
         });
         const ids = result.newRecordingIds;
         if (scheduleStage && ids.length > 0) await scheduleStage(STAGE_ORDER[0], ids, { force: false });

@@ -10,12 +10,14 @@ export const errorResponseSchema = z
         'conflict',
         'range_not_satisfiable',
         'undecodable_media',
+        'payload_too_large',
         'unavailable',
         'internal_error',
       ])
       .describe(
         'Machine-readable error code (conflict: someone else changed it first; reload; ' +
-          'undecodable_media: a stored audio file could not be decoded)',
+          'undecodable_media: a stored audio file could not be decoded; ' +
+          'payload_too_large: an upload over a stated limit)',
       ),
     message: z.string().describe('What went wrong, in words'),
     issues: z

@@ -411,7 +411,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -420,6 +420,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -682,7 +683,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -691,6 +692,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -713,7 +715,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -722,6 +724,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -813,7 +816,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -822,6 +825,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -844,7 +848,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -853,6 +857,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -935,7 +940,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -944,6 +949,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -966,7 +972,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -975,6 +981,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -997,7 +1004,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1006,6 +1013,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1077,7 +1085,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1086,6 +1094,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1108,7 +1117,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1117,6 +1126,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1139,7 +1149,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1148,6 +1158,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1228,7 +1239,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1237,6 +1248,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1259,7 +1271,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1268,6 +1280,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1290,7 +1303,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1299,6 +1312,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1373,7 +1387,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1382,6 +1396,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1404,7 +1419,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1413,6 +1428,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1435,7 +1451,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1444,6 +1460,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1534,7 +1551,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1543,6 +1560,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1565,7 +1583,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1574,6 +1592,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1596,7 +1615,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1605,6 +1624,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1799,7 +1819,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1808,6 +1828,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1830,7 +1851,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1839,6 +1860,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1961,7 +1983,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -1970,6 +1992,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2057,7 +2080,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -2066,6 +2089,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2156,7 +2180,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -2165,6 +2189,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2342,7 +2367,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -2351,6 +2376,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2373,7 +2399,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -2382,6 +2408,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2507,7 +2534,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -2516,6 +2543,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2538,7 +2566,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -2547,6 +2575,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2569,7 +2598,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -2578,6 +2607,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2725,7 +2755,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -2734,6 +2764,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2756,7 +2787,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -2765,6 +2796,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2967,7 +2999,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -2976,6 +3008,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2998,7 +3031,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -3007,6 +3040,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3086,7 +3120,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -3095,6 +3129,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3117,7 +3152,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -3126,6 +3161,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3200,7 +3236,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -3209,6 +3245,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3231,7 +3268,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -3240,6 +3277,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3407,7 +3445,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -3416,6 +3454,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3596,7 +3635,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -3605,6 +3644,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3627,7 +3667,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -3636,6 +3676,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3790,7 +3831,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -3799,6 +3840,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3821,7 +3863,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
@@ -3830,6 +3872,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'payload_too_large'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
