@@ -50,6 +50,11 @@ const EMPTY: CallData = {
 
 /** How long after the last read the call is read again while one of its stages is pending or running. */
 const POLL_MS = 2000;
+/**
+ * While a stage waits for a model, less often: it goes on by itself once someone installs the
+ * model, and the page should then show it without a reload.
+ */
+const WAITING_POLL_MS = 15_000;
 
 async function settle<T>(
   promise: Promise<T>,
@@ -143,12 +148,14 @@ export function useCallData(recordingId: string, version: number | undefined) {
   const data = call.data ?? EMPTY;
   const { reload, loading } = call;
 
-  const busy = data.recording?.stages.some((s) => s.status === 'pending' || s.status === 'running') ?? false;
+  const stages = data.recording?.stages ?? [];
+  const busy = stages.some((s) => s.status === 'pending' || s.status === 'running');
+  const waiting = stages.some((s) => s.status === 'waiting');
   useEffect(() => {
-    if (!busy || loading) return;
-    const timer = setTimeout(reload, POLL_MS);
+    if ((!busy && !waiting) || loading) return;
+    const timer = setTimeout(reload, busy ? POLL_MS : WAITING_POLL_MS);
     return () => clearTimeout(timer);
-  }, [busy, loading, reload]);
+  }, [busy, waiting, loading, reload]);
 
   const { transcript } = data;
   const saveCorrection = useCallback(
