@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
-import { UserError } from '../exit-codes.ts';
 import { waitForShutdownSignal } from '../shutdown.ts';
 
 function parsePort(value: string): number {
@@ -22,12 +21,14 @@ export function registerServeCommand(program: Command, context: CommandContext):
     )
     .option('--host <host>', 'address to listen on (default: EARSHOT_HOST or 127.0.0.1)')
     .action(async (options: { port?: number; host?: string }) => {
-      const [{ ListenError, startHttpServer }, { openPipeline }, { scheduleStage }] = await Promise.all([
+      const [{ assertCanListen, startHttpServer }, { openPipeline }, { scheduleStage }] = await Promise.all([
         import('../../api/http-server.ts'),
         import('../../jobs/pipeline.ts'),
         import('../../jobs/scheduling.ts'),
       ]);
       const config = context.config();
+      // An occupied port is said before the database is started for nothing.
+      await assertCanListen(options.host ?? config.host, options.port ?? config.port);
       // Listen before printing the URL: a signal that arrives right after must stop us cleanly.
       const stopSignal = waitForShutdownSignal();
       const connection = await context.openDatabase();
@@ -48,7 +49,7 @@ export function registerServeCommand(program: Command, context: CommandContext):
       } catch (error) {
         await pipeline?.stop().catch(() => undefined);
         await connection.close();
-        throw error instanceof ListenError ? new UserError(error.message) : error;
+        throw error;
       }
       context.out.write(`Earshot is serving at ${server.url}\n`);
       context.out.write(`API description: ${server.url}api/openapi.json\nPress Ctrl-C to stop.\n`);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { UserError } from '../exit-codes.ts';
 import type { CommandContext } from '../command-context.ts';
 import { waitForShutdownSignal } from '../shutdown.ts';
 
@@ -25,10 +24,7 @@ A second start reuses the data folder; a start after a crash or kill -9 recovers
 (orphaned database server, interrupted jobs). Stop with Ctrl-C.`,
     )
     .action(async (options: StartCommandOptions) => {
-      const [{ ListenError }, { startApp }] = await Promise.all([
-        import('../../api/http-server.ts'),
-        import('../../runtime/start-app.ts'),
-      ]);
+      const { startApp } = await import('../../runtime/start-app.ts');
       // Listen before printing "ready": a signal that arrives right after must stop us cleanly.
       const stopSignal = waitForShutdownSignal();
       const app = await startApp(context.config(), {
@@ -36,8 +32,6 @@ A second start reuses the data folder; a start after a crash or kill -9 recovers
         host: options.host,
         demo: options.demo,
         out: context.out,
-      }).catch((error: unknown) => {
-        throw error instanceof ListenError ? new UserError(error.message) : error;
       });
       const signal = await stopSignal;
       context.out.write(`Received ${signal}: stopping…\n`);
