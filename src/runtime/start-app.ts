@@ -114,6 +114,13 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
         const failed = status.stages.reduce((n, s) => n + s.failed, 0);
         say(`Pipeline idle: ${formatProgressLine(status)}.`);
         if (failed > 0) say(`${failed} stage runs failed: \`earshot status\` lists them with reasons.`);
+        const models = [...new Set(status.waits.map((w) => w.model))];
+        if (models.length > 0) {
+          say(
+            `${status.waits.length} stage runs wait for ${models.join(', ')}; they go on by themselves once ` +
+              `installed: \`npx earshot models install ${models.length === 1 ? models[0] : '--defaults'}\`.`,
+          );
+        }
       })
       // Ctrl-C before the work is done: stop() ends the wait; there is nothing to report.
       .catch((error: unknown) => {

@@ -149,6 +149,10 @@ describe('earshot start on the embedded default', async () => {
       /Models not installed in .*: silero-vad-v6\.2, gigaam-v2-ctc-ru, opus-mt-ru-en\. The stages of "Leak 2023-05" that need them wait for them \(they have not failed\)\. Install them with `npx earshot models install --defaults`/,
     );
     await running.waitFor(/Pipeline idle/, 240_000);
+    await running.waitFor(
+      /1 stage runs wait for silero-vad-v6\.2; they go on by themselves once installed/,
+      30_000,
+    );
     const waiting = await getJson<
       RecordingList & {
         items: { stages: { stage: string; status: string; waitingForModel: string | null }[] }[];
