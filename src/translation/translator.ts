@@ -79,7 +79,6 @@ export class Translator {
   }
 
   /** Finds every model now, so a missing one fails before any work starts; the engines load on first use. */
-  // eslint-disable-next-line @typescript-eslint/require-await -- every failure, a missing model included, must be a rejection
   static async open(options: TranslatorOptions): Promise<Translator> {
     if (options.models.length === 0) throw new TranslationEngineError('no translation model configured');
     const models = options.models.map((name) => locateTranslationModel(options.modelsDir, name));
