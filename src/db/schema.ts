@@ -22,6 +22,7 @@ export interface Database {
   latest_transcripts: LatestTranscriptsTable;
   latest_segment_translations: LatestSegmentTranslationsTable;
   desk_notes: DeskNotesTable;
+  store_verifications: StoreVerificationsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -360,3 +361,26 @@ export interface DeskNotesTable {
 }
 
 export type DeskNote = Selectable<DeskNotesTable>;
+
+/** One run of `earshot verify-store` (migration 0011); append-only. */
+export interface StoreVerificationsTable {
+  id: Generated<string>;
+  started_at: Date | string;
+  finished_at: CreatedAt;
+  actor: string;
+  collection_id: string | null;
+  originals_checked: number;
+  derived_checked: number;
+  problems: Json<StoreProblem[]>;
+  ok: boolean;
+}
+
+/** A stored file that is not what was recorded: changed bytes, or gone. */
+export interface StoreProblem {
+  kind: 'original' | 'working copy';
+  recordingId: string;
+  path: string;
+  problem: 'changed' | 'missing';
+  expectedSha256: string;
+  foundSha256?: string;
+}

@@ -1,4 +1,5 @@
 import { DEMO_MODEL_LABEL } from '../models/model-profile.ts';
+import type { StoreVerification } from '../ingest/store-verification.ts';
 import type { PipelineStatus } from './operations.ts';
 import type { PipelineEvent } from './workers.ts';
 
@@ -35,6 +36,16 @@ export function formatStatusTable(status: PipelineStatus): string {
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/** What `earshot status` says about the last `earshot verify-store`. */
+export function formatStoreVerificationLine(v: StoreVerification | undefined): string {
+  if (!v) return '\nStore: never verified; `earshot verify-store` hashes every stored file again.\n';
+  const scope = v.collection ? ` (collection "${v.collection}")` : '';
+  const result = v.ok
+    ? `every file matched (${v.originalsChecked} originals, ${v.derivedChecked} working copies)`
+    : `${v.problems.length} files changed or missing: \`earshot verify-store\` names them`;
+  return `\nStore last verified ${v.finishedAt.toISOString()}${scope}: ${result}.\n`;
 }
 
 /** One line of progress for long waits: per stage done/total and what is left. */

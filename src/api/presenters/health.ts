@@ -10,6 +10,14 @@ export function presentHealthy(health: DatabaseHealth, versions: Record<string, 
     },
     versions,
     counts: health.counts,
+    store: health.storeVerification
+      ? {
+          lastVerifiedAt: health.storeVerification.finishedAt.toISOString(),
+          collection: health.storeVerification.collection,
+          ok: health.storeVerification.ok,
+          problems: health.storeVerification.problems.length,
+        }
+      : null,
   };
 }
 
@@ -19,5 +27,6 @@ export function presentUnhealthy(versions: Record<string, string>) {
     database: { reachable: false, serverVersion: null, migrations: [] },
     versions,
     counts: null,
+    store: null,
   };
 }

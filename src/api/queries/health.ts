@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { DerivedFileKind } from '../../db/schema.ts';
+import { latestStoreVerification, type StoreVerification } from '../../ingest/store-verification.ts';
 
 export interface DatabaseHealth {
   serverVersion: string;
@@ -14,6 +15,8 @@ export interface DatabaseHealth {
     workingCopies: number;
     stageRuns: Record<string, number>;
   };
+  /** The last `earshot verify-store`, if any. */
+  storeVerification: StoreVerification | undefined;
 }
 
 /** Reads the server version, applied migrations and table counts; throws if the database is unreachable. */
@@ -42,7 +45,9 @@ export async function readDatabaseHealth(db: Db): Promise<DatabaseHealth> {
     .groupBy('status')
     .execute();
   const row = counts.rows[0];
+  const storeVerification = await latestStoreVerification(db);
   return {
+    storeVerification,
     serverVersion: version.rows[0]?.v ?? 'unknown',
     migrations: migrations.rows.map((m) => m.name),
     counts: {

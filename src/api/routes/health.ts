@@ -29,6 +29,15 @@ const healthSchema = z
       })
       .nullable()
       .describe('What is stored (null when the database is unreachable)'),
+    store: z
+      .object({
+        lastVerifiedAt: z.string().describe('When `earshot verify-store` last finished (ISO 8601)'),
+        collection: z.string().nullable().describe('The collection it covered (null: the whole store)'),
+        ok: z.boolean().describe('Whether every original and working copy matched its recorded SHA-256'),
+        problems: z.number().int().describe('Files that were changed or missing'),
+      })
+      .nullable()
+      .describe('The last store verification (null when the store was never verified)'),
   })
   .describe('Health of the server');
 

@@ -10,6 +10,7 @@ import { registerServeCommand } from './serve.ts';
 import { registerStartCommand } from './start.ts';
 import { registerStatusCommand } from './status.ts';
 import { registerTranscribeCommand } from './transcribe.ts';
+import { registerVerifyStoreCommand } from './verify-store.ts';
 import { registerWorkerCommand } from './worker.ts';
 
 export type CommandRegistration = (program: Command, context: CommandContext) => void;
@@ -21,6 +22,7 @@ export const commandRegistrations: CommandRegistration[] = [
   registerStatusCommand,
   registerRetryCommand,
   registerRedoCommand,
+  registerVerifyStoreCommand,
   registerWorkerCommand,
   registerServeCommand,
   registerTranscribeCommand,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { STAGE_ORDER } from '../../jobs/stages.ts';
-import { formatStatusTable } from '../../jobs/status-report.ts';
+import { formatStatusTable, formatStoreVerificationLine } from '../../jobs/status-report.ts';
 import type { CommandContext } from '../command-context.ts';
 
 export function registerStatusCommand(program: Command, context: CommandContext): void {
@@ -10,11 +10,19 @@ export function registerStatusCommand(program: Command, context: CommandContext)
     .option('--json', 'print machine-readable JSON instead of a table')
     .action(async (options: { json?: boolean }) => {
       // The stage list, not the stage handlers: status loads no engine.
-      const { getPipelineStatus } = await import('../../jobs/operations.ts');
+      const [{ getPipelineStatus }, { latestStoreVerification }] = await Promise.all([
+        import('../../jobs/operations.ts'),
+        import('../../ingest/store-verification.ts'),
+      ]);
       const connection = await context.openDatabase();
       try {
         const status = await getPipelineStatus(connection.db, { order: STAGE_ORDER });
-        context.out.write(options.json ? JSON.stringify(status, null, 2) + '\n' : formatStatusTable(status));
+        const store = await latestStoreVerification(connection.db);
+        context.out.write(
+          options.json
+            ? JSON.stringify({ ...status, storeVerification: store ?? null }, null, 2) + '\n'
+            : formatStatusTable(status) + formatStoreVerificationLine(store),
+        );
       } finally {
         await connection.close();
       }

@@ -66,6 +66,17 @@ export interface paths {
                   [key: string]: number;
                 };
               } | null;
+              /** @description The last store verification (null when the store was never verified) */
+              store: {
+                /** @description When `earshot verify-store` last finished (ISO 8601) */
+                lastVerifiedAt: string;
+                /** @description The collection it covered (null: the whole store) */
+                collection: string | null;
+                /** @description Whether every original and working copy matched its recorded SHA-256 */
+                ok: boolean;
+                /** @description Files that were changed or missing */
+                problems: number;
+              } | null;
             };
           };
         };
@@ -112,6 +123,17 @@ export interface paths {
                 stageRuns: {
                   [key: string]: number;
                 };
+              } | null;
+              /** @description The last store verification (null when the store was never verified) */
+              store: {
+                /** @description When `earshot verify-store` last finished (ISO 8601) */
+                lastVerifiedAt: string;
+                /** @description The collection it covered (null: the whole store) */
+                collection: string | null;
+                /** @description Whether every original and working copy matched its recorded SHA-256 */
+                ok: boolean;
+                /** @description Files that were changed or missing */
+                problems: number;
               } | null;
             };
           };
