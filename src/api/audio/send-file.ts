@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, notFound } from '../errors.ts';
 import { ifRangeAllowsPartial, parseRangeHeader } from './byte-range.ts';
+import { confirmStoredFile } from './served-file-check.ts';
 
 export interface AudioFile {
   /** Absolute path, already checked to lie inside its store. */
@@ -23,15 +24,17 @@ export async function sendAudioFile(
   reply: FastifyReply,
   file: AudioFile,
 ): Promise<void> {
-  let size: number;
+  let stat: fs.Stats;
   try {
-    const stat = await fs.promises.stat(file.absolutePath);
+    stat = await fs.promises.stat(file.absolutePath);
     if (!stat.isFile()) throw new Error('not a regular file');
-    size = stat.size;
   } catch {
     request.log.error({ path: file.absolutePath }, 'audio file missing from the store');
     throw notFound(`The ${file.description} is missing from the store on disk`);
   }
+  const size = stat.size;
+  // Never serve bytes under an ETag they do not match (a changed file is refused, not repaired).
+  await confirmStoredFile(file.absolutePath, stat, file.sha256, file.description);
 
   const etag = `"${file.sha256}"`;
   reply

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,11 +22,12 @@ let missingFile: { id: string };
 let working: { sha256: string };
 const workingBytes = randomBytes(3000);
 const ORIGINAL_SIZE = 1000;
+let collectionId: string;
 
 beforeAll(async () => {
   t = await createTestDatabase('api_audio');
   fixture = createApiFixture(t.db);
-  const collectionId = await insertCollection(t.db, 'Audio');
+  collectionId = await insertCollection(t.db, 'Audio');
   original = await insertRecording(fixture, {
     collection_id: collectionId,
     content: randomBytes(ORIGINAL_SIZE),
@@ -139,6 +142,32 @@ describe('GET /api/recordings/:id/audio/original', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.json<{ message: string }>().message).toMatch(/missing from the store/);
     expect((await get('/api/recordings/abc/audio/original')).statusCode).toBe(400);
+  });
+
+  it('refuses an original whose bytes changed on disk, even after serving it before, naming the fix', async () => {
+    const content = randomBytes(500);
+    const changed = await insertRecording(fixture, { collection_id: collectionId, content });
+    const url = `/api/recordings/${changed.id}/audio/original`;
+    expect((await get(url)).statusCode).toBe(200);
+    // One byte changed, same size: only the bytes can tell.
+    const file = path.join(fixture.config.originalsDir, changed.sha256.slice(0, 2), changed.sha256);
+    const bytes = Buffer.from(content);
+    bytes[100] = (bytes[100] ?? 0) ^ 1;
+    fs.writeFileSync(file, bytes);
+    for (const headers of [{}, { range: 'bytes=0-9' }] as Record<string, string>[]) {
+      const refused = await get(url, headers);
+      expect(refused.statusCode).toBe(503);
+      expect(refused.headers.etag).toBeUndefined();
+      expect(refused.json<{ error: string; message: string }>()).toEqual({
+        error: 'unavailable',
+        message: expect.stringMatching(
+          /original on disk does not match its recorded SHA-256.*earshot verify-store/,
+        ) as string,
+      });
+    }
+    // Put back as it was stored: served again.
+    fs.writeFileSync(file, content);
+    expect((await get(url)).statusCode).toBe(200);
   });
 });
 

@@ -18,7 +18,9 @@ const RANGE_NOTES =
   'Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, ' +
   '416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ' +
   'ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ' +
-  'ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured.';
+  'ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its ' +
+  'bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not ' +
+  'match is refused with 503.';
 
 const audioResponses = (mediaType: string) => ({
   200: binaryResponse('The whole file', mediaType),
@@ -27,6 +29,7 @@ const audioResponses = (mediaType: string) => ({
   400: errorResponseSchema,
   404: errorResponseSchema,
   416: errorResponseSchema,
+  503: errorResponseSchema.describe('The stored file does not match its recorded SHA-256: not served'),
 });
 
 const workingQuerySchema = z.strictObject({

@@ -913,7 +913,7 @@ export interface paths {
     };
     /**
      * The evidentiary original, byte for byte
-     * @description Content-Type from the probed container and codec. Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured.
+     * @description Content-Type from the probed container and codec. Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503.
      */
     get: {
       parameters: {
@@ -1050,6 +1050,38 @@ export interface paths {
             };
           };
         };
+        /** @description The stored file does not match its recorded SHA-256: not served */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
       };
     };
     put?: never;
@@ -1058,7 +1090,7 @@ export interface paths {
     options?: never;
     /**
      * The evidentiary original, byte for byte
-     * @description Content-Type from the probed container and codec. Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured.
+     * @description Content-Type from the probed container and codec. Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503.
      */
     head: {
       parameters: {
@@ -1165,6 +1197,38 @@ export interface paths {
         };
         /** @description Error */
         416: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The stored file does not match its recorded SHA-256: not served */
+        503: {
           headers: {
             [name: string]: unknown;
           };
@@ -1209,7 +1273,7 @@ export interface paths {
     };
     /**
      * The 16 kHz mono WAV working copy of one channel
-     * @description Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured.
+     * @description Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503.
      */
     get: {
       parameters: {
@@ -1349,6 +1413,38 @@ export interface paths {
             };
           };
         };
+        /** @description The stored file does not match its recorded SHA-256: not served */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
       };
     };
     put?: never;
@@ -1357,7 +1453,7 @@ export interface paths {
     options?: never;
     /**
      * The 16 kHz mono WAV working copy of one channel
-     * @description Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured.
+     * @description Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503.
      */
     head: {
       parameters: {
@@ -1467,6 +1563,38 @@ export interface paths {
         };
         /** @description Error */
         416: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The stored file does not match its recorded SHA-256: not served */
+        503: {
           headers: {
             [name: string]: unknown;
           };
