@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { SourceRejection } from './errors.ts';
@@ -33,12 +34,7 @@ export async function* readZipEntries(
   try {
     const opened = await openRegularFile(archive);
     archiveSize = opened.size;
-    zip = await yauzl.fromFdPromise(opened.fd, {
-      lazyEntries: true,
-      decodeStrings: false,
-      validateEntrySizes: true,
-      autoClose: false,
-    });
+    zip = await openZip(opened.fd);
   } catch (error) {
     const reason =
       error instanceof SourceRejection
@@ -58,7 +54,7 @@ export async function* readZipEntries(
     return;
   }
   const budget = new ArchiveBudget(limits, archiveBudgetBytes(archiveSize, limits));
-  const reading = new ArchiveReading(zip);
+  const reading = new ArchiveReading(zip, archive, archiveSize);
   // The whole directory is read before any entry is inflated, so that entries sharing their
   // bytes with another (an overlap bomb) are refused before they can expand.
   const entries: yauzl.Entry[] = [];
@@ -93,17 +89,45 @@ export async function* readZipEntries(
   }
 }
 
+function openZip(fd: number): Promise<yauzl.ZipFile> {
+  return yauzl.fromFdPromise(fd, {
+    lazyEntries: true,
+    decodeStrings: false,
+    validateEntrySizes: true,
+    autoClose: false,
+  });
+}
+
 /**
  * Reads one entry of an archive at a time: an entry's inflated bytes go to temp space only after
  * the previous entry's stream has closed, so a bomb never has more than one entry in flight even
- * when ingest works on several sources at once. The archive closes once listing is over and the
- * last stream has ended.
+ * when ingest works on several sources at once. The archive closes once listing is over and no
+ * stream is open; an entry opened after that (ingest lanes take entries before they open them)
+ * reopens it, which reads only the end record.
  */
 class ArchiveReading {
   private turn: Promise<void> = Promise.resolve();
   private inFlight = 0;
   private listed = false;
-  constructor(private readonly zip: yauzl.ZipFile) {}
+  constructor(
+    private zip: yauzl.ZipFile,
+    private readonly archive: Buffer,
+    private readonly archiveSize: number,
+  ) {}
+
+  private async reopened(): Promise<yauzl.ZipFile> {
+    if (this.zip.isOpen) return this.zip;
+    const opened = await openRegularFile(this.archive);
+    if (opened.size !== this.archiveSize) {
+      fs.closeSync(opened.fd);
+      throw new SourceRejection(
+        RejectionCode.CorruptArchive,
+        `the archive changed while it was read (${this.archiveSize} bytes, now ${opened.size})`,
+      );
+    }
+    this.zip = await openZip(opened.fd);
+    return this.zip;
+  }
 
   async open(entry: yauzl.Entry, budget: ArchiveBudget): Promise<Readable> {
     this.inFlight += 1;
@@ -118,7 +142,7 @@ class ArchiveReading {
     await previous;
     let stream: Readable;
     try {
-      stream = await this.zip.openReadStreamPromise(entry);
+      stream = await (await this.reopened()).openReadStreamPromise(entry);
     } catch (error) {
       done();
       throw entryReadRejection(error);
