@@ -144,5 +144,8 @@ export function entryReadRejection(error: unknown): SourceRejection {
       `the entry's size disagrees with the archive's directory: ${message}`,
     );
   }
-  return new SourceRejection(RejectionCode.CorruptArchiveEntry, `the archive entry cannot be read: ${message}`);
+  return new SourceRejection(
+    RejectionCode.CorruptArchiveEntry,
+    `the archive entry cannot be read: ${message}`,
+  );
 }
