@@ -10,6 +10,7 @@ import { wavBuffer, wavHeader, writeWav } from './testing/audio-fixtures.ts';
 import { storeSnapshot } from './testing/store-state.ts';
 import {
   corruptEntryData,
+  flipMiddleByte,
   setDeclaredSize,
   setRecordedCrc,
   writeOverlappingZip,
@@ -95,6 +96,23 @@ describe('damaged zip archives', () => {
       archiveUncompressedSize: good1.length,
     });
     expect(received.details.archiveCompressedSize).toBeGreaterThan(0);
+  });
+
+  it('rejects an entry with a byte flipped in the middle of its deflate stream as damaged', async () => {
+    const dir = caseDir();
+    const zip = path.join(dir, 'flipped.zip');
+    await writeZip(zip, [{ name: 'flipped.wav', data: wavBuffer({ seed: 1151, seconds: 4 }) }]);
+    flipMiddleByte(zip, 'flipped.wav');
+    const storeBefore = storeSnapshot(config.originalsDir);
+
+    const result = await ingest([zip]);
+
+    // Which check notices depends on where the flipped bits land; one of them always does.
+    expect(result.summary.ingested).toBe(0);
+    expect(['corrupt-archive-entry', 'size-mismatch', 'crc-mismatch']).toContain(
+      result.summary.rejections[0]?.code,
+    );
+    expect(storeSnapshot(config.originalsDir)).toEqual(storeBefore);
   });
 
   it('rejects an entry whose CRC-32 does not match, naming both values, and stores nothing of it', async () => {

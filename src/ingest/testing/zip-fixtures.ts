@@ -64,11 +64,25 @@ function patchZip(file: string, patch: (bytes: Buffer) => void): void {
  */
 export function corruptEntryData(file: string, name: string): void {
   patchZip(file, (bytes) => {
-    const local = bytes.readUInt32LE(centralRecord(bytes, name) + 42);
-    if (bytes.readUInt32LE(local) !== LOCAL_HEADER) throw new Error('local header not found');
-    const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    bytes[dataStart] = 0x07;
+    bytes[entryData(bytes, name).start] = 0x07;
   });
+}
+
+/** Flips every bit of the byte in the middle of an entry's compressed data. */
+export function flipMiddleByte(file: string, name: string): void {
+  patchZip(file, (bytes) => {
+    const { start, length } = entryData(bytes, name);
+    const at = start + Math.floor(length / 2);
+    bytes[at] = bytes[at]! ^ 0xff;
+  });
+}
+
+function entryData(bytes: Buffer, name: string): { start: number; length: number } {
+  const record = centralRecord(bytes, name);
+  const local = bytes.readUInt32LE(record + 42);
+  if (bytes.readUInt32LE(local) !== LOCAL_HEADER) throw new Error('local header not found');
+  const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+  return { start, length: bytes.readUInt32LE(record + 20) };
 }
 
 /** Changes the CRC-32 the central directory records for an entry (what `unzip -t` calls "bad CRC"). */
