@@ -11,6 +11,7 @@ import { storeSnapshot } from './testing/store-state.ts';
 import {
   corruptEntryData,
   flipMiddleByte,
+  halveCompressedSize,
   setDeclaredSize,
   setRecordedCrc,
   writeOverlappingZip,
@@ -149,6 +150,21 @@ describe('damaged zip archives', () => {
     expect(result.summary.rejections[0]).toMatchObject({
       code: 'size-mismatch',
       reason: expect.stringMatching(/size disagrees.*too many bytes/) as unknown,
+    });
+  });
+
+  it('rejects an entry whose compressed size in the directory is cut short', async () => {
+    const dir = caseDir();
+    const zip = path.join(dir, 'cut.zip');
+    await writeZip(zip, [{ name: 'cut.wav', data: wavBuffer({ seed: 1351 }) }]);
+    halveCompressedSize(zip, 'cut.wav');
+
+    const result = await ingest([zip]);
+
+    expect(result.summary.ingested).toBe(0);
+    expect(result.summary.rejections[0]).toMatchObject({
+      code: 'corrupt-archive-entry',
+      reason: expect.stringMatching(/^deflate data is corrupt: unexpected end of file/) as unknown,
     });
   });
 

@@ -95,6 +95,14 @@ export function setDeclaredSize(file: string, name: string, size: number): void 
   patchZip(file, (bytes) => bytes.writeUInt32LE(size, centralRecord(bytes, name) + 24));
 }
 
+/** Halves the compressed size the central directory declares: the inflater runs out of input. */
+export function halveCompressedSize(file: string, name: string): void {
+  patchZip(file, (bytes) => {
+    const at = centralRecord(bytes, name) + 20;
+    bytes.writeUInt32LE(Math.floor(bytes.readUInt32LE(at) / 2), at);
+  });
+}
+
 /**
  * Writes, byte by byte, a zip whose central directory lists every name in `names` at the same
  * local header and data (stored, uncompressed): the overlap that turns a small zip into a bomb.
