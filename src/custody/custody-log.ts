@@ -18,6 +18,10 @@ export interface CustodyDetails {
     archiveEntry?: string | null;
     announcedSizeBytes: number | null;
     modifiedAt?: string | null;
+    /** For an archive entry: the CRC-32 (hex) and sizes the archive's directory records. */
+    archiveCrc32?: string;
+    archiveCompressedSize?: number;
+    archiveUncompressedSize?: number;
   };
   hashed: { algorithm: 'sha256'; sha256: string; sizeBytes: number };
   stored: { storePath: string; alreadyInStore: boolean; mode: '0444' };

@@ -18,6 +18,7 @@ import { SourceRejection } from './errors.ts';
 import { emptyCallMetadata, type CallMetadata } from './metadata/call-metadata.ts';
 import { describeFsError } from './source-file.ts';
 import { RejectionCode, type IngestLimits, type IngestSource } from './types.ts';
+import { entryReadRejection, type ArchiveEntryFacts } from './zip-entry-checks.ts';
 
 export interface FileContext {
   db: Db;
@@ -55,6 +56,7 @@ export async function ingestSource(ctx: FileContext, source: IngestSource): Prom
     archiveEntry: source.archiveEntry,
     announcedSizeBytes: source.expectedSize,
     modifiedAt: source.modifiedAt?.toISOString() ?? null,
+    ...archiveDetails(source.archiveFacts),
   });
   let staged: StagedFile;
   try {
@@ -295,10 +297,20 @@ async function recordRejection(
 /** Records an input rejected before any of its bytes were read (walk-time rejection). */
 export function rejectUnread(
   ctx: FileContext,
-  input: { sourcePath: string; code: RejectionCode; reason: string; sizeBytes: number | null },
+  input: {
+    sourcePath: string;
+    code: RejectionCode;
+    reason: string;
+    sizeBytes: number | null;
+    archiveFacts?: ArchiveEntryFacts;
+  },
 ): Promise<FileOutcome> {
   const trail = new CustodyTrail({ batchId: ctx.batchId, actor: ctx.actor, sourcePath: input.sourcePath });
-  trail.add('received', { sourcePath: input.sourcePath, announcedSizeBytes: input.sizeBytes });
+  trail.add('received', {
+    sourcePath: input.sourcePath,
+    announcedSizeBytes: input.sizeBytes,
+    ...archiveDetails(input.archiveFacts ?? null),
+  });
   return recordRejection(ctx, input, trail, { ...input, sha256: null });
 }
 
@@ -314,19 +326,24 @@ function readFailure(source: IngestSource, error: unknown): Rejection {
   if (error instanceof SourceRejection) {
     return { code: error.code, reason: error.message, sha256: null, sizeBytes: source.expectedSize };
   }
-  const reason = error instanceof Error ? error.message : String(error);
   if (source.archivePath) {
-    return {
-      code: RejectionCode.CorruptArchive,
-      reason: `the archive entry cannot be read (${reason})`,
-      sha256: null,
-      sizeBytes: source.expectedSize,
-    };
+    const rejection = entryReadRejection(error);
+    return { code: rejection.code, reason: rejection.message, sha256: null, sizeBytes: source.expectedSize };
   }
   return {
     code: RejectionCode.Unreadable,
     reason: `reading failed: ${describeFsError(error)}`,
     sha256: null,
     sizeBytes: source.expectedSize,
+  };
+}
+
+/** The archive's own CRC-32 and sizes for an entry, as custody records them. */
+function archiveDetails(facts: ArchiveEntryFacts | null): Partial<CustodyDetails['received']> {
+  if (!facts) return {};
+  return {
+    archiveCrc32: facts.crc32,
+    archiveCompressedSize: facts.compressedSize,
+    archiveUncompressedSize: facts.uncompressedSize,
   };
 }

@@ -178,6 +178,7 @@ async function* fileItems(
       modifiedAt: stat.mtime,
       archivePath: null,
       archiveEntry: null,
+      archiveFacts: null,
       open: () => openFileStream(file),
     },
   };

@@ -1,20 +1,23 @@
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { SourceRejection } from './errors.ts';
 import { checkName } from './printable-name.ts';
 import { openRegularFile, describeFsError } from './source-file.ts';
 import { RejectionCode, type IngestLimits, type WalkItem } from './types.ts';
+import {
+  ArchiveBudget,
+  EntryGuard,
+  RATIO_FLOOR_BYTES,
+  archiveBudgetBytes,
+  entryFacts,
+  entryReadRejection,
+  overlappingEntries,
+} from './zip-entry-checks.ts';
 
-const MIB = 1024 * 1024;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 const NESTED_ARCHIVE = /\.(zip|7z|rar|tar|tgz|tar\.gz|gz|bz2|xz)$/i;
-
-/** Shared byte budget of one archive: counts bytes actually inflated, not what headers claim. */
-class ArchiveBudget {
-  streamed = 0;
-  constructor(readonly limits: IngestLimits) {}
-}
 
 /**
  * Lists a zip archive's entries as ingest sources, streaming each entry when it is read (never
@@ -31,12 +34,7 @@ export async function* readZipEntries(
   try {
     const opened = await openRegularFile(archive);
     archiveSize = opened.size;
-    zip = await yauzl.fromFdPromise(opened.fd, {
-      lazyEntries: true,
-      decodeStrings: false,
-      validateEntrySizes: true,
-      autoClose: false,
-    });
+    zip = await openZip(opened.fd);
   } catch (error) {
     const reason =
       error instanceof SourceRejection
@@ -55,46 +53,145 @@ export async function* readZipEntries(
     };
     return;
   }
-  const budget = new ArchiveBudget(limits);
-  const openStreams = new Set<Readable>();
-  let listed = 0;
+  const budget = new ArchiveBudget(limits, archiveBudgetBytes(archiveSize, limits));
+  const reading = new ArchiveReading(zip, archive, archiveSize);
+  // The whole directory is read before any entry is inflated, so that entries sharing their
+  // bytes with another (an overlap bomb) are refused before they can expand.
+  const entries: yauzl.Entry[] = [];
+  let directoryError: unknown = null;
   try {
-    for await (const entry of zip.eachEntry()) {
-      listed += 1;
-      const item = describeEntry(zip, entry, archivePrintable, budget, openStreams);
+    for await (const entry of zip.eachEntry()) entries.push(entry);
+  } catch (error) {
+    directoryError = error;
+  }
+  try {
+    const overlapping = overlappingEntries(entries);
+    for (const entry of entries) {
+      const item = overlapping.has(entry)
+        ? overlapRejection(entry, archivePrintable, overlapping.size)
+        : describeEntry(reading, entry, archivePrintable, budget);
       if (item) yield item;
     }
-  } catch (error) {
-    yield {
-      kind: 'rejected',
-      rejected: {
-        sourcePath: archivePrintable,
-        code: RejectionCode.CorruptArchive,
-        reason: `the archive's directory is damaged after ${listed} entries (${describeError(error)}); the entries before it were read`,
-        sizeBytes: archiveSize,
-        diskBytes: 0,
-      },
-    };
+    if (directoryError !== null) {
+      yield {
+        kind: 'rejected',
+        rejected: {
+          sourcePath: archivePrintable,
+          code: RejectionCode.CorruptArchive,
+          reason: `the archive's directory is damaged after ${entries.length} entries (${describeError(directoryError)}); the entries before it were read`,
+          sizeBytes: archiveSize,
+          diskBytes: 0,
+        },
+      };
+    }
   } finally {
-    closeWhenDrained(zip, openStreams);
+    reading.finishListing();
   }
 }
 
-function closeWhenDrained(zip: yauzl.ZipFile, openStreams: Set<Readable>): void {
-  // Entries handed out may still be streaming; the archive closes after the last one ends.
-  const tryClose = (): void => {
-    if (openStreams.size === 0 && zip.isOpen) zip.close();
+function openZip(fd: number): Promise<yauzl.ZipFile> {
+  return yauzl.fromFdPromise(fd, {
+    lazyEntries: true,
+    decodeStrings: false,
+    validateEntrySizes: true,
+    autoClose: false,
+  });
+}
+
+/**
+ * Reads one entry of an archive at a time: an entry's inflated bytes go to temp space only after
+ * the previous entry's stream has closed, so a bomb never has more than one entry in flight even
+ * when ingest works on several sources at once. The archive closes once listing is over and no
+ * stream is open; an entry opened after that (ingest lanes take entries before they open them)
+ * reopens it, which reads only the end record.
+ */
+class ArchiveReading {
+  private turn: Promise<void> = Promise.resolve();
+  private inFlight = 0;
+  private listed = false;
+  constructor(
+    private zip: yauzl.ZipFile,
+    private readonly archive: Buffer,
+    private readonly archiveSize: number,
+  ) {}
+
+  private async reopened(): Promise<yauzl.ZipFile> {
+    if (this.zip.isOpen) return this.zip;
+    const opened = await openRegularFile(this.archive);
+    if (opened.size !== this.archiveSize) {
+      fs.closeSync(opened.fd);
+      throw new SourceRejection(
+        RejectionCode.CorruptArchive,
+        `the archive changed while it was read (${this.archiveSize} bytes, now ${opened.size})`,
+      );
+    }
+    this.zip = await openZip(opened.fd);
+    return this.zip;
+  }
+
+  async open(entry: yauzl.Entry, budget: ArchiveBudget): Promise<Readable> {
+    this.inFlight += 1;
+    const previous = this.turn;
+    let release = (): void => undefined;
+    this.turn = new Promise<void>((resolve) => (release = resolve));
+    const done = (): void => {
+      release();
+      this.inFlight -= 1;
+      this.closeIfIdle();
+    };
+    await previous;
+    let stream: Readable;
+    try {
+      stream = await (await this.reopened()).openReadStreamPromise(entry);
+    } catch (error) {
+      done();
+      throw entryReadRejection(error);
+    }
+    const guard = new EntryGuard(budget, entry);
+    guard.once('close', () => {
+      stream.destroy();
+      done();
+    });
+    // pipe() alone does not forward errors: a damaged deflate stream or a size that disagrees
+    // with the directory must fail the guard (and so the entry), named for what it is, instead
+    // of raising an unhandled 'error' that ends the whole ingest.
+    stream.once('error', (error) => guard.destroy(entryReadRejection(error)));
+    stream.pipe(guard);
+    return guard;
+  }
+
+  finishListing(): void {
+    this.listed = true;
+    this.closeIfIdle();
+  }
+
+  private closeIfIdle(): void {
+    if (this.listed && this.inFlight === 0 && this.zip.isOpen) this.zip.close();
+  }
+}
+
+function overlapRejection(entry: yauzl.Entry, archivePrintable: string, count: number): WalkItem {
+  const name = checkName(entry.fileNameRaw).printable;
+  return {
+    kind: 'rejected',
+    rejected: {
+      sourcePath: `${archivePrintable}!/${name}`,
+      code: RejectionCode.ZipBomb,
+      reason:
+        `the entry's data overlaps another entry's (at byte ${entry.relativeOffsetOfLocalHeader} of the archive; ` +
+        `${count} entries overlap): a zip bomb; not inflated`,
+      sizeBytes: entry.uncompressedSize,
+      diskBytes: entry.compressedSize,
+      archiveFacts: entryFacts(entry),
+    },
   };
-  for (const stream of openStreams) stream.once('close', tryClose);
-  tryClose();
 }
 
 function describeEntry(
-  zip: yauzl.ZipFile,
+  reading: ArchiveReading,
   entry: yauzl.Entry,
   archivePrintable: string,
   budget: ArchiveBudget,
-  openStreams: Set<Readable>,
 ): WalkItem | null {
   const raw = entry.fileNameRaw;
   const isUtf8Flagged = (entry.generalPurposeBitFlag & 0x800) !== 0;
@@ -106,13 +203,14 @@ function describeEntry(
   const entryName = name.printable.replace(/\\\\/g, '/');
   const sourcePath = `${archivePrintable}!/${entryName}`;
   if (entryName.endsWith('/')) return null;
+  const archiveFacts = entryFacts(entry);
   const reject = (
     code: RejectionCode,
     reason: string,
     size: number | null = entry.uncompressedSize,
   ): WalkItem => ({
     kind: 'rejected',
-    rejected: { sourcePath, code, reason, sizeBytes: size, diskBytes: entry.compressedSize },
+    rejected: { sourcePath, code, reason, sizeBytes: size, diskBytes: entry.compressedSize, archiveFacts },
   });
 
   if (name.problem) return reject(RejectionCode.UnsafeFileName, `${name.problem}; stored as "${entryName}"`);
@@ -131,13 +229,8 @@ function describeEntry(
   if (!entry.canDecodeFileData()) {
     return reject(RejectionCode.Unreadable, `unsupported compression method ${entry.compressionMethod}`);
   }
-  const declaredRatio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-  if (entry.uncompressedSize > MIB && declaredRatio > budget.limits.maxCompressionRatio) {
-    return reject(
-      RejectionCode.ZipBomb,
-      `declared compression ratio ${Math.round(declaredRatio)}:1 exceeds the limit of ${budget.limits.maxCompressionRatio}:1 (zip bomb?)`,
-    );
-  }
+  const bomb = declaredBomb(entry, budget);
+  if (bomb) return reject(RejectionCode.ZipBomb, bomb);
   const segments = entryName.split('/');
   return {
     kind: 'source',
@@ -150,50 +243,23 @@ function describeEntry(
       modifiedAt: safeDate(() => entry.getLastModDate()),
       archivePath: archivePrintable,
       archiveEntry: entryName,
-      open: async () => {
-        const stream = await zip.openReadStreamPromise(entry);
-        openStreams.add(stream);
-        stream.once('close', () => openStreams.delete(stream));
-        return stream.pipe(new BombGuard(budget, entry.compressedSize));
-      },
+      archiveFacts,
+      open: () => reading.open(entry, budget),
     },
   };
 }
 
-/** Counts the bytes really inflated and stops the stream when they pass the archive's limits. */
-class BombGuard extends Transform {
-  private entryBytes = 0;
-  constructor(
-    private readonly budget: ArchiveBudget,
-    private readonly compressedSize: number,
-  ) {
-    super();
+/** Why the sizes the directory declares already make the entry a bomb, before inflating it. */
+function declaredBomb(entry: yauzl.Entry, budget: ArchiveBudget): string | null {
+  const { maxCompressionRatio } = budget.limits;
+  const declaredRatio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+  if (entry.uncompressedSize > RATIO_FLOOR_BYTES && declaredRatio > maxCompressionRatio) {
+    return `declared compression ratio ${Math.round(declaredRatio)}:1 exceeds the limit of ${maxCompressionRatio}:1 (zip bomb?)`;
   }
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.entryBytes += chunk.length;
-    this.budget.streamed += chunk.length;
-    const { maxArchiveBytes, maxCompressionRatio } = this.budget.limits;
-    if (this.budget.streamed > maxArchiveBytes) {
-      callback(
-        new SourceRejection(
-          RejectionCode.ZipBomb,
-          `the archive inflates to more than ${maxArchiveBytes} bytes (limit reached while reading; zip bomb?)`,
-        ),
-      );
-      return;
-    }
-    const ratio = this.entryBytes / Math.max(1, this.compressedSize);
-    if (this.entryBytes > MIB && ratio > maxCompressionRatio) {
-      callback(
-        new SourceRejection(
-          RejectionCode.ZipBomb,
-          `the entry inflated past ${Math.floor(ratio)}:1, more than the limit of ${maxCompressionRatio}:1 (zip bomb?)`,
-        ),
-      );
-      return;
-    }
-    callback(null, chunk);
+  if (entry.uncompressedSize > budget.maxBytes) {
+    return `declared size ${entry.uncompressedSize} bytes exceeds the archive's expansion budget of ${budget.maxBytes} bytes (zip bomb?)`;
   }
+  return null;
 }
 
 /** Why an entry path must not be used: absolute, drive-qualified, or climbing out with `..`. */
