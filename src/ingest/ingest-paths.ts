@@ -94,6 +94,7 @@ export async function ingestPaths(
     inputs: options.paths.map(recorded),
     options: {
       metadataFile: options.metadataFile ?? null,
+      metadataEncoding: sidecar?.encoding ?? null,
       namePattern: pattern.source,
       columnMap: options.columnMap ?? {},
       region,
@@ -114,6 +115,7 @@ export async function ingestPaths(
     }),
   };
   const summary = new IngestSummary();
+  summary.metadataWarnings.push(...(sidecar?.warnings ?? []));
   const totals = await countInputs(options.paths, limits);
   const progress: IngestProgress = {
     filesDone: 0,
