@@ -12,6 +12,8 @@ const MAX_SIDECAR_BYTES = 256 * 1024 * 1024;
 export interface SidecarIndex {
   file: string;
   rowCount: number;
+  /** The bytes read, exactly: stored in the content store as evidence. */
+  bytes: Buffer;
   /** How the file's bytes were read, recorded with the batch. */
   encoding: SidecarEncoding;
   /** Problems with the file itself (guessed encoding, duplicate rows or columns), for the summary. */
@@ -42,7 +44,8 @@ export function loadSidecar(file: string, columnMap: ColumnMap): SidecarIndex {
   if (!stat.isFile()) throw new IngestUsageError(`metadata file "${file}" is not a regular file`);
   if (stat.size > MAX_SIDECAR_BYTES)
     throw new IngestUsageError(`metadata file "${file}" is larger than 256 MiB`);
-  const decoded = decodeSidecar(fs.readFileSync(file), display);
+  const bytes = fs.readFileSync(file);
+  const decoded = decodeSidecar(bytes, display);
   const warnings: string[] = [];
   if (decoded.guessed) {
     warnings.push(
@@ -99,6 +102,7 @@ export function loadSidecar(file: string, columnMap: ColumnMap): SidecarIndex {
   return {
     file,
     rowCount: all.length,
+    bytes,
     encoding: decoded.encoding,
     warnings,
     lookup(relativePath, basename) {
