@@ -87,4 +87,35 @@ describe('file names that are not plain UTF-8', () => {
       { sourcePath: `${zip}!/../escape.wav`, code: 'unsafe-archive-path' },
     ]);
   });
+  it('matches a cp1251 file name to its row in a cp1251 sidecar by the decoded name', async () => {
+    const dir = path.join(root, 'matched');
+    fs.mkdirSync(dir);
+    const name = Buffer.from([0xe7, 0xe2, 0xee, 0xed, 0xee, 0xea, 0x2e, 0x77, 0x61, 0x76]); // "звонок.wav"
+    fs.writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), name]), wavBuffer({ seed: 1001 }));
+    const csv = path.join(root, 'matched.csv');
+    fs.writeFileSync(
+      csv,
+      Buffer.concat([Buffer.from('file,caller\n'), name, Buffer.from(',+79161234567\n')]),
+    );
+    const result = await ingestPaths(tdb.db, config, {
+      paths: [dir],
+      collection: 'names',
+      actor: 'tester',
+      metadataFile: csv,
+    });
+    expect(result.summary.ingested).toBe(1);
+    expect(result.summary.metadataWarnings).toEqual([
+      'matched.csv is not UTF-8: read as windows-1251 (guessed from its letters); check the values, or re-export it as UTF-8',
+    ]);
+    const row = await tdb.db
+      .selectFrom('recordings')
+      .select(['original_filename', 'caller_number', 'metadata_origin'])
+      .where('id', '=', result.newRecordingIds[0]!)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      original_filename: 'звонок.wav',
+      caller_number: '+79161234567',
+      metadata_origin: 'sidecar',
+    });
+  });
 });
