@@ -43,30 +43,37 @@ const RUSSIAN_FREQUENCY = [
  */
 export function cyrillicScore(text: string): number {
   let score = 0;
-  const chars = [...text];
-  chars.forEach((ch, i) => {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) return;
-    const lower = ch.toLowerCase();
-    const index = lower === 'ё' ? 5 : lower.charCodeAt(0) - 0x430;
-    if (index < 0 || index >= RUSSIAN_FREQUENCY.length) {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    const index =
+      code === 0x401 || code === 0x451 ? 5 : code >= 0x410 && code <= 0x44f ? (code - 0x410) % 32 : -1;
+    if (index < 0) {
       score -= 50;
-      return;
+      continue;
     }
     score += RUSSIAN_FREQUENCY[index]!;
-    if (/[A-Za-z]/.test(chars[i - 1] ?? '') || /[A-Za-z]/.test(chars[i + 1] ?? '')) score -= 200;
-  });
+    if (isLatinLetter(text.charCodeAt(i - 1)) || isLatinLetter(text.charCodeAt(i + 1))) score -= 200;
+  }
   return score;
 }
 
+function isLatinLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** Bytes enough to tell the code pages apart; a 256 MiB spreadsheet is not scored whole. */
+const SAMPLE_BYTES = 64 * 1024;
+
 /** Decodes bytes that are not UTF-8: cp1251 or cp866 when one reads as Russian, else windows-1252. */
 export function guessLegacyEncoding(bytes: Uint8Array): { encoding: LegacyEncoding; text: string } {
-  const candidates = (['windows-1251', 'ibm866'] as const).map((encoding) => {
-    const text = decodeLegacy(bytes, encoding);
-    return { encoding, text, score: cyrillicScore(text) };
-  });
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const candidates = (['windows-1251', 'ibm866'] as const).map((encoding) => ({
+    encoding,
+    score: cyrillicScore(decodeLegacy(sample, encoding)),
+  }));
   candidates.sort((a, b) => b.score - a.score);
   const best = candidates[0]!;
-  if (best.score > 0) return { encoding: best.encoding, text: best.text };
-  return { encoding: 'windows-1252', text: decodeLegacy(bytes, 'windows-1252') };
+  const encoding: LegacyEncoding = best.score > 0 ? best.encoding : 'windows-1252';
+  return { encoding, text: decodeLegacy(bytes, encoding) };
 }
