@@ -22,6 +22,10 @@ export interface CustodyDetails {
     archiveCrc32?: string;
     archiveCompressedSize?: number;
     archiveUncompressedSize?: number;
+    /** Set for a file that is not audio: the call-records sidecar of a batch. */
+    role?: 'metadata-sidecar';
+    /** How a sidecar's bytes were decoded (utf-8, windows-1251, ...). */
+    encoding?: string;
   };
   hashed: { algorithm: 'sha256'; sha256: string; sizeBytes: number };
   stored: { storePath: string; alreadyInStore: boolean; mode: '0444' };

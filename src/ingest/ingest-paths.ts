@@ -14,6 +14,7 @@ import type { ColumnMap } from './metadata/column-map.ts';
 import { compileNamePattern, DEFAULT_NAME_PATTERN } from './metadata/name-pattern.ts';
 import { createMetadataResolver } from './metadata/resolve.ts';
 import { loadSidecar } from './metadata/sidecar.ts';
+import { storeSidecar } from './metadata/sidecar-store.ts';
 import { IngestSummary } from './summary.ts';
 import { defaultLimits, type IngestLimits, type WalkItem } from './types.ts';
 
@@ -94,12 +95,28 @@ export async function ingestPaths(
     inputs: options.paths.map(recorded),
     options: {
       metadataFile: options.metadataFile ?? null,
+      metadataEncoding: sidecar?.encoding ?? null,
       namePattern: pattern.source,
       columnMap: options.columnMap ?? {},
       region,
       timeZone,
     },
   });
+
+  // Kept in the batch's summary: which sidecar bytes (by SHA-256) the metadata was read from.
+  const sidecarStored = sidecar
+    ? await storeSidecar(
+        db,
+        config.originalsDir,
+        { batchId, actor: options.actor, sourcePath: recorded(sidecar.file) },
+        sidecar,
+      )
+    : null;
+  const metadataFile = sidecarStored && {
+    sha256: sidecarStored.sha256,
+    storePath: sidecarStored.storePath,
+    encoding: sidecar!.encoding,
+  };
 
   const ctx: FileContext = {
     db,
@@ -114,6 +131,7 @@ export async function ingestPaths(
     }),
   };
   const summary = new IngestSummary();
+  summary.metadataWarnings.push(...(sidecar?.warnings ?? []));
   const totals = await countInputs(options.paths, limits);
   const progress: IngestProgress = {
     filesDone: 0,
@@ -138,14 +156,16 @@ export async function ingestPaths(
       options.onProgress?.(progress);
     });
   } catch (error) {
-    await finishBatch(db, batchId, 'interrupted', { ...summary.toJson(), error: String(error) }).catch(
-      () => undefined,
-    );
+    await finishBatch(db, batchId, 'interrupted', {
+      ...summary.toJson(),
+      metadataFile,
+      error: String(error),
+    }).catch(() => undefined);
     throw error;
   }
   for (const row of sidecar?.unmatchedRows() ?? [])
     summary.metadataWarnings.push(`${row}: no ingested file matches this row`);
-  await finishBatch(db, batchId, 'finished', summary.toJson());
+  await finishBatch(db, batchId, 'finished', { ...summary.toJson(), metadataFile });
   return { batchId, collectionId, newRecordingIds: summary.newRecordingIds, summary };
 }
 

@@ -45,7 +45,7 @@ export async function* walkInputs(inputs: string[], limits: IngestLimits): Async
       const root = fs.realpathSync(inputBuf, { encoding: 'buffer' });
       yield* walkDirectory(inputBuf, root, Buffer.alloc(0), limits);
     } else {
-      yield* fileItems(inputBuf, stat, path.basename(input), limits);
+      yield* fileItems(inputBuf, stat, Buffer.from(path.basename(input)), limits);
     }
   }
 }
@@ -107,7 +107,7 @@ async function* walkDirectory(
       if (target.stat.isDirectory()) continue;
       stat = target.stat;
     }
-    yield* fileItems(full, stat, rel.toString('utf8'), limits);
+    yield* fileItems(full, stat, rel, limits);
   }
 }
 
@@ -142,10 +142,12 @@ function resolveLinkInside(link: Buffer, root: Buffer): LinkTarget {
 async function* fileItems(
   file: Buffer,
   stat: fs.Stats,
-  relativePath: string,
+  relative: Buffer,
   limits: IngestLimits,
 ): AsyncGenerator<WalkItem> {
   const printable = checkName(file);
+  // Sidecar rows and name patterns see the decoded name; the record keeps the printable one.
+  const relativePath = checkName(relative).text;
   if (printable.problem) {
     yield rejected(
       printable.printable,
@@ -163,7 +165,7 @@ async function* fileItems(
     );
     return;
   }
-  if (/\.zip$/i.test(printable.printable)) {
+  if (/\.zip$/i.test(printable.text)) {
     yield* readZipEntries(file, printable.printable, limits);
     return;
   }
@@ -172,7 +174,7 @@ async function* fileItems(
     source: {
       sourcePath: printable.printable,
       relativePath,
-      basename: path.basename(printable.printable),
+      basename: path.basename(relativePath),
       expectedSize: stat.size,
       diskBytes: stat.size,
       modifiedAt: stat.mtime,

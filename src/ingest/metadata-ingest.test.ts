@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,56 @@ afterAll(async () => {
 });
 
 describe('call metadata from a sidecar', () => {
+  it('reads a cp1251 sidecar without U+FFFD, warns about duplicate rows, and keeps the sidecar itself in the store', async () => {
+    const input = path.join(root, 'sidecar-cp1251');
+    writeWav(path.join(input, 'three.wav'), { seed: 1251 });
+    // "file;caller;Примечание / three.wav;+79161234567;звонок Петру" in cp1251, then the same file again.
+    const toCp1251 = (text: string): Buffer =>
+      Buffer.from(
+        [...text].map((ch) => (ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : ch.charCodeAt(0) - 0x410 + 0xc0)),
+      );
+    const bytes = toCp1251(
+      'file;caller;Примечание\nthree.wav;+79161234567;звонок Петру\nthree.wav;+79031234567;\n',
+    );
+    const csv = path.join(root, 'calls-1251.csv');
+    fs.writeFileSync(csv, bytes);
+    const result = await ingestPaths(tdb.db, config, {
+      paths: [input],
+      collection: 'meta',
+      actor: 'tester',
+      metadataFile: csv,
+    });
+    expect(result.summary.metadataWarnings).toEqual([
+      'calls-1251.csv is not UTF-8: read as windows-1251 (guessed from its letters); check the values, or re-export it as UTF-8',
+      'calls-1251.csv line 2 and line 3 both describe "three.wav": line 2 is used, line 3 ignored',
+    ]);
+    const row = await tdb.db
+      .selectFrom('recordings')
+      .selectAll()
+      .where('original_filename', '=', 'three.wav')
+      .executeTakeFirstOrThrow();
+    expect(row.caller_number).toBe('+79161234567');
+    expect(row.metadata_extra).toEqual({ Примечание: 'звонок Петру' });
+    const batch = await tdb.db
+      .selectFrom('ingest_batches')
+      .select(['options', 'summary'])
+      .where('id', '=', result.batchId)
+      .executeTakeFirstOrThrow();
+    expect(batch.options.metadataEncoding).toBe('windows-1251');
+    const stored = (batch.summary as { metadataFile: { sha256: string; storePath: string } }).metadataFile;
+    expect(stored.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(fs.readFileSync(path.join(config.originalsDir, stored.storePath)).equals(bytes)).toBe(true);
+    const events = await tdb.db
+      .selectFrom('custody_events')
+      .select(['action', 'sha256', 'details'])
+      .where('batch_id', '=', result.batchId)
+      .where('source_path', '=', csv)
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => e.action)).toEqual(['received', 'hashed', 'stored']);
+    expect(events[0]!.details).toMatchObject({ role: 'metadata-sidecar', encoding: 'windows-1251' });
+    expect(events.every((e) => e.sha256 === stored.sha256)).toBe(true);
+  });
   it('reads mapped columns, normalises numbers to E.164, keeps raw values and extra columns', async () => {
     const input = path.join(root, 'sidecar-ok');
     writeWav(path.join(input, 'one.wav'), { seed: 1 });

@@ -1,34 +1,72 @@
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+import { decodeUtf8, guessLegacyEncoding, type LegacyEncoding } from './text-encoding.ts';
 
 export interface NameCheck {
-  /** The name as it can be shown and stored: control characters and invalid bytes escaped. */
+  /**
+   * The name as it can be shown and stored: control characters escaped, and when a part had to
+   * be decoded by guessing, the guess and that part's raw bytes (`\xNN`) after it, so the record
+   * is unambiguous and the original bytes can always be recovered.
+   */
   printable: string;
-  /** Why the name cannot be taken as it is (newline, control character, invalid UTF-8). */
+  /** The decoded name with control characters escaped, without the note: for extensions and matching. */
+  text: string;
+  /** Why the name cannot be taken as it is (line break, control character), or null. */
   problem: string | null;
+  /** Set when a part of the name was not UTF-8 and was decoded by guessing its code page. */
+  guessedEncoding: LegacyEncoding | null;
 }
+
+const SLASH = 0x2f;
 
 /**
  * File names come from leaked archives and foreign file systems: they can hold newlines, terminal
- * escape sequences or bytes that are not UTF-8. Such names are never printed or stored raw; this
- * turns them into a printable, unambiguous form (`\n`, `\x1b`, `\xff`) and says what was wrong.
+ * escape sequences or bytes in a Windows code page. Such names are never printed or stored raw;
+ * this turns them into a printable, unambiguous form and says what is wrong with them. A name
+ * that is merely not UTF-8 is not wrong: each '/'-separated part that is not is decoded as cp1251,
+ * cp866 or windows-1252 (whichever reads best), and the guess is written beside it.
  */
 export function checkName(raw: Buffer | string): NameCheck {
   const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
-  let text: string | null;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    text = null;
+  const parts: string[] = [];
+  const guessedRaw: string[] = [];
+  let guessedEncoding: LegacyEncoding | null = null;
+  let controls = '';
+  for (const part of splitBytes(bytes, SLASH)) {
+    const utf8 = decodeUtf8(part);
+    if (utf8 !== null) {
+      parts.push(utf8);
+      controls += utf8;
+      continue;
+    }
+    const guess = guessLegacyEncoding(part);
+    guessedEncoding ??= guess.encoding;
+    parts.push(guess.text);
+    guessedRaw.push(escapeBytes(part));
+    // C1 characters are only what windows-1252 calls a few unused bytes: not a hostile name.
+    controls += guess.text.replace(/[\u0080-\u009f]/g, '');
   }
-  if (text === null) {
-    return { printable: escapeInvalidUtf8(bytes), problem: 'the file name is not valid UTF-8' };
+  const text = escapeControls(parts.join('/'));
+  const printable =
+    guessedEncoding === null ? text : `${text} [${guessedEncoding} name, bytes ${guessedRaw.join(' ')}]`;
+  return { printable, text, problem: nameProblem(controls), guessedEncoding };
+}
+
+function nameProblem(text: string): string | null {
+  if (/[\n\r\u2028\u2029]/.test(text)) return 'the file name contains a line break';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) return 'the file name contains control characters';
+  return null;
+}
+
+function splitBytes(bytes: Buffer, separator: number): Buffer[] {
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i += 1) {
+    if (i === bytes.length || bytes[i] === separator) {
+      parts.push(bytes.subarray(start, i));
+      start = i + 1;
+    }
   }
-  const printable = escapeControls(text);
-  if (printable === text) return { printable, problem: null };
-  const problem = /[\n\r]/.test(text)
-    ? 'the file name contains a line break'
-    : 'the file name contains control characters';
-  return { printable, problem };
+  return parts;
 }
 
 function escapeControls(text: string): string {
@@ -44,32 +82,13 @@ function escapeControls(text: string): string {
   });
 }
 
-/** Decodes valid UTF-8 runs and writes each byte of an invalid sequence as `\xNN`. */
-function escapeInvalidUtf8(bytes: Buffer): string {
+/** Printable ASCII kept (backslash escaped), every other byte as `\xNN`. */
+function escapeBytes(bytes: Buffer): string {
   let out = '';
-  let i = 0;
-  while (i < bytes.length) {
-    const length = sequenceLength(bytes, i);
-    if (length > 0) {
-      out += escapeControls(bytes.subarray(i, i + length).toString('utf8'));
-      i += length;
-    } else {
-      out += `\\x${bytes[i]!.toString(16).padStart(2, '0')}`;
-      i += 1;
-    }
+  for (const b of bytes) {
+    if (b === 0x5c) out += '\\\\';
+    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
+    else out += `\\x${b.toString(16).padStart(2, '0')}`;
   }
   return out;
-}
-
-function sequenceLength(bytes: Buffer, i: number): number {
-  const b = bytes[i]!;
-  const expected =
-    b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-  if (expected === 0 || i + expected > bytes.length) return 0;
-  try {
-    utf8.decode(bytes.subarray(i, i + expected));
-    return expected;
-  } catch {
-    return 0;
-  }
 }

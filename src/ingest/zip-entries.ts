@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { SourceRejection } from './errors.ts';
-import { checkName } from './printable-name.ts';
+import { checkName, type NameCheck } from './printable-name.ts';
 import { openRegularFile, describeFsError } from './source-file.ts';
 import { RejectionCode, type IngestLimits, type WalkItem } from './types.ts';
 import {
@@ -193,15 +193,10 @@ function describeEntry(
   archivePrintable: string,
   budget: ArchiveBudget,
 ): WalkItem | null {
-  const raw = entry.fileNameRaw;
-  const isUtf8Flagged = (entry.generalPurposeBitFlag & 0x800) !== 0;
-  let name = checkName(raw);
-  if (name.problem === 'the file name is not valid UTF-8' && !isUtf8Flagged) {
-    // Without the UTF-8 flag, the zip format says names are CP437: decode as the spec says.
-    name = checkName(yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false));
-  }
-  const entryName = name.printable.replace(/\\\\/g, '/');
-  const sourcePath = `${archivePrintable}!/${entryName}`;
+  const name = entryNameCheck(entry.fileNameRaw);
+  // The decoded name is matched and checked; the printable one (with any guess noted) recorded.
+  const entryName = name.text;
+  const sourcePath = `${archivePrintable}!/${name.printable}`;
   if (entryName.endsWith('/')) return null;
   const archiveFacts = entryFacts(entry);
   const reject = (
@@ -213,7 +208,8 @@ function describeEntry(
     rejected: { sourcePath, code, reason, sizeBytes: size, diskBytes: entry.compressedSize, archiveFacts },
   });
 
-  if (name.problem) return reject(RejectionCode.UnsafeFileName, `${name.problem}; stored as "${entryName}"`);
+  if (name.problem)
+    return reject(RejectionCode.UnsafeFileName, `${name.problem}; stored as "${name.printable}"`);
   const pathProblem = unsafeEntryPath(entryName);
   if (pathProblem) return reject(RejectionCode.UnsafeArchivePath, pathProblem);
   if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) {
@@ -242,11 +238,21 @@ function describeEntry(
       diskBytes: entry.compressedSize,
       modifiedAt: safeDate(() => entry.getLastModDate()),
       archivePath: archivePrintable,
-      archiveEntry: entryName,
+      archiveEntry: name.printable,
       archiveFacts,
       open: () => reading.open(entry, budget),
     },
   };
+}
+
+/**
+ * Windows tools write `calls\2022\x.wav`: a backslash byte (the same in UTF-8, cp866 and
+ * cp1251) separates folders inside an archive, so the `..` and absolute-path checks see the
+ * folders. Names without the UTF-8 flag are in whatever code page the tool used (cp866 from
+ * Russian Windows, not the CP437 the format names): checkName guesses as for names on disk.
+ */
+export function entryNameCheck(raw: Buffer): NameCheck {
+  return checkName(Buffer.from(raw.map((b) => (b === 0x5c ? 0x2f : b))));
 }
 
 /** Why the sizes the directory declares already make the entry a bomb, before inflating it. */

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { IngestUsageError } from '../errors.ts';
 import { resolveColumns, type ColumnMap } from './column-map.ts';
 import type { CallField, RawCallRecord } from './fields.ts';
+import { decodeSidecar, type SidecarEncoding } from './sidecar-encoding.ts';
 
 const MAX_SIDECAR_BYTES = 256 * 1024 * 1024;
 
@@ -11,6 +12,12 @@ const MAX_SIDECAR_BYTES = 256 * 1024 * 1024;
 export interface SidecarIndex {
   file: string;
   rowCount: number;
+  /** The bytes read, exactly: stored in the content store as evidence. */
+  bytes: Buffer;
+  /** How the file's bytes were read, recorded with the batch. */
+  encoding: SidecarEncoding;
+  /** Problems with the file itself (guessed encoding, duplicate rows or columns), for the summary. */
+  warnings: string[];
   lookup(relativePath: string, basename: string): RawCallRecord | undefined;
   /** Rows no ingested file matched: named in the summary so typos show. */
   unmatchedRows(): string[];
@@ -37,8 +44,16 @@ export function loadSidecar(file: string, columnMap: ColumnMap): SidecarIndex {
   if (!stat.isFile()) throw new IngestUsageError(`metadata file "${file}" is not a regular file`);
   if (stat.size > MAX_SIDECAR_BYTES)
     throw new IngestUsageError(`metadata file "${file}" is larger than 256 MiB`);
-  const text = fs.readFileSync(file, 'utf8');
-  const rows = /\.json$/i.test(file) ? parseJsonRows(text, display) : parseCsvRows(text, display);
+  const bytes = fs.readFileSync(file);
+  const decoded = decodeSidecar(bytes, display);
+  const warnings: string[] = [];
+  if (decoded.guessed) {
+    warnings.push(
+      `${display} is not UTF-8: read as ${decoded.encoding} (guessed from its letters); check the values, or re-export it as UTF-8`,
+    );
+  }
+  const { text } = decoded;
+  const rows = /\.json$/i.test(file) ? parseJsonRows(text, display) : parseCsvRows(text, display, warnings);
   const headers = [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
   const columns = resolveColumns(headers, columnMap);
   for (const [field, column] of Object.entries(columnMap)) {
@@ -59,9 +74,18 @@ export function loadSidecar(file: string, columnMap: ColumnMap): SidecarIndex {
   const byBase = new Map<string, RawCallRecord[]>();
   const matched = new Set<RawCallRecord>();
   const all: RawCallRecord[] = [];
+  const firstRowFor = new Map<string, Row>();
   for (const row of rows) {
     const key = (row.values[fileColumn] ?? '').trim().replace(/\\/g, '/').replace(/^\.\//, '');
     if (!key) continue;
+    const first = firstRowFor.get(key);
+    if (first) {
+      warnings.push(
+        `${display} ${first.label} and ${row.label} both describe "${key}": ${first.label} is used, ${row.label} ignored`,
+      );
+      continue;
+    }
+    firstRowFor.set(key, row);
     const record: RawCallRecord = { fields: {}, extra: {}, origin: `${display} ${row.label} (${key})` };
     for (const [field, column] of columns) {
       const value = row.values[column];
@@ -78,6 +102,9 @@ export function loadSidecar(file: string, columnMap: ColumnMap): SidecarIndex {
   return {
     file,
     rowCount: all.length,
+    bytes,
+    encoding: decoded.encoding,
+    warnings,
     lookup(relativePath, basename) {
       // A relative path is exact; a basename only counts when exactly one row has it.
       const candidates = byBase.get(basename);
@@ -89,11 +116,11 @@ export function loadSidecar(file: string, columnMap: ColumnMap): SidecarIndex {
   };
 }
 
-function parseCsvRows(text: string, display: string): Row[] {
+function parseCsvRows(text: string, display: string, warnings: string[]): Row[] {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(text, {
-      columns: (header: string[]) => header.map((h) => h.trim()),
+      columns: (header: string[]) => uniqueHeaders(header, display, warnings),
       bom: true,
       skip_empty_lines: true,
       info: true,
@@ -105,6 +132,27 @@ function parseCsvRows(text: string, display: string): Row[] {
     );
   }
   return records.map(({ record, info }) => ({ values: record, label: `line ${info.lines}` }));
+}
+
+/**
+ * A header named twice would let the last column silently win: the first keeps the name, a later
+ * one is renamed after its position (its values still kept as extra values) and warned about.
+ */
+function uniqueHeaders(header: string[], display: string, warnings: string[]): string[] {
+  const firstAt = new Map<string, number>();
+  return header.map((raw, index) => {
+    const name = raw.trim();
+    const first = firstAt.get(name);
+    if (first === undefined) {
+      firstAt.set(name, index);
+      return name;
+    }
+    const renamed = `${name} (column ${index + 1})`;
+    warnings.push(
+      `${display} header: column "${name}" appears twice (columns ${first + 1} and ${index + 1}): column ${first + 1} is used, column ${index + 1} kept as "${renamed}"`,
+    );
+    return renamed;
+  });
 }
 
 /** Spreadsheets exported in Russian locales use ';': take whichever separates the header best. */

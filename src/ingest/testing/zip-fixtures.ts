@@ -23,15 +23,15 @@ export function writeZip(file: string, entries: ZipFixtureEntry[]): Promise<void
  * Replaces an entry name in a finished zip, in both the local header and the central directory,
  * keeping its length: how hostile names (`../x`, `/etc/x`) that zip writers refuse are made.
  */
-export function rewriteEntryName(file: string, from: string, to: string): void {
-  if (Buffer.byteLength(from) !== Buffer.byteLength(to))
-    throw new Error('names must have the same byte length');
+export function rewriteEntryName(file: string, from: string, to: string | Buffer): void {
+  const replacement = Buffer.from(to);
+  if (Buffer.byteLength(from) !== replacement.length) throw new Error('names must have the same byte length');
   const bytes = fs.readFileSync(file);
   const needle = Buffer.from(from);
   let at = bytes.indexOf(needle);
   let replaced = 0;
   while (at !== -1) {
-    Buffer.from(to).copy(bytes, at);
+    replacement.copy(bytes, at);
     replaced += 1;
     at = bytes.indexOf(needle, at + needle.length);
   }
