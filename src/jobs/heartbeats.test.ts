@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../config/config.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { addRecording, createTestDataDir, type TestDataDir } from '../../test/helpers/recordings.ts';
@@ -9,6 +9,7 @@ import { createStageRegistry } from './registry.ts';
 import { runPipelineUntilIdle } from './run-until-idle.ts';
 import { markDone, recordHeartbeat } from './stage-runs.ts';
 import { formatStatusTable } from './status-report.ts';
+import { startStageWorkers, workerName } from './workers.ts';
 import { speechTestEnv } from '../../test/helpers/speech-models.ts';
 
 // A worker that dies while holding a run (kill -9, a lost machine) stops heart-beating; its runs
@@ -157,5 +158,31 @@ describe('worker heartbeats', () => {
       SELECT heartbeat_at >= started_at AS beat FROM stage_runs
       WHERE recording_id = ${recording.id}::uuid AND stage = 'alpha'`.execute(database.db);
     expect(claimed.rows[0]?.beat).toBe(true);
+  });
+
+  it('running workers beat for the runs they hold', async () => {
+    const held = await heldBy(workerName(), '10 minutes');
+    const workers = await startStageWorkers({
+      queue: pipeline.queue,
+      db: database.db,
+      config: loadConfig({ EARSHOT_DATA_DIR: store.dataDir, ...speechTestEnv() }),
+      heartbeatMs: 20,
+    });
+    try {
+      // Waits for the condition (a beat), not for a time: the interval is only shortened.
+      await vi.waitFor(
+        async () => {
+          const beat = await sql<{ fresh: boolean }>`
+            SELECT heartbeat_at > now() - interval '1 minute' AS fresh FROM stage_runs
+            WHERE recording_id = ${held.recordingId}::uuid AND stage = 'alpha'`.execute(database.db);
+          expect(beat.rows[0]?.fresh).toBe(true);
+        },
+        { timeout: 30_000, interval: 50 },
+      );
+    } finally {
+      await workers.stop();
+    }
+    expect(await releaseStaleRuns(pipeline.queue, database.db)).toEqual({ released: 0, abandoned: 0 });
+    await finish(held);
   });
 });
