@@ -174,5 +174,15 @@ describe('control characters in text parameters', () => {
     });
     // Past the control check: the recording does not exist, which is the route's own answer.
     expect(note.statusCode).toBe(404);
+    // A name is one line, though: its schema refuses the line break.
+    const author = await app.inject({
+      method: 'POST',
+      url: `/api/recordings/${SOME_UUID}/notes`,
+      payload: { text: 'a note', author: 'ana\nlyst' },
+    });
+    expect(author.statusCode).toBe(400);
+    expect(author.json<ErrorBody>().issues).toEqual([
+      { path: 'body.author', message: 'must be one line (no tab or line break)' },
+    ]);
   });
 });
