@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly statusCode: 400 | 404 | 409 | 413 | 416 | 422 | 503,
     readonly code: ErrorResponse['error'],
     message: string,
+    /** One entry per invalid value, for a 400 that names several fields. */
+    readonly issues?: ErrorResponse['issues'],
   ) {
     super(message);
   }
@@ -113,7 +115,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.code(400).send(body('bad_request', `Invalid request: ${summary}`, issues));
     }
     if (error instanceof ApiError) {
-      return reply.code(error.statusCode).send(body(error.code, error.message));
+      return reply.code(error.statusCode).send(body(error.code, error.message, error.issues));
     }
     const domain = domainErrorAnswer(error);
     if (domain) {

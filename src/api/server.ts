@@ -6,6 +6,7 @@ import type { EarshotConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import type { StageScheduler } from '../transcripts/rerun.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
+import { installControlCharacterCheck } from './control-characters.ts';
 import { answerFrameworkError, installErrorHandling } from './errors.ts';
 import { openApiTransform } from './openapi.ts';
 import { registerAnalysisRoutes } from './routes/analysis.ts';
@@ -62,6 +63,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installControlCharacterCheck(app);
   // Uploads are streamed part by part by the ingest route, which sets the limits per request.
   await app.register(fastifyMultipart);
 

@@ -152,6 +152,8 @@ export interface StageRunsTable {
   updated_at: UpdatedAt;
   result: Json<JsonObject> | null;
   waiting_for_model: string | null;
+  /** Last sign of life of the worker that held the run last (migration 0010); null before that. */
+  heartbeat_at: Date | null;
 }
 
 /** Kinds of derived file; a working copy is the 16 kHz mono WAV of one channel. */

@@ -4,6 +4,7 @@ import type { StageStatus } from '../db/schema.ts';
 import type { JobQueue } from './queue.ts';
 import type { StageRegistry } from './registry.ts';
 import { scheduleStage } from './scheduling.ts';
+import { SILENT_WORKER_SECONDS } from './stage-runs.ts';
 
 export interface StageCounts {
   stage: string;
@@ -34,6 +35,16 @@ export interface StageWait {
   model: string;
 }
 
+/** A worker that holds runs but stopped heart-beating (killed, or its machine lost). */
+export interface SilentWorker {
+  /** hostname:pid */
+  worker: string;
+  /** Its last heartbeat. */
+  lastHeartbeat: Date;
+  /** How many runs it still holds ('running'); they are released to other workers shortly. */
+  runs: number;
+}
+
 export interface PipelineStatus {
   recordings: number;
   /** Recordings of demo collections, read by the demo models (demo/models). */
@@ -41,6 +52,8 @@ export interface PipelineStatus {
   stages: StageCounts[];
   failures: StageFailure[];
   waits: StageWait[];
+  /** Workers gone silent while holding runs: their runs show as running until released. */
+  silentWorkers: SilentWorker[];
 }
 
 const STATUSES: readonly StageStatus[] = ['pending', 'running', 'done', 'failed', 'waiting'];
@@ -52,6 +65,7 @@ const STATUSES: readonly StageStatus[] = ['pending', 'running', 'done', 'failed'
 export async function getPipelineStatus(
   db: Db,
   registry: Pick<StageRegistry, 'order'>,
+  silentAfterSeconds = SILENT_WORKER_SECONDS,
 ): Promise<PipelineStatus> {
   const total = await db
     .selectFrom('recordings')
@@ -96,6 +110,7 @@ export async function getPipelineStatus(
   return {
     recordings,
     demoRecordings: Number(demo.n),
+    silentWorkers: await findSilentWorkers(db, silentAfterSeconds),
     stages,
     waits: waiting.map((w) => ({
       recordingId: w.recording_id,
@@ -112,6 +127,32 @@ export async function getPipelineStatus(
       finishedAt: f.finished_at,
     })),
   };
+}
+
+/** Workers holding running runs whose heartbeat is older than silentAfterSeconds, oldest first. */
+async function findSilentWorkers(db: Db, silentAfterSeconds: number): Promise<SilentWorker[]> {
+  const rows = await db
+    .selectFrom('stage_runs')
+    .select([
+      'worker',
+      (eb) => eb.fn.max('heartbeat_at').as('last_heartbeat'),
+      (eb) => eb.fn.countAll<string>().as('runs'),
+    ])
+    .where('status', '=', 'running')
+    .where('worker', 'is not', null)
+    .groupBy('worker')
+    .having(
+      (eb) => eb.fn.max('heartbeat_at'),
+      '<',
+      sql<Date>`now() - make_interval(secs => ${silentAfterSeconds})`,
+    )
+    .orderBy('last_heartbeat')
+    .execute();
+  return rows.map((r) => ({
+    worker: r.worker ?? 'unknown',
+    lastHeartbeat: new Date(r.last_heartbeat ?? 0),
+    runs: Number(r.runs),
+  }));
 }
 
 /** Schedules every failed run again (optionally of one stage). Returns how many. */

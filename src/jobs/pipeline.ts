@@ -26,6 +26,17 @@ export interface OpenPipelineOptions<N extends string> {
   recover?: boolean;
   /** Treat this process as the only worker even without the embedded server (tests, recovery). */
   exclusive?: boolean;
+  /** Worker heartbeats and the check for silent workers (defaults for real use; tests shorten them). */
+  heartbeat?: HeartbeatOptions;
+}
+
+export interface HeartbeatOptions {
+  /** How often workers refresh the heartbeat of the runs they hold (default 15 s). */
+  intervalMs?: number;
+  /** How often runs of silent or expired workers are looked for (default 30 s). */
+  staleCheckMs?: number;
+  /** Heartbeat age after which a worker counts as gone (default 90 s). */
+  silentAfterSeconds?: number;
 }
 
 export interface WaitOptions {
@@ -62,7 +73,8 @@ export interface Pipeline<N extends string = string> {
   stop(): Promise<void>;
 }
 
-const STALE_CHECK_MS = 60_000;
+/** With SILENT_WORKER_SECONDS, a dead worker's runs go to others within two minutes. */
+const STALE_CHECK_MS = 30_000;
 /** How often workers look whether a model that runs wait for has been installed. */
 const MODEL_WAIT_CHECK_MS = 5_000;
 
@@ -123,7 +135,13 @@ export async function openPipeline<N extends string = string>(
     scheduleMissing: () => requeueLostRuns(queue, db),
     resumeModelWaits,
     async startWorkers(workerOptions = {}) {
-      const started = await startStageWorkers({ queue, db, config: options.config, ...workerOptions });
+      const started = await startStageWorkers({
+        queue,
+        db,
+        config: options.config,
+        heartbeatMs: options.heartbeat?.intervalMs,
+        ...workerOptions,
+      });
       workers.push(started);
       // A model installed while this runs (`earshot models install` in another terminal) lets
       // the runs waiting for it go on, with no retry command.
@@ -135,9 +153,10 @@ export async function openPipeline<N extends string = string>(
       }
       // Other workers may share the database: now and then release runs whose worker vanished.
       if (!exclusive && !staleTimer) {
+        const silentAfter = options.heartbeat?.silentAfterSeconds;
         staleTimer = setInterval(
-          () => void releaseStaleRuns(queue, db).catch(() => undefined),
-          STALE_CHECK_MS,
+          () => void releaseStaleRuns(queue, db, silentAfter).catch(() => undefined),
+          options.heartbeat?.staleCheckMs ?? STALE_CHECK_MS,
         );
         staleTimer.unref();
       }

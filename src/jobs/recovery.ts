@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { PGBOSS_SCHEMA, type JobQueue } from './queue.ts';
 import { scheduleStage } from './scheduling.ts';
+import { SILENT_WORKER_SECONDS } from './stage-runs.ts';
+import type { RecordingStagePayload } from './stages.ts';
 
 export interface RecoveryReport {
   /** Runs left 'running' by a worker that died, put back to pending. */
@@ -55,14 +57,70 @@ export async function recoverInterruptedWork<N extends string>(
 }
 
 /**
- * Runs still 'running' long after their stage's expiry: their worker is gone. If pg-boss has
- * queued a retry, the run waits for it; if the job failed for good, the run is marked failed.
+ * Runs whose worker stopped heart-beating (kill -9, lost machine) go back to pending for other
+ * workers: the dead worker's job is cancelled (through pg-boss, which would otherwise wait for
+ * its 30-minute expiry) and a fresh one queued. Should the worker come back after all, its
+ * result is dropped: the run no longer names its job (markDone).
+ */
+export async function releaseSilentWorkerRuns<N extends string>(
+  queue: JobQueue<N>,
+  db: Db,
+  silentAfterSeconds = SILENT_WORKER_SECONDS,
+): Promise<number> {
+  let released = 0;
+  for (const stage of queue.registry.order) {
+    const silent = await db
+      .selectFrom('stage_runs')
+      .select(['recording_id', 'job_id', 'worker', 'heartbeat_at'])
+      .where('stage', '=', stage)
+      .where('status', '=', 'running')
+      .where('heartbeat_at', '<', sql<Date>`now() - make_interval(secs => ${silentAfterSeconds})`)
+      .execute();
+    const name = queue.queueName(stage);
+    const plain: string[] = [];
+    const forced: string[] = [];
+    for (const run of silent) {
+      const since = run.heartbeat_at?.toISOString() ?? 'unknown';
+      const updated = await db
+        .updateTable('stage_runs')
+        .set({
+          status: 'pending',
+          error: `interrupted: worker ${run.worker ?? 'unknown'} silent since ${since}; released to other workers`,
+          updated_at: sql`now()`,
+        })
+        .where('recording_id', '=', run.recording_id)
+        .where('stage', '=', stage)
+        .where('status', '=', 'running')
+        .where('heartbeat_at', '<', sql<Date>`now() - make_interval(secs => ${silentAfterSeconds})`)
+        .executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) continue;
+      // A forced redo stays forced, so the stages after it are redone too.
+      const job = run.job_id ? await queue.boss.getJobById<RecordingStagePayload>(name, run.job_id) : null;
+      if (run.job_id) await queue.boss.cancel(name, run.job_id);
+      (job?.data.force === true ? forced : plain).push(run.recording_id);
+    }
+    // Queued directly, not through scheduleStage: the runs are pending already, with the reason.
+    await queue.enqueue(stage, [
+      ...plain.map((recordingId) => ({ recordingId })),
+      ...forced.map((recordingId) => ({ recordingId, force: true })),
+    ]);
+    released += plain.length + forced.length;
+  }
+  return released;
+}
+
+/**
+ * Runs whose worker is gone: first those whose heartbeat stopped (releaseSilentWorkerRuns), then
+ * those still 'running' long after their stage's expiry (runs with no heartbeat, from before
+ * migration 0010). If pg-boss has queued a retry, the run waits for it; if the job failed for
+ * good, the run is marked failed.
  */
 export async function releaseStaleRuns<N extends string>(
   queue: JobQueue<N>,
   db: Db,
+  silentAfterSeconds = SILENT_WORKER_SECONDS,
 ): Promise<{ released: number; abandoned: number }> {
-  let released = 0;
+  let released = await releaseSilentWorkerRuns(queue, db, silentAfterSeconds);
   let abandoned = 0;
   for (const stage of queue.registry.order) {
     const staleSeconds = queue.jobOptions(stage).expireInSeconds + 60;

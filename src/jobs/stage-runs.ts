@@ -75,12 +75,29 @@ export async function claimRun(
         started_at: sql`now()`,
         finished_at: null,
         updated_at: sql`now()`,
+        heartbeat_at: sql`now()`,
       })
       .where('recording_id', '=', run.recordingId)
       .where('stage', '=', run.stage)
       .execute();
     return 'claimed';
   });
+}
+
+/** A worker whose runs' heartbeat is this old (several missed beats) is taken for gone. */
+export const SILENT_WORKER_SECONDS = 90;
+
+/**
+ * The worker's sign of life on every run it holds (workers call it every few seconds): a run whose
+ * heartbeat stops is released to other workers (releaseSilentWorkerRuns).
+ */
+export async function recordHeartbeat(db: Db, worker: string): Promise<void> {
+  await db
+    .updateTable('stage_runs')
+    .set({ heartbeat_at: sql`now()` })
+    .where('worker', '=', worker)
+    .where('status', '=', 'running')
+    .execute();
 }
 
 /** A run as the job holding it names it. */

@@ -13,6 +13,14 @@ export function formatStatusTable(status: PipelineStatus): string {
   for (const s of status.stages) {
     lines.push([s.stage.padEnd(width), ...COLUMNS.map((c) => String(s[c]).padStart(8))].join('  '));
   }
+  for (const silent of status.silentWorkers) {
+    lines.push(
+      '',
+      `${silent.runs} running run${silent.runs === 1 ? '' : 's'}: worker ${silent.worker} silent since ` +
+        `${silent.lastHeartbeat.toISOString()} (killed or lost?); another worker ` +
+        'takes them over within two minutes; with none running, start one: `earshot worker`',
+    );
+  }
   if (status.waits.length > 0) {
     lines.push('', 'Waiting for models (they run by themselves once the model is installed):');
     for (const group of groupByReason(status.waits, (w) => w.model)) {

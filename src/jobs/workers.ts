@@ -5,7 +5,14 @@ import type { Db } from '../db/database.ts';
 import type { JobQueue } from './queue.ts';
 import { scheduleStage } from './scheduling.ts';
 import { PermanentStageError, WaitingForModelError } from './stage-handler.ts';
-import { claimRun, markAttemptFailed, markDone, markPending, markWaitingForModel } from './stage-runs.ts';
+import {
+  claimRun,
+  markAttemptFailed,
+  markDone,
+  markPending,
+  markWaitingForModel,
+  recordHeartbeat,
+} from './stage-runs.ts';
 import type { RecordingStagePayload } from './stages.ts';
 
 export type PipelineEvent =
@@ -23,6 +30,8 @@ export interface StageWorkersOptions<N extends string> {
   /** Jobs run at once per stage (default config.workerConcurrency). */
   concurrency?: number;
   pollingIntervalSeconds?: number;
+  /** How often this worker refreshes the heartbeat of the runs it holds (default 15 s). */
+  heartbeatMs?: number;
   onEvent?: (event: PipelineEvent) => void;
 }
 
@@ -34,6 +43,9 @@ export interface StageWorkers {
   /** Stops taking jobs and waits (up to timeoutMs) for the ones in hand. */
   stop(timeoutMs?: number): Promise<void>;
 }
+
+/** How often a worker says it is alive; releaseSilentWorkerRuns waits for several missed beats. */
+export const HEARTBEAT_MS = 15_000;
 
 export function workerName(): string {
   return `${os.hostname()}:${process.pid}`;
@@ -50,6 +62,13 @@ export async function startStageWorkers<N extends string>(
   let busy = 0;
   let stopping = false;
   const idleWaiters = new Set<() => void>();
+  // A failed beat (database briefly unreachable) is not fatal: the next one, or the run's own
+  // end, says more. Only a worker silent for minutes has its runs released.
+  const heartbeat = setInterval(
+    () => void recordHeartbeat(options.db, name).catch(() => undefined),
+    options.heartbeatMs ?? HEARTBEAT_MS,
+  );
+  heartbeat.unref();
 
   for (const stage of queue.registry.order) {
     for (let i = 0; i < concurrency; i++) {
@@ -80,7 +99,10 @@ export async function startStageWorkers<N extends string>(
     async stop(timeoutMs = 60_000) {
       stopping = true;
       await Promise.all(queue.registry.order.map((stage) => queue.boss.offWork(queue.queueName(stage))));
-      if (busy === 0) return;
+      if (busy === 0) {
+        clearInterval(heartbeat);
+        return;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, timeoutMs);
         function done(): void {
@@ -90,6 +112,7 @@ export async function startStageWorkers<N extends string>(
         }
         idleWaiters.add(done);
       });
+      clearInterval(heartbeat);
     },
   };
 }

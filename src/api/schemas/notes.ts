@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from './common.ts';
-import { storableText } from './transcripts.ts';
+import { oneLineText } from './transcripts.ts';
 
 export const noteSchema = z
   .object({
@@ -25,8 +25,8 @@ export const noteBodySchema = z
       .regex(/^\d{1,18}$/, 'expected a segment id (digits)')
       .optional()
       .describe('Segment the note is on; leave out for a note on the whole call'),
-    text: storableText.trim().min(1, 'the note is empty').max(10_000).describe('The note'),
-    author: storableText
+    text: z.string().trim().min(1, 'the note is empty').max(10_000).describe('The note'),
+    author: oneLineText
       .trim()
       .min(1)
       .max(200)

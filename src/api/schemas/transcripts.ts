@@ -3,10 +3,13 @@ import { isoDateTime } from './common.ts';
 
 const segmentIdString = z.string().regex(/^\d{1,18}$/, 'expected a segment id (digits)');
 
-/** Text PostgreSQL can store: a NUL character would fail the insert with a 500, not a 400. */
-export const storableText = z
+/**
+ * A name or label in a JSON body: one line. Other control characters (NUL...) are refused for every
+ * field before validation (src/api/control-characters.ts); multi-line text fields are plain strings.
+ */
+export const oneLineText = z
   .string()
-  .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+  .refine((value) => !/[\t\n\r]/u.test(value), 'must be one line (no tab or line break)');
 
 export const transcriptVersionSchema = z
   .object({
@@ -156,7 +159,7 @@ export const transcriptDiffResponseSchema = z
 export const correctionBodySchema = z
   .strictObject({
     baseVersion: z.number().int().min(1).describe('The version the edit was made on; must be the latest'),
-    author: storableText
+    author: oneLineText
       .trim()
       .min(1)
       .max(200)
@@ -178,11 +181,11 @@ export const correctionBodySchema = z
               .optional()
               .describe('The base version’s segment this one edits; leave out for a new segment'),
             channel: z.number().int().min(0).max(255).describe('Audio channel (0-based)'),
-            lane: storableText.min(1).max(100).describe('Speaker lane'),
-            speaker: storableText.max(200).nullable().optional().describe('Speaker name or label'),
+            lane: oneLineText.min(1).max(100).describe('Speaker lane'),
+            speaker: oneLineText.max(200).nullable().optional().describe('Speaker name or label'),
             start: z.number().min(0).describe('Start, seconds from the start of the recording'),
             end: z.number().min(0).describe('End, seconds; after start and within the recording'),
-            text: storableText.max(10_000).describe('The corrected text'),
+            text: z.string().max(10_000).describe('The corrected text'),
           })
           .describe('A segment of the new version'),
       )

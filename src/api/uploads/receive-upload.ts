@@ -5,6 +5,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import { rejectControlCharactersInField } from '../control-characters.ts';
 import { checkName } from '../../ingest/printable-name.ts';
 import { formatBytes } from '../../ingest/progress-reporter.ts';
 
@@ -169,8 +170,9 @@ export async function receiveUpload(
     });
     for await (const part of parts) {
       if (part.type === 'field') {
-        if ((FORM_FIELDS as readonly string[]).includes(part.fieldname))
-          received.fields.set(part.fieldname, String(part.value));
+        if (!(FORM_FIELDS as readonly string[]).includes(part.fieldname)) continue;
+        rejectControlCharactersInField(part.fieldname, String(part.value));
+        received.fields.set(part.fieldname, String(part.value));
         continue;
       }
       if (part.fieldname !== 'files' && part.fieldname !== 'metadata')

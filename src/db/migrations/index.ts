@@ -8,6 +8,7 @@ import * as search from './0006-search.ts';
 import * as deskNotes from './0007-desk-notes.ts';
 import * as custodyCorrected from './0008-custody-corrected.ts';
 import * as modelWaits from './0009-model-waits.ts';
+import * as workerHeartbeats from './0010-worker-heartbeats.ts';
 import * as storeVerifications from './0011-store-verifications.ts';
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0007-desk-notes': deskNotes,
   '0008-custody-corrected': custodyCorrected,
   '0009-model-waits': modelWaits,
+  '0010-worker-heartbeats': workerHeartbeats,
   '0011-store-verifications': storeVerifications,
 };
