@@ -15,10 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { makeWorkingCopies } from '../src/media/transcode.ts';
 import { transcribeRecording } from '../src/speech/channel-transcription.ts';
-import {
-  locateRecogniserModel,
-  type ModelPrecision,
-} from '../src/speech/model-location.ts';
+import { locateRecogniserModel, type ModelPrecision } from '../src/speech/model-location.ts';
 import { createRecogniser } from '../src/speech/recogniser.ts';
 import { openVad } from '../src/speech/speech-engines.ts';
 import { DEFAULT_REGION_PADDING } from '../src/speech/speech-regions.ts';
