@@ -104,6 +104,15 @@ async function upload(collection: string | null, parts: Part[], fileCount?: numb
   });
 }
 
+/** Recordings stored so far: a refused upload must leave this number as it was. */
+async function recordingCount(): Promise<number> {
+  const row = await t.db
+    .selectFrom('recordings')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 function uploadsLeft(): string[] {
   return fs.existsSync(config.uploadsDir) ? fs.readdirSync(config.uploadsDir) : [];
 }
@@ -207,21 +216,15 @@ describe('POST /api/ingest', () => {
     ['leak\\evil.wav', /backslashes/],
     ['bad\u001b[31mname.wav', /control characters/],
   ])('refuses the whole upload for the file name %j, writing nothing', async (name, message) => {
-    const before = await t.db
-      .selectFrom('recordings')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
+    const before = await recordingCount();
     const response = await upload('Leak from desk', [
       { name: 'fine.wav', bytes: audio('f.wav') },
       { name, bytes: audio('g.wav') },
     ]);
     expect(response.statusCode).toBe(400);
     expect(response.json<{ message: string }>().message).toMatch(message);
-    const after = await t.db
-      .selectFrom('recordings')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(after.n).toBe(before.n);
+    const after = await recordingCount();
+    expect(after).toBe(before);
     expect(uploadsLeft()).toEqual([]);
     expect(fs.existsSync(path.join(store.dataDir, 'evil.wav'))).toBe(false);
     expect(fs.existsSync(path.join(config.uploadsDir, 'evil.wav'))).toBe(false);
@@ -253,20 +256,14 @@ describe('POST /api/ingest', () => {
 
   it("refuses a user's files into the demo collection, storing nothing", async () => {
     await t.db.insertInto('collections').values({ name: 'Demo corpus', model_profile: 'demo' }).execute();
-    const before = await t.db
-      .selectFrom('recordings')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
+    const before = await recordingCount();
     const response = await upload('Demo corpus', [{ name: 'k.wav', bytes: audio('k.wav') }]);
     expect(response.statusCode).toBe(400);
     const body = response.json<{ error: string; message: string }>();
     expect(body.error).toBe('bad_request');
     expect(body.message).toMatch(/"Demo corpus" is the demo collection/);
-    const after = await t.db
-      .selectFrom('recordings')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(after.n).toBe(before.n);
+    const after = await recordingCount();
+    expect(after).toBe(before);
     expect(uploadsLeft()).toEqual([]);
   });
 
