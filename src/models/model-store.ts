@@ -189,6 +189,19 @@ export function resolveModel(
   };
 }
 
+/** resolveModel for a stage that needs one task: a catalogued model of another task is refused by name. */
+export function resolveModelOfTask(
+  config: Pick<EarshotConfig, 'modelsDir'>,
+  name: string,
+  task: ModelTask,
+): ResolvedModel {
+  const catalogued = findCatalogModel(name);
+  if (catalogued && catalogued.task !== task) {
+    throw new ModelError(`"${name}" is a ${catalogued.task} model, not a ${task} model`);
+  }
+  return resolveModel(config, name);
+}
+
 /** An optional model (the diariser's): the resolved model when it is installed, else undefined. */
 export function findInstalledModel(
   config: Pick<EarshotConfig, 'modelsDir'>,

@@ -1,6 +1,5 @@
 import { findCatalogModel, installedFileNames } from '../models/catalog.ts';
-import { ModelError, resolveModel, type ResolvedModel } from '../models/model-store.ts';
-import type { ModelEngine, ModelTask } from '../models/catalog-types.ts';
+import { ModelError, resolveModelOfTask, type ResolvedModel } from '../models/model-store.ts';
 
 /**
  * Which file of an installed speech model each engine loads. Where models live, what their
@@ -37,7 +36,7 @@ export function locateRecogniserModel(
   name: string,
   precision?: ModelPrecision,
 ): RecogniserModelFiles {
-  const model = resolveSpeechModel(modelsDir, name, 'asr', 'sherpa-onnx/nemo-ctc');
+  const model = resolveModelOfTask({ modelsDir }, name, 'asr');
   const candidates: ModelPrecision[] = precision ? [precision] : ['int8', 'fp32'];
   const found = candidates.find((p) => model.hasFile(PRECISION_FILES[p]));
   if (!found) {
@@ -58,25 +57,17 @@ export function locateRecogniserModel(
 
 /** A Silero VAD (one .onnx file). */
 export function locateVadModel(modelsDir: string, name: string): SingleFileModel {
-  return singleFile(resolveSpeechModel(modelsDir, name, 'vad', 'sherpa-onnx/vad'), '.onnx');
+  return singleFile(resolveModelOfTask({ modelsDir }, name, 'vad'), '.onnx');
 }
 
 /** A whisper.cpp model (one ggml .bin file). */
 export function locateWhisperModel(modelsDir: string, name: string): SingleFileModel {
-  return singleFile(resolveSpeechModel(modelsDir, name, 'whisper', 'whisper.cpp/ggml'), '.bin');
+  return singleFile(resolveModelOfTask({ modelsDir }, name, 'whisper'), '.bin');
 }
 
 /** Whether the catalog lists the name as a whisper.cpp model (recogniser and translator both). */
 export function isWhisperModel(name: string): boolean {
   return findCatalogModel(name)?.task === 'whisper';
-}
-
-function resolveSpeechModel(modelsDir: string, name: string, task: ModelTask, engine: ModelEngine) {
-  const catalogued = findCatalogModel(name);
-  if (catalogued && (catalogued.task !== task || catalogued.engine !== engine)) {
-    throw new ModelError(`"${name}" is a ${catalogued.task} model, not a ${task} model`);
-  }
-  return resolveModel({ modelsDir }, name);
 }
 
 function singleFile(model: ResolvedModel, extension: string): SingleFileModel {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { findCatalogModel } from '../models/catalog.ts';
-import { ModelError, resolveModel } from '../models/model-store.ts';
+import { ModelError, resolveModelOfTask } from '../models/model-store.ts';
 
 /**
  * A translation model as transformers.js loads it: a catalogued model installed under the models
@@ -33,11 +32,7 @@ export interface TranslationModel {
 
 /** Finds an installed translation model by catalog name, with the checksums recorded at install. */
 export function locateTranslationModel(modelsDir: string, name: string): TranslationModel {
-  const catalogued = findCatalogModel(name);
-  if (catalogued && catalogued.task !== 'translation') {
-    throw new ModelError(`"${name}" is a ${catalogued.task} model, not a translation model`);
-  }
-  const model = resolveModel({ modelsDir }, name);
+  const model = resolveModelOfTask({ modelsDir }, name, 'translation');
   const spec = model.translation;
   if (!spec) throw new ModelError(`catalog entry "${name}" does not say which languages it translates`);
   const files = model.files.map((f) => ({ path: f.name, sizeBytes: f.sizeBytes, sha256: f.sha256 }));
