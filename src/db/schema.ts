@@ -23,6 +23,11 @@ export interface Database {
   latest_segment_translations: LatestSegmentTranslationsTable;
   desk_notes: DeskNotesTable;
   store_verifications: StoreVerificationsTable;
+  users: UsersTable;
+  user_sessions: UserSessionsTable;
+  sign_in_tokens: SignInTokensTable;
+  collection_grants: CollectionGrantsTable;
+  sign_in_attempts: SignInAttemptsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -386,3 +391,56 @@ export interface StoreProblem {
   expectedSha256: string;
   foundSha256?: string;
 }
+
+/** What a user may do; the table of permissions lives in src/accounts (migration 0012). */
+export type UserRole = 'admin' | 'editor' | 'reviewer' | 'transcriber' | 'viewer';
+
+export interface UsersTable {
+  id: Generated<string>;
+  name: string;
+  role: UserRole;
+  /** argon2id (PHC string); null until a password is set (sign-in link only). */
+  password_hash: string | null;
+  created_at: CreatedAt;
+  created_by: string;
+  password_changed_at: Date | null;
+  disabled_at: Date | null;
+}
+
+export interface UserSessionsTable {
+  /** SHA-256 of the session cookie's value: the token itself is never stored. */
+  token_sha256: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  expires_at: Date | string;
+  revoked_at: Date | null;
+  address: string | null;
+  user_agent: string | null;
+}
+
+export interface SignInTokensTable {
+  token_sha256: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Date | string;
+  used_at: Date | null;
+}
+
+export interface CollectionGrantsTable {
+  user_id: string;
+  collection_id: string;
+  granted_by: string;
+  granted_at: CreatedAt;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<string>;
+  user_name: string;
+  address: string | null;
+  succeeded: boolean;
+  attempted_at: CreatedAt;
+}
+
+export type User = Selectable<UsersTable>;

@@ -10,6 +10,7 @@ import * as custodyCorrected from './0008-custody-corrected.ts';
 import * as modelWaits from './0009-model-waits.ts';
 import * as workerHeartbeats from './0010-worker-heartbeats.ts';
 import * as storeVerifications from './0011-store-verifications.ts';
+import * as accounts from './0012-accounts.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009-model-waits': modelWaits,
   '0010-worker-heartbeats': workerHeartbeats,
   '0011-store-verifications': storeVerifications,
+  '0012-accounts': accounts,
 };
