@@ -55,6 +55,28 @@ export interface CustodyDetails {
     force: boolean;
     [detail: string]: unknown;
   };
+  /**
+   * A stored file did not hash to its recorded SHA-256: it was moved out of the store, bytes
+   * kept, to `quarantinePath` (relative to the data folder). Nothing is put in its place.
+   */
+  quarantined: {
+    kind: 'original' | 'working copy';
+    storePath: string;
+    expectedSha256: string;
+    foundSha256: string;
+    sizeBytes: number;
+    quarantinePath: string;
+  };
+  /** A copy whose SHA-256 equals the recorded one was put back as the original (read-only). */
+  restored: {
+    kind: 'original';
+    storePath: string;
+    sourcePath: string;
+    sizeBytes: number;
+    /** The store already held the right bytes (put back by hand): nothing was copied. */
+    alreadyInStore: boolean;
+    mode: '0444';
+  };
   /** A person saved a corrected transcript version. */
   corrected: {
     stage: 'correction';

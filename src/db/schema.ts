@@ -126,7 +126,9 @@ export type CustodyAction =
   | 'metadata'
   | 'rejected'
   | 'derived'
-  | 'corrected';
+  | 'corrected'
+  | 'quarantined'
+  | 'restored';
 
 export interface CustodyEventsTable {
   id: Generated<string>;
@@ -387,9 +389,12 @@ export interface StoreProblem {
   kind: 'original' | 'working copy';
   recordingId: string;
   path: string;
-  problem: 'changed' | 'missing';
+  /** quarantined: moved out by an earlier `verify-store --quarantine`, not restored since. */
+  problem: 'changed' | 'missing' | 'quarantined';
   expectedSha256: string;
   foundSha256?: string;
+  /** Where the changed bytes are kept, relative to the data folder (when quarantined). */
+  quarantinePath?: string;
 }
 
 /** What a user may do; the table of permissions lives in src/accounts (migration 0012). */

@@ -80,16 +80,21 @@ function storeWriteFailure(originalsDir: string, error: unknown): unknown {
 /**
  * Moves a staged file to its content address. `link` refuses to replace an existing file, so
  * two processes storing the same content cannot overwrite each other; an existing blob is only
- * checked (size), never rewritten.
+ * checked (size), never rewritten. The blob's directories are sealed (0555) once it is in: an
+ * editor that saves by rename, a `cp` over it, or a stray `rm` cannot replace or remove it.
  */
-export function commitStaged(originalsDir: string, staged: StagedFile): StoredBlob {
-  const storePath = blobRelativePath(staged.sha256);
+export function commitStaged(
+  originalsDir: string,
+  staged: StagedFile,
+  /** Only to restore an original recorded under an older layout; its content address otherwise. */
+  storePath = blobRelativePath(staged.sha256),
+): StoredBlob {
   const finalPath = path.join(originalsDir, storePath);
-  fs.mkdirSync(path.dirname(finalPath), { recursive: true });
+  makeSealedDirectories(originalsDir, path.dirname(storePath));
   fs.chmodSync(staged.tempPath, 0o444);
   let existed = false;
   try {
-    fs.linkSync(staged.tempPath, finalPath);
+    inUnsealedDirectory(path.dirname(finalPath), () => fs.linkSync(staged.tempPath, finalPath));
     syncDirectory(path.dirname(finalPath));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -99,6 +104,48 @@ export function commitStaged(originalsDir: string, staged: StagedFile): StoredBl
   }
   if (existed) assertBlobSize(finalPath, staged.sizeBytes);
   return { storePath, existed };
+}
+
+/** Mode of a store directory once its files are in: readable and listable, never writable. */
+export const SEALED_DIRECTORY_MODE = 0o555;
+const OPEN_DIRECTORY_MODE = 0o755;
+
+/** Creates each missing directory of `relativeDir` under `root` (which stays writable), sealed. */
+function makeSealedDirectories(root: string, relativeDir: string): void {
+  let parent = root;
+  for (const part of relativeDir.split(path.sep)) {
+    const dir = path.join(parent, part);
+    if (!fs.existsSync(dir)) {
+      const create = () => {
+        try {
+          fs.mkdirSync(dir, { mode: SEALED_DIRECTORY_MODE });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        }
+      };
+      if (parent === root) create();
+      else inUnsealedDirectory(parent, create);
+    }
+    parent = dir;
+  }
+}
+
+/**
+ * Runs `change` (add or move out one entry) with `dir` writable for that moment only, and seals
+ * it again. Another process sealing the directory in between makes `change` fail with EACCES:
+ * it is then opened again and retried, a few times.
+ */
+export function inUnsealedDirectory<T>(dir: string, change: () => T): T {
+  for (let attempt = 1; ; attempt += 1) {
+    fs.chmodSync(dir, OPEN_DIRECTORY_MODE);
+    try {
+      return change();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EACCES' || attempt >= 5) throw error;
+    } finally {
+      fs.chmodSync(dir, SEALED_DIRECTORY_MODE);
+    }
+  }
 }
 
 /** Checks that a blob already in the store has the expected size; the store is never repaired silently. */

@@ -4,12 +4,14 @@ import type { EarshotConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import type { StoreProblem } from '../db/schema.ts';
 import { sha256File } from '../runtime/file-hash.ts';
+import { openQuarantines, quarantineFile } from './store-quarantine.ts';
 
 /**
  * The store proves itself: every original and every working copy is hashed again and compared
- * with the SHA-256 recorded when it was written. Nothing is changed or repaired here; what does
- * not match is reported by name and the run is recorded (store_verifications), so a changed or
- * vanished file cannot pass unnoticed.
+ * with the SHA-256 recorded when it was written. What does not match is reported by name and the
+ * run is recorded (store_verifications), so a changed or vanished file cannot pass unnoticed.
+ * Nothing is repaired; only when asked (`quarantine`) is a changed file moved, bytes kept, into
+ * the quarantine folder (store-quarantine.ts). A missing file is only reported.
  */
 export interface StoreVerification {
   id: string;
@@ -26,6 +28,8 @@ export interface VerifyStoreOptions {
   /** Only this collection's recordings (by name); all when absent. */
   collection?: string;
   actor: string;
+  /** Move each changed file into quarantine (report only when false). */
+  quarantine?: boolean;
   onFile?: (done: number, total: number) => void;
 }
 
@@ -33,7 +37,7 @@ export class StoreVerificationError extends Error {}
 
 export async function verifyStore(
   db: Db,
-  config: Pick<EarshotConfig, 'originalsDir' | 'derivedDir'>,
+  config: Pick<EarshotConfig, 'dataDir' | 'originalsDir' | 'derivedDir'>,
   options: VerifyStoreOptions,
 ): Promise<StoreVerification> {
   const startedAt = new Date();
@@ -64,6 +68,11 @@ export async function verifyStore(
       sha256: c.sha256,
     })),
   ];
+  const quarantined = new Map(
+    (await openQuarantines(db, collectionId ? [...new Set(originals.map((o) => o.id))] : undefined)).map(
+      (q) => [`${q.recordingId}:${q.storePath}`, q],
+    ),
+  );
   const problems: StoreProblem[] = [];
   for (const [index, file] of files.entries()) {
     const found = await hashIfPresent(path.resolve(file.root, file.path));
@@ -73,8 +82,24 @@ export async function verifyStore(
       path: file.path,
       expectedSha256: file.sha256,
     };
-    if (found === undefined) problems.push({ ...base, problem: 'missing' });
-    else if (found !== file.sha256) problems.push({ ...base, problem: 'changed', foundSha256: found });
+    const earlier = quarantined.get(`${file.recordingId}:${file.path}`);
+    if (found === undefined && earlier) {
+      problems.push({ ...base, problem: 'quarantined', quarantinePath: earlier.quarantinePath });
+    } else if (found === undefined) {
+      problems.push({ ...base, problem: 'missing' });
+    } else if (found.sha256 !== file.sha256) {
+      const problem: StoreProblem = { ...base, problem: 'changed', foundSha256: found.sha256 };
+      if (options.quarantine) {
+        const moved = await quarantineFile(
+          db,
+          config,
+          { ...base, storePath: file.path, foundSha256: found.sha256, sizeBytes: found.sizeBytes },
+          options.actor,
+        );
+        problem.quarantinePath = moved.quarantinePath;
+      }
+      problems.push(problem);
+    }
     options.onFile?.(index + 1, files.length);
   }
   const row = await db
@@ -131,11 +156,11 @@ async function collectionIdOf(db: Db, name: string): Promise<string> {
   return row.id;
 }
 
-async function hashIfPresent(file: string): Promise<string | undefined> {
+async function hashIfPresent(file: string): Promise<{ sha256: string; sizeBytes: number } | undefined> {
   try {
     if (!fs.statSync(file).isFile()) return undefined;
   } catch {
     return undefined;
   }
-  return (await sha256File(file)).sha256;
+  return sha256File(file);
 }

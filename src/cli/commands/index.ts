@@ -5,6 +5,7 @@ import { registerIngestCommand } from './ingest.ts';
 import { registerLexiconCommand } from './lexicon.ts';
 import { registerModelsCommand } from './models.ts';
 import { registerRedoCommand } from './redo.ts';
+import { registerRestoreOriginalCommand } from './restore-original.ts';
 import { registerRetryCommand } from './retry.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerStartCommand } from './start.ts';
@@ -23,6 +24,7 @@ export const commandRegistrations: CommandRegistration[] = [
   registerRetryCommand,
   registerRedoCommand,
   registerVerifyStoreCommand,
+  registerRestoreOriginalCommand,
   registerWorkerCommand,
   registerServeCommand,
   registerTranscribeCommand,
