@@ -1,5 +1,6 @@
 import { DEMO_MODEL_LABEL } from '../models/model-profile.ts';
 import type { StoreVerification } from '../ingest/store-verification.ts';
+import type { QuarantinedFile } from '../ingest/store-quarantine.ts';
 import type { PipelineStatus } from './operations.ts';
 import type { PipelineEvent } from './workers.ts';
 
@@ -52,8 +53,21 @@ export function formatStoreVerificationLine(v: StoreVerification | undefined): s
   const scope = v.collection ? ` (collection "${v.collection}")` : '';
   const result = v.ok
     ? `every file matched (${v.originalsChecked} originals, ${v.derivedChecked} working copies)`
-    : `${v.problems.length} files changed or missing: \`earshot verify-store\` names them`;
+    : `${v.problems.length} files changed, missing or quarantined: \`earshot verify-store\` names them`;
   return `\nStore last verified ${v.finishedAt.toISOString()}${scope}: ${result}.\n`;
+}
+
+/** One line per file quarantined and not restored: the desk and API refuse it until then. */
+export function formatQuarantineLines(files: readonly QuarantinedFile[]): string {
+  if (files.length === 0) return '';
+  const lines = files.map(
+    (q) =>
+      `  ${q.kind} of recording ${q.recordingId}, quarantined ${q.quarantinedAt.toISOString()}, kept in ${q.quarantinePath}`,
+  );
+  return (
+    `Quarantined (bytes did not match; not served until restored with \`earshot restore-original\`, ` +
+    `or \`earshot redo decode --force\` for a working copy):\n${lines.join('\n')}\n`
+  );
 }
 
 /** One line of progress for long waits: per stage done/total and what is left. */

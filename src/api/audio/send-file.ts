@@ -12,6 +12,8 @@ export interface AudioFile {
   sha256: string;
   /** What the file is, for error messages. */
   description: string;
+  /** Asked when the file is not on disk: throws the reason when it is known (quarantined). */
+  explainMissing?: () => Promise<void>;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function sendAudioFile(
     stat = await fs.promises.stat(file.absolutePath);
     if (!stat.isFile()) throw new Error('not a regular file');
   } catch {
+    await file.explainMissing?.();
     request.log.error({ path: file.absolutePath }, 'audio file missing from the store');
     throw notFound(`The ${file.description} is missing from the store on disk`);
   }

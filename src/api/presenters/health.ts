@@ -16,6 +16,12 @@ export function presentHealthy(health: DatabaseHealth, versions: Record<string, 
           collection: health.storeVerification.collection,
           ok: health.storeVerification.ok,
           problems: health.storeVerification.problems.length,
+          quarantined: health.quarantined.map((q) => ({
+            recordingId: q.recordingId,
+            kind: q.kind,
+            quarantinedAt: q.quarantinedAt.toISOString(),
+            quarantinePath: q.quarantinePath,
+          })),
         }
       : null,
   };

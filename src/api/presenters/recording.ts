@@ -9,6 +9,7 @@ import type {
 import { presentCustodyEvent } from './custody.ts';
 import { iso, isoOrNull } from './dates.ts';
 import { presentStageRun } from './stage-run.ts';
+import { quarantineMessage } from '../../ingest/store-quarantine.ts';
 
 type RecordingWithCollection = Recording & {
   collection_name: string;
@@ -106,5 +107,13 @@ export function presentRecordingDetail(rows: RecordingDetailRows): RecordingDeta
     workingCopies,
     sources: rows.sources.map(presentSource),
     custody: rows.custody.map(presentCustodyEvent),
+    quarantined: rows.quarantined.map((q) => ({
+      kind: q.kind,
+      path: q.storePath,
+      expectedSha256: q.expectedSha256,
+      foundSha256: q.foundSha256,
+      quarantinedAt: q.quarantinedAt.toISOString(),
+      message: quarantineMessage(q),
+    })),
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { DerivedFileKind } from '../../db/schema.ts';
+import { openQuarantines, type QuarantinedFile } from '../../ingest/store-quarantine.ts';
 import { latestStoreVerification, type StoreVerification } from '../../ingest/store-verification.ts';
 
 export interface DatabaseHealth {
@@ -17,6 +18,8 @@ export interface DatabaseHealth {
   };
   /** The last `earshot verify-store`, if any. */
   storeVerification: StoreVerification | undefined;
+  /** Files quarantined and not restored since. */
+  quarantined: QuarantinedFile[];
 }
 
 /** Reads the server version, applied migrations and table counts; throws if the database is unreachable. */
@@ -48,6 +51,7 @@ export async function readDatabaseHealth(db: Db): Promise<DatabaseHealth> {
   const storeVerification = await latestStoreVerification(db);
   return {
     storeVerification,
+    quarantined: await openQuarantines(db),
     serverVersion: version.rows[0]?.v ?? 'unknown',
     migrations: migrations.rows.map((m) => m.name),
     counts: {

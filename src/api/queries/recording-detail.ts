@@ -9,6 +9,7 @@ import {
   type StageRun,
 } from '../../db/schema.ts';
 import { stageRunsByRecording } from './stage-runs.ts';
+import { openQuarantines, type QuarantinedFile } from '../../ingest/store-quarantine.ts';
 
 /** A recording with its collection's name and model profile (demo models or configured ones). */
 export type RecordingInCollection = Recording & {
@@ -37,6 +38,8 @@ export interface RecordingDetailRows {
   stageRuns: StageRun[];
   workingCopies: DerivedFile[];
   custody: CustodyEvent[];
+  /** Files of this recording quarantined and not restored since. */
+  quarantined: QuarantinedFile[];
 }
 
 export async function findRecording(db: Db, id: string): Promise<RecordingInCollection | undefined> {
@@ -93,7 +96,7 @@ export async function findWorkingCopy(
 export async function loadRecordingDetail(db: Db, id: string): Promise<RecordingDetailRows | undefined> {
   const recording = await findRecording(db, id);
   if (!recording) return undefined;
-  const [sources, runs, workingCopies, custody] = await Promise.all([
+  const [sources, runs, workingCopies, custody, quarantined] = await Promise.all([
     db
       .selectFrom('recording_sources as s')
       .innerJoin('collections as c', 'c.id', 's.collection_id')
@@ -119,6 +122,7 @@ export async function loadRecordingDetail(db: Db, id: string): Promise<Recording
     stageRunsByRecording(db, [id]),
     workingCopiesOf(db, id),
     custodyEventsOf(db, id),
+    openQuarantines(db, [id]),
   ]);
-  return { recording, sources, stageRuns: runs.get(id) ?? [], workingCopies, custody };
+  return { recording, sources, stageRuns: runs.get(id) ?? [], workingCopies, custody, quarantined };
 }

@@ -6,6 +6,7 @@ import { audioContentType } from '../audio/content-type.ts';
 import { sendAudioFile } from '../audio/send-file.ts';
 import { MAX_PEAKS, TARGET_PEAKS_PER_SECOND } from '../../media/waveform-peaks.ts';
 import { loadOrComputePeaks, PEAKS_FORMAT } from '../../media/waveform-peaks-cache.ts';
+import { openQuarantines, StoredFileQuarantined, type StoreFileKind } from '../../ingest/store-quarantine.ts';
 import { notFound } from '../errors.ts';
 import { binaryResponse, emptyResponse } from '../openapi.ts';
 import { presentWorkingPeaks } from '../presenters/peaks.ts';
@@ -20,7 +21,8 @@ const RANGE_NOTES =
   'ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ' +
   'ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its ' +
   'bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not ' +
-  'match is refused with 503.';
+  'match is refused with 503, and so is one that `earshot verify-store --quarantine` moved out of the store ' +
+  '(the message names the restore command).';
 
 const audioResponses = (mediaType: string) => ({
   200: binaryResponse('The whole file', mediaType),
@@ -29,7 +31,9 @@ const audioResponses = (mediaType: string) => ({
   400: errorResponseSchema,
   404: errorResponseSchema,
   416: errorResponseSchema,
-  503: errorResponseSchema.describe('The stored file does not match its recorded SHA-256: not served'),
+  503: errorResponseSchema.describe(
+    'The stored file does not match its recorded SHA-256, or was quarantined for that reason: not served',
+  ),
 });
 
 const workingQuerySchema = z.strictObject({
@@ -54,6 +58,13 @@ function insideStore(storeDir: string, relativePath: string): string {
 
 export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  /** A file missing because `verify-store --quarantine` moved it out is refused with the reason. */
+  const refuseIfQuarantined = (recordingId: string, kind: StoreFileKind, storePath: string) => async () => {
+    const open = await openQuarantines(db, [recordingId]);
+    const file = open.find((q) => q.kind === kind && q.storePath === storePath);
+    if (file) throw new StoredFileQuarantined(file);
+  };
 
   /** A channel's working copy, or a 404 saying whether the recording or the copy is missing. */
   const requireWorkingCopy = async (id: string, channel: number) => {
@@ -85,6 +96,7 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
         }),
         sha256: recording.sha256,
         description: 'original',
+        explainMissing: refuseIfQuarantined(recording.id, 'original', recording.store_path),
       });
       return reply;
     },
@@ -111,6 +123,7 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
         contentType: 'audio/wav',
         sha256: copy.sha256,
         description: `working copy of channel ${channel}`,
+        explainMissing: refuseIfQuarantined(id, 'working copy', copy.path),
       });
       return reply;
     },

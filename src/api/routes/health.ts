@@ -35,6 +35,18 @@ const healthSchema = z
         collection: z.string().nullable().describe('The collection it covered (null: the whole store)'),
         ok: z.boolean().describe('Whether every original and working copy matched its recorded SHA-256'),
         problems: z.number().int().describe('Files that were changed or missing'),
+        quarantined: z
+          .array(
+            z.object({
+              recordingId: z.string().describe('The recording the file belongs to'),
+              kind: z.enum(['original', 'working copy']).describe('Which file'),
+              quarantinedAt: z.string().describe('When it was moved out of the store (ISO 8601)'),
+              quarantinePath: z.string().describe('Where its bytes are kept, relative to the data folder'),
+            }),
+          )
+          .describe(
+            'Files moved into quarantine (their bytes did not match) and not restored since: not served',
+          ),
       })
       .nullable()
       .describe('The last store verification (null when the store was never verified)'),

@@ -161,6 +161,20 @@ export const recordingDetailSchema = recordingSummarySchema
     workingCopies: z.array(workingCopySchema).describe('Every working copy, by channel'),
     sources: z.array(sourceSchema).describe('Provenance: every place this file was received from'),
     custody: z.array(custodyEventSchema).describe('Custody events in the order they were appended'),
+    quarantined: z
+      .array(
+        z
+          .object({
+            kind: z.enum(['original', 'working copy']).describe('Which file'),
+            path: z.string().describe('Its path in the store'),
+            expectedSha256: z.string().describe('The SHA-256 recorded when it was stored'),
+            foundSha256: z.string().describe('The SHA-256 its bytes had when they were moved out'),
+            quarantinedAt: isoDateTime.describe('When `earshot verify-store --quarantine` moved it'),
+            message: z.string().describe('What happened and the command that restores it'),
+          })
+          .describe('A file of this recording that is quarantined: it is not served until restored'),
+      )
+      .describe('Files whose bytes did not match their SHA-256 and were moved out of the store'),
   })
   .describe('Everything known about one recording');
 

@@ -76,6 +76,20 @@ export interface paths {
                 ok: boolean;
                 /** @description Files that were changed or missing */
                 problems: number;
+                /** @description Files moved into quarantine (their bytes did not match) and not restored since: not served */
+                quarantined: {
+                  /** @description The recording the file belongs to */
+                  recordingId: string;
+                  /**
+                   * @description Which file
+                   * @enum {string}
+                   */
+                  kind: 'original' | 'working copy';
+                  /** @description When it was moved out of the store (ISO 8601) */
+                  quarantinedAt: string;
+                  /** @description Where its bytes are kept, relative to the data folder */
+                  quarantinePath: string;
+                }[];
               } | null;
             };
           };
@@ -134,6 +148,20 @@ export interface paths {
                 ok: boolean;
                 /** @description Files that were changed or missing */
                 problems: number;
+                /** @description Files moved into quarantine (their bytes did not match) and not restored since: not served */
+                quarantined: {
+                  /** @description The recording the file belongs to */
+                  recordingId: string;
+                  /**
+                   * @description Which file
+                   * @enum {string}
+                   */
+                  kind: 'original' | 'working copy';
+                  /** @description When it was moved out of the store (ISO 8601) */
+                  quarantinedAt: string;
+                  /** @description Where its bytes are kept, relative to the data folder */
+                  quarantinePath: string;
+                }[];
               } | null;
             };
           };
@@ -694,6 +722,24 @@ export interface paths {
                   [key: string]: unknown;
                 };
               }[];
+              /** @description Files whose bytes did not match their SHA-256 and were moved out of the store */
+              quarantined: {
+                /**
+                 * @description Which file
+                 * @enum {string}
+                 */
+                kind: 'original' | 'working copy';
+                /** @description Its path in the store */
+                path: string;
+                /** @description The SHA-256 recorded when it was stored */
+                expectedSha256: string;
+                /** @description The SHA-256 its bytes had when they were moved out */
+                foundSha256: string;
+                /** @description When `earshot verify-store --quarantine` moved it */
+                quarantinedAt: string;
+                /** @description What happened and the command that restores it */
+                message: string;
+              }[];
             };
           };
         };
@@ -913,7 +959,7 @@ export interface paths {
     };
     /**
      * The evidentiary original, byte for byte
-     * @description Content-Type from the probed container and codec. Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503.
+     * @description Content-Type from the probed container and codec. Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503, and so is one that `earshot verify-store --quarantine` moved out of the store (the message names the restore command).
      */
     get: {
       parameters: {
@@ -1050,7 +1096,7 @@ export interface paths {
             };
           };
         };
-        /** @description The stored file does not match its recorded SHA-256: not served */
+        /** @description The stored file does not match its recorded SHA-256, or was quarantined for that reason: not served */
         503: {
           headers: {
             [name: string]: unknown;
@@ -1090,7 +1136,7 @@ export interface paths {
     options?: never;
     /**
      * The evidentiary original, byte for byte
-     * @description Content-Type from the probed container and codec. Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503.
+     * @description Content-Type from the probed container and codec. Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503, and so is one that `earshot verify-store --quarantine` moved out of the store (the message names the restore command).
      */
     head: {
       parameters: {
@@ -1227,7 +1273,7 @@ export interface paths {
             };
           };
         };
-        /** @description The stored file does not match its recorded SHA-256: not served */
+        /** @description The stored file does not match its recorded SHA-256, or was quarantined for that reason: not served */
         503: {
           headers: {
             [name: string]: unknown;
@@ -1273,7 +1319,7 @@ export interface paths {
     };
     /**
      * The 16 kHz mono WAV working copy of one channel
-     * @description Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503.
+     * @description Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503, and so is one that `earshot verify-store --quarantine` moved out of the store (the message names the restore command).
      */
     get: {
       parameters: {
@@ -1413,7 +1459,7 @@ export interface paths {
             };
           };
         };
-        /** @description The stored file does not match its recorded SHA-256: not served */
+        /** @description The stored file does not match its recorded SHA-256, or was quarantined for that reason: not served */
         503: {
           headers: {
             [name: string]: unknown;
@@ -1453,7 +1499,7 @@ export interface paths {
     options?: never;
     /**
      * The 16 kHz mono WAV working copy of one channel
-     * @description Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503.
+     * @description Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503, and so is one that `earshot verify-store --quarantine` moved out of the store (the message names the restore command).
      */
     head: {
       parameters: {
@@ -1593,7 +1639,7 @@ export interface paths {
             };
           };
         };
-        /** @description The stored file does not match its recorded SHA-256: not served */
+        /** @description The stored file does not match its recorded SHA-256, or was quarantined for that reason: not served */
         503: {
           headers: {
             [name: string]: unknown;

@@ -133,9 +133,16 @@ export function MetadataPanel({ recording }: { recording: RecordingDetail }) {
           </div>
         ))}
       </dl>
-      <a href={recording.originalAudioUrl} download className="small-print">
-        Download the original (byte for byte)
-      </a>
+      {recording.quarantined.map((q) => (
+        <div key={`${q.kind}:${q.path}`} className="error-box" role="alert" data-testid="quarantined">
+          {q.message}
+        </div>
+      ))}
+      {recording.quarantined.some((q) => q.kind === 'original') ? null : (
+        <a href={recording.originalAudioUrl} download className="small-print">
+          Download the original (byte for byte)
+        </a>
+      )}
     </section>
   );
 }
