@@ -68,7 +68,7 @@ describe('earshot verify-store', () => {
       expect(damaged.out).toContain(`original ${second.storePath} (recording ${second.id}): missing`);
       expect(fs.readFileSync(first.originalPath)).toEqual(bytes);
       expect((await earshot('status')).out).toContain(
-        '2 files changed or missing: `earshot verify-store` names them',
+        '2 files changed, missing or quarantined: `earshot verify-store` names them',
       );
       const json = JSON.parse((await earshot('verify-store', '--json')).out) as {
         ok: boolean;
