@@ -3,10 +3,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StoreConflictError, cleanStaleTempFiles, commitStaged, stageStream } from './content-store.ts';
+import {
+  SEALED_DIRECTORY_MODE,
+  StoreConflictError,
+  cleanStaleTempFiles,
+  commitStaged,
+  stageStream,
+} from './content-store.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-store-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  // Sealed directories must be opened again before their files can go (when not run as root).
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) fs.chmodSync(path.join(entry.parentPath, entry.name), 0o755);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('content store', () => {
   it('hashes while staging and links the blob read-only under its SHA-256', async () => {
@@ -25,6 +37,29 @@ describe('content store', () => {
 
     const again = commitStaged(dir, await stageStream(dir, Readable.from([Buffer.from('hello world')])));
     expect(again.existed).toBe(true);
+  });
+  it('seals the directories of each blob (0555) and still adds a blob to a sealed directory', async () => {
+    const first = commitStaged(dir, await stageStream(dir, Readable.from([Buffer.from('first blob')])));
+    const leaf = path.dirname(path.join(dir, first.storePath));
+    const modeOf = (p: string): number => fs.statSync(p).mode & 0o777;
+    expect(modeOf(leaf)).toBe(SEALED_DIRECTORY_MODE);
+    expect(modeOf(path.dirname(leaf))).toBe(SEALED_DIRECTORY_MODE);
+    // The store's root keeps its temp folder, so it stays writable.
+    expect(modeOf(dir) & 0o200).toBe(0o200);
+
+    // Two more blobs whose addresses share the sealed directories: one the same leaf, one the
+    // same first level. The names are made up; commitStaged trusts the staged SHA-256.
+    const firstSha = path.basename(first.storePath);
+    const sibling = `${firstSha.slice(0, 4)}${'0'.repeat(60)}`;
+    const cousin = `${firstSha.slice(0, 2)}${firstSha.slice(2, 4) === 'ff' ? 'fe' : 'ff'}${'1'.repeat(60)}`;
+    for (const sha256 of [sibling, cousin]) {
+      const staged = await stageStream(dir, Readable.from([Buffer.from(sha256)]));
+      const stored = commitStaged(dir, { ...staged, sha256 });
+      expect(fs.readFileSync(path.join(dir, stored.storePath), 'utf8')).toBe(sha256);
+      expect(modeOf(path.dirname(path.join(dir, stored.storePath)))).toBe(SEALED_DIRECTORY_MODE);
+    }
+    expect(fs.readdirSync(leaf).sort()).toEqual([path.basename(first.storePath), sibling].sort());
+    expect(modeOf(path.dirname(leaf))).toBe(SEALED_DIRECTORY_MODE);
   });
   it('never rewrites a blob whose size does not match, and says so', async () => {
     const staged = await stageStream(dir, Readable.from([Buffer.from('abc')]));
