@@ -38,6 +38,17 @@ export async function ensureDeskBuilt(
   const reason = options.force ? 'forced' : deskBuildReason();
   if (!reason) return false;
   const log = options.log ?? ((line: string) => console.log(line));
+  if (!canWrite(webDir) || !canWrite(path.join(repositoryRoot, 'node_modules'))) {
+    // Installed by one account, run by another (a dedicated `earshot` user): this user cannot build.
+    const fix = 'run `npm run build:desk` as the owner of the Earshot folder';
+    if (!fs.existsSync(path.join(deskDistDir, 'index.html'))) {
+      throw new Error(`web/dist is missing and this user cannot write the Earshot folder: ${fix}`);
+    }
+    log(
+      `The web desk needs a build (${reason}), but this user cannot write the Earshot folder: serving the existing build; ${fix}.`,
+    );
+    return false;
+  }
   log(`Building the web desk (${reason})…`);
   const scratch = path.join(
     repositoryRoot,
@@ -58,6 +69,15 @@ export async function ensureDeskBuilt(
   fs.rmSync(old, { recursive: true, force: true });
   log('Web desk built into web/dist.');
   return true;
+}
+
+function canWrite(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
