@@ -130,4 +130,27 @@ describe('migrations', () => {
     expect(rows.rows).toEqual([{ status: 'failed', error: 'waiting for model silero-vad-v6.2' }]);
     await migrateToLatest(t.db);
   });
+
+  // Last: the events it logs cannot be removed, so no later test could go down past 0013.
+  it("adds the 'quarantined' and 'restored' custody actions, and refuses to go back once one is logged", async () => {
+    const migrator = new Migrator({
+      db: t.db,
+      provider: { getMigrations: () => Promise.resolve(migrations) },
+    });
+    await migrateToLatest(t.db);
+    const log = (action: 'quarantined' | 'restored') =>
+      t.db
+        .insertInto('custody_events')
+        .values({ action, actor: 'Olena', tool_versions: {}, details: {} })
+        .execute();
+    expect((await migrator.migrateTo('0012-accounts')).error).toBeUndefined();
+    await expect(log('quarantined')).rejects.toThrow(/custody_events_action_check/);
+
+    await migrateToLatest(t.db);
+    await log('quarantined');
+    await log('restored');
+    const refused = await migrator.migrateTo('0012-accounts');
+    expect(String(refused.error)).toMatch(/2 'quarantined' or 'restored' events/);
+    await log('quarantined');
+  });
 });
