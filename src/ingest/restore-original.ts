@@ -31,7 +31,9 @@ export async function restoreOriginal(
   options: { recordingId: string; file: string; actor: string },
 ): Promise<RestoredOriginal> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(options.recordingId)) {
-    throw new RestoreRefused(`"${options.recordingId}" is not a recording id (a UUID, as the desk and API show it)`);
+    throw new RestoreRefused(
+      `"${options.recordingId}" is not a recording id (a UUID, as the desk and API show it)`,
+    );
   }
   const recording = await db
     .selectFrom('recordings')
@@ -65,7 +67,12 @@ export async function restoreOriginal(
 
   await writeCustodyEvents(
     db,
-    { recordingId: recording.id, actor: options.actor, sha256: recording.sha256, toolVersions: toolVersions() },
+    {
+      recordingId: recording.id,
+      actor: options.actor,
+      sha256: recording.sha256,
+      toolVersions: toolVersions(),
+    },
     [
       {
         action: 'restored',
@@ -99,4 +106,3 @@ async function storeHolds(storedPath: string, sha256: string, storePath: string)
       'overwritten: run `earshot verify-store --quarantine` to move them out first',
   );
 }
-
