@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import PgBoss from 'pg-boss';
 import { EnvironmentError } from '../runtime/environment-error.ts';
 import type { Db } from './database.ts';
 
@@ -192,6 +191,8 @@ async function installPgBoss(owner: Db): Promise<void> {
     const installed = await sql<{ name: string | null }>`
       SELECT to_regclass(${`${PGBOSS_SCHEMA}.version`})::text AS name`.execute(connection);
     if (installed.rows[0]?.name) return;
+    // Loaded only here: commands like `earshot status` must not load the job queue's package.
+    const { default: PgBoss } = await import('pg-boss');
     try {
       // The script has its own BEGIN, lock and COMMIT.
       await sql.raw(PgBoss.getConstructionPlans(PGBOSS_SCHEMA)).execute(connection);
