@@ -56,6 +56,8 @@ async function makeEarlierVersionDataFolder(): Promise<void> {
     const result = await ingestOne(db, 'earlier', 'earlier');
     expect(result.newRecordingIds).toHaveLength(1);
     const boss = new PgBoss({ connectionString: server.connectionString('earshot'), schema: PGBOSS_SCHEMA });
+    // Its pool may still hold a connection when the server stops: that is no failure here.
+    boss.on('error', () => undefined);
     await boss.start();
     await boss.createQueue('stage.decode');
     await boss.send('stage.decode', { recordingId: result.newRecordingIds[0] });
