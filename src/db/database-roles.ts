@@ -151,25 +151,25 @@ async function assertSeparateRuntimeRole(db: Db, role: string): Promise<void> {
  */
 async function handPgBossToRuntimeRole(owner: Db, role: string): Promise<void> {
   await installPgBoss(owner);
+  // The schema first: a new table owner needs the right to create in the table's schema.
   const objects = await sql<{ statement: string }>`
-    SELECT format('ALTER SCHEMA %I OWNER TO %I', n.nspname, ${role}::text) AS statement
+    SELECT format('ALTER SCHEMA %I OWNER TO %I', n.nspname, ${role}::text) AS statement, 1 AS rank
       FROM pg_namespace n WHERE n.nspname = ${PGBOSS_SCHEMA} AND n.nspowner <> ${role}::regrole
     UNION ALL
     -- Tables (partitions too: ownership does not pass down); their indexes and owned sequences follow.
-    SELECT format('ALTER TABLE %I.%I OWNER TO %I', n.nspname, c.relname, ${role}::text)
+    SELECT format('ALTER TABLE %I.%I OWNER TO %I', n.nspname, c.relname, ${role}::text), 2
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = ${PGBOSS_SCHEMA} AND c.relkind IN ('r', 'p', 'v', 'm')
         AND c.relowner <> ${role}::regrole
     UNION ALL
-    SELECT format('ALTER FUNCTION %s OWNER TO %I', p.oid::regprocedure, ${role}::text)
+    SELECT format('ALTER FUNCTION %s OWNER TO %I', p.oid::regprocedure, ${role}::text), 2
       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
       WHERE n.nspname = ${PGBOSS_SCHEMA} AND p.proowner <> ${role}::regrole
     UNION ALL
-    SELECT format('ALTER TYPE %I.%I OWNER TO %I', n.nspname, t.typname, ${role}::text)
+    SELECT format('ALTER TYPE %I.%I OWNER TO %I', n.nspname, t.typname, ${role}::text), 2
       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-      WHERE n.nspname = ${PGBOSS_SCHEMA} AND t.typtype = 'e' AND t.typowner <> ${role}::regrole`.execute(
-    owner,
-  );
+      WHERE n.nspname = ${PGBOSS_SCHEMA} AND t.typtype = 'e' AND t.typowner <> ${role}::regrole
+    ORDER BY rank`.execute(owner);
   if (objects.rows.length === 0) return;
   try {
     await owner.transaction().execute(async (trx) => {

@@ -90,6 +90,12 @@ async function prepareEmbeddedDatabase(server: EmbeddedServer): Promise<string> 
 async function prepareExternalDatabase(databaseUrl: string, migrationUrl: string | undefined): Promise<void> {
   if (migrationUrl) {
     const runtimeRole = decodeURIComponent(new URL(databaseUrl).username);
+    if (runtimeRole === '') {
+      throw new EnvironmentError(
+        'DATABASE_URL names no role, so the migration role cannot grant it its rights: write it as ' +
+          'postgres://ROLE:PASSWORD@HOST:PORT/DATABASE, with the runtime role (not the migration role).',
+      );
+    }
     await withConnection(migrationUrl, async (owner) => {
       await migrateToLatest(owner);
       await applyRuntimeGrants(owner, runtimeRole);
