@@ -20,4 +20,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EARSHOT_PORT: 'eighty' }, '/x')).toThrow(/EARSHOT_PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'not a url' }, '/x')).toThrow(/DATABASE_URL/);
   });
+
+  it('takes a migration role only beside DATABASE_URL', () => {
+    const owner = 'postgres://earshot_owner:pw@db.example/earshot';
+    const runtime = 'postgres://earshot_app:pw@db.example/earshot';
+    const config = loadConfig({ DATABASE_URL: runtime, EARSHOT_MIGRATION_DATABASE_URL: owner }, '/x');
+    expect(config.migrationDatabaseUrl).toBe(owner);
+    expect(() => loadConfig({ EARSHOT_MIGRATION_DATABASE_URL: owner }, '/x')).toThrow(
+      /EARSHOT_MIGRATION_DATABASE_URL is only used with DATABASE_URL/,
+    );
+  });
 });

@@ -11,7 +11,12 @@ const environmentSchema = z.object({
     .string()
     .url()
     .optional()
-    .describe('Use this PostgreSQL server instead of the embedded one'),
+    .describe('Use this PostgreSQL server instead of the embedded one, as the runtime role (no superuser)'),
+  EARSHOT_MIGRATION_DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('With DATABASE_URL: the role that owns the schema and runs the migrations'),
   EARSHOT_DATA_DIR: z
     .string()
     .default('./earshot-data')
@@ -64,6 +69,12 @@ const environmentSchema = z.object({
 
 export interface EarshotConfig {
   databaseUrl: string | undefined;
+  /**
+   * The schema owner's connection (DATABASE_URL's server), used only to migrate and to grant the
+   * runtime role of DATABASE_URL its rights. Unset: migrations run as DATABASE_URL's role when it
+   * may create tables, and are refused with a clear message when it may not.
+   */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   modelsDir: string;
   /** Recogniser and VAD model names, and CPU threads per speech engine. */
@@ -105,9 +116,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`Invalid environment: ${problems}`);
   }
   const e = parsed.data;
+  if (e.EARSHOT_MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid environment: EARSHOT_MIGRATION_DATABASE_URL is only used with DATABASE_URL (the embedded ' +
+        'database makes its own roles); set DATABASE_URL to the runtime role of the same database, or unset it.',
+    );
+  }
   const dataDir = path.resolve(cwd, e.EARSHOT_DATA_DIR);
   return {
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.EARSHOT_MIGRATION_DATABASE_URL,
     dataDir,
     modelsDir: path.resolve(cwd, e.EARSHOT_MODELS_DIR ?? path.join(dataDir, 'models')),
     asrModel: e.EARSHOT_ASR_MODEL,

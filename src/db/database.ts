@@ -1,4 +1,4 @@
-import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -29,6 +29,19 @@ function unwrap(result: MigrationResultSet): void {
 
 export async function migrateToLatest(db: Db): Promise<void> {
   unwrap(await migrator(db).migrateToLatest());
+}
+
+/** The migrations of this version that the database has not run yet, in order. */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const table = await sql<{
+    name: string | null;
+  }>`SELECT to_regclass('kysely_migration')::text AS name`.execute(db);
+  const done = new Set<string>();
+  if (table.rows[0]?.name) {
+    const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
+    for (const row of rows.rows) done.add(row.name);
+  }
+  return Object.keys(migrations).filter((name) => !done.has(name));
 }
 
 export async function migrateDownAll(db: Db): Promise<void> {

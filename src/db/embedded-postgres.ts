@@ -31,6 +31,11 @@ export interface EmbeddedServer {
    * owner can be sure that no other process holds jobs.
    */
   ownedByThisProcess: boolean;
+  /**
+   * The password of the app's runtime role (see database-roles.ts), kept beside the superuser's;
+   * `isNew` when it was made just now, so the role must be given it.
+   */
+  runtimePassword: { value: string; isNew: boolean };
   stop(): Promise<void>;
 }
 
@@ -67,6 +72,11 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
   const { dataDir } = options;
   const passwordFile = path.join(path.dirname(dataDir), '.postgres-password');
   const ownerFile = path.join(path.dirname(dataDir), '.postgres-owner.json');
+  const runtimePasswordFile = path.join(path.dirname(dataDir), '.postgres-app-password');
+  const runtimePassword = (): EmbeddedServer['runtimePassword'] => {
+    const isNew = !fs.existsSync(runtimePasswordFile);
+    return { value: readOrCreatePassword(runtimePasswordFile), isNew };
+  };
   const connectionStringFor =
     (password: string, port: number) =>
     (database = options.databaseName ?? 'postgres'): string =>
@@ -76,7 +86,13 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
   if (owner) {
     const connectionString = connectionStringFor(readOrCreatePassword(passwordFile), owner.port);
     if (options.databaseName) await ensureDatabase(connectionString('postgres'), options.databaseName);
-    return { port: owner.port, connectionString, ownedByThisProcess: false, stop: () => Promise.resolve() };
+    return {
+      port: owner.port,
+      connectionString,
+      ownedByThisProcess: false,
+      runtimePassword: runtimePassword(),
+      stop: () => Promise.resolve(),
+    };
   }
   // Before anything is written: can the server's account run the programs at all?
   const binaries = await loadPostgresBinaries();
@@ -137,6 +153,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     port,
     connectionString: connectionStringFor(password, port),
     ownedByThisProcess: true,
+    runtimePassword: runtimePassword(),
     stop: stopServer,
   };
 }
