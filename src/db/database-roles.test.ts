@@ -145,6 +145,22 @@ describe('the app works through a runtime role that cannot undo the append-only 
     expect(await count(connection!.db, 'custody_events')).toBe(before.custodyEvents);
   });
 
+  it('stamps each custody event with the server time, so a backdated one shows', async () => {
+    const db = connection!.db;
+    const backdated = await sql<{ occurred_at: Date; recorded_at: Date }>`
+      INSERT INTO custody_events (action, actor, occurred_at, recorded_at, details)
+      VALUES ('metadata', 'intruder', '2001-01-01T00:00:00Z', '2001-01-01T00:00:00Z', '{}')
+      RETURNING occurred_at, recorded_at`.execute(db);
+    const row = backdated.rows[0]!;
+    expect(row.occurred_at.toISOString()).toBe('2001-01-01T00:00:00.000Z');
+    // The writer's claimed recorded_at is overwritten by the trigger the role cannot disable.
+    expect(row.recorded_at.getUTCFullYear()).toBeGreaterThan(2020);
+    expect(await refusal('ALTER TABLE custody_events DISABLE TRIGGER custody_events_recorded_at')).toMatch(
+      /must be owner/,
+    );
+    before.custodyEvents += 1;
+  });
+
   it('may only read and insert on every append-only table', async () => {
     const rights = await sql<{ table: string; rights: string[] }>`
       SELECT t AS table,

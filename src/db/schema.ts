@@ -137,6 +137,8 @@ export interface CustodyEventsTable {
   action: CustodyAction;
   actor: string;
   occurred_at: CreatedAt;
+  /** Stamped by the server on insert (migration 0018); null for events logged before it. */
+  recorded_at: ColumnType<Date | null, never, never>;
   source_path: string | null;
   sha256: string | null;
   tool_versions: Json<Record<string, string>>;

@@ -8,6 +8,7 @@ export function presentCustodyEvent(event: CustodyEvent): CustodyEventResponse {
     action: event.action,
     actor: event.actor,
     occurredAt: iso(event.occurred_at),
+    recordedAt: event.recorded_at ? iso(event.recorded_at) : null,
     batchId: event.batch_id,
     sourcePath: event.source_path,
     sha256: event.sha256,

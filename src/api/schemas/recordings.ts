@@ -138,6 +138,11 @@ export const custodyEventSchema = z
       ),
     actor: z.string().describe('Who or what did it'),
     occurredAt: isoDateTime.describe('When it happened'),
+    recordedAt: isoDateTime
+      .nullable()
+      .describe(
+        'When the database stored it (server clock; null before this was kept): far after occurredAt means backdated',
+      ),
     batchId: z.string().nullable().describe('Ingest batch, if any'),
     sourcePath: z.string().nullable().describe('Source path involved, if any'),
     sha256: z.string().nullable().describe('Hash recorded with the event, if any'),

@@ -707,6 +707,8 @@ export interface paths {
                 actor: string;
                 /** @description When it happened */
                 occurredAt: string;
+                /** @description When the database stored it (server clock; null before this was kept): far after occurredAt means backdated */
+                recordedAt: string | null;
                 /** @description Ingest batch, if any */
                 batchId: string | null;
                 /** @description Source path involved, if any */
@@ -858,6 +860,8 @@ export interface paths {
                 actor: string;
                 /** @description When it happened */
                 occurredAt: string;
+                /** @description When the database stored it (server clock; null before this was kept): far after occurredAt means backdated */
+                recordedAt: string | null;
                 /** @description Ingest batch, if any */
                 batchId: string | null;
                 /** @description Source path involved, if any */
