@@ -18,6 +18,7 @@ import { buildApiServer } from '../server.ts';
 
 interface IngestBody {
   batchId: string;
+  status: string;
   collection: { id: string; name: string };
   ingested: number;
   duplicates: number;
@@ -129,7 +130,7 @@ describe('POST /api/ingest', () => {
     ]);
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json<IngestBody>();
-    expect(body).toMatchObject({ ingested: 4, duplicates: 0, rejected: 0, queued: true });
+    expect(body).toMatchObject({ ingested: 4, duplicates: 0, rejected: 0, queued: true, status: 'finished' });
     expect(body.uploaded.files).toBe(4);
     expect(body.collection.name).toBe('Leak from desk');
 
@@ -197,7 +198,13 @@ describe('POST /api/ingest', () => {
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json<IngestBody>();
     // The same file under the same path again is already known, as a re-run of `earshot ingest`.
-    expect(body).toMatchObject({ ingested: 0, duplicates: 1, alreadyKnown: 1, rejected: 2 });
+    expect(body).toMatchObject({
+      ingested: 0,
+      duplicates: 1,
+      alreadyKnown: 1,
+      rejected: 2,
+      status: 'finished_with_rejections',
+    });
     const byPath = Object.fromEntries(body.rejections.map((r) => [r.path, r]));
     expect(byPath['notes/readme.txt']?.code).toBe('not-audio');
     expect(byPath['notes/readme.txt']?.reason).toMatch(/audio/i);

@@ -3937,6 +3937,11 @@ export interface paths {
             'application/json': {
               /** @description Ingest batch (custody: who, when, which inputs) */
               batchId: string;
+              /**
+               * @description How the batch closed: `finished_with_rejections` when any file was refused
+               * @enum {string}
+               */
+              status: 'finished' | 'finished_with_rejections';
               collection: {
                 id: string;
                 name: string;
