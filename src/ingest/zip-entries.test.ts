@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeZip } from './testing/zip-fixtures.ts';
 import { defaultLimits, type IngestSource, type WalkItem } from './types.ts';
-import { readZipEntries, unsafeEntryPath } from './zip-entries.ts';
+import { unsafeRelativePath as unsafeEntryPath } from './relative-path.ts';
+import { readZipEntries } from './zip-entries.ts';
 
 const MIB = 1024 * 1024;
 let root: string;

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { SourceRejection } from './errors.ts';
 import { checkName, type NameCheck } from './printable-name.ts';
+import { unsafeRelativePath } from './relative-path.ts';
 import { openRegularFile, describeFsError } from './source-file.ts';
 import { RejectionCode, type IngestLimits, type IngestSource, type WalkItem } from './types.ts';
 import {
@@ -218,8 +219,9 @@ function describeEntry(
 
   if (name.problem)
     return reject(RejectionCode.UnsafeFileName, `${name.problem}; stored as "${name.printable}"`);
-  const pathProblem = unsafeEntryPath(entryName);
-  if (pathProblem) return reject(RejectionCode.UnsafeArchivePath, pathProblem);
+  const pathProblem = unsafeRelativePath(entryName);
+  if (pathProblem)
+    return reject(RejectionCode.UnsafeArchivePath, `${pathProblem} inside the archive ("${entryName}")`);
   if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) {
     return reject(RejectionCode.NotARegularFile, 'a symbolic link stored inside the archive (not followed)');
   }
@@ -271,9 +273,8 @@ function entryLease(
 }
 
 /**
- * Windows tools write `calls\2022\x.wav`: a backslash byte (the same in UTF-8, cp866 and
- * cp1251) separates folders inside an archive, so the `..` and absolute-path checks see the
- * folders. Names without the UTF-8 flag are in whatever code page the tool used (cp866 from
+ * A backslash separates folders (relative-path.ts); in the raw name its byte is the same in
+ * UTF-8, cp866 and cp1251, so it is turned into '/' before the name is decoded. Names without the UTF-8 flag are in whatever code page the tool used (cp866 from
  * Russian Windows, not the CP437 the format names): checkName guesses as for names on disk.
  */
 export function entryNameCheck(raw: Buffer): NameCheck {
@@ -290,16 +291,6 @@ function declaredBomb(entry: yauzl.Entry, budget: ArchiveBudget): string | null 
   if (entry.uncompressedSize > budget.maxBytes) {
     return `declared size ${entry.uncompressedSize} bytes exceeds the archive's expansion budget of ${budget.maxBytes} bytes (zip bomb?)`;
   }
-  return null;
-}
-
-/** Why an entry path must not be used: absolute, drive-qualified, or climbing out with `..`. */
-export function unsafeEntryPath(entryName: string): string | null {
-  const normalised = entryName.replace(/\\/g, '/');
-  if (normalised.startsWith('/')) return `absolute path inside the archive ("${entryName}")`;
-  if (/^[a-zA-Z]:/.test(normalised)) return `drive-qualified path inside the archive ("${entryName}")`;
-  if (normalised.split('/').includes('..'))
-    return `path climbs out of the archive with ".." ("${entryName}")`;
   return null;
 }
 
