@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
@@ -128,7 +129,7 @@ export async function generateHostileCorpus(root: string): Promise<HostileCorpus
   add('symlink loop (b)', 'link-loop-b.wav', rejected('unreadable', /symbolic link loop/));
   const fifo = path.join(input, 'pipe.wav');
   // mkfifo(2) has no Node binding: the coreutils tool makes it.
-  await import('node:child_process').then(({ execFileSync }) => execFileSync('mkfifo', [fifo]));
+  execFileSync('mkfifo', [fifo]);
   add('FIFO', 'pipe.wav', rejected('not-a-regular-file', /FIFO/));
   const locked = path.join(input, 'locked.wav');
   fs.writeFileSync(locked, wavBuffer({ seed: 9022 }));
@@ -175,7 +176,12 @@ export async function generateHostileCorpus(root: string): Promise<HostileCorpus
 
 type Add = (id: string, match: string, expected: Expected) => void;
 
-async function writeArchives(dir: string, add: Add): Promise<void> {
+/**
+ * The damaged zip archives of the corpus, written into `dir` (also used by the ingest benchmark
+ * for its folder with damaged archives); `add` hears each case.
+ */
+export async function writeArchives(dir: string, add: Add = () => undefined): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
   const zip = (name: string) => path.join(dir, name);
   const damaged = zip('damaged.zip');
   await writeZipEntries(damaged, [
@@ -207,7 +213,7 @@ async function writeArchives(dir: string, add: Add): Promise<void> {
   ]);
   add('high-ratio bomb', 'ratio.zip!/zeros.wav', rejected('zip-bomb', /compression ratio/));
 
-  const inner = path.join(dir, '..', '.inner.zip');
+  const inner = path.join(dir, '.inner.zip.tmp');
   await writeZipEntries(inner, [{ name: 'x.wav', data: wavBuffer({ seed: 9121 }) }]);
   await writeZipEntries(zip('nested.zip'), [{ name: 'inner.zip', data: fs.readFileSync(inner) }]);
   fs.rmSync(inner);
