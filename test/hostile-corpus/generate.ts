@@ -88,13 +88,10 @@ export async function generateHostileCorpus(root: string): Promise<HostileCorpus
     file(`truncated-${ext}.${ext}`, bytes.subarray(0, Math.floor(bytes.length * 0.4)));
   }
   add('truncated WAV', 'truncated-wav.wav', rejected('truncated-audio'));
-  add(
-    'truncated OGG',
-    'truncated-ogg.ogg',
-    ingested,
-    'an Ogg stream cut short decodes cleanly up to the cut and has no declared length; the missing ' +
-      'end-of-stream page (header flag 0x04) is not checked yet, so it is ingested as a shorter call',
-  );
+  add('truncated OGG (cut inside a page)', 'truncated-ogg.ogg', rejected('truncated-audio', /inside a page/));
+  const ogg = demo(GOOD.ogg);
+  file('ogg-page-cut.ogg', ogg.subarray(0, ogg.lastIndexOf(Buffer.from('OggS'))));
+  add('OGG cut at a page boundary', 'ogg-page-cut.ogg', rejected('truncated-audio', /end-of-stream/));
   add('truncated MP3', 'truncated-mp3.mp3', rejected('truncated-audio'));
   const lying = wavBuffer({ seed: 9001 });
   lying.writeUInt32LE(lying.length * 10, 4);
