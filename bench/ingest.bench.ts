@@ -1,5 +1,6 @@
-// npm run bench:ingest: ingest throughput against sha256sum of the same files, and peak memory
-// while ingesting a 2 GB file against a small one. Runs its own embedded PostgreSQL in a temp
+// npm run bench:ingest: ingest throughput against sha256sum of the same files, peak memory
+// while ingesting a 2 GB file against a small one, and a folder with damaged archives against the
+// same folder without them (`npm run bench:ingest -- --damaged-only` runs that row alone). Runs its own embedded PostgreSQL in a temp
 // folder and removes everything afterwards.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { commitStaged, stageStream } from '../src/ingest/content-store.ts';
 import { ingestPaths } from '../src/ingest/ingest-paths.ts';
 import { openFileStream } from '../src/ingest/source-file.ts';
 import { writeLargeWav, writeWav } from '../src/ingest/testing/audio-fixtures.ts';
+import { compareDamagedArchives } from './ingest-damaged.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const MB = 1_000_000;
@@ -127,6 +129,10 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(db);
     console.log(`earshot ingest benchmark (${os.cpus().length} cores, node ${process.versions.node})`);
+    if (process.argv.includes('--damaged-only')) {
+      await compareDamagedArchives((name) => server.connectionString(name), root);
+      return;
+    }
     await compare(db, root, makeCorpus(root, 'small', 200, 10)); // 200 × 320 KB
     await compare(db, root, makeCorpus(root, 'large', 8, 2000)); // 8 × 64 MB
 
@@ -145,6 +151,7 @@ async function main(): Promise<void> {
     console.log(
       `  difference: ${((bigRun.maxRssBytes - smallRun.maxRssBytes) / 2 ** 20).toFixed(0)} MiB (flat memory: independent of file size)`,
     );
+    await compareDamagedArchives((name) => server.connectionString(name), root);
   } finally {
     await db.destroy();
     await server.stop();

@@ -47,13 +47,19 @@ export interface CollectionsTable {
 /** Which models a collection's speech and translation stages use (migration 0009). */
 export type ModelProfile = 'configured' | 'demo';
 
+/**
+ * How an ingest batch ended: 'finished_with_rejections' when some inputs were refused (migration
+ * 0014); 'interrupted' when the run stopped before the end.
+ */
+export type IngestBatchStatus = 'running' | 'finished' | 'finished_with_rejections' | 'interrupted';
+
 export interface IngestBatchesTable {
   id: Generated<string>;
   collection_id: string;
   actor: string;
   started_at: CreatedAt;
   finished_at: Date | null;
-  status: 'running' | 'finished' | 'interrupted';
+  status: IngestBatchStatus;
   inputs: Json<string[]>;
   options: Json<JsonObject>;
   summary: Json<JsonObject> | null;

@@ -1,4 +1,5 @@
 import { checkDecodes, probeAudio, type AudioProbe, type DecodeCheck } from '../media/probe.ts';
+import { oggTruncation } from './ogg-check.ts';
 import { riffTruncation } from './riff-check.ts';
 import { RejectionCode } from './types.ts';
 
@@ -14,7 +15,7 @@ export async function validateAudio(file: string, decodeCheckSeconds: number): P
     return { ok: false, code, reason: probed.reason, probe: null };
   }
   const { probe } = probed;
-  const truncated = riffTruncation(file);
+  const truncated = riffTruncation(file) ?? oggTruncation(file);
   if (truncated) return { ok: false, code: RejectionCode.TruncatedAudio, reason: truncated, probe };
   // An MP3 whose LAME/Xing header announces more frames than the file holds.
   const sizeMismatch = probe.warnings.find((w) => /file size and duration do not match/i.test(w));

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Db } from '../db/database.ts';
-import type { JsonObject, ModelProfile } from '../db/schema.ts';
+import type { IngestBatchStatus, JsonObject, ModelProfile } from '../db/schema.ts';
 import { IngestUsageError } from './errors.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
 import { isProcessAlive } from './content-store.ts';
@@ -87,7 +87,7 @@ export async function startBatch(
 export async function finishBatch(
   db: Db,
   batchId: string,
-  status: 'finished' | 'interrupted',
+  status: Exclude<IngestBatchStatus, 'running'>,
   summary: JsonObject,
 ): Promise<void> {
   await db

@@ -28,6 +28,32 @@ export interface StoredBlob {
 
 export class StoreConflictError extends Error {}
 
+const stagedBytes = new Map<string, number>();
+
+/**
+ * Temp space held by this process's staged files right now, and the most held at once since
+ * `resetPeak` (the ingest benchmark and the one-entry-per-archive test read it). A staged file
+ * counts from its first byte written until it is linked into the store or discarded.
+ */
+export const stagingSpace = {
+  inUseBytes: 0,
+  peakBytes: 0,
+  resetPeak(): void {
+    this.peakBytes = this.inUseBytes;
+  },
+};
+
+function countStaged(tempPath: string, bytes: number): void {
+  stagedBytes.set(tempPath, (stagedBytes.get(tempPath) ?? 0) + bytes);
+  stagingSpace.inUseBytes += bytes;
+  stagingSpace.peakBytes = Math.max(stagingSpace.peakBytes, stagingSpace.inUseBytes);
+}
+
+function uncountStaged(tempPath: string): void {
+  stagingSpace.inUseBytes -= stagedBytes.get(tempPath) ?? 0;
+  stagedBytes.delete(tempPath);
+}
+
 export function blobRelativePath(sha256: string): string {
   return path.join(sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
@@ -40,7 +66,7 @@ export function blobRelativePath(sha256: string): string {
 export async function stageStream(originalsDir: string, input: Readable): Promise<StagedFile> {
   const incoming = path.join(originalsDir, INCOMING);
   const tempPath = path.join(incoming, `${process.pid}.${randomBytes(6).toString('hex')}.part`);
-  const counter = new Sha256PassThrough();
+  const counter = new Sha256PassThrough((bytes) => countStaged(tempPath, bytes));
   let storeFailed = false;
   // pipeline() hands a source's error on to the file it writes: remember it to tell them apart.
   let sourceError: unknown;
@@ -63,6 +89,7 @@ export async function stageStream(originalsDir: string, input: Readable): Promis
     await pipeline(input, counter, out);
   } catch (error) {
     fs.rmSync(tempPath, { force: true });
+    uncountStaged(tempPath);
     throw storeFailed ? storeWriteFailure(originalsDir, error) : error;
   }
   return { tempPath, sha256: counter.sha256(), sizeBytes: counter.bytes };
@@ -101,6 +128,7 @@ export function commitStaged(
     existed = true;
   } finally {
     fs.rmSync(staged.tempPath, { force: true });
+    uncountStaged(staged.tempPath);
   }
   if (existed) assertBlobSize(finalPath, staged.sizeBytes);
   return { storePath, existed };
@@ -160,6 +188,7 @@ export function assertBlobSize(finalPath: string, sizeBytes: number): void {
 
 export function discardStaged(staged: StagedFile): void {
   fs.rmSync(staged.tempPath, { force: true });
+  uncountStaged(staged.tempPath);
 }
 
 /** Removes temp files left by ingest processes that no longer run (killed half way). */

@@ -49,6 +49,15 @@ interface Rejection {
  * metadata and record it. Every database change for the file happens in one transaction.
  */
 export async function ingestSource(ctx: FileContext, source: IngestSource): Promise<FileOutcome> {
+  try {
+    return await stageAndPlace(ctx, source);
+  } finally {
+    // Only now is the source's temp file gone: the next entry of its archive may inflate.
+    source.release?.();
+  }
+}
+
+async function stageAndPlace(ctx: FileContext, source: IngestSource): Promise<FileOutcome> {
   const trail = new CustodyTrail({ batchId: ctx.batchId, actor: ctx.actor, sourcePath: source.sourcePath });
   trail.add('received', {
     sourcePath: source.sourcePath,

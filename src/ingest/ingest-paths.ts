@@ -53,6 +53,8 @@ export interface IngestOptions {
 
 export interface IngestResult {
   batchId: string;
+  /** How the batch closed: 'finished_with_rejections' when any input was refused. */
+  status: ReturnType<IngestSummary['closingStatus']>;
   collectionId: string;
   /** Recordings created by this run (for scheduling the pipeline stages). */
   newRecordingIds: string[];
@@ -165,8 +167,9 @@ export async function ingestPaths(
   }
   for (const row of sidecar?.unmatchedRows() ?? [])
     summary.metadataWarnings.push(`${row}: no ingested file matches this row`);
-  await finishBatch(db, batchId, 'finished', { ...summary.toJson(), metadataFile });
-  return { batchId, collectionId, newRecordingIds: summary.newRecordingIds, summary };
+  const status = summary.closingStatus();
+  await finishBatch(db, batchId, status, { ...summary.toJson(), metadataFile });
+  return { batchId, status, collectionId, newRecordingIds: summary.newRecordingIds, summary };
 }
 
 function countOutcome(summary: IngestSummary, sourcePath: string, outcome: FileOutcome): void {

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../db/schema.ts';
+import type { IngestBatchStatus, JsonObject } from '../db/schema.ts';
 import type { RejectionCode } from './types.ts';
 
 export interface RejectionLine {
@@ -21,6 +21,11 @@ export class IngestSummary {
 
   get rejected(): number {
     return this.rejections.length;
+  }
+
+  /** How a batch that ran to the end closes: a refused input is never hidden behind 'finished'. */
+  closingStatus(): Extract<IngestBatchStatus, 'finished' | 'finished_with_rejections'> {
+    return this.rejected > 0 ? 'finished_with_rejections' : 'finished';
   }
 
   headline(): string {

@@ -40,6 +40,11 @@ export interface IngestSource {
   /** The archive's own CRC-32 and sizes for an archive entry; null for a file on disk. */
   archiveFacts: ArchiveEntryFacts | null;
   open(): Promise<Readable>;
+  /**
+   * Called once ingest holds nothing of the source in temp space (linked into the store or
+   * deleted): an archive entry keeps the next entry of its archive waiting until then.
+   */
+  release?(): void;
 }
 
 /** An input that could not even be opened as a source: rejected before any byte is read. */

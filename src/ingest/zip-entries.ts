@@ -3,8 +3,9 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { SourceRejection } from './errors.ts';
 import { checkName, type NameCheck } from './printable-name.ts';
+import { unsafeRelativePath } from './relative-path.ts';
 import { openRegularFile, describeFsError } from './source-file.ts';
-import { RejectionCode, type IngestLimits, type WalkItem } from './types.ts';
+import { RejectionCode, type IngestLimits, type IngestSource, type WalkItem } from './types.ts';
 import {
   ArchiveBudget,
   EntryGuard,
@@ -99,15 +100,16 @@ function openZip(fd: number): Promise<yauzl.ZipFile> {
 }
 
 /**
- * Reads one entry of an archive at a time: an entry's inflated bytes go to temp space only after
- * the previous entry's stream has closed, so a bomb never has more than one entry in flight even
- * when ingest works on several sources at once. The archive closes once listing is over and no
- * stream is open; an entry opened after that (ingest lanes take entries before they open them)
- * reopens it, which reads only the end record.
+ * Reads one entry of an archive at a time: an entry holds the archive's turn from the moment it
+ * is opened until its ingest lets go of it (its temp file linked into the store or deleted), so
+ * an archive never has more than one entry's worth of temp space in use, even when ingest works
+ * on several sources at once. The archive closes once listing is over and no stream is open; an
+ * entry opened after that (ingest lanes take entries before they open them) reopens it, which
+ * reads only the end record.
  */
 class ArchiveReading {
   private turn: Promise<void> = Promise.resolve();
-  private inFlight = 0;
+  private openStreams = 0;
   private listed = false;
   constructor(
     private zip: yauzl.ZipFile,
@@ -129,14 +131,20 @@ class ArchiveReading {
     return this.zip;
   }
 
-  async open(entry: yauzl.Entry, budget: ArchiveBudget): Promise<Readable> {
-    this.inFlight += 1;
+  /** The entry's bytes, and `release` to call once nothing of it is left in temp space. */
+  async open(entry: yauzl.Entry, budget: ArchiveBudget): Promise<{ stream: Readable; release: () => void }> {
+    this.openStreams += 1;
     const previous = this.turn;
-    let release = (): void => undefined;
-    this.turn = new Promise<void>((resolve) => (release = resolve));
-    const done = (): void => {
-      release();
-      this.inFlight -= 1;
+    let passTurn = (): void => undefined;
+    this.turn = new Promise<void>((resolve) => (passTurn = resolve));
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      passTurn();
+    };
+    const streamClosed = (): void => {
+      this.openStreams -= 1;
       this.closeIfIdle();
     };
     await previous;
@@ -144,20 +152,21 @@ class ArchiveReading {
     try {
       stream = await (await this.reopened()).openReadStreamPromise(entry);
     } catch (error) {
-      done();
+      streamClosed();
+      release();
       throw entryReadRejection(error);
     }
     const guard = new EntryGuard(budget, entry);
     guard.once('close', () => {
       stream.destroy();
-      done();
+      streamClosed();
     });
     // pipe() alone does not forward errors: a damaged deflate stream or a size that disagrees
     // with the directory must fail the guard (and so the entry), named for what it is, instead
     // of raising an unhandled 'error' that ends the whole ingest.
     stream.once('error', (error) => guard.destroy(entryReadRejection(error)));
     stream.pipe(guard);
-    return guard;
+    return { stream: guard, release };
   }
 
   finishListing(): void {
@@ -166,7 +175,7 @@ class ArchiveReading {
   }
 
   private closeIfIdle(): void {
-    if (this.listed && this.inFlight === 0 && this.zip.isOpen) this.zip.close();
+    if (this.listed && this.openStreams === 0 && this.zip.isOpen) this.zip.close();
   }
 }
 
@@ -210,8 +219,9 @@ function describeEntry(
 
   if (name.problem)
     return reject(RejectionCode.UnsafeFileName, `${name.problem}; stored as "${name.printable}"`);
-  const pathProblem = unsafeEntryPath(entryName);
-  if (pathProblem) return reject(RejectionCode.UnsafeArchivePath, pathProblem);
+  const pathProblem = unsafeRelativePath(entryName);
+  if (pathProblem)
+    return reject(RejectionCode.UnsafeArchivePath, `${pathProblem} inside the archive ("${entryName}")`);
   if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) {
     return reject(RejectionCode.NotARegularFile, 'a symbolic link stored inside the archive (not followed)');
   }
@@ -240,15 +250,31 @@ function describeEntry(
       archivePath: archivePrintable,
       archiveEntry: name.printable,
       archiveFacts,
-      open: () => reading.open(entry, budget),
+      ...entryLease(reading, entry, budget),
     },
   };
 }
 
+/** `open` takes the archive's turn for this entry; `release` (after ingest) passes it on. */
+function entryLease(
+  reading: ArchiveReading,
+  entry: yauzl.Entry,
+  budget: ArchiveBudget,
+): Pick<IngestSource, 'open' | 'release'> {
+  let release: (() => void) | null = null;
+  return {
+    open: async () => {
+      const opened = await reading.open(entry, budget);
+      release = opened.release;
+      return opened.stream;
+    },
+    release: () => release?.(),
+  };
+}
+
 /**
- * Windows tools write `calls\2022\x.wav`: a backslash byte (the same in UTF-8, cp866 and
- * cp1251) separates folders inside an archive, so the `..` and absolute-path checks see the
- * folders. Names without the UTF-8 flag are in whatever code page the tool used (cp866 from
+ * A backslash separates folders (relative-path.ts); in the raw name its byte is the same in
+ * UTF-8, cp866 and cp1251, so it is turned into '/' before the name is decoded. Names without the UTF-8 flag are in whatever code page the tool used (cp866 from
  * Russian Windows, not the CP437 the format names): checkName guesses as for names on disk.
  */
 export function entryNameCheck(raw: Buffer): NameCheck {
@@ -265,16 +291,6 @@ function declaredBomb(entry: yauzl.Entry, budget: ArchiveBudget): string | null 
   if (entry.uncompressedSize > budget.maxBytes) {
     return `declared size ${entry.uncompressedSize} bytes exceeds the archive's expansion budget of ${budget.maxBytes} bytes (zip bomb?)`;
   }
-  return null;
-}
-
-/** Why an entry path must not be used: absolute, drive-qualified, or climbing out with `..`. */
-export function unsafeEntryPath(entryName: string): string | null {
-  const normalised = entryName.replace(/\\/g, '/');
-  if (normalised.startsWith('/')) return `absolute path inside the archive ("${entryName}")`;
-  if (/^[a-zA-Z]:/.test(normalised)) return `drive-qualified path inside the archive ("${entryName}")`;
-  if (normalised.split('/').includes('..'))
-    return `path climbs out of the archive with ".." ("${entryName}")`;
   return null;
 }
 

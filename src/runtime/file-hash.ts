@@ -60,9 +60,15 @@ export class Sha256PassThrough extends Transform {
   private readonly hash = crypto.createHash('sha256');
   bytes = 0;
 
+  /** `onBytes` hears of each chunk as it passes (e.g. to account for temp space being written). */
+  constructor(private readonly onBytes?: (bytes: number) => void) {
+    super();
+  }
+
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.hash.update(chunk);
     this.bytes += chunk.length;
+    this.onBytes?.(chunk.length);
     callback(null, chunk);
   }
 

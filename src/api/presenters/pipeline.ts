@@ -45,6 +45,11 @@ export function presentPipelineStatus(
       count: g.items.length,
       calls: g.items.slice(0, CALLS_PER_GROUP).map(call),
     })),
+    silentWorkers: status.silentWorkers.map((w) => ({
+      worker: w.worker,
+      lastHeartbeat: w.lastHeartbeat.toISOString(),
+      runs: w.runs,
+    })),
     eta,
     canRetry: options.canRetry,
     lastFinishedAt: isoOrNull(options.lastFinishedAt),

@@ -18,6 +18,7 @@ import { buildApiServer } from '../server.ts';
 
 interface IngestBody {
   batchId: string;
+  status: string;
   collection: { id: string; name: string };
   ingested: number;
   duplicates: number;
@@ -129,7 +130,7 @@ describe('POST /api/ingest', () => {
     ]);
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json<IngestBody>();
-    expect(body).toMatchObject({ ingested: 4, duplicates: 0, rejected: 0, queued: true });
+    expect(body).toMatchObject({ ingested: 4, duplicates: 0, rejected: 0, queued: true, status: 'finished' });
     expect(body.uploaded.files).toBe(4);
     expect(body.collection.name).toBe('Leak from desk');
 
@@ -197,7 +198,13 @@ describe('POST /api/ingest', () => {
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json<IngestBody>();
     // The same file under the same path again is already known, as a re-run of `earshot ingest`.
-    expect(body).toMatchObject({ ingested: 0, duplicates: 1, alreadyKnown: 1, rejected: 2 });
+    expect(body).toMatchObject({
+      ingested: 0,
+      duplicates: 1,
+      alreadyKnown: 1,
+      rejected: 2,
+      status: 'finished_with_rejections',
+    });
     const byPath = Object.fromEntries(body.rejections.map((r) => [r.path, r]));
     expect(byPath['notes/readme.txt']?.code).toBe('not-audio');
     expect(byPath['notes/readme.txt']?.reason).toMatch(/audio/i);
@@ -210,10 +217,11 @@ describe('POST /api/ingest', () => {
   it.each([
     ['../evil.wav', /Refused file name "\.\.\/evil\.wav"/],
     ['leak/../../evil.wav', /Refused file name/],
-    ['/etc/evil.wav', /absolute paths/],
-    ['C:/evil.wav', /absolute paths/],
+    ['/etc/evil.wav', /absolute path: not accepted/],
+    ['C:/evil.wav', /drive-qualified path: not accepted/],
     ['leak//evil.wav', /empty path parts/],
-    ['leak\\evil.wav', /backslashes/],
+    ['leak\\..\\..\\evil.wav', /path climbs out with "\.\."/],
+    ['\\etc\\evil.wav', /absolute path/],
     ['bad\u001b[31mname.wav', /control characters/],
   ])('refuses the whole upload for the file name %j, writing nothing', async (name, message) => {
     const before = await recordingCount();
@@ -228,6 +236,21 @@ describe('POST /api/ingest', () => {
     expect(uploadsLeft()).toEqual([]);
     expect(fs.existsSync(path.join(store.dataDir, 'evil.wav'))).toBe(false);
     expect(fs.existsSync(path.join(config.uploadsDir, 'evil.wav'))).toBe(false);
+  });
+
+  it('reads a backslash in an uploaded path as a folder separator, as in zip entries', async () => {
+    const response = await upload('Leak from desk', [
+      { name: 'calls\\2022\\win.wav', bytes: audio('w.wav', 2) },
+    ]);
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json<IngestBody>();
+    expect(body).toMatchObject({ ingested: 1, rejected: 0, status: 'finished' });
+    const source = await t.db
+      .selectFrom('recording_sources')
+      .select('source_path')
+      .where('batch_id', '=', body.batchId)
+      .executeTakeFirstOrThrow();
+    expect(source.source_path).toBe('desk-upload:calls/2022/win.wav');
   });
 
   it('answers 413 naming the limit when the files together are too large, keeping nothing', async () => {

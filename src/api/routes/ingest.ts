@@ -71,6 +71,7 @@ export function registerIngestRoutes(
         const s = result.summary;
         return {
           batchId: result.batchId,
+          status: result.status,
           collection: { id: result.collectionId, name: collection },
           headline: s.headline(),
           ingested: s.ingested,

@@ -36,6 +36,7 @@ interface PipelineBody {
   }[];
   waits: { stage: string; model: string; command: string; count: number; calls: { id: string }[] }[];
   eta: { seconds: number | null; basis: string; remainingRuns: number };
+  silentWorkers: { worker: string; lastHeartbeat: string; runs: number }[];
   canRetry: boolean;
   lastFinishedAt: string | null;
 }
@@ -124,6 +125,7 @@ describe('GET /api/pipeline', () => {
     expect(body.eta.basis).toMatch(/Too little data/);
     expect(body.eta.remainingRuns).toBe(4);
     expect(body.canRetry).toBe(true);
+    expect(body.silentWorkers).toEqual([]);
   });
 
   it('estimates from the durations of finished runs', async () => {
@@ -142,6 +144,31 @@ describe('GET /api/pipeline', () => {
     // One call pending at vad goes through vad, transcribe, translate and analyse: 4 × 10 s.
     expect(body.eta).toMatchObject({ seconds: 40, remainingRuns: 4 });
     expect(body.lastFinishedAt).not.toBeNull();
+  });
+});
+
+describe('GET /api/pipeline: silent workers', () => {
+  it('lists a worker that stopped heart-beating while holding a run, as `earshot status` does', async () => {
+    const collection = await insertCollection(t.db, 'Held');
+    const { id } = await insertRecording(fixture, { collection_id: collection });
+    await sql`
+      INSERT INTO stage_runs (recording_id, stage, status, attempts, started_at, worker, heartbeat_at)
+      VALUES (${id}, 'decode', 'running', 1, now() - interval '11 minutes', 'dead-host:4242',
+              now() - interval '10 minutes')`.execute(t.db);
+    try {
+      const body = await status();
+      expect(body.silentWorkers).toEqual([
+        {
+          worker: 'dead-host:4242',
+          lastHeartbeat: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string,
+          runs: 1,
+        },
+      ]);
+      expect(Date.now() - Date.parse(body.silentWorkers[0]!.lastHeartbeat)).toBeGreaterThan(9 * 60_000);
+    } finally {
+      await t.db.deleteFrom('stage_runs').where('recording_id', '=', id).execute();
+      await t.db.deleteFrom('recordings').where('id', '=', id).execute();
+    }
   });
 });
 

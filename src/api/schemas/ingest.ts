@@ -30,6 +30,9 @@ export const uploadLimitsSchema = z
 export const ingestResultSchema = z
   .object({
     batchId: z.string().describe('Ingest batch (custody: who, when, which inputs)'),
+    status: z
+      .enum(['finished', 'finished_with_rejections'])
+      .describe('How the batch closed: `finished_with_rejections` when any file was refused'),
     collection: z.object({ id: z.string(), name: z.string() }),
     headline: z.string().describe('The counts in words, as `earshot ingest` prints them'),
     ingested: z.number().int().describe('New recordings'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAGE_ORDER } from '../../jobs/stages.ts';
-import { nullableIsoDateTime } from './common.ts';
+import { isoDateTime, nullableIsoDateTime } from './common.ts';
 
 const stageCountsSchema = z
   .object({
@@ -38,6 +38,16 @@ const waitGroupSchema = z
   })
   .describe('Runs of one stage that wait for the same model');
 
+const silentWorkerSchema = z
+  .object({
+    worker: z.string().describe('hostname:pid of the worker'),
+    lastHeartbeat: isoDateTime.describe('Its last heartbeat'),
+    runs: z.number().int().describe('Runs it still holds as running'),
+  })
+  .describe(
+    'A worker gone silent (killed or lost) while holding runs: another worker takes them over within two minutes',
+  );
+
 export const pipelineStatusSchema = z
   .object({
     recordings: z.number().int().describe('Calls in the archive'),
@@ -45,6 +55,9 @@ export const pipelineStatusSchema = z
     stages: z.array(stageCountsSchema),
     failures: z.array(failureGroupSchema).describe('Failed runs grouped by stage and reason'),
     waits: z.array(waitGroupSchema).describe('Waiting runs grouped by stage and model'),
+    silentWorkers: z
+      .array(silentWorkerSchema)
+      .describe('Workers that stopped heart-beating while holding runs (as `earshot status` lists them)'),
     eta: z
       .object({
         seconds: z

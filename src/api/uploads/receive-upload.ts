@@ -7,6 +7,7 @@ import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { rejectControlCharactersInField } from '../control-characters.ts';
 import { checkName } from '../../ingest/printable-name.ts';
+import { unsafeRelativePath, withForwardSlashes } from '../../ingest/relative-path.ts';
 import { formatBytes } from '../../ingest/progress-reporter.ts';
 
 /** An upload that cannot be taken: 400 (bad names, bad form) or 413 (over a limit). */
@@ -72,24 +73,25 @@ const tooLarge = (limits: UploadLimits): UploadRejected =>
   );
 
 /**
- * A file's path inside the upload, as the browser sent it ("leak/2022/call.wav"): relative,
- * '/'-separated, no '.' or '..' part, no empty part, no control characters. Anything else is a
- * crafted request, not a browser's; the whole upload is refused, naming the path.
+ * A file's path inside the upload, as the browser sent it ("leak/2022/call.wav"): relative, no
+ * '.' or '..' part, no empty part, no control characters. A backslash separates folders, as in
+ * zip entries (one rule: ingest/relative-path.ts). Anything else is a crafted request, not a
+ * browser's; the whole upload is refused, naming the path.
  */
 export function safeRelativePath(name: string): string[] {
   const shown = checkName(name).printable;
   const refuse = (why: string): UploadRejected =>
     new UploadRejected(400, `Refused file name "${shown}": ${why}. Nothing was ingested.`);
   if (name.length === 0) throw refuse('the name is empty');
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw refuse('absolute paths are not accepted');
-  if (name.includes('\\')) throw refuse('backslashes are not accepted in paths');
-  const problem = checkName(name).problem;
+  const unsafe = unsafeRelativePath(name);
+  if (unsafe) throw refuse(`${unsafe}: not accepted`);
+  const normalised = withForwardSlashes(name);
+  const problem = checkName(normalised).problem;
   if (problem) throw refuse(problem);
-  const parts = name.split('/');
+  const parts = normalised.split('/');
   if (parts.length > MAX_DEPTH) throw refuse(`folders nest deeper than ${MAX_DEPTH} levels`);
   for (const part of parts) {
-    if (part === '' || part === '.' || part === '..')
-      throw refuse('"." , ".." and empty path parts are not accepted');
+    if (part === '' || part === '.') throw refuse('"." and empty path parts are not accepted');
     if (Buffer.byteLength(part) > MAX_NAME_BYTES)
       throw refuse(`a part is longer than ${MAX_NAME_BYTES} bytes`);
   }

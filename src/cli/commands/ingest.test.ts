@@ -38,6 +38,7 @@ describe('earshot ingest', () => {
     const first = await earshot('ingest', input, '--collection', 'cli');
     expect(first.code).toBe(0);
     expect(first.out).toContain('Ingest: 2 new, 0 duplicates, 0 already known, 0 rejected.');
+    expect(first.out).toMatch(/^Batch \S+ finished\.$/m);
     expect(first.err).toMatch(/ingest: 2\/2 files/);
     const again = await earshot('ingest', input, '--collection', 'cli', '--json');
     expect(again.code).toBe(0);
@@ -58,6 +59,7 @@ describe('earshot ingest', () => {
     expect(result.out).toContain('1 new');
     expect(result.out).toMatch(/empty\.wav: the file is empty \(0 bytes\) \[empty-file\]/);
     expect(result.out).toMatch(/text\.mp3: .* \[not-audio\]/);
+    expect(result.out).toMatch(/^Batch \S+ finished with rejections\.$/m);
   });
 
   it('exits 2 with a message saying what is wrong on usage errors', async () => {

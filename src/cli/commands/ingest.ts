@@ -100,10 +100,11 @@ async function runIngest(
     const scheduled = await scheduleNewRecordings(connection, config, result.newRecordingIds);
     if (options.json) {
       context.out.write(
-        `${JSON.stringify({ batchId: result.batchId, newRecordingIds: result.newRecordingIds, ...result.summary.toJson() }, null, 2)}\n`,
+        `${JSON.stringify({ batchId: result.batchId, status: result.status, newRecordingIds: result.newRecordingIds, ...result.summary.toJson() }, null, 2)}\n`,
       );
     } else {
       context.out.write(result.summary.format());
+      context.out.write(`Batch ${result.batchId} ${result.status.replaceAll('_', ' ')}.\n`);
       if (scheduled > 0) {
         context.out.write(
           `${scheduled} new recordings queued for the pipeline; \`earshot start\` or \`earshot worker\` processes them.\n`,

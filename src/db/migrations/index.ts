@@ -12,6 +12,7 @@ import * as workerHeartbeats from './0010-worker-heartbeats.ts';
 import * as storeVerifications from './0011-store-verifications.ts';
 import * as accounts from './0012-accounts.ts';
 import * as storeQuarantine from './0013-store-quarantine.ts';
+import * as batchRejections from './0014-batch-rejections.ts';
 import * as custodyRecordedAt from './0018-custody-recorded-at.ts';
 
 /**
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   '0011-store-verifications': storeVerifications,
   '0012-accounts': accounts,
   '0013-store-quarantine': storeQuarantine,
+  '0014-batch-rejections': batchRejections,
   '0018-custody-recorded-at': custodyRecordedAt,
 };

@@ -144,6 +144,40 @@ describe('loadSidecar', () => {
     ).toBe('93');
     expect(loadSidecar(write('b.json', '{"calls":[{"file":"y.wav"}]}'), {}).rowCount).toBe(1);
   });
+  it('warns about a key written twice in one JSON object, naming both lines, and reads the last', () => {
+    const text = [
+      '[',
+      '  {"file": "a.wav", "caller": "111",',
+      '   "caller": "222"},',
+      '  {"file": "b.wav", "caller": "333", "extra": {"k": 1, "k": 2}}',
+      ']',
+    ].join('\n');
+    const index = loadSidecar(write('dupkey.json', text), {});
+    expect(index.warnings).toEqual([
+      'dupkey.json: key "caller" appears twice in one object (lines 2 and 3): line 3 is used, line 2 ignored',
+      'dupkey.json: key "k" appears twice in one object (lines 4 and 4): line 4 is used, line 4 ignored',
+    ]);
+    expect(index.lookup('a.wav', 'a.wav')?.fields.caller).toBe('222');
+    // The same key in two different objects is not a duplicate.
+    expect(index.lookup('b.wav', 'b.wav')?.fields.caller).toBe('333');
+  });
+  it.each([
+    [
+      'le.json',
+      (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]),
+      'utf-16le',
+    ],
+    [
+      'be.json',
+      (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()]),
+      'utf-16be',
+    ],
+  ] as const)('reads a UTF-16 JSON sidecar with a BOM (%s)', (name, encode, encoding) => {
+    const index = loadSidecar(write(name, encode('[{"file":"x.wav","Кто звонил":"Пётр"}]')), {});
+    expect(index.encoding).toBe(encoding);
+    expect(index.warnings).toEqual([]);
+    expect(index.lookup('x.wav', 'x.wav')?.extra).toEqual({ 'Кто звонил': 'Пётр' });
+  });
   it('refuses unparseable files and files without a file column', () => {
     expect(() => loadSidecar(write('bad.csv', 'file,caller\n"x.wav,1\n'), {})).toThrow(/not valid CSV/);
     expect(() => loadSidecar(write('cols.csv', 'file,caller\nx.wav,1,2\n'), {})).toThrow(/not valid CSV/);

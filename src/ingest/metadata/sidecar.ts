@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { visit } from 'jsonc-parser';
 import { IngestUsageError } from '../errors.ts';
 import { resolveColumns, type ColumnMap } from './column-map.ts';
 import type { CallField, RawCallRecord } from './fields.ts';
@@ -53,7 +54,9 @@ export function loadSidecar(file: string, columnMap: ColumnMap): SidecarIndex {
     );
   }
   const { text } = decoded;
-  const rows = /\.json$/i.test(file) ? parseJsonRows(text, display) : parseCsvRows(text, display, warnings);
+  const rows = /\.json$/i.test(file)
+    ? parseJsonRows(text, display, warnings)
+    : parseCsvRows(text, display, warnings);
   const headers = [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
   const columns = resolveColumns(headers, columnMap);
   for (const [field, column] of Object.entries(columnMap)) {
@@ -163,15 +166,17 @@ function detectDelimiter(text: string): string {
   return counts[0]![0];
 }
 
-function parseJsonRows(text: string, display: string): Row[] {
+function parseJsonRows(text: string, display: string, warnings: string[]): Row[] {
   let data: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(json);
   } catch (error) {
     throw new IngestUsageError(
       `metadata file ${display} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  warnings.push(...duplicateJsonKeys(json, display));
   const list = Array.isArray(data) ? data : (data as { calls?: unknown } | null)?.calls;
   if (!Array.isArray(list)) {
     throw new IngestUsageError(
@@ -194,4 +199,34 @@ function parseJsonRows(text: string, display: string): Row[] {
     }
     return { values, label: `entry ${index + 1}` };
   });
+}
+
+/**
+ * JSON.parse keeps the last of two equal keys in one object without a word, as a CSV with a column
+ * named twice would: each such key is named with the lines of both, and which one was read.
+ */
+function duplicateJsonKeys(json: string, display: string): string[] {
+  const warnings: string[] = [];
+  const open: Map<string, number>[] = [];
+  visit(json, {
+    onObjectBegin: () => {
+      open.push(new Map());
+    },
+    onObjectEnd: () => {
+      open.pop();
+    },
+    onObjectProperty: (key, _offset, _length, startLine) => {
+      const keys = open.at(-1);
+      if (!keys) return;
+      const line = startLine + 1;
+      const first = keys.get(key);
+      if (first !== undefined) {
+        warnings.push(
+          `${display}: key "${key}" appears twice in one object (lines ${first} and ${line}): line ${line} is used, line ${first} ignored`,
+        );
+      }
+      keys.set(key, line);
+    },
+  });
+  return warnings;
 }

@@ -150,6 +150,7 @@ describe('adding recordings from the desk', () => {
     expect(seen).toContain('Uploaded; checking, hashing and storing the files…');
     expect(await page.getByTestId('count-ingested').textContent()).toBe('2');
     expect(await page.getByTestId('count-rejected').textContent()).toBe('1');
+    expect(await page.getByTestId('batch-status').textContent()).toBe('Batch finished with rejections.');
     const rejection = page.getByTestId('rejection');
     expect(await rejection.getAttribute('data-code')).toBe('not-audio');
     expect(await rejection.textContent()).toContain('leak/notes.txt');

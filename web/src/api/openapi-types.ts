@@ -3753,6 +3753,15 @@ export interface paths {
                   originalFilename: string;
                 }[];
               }[];
+              /** @description Workers that stopped heart-beating while holding runs (as `earshot status` lists them) */
+              silentWorkers: {
+                /** @description hostname:pid of the worker */
+                worker: string;
+                /** @description Its last heartbeat */
+                lastHeartbeat: string;
+                /** @description Runs it still holds as running */
+                runs: number;
+              }[];
               /** @description Estimate from the durations of recent stage runs and the work left */
               eta: {
                 /** @description Estimated seconds until nothing is pending or running; null: too little data */
@@ -3987,6 +3996,11 @@ export interface paths {
             'application/json': {
               /** @description Ingest batch (custody: who, when, which inputs) */
               batchId: string;
+              /**
+               * @description How the batch closed: `finished_with_rejections` when any file was refused
+               * @enum {string}
+               */
+              status: 'finished' | 'finished_with_rejections';
               collection: {
                 id: string;
                 name: string;

@@ -22,6 +22,12 @@ export function IngestResultView({ result }: { result: IngestResult }) {
   return (
     <section className="ingest-result panel" data-testid="ingest-result" aria-live="polite">
       <h2>Ingested into “{result.collection.name}”</h2>
+      <p
+        className={result.status === 'finished_with_rejections' ? 'warn' : 'muted'}
+        data-testid="batch-status"
+      >
+        Batch {result.status === 'finished_with_rejections' ? 'finished with rejections' : 'finished'}.
+      </p>
       <dl className="ingest-counts">
         <div>
           <dt>New calls</dt>

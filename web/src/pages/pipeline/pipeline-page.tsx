@@ -122,6 +122,35 @@ function FailureItem({
   );
 }
 
+/** Workers killed or lost while holding runs (as `earshot status` names them). */
+function SilentWorkers({ workers }: { workers: PipelineStatus['silentWorkers'] }) {
+  if (workers.length === 0) return null;
+  return (
+    <section className="reasons-section" data-testid="silent-workers">
+      <h2 className="warn">Silent workers</h2>
+      <ul className="reason-list">
+        {workers.map((w) => (
+          <li key={w.worker} className="reason-group" data-testid="silent-worker">
+            <div className="reason-head">
+              <span className="stage-name">{w.worker}</span>
+              <span className="reason-text">
+                silent since {formatDateTime(w.lastHeartbeat)} (killed or lost?)
+              </span>
+              <span className="reason-count">
+                {w.runs.toLocaleString('en')} running run{w.runs === 1 ? '' : 's'}
+              </span>
+            </div>
+            <p className="small-print">
+              Another worker takes its runs over within two minutes; with none running, start one:{' '}
+              <code className="command">earshot worker</code>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function Eta({ status }: { status: PipelineStatus }) {
   const { eta } = status;
   const headline = !status.active
@@ -193,6 +222,7 @@ export function PipelinePage() {
       {data ? (
         <>
           <Eta status={data} />
+          <SilentWorkers workers={data.silentWorkers} />
           <div className="table-wrap">
             <table className="pipeline-table">
               <thead>
