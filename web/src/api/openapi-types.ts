@@ -433,7 +433,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -443,6 +443,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -705,7 +708,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -715,6 +718,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -737,7 +743,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -747,6 +753,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -838,7 +847,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -848,6 +857,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -870,7 +882,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -880,6 +892,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -962,7 +977,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -972,6 +987,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -994,7 +1012,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1004,6 +1022,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1026,7 +1047,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1036,6 +1057,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1058,7 +1082,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1068,6 +1092,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1139,7 +1166,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1149,6 +1176,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1171,7 +1201,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1181,6 +1211,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1203,7 +1236,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1213,6 +1246,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1235,7 +1271,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1245,6 +1281,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1325,7 +1364,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1335,6 +1374,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1357,7 +1399,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1367,6 +1409,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1389,7 +1434,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1399,6 +1444,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1421,7 +1469,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1431,6 +1479,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1505,7 +1556,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1515,6 +1566,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1537,7 +1591,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1547,6 +1601,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1569,7 +1626,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1579,6 +1636,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1601,7 +1661,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1611,6 +1671,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1701,7 +1764,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1711,6 +1774,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1733,7 +1799,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1743,6 +1809,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1765,7 +1834,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1775,6 +1844,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1969,7 +2041,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1979,6 +2051,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2001,7 +2076,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2011,6 +2086,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2133,7 +2211,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2143,6 +2221,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2230,7 +2311,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2240,6 +2321,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2330,7 +2414,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2340,6 +2424,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2517,7 +2604,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2527,6 +2614,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2549,7 +2639,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2559,6 +2649,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2684,7 +2777,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2694,6 +2787,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2716,7 +2812,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2726,6 +2822,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2748,7 +2847,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2758,6 +2857,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2905,7 +3007,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2915,6 +3017,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2937,7 +3042,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2947,6 +3052,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3149,7 +3257,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3159,6 +3267,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3181,7 +3292,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3191,6 +3302,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3270,7 +3384,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3280,6 +3394,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3302,7 +3419,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3312,6 +3429,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3386,7 +3506,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3396,6 +3516,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3418,7 +3541,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3428,6 +3551,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3595,7 +3721,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3605,6 +3731,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3785,7 +3914,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3795,6 +3924,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3817,7 +3949,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3827,6 +3959,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3981,7 +4116,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3991,6 +4126,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4013,7 +4151,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4023,6 +4161,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
