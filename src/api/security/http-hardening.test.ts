@@ -123,4 +123,22 @@ describe('listening beyond loopback', () => {
     expect(result.err.trim().split('\n')).toHaveLength(1);
     expect(result.err).toMatch(/--allow-remote/);
   });
+
+  it('stops `earshot start --host 0.0.0.0` before the demo corpus and the workers', async () => {
+    const result = await runEarshot(
+      {
+        DATABASE_URL: t.connectionString,
+        EARSHOT_DATA_DIR: fixture.config.dataDir,
+        EARSHOT_LOG_LEVEL: 'silent',
+      },
+      'start',
+      '--host',
+      '0.0.0.0',
+      '--port',
+      '0',
+    );
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^earshot: Refusing to listen on 0\.0\.0\.0.*--allow-remote/);
+    expect(result.out).not.toMatch(/Ingesting|Pipeline|ready/);
+  });
 });
