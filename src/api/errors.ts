@@ -93,6 +93,11 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   rule(HostNotAllowed, () => ({ status: 421, code: 'host_not_allowed' })),
   rule(CrossSiteWriteRefused, () => ({ status: 403, code: 'cross_site_refused' })),
   rule(FormBodyRefused, () => ({ status: 415, code: 'unsupported_media_type' })),
+  rule(errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE, (e) => ({
+    status: 415,
+    code: 'unsupported_media_type',
+    message: `${e.message}: the API takes application/json bodies (uploads: multipart/form-data)`,
+  })),
   rule(errorCodes.FST_ERR_CTP_BODY_TOO_LARGE, () => ({
     status: 413,
     code: 'payload_too_large',

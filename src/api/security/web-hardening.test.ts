@@ -151,6 +151,13 @@ describe('cross-site writes', () => {
       expectRefused(response, 415, 'unsupported_media_type');
       expect(response.json<{ message: string }>().message).toMatch(/application\/json/);
     }
+    const xml = await app.inject({
+      method: 'POST',
+      url: notesUrl(),
+      headers: { 'content-type': 'application/xml' },
+      payload: '<note>planted</note>',
+    });
+    expectRefused(xml, 415, 'unsupported_media_type');
     expect(await noteCount()).toBe(before);
   });
 
