@@ -1,4 +1,10 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  errorCodes,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { IngestUsageError } from '../ingest/errors.ts';
 import { PeaksSourceMissingError, PeaksSourceUndecodable } from '../media/waveform-peaks-cache.ts';
@@ -9,13 +15,14 @@ import { EnvironmentError } from '../runtime/environment-error.ts';
 import { CorrectionConflict, CorrectionRejected } from '../transcripts/correction.ts';
 import { StoredFileQuarantined } from '../ingest/store-quarantine.ts';
 import { StoredFileChanged } from './audio/served-file-check.ts';
+import { CrossSiteWriteRefused, FormBodyRefused, HostNotAllowed } from './security/request-guard.ts';
 import { UploadRejected } from './uploads/receive-upload.ts';
 import type { ErrorResponse } from './schemas/common.ts';
 
 /** Thrown by handlers for answers other than 200; the error handler turns it into JSON. */
 export class ApiError extends Error {
   constructor(
-    readonly statusCode: 400 | 404 | 409 | 413 | 416 | 422 | 503,
+    readonly statusCode: 400 | 403 | 404 | 409 | 413 | 415 | 416 | 421 | 422 | 503,
     readonly code: ErrorResponse['error'],
     message: string,
     /** One entry per invalid value, for a 400 that names several fields. */
@@ -83,6 +90,22 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
     code: e.statusCode === 413 ? 'payload_too_large' : 'bad_request',
   })),
   rule(IngestUsageError, () => ({ status: 400, code: 'bad_request' })),
+  // Local-web hardening (security/request-guard.ts): refused before any route runs, with no data.
+  rule(HostNotAllowed, () => ({ status: 421, code: 'host_not_allowed' })),
+  rule(CrossSiteWriteRefused, () => ({ status: 403, code: 'cross_site_refused' })),
+  rule(FormBodyRefused, () => ({ status: 415, code: 'unsupported_media_type' })),
+  rule(errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE, (e) => ({
+    status: 415,
+    code: 'unsupported_media_type',
+    message: `${e.message}: the API takes application/json bodies (uploads: multipart/form-data)`,
+  })),
+  rule(errorCodes.FST_ERR_CTP_BODY_TOO_LARGE, () => ({
+    status: 413,
+    code: 'payload_too_large',
+    message:
+      'The request body is over the limit for JSON bodies (EARSHOT_BODY_MAX_BYTES, 1 MiB unless set); ' +
+      'audio is uploaded through /api/ingest, which has its own limits.',
+  })),
   // Evidence that is not what was stored: refused, and logged for whoever keeps the store.
   rule(StoredFileChanged, () => ({ status: 503, code: 'unavailable', logAsError: true })),
   rule(StoredFileQuarantined, () => ({ status: 503, code: 'unavailable', logAsError: true })),

@@ -2,6 +2,7 @@ import net from 'node:net';
 import type { EarshotConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import { EnvironmentError } from '../runtime/environment-error.ts';
+import { assertRemoteListeningAllowed } from './security/remote-listening.ts';
 import { buildApiServer, type ApiServerOptions } from './server.ts';
 
 export interface RunningHttpServer {
@@ -15,15 +16,21 @@ export interface RunningHttpServer {
 /** The HTTP server could not bind (port in use, address not available): the user can fix it. */
 export class ListenError extends EnvironmentError {}
 
-/** Builds the API and listens on host:port (port 0 picks a free one). Used by serve and start. */
+/**
+ * Builds the API and listens on host:port (port 0 picks a free one). Used by serve and start.
+ * Anything but loopback is refused unless config.allowRemote says it is meant.
+ */
 export async function startHttpServer(
   db: Db,
   config: EarshotConfig,
   options: { port?: number; host?: string; scheduleStage?: ApiServerOptions['scheduleStage'] } = {},
 ): Promise<RunningHttpServer> {
-  const app = await buildApiServer({ db, config, scheduleStage: options.scheduleStage });
   const host = options.host ?? config.host;
   const port = options.port ?? config.port;
+  // The address given on the command line is the one checked, and the one the Host check allows.
+  const listening = { ...config, host };
+  await assertRemoteListeningAllowed(listening, db);
+  const app = await buildApiServer({ db, config: listening, scheduleStage: options.scheduleStage });
   try {
     await app.listen({ port, host });
   } catch (error) {

@@ -9,6 +9,8 @@ import { toolVersions } from '../runtime/tool-versions.ts';
 import { installControlCharacterCheck } from './control-characters.ts';
 import { answerFrameworkError, installErrorHandling } from './errors.ts';
 import { openApiTransform } from './openapi.ts';
+import { installRequestGuard } from './security/request-guard.ts';
+import { registerSecurityHeaders } from './security/security-headers.ts';
 import { registerAnalysisRoutes } from './routes/analysis.ts';
 import { registerAudioRoutes } from './routes/audio.ts';
 import { registerCollectionRoutes } from './routes/collections.ts';
@@ -59,10 +61,17 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
     routerOptions: { maxParamLength: 200 },
     // Malformed URLs are rejected by the router before any route runs: same JSON shape as the rest.
     frameworkErrors: answerFrameworkError,
+    // JSON bodies (notes, corrections) are small; uploads stream past this with their own limits.
+    bodyLimit: config.bodyMaxBytes,
+    // X-Forwarded-* are believed only from a configured reverse proxy, never from anyone.
+    trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Headers first, so that the guard's refusals carry them too.
+  await registerSecurityHeaders(app);
+  installRequestGuard(app, config);
   installControlCharacterCheck(app);
   // Uploads are streamed part by part by the ingest route, which sets the limits per request.
   await app.register(fastifyMultipart);

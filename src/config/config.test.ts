@@ -30,4 +30,40 @@ describe('loadConfig', () => {
       /EARSHOT_MIGRATION_DATABASE_URL is only used with DATABASE_URL/,
     );
   });
+
+  it('keeps the server to loopback and small JSON bodies unless told otherwise', () => {
+    const config = loadConfig({}, '/x');
+    expect(config.allowRemote).toBe(false);
+    expect(config.allowedHosts).toEqual([]);
+    expect(config.trustProxy).toEqual([]);
+    expect(config.bodyMaxBytes).toBe(1024 ** 2);
+  });
+
+  it('reads the remote-listening, host, proxy and body settings', () => {
+    const config = loadConfig(
+      {
+        EARSHOT_ALLOW_REMOTE: '1',
+        EARSHOT_ALLOWED_HOSTS: ' Desk.Example.org, 10.0.0.5 ,[fd00::1], fd00::2',
+        EARSHOT_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8',
+        EARSHOT_BODY_MAX_BYTES: '65536',
+      },
+      '/x',
+    );
+    expect(config.allowRemote).toBe(true);
+    expect(config.allowedHosts).toEqual(['desk.example.org', '10.0.0.5', '[fd00::1]', '[fd00::2]']);
+    expect(config.trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    expect(config.bodyMaxBytes).toBe(65536);
+    expect(loadConfig({ EARSHOT_ALLOW_REMOTE: 'false' }, '/x').allowRemote).toBe(false);
+  });
+
+  it('refuses a host with a scheme or port, a proxy that is not an address, an unclear flag', () => {
+    expect(() => loadConfig({ EARSHOT_ALLOWED_HOSTS: 'https://desk.example.org' }, '/x')).toThrow(
+      /EARSHOT_ALLOWED_HOSTS.*without scheme, port or path/,
+    );
+    expect(() => loadConfig({ EARSHOT_ALLOWED_HOSTS: 'desk.example.org:443' }, '/x')).toThrow(
+      /EARSHOT_ALLOWED_HOSTS/,
+    );
+    expect(() => loadConfig({ EARSHOT_TRUST_PROXY: 'true' }, '/x')).toThrow(/EARSHOT_TRUST_PROXY/);
+    expect(() => loadConfig({ EARSHOT_ALLOW_REMOTE: 'sure' }, '/x')).toThrow(/EARSHOT_ALLOW_REMOTE/);
+  });
 });

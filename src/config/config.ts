@@ -1,6 +1,17 @@
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** A DNS name or an IP address as it appears in a Host header, without the port: "desk.example.org", "[fd00::1]". */
+const HOST_NAME =
+  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])$/;
+
+const commaList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /**
  * Every setting Earshot reads from the environment, parsed once. Modules receive the parsed
@@ -44,6 +55,40 @@ const environmentSchema = z.object({
     .describe('whisper.cpp addon for Whisper models: default (CPU), cuda or vulkan (installed separately)'),
   EARSHOT_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   EARSHOT_HOST: z.string().default('127.0.0.1'),
+  EARSHOT_ALLOW_REMOTE: z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+    .default('0')
+    .transform((value) => value === '1' || value === 'true' || value === 'yes')
+    .describe('Set to 1 to listen on an address other than loopback (EARSHOT_HOST)'),
+  EARSHOT_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    // IPv6 addresses are written in brackets in a Host header; either spelling is accepted here.
+    .transform((value) =>
+      commaList(value.toLowerCase()).map((name) => (net.isIPv6(name) ? `[${name}]` : name)),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(HOST_NAME, 'a host name or address without scheme, port or path (e.g. desk.example.org)'),
+      ),
+    )
+    .describe('Host names the server answers to besides loopback, comma-separated (e.g. its public name)'),
+  EARSHOT_TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform(commaList)
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])))
+    .describe('Addresses of a reverse proxy whose X-Forwarded-* headers are believed, comma-separated'),
+  EARSHOT_BODY_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 ** 2)
+    .describe(
+      'Largest JSON request body (notes, corrections), in bytes (default 1 MiB; uploads have their own)',
+    ),
   EARSHOT_PORT: z.coerce.number().int().min(0).max(65535).default(8750),
   EARSHOT_ACTOR: z
     .string()
@@ -93,6 +138,14 @@ export interface EarshotConfig {
   embeddedPostgresPort: number;
   host: string;
   port: number;
+  /** Listening on anything but loopback is refused unless this is set (--allow-remote). */
+  allowRemote: boolean;
+  /** Host header names answered besides loopback ones (lower case, no port). */
+  allowedHosts: readonly string[];
+  /** Proxy addresses whose X-Forwarded-* headers are believed; empty: none. */
+  trustProxy: readonly string[];
+  /** Largest JSON request body in bytes; uploads have their own limits (uploadMaxBytes). */
+  bodyMaxBytes: number;
   actor: string;
   workerConcurrency: number;
   /** Uploads from the desk are streamed here, ingested, then removed. */
@@ -139,6 +192,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     embeddedPostgresPort: e.EARSHOT_PG_PORT,
     host: e.EARSHOT_HOST,
     port: e.EARSHOT_PORT,
+    allowRemote: e.EARSHOT_ALLOW_REMOTE,
+    allowedHosts: e.EARSHOT_ALLOWED_HOSTS,
+    trustProxy: e.EARSHOT_TRUST_PROXY,
+    bodyMaxBytes: e.EARSHOT_BODY_MAX_BYTES,
     actor: e.EARSHOT_ACTOR ?? safeUserName(),
     workerConcurrency: e.EARSHOT_WORKER_CONCURRENCY,
     uploadsDir: path.join(dataDir, 'uploads'),

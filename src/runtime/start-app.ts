@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EarshotConfig } from '../config/config.ts';
 import { assertCanListen, startHttpServer } from '../api/http-server.ts';
+import { assertRemoteListeningAllowed } from '../api/security/remote-listening.ts';
 import { ingestPaths } from '../ingest/ingest-paths.ts';
 import { openPipeline, PipelineStoppedError, type Pipeline } from '../jobs/pipeline.ts';
 import { scheduleStage } from '../jobs/scheduling.ts';
@@ -44,6 +45,8 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
   let pipeline: Pipeline | undefined;
   let http: { url: string; close(): Promise<void> } | undefined;
   try {
+    // Said before the demo and the workers start; startHttpServer checks it again as it listens.
+    await assertRemoteListeningAllowed({ ...config, host: options.host ?? config.host }, connection.db);
     pipeline = await openPipeline({ connection, config });
     const r = pipeline.recovery;
     if (r.interruptedRuns + r.orphanedJobs + r.abandonedRuns + r.requeuedRuns > 0) {

@@ -35,6 +35,9 @@ export function registerIngestRoutes(
   api.post(
     '/api/ingest',
     {
+      // A multipart body is what a cross-site form can send too: the request guard lets it through
+      // here only, after its Origin and Sec-Fetch-Site checks.
+      config: { acceptsFormUpload: true },
       schema: {
         tags: ['ingest'],
         summary:

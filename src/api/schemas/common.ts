@@ -11,13 +11,19 @@ export const errorResponseSchema = z
         'range_not_satisfiable',
         'undecodable_media',
         'payload_too_large',
+        'unsupported_media_type',
+        'cross_site_refused',
+        'host_not_allowed',
         'unavailable',
         'internal_error',
       ])
       .describe(
         'Machine-readable error code (conflict: someone else changed it first; reload; ' +
           'undecodable_media: a stored audio file could not be decoded; ' +
-          'payload_too_large: an upload over a stated limit)',
+          'payload_too_large: a body or upload over a stated limit; ' +
+          'unsupported_media_type: a body type this route does not take; ' +
+          'cross_site_refused: a change sent by a page of another site; ' +
+          'host_not_allowed: a Host header this server does not answer to)',
       ),
     message: z.string().describe('What went wrong, in words'),
     issues: z

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import type { EarshotConfig } from '../../config/config.ts';
 import type { CommandContext } from '../command-context.ts';
 import { waitForShutdownSignal } from '../shutdown.ts';
 
@@ -8,6 +9,11 @@ function parsePort(value: string): number {
     throw new InvalidArgumentError('expected a port number from 0 to 65535 (0 picks a free port)');
   }
   return port;
+}
+
+/** The --allow-remote flag, added to what EARSHOT_ALLOW_REMOTE says. */
+export function withAllowRemote(config: EarshotConfig, flag: boolean | undefined): EarshotConfig {
+  return flag === true ? { ...config, allowRemote: true } : config;
 }
 
 export function registerServeCommand(program: Command, context: CommandContext): void {
@@ -20,13 +26,17 @@ export function registerServeCommand(program: Command, context: CommandContext):
       parsePort,
     )
     .option('--host <host>', 'address to listen on (default: EARSHOT_HOST or 127.0.0.1)')
-    .action(async (options: { port?: number; host?: string }) => {
+    .option(
+      '--allow-remote',
+      'allow listening on an address other machines can reach (EARSHOT_ALLOW_REMOTE=1)',
+    )
+    .action(async (options: { port?: number; host?: string; allowRemote?: boolean }) => {
       const [{ assertCanListen, startHttpServer }, { openPipeline }, { scheduleStage }] = await Promise.all([
         import('../../api/http-server.ts'),
         import('../../jobs/pipeline.ts'),
         import('../../jobs/scheduling.ts'),
       ]);
-      const config = context.config();
+      const config = withAllowRemote(context.config(), options.allowRemote);
       // An occupied port is said before the database is started for nothing.
       await assertCanListen(options.host ?? config.host, options.port ?? config.port);
       // Listen before printing the URL: a signal that arrives right after must stop us cleanly.

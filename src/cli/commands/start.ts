@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
 import { waitForShutdownSignal } from '../shutdown.ts';
+import { withAllowRemote } from './serve.ts';
 
 interface StartCommandOptions {
   port?: number;
   host?: string;
+  allowRemote?: boolean;
   demo: boolean;
 }
 
@@ -16,6 +18,10 @@ export function registerStartCommand(program: Command, context: CommandContext):
     )
     .option('--port <port>', 'HTTP port (default EARSHOT_PORT or 8750; 0 picks a free one)', parsePort)
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option(
+      '--allow-remote',
+      'allow listening on an address other machines can reach (EARSHOT_ALLOW_REMOTE=1)',
+    )
     .option('--no-demo', 'do not ingest the bundled demo corpus')
     .addHelpText(
       'after',
@@ -27,7 +33,7 @@ A second start reuses the data folder; a start after a crash or kill -9 recovers
       const { startApp } = await import('../../runtime/start-app.ts');
       // Listen before printing "ready": a signal that arrives right after must stop us cleanly.
       const stopSignal = waitForShutdownSignal();
-      const app = await startApp(context.config(), {
+      const app = await startApp(withAllowRemote(context.config(), options.allowRemote), {
         port: options.port,
         host: options.host,
         demo: options.demo,

@@ -461,7 +461,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -471,6 +471,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -753,7 +756,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -763,6 +766,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -785,7 +791,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -795,6 +801,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -888,7 +897,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -898,6 +907,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -920,7 +932,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -930,6 +942,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1012,7 +1027,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1022,6 +1037,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1044,7 +1062,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1054,6 +1072,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1076,7 +1097,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1086,6 +1107,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1108,7 +1132,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1118,6 +1142,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1189,7 +1216,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1199,6 +1226,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1221,7 +1251,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1231,6 +1261,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1253,7 +1286,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1263,6 +1296,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1285,7 +1321,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1295,6 +1331,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1375,7 +1414,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1385,6 +1424,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1407,7 +1449,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1417,6 +1459,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1439,7 +1484,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1449,6 +1494,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1471,7 +1519,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1481,6 +1529,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1555,7 +1606,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1565,6 +1616,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1587,7 +1641,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1597,6 +1651,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1619,7 +1676,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1629,6 +1686,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1651,7 +1711,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1661,6 +1721,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1751,7 +1814,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1761,6 +1824,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1783,7 +1849,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1793,6 +1859,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1815,7 +1884,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1825,6 +1894,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2019,7 +2091,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2029,6 +2101,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2051,7 +2126,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2061,6 +2136,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2183,7 +2261,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2193,6 +2271,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2280,7 +2361,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2290,6 +2371,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2380,7 +2464,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2390,6 +2474,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2567,7 +2654,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2577,6 +2664,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2599,7 +2689,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2609,6 +2699,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2734,7 +2827,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2744,6 +2837,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2766,7 +2862,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2776,6 +2872,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2798,7 +2897,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2808,6 +2907,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2955,7 +3057,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2965,6 +3067,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2987,7 +3092,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2997,6 +3102,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3199,7 +3307,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3209,6 +3317,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3231,7 +3342,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3241,6 +3352,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3320,7 +3434,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3330,6 +3444,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3352,7 +3469,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3362,6 +3479,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3436,7 +3556,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3446,6 +3566,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3468,7 +3591,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3478,6 +3601,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3645,7 +3771,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3655,6 +3781,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3844,7 +3973,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3854,6 +3983,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3876,7 +4008,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3886,6 +4018,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4045,7 +4180,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4055,6 +4190,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4077,7 +4215,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4087,6 +4225,9 @@ export interface paths {
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
