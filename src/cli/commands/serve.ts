@@ -21,10 +21,16 @@ export function registerServeCommand(program: Command, context: CommandContext):
     )
     .option('--host <host>', 'address to listen on (default: EARSHOT_HOST or 127.0.0.1)')
     .action(async (options: { port?: number; host?: string }) => {
-      const [{ assertCanListen, startHttpServer }, { openPipeline }, { scheduleStage }] = await Promise.all([
+      const [
+        { assertCanListen, startHttpServer },
+        { openPipeline },
+        { scheduleStage },
+        { startAuditHeadPrinter },
+      ] = await Promise.all([
         import('../../api/http-server.ts'),
         import('../../jobs/pipeline.ts'),
         import('../../jobs/scheduling.ts'),
+        import('../../audit/audit-head-printer.ts'),
       ]);
       const config = context.config();
       // An occupied port is said before the database is started for nothing.
@@ -53,7 +59,11 @@ export function registerServeCommand(program: Command, context: CommandContext):
       }
       context.out.write(`Earshot is serving at ${server.url}\n`);
       context.out.write(`API description: ${server.url}api/openapi.json\nPress Ctrl-C to stop.\n`);
+      const headPrinter = await startAuditHeadPrinter(connection.db, (line) =>
+        context.out.write(`${line}\n`),
+      );
       const signal = await stopSignal;
+      headPrinter.stop();
       context.out.write(`Received ${signal}: stopping...\n`);
       await server.close();
       await pipeline.stop();
