@@ -8,6 +8,7 @@ import { NoteRejected } from '../transcripts/notes.ts';
 import { EnvironmentError } from '../runtime/environment-error.ts';
 import { CorrectionConflict, CorrectionRejected } from '../transcripts/correction.ts';
 import { StoredFileChanged } from './audio/served-file-check.ts';
+import { AuditUnavailable } from './audit-hook.ts';
 import { UploadRejected } from './uploads/receive-upload.ts';
 import type { ErrorResponse } from './schemas/common.ts';
 
@@ -84,6 +85,8 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   rule(IngestUsageError, () => ({ status: 400, code: 'bad_request' })),
   // Evidence that is not what was stored: refused, and logged for whoever keeps the store.
   rule(StoredFileChanged, () => ({ status: 503, code: 'unavailable', logAsError: true })),
+  // A read that could not be recorded (the hook has logged why): refused, never served unrecorded.
+  rule(AuditUnavailable, () => ({ status: 503, code: 'unavailable' })),
   // The server's own disk (full, read-only): nothing the client can fix by asking differently.
   rule(EnvironmentError, () => ({ status: 503, code: 'unavailable', logAsError: true })),
 ];

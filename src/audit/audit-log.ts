@@ -29,7 +29,6 @@ export type AuditAction =
   | 'search'
   | 'correct-transcript'
   | 'add-note'
-  | 'ingest'
   | 'export'
   | 'user-change'
   | 'grant-change'
@@ -48,7 +47,6 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'search',
   'correct-transcript',
   'add-note',
-  'ingest',
   'export',
   'user-change',
   'grant-change',

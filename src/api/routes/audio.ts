@@ -1,11 +1,13 @@
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { JsonObject } from '../../db/schema.ts';
 import { audioContentType } from '../audio/content-type.ts';
 import { sendAudioFile } from '../audio/send-file.ts';
 import { MAX_PEAKS, TARGET_PEAKS_PER_SECOND } from '../../media/waveform-peaks.ts';
 import { loadOrComputePeaks, PEAKS_FORMAT } from '../../media/waveform-peaks-cache.ts';
+import { recordingTarget } from '../audit-hook.ts';
 import { notFound } from '../errors.ts';
 import { binaryResponse, emptyResponse } from '../openapi.ts';
 import { presentWorkingPeaks } from '../presenters/peaks.ts';
@@ -42,6 +44,11 @@ const workingQuerySchema = z.strictObject({
     .describe('Channel of the original whose working copy to send (0-based)'),
 });
 
+/** Which bytes were sent: a player streams a call as a few range requests, each one recorded. */
+function rangeDetails(request: FastifyRequest, reply: FastifyReply): JsonObject {
+  return { status: reply.statusCode, range: request.headers.range ?? null };
+}
+
 /** Joins a stored relative path to its store, refusing anything that would lead outside it. */
 function insideStore(storeDir: string, relativePath: string): string {
   const root = path.resolve(storeDir);
@@ -74,6 +81,9 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
       params: recordingIdParamsSchema,
       response: audioResponses('audio/*'),
     },
+    config: {
+      audit: { action: 'download-original', target: recordingTarget, details: rangeDetails },
+    },
     handler: async (request, reply) => {
       const recording = await requireRecording(db, request.params.id);
       await sendAudioFile(request, reply, {
@@ -101,6 +111,16 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
       params: recordingIdParamsSchema,
       querystring: workingQuerySchema,
       response: audioResponses('audio/wav'),
+    },
+    config: {
+      audit: {
+        action: 'stream-audio',
+        target: recordingTarget,
+        details: (request, reply) => ({
+          ...rangeDetails(request, reply),
+          channel: (request.query as { channel: number }).channel,
+        }),
+      },
     },
     handler: async (request, reply) => {
       const { id } = request.params;
