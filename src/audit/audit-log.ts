@@ -3,6 +3,9 @@ import canonicalize from 'canonicalize';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { AuditLogRow, JsonObject } from '../db/schema.ts';
+import type { AuditAction } from './audit-actions.ts';
+
+export { AUDIT_ACTIONS, type AuditAction } from './audit-actions.ts';
 
 /**
  * The one owner of audit entries (migration 0016): who read or changed what, when, from where.
@@ -14,44 +17,6 @@ import type { AuditLogRow, JsonObject } from '../db/schema.ts';
  * is gap-free and assigned under a transaction-scoped advisory lock, so two writers can never both
  * append after the same head and fork the chain.
  */
-
-/** What can be audited. Sign-in events are recorded by the accounts routes. */
-export type AuditAction =
-  | 'sign-in'
-  | 'sign-in-failed'
-  | 'sign-out'
-  | 'list-calls'
-  | 'view-call'
-  | 'view-custody'
-  | 'view-transcript'
-  | 'stream-audio'
-  | 'download-original'
-  | 'search'
-  | 'correct-transcript'
-  | 'add-note'
-  | 'export'
-  | 'user-change'
-  | 'grant-change'
-  | 'view-audit-log';
-
-export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  'sign-in',
-  'sign-in-failed',
-  'sign-out',
-  'list-calls',
-  'view-call',
-  'view-custody',
-  'view-transcript',
-  'stream-audio',
-  'download-original',
-  'search',
-  'correct-transcript',
-  'add-note',
-  'export',
-  'user-change',
-  'grant-change',
-  'view-audit-log',
-];
 
 export interface AuditEntry {
   /** The user's name, or null when nobody is signed in (a failed sign-in names the tried name in details). */

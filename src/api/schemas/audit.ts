@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS } from '../../audit/audit-log.ts';
+import { AUDIT_ACTIONS, type AuditAction } from '../../audit/audit-actions.ts';
 import { isoDateTime } from './common.ts';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -11,7 +11,10 @@ const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })],
 export const auditListQuerySchema = z
   .strictObject({
     actor: z.string().min(1).max(200).optional().describe('Only this user (case-insensitive)'),
-    action: z.enum(AUDIT_ACTIONS).optional().describe('Only this action'),
+    action: z
+      .enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]])
+      .optional()
+      .describe('Only this action'),
     target: z
       .string()
       .min(1)
