@@ -63,6 +63,38 @@ describe('the audit chain', () => {
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, checked: 6, problem: null });
   });
 
+  it('hashes in the database the same bytes the verifier hashes, whatever the content', async () => {
+    const awkward = await recordAudit(t.db, {
+      actor: 'Олена "O" \\ Ковальчук 😀',
+      userId: '00000000-0000-4000-8000-000000000001',
+      action: 'search',
+      target: '"occurredAt":"","seq":0,"target": двухсотых\n',
+      address: '::1',
+      details: {
+        occurredAt: '',
+        seq: 0,
+        target: 'x',
+        n: 1.5,
+        big: 1e21,
+        small: 1e-7,
+        list: [null, true],
+        skip: undefined,
+      },
+    });
+    expect(awkward.seq).toBe('7');
+    expect(awkward.details).toEqual({
+      occurredAt: '',
+      seq: 0,
+      target: 'x',
+      n: 1.5,
+      big: 1e21,
+      small: 1e-7,
+      list: [null, true],
+    });
+    expect(awkward.hash).toBe(auditHash(awkward.prev_hash, auditContentOf(awkward)));
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, checked: 7 });
+  });
+
   it('is append-only for the application', async () => {
     await expect(sql`UPDATE audit_log SET actor = 'x'`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_log`.execute(t.db)).rejects.toThrow(/append-only/);

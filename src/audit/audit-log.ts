@@ -14,8 +14,9 @@ export { AUDIT_ACTIONS, type AuditAction } from './audit-actions.ts';
  * and hash = SHA-256 of `prev_hash + "\n" + canonical content`, where the canonical content is the
  * RFC 8785 (JCS) serialisation of { seq, occurredAt, actor, userId, action, target, address,
  * details } with occurredAt as an ISO 8601 UTC string with milliseconds (Date#toISOString). seq
- * is gap-free and assigned under a transaction-scoped advisory lock, so two writers can never both
- * append after the same head and fork the chain.
+ * is gap-free and assigned by the database function audit_append under a transaction-scoped
+ * advisory lock, so two writers can never both append after the same head and fork the chain.
+ * auditHash below is the reference the verifier uses; audit_append computes the same bytes.
  */
 
 export interface AuditEntry {
@@ -32,9 +33,6 @@ export interface AuditEntry {
 
 /** prev_hash of the first entry: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** Arbitrary constant naming the audit log's advisory lock (pg_advisory_xact_lock takes a bigint). */
-const AUDIT_LOCK_KEY = 7_351_012_016;
 
 /** The content an entry's hash covers, as stored. */
 export interface AuditContent {
@@ -75,47 +73,54 @@ export interface AuditHead {
 }
 
 /**
- * Appends one entry to the chain and returns it. Runs its own short transaction (or joins the
- * caller's, so that an entry can commit together with the change it records). Throws when the
- * entry cannot be written: callers decide whether that fails their request.
+ * Appends one entry to the chain and returns it. One round trip: the database function
+ * audit_append (migration 0016) takes the lock, reads the head, stamps the time and seq and
+ * hashes the canonical text this side prepared around them. Given a transaction, the entry
+ * commits or rolls back with it. Throws when the entry cannot be written: callers decide whether
+ * that fails their request.
+ *
+ * On its own (not in a caller's transaction) the entry is committed without waiting for the WAL
+ * flush: an fsync per audited read would cost more than most reads (10–30 ms on a laptop disk).
+ * Visibility and the chain's order are unchanged; a crash of the machine or of PostgreSQL itself
+ * (not of Earshot) can lose the entries of its last fraction of a second (at most 3 ×
+ * wal_writer_delay, 0.6 s by default), a cut tail, never an entry in the middle.
  */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<AuditLogRow> {
-  if (db.isTransaction) return appendEntry(db, entry);
-  return db.transaction().execute((trx) => appendEntry(trx, entry));
-}
-
-async function appendEntry(trx: Db, entry: AuditEntry): Promise<AuditLogRow> {
-  await sql`SELECT pg_advisory_xact_lock(${sql.lit(AUDIT_LOCK_KEY)})`.execute(trx);
-  const head = await auditHead(trx);
   // Through JSON once, as jsonb will give it back: undefined values gone, dates as strings.
   const details = JSON.parse(JSON.stringify(entry.details ?? {})) as JsonObject;
-  const content: AuditContent = {
-    seq: Number(head.seq) + 1,
-    // Taken under the lock, so time never runs backwards along the chain on one clock.
-    occurredAt: new Date().toISOString(),
+  const { prefix, suffix } = canonicalTemplate({ ...entry, details });
+  const result = await sql<AuditLogRow>`
+    SELECT * FROM audit_append(${prefix}, ${suffix}, ${entry.actor}, ${entry.userId}, ${entry.action},
+      ${entry.target}, ${entry.address}, ${JSON.stringify(details)}::jsonb, ${!db.isTransaction})`.execute(
+    db,
+  );
+  return result.rows[0]!;
+}
+
+const TIME_AND_SEQ = '"occurredAt":"","seq":0';
+
+/**
+ * The entry's canonical JSON with occurredAt and seq left out, as the text before and after them
+ * (keys sort as action, actor, address, details, occurredAt, seq, target, userId). The last match
+ * is the top-level one: only target and userId follow it, and a string holds no bare quote.
+ */
+function canonicalTemplate(entry: AuditEntry & { details: JsonObject }): { prefix: string; suffix: string } {
+  const text = canonicalize({
+    seq: 0,
+    occurredAt: '',
     actor: entry.actor,
     userId: entry.userId,
     action: entry.action,
     target: entry.target,
     address: entry.address,
-    details,
+    details: entry.details,
+  } satisfies AuditContent);
+  const at = text?.lastIndexOf(TIME_AND_SEQ) ?? -1;
+  if (!text || at < 0) throw new Error('audit entry has no canonical JSON form');
+  return {
+    prefix: text.slice(0, at + '"occurredAt":"'.length),
+    suffix: text.slice(at + TIME_AND_SEQ.length),
   };
-  return trx
-    .insertInto('audit_log')
-    .values({
-      seq: String(content.seq),
-      occurred_at: new Date(content.occurredAt),
-      actor: content.actor,
-      user_id: content.userId,
-      action: content.action,
-      target: content.target,
-      address: content.address,
-      details: JSON.stringify(details),
-      prev_hash: head.hash,
-      hash: auditHash(head.hash, content),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
 }
 
 /** The newest entry's seq and hash: what to write down elsewhere to detect a cut tail later. */
