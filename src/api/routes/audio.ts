@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { JsonObject } from '../../db/schema.ts';
@@ -44,9 +44,9 @@ const workingQuerySchema = z.strictObject({
     .describe('Channel of the original whose working copy to send (0-based)'),
 });
 
-/** Which bytes were sent: a player streams a call as a few range requests, each one recorded. */
-function rangeDetails(request: FastifyRequest, reply: FastifyReply): JsonObject {
-  return { status: reply.statusCode, range: request.headers.range ?? null };
+/** Which bytes were asked for: a player streams a call as a few range requests, each one recorded. */
+function rangeDetails(request: FastifyRequest): JsonObject {
+  return { range: request.headers.range ?? null };
 }
 
 /** Joins a stored relative path to its store, refusing anything that would lead outside it. */
@@ -116,8 +116,8 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
       audit: {
         action: 'stream-audio',
         target: recordingTarget,
-        details: (request, reply) => ({
-          ...rangeDetails(request, reply),
+        details: (request) => ({
+          ...rangeDetails(request),
           channel: (request.query as { channel: number }).channel,
         }),
       },

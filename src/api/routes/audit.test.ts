@@ -147,22 +147,37 @@ describe('audited requests', () => {
     for (const e of entries) {
       expect(e).toMatchObject({ actor: 'olena', user_id: olena.userId, address: '10.1.2.3' });
     }
-    expect(entries[5]!.details).toEqual({ status: 206, range: 'bytes=0-99', channel: 0 });
+    expect(entries[5]!.details).toEqual({ range: 'bytes=0-99', channel: 0 });
     expect(entries[6]!.details).toMatchObject({ query: { q: 'двухсотых', lang: 'ru' } });
     expect(entries[7]!.details).toEqual({ segmentId });
     expect(entries[8]!.details).toEqual({ baseVersion: 1 });
   });
 
-  it('leave nothing for failed requests, HEAD requests and routes that declare no audit', async () => {
+  it('record a read that ends in a 404 (probing ids), but no invalid request, HEAD or failed change', async () => {
     const before = await headSeq();
-    expect((await app.inject({ url: `/api/recordings/${MISSING}` })).statusCode).toBe(404);
-    expect((await app.inject({ url: '/api/recordings/42' })).statusCode).toBe(400);
-    expect((await app.inject({ url: '/api/search?q=%22' })).statusCode).toBe(400);
     expect(
-      (await app.inject({ method: 'HEAD', url: `/api/recordings/${recordingId}/audio/original` })).statusCode,
-    ).toBe(200);
+      (await app.inject({ url: `/api/recordings/${MISSING}`, remoteAddress: '10.9.9.9' })).statusCode,
+    ).toBe(404);
+    expect((await app.inject({ url: '/api/recordings/42' })).statusCode).toBe(400);
+    expect((await app.inject({ url: '/api/search?limit=0&q=x' })).statusCode).toBe(400);
+    const head = await app.inject({ method: 'HEAD', url: `/api/recordings/${recordingId}/audio/original` });
+    expect(head.statusCode).toBe(200);
     expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
-    expect(await entriesSince(before)).toEqual([]);
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/recordings/${recordingId}/notes`,
+      payload: { text: ' ' },
+    });
+    expect(refused.statusCode).toBe(400);
+    const missingNote = await app.inject({
+      method: 'POST',
+      url: `/api/recordings/${MISSING}/notes`,
+      payload: { text: 'x' },
+    });
+    expect(missingNote.statusCode).toBe(404);
+    expect(await entriesSince(before)).toMatchObject([
+      { action: 'view-call', target: MISSING, actor: 'olena', address: '10.9.9.9' },
+    ]);
   });
 
   it('record a request with no session under no actor', async () => {
