@@ -20,7 +20,7 @@ import { fillCallsCorpus } from './calls-corpus.ts';
 import { phraseValues, PHRASE_PAIRS } from './search-corpus.ts';
 
 const RECORDINGS = Number(process.env.BENCH_RECORDINGS ?? 100_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 const CLIENTS = 8;
 const VERIFY_ENTRIES = Number(process.env.BENCH_AUDIT_ENTRIES ?? 20_000);
 

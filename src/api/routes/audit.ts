@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { mayReadAuditLog } from '../../audit/audit-access.ts';
 import { listAuditEntries } from '../../audit/audit-query.ts';
 import { verifyAuditChain } from '../../audit/audit-verify.ts';
-import type { AuditLogRow } from '../../db/schema.ts';
 import { auditUnavailableResponse } from '../audit-hook.ts';
 import { notFound } from '../errors.ts';
+import { presentAuditEntry } from '../presenters/audit.ts';
 import {
   auditListQuerySchema,
   auditListResponseSchema,
@@ -20,20 +20,6 @@ function requireAuditReader(request: FastifyRequest): void {
   if (!mayReadAuditLog(request.principal ?? null)) {
     throw notFound(`No route for ${request.method} ${request.url.split('?')[0] ?? ''}`);
   }
-}
-
-function presentAuditEntry(row: AuditLogRow) {
-  return {
-    seq: row.seq,
-    occurredAt: row.occurred_at.toISOString(),
-    actor: row.actor,
-    userId: row.user_id,
-    action: row.action,
-    target: row.target,
-    address: row.address,
-    details: row.details,
-    hash: row.hash,
-  };
 }
 
 export function registerAuditRoutes(app: FastifyInstance, { db }: RouteContext): void {

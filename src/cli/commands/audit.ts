@@ -121,13 +121,17 @@ export function registerAuditCommand(program: Command, context: CommandContext):
         limit: number;
         json?: boolean;
       }) => {
-        const { listAuditEntries } = await import('../../audit/audit-query.ts');
+        const [{ listAuditEntries }, { presentAuditEntry }] = await Promise.all([
+          import('../../audit/audit-query.ts'),
+          import('../../api/presenters/audit.ts'),
+        ]);
         const connection = await context.openDatabase();
         try {
           const { json, ...filters } = options;
           const { rows, total } = await listAuditEntries(connection.db, { ...filters, offset: 0 });
           if (json) {
-            context.out.write(JSON.stringify({ total, entries: rows }, null, 2) + '\n');
+            const entries = rows.map(presentAuditEntry);
+            context.out.write(JSON.stringify({ total, entries }, null, 2) + '\n');
             return;
           }
           if (rows.length === 0) {
