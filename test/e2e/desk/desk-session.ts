@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts
 
 /** Debian's Chromium; the tests drive it with playwright-core and never download a browser. */
 export const CHROMIUM = process.env.EARSHOT_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

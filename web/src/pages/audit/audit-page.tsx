@@ -95,8 +95,8 @@ function ChainStatus({ result, onVerify }: { result: AuditVerification | null; o
         Verify again
       </button>
       <div className="small-print">
-        A cut-off tail is only seen against a head written down earlier: `earshot audit verify --head
-        SEQ:SHA256`.
+        A cut-off tail is only seen against a head written down earlier:{' '}
+        <code>earshot audit verify --head SEQ:SHA256</code>.
       </div>
     </div>
   );
