@@ -20,7 +20,7 @@ export { AUDIT_ACTIONS, type AuditAction } from './audit-actions.ts';
  */
 
 export interface AuditEntry {
-  /** The user's name, or null when nobody is signed in (a failed sign-in names the tried name in details). */
+  /** The user's name, or null when nobody is signed in (a failed sign-in: its target is the name tried). */
   actor: string | null;
   userId: string | null;
   action: AuditAction;
