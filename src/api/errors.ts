@@ -16,6 +16,7 @@ import { CorrectionConflict, CorrectionRejected } from '../transcripts/correctio
 import { StoredFileQuarantined } from '../ingest/store-quarantine.ts';
 import { StoredFileChanged } from './audio/served-file-check.ts';
 import { CrossSiteWriteRefused, FormBodyRefused, HostNotAllowed } from './security/request-guard.ts';
+import { AuditUnavailable } from './audit-hook.ts';
 import { UploadRejected } from './uploads/receive-upload.ts';
 import type { ErrorResponse } from './schemas/common.ts';
 
@@ -109,6 +110,8 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   // Evidence that is not what was stored: refused, and logged for whoever keeps the store.
   rule(StoredFileChanged, () => ({ status: 503, code: 'unavailable', logAsError: true })),
   rule(StoredFileQuarantined, () => ({ status: 503, code: 'unavailable', logAsError: true })),
+  // A read that could not be recorded (the hook has logged why): refused, never served unrecorded.
+  rule(AuditUnavailable, () => ({ status: 503, code: 'unavailable' })),
   // The server's own disk (full, read-only): nothing the client can fix by asking differently.
   rule(EnvironmentError, () => ({ status: 503, code: 'unavailable', logAsError: true })),
 ];

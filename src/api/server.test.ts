@@ -122,6 +122,8 @@ describe('GET /api/openapi.json', () => {
       '/api/search',
       '/api/pipeline',
       '/api/ingest/limits',
+      '/api/audit',
+      '/api/audit/verify',
       '/api/openapi.json',
     ];
     const postOnly = ['/api/pipeline/retry', '/api/ingest'];

@@ -6,12 +6,14 @@ import type { EarshotConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import type { StageScheduler } from '../transcripts/rerun.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
+import { installAuditHook } from './audit-hook.ts';
 import { installControlCharacterCheck } from './control-characters.ts';
 import { answerFrameworkError, installErrorHandling } from './errors.ts';
 import { openApiTransform } from './openapi.ts';
 import { installRequestGuard } from './security/request-guard.ts';
 import { registerSecurityHeaders } from './security/security-headers.ts';
 import { registerAnalysisRoutes } from './routes/analysis.ts';
+import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAudioRoutes } from './routes/audio.ts';
 import { registerCollectionRoutes } from './routes/collections.ts';
 import { DEFAULT_DESK_DIR, registerDesk } from './routes/desk.ts';
@@ -35,6 +37,10 @@ export interface ApiServerOptions {
   deskDir?: string;
   /** Queues pipeline jobs (corrections re-run translate and analyse); absent when serving alone. */
   scheduleStage?: StageScheduler;
+  /** Record audit entries for the routes that declare them (default true; false for benchmarks only). */
+  audit?: boolean;
+  /** Called before any route is registered: tests install their own hooks here (a test principal). */
+  beforeRoutes?: (app: FastifyInstance) => void;
 }
 
 /**
@@ -73,6 +79,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   await registerSecurityHeaders(app);
   installRequestGuard(app, config);
   installControlCharacterCheck(app);
+  if (options.audit !== false) installAuditHook(app, db);
   // Uploads are streamed part by part by the ingest route, which sets the limits per request.
   await app.register(fastifyMultipart);
 
@@ -101,12 +108,14 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
         { name: 'search', description: 'Full-text search over transcripts and translations' },
         { name: 'pipeline', description: 'Progress of the processing stages, failures, waits and retry' },
         { name: 'ingest', description: 'Uploading audio files, folders and zip archives from the desk' },
+        { name: 'audit', description: 'Who viewed or changed what, when, from where (admins only)' },
         { name: 'meta', description: 'This description' },
       ],
     },
     transform: openApiTransform,
   });
 
+  options.beforeRoutes?.(app);
   const context = { db, config, scheduleStage: options.scheduleStage };
   registerHealthRoutes(app, context);
   registerCollectionRoutes(app, context);
@@ -120,6 +129,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   registerSearchRoutes(app, context);
   registerPipelineRoutes(app, context);
   registerIngestRoutes(app, context);
+  registerAuditRoutes(app, context);
   registerOpenApiRoute(app);
   await registerDesk(app, options.deskDir ?? DEFAULT_DESK_DIR);
 

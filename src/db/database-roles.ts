@@ -31,6 +31,7 @@ export const APPEND_ONLY_TABLES: readonly string[] = [
   'analysis_entities',
   'desk_notes',
   'store_verifications',
+  'audit_log',
 ];
 
 /** The migrator's bookkeeping: the runtime role reads it to tell whether migrations are pending. */

@@ -28,6 +28,7 @@ export interface Database {
   sign_in_tokens: SignInTokensTable;
   collection_grants: CollectionGrantsTable;
   sign_in_attempts: SignInAttemptsTable;
+  audit_log: AuditLogTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -457,3 +458,23 @@ export interface SignInAttemptsTable {
 }
 
 export type User = Selectable<UsersTable>;
+
+/**
+ * One audit entry (migration 0019): append-only and hash-chained. Written only by
+ * src/audit/audit-log.ts, which assigns seq and the hashes; `action` is an AuditAction there.
+ */
+export interface AuditLogTable {
+  /** bigint, as a string; gap-free from 1. */
+  seq: string;
+  occurred_at: Date;
+  actor: string | null;
+  user_id: string | null;
+  action: string;
+  target: string | null;
+  address: string | null;
+  details: Json<JsonObject>;
+  prev_hash: string;
+  hash: string;
+}
+
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { EarshotConfig } from '../config/config.ts';
 import { assertCanListen, startHttpServer } from '../api/http-server.ts';
 import { assertRemoteListeningAllowed } from '../api/security/remote-listening.ts';
+import { startAuditHeadPrinter } from '../audit/audit-head-printer.ts';
 import { ingestPaths } from '../ingest/ingest-paths.ts';
 import { openPipeline, PipelineStoppedError, type Pipeline } from '../jobs/pipeline.ts';
 import { scheduleStage } from '../jobs/scheduling.ts';
@@ -101,6 +102,7 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
       scheduleStage: (stage, ids, scheduling) => scheduleStage(queue, connection.db, stage, ids, scheduling),
     });
     say(`Earshot is ready at ${http.url}  (API: ${http.url}api/openapi.json; Ctrl-C stops)`);
+    const headPrinter = await startAuditHeadPrinter(connection.db, say);
 
     const running = pipeline;
     let lastPrinted = 0;
@@ -137,6 +139,7 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
       pipeline,
       idle,
       async stop() {
+        headPrinter.stop();
         await server.close();
         await running.stop();
         await connection.close();

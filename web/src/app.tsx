@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { AuditPage } from './pages/audit/audit-page.tsx';
 import { CallPage } from './pages/call/call-page.tsx';
 import { CallsPage } from './pages/calls/calls-page.tsx';
 import { IngestPage } from './pages/ingest/ingest-page.tsx';
@@ -17,6 +18,7 @@ const SECTIONS = [
   { key: 'trends', label: 'Trends' },
   { key: 'pipeline', label: 'Pipeline' },
   { key: 'ingest', label: 'Add recordings' },
+  { key: 'audit', label: 'Audit log' },
 ] as const;
 
 function Page({ route }: { route: Route }) {
@@ -25,6 +27,7 @@ function Page({ route }: { route: Route }) {
   if (section === 'search') return <SearchPage params={route.params} />;
   if (section === 'pipeline') return <PipelinePage />;
   if (section === 'ingest') return <IngestPage />;
+  if (section === 'audit') return <AuditPage params={route.params} />;
   if (section === 'trends')
     return (
       <Suspense fallback={<p className="muted">Loading charts…</p>}>

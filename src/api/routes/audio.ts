@@ -1,12 +1,14 @@
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { JsonObject } from '../../db/schema.ts';
 import { audioContentType } from '../audio/content-type.ts';
 import { sendAudioFile } from '../audio/send-file.ts';
 import { MAX_PEAKS, TARGET_PEAKS_PER_SECOND } from '../../media/waveform-peaks.ts';
 import { loadOrComputePeaks, PEAKS_FORMAT } from '../../media/waveform-peaks-cache.ts';
 import { openQuarantines, StoredFileQuarantined, type StoreFileKind } from '../../ingest/store-quarantine.ts';
+import { recordingTarget } from '../audit-hook.ts';
 import { notFound } from '../errors.ts';
 import { binaryResponse, emptyResponse } from '../openapi.ts';
 import { presentWorkingPeaks } from '../presenters/peaks.ts';
@@ -45,6 +47,11 @@ const workingQuerySchema = z.strictObject({
     .default(0)
     .describe('Channel of the original whose working copy to send (0-based)'),
 });
+
+/** Which bytes were asked for: a player streams a call as a few range requests, each one recorded. */
+function rangeDetails(request: FastifyRequest): JsonObject {
+  return { range: request.headers.range ?? null };
+}
 
 /** Joins a stored relative path to its store, refusing anything that would lead outside it. */
 function insideStore(storeDir: string, relativePath: string): string {
@@ -85,6 +92,9 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
       params: recordingIdParamsSchema,
       response: audioResponses('audio/*'),
     },
+    config: {
+      audit: { action: 'download-original', target: recordingTarget, details: rangeDetails },
+    },
     handler: async (request, reply) => {
       const recording = await requireRecording(db, request.params.id);
       await sendAudioFile(request, reply, {
@@ -113,6 +123,16 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
       params: recordingIdParamsSchema,
       querystring: workingQuerySchema,
       response: audioResponses('audio/wav'),
+    },
+    config: {
+      audit: {
+        action: 'stream-audio',
+        target: recordingTarget,
+        details: (request) => ({
+          ...rangeDetails(request),
+          channel: (request.query as { channel: number }).channel,
+        }),
+      },
     },
     handler: async (request, reply) => {
       const { id } = request.params;

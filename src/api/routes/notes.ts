@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { addNote, listNotes } from '../../transcripts/notes.ts';
+import { recordingTarget } from '../audit-hook.ts';
 import { presentNote } from '../presenters/note.ts';
 import { requireRecording } from '../queries/recording-detail.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
@@ -36,6 +37,13 @@ export function registerNoteRoutes(app: FastifyInstance, { db, config }: RouteCo
         params: recordingIdParamsSchema,
         body: noteBodySchema,
         response: { 201: noteSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+      config: {
+        audit: {
+          action: 'add-note',
+          target: recordingTarget,
+          details: (request) => ({ segmentId: (request.body as { segmentId?: string }).segmentId ?? null }),
+        },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditUnavailableResponse, recordingTarget } from '../audit-hook.ts';
 import { notFound } from '../errors.ts';
 import { presentAnalysisSummary } from '../presenters/analysis.ts';
 import { presentCustody } from '../presenters/custody.ts';
@@ -27,8 +28,9 @@ export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteConte
         tags: ['recordings'],
         summary: 'List recordings, filtered, sorted and paginated',
         querystring: recordingListQuerySchema,
-        response: { 200: recordingListResponseSchema, 400: errorResponseSchema },
+        response: { 200: recordingListResponseSchema, 400: errorResponseSchema, ...auditUnavailableResponse },
       },
+      config: { audit: { action: 'list-calls', target: (request) => queryString(request.url) } },
     },
     async (request) => {
       const { place } = request.query;
@@ -65,8 +67,14 @@ export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteConte
         summary:
           'One recording: metadata, probe, channels, provenance, stage status, working copies, custody',
         params: recordingIdParamsSchema,
-        response: { 200: recordingDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        response: {
+          200: recordingDetailSchema,
+          400: errorResponseSchema,
+          404: errorResponseSchema,
+          ...auditUnavailableResponse,
+        },
       },
+      config: { audit: { action: 'view-call', target: recordingTarget } },
     },
     async (request) => {
       const detail = await loadRecordingDetail(db, request.params.id);
@@ -82,12 +90,25 @@ export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteConte
         tags: ['recordings'],
         summary: 'Chain of custody of one recording, in the order events were appended',
         params: recordingIdParamsSchema,
-        response: { 200: custodyResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        response: {
+          200: custodyResponseSchema,
+          400: errorResponseSchema,
+          404: errorResponseSchema,
+          ...auditUnavailableResponse,
+        },
       },
+      config: { audit: { action: 'view-custody', target: recordingTarget } },
     },
     async (request) => {
       const recording = await requireRecording(db, request.params.id);
       return presentCustody(recording, await custodyEventsOf(db, recording.id));
     },
   );
+}
+
+/** The list's filters as the client sent them, decoded (null for the unfiltered list). */
+function queryString(url: string): string | null {
+  const query = url.split('?')[1];
+  if (!query) return null;
+  return decodeURIComponent(query.replace(/\+/g, ' '));
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { JsonObject } from '../../db/schema.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { parseSearchQuery } from '../../search/query-parser.ts';
+import { auditUnavailableResponse } from '../audit-hook.ts';
 import { presentSearchHit } from '../presenters/search-hit.ts';
 import { searchSegments } from '../queries/search.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
@@ -18,7 +20,15 @@ export function registerSearchRoutes(app: FastifyInstance, { db }: RouteContext)
         tags: ['search'],
         summary: 'Full-text search over the latest transcripts and their English translations',
         querystring: searchQuerySchema,
-        response: { 200: searchResponseSchema, 400: errorResponseSchema },
+        response: { 200: searchResponseSchema, 400: errorResponseSchema, ...auditUnavailableResponse },
+      },
+      config: {
+        audit: {
+          action: 'search',
+          target: (request) => (request.query as { q: string }).q,
+          // The whole validated query: the filters say which calls the search covered.
+          details: (request) => ({ query: request.query as JsonObject }),
+        },
       },
     },
     async (request) => {

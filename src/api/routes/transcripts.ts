@@ -9,6 +9,7 @@ import {
   segmentOrigins,
   segmentTranslations,
 } from '../../transcripts/transcript-store.ts';
+import { auditUnavailableResponse, recordingTarget } from '../audit-hook.ts';
 import { notFound } from '../errors.ts';
 import {
   presentTranscriptSegment,
@@ -59,7 +60,14 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
         summary: 'One transcript version with segments, word timings and English translations',
         params: recordingIdParamsSchema,
         querystring: transcriptReadQuerySchema,
-        response: { 200: transcriptReadResponseSchema, ...errors },
+        response: { 200: transcriptReadResponseSchema, ...errors, ...auditUnavailableResponse },
+      },
+      config: {
+        audit: {
+          action: 'view-transcript',
+          target: recordingTarget,
+          details: (request) => ({ version: (request.query as { version?: number }).version ?? 'latest' }),
+        },
       },
     },
     async (request) => {
@@ -90,7 +98,14 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
         summary: 'What changed between two transcript versions, segment by segment and word by word',
         params: recordingIdParamsSchema,
         querystring: transcriptDiffQuerySchema,
-        response: { 200: transcriptDiffResponseSchema, ...errors },
+        response: { 200: transcriptDiffResponseSchema, ...errors, ...auditUnavailableResponse },
+      },
+      config: {
+        audit: {
+          action: 'view-transcript',
+          target: recordingTarget,
+          details: (request) => ({ diff: request.query as { from: number; to: number } }),
+        },
       },
     },
     async (request) => {
@@ -121,6 +136,13 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
         params: recordingIdParamsSchema,
         body: correctionBodySchema,
         response: { 201: correctionResponseSchema, ...errors, 409: errorResponseSchema },
+      },
+      config: {
+        audit: {
+          action: 'correct-transcript',
+          target: recordingTarget,
+          details: (request) => ({ baseVersion: (request.body as { baseVersion: number }).baseVersion }),
+        },
       },
     },
     async (request, reply) => {

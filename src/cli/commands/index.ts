@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
 import { registerAnalyseCommand } from './analyse.ts';
+import { registerAuditCommand } from './audit.ts';
 import { registerIngestCommand } from './ingest.ts';
 import { registerLexiconCommand } from './lexicon.ts';
 import { registerModelsCommand } from './models.ts';
@@ -25,6 +26,7 @@ export const commandRegistrations: CommandRegistration[] = [
   registerRedoCommand,
   registerVerifyStoreCommand,
   registerRestoreOriginalCommand,
+  registerAuditCommand,
   registerWorkerCommand,
   registerServeCommand,
   registerTranscribeCommand,

@@ -33,6 +33,8 @@ describe('earshot serve', () => {
     });
     try {
       const [, url] = await cli.waitFor(/serving at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      // The audit chain's head, to be written down elsewhere: nothing audited yet in this database.
+      await cli.waitFor(/audit chain head: seq 0 sha256 0{64}\n/);
       const health = await fetch(`${url}api/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok' });

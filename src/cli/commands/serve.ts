@@ -31,10 +31,16 @@ export function registerServeCommand(program: Command, context: CommandContext):
       'allow listening on an address other machines can reach (EARSHOT_ALLOW_REMOTE=1)',
     )
     .action(async (options: { port?: number; host?: string; allowRemote?: boolean }) => {
-      const [{ assertCanListen, startHttpServer }, { openPipeline }, { scheduleStage }] = await Promise.all([
+      const [
+        { assertCanListen, startHttpServer },
+        { openPipeline },
+        { scheduleStage },
+        { startAuditHeadPrinter },
+      ] = await Promise.all([
         import('../../api/http-server.ts'),
         import('../../jobs/pipeline.ts'),
         import('../../jobs/scheduling.ts'),
+        import('../../audit/audit-head-printer.ts'),
       ]);
       const config = withAllowRemote(context.config(), options.allowRemote);
       // An occupied port is said before the database is started for nothing.
@@ -63,7 +69,11 @@ export function registerServeCommand(program: Command, context: CommandContext):
       }
       context.out.write(`Earshot is serving at ${server.url}\n`);
       context.out.write(`API description: ${server.url}api/openapi.json\nPress Ctrl-C to stop.\n`);
+      const headPrinter = await startAuditHeadPrinter(connection.db, (line) =>
+        context.out.write(`${line}\n`),
+      );
       const signal = await stopSignal;
+      headPrinter.stop();
       context.out.write(`Received ${signal}: stopping...\n`);
       await server.close();
       await pipeline.stop();

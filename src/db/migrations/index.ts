@@ -14,6 +14,7 @@ import * as accounts from './0012-accounts.ts';
 import * as storeQuarantine from './0013-store-quarantine.ts';
 import * as batchRejections from './0014-batch-rejections.ts';
 import * as custodyRecordedAt from './0018-custody-recorded-at.ts';
+import * as auditLog from './0019-audit-log.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013-store-quarantine': storeQuarantine,
   '0014-batch-rejections': batchRejections,
   '0018-custody-recorded-at': custodyRecordedAt,
+  '0019-audit-log': auditLog,
 };

@@ -1,0 +1,42 @@
+// What can be audited: shared by the server and the desk (no Node imports here).
+
+/** What can be audited. Sign-in events are recorded by the accounts routes. */
+export type AuditAction =
+  | 'sign-in'
+  | 'sign-in-failed'
+  | 'sign-out'
+  | 'list-calls'
+  | 'view-call'
+  | 'view-custody'
+  | 'view-transcript'
+  | 'stream-audio'
+  | 'download-original'
+  | 'search'
+  | 'correct-transcript'
+  | 'add-note'
+  | 'export'
+  | 'user-change'
+  | 'grant-change'
+  | 'view-audit-log';
+
+/** Every action once: keyed by the union, so that a new action left out here is a type error. */
+const EVERY_ACTION: Record<AuditAction, true> = {
+  'sign-in': true,
+  'sign-in-failed': true,
+  'sign-out': true,
+  'list-calls': true,
+  'view-call': true,
+  'view-custody': true,
+  'view-transcript': true,
+  'stream-audio': true,
+  'download-original': true,
+  search: true,
+  'correct-transcript': true,
+  'add-note': true,
+  export: true,
+  'user-change': true,
+  'grant-change': true,
+  'view-audit-log': true,
+};
+
+export const AUDIT_ACTIONS = Object.keys(EVERY_ACTION) as readonly AuditAction[];
