@@ -11,6 +11,7 @@ import {
 } from '../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { createDb } from '../db/database.ts';
+import { buildApiServerAsUsers } from '../../test/helpers/as-principal.ts';
 import { buildApiServer } from './server.ts';
 
 interface OpenApiDocument {
@@ -32,7 +33,7 @@ beforeAll(async () => {
   await insertCollection(t.db, 'Empty');
   await insertRecording(fixture, { collection_id: leak });
   await insertRecording(fixture, { collection_id: leak });
-  app = await buildApiServer({
+  app = await buildApiServerAsUsers({
     db: t.db,
     config: fixture.config,
     deskDir: path.join(fixture.config.dataDir, 'no-desk'),
@@ -196,7 +197,7 @@ describe('unknown routes and the desk', () => {
     const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-desk-'));
     fs.writeFileSync(path.join(deskDir, 'index.html'), '<!doctype html><title>Desk</title>');
     fs.writeFileSync(path.join(deskDir, 'app.js'), 'console.log(1)');
-    const deskApp = await buildApiServer({ db: t.db, config: fixture.config, deskDir });
+    const deskApp = await buildApiServerAsUsers({ db: t.db, config: fixture.config, deskDir });
     try {
       const index = await deskApp.inject({ method: 'GET', url: '/' });
       expect(index.statusCode).toBe(200);

@@ -23,6 +23,7 @@ import { registerRecordingRoutes } from './routes/recordings.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerTranscriptRoutes } from './routes/transcripts.ts';
 import { registerTrendRoutes } from './routes/trends.ts';
+import { registerUserRoutes } from './routes/users.ts';
 
 export interface ApiServerOptions {
   db: Db;
@@ -45,9 +46,19 @@ function apiLogLevel(level: EarshotConfig['logLevel']): EarshotConfig['logLevel'
 
 /**
  * The HTTP API as a Fastify instance, ready but not listening (tests use inject(); `earshot serve`
- * and `earshot start` listen through startHttpServer). Every route is registered here, explicitly.
+ * and `earshot start` listen through startHttpServer).
  */
 export async function buildApiServer(options: ApiServerOptions): Promise<FastifyInstance> {
+  const app = await createApiServer(options);
+  await app.ready();
+  return app;
+}
+
+/**
+ * The HTTP API with every route registered, explicitly, but not ready yet: hooks can still be
+ * added (tests add one that signs a request in; see test/helpers/as-principal.ts).
+ */
+export async function createApiServer(options: ApiServerOptions): Promise<FastifyInstance> {
   const { db, config } = options;
   const app = Fastify({
     ...(options.logger
@@ -92,6 +103,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
         { name: 'search', description: 'Full-text search over transcripts and translations' },
         { name: 'pipeline', description: 'Progress of the processing stages, failures, waits and retry' },
         { name: 'ingest', description: 'Uploading audio files, folders and zip archives from the desk' },
+        { name: 'users', description: 'Users, roles and collection grants (admins)' },
         { name: 'meta', description: 'This description' },
       ],
     },
@@ -111,9 +123,8 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   registerSearchRoutes(app, context);
   registerPipelineRoutes(app, context);
   registerIngestRoutes(app, context);
+  registerUserRoutes(app, context);
   registerOpenApiRoute(app);
   await registerDesk(app, options.deskDir ?? DEFAULT_DESK_DIR);
-
-  await app.ready();
   return app;
 }
