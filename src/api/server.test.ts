@@ -11,8 +11,7 @@ import {
 } from '../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { createDb } from '../db/database.ts';
-import { buildApiServerAsUsers } from '../../test/helpers/as-principal.ts';
-import { buildApiServer } from './server.ts';
+import { buildApiServerAsPrincipal, buildApiServerAsUsers } from '../../test/helpers/as-principal.ts';
 
 interface OpenApiDocument {
   openapi: string;
@@ -64,7 +63,10 @@ describe('GET /api/health', () => {
 
   it('answers 503 when the database is unreachable', async () => {
     const deadDb = createDb('postgres://nobody:nothing@127.0.0.1:1/none', 1);
-    const deadApp = await buildApiServer({ db: deadDb, config: fixture.config });
+    const deadApp = await buildApiServerAsPrincipal(
+      { db: deadDb, config: fixture.config },
+      { userId: '00000000-0000-4000-8000-000000000001', name: 'admin', role: 'admin', collections: 'all' },
+    );
     try {
       const health = await deadApp.inject({ method: 'GET', url: '/api/health' });
       expect(health.statusCode).toBe(503);
@@ -126,7 +128,12 @@ describe('GET /api/openapi.json', () => {
       '/api/openapi.json',
     ];
     const postOnly = ['/api/pipeline/retry', '/api/ingest'];
-    expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...postOnly].sort());
+    const usersRoutes = [
+      '/api/users',
+      '/api/users/{userId}/role',
+      '/api/users/{userId}/grants/{collectionId}',
+    ];
+    expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...postOnly, ...usersRoutes].sort());
     for (const route of expected) expect(doc.paths[route]?.get, route).toBeDefined();
     for (const route of postOnly) expect(doc.paths[route]?.post, route).toBeDefined();
     // The upload is described as the multipart form it is, with its file parts as binary.

@@ -52,3 +52,17 @@ export async function buildApiServerAsUsers(options: ApiServerOptions): Promise<
   await app.ready();
   return app;
 }
+
+/** The API server, ready, every request signed in as this principal (no user rows needed). */
+export async function buildApiServerAsPrincipal(
+  options: ApiServerOptions,
+  principal: Principal,
+): Promise<FastifyInstance> {
+  const app = await createApiServer(options);
+  app.addHook('onRequest', (request, _reply, done) => {
+    request.principal = principal;
+    done();
+  });
+  await app.ready();
+  return app;
+}
