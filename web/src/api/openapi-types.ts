@@ -47,7 +47,7 @@ export interface paths {
               versions: {
                 [key: string]: string;
               };
-              /** @description What is stored (null when the database is unreachable) */
+              /** @description What is stored (null when the database is unreachable, or for a user who does not see every collection) */
               counts: {
                 /** @description Collections */
                 collections: number;
@@ -66,7 +66,7 @@ export interface paths {
                   [key: string]: number;
                 };
               } | null;
-              /** @description The last store verification (null when the store was never verified) */
+              /** @description The last store verification (null when the store was never verified, or for a user who does not see every collection) */
               store: {
                 /** @description When `earshot verify-store` last finished (ISO 8601) */
                 lastVerifiedAt: string;
@@ -105,7 +105,7 @@ export interface paths {
               versions: {
                 [key: string]: string;
               };
-              /** @description What is stored (null when the database is unreachable) */
+              /** @description What is stored (null when the database is unreachable, or for a user who does not see every collection) */
               counts: {
                 /** @description Collections */
                 collections: number;
@@ -124,7 +124,7 @@ export interface paths {
                   [key: string]: number;
                 };
               } | null;
-              /** @description The last store verification (null when the store was never verified) */
+              /** @description The last store verification (null when the store was never verified, or for a user who does not see every collection) */
               store: {
                 /** @description When `earshot verify-store` last finished (ISO 8601) */
                 lastVerifiedAt: string;
@@ -172,7 +172,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** @description Every collection, by name */
+              /** @description Every collection the user may see, by name */
               items: {
                 /** @description Collection id (UUID) */
                 id: string;
@@ -433,11 +433,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -705,11 +707,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -737,11 +741,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -838,11 +844,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -870,11 +878,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -962,11 +972,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -994,11 +1006,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1026,11 +1040,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1058,11 +1074,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1139,11 +1157,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1171,11 +1191,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1203,11 +1225,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1235,11 +1259,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1325,11 +1351,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1357,11 +1385,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1389,11 +1419,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1421,11 +1453,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1505,11 +1539,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1537,11 +1573,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1569,11 +1607,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1601,11 +1641,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1701,11 +1743,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1733,11 +1777,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1765,11 +1811,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -1969,11 +2017,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -2001,11 +2051,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -2133,11 +2185,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -2230,11 +2284,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -2330,11 +2386,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -2439,6 +2497,40 @@ export interface paths {
             };
           };
         };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
       };
     };
     put?: never;
@@ -2517,11 +2609,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -2549,11 +2643,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -2684,11 +2780,47 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -2716,11 +2848,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -2748,11 +2882,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -2905,11 +3041,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -2937,11 +3075,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -3149,11 +3289,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -3181,11 +3323,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -3270,11 +3414,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -3302,11 +3448,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -3386,11 +3534,47 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -3418,11 +3602,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -3595,11 +3781,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -3785,11 +3973,47 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -3817,11 +4041,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -3879,6 +4105,40 @@ export interface paths {
               maxFiles: number;
               /** @description Whether new recordings are queued for the pipeline at once (a job queue runs here) */
               schedules: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
             };
           };
         };
@@ -3981,11 +4241,81 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description No collection of that name among those granted to the user */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -4013,11 +4343,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
@@ -4040,6 +4372,778 @@ export interface paths {
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every user with their role and the collections granted to them (admins only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Users */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Every user, by name */
+              items: {
+                /** @description User id (UUID) */
+                id: string;
+                /** @description Sign-in name */
+                name: string;
+                /**
+                 * @description admin: everything, every collection; editor: everything on granted collections but users and the audit log; reviewer: read, notes, sign off; transcriber: read, correct transcripts, notes; viewer: read only
+                 * @enum {string}
+                 */
+                role: 'admin' | 'editor' | 'reviewer' | 'transcriber' | 'viewer';
+                /** @description When the account was created */
+                createdAt: string;
+                /** @description When the account was disabled (null: it may sign in) */
+                disabledAt: string | null;
+                /** @description Whether the role sees every collection (admins), grants or not */
+                allCollections: boolean;
+                /** @description Collections granted to the user, by name */
+                grants: {
+                  /** @description Collection id (UUID) */
+                  collectionId: string;
+                  /** @description Collection name */
+                  collectionName: string;
+                  /** @description Who granted it */
+                  grantedBy: string;
+                  /** @description When */
+                  grantedAt: string;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{userId}/role': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a user's role; it applies from their next request (admins only) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description User id (UUID) */
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description admin: everything, every collection; editor: everything on granted collections but users and the audit log; reviewer: read, notes, sign off; transcriber: read, correct transcripts, notes; viewer: read only
+             * @enum {string}
+             */
+            role: 'admin' | 'editor' | 'reviewer' | 'transcriber' | 'viewer';
+          };
+        };
+      };
+      responses: {
+        /** @description A user account, its role and the collections granted to it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description User id (UUID) */
+              id: string;
+              /** @description Sign-in name */
+              name: string;
+              /**
+               * @description admin: everything, every collection; editor: everything on granted collections but users and the audit log; reviewer: read, notes, sign off; transcriber: read, correct transcripts, notes; viewer: read only
+               * @enum {string}
+               */
+              role: 'admin' | 'editor' | 'reviewer' | 'transcriber' | 'viewer';
+              /** @description When the account was created */
+              createdAt: string;
+              /** @description When the account was disabled (null: it may sign in) */
+              disabledAt: string | null;
+              /** @description Whether the role sees every collection (admins), grants or not */
+              allCollections: boolean;
+              /** @description Collections granted to the user, by name */
+              grants: {
+                /** @description Collection id (UUID) */
+                collectionId: string;
+                /** @description Collection name */
+                collectionName: string;
+                /** @description Who granted it */
+                grantedBy: string;
+                /** @description When */
+                grantedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The last enabled admin keeps the admin role */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{userId}/grants/{collectionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Grant a user a collection (granting it again changes nothing; admins only) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description User id (UUID) */
+          userId: string;
+          /** @description Collection id (UUID) */
+          collectionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A user account, its role and the collections granted to it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description User id (UUID) */
+              id: string;
+              /** @description Sign-in name */
+              name: string;
+              /**
+               * @description admin: everything, every collection; editor: everything on granted collections but users and the audit log; reviewer: read, notes, sign off; transcriber: read, correct transcripts, notes; viewer: read only
+               * @enum {string}
+               */
+              role: 'admin' | 'editor' | 'reviewer' | 'transcriber' | 'viewer';
+              /** @description When the account was created */
+              createdAt: string;
+              /** @description When the account was disabled (null: it may sign in) */
+              disabledAt: string | null;
+              /** @description Whether the role sees every collection (admins), grants or not */
+              allCollections: boolean;
+              /** @description Collections granted to the user, by name */
+              grants: {
+                /** @description Collection id (UUID) */
+                collectionId: string;
+                /** @description Collection name */
+                collectionName: string;
+                /** @description Who granted it */
+                grantedBy: string;
+                /** @description When */
+                grantedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Take a collection away from a user, from their next request (admins only) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description User id (UUID) */
+          userId: string;
+          /** @description Collection id (UUID) */
+          collectionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A user account, its role and the collections granted to it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description User id (UUID) */
+              id: string;
+              /** @description Sign-in name */
+              name: string;
+              /**
+               * @description admin: everything, every collection; editor: everything on granted collections but users and the audit log; reviewer: read, notes, sign off; transcriber: read, correct transcripts, notes; viewer: read only
+               * @enum {string}
+               */
+              role: 'admin' | 'editor' | 'reviewer' | 'transcriber' | 'viewer';
+              /** @description When the account was created */
+              createdAt: string;
+              /** @description When the account was disabled (null: it may sign in) */
+              disabledAt: string | null;
+              /** @description Whether the role sees every collection (admins), grants or not */
+              allCollections: boolean;
+              /** @description Collections granted to the user, by name */
+              grants: {
+                /** @description Collection id (UUID) */
+                collectionId: string;
+                /** @description Collection name */
+                collectionName: string;
+                /** @description Who granted it */
+                grantedBy: string;
+                /** @description When */
+                grantedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
