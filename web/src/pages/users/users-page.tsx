@@ -65,7 +65,7 @@ function UserRow({
             </li>
           ))}
         </ul>
-        {grantable.length > 0 && (
+        {!user.allCollections && grantable.length > 0 && (
           <span className="grant-picker">
             <select
               aria-label={`Collection to grant ${user.name}`}
