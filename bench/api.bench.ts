@@ -4,10 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApiServer } from '../src/api/server.ts';
+import type { Principal } from '../src/accounts/principal.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createDb, migrateToLatest } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
+import { buildApiServerAsPrincipal } from '../test/helpers/as-principal.ts';
 import { fillCallsCorpus } from './calls-corpus.ts';
 
 const RECORDINGS = Number(process.env.BENCH_RECORDINGS ?? 100_000);
@@ -28,7 +29,13 @@ try {
   console.log(`filled ${RECORDINGS} recordings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const config = loadConfig({ EARSHOT_DATA_DIR: root, EARSHOT_LOG_LEVEL: 'silent' });
-  const app = await buildApiServer({ db, config });
+  // Each query as an admin (no collection condition) and as an editor granted every collection:
+  // the same calls, so the difference is the cost of the access check in the SQL.
+  const collectionIds = (await db.selectFrom('collections').select('id').execute()).map((c) => c.id);
+  const admin: Principal = { userId: 'bench-admin', name: 'bench-admin', role: 'admin', collections: 'all' };
+  const editor: Principal = { ...admin, userId: 'bench-editor', role: 'editor', collections: collectionIds };
+  const asAdmin = await buildApiServerAsPrincipal({ db, config }, admin);
+  const asEditor = await buildApiServerAsPrincipal({ db, config }, editor);
   const queries = [
     '',
     '?sort=created_at&order=asc&offset=50000',
@@ -55,10 +62,13 @@ try {
   console.log(
     'query (/api/recordings unless a path)'.padEnd(56),
     'total'.padStart(7),
-    'median ms'.padStart(10),
-    'p95 ms'.padStart(8),
+    'admin p50'.padStart(10),
+    'admin p95'.padStart(10),
+    'editor p50'.padStart(11),
+    'editor p95'.padStart(11),
+    'p95 added'.padStart(10),
   );
-  for (const query of queries) {
+  const time = async (app: typeof asAdmin, query: string) => {
     const times: number[] = [];
     let total = 0;
     for (let i = 0; i < RUNS; i++) {
@@ -69,16 +79,24 @@ try {
       total = response.json<{ total?: number }>().total ?? 0;
     }
     times.sort((a, b) => a - b);
-    const median = times[Math.floor(RUNS / 2)] ?? 0;
-    const p95 = times[Math.floor(RUNS * 0.95)] ?? 0;
+    return { total, median: times[Math.floor(RUNS / 2)] ?? 0, p95: times[Math.floor(RUNS * 0.95)] ?? 0 };
+  };
+  for (const query of queries) {
+    const a = await time(asAdmin, query);
+    const e = await time(asEditor, query);
+    if (a.total !== e.total) throw new Error(`${query}: admin total ${a.total}, editor total ${e.total}`);
     console.log(
       (query.replace('/api/recordings', '') || '(default)').padEnd(56),
-      (query.startsWith('/api/recordings') ? String(total) : '-').padStart(7),
-      median.toFixed(1).padStart(10),
-      p95.toFixed(1).padStart(8),
+      (query.startsWith('/api/recordings') ? String(a.total) : '-').padStart(7),
+      a.median.toFixed(1).padStart(10),
+      a.p95.toFixed(1).padStart(10),
+      e.median.toFixed(1).padStart(11),
+      e.p95.toFixed(1).padStart(11),
+      `${(((e.p95 - a.p95) / a.p95) * 100).toFixed(0)} %`.padStart(10),
     );
   }
-  await app.close();
+  await asAdmin.close();
+  await asEditor.close();
 } finally {
   await db.destroy();
   await server.stop();

@@ -8,15 +8,18 @@
 //   --segments N   segments per call (default 50)
 //   --runs N       timed runs per query (default 30)
 //   --keep DIR     keep the database in DIR, and reuse it when it already holds the same corpus
+//   --as ROLE      admin (default: no collection condition) or editor (granted every collection:
+//                  the same hits, so a run of each on a kept corpus gives the access check's cost)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { buildApiServer } from '../src/api/server.ts';
+import type { Principal } from '../src/accounts/principal.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createDb, migrateToLatest, type Db } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
+import { buildApiServerAsPrincipal } from '../test/helpers/as-principal.ts';
 import { measurePageLoads } from './page-loads.ts';
 import { phraseValues, rareValues } from './search-corpus.ts';
 
@@ -26,6 +29,7 @@ const { values: args } = parseArgs({
     segments: { type: 'string', default: '50' },
     runs: { type: 'string', default: '30' },
     keep: { type: 'string' },
+    as: { type: 'string', default: 'admin' },
   },
 });
 const CALLS = Number(args.calls);
@@ -220,7 +224,17 @@ try {
   );
 
   const config = loadConfig({ EARSHOT_DATA_DIR: root, EARSHOT_LOG_LEVEL: 'silent' });
-  const app = await buildApiServer({ db, config });
+  if (args.as !== 'admin' && args.as !== 'editor') throw new Error('--as takes admin or editor');
+  const admin: Principal = { userId: 'bench-admin', name: 'bench-admin', role: 'admin', collections: 'all' };
+  const collectionIds = (await db.selectFrom('collections').select('id').execute()).map((c) => c.id);
+  const principal: Principal =
+    args.as === 'admin'
+      ? admin
+      : { ...admin, userId: 'bench-editor', role: 'editor', collections: collectionIds };
+  console.log(
+    `As ${args.as}${args.as === 'editor' ? ` granted all ${collectionIds.length} collections` : ''}.`,
+  );
+  const app = await buildApiServerAsPrincipal({ db, config }, principal);
   const queries: [string, string][] = [
     ['common word (ru)', 'q=позиция&lang=ru'],
     ['common word (all)', 'q=позиция'],

@@ -26,3 +26,23 @@ export function canSeeCollection(principal: Principal, collectionId: string): bo
 }
 
 export type RequestWithPrincipal = FastifyRequest & { principal: Principal };
+
+/** A request that needs a signed-in user came without a valid session (401 not_signed_in). */
+export class NotSignedInError extends Error {
+  constructor() {
+    super('Sign in first: this needs a signed-in user.');
+  }
+}
+
+/** The principal a route acts for; the one check every route makes, whatever hook set it. */
+export function principalOf(request: FastifyRequest): Principal {
+  const principal = signedInPrincipal(request);
+  if (!principal) throw new NotSignedInError();
+  return principal;
+}
+
+/** The principal, or null for a request without a session (routes open to everybody). */
+export function signedInPrincipal(request: FastifyRequest): Principal | null {
+  // Undefined as well as null: a server without the session hook must refuse, not allow.
+  return (request as { principal?: Principal | null }).principal ?? null;
+}

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiFixture, type ApiFixture } from '../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
-import { buildApiServer } from './server.ts';
+import { buildApiServerAsUsers } from '../../test/helpers/as-principal.ts';
 
 interface JsonSchema {
   type?: string | string[];
@@ -45,7 +45,7 @@ let paths: OpenApiPaths;
 beforeAll(async () => {
   t = await createTestDatabase('api_control_chars');
   fixture = createApiFixture(t.db);
-  app = await buildApiServer({
+  app = await buildApiServerAsUsers({
     db: t.db,
     config: fixture.config,
     deskDir: path.join(fixture.config.dataDir, 'no-desk'),

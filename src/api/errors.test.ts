@@ -1,5 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CollectionNotFound, UserNotFound } from '../accounts/grants.ts';
+import { ActionForbidden } from '../accounts/permissions.ts';
+import { NotSignedInError } from '../accounts/principal.ts';
+import { LastAdminRole } from '../accounts/user-roles.ts';
 import { MediaDecodeError } from '../media/transcode.ts';
 import { PeaksSourceMissingError, PeaksSourceUndecodable } from '../media/waveform-peaks-cache.ts';
 import { RecordingNotFound } from '../recordings/recording-not-found.ts';
@@ -13,6 +17,29 @@ const source = { audioPath: '/data/derived/x.wav', sha256: 'ab', description: 'w
 // Each domain error a route may let through, and the answer the client must get.
 const cases: [string, Error, number, string, string][] = [
   ['recording', new RecordingNotFound('r-1'), 404, 'not_found', 'No recording with id r-1'],
+  [
+    'not-signed-in',
+    new NotSignedInError(),
+    401,
+    'not_signed_in',
+    'Sign in first: this needs a signed-in user.',
+  ],
+  [
+    'forbidden',
+    new ActionForbidden('viewer', 'add_notes'),
+    403,
+    'forbidden',
+    'Your role (viewer) may not add notes.',
+  ],
+  ['user', new UserNotFound('u-1'), 404, 'not_found', 'No user with id u-1'],
+  ['collection', new CollectionNotFound('c-1'), 404, 'not_found', 'No collection with id c-1'],
+  [
+    'last-admin',
+    new LastAdminRole('olena'),
+    409,
+    'conflict',
+    'olena is the last enabled admin: make another user admin first',
+  ],
   ['correction', new CorrectionRejected('segments is empty'), 400, 'bad_request', 'segments is empty'],
   [
     'conflict',

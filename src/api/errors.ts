@@ -6,6 +6,10 @@ import {
   type FastifyRequest,
 } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ActionForbidden } from '../accounts/permissions.ts';
+import { CollectionNotFound, UserNotFound } from '../accounts/grants.ts';
+import { NotSignedInError } from '../accounts/principal.ts';
+import { LastAdminRole } from '../accounts/user-roles.ts';
 import { IngestUsageError } from '../ingest/errors.ts';
 import { PeaksSourceMissingError, PeaksSourceUndecodable } from '../media/waveform-peaks-cache.ts';
 import { RecordingNotFound } from '../recordings/recording-not-found.ts';
@@ -23,7 +27,7 @@ import type { ErrorResponse } from './schemas/common.ts';
 /** Thrown by handlers for answers other than 200; the error handler turns it into JSON. */
 export class ApiError extends Error {
   constructor(
-    readonly statusCode: 400 | 403 | 404 | 409 | 413 | 415 | 416 | 421 | 422 | 503,
+    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 416 | 421 | 422 | 503,
     readonly code: ErrorResponse['error'],
     message: string,
     /** One entry per invalid value, for a 400 that names several fields. */
@@ -63,7 +67,14 @@ const rule = <E extends Error>(
  * try/catch in its route. The first matching row wins.
  */
 const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
+  rule(NotSignedInError, () => ({ status: 401, code: 'not_signed_in' })),
+  // A role that may not do this: 403, said the same way whatever the target, so it reveals nothing.
+  // A target outside the user's collections is a RecordingNotFound (404) like one that does not exist.
+  rule(ActionForbidden, () => ({ status: 403, code: 'forbidden' })),
   rule(RecordingNotFound, () => ({ status: 404, code: 'not_found' })),
+  rule(UserNotFound, () => ({ status: 404, code: 'not_found' })),
+  rule(CollectionNotFound, () => ({ status: 404, code: 'not_found' })),
+  rule(LastAdminRole, () => ({ status: 409, code: 'conflict' })),
   rule(CorrectionRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(CorrectionConflict, () => ({ status: 409, code: 'conflict' })),
   rule(NoteRejected, () => ({ status: 400, code: 'bad_request' })),

@@ -11,7 +11,7 @@ import {
 } from '../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { createDb } from '../db/database.ts';
-import { buildApiServer } from './server.ts';
+import { buildApiServerAsPrincipal, buildApiServerAsUsers } from '../../test/helpers/as-principal.ts';
 
 interface OpenApiDocument {
   openapi: string;
@@ -32,7 +32,7 @@ beforeAll(async () => {
   await insertCollection(t.db, 'Empty');
   await insertRecording(fixture, { collection_id: leak });
   await insertRecording(fixture, { collection_id: leak });
-  app = await buildApiServer({
+  app = await buildApiServerAsUsers({
     db: t.db,
     config: fixture.config,
     deskDir: path.join(fixture.config.dataDir, 'no-desk'),
@@ -63,7 +63,10 @@ describe('GET /api/health', () => {
 
   it('answers 503 when the database is unreachable', async () => {
     const deadDb = createDb('postgres://nobody:nothing@127.0.0.1:1/none', 1);
-    const deadApp = await buildApiServer({ db: deadDb, config: fixture.config });
+    const deadApp = await buildApiServerAsPrincipal(
+      { db: deadDb, config: fixture.config },
+      { userId: '00000000-0000-4000-8000-000000000001', name: 'admin', role: 'admin', collections: 'all' },
+    );
     try {
       const health = await deadApp.inject({ method: 'GET', url: '/api/health' });
       expect(health.statusCode).toBe(503);
@@ -127,7 +130,12 @@ describe('GET /api/openapi.json', () => {
       '/api/openapi.json',
     ];
     const postOnly = ['/api/pipeline/retry', '/api/ingest'];
-    expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...postOnly].sort());
+    const usersRoutes = [
+      '/api/users',
+      '/api/users/{userId}/role',
+      '/api/users/{userId}/grants/{collectionId}',
+    ];
+    expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...postOnly, ...usersRoutes].sort());
     for (const route of expected) expect(doc.paths[route]?.get, route).toBeDefined();
     for (const route of postOnly) expect(doc.paths[route]?.post, route).toBeDefined();
     // The upload is described as the multipart form it is, with its file parts as binary.
@@ -198,7 +206,7 @@ describe('unknown routes and the desk', () => {
     const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-desk-'));
     fs.writeFileSync(path.join(deskDir, 'index.html'), '<!doctype html><title>Desk</title>');
     fs.writeFileSync(path.join(deskDir, 'app.js'), 'console.log(1)');
-    const deskApp = await buildApiServer({ db: t.db, config: fixture.config, deskDir });
+    const deskApp = await buildApiServerAsUsers({ db: t.db, config: fixture.config, deskDir });
     try {
       const index = await deskApp.inject({ method: 'GET', url: '/' });
       expect(index.statusCode).toBe(200);

@@ -27,6 +27,7 @@ import { registerRecordingRoutes } from './routes/recordings.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerTranscriptRoutes } from './routes/transcripts.ts';
 import { registerTrendRoutes } from './routes/trends.ts';
+import { registerUserRoutes } from './routes/users.ts';
 
 export interface ApiServerOptions {
   db: Db;
@@ -53,9 +54,19 @@ function apiLogLevel(level: EarshotConfig['logLevel']): EarshotConfig['logLevel'
 
 /**
  * The HTTP API as a Fastify instance, ready but not listening (tests use inject(); `earshot serve`
- * and `earshot start` listen through startHttpServer). Every route is registered here, explicitly.
+ * and `earshot start` listen through startHttpServer).
  */
 export async function buildApiServer(options: ApiServerOptions): Promise<FastifyInstance> {
+  const app = await createApiServer(options);
+  await app.ready();
+  return app;
+}
+
+/**
+ * The HTTP API with every route registered, explicitly, but not ready yet: hooks can still be
+ * added (tests add one that signs a request in; see test/helpers/as-principal.ts).
+ */
+export async function createApiServer(options: ApiServerOptions): Promise<FastifyInstance> {
   const { db, config } = options;
   const app = Fastify({
     ...(options.logger
@@ -109,6 +120,7 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
         { name: 'pipeline', description: 'Progress of the processing stages, failures, waits and retry' },
         { name: 'ingest', description: 'Uploading audio files, folders and zip archives from the desk' },
         { name: 'audit', description: 'Who viewed or changed what, when, from where (admins only)' },
+        { name: 'users', description: 'Users, roles and collection grants (admins)' },
         { name: 'meta', description: 'This description' },
       ],
     },
@@ -130,9 +142,8 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   registerPipelineRoutes(app, context);
   registerIngestRoutes(app, context);
   registerAuditRoutes(app, context);
+  registerUserRoutes(app, context);
   registerOpenApiRoute(app);
   await registerDesk(app, options.deskDir ?? DEFAULT_DESK_DIR);
-
-  await app.ready();
   return app;
 }

@@ -1,3 +1,4 @@
+import { ALL_COLLECTIONS, collectionCondition, type CollectionScope } from '../accounts/collection-scope.ts';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { StageStatus } from '../db/schema.ts';
@@ -66,16 +67,22 @@ export async function getPipelineStatus(
   db: Db,
   registry: Pick<StageRegistry, 'order'>,
   silentAfterSeconds = SILENT_WORKER_SECONDS,
+  /** The collections counted (a desk user's); the CLI and workers count every one. */
+  scope: CollectionScope = ALL_COLLECTIONS,
 ): Promise<PipelineStatus> {
+  const inScope = collectionCondition('rec.collection_id', scope);
   const total = await db
-    .selectFrom('recordings')
+    .selectFrom('recordings as rec')
+    .where(inScope)
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
   const recordings = Number(total.n);
   const rows = await db
-    .selectFrom('stage_runs')
-    .select(['stage', 'status', (eb) => eb.fn.countAll<string>().as('n')])
-    .groupBy(['stage', 'status'])
+    .selectFrom('stage_runs as r')
+    .innerJoin('recordings as rec', 'rec.id', 'r.recording_id')
+    .where(inScope)
+    .select(['r.stage', 'r.status', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy(['r.stage', 'r.status'])
     .execute();
   const stages = registry.order.map((stage) => {
     const counts: StageCounts = { stage, pending: 0, running: 0, done: 0, failed: 0, waiting: 0, missing: 0 };
@@ -90,6 +97,7 @@ export async function getPipelineStatus(
     .innerJoin('recordings as rec', 'rec.id', 'r.recording_id')
     .select(['r.recording_id', 'rec.original_filename', 'r.stage', 'r.error', 'r.attempts', 'r.finished_at'])
     .where('r.status', '=', 'failed')
+    .where(inScope)
     .orderBy('r.stage')
     .orderBy('r.finished_at')
     .execute();
@@ -98,6 +106,7 @@ export async function getPipelineStatus(
     .innerJoin('recordings as rec', 'rec.id', 'r.recording_id')
     .select(['r.recording_id', 'rec.original_filename', 'r.stage', 'r.waiting_for_model'])
     .where('r.status', '=', 'waiting')
+    .where(inScope)
     .orderBy('r.stage')
     .orderBy('rec.original_filename')
     .execute();
@@ -106,6 +115,7 @@ export async function getPipelineStatus(
     .innerJoin('collections as c', 'c.id', 'r.collection_id')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('c.model_profile', '=', 'demo')
+    .where(collectionCondition('r.collection_id', scope))
     .executeTakeFirstOrThrow();
   return {
     recordings,
@@ -177,16 +187,19 @@ export async function retryFailedThrough<N extends string>(
   schedule: (stage: N, recordingIds: readonly string[]) => Promise<unknown>,
   db: Db,
   order: readonly N[],
-  options: { stage?: N } = {},
+  /** scope: only the runs of recordings in these collections (a desk user's); default every one. */
+  options: { stage?: N; scope?: CollectionScope } = {},
 ): Promise<{ stage: N; scheduled: number }[]> {
   const stages = options.stage ? [options.stage] : order;
   const report: { stage: N; scheduled: number }[] = [];
   for (const stage of stages) {
     const rows = await db
-      .selectFrom('stage_runs')
-      .select('recording_id')
-      .where('stage', '=', stage)
-      .where('status', '=', 'failed')
+      .selectFrom('stage_runs as s')
+      .innerJoin('recordings as rec', 'rec.id', 's.recording_id')
+      .select('s.recording_id')
+      .where('s.stage', '=', stage)
+      .where('s.status', '=', 'failed')
+      .where(collectionCondition('rec.collection_id', options.scope ?? ALL_COLLECTIONS))
       .execute();
     const ids = [...new Set(rows.map((r) => r.recording_id))];
     if (ids.length > 0) await schedule(stage, ids);

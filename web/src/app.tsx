@@ -5,6 +5,7 @@ import { CallsPage } from './pages/calls/calls-page.tsx';
 import { IngestPage } from './pages/ingest/ingest-page.tsx';
 import { PipelinePage } from './pages/pipeline/pipeline-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
+import { UsersPage } from './pages/users/users-page.tsx';
 import { hrefFor, useRoute, type Route } from './router.ts';
 
 // ECharts and the region map are most of the bundle: loaded when Trends is first opened.
@@ -19,6 +20,7 @@ const SECTIONS = [
   { key: 'pipeline', label: 'Pipeline' },
   { key: 'ingest', label: 'Add recordings' },
   { key: 'audit', label: 'Audit log' },
+  { key: 'users', label: 'Users' },
 ] as const;
 
 function Page({ route }: { route: Route }) {
@@ -28,6 +30,7 @@ function Page({ route }: { route: Route }) {
   if (section === 'pipeline') return <PipelinePage />;
   if (section === 'ingest') return <IngestPage />;
   if (section === 'audit') return <AuditPage params={route.params} />;
+  if (section === 'users') return <UsersPage />;
   if (section === 'trends')
     return (
       <Suspense fallback={<p className="muted">Loading charts…</p>}>

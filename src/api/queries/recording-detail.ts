@@ -1,3 +1,4 @@
+import { collectionCondition, type CollectionScope } from '../../accounts/collection-scope.ts';
 import type { Db } from '../../db/database.ts';
 import { RecordingNotFound } from '../../recordings/recording-not-found.ts';
 import {
@@ -42,19 +43,32 @@ export interface RecordingDetailRows {
   quarantined: QuarantinedFile[];
 }
 
-export async function findRecording(db: Db, id: string): Promise<RecordingInCollection | undefined> {
+/** A recording in the scope's collections: one outside them is not found, as one that does not exist. */
+export async function findRecording(
+  db: Db,
+  id: string,
+  scope: CollectionScope,
+): Promise<RecordingInCollection | undefined> {
   return db
     .selectFrom('recordings as r')
     .innerJoin('collections as c', 'c.id', 'r.collection_id')
     .selectAll('r')
     .select(['c.name as collection_name', 'c.model_profile as collection_model_profile'])
     .where('r.id', '=', id)
+    .where(collectionCondition('r.collection_id', scope))
     .executeTakeFirst();
 }
 
-/** findRecording for a route: a recording that does not exist is the route's 404. */
-export async function requireRecording(db: Db, id: string): Promise<RecordingInCollection> {
-  const recording = await findRecording(db, id);
+/**
+ * findRecording for a route: a recording that does not exist, or is in a collection the user may
+ * not see, is the route's 404 (the same answer, so an id reveals nothing).
+ */
+export async function requireRecording(
+  db: Db,
+  id: string,
+  scope: CollectionScope,
+): Promise<RecordingInCollection> {
+  const recording = await findRecording(db, id, scope);
   if (!recording) throw new RecordingNotFound(id);
   return recording;
 }
@@ -93,8 +107,12 @@ export async function findWorkingCopy(
     .executeTakeFirst();
 }
 
-export async function loadRecordingDetail(db: Db, id: string): Promise<RecordingDetailRows | undefined> {
-  const recording = await findRecording(db, id);
+export async function loadRecordingDetail(
+  db: Db,
+  id: string,
+  scope: CollectionScope,
+): Promise<RecordingDetailRows | undefined> {
+  const recording = await findRecording(db, id, scope);
   if (!recording) return undefined;
   const [sources, runs, workingCopies, custody, quarantined] = await Promise.all([
     db
@@ -116,6 +134,8 @@ export async function loadRecordingDetail(db: Db, id: string): Promise<Recording
         'b.started_at as batch_started_at',
       ])
       .where('s.recording_id', '=', id)
+      // The same file received into another collection: that receipt is the other collection's.
+      .where(collectionCondition('s.collection_id', scope))
       .orderBy('s.received_at')
       .orderBy('s.id')
       .execute(),

@@ -1,10 +1,14 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { collectionCondition, type CollectionScope } from '../../accounts/collection-scope.ts';
 import type { Category } from '../../analysis/types.ts';
 import type { Db } from '../../db/database.ts';
 import type { Database, ModelProfile, Recording, StageStatus } from '../../db/schema.ts';
 
-/** Which calls a view covers; the recordings list and the trend charts share it. */
-export interface CallScope {
+/**
+ * Which calls a view covers; the recordings list, search and the trend charts share it. The
+ * collection scope (the principal's collections) is part of it, so every count is of visible calls.
+ */
+export interface CallScope extends CollectionScope {
   collectionId?: string;
   collectionName?: string;
   /** Inclusive lower bound on call_started_at. */
@@ -60,6 +64,7 @@ type Eb = ExpressionBuilder<Database & { r: Database['recordings'] }, 'r'>;
  */
 export function filterExpression(eb: Eb, f: RecordingListFilters): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
+  if (f.visibleCollections) conditions.push(collectionCondition('r.collection_id', f));
   if (f.collectionId) conditions.push(eb('r.collection_id', '=', f.collectionId));
   if (f.collectionName) {
     conditions.push(

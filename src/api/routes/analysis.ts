@@ -6,6 +6,8 @@ import { presentRecordingAnalysis } from '../presenters/analysis.ts';
 import { requireRecording } from '../queries/recording-detail.ts';
 import { recordingAnalysisSchema } from '../schemas/analysis.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
+import { scopeToCollections } from '../../accounts/collection-scope.ts';
+import { principalOf } from '../../accounts/principal.ts';
 import type { RouteContext } from './context.ts';
 
 export function registerAnalysisRoutes(app: FastifyInstance, { db }: RouteContext): void {
@@ -23,9 +25,9 @@ export function registerAnalysisRoutes(app: FastifyInstance, { db }: RouteContex
     },
     async (request) => {
       const { id } = request.params;
+      await requireRecording(db, id, scopeToCollections(principalOf(request)));
       const stored = await readCurrentAnalysis(db, id);
       if (stored) return presentRecordingAnalysis(stored);
-      await requireRecording(db, id);
       throw notFound(`Recording ${id} has no analysis of its latest transcript version yet`);
     },
   );

@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/helpers/dat
 import { renderSignal } from '../../../test/helpers/test-signals.ts';
 import { peaksCachePath } from '../../media/waveform-peaks-cache.ts';
 import type { WorkingPeaksResponse } from '../schemas/peaks.ts';
-import { buildApiServer } from '../server.ts';
+import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
 
 // Channel 0: 3 s of digital silence, then 3 s of a 0.7 sine. Channel 1: quiet noise throughout.
 const SECONDS = 6;
@@ -43,7 +43,7 @@ beforeAll(async () => {
     const { sha256 } = await insertWorkingCopy(fixture, { recordingId: call.id, channel, content });
     copies.push({ sha256, file: path.join(fixture.config.derivedDir, call.id, `channel-${channel}.wav`) });
   }
-  app = await buildApiServer({ db: t.db, config: fixture.config });
+  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
 });
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import {
   type ApiFixture,
 } from '../../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
-import { buildApiServer } from '../server.ts';
+import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
 
 let t: TestDatabase;
 let fixture: ApiFixture;
@@ -44,7 +44,7 @@ beforeAll(async () => {
   });
   missingFile = await insertRecording(fixture, { collection_id: collectionId, writeFile: false });
   working = await insertWorkingCopy(fixture, { recordingId: original.id, channel: 0, content: workingBytes });
-  app = await buildApiServer({ db: t.db, config: fixture.config });
+  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
 });
 
 afterAll(async () => {

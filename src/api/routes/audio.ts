@@ -15,6 +15,8 @@ import { presentWorkingPeaks } from '../presenters/peaks.ts';
 import { findWorkingCopy, requireRecording } from '../queries/recording-detail.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
 import { workingPeaksResponseSchema } from '../schemas/peaks.ts';
+import { scopeToCollections } from '../../accounts/collection-scope.ts';
+import { principalOf } from '../../accounts/principal.ts';
 import type { RouteContext } from './context.ts';
 
 const RANGE_NOTES =
@@ -74,8 +76,8 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
   };
 
   /** A channel's working copy, or a 404 saying whether the recording or the copy is missing. */
-  const requireWorkingCopy = async (id: string, channel: number) => {
-    await requireRecording(db, id);
+  const requireWorkingCopy = async (request: FastifyRequest, id: string, channel: number) => {
+    await requireRecording(db, id, scopeToCollections(principalOf(request)));
     const copy = await findWorkingCopy(db, id, channel);
     if (!copy) throw notFound(`Recording ${id} has no working copy of channel ${channel} (yet)`);
     return copy;
@@ -96,7 +98,11 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
       audit: { action: 'download-original', target: recordingTarget, details: rangeDetails },
     },
     handler: async (request, reply) => {
-      const recording = await requireRecording(db, request.params.id);
+      const recording = await requireRecording(
+        db,
+        request.params.id,
+        scopeToCollections(principalOf(request)),
+      );
       await sendAudioFile(request, reply, {
         absolutePath: insideStore(config.originalsDir, recording.store_path),
         contentType: audioContentType({
@@ -137,7 +143,7 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
     handler: async (request, reply) => {
       const { id } = request.params;
       const { channel } = request.query;
-      const copy = await requireWorkingCopy(id, channel);
+      const copy = await requireWorkingCopy(request, id, channel);
       await sendAudioFile(request, reply, {
         absolutePath: insideStore(config.derivedDir, copy.path),
         contentType: 'audio/wav',
@@ -174,7 +180,7 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
     handler: async (request, reply) => {
       const { id } = request.params;
       const { channel } = request.query;
-      const copy = await requireWorkingCopy(id, channel);
+      const copy = await requireWorkingCopy(request, id, channel);
 
       // The peaks are a pure function of the working copy's bytes and the reduction's settings.
       const etag = `"peaks-${PEAKS_FORMAT}-${TARGET_PEAKS_PER_SECOND}-${MAX_PEAKS}-${copy.sha256}"`;

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { presentCollection } from '../presenters/collection.ts';
 import { listCollectionsWithCounts } from '../queries/collections.ts';
 import { isoDateTime } from '../schemas/common.ts';
+import { scopeToCollections } from '../../accounts/collection-scope.ts';
+import { principalOf } from '../../accounts/principal.ts';
 import type { RouteContext } from './context.ts';
 
 const collectionSchema = z
@@ -17,7 +19,7 @@ const collectionSchema = z
   .describe('A collection of recordings (one leak, one case...)');
 
 const collectionListSchema = z
-  .object({ items: z.array(collectionSchema).describe('Every collection, by name') })
+  .object({ items: z.array(collectionSchema).describe('Every collection the user may see, by name') })
   .describe('Collections');
 
 export function registerCollectionRoutes(app: FastifyInstance, { db }: RouteContext): void {
@@ -30,6 +32,10 @@ export function registerCollectionRoutes(app: FastifyInstance, { db }: RouteCont
         response: { 200: collectionListSchema },
       },
     },
-    async () => ({ items: (await listCollectionsWithCounts(db)).map(presentCollection) }),
+    async (request) => ({
+      items: (await listCollectionsWithCounts(db, scopeToCollections(principalOf(request)))).map(
+        presentCollection,
+      ),
+    }),
   );
 }

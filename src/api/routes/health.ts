@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { toolVersions } from '../../runtime/tool-versions.ts';
 import { presentHealthy, presentUnhealthy } from '../presenters/health.ts';
 import { readDatabaseHealth } from '../queries/health.ts';
+import { signedInPrincipal } from '../../accounts/principal.ts';
 import type { RouteContext } from './context.ts';
 
 const healthSchema = z
@@ -28,7 +29,9 @@ const healthSchema = z
         stageRuns: z.record(z.string(), z.number().int()).describe('Stage runs by status'),
       })
       .nullable()
-      .describe('What is stored (null when the database is unreachable)'),
+      .describe(
+        'What is stored (null when the database is unreachable, or for a user who does not see every collection)',
+      ),
     store: z
       .object({
         lastVerifiedAt: z.string().describe('When `earshot verify-store` last finished (ISO 8601)'),
@@ -49,7 +52,9 @@ const healthSchema = z
           ),
       })
       .nullable()
-      .describe('The last store verification (null when the store was never verified)'),
+      .describe(
+        'The last store verification (null when the store was never verified, or for a user who does not see every collection)',
+      ),
   })
   .describe('Health of the server');
 
@@ -66,7 +71,10 @@ export function registerHealthRoutes(app: FastifyInstance, { db }: RouteContext)
     async (request, reply) => {
       const versions = toolVersions();
       try {
-        return presentHealthy(await readDatabaseHealth(db), versions);
+        const health = presentHealthy(await readDatabaseHealth(db), versions);
+        // Counts over the whole store, and its verification, are for whoever sees every collection.
+        const seesAll = signedInPrincipal(request)?.collections === 'all';
+        return seesAll ? health : { ...health, counts: null, store: null };
       } catch (error) {
         request.log.warn({ err: error }, 'health check: database unreachable');
         return reply.code(503).send(presentUnhealthy(versions));

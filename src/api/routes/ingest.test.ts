@@ -10,7 +10,7 @@ import { loadConfig, type EarshotConfig } from '../../config/config.ts';
 import { pipelineRegistry } from '../../jobs/handlers.ts';
 import { startJobQueue, type JobQueue } from '../../jobs/queue.ts';
 import { scheduleStage } from '../../jobs/scheduling.ts';
-import { buildApiServer } from '../server.ts';
+import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
 
 // Uploads from the desk against the real database: the files are streamed to a temporary folder
 // in the data dir, ingested exactly as `earshot ingest` does, queued on the pipeline, and the
@@ -51,7 +51,7 @@ beforeAll(async () => {
     EARSHOT_UPLOAD_MAX_FILES: '5',
   });
   queue = await startJobQueue({ connectionString: t.connectionString, registry: pipelineRegistry() });
-  app = await buildApiServer({
+  app = await buildApiServerAsUsers({
     db: t.db,
     config,
     scheduleStage: (stage, ids, options) => scheduleStage(queue, t.db, stage, ids, options),

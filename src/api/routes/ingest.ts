@@ -7,11 +7,32 @@ import { STAGE_ORDER } from '../../jobs/stages.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
 import { ingestResultSchema, uploadFormSchema, uploadLimitsSchema } from '../schemas/ingest.ts';
 import { receiveUpload, UploadRejected } from '../uploads/receive-upload.ts';
+import { scopeToCollections } from '../../accounts/collection-scope.ts';
+import { assertMay } from '../../accounts/permissions.ts';
+import { principalOf, type Principal } from '../../accounts/principal.ts';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../errors.ts';
+import { findCollectionIdByName } from '../queries/collections.ts';
 import type { RouteContext } from './context.ts';
 
 const MAX_COLLECTION_NAME = 200;
 /** How uploaded paths are recorded: "desk-upload:leak/a.wav", what the user dropped. */
 export const UPLOAD_PATH_PREFIX = 'desk-upload:';
+
+/**
+ * Whoever sees every collection (admins) may ingest into a new one, which ingest creates; anybody
+ * else only into a collection granted to them. A name outside their grants is not found, as a
+ * name that does not exist: the same answer, so it reveals nothing.
+ */
+async function requireIngestTarget(db: Db, principal: Principal, collection: string): Promise<void> {
+  if (principal.collections === 'all') return;
+  const id = await findCollectionIdByName(db, collection, scopeToCollections(principal));
+  if (id === undefined) {
+    throw notFound(
+      `No collection named ${JSON.stringify(collection)} among yours: an admin creates collections and grants them`,
+    );
+  }
+}
 
 export function registerIngestRoutes(
   app: FastifyInstance,
@@ -26,10 +47,13 @@ export function registerIngestRoutes(
       schema: {
         tags: ['ingest'],
         summary: 'What one upload may hold',
-        response: { 200: uploadLimitsSchema },
+        response: { 200: uploadLimitsSchema, 401: errorResponseSchema },
       },
     },
-    () => ({ ...limits, schedules: scheduleStage !== undefined }),
+    (request) => {
+      principalOf(request);
+      return { ...limits, schedules: scheduleStage !== undefined };
+    },
   );
 
   api.post(
@@ -46,11 +70,16 @@ export function registerIngestRoutes(
         response: {
           200: ingestResultSchema,
           400: errorResponseSchema,
+          403: errorResponseSchema,
+          404: errorResponseSchema.describe('No collection of that name among those granted to the user'),
           413: errorResponseSchema.describe('Over the size or file-count limit (the message names it)'),
         },
       },
     },
     async (request) => {
+      const principal = principalOf(request);
+      // Refused before the body is read: a viewer's upload is not stored even for a moment.
+      assertMay(principal, 'ingest');
       const upload = await receiveUpload(request, config.uploadsDir, limits);
       try {
         const collection = (upload.fields.get('collection') ?? '').trim();
@@ -58,6 +87,7 @@ export function registerIngestRoutes(
         if (collection.length > MAX_COLLECTION_NAME)
           throw new UploadRejected(400, `A collection name has at most ${MAX_COLLECTION_NAME} characters.`);
         if (upload.inputs.length === 0) throw new UploadRejected(400, 'The upload holds no files.');
+        await requireIngestTarget(db, principal, collection);
         const result = await ingestPaths(db, config, {
           paths: upload.inputs,
           collection,

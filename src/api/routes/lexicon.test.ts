@@ -5,7 +5,7 @@ import { createApiFixture, type ApiFixture } from '../../../test/helpers/api-fix
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import { LEXICON_FILE } from '../../analysis/lexicon/lexicon-data.ts';
 import { currentAnalyserVersions } from '../../jobs/stages/analyse.ts';
-import { buildApiServer } from '../server.ts';
+import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
 
 let t: TestDatabase;
 let fixture: ApiFixture;
@@ -14,7 +14,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   t = await createTestDatabase('api_lexicon');
   fixture = createApiFixture(t.db);
-  app = await buildApiServer({ db: t.db, config: fixture.config });
+  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
 });
 afterAll(async () => {
   await app?.close();

@@ -9,7 +9,7 @@ import {
 } from '../../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import { insertMachineTranscriptFixture } from '../../transcripts/testing/transcript-fixtures.ts';
-import { buildApiServer } from '../server.ts';
+import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
 
 let t: TestDatabase;
 let fixture: ApiFixture;
@@ -30,7 +30,7 @@ beforeAll(async () => {
     { start: 0.5, end: 1.4, text: 'у нас двое двухсотых' },
   ]);
   await insertMachineTranscriptFixture(t.db, otherRecordingId, [{ start: 0, end: 1, text: 'алло' }]);
-  app = await buildApiServer({ db: t.db, config: { ...fixture.config, actor: 'desk-user' } });
+  app = await buildApiServerAsUsers({ db: t.db, config: { ...fixture.config, actor: 'desk-user' } });
 });
 
 afterAll(async () => {

@@ -6,6 +6,9 @@ import { presentNote } from '../presenters/note.ts';
 import { requireRecording } from '../queries/recording-detail.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
 import { noteBodySchema, noteSchema, notesResponseSchema } from '../schemas/notes.ts';
+import { scopeToCollections } from '../../accounts/collection-scope.ts';
+import { principalOf } from '../../accounts/principal.ts';
+import { assertMay } from '../../accounts/permissions.ts';
 import type { RouteContext } from './context.ts';
 
 export function registerNoteRoutes(app: FastifyInstance, { db, config }: RouteContext): void {
@@ -23,7 +26,7 @@ export function registerNoteRoutes(app: FastifyInstance, { db, config }: RouteCo
     },
     async (request) => {
       const { id } = request.params;
-      await requireRecording(db, id);
+      await requireRecording(db, id, scopeToCollections(principalOf(request)));
       return { notes: (await listNotes(db, id)).map(presentNote) };
     },
   );
@@ -36,7 +39,12 @@ export function registerNoteRoutes(app: FastifyInstance, { db, config }: RouteCo
         summary: 'Add a note on the call or on one segment (notes are never changed or removed)',
         params: recordingIdParamsSchema,
         body: noteBodySchema,
-        response: { 201: noteSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        response: {
+          201: noteSchema,
+          400: errorResponseSchema,
+          403: errorResponseSchema,
+          404: errorResponseSchema,
+        },
       },
       config: {
         audit: {
@@ -48,7 +56,9 @@ export function registerNoteRoutes(app: FastifyInstance, { db, config }: RouteCo
     },
     async (request, reply) => {
       const { id } = request.params;
-      await requireRecording(db, id);
+      const principal = principalOf(request);
+      assertMay(principal, 'add_notes');
+      await requireRecording(db, id, scopeToCollections(principal));
       const note = await addNote(db, {
         recordingId: id,
         segmentId: request.body.segmentId,

@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/helpers/dat
 import { pipelineRegistry } from '../../jobs/handlers.ts';
 import { PGBOSS_SCHEMA, startJobQueue, type JobQueue } from '../../jobs/queue.ts';
 import { scheduleStage } from '../../jobs/scheduling.ts';
-import { buildApiServer } from '../server.ts';
+import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
 
 // Pipeline progress as the desk's status view reads it, on runs written as the workers write them.
 
@@ -75,12 +75,12 @@ beforeAll(async () => {
     .execute();
   await insertStageRun(t.db, { recordingId: ids[5]!, stage: 'vad', status: 'pending' });
   queue = await startJobQueue({ connectionString: t.connectionString, registry: pipelineRegistry() });
-  app = await buildApiServer({
+  app = await buildApiServerAsUsers({
     db: t.db,
     config: fixture.config,
     scheduleStage: (stage, recordingIds, options) => scheduleStage(queue, t.db, stage, recordingIds, options),
   });
-  alone = await buildApiServer({ db: t.db, config: fixture.config });
+  alone = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
 });
 
 afterAll(async () => {

@@ -7,6 +7,9 @@ import { ApiError } from '../errors.ts';
 import { presentPipelineStatus } from '../presenters/pipeline.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
 import { pipelineStatusSchema, retryBodySchema, retryResponseSchema } from '../schemas/pipeline.ts';
+import { collectionCondition, scopeToCollections } from '../../accounts/collection-scope.ts';
+import { principalOf } from '../../accounts/principal.ts';
+import { assertMay } from '../../accounts/permissions.ts';
 import type { RouteContext } from './context.ts';
 
 export function registerPipelineRoutes(app: FastifyInstance, { db, scheduleStage }: RouteContext): void {
@@ -21,13 +24,17 @@ export function registerPipelineRoutes(app: FastifyInstance, { db, scheduleStage
         response: { 200: pipelineStatusSchema },
       },
     },
-    async () => {
+    async (request) => {
+      const scope = scopeToCollections(principalOf(request));
       const [status, recent, last] = await Promise.all([
-        getPipelineStatus(db, { order: STAGE_ORDER }),
+        getPipelineStatus(db, { order: STAGE_ORDER }, undefined, scope),
+        // Run durations only (no call, no collection): the ETA's basis is the machine's speed.
         recentStageRuns(db),
         db
-          .selectFrom('stage_runs')
-          .select((eb) => eb.fn.max('finished_at').as('at'))
+          .selectFrom('stage_runs as s')
+          .innerJoin('recordings as rec', 'rec.id', 's.recording_id')
+          .where(collectionCondition('rec.collection_id', scope))
+          .select((eb) => eb.fn.max('s.finished_at').as('at'))
           .executeTakeFirst(),
       ]);
       return presentPipelineStatus(status, estimateEta(status.stages, recent), {
@@ -45,10 +52,17 @@ export function registerPipelineRoutes(app: FastifyInstance, { db, scheduleStage
         summary:
           'Schedule failed stage runs again (every stage, or one); waiting runs need their model instead',
         body: retryBodySchema,
-        response: { 200: retryResponseSchema, 400: errorResponseSchema, 503: errorResponseSchema },
+        response: {
+          200: retryResponseSchema,
+          400: errorResponseSchema,
+          403: errorResponseSchema,
+          503: errorResponseSchema,
+        },
       },
     },
     async (request) => {
+      const principal = principalOf(request);
+      assertMay(principal, 'run_pipeline');
       if (!scheduleStage) {
         throw new ApiError(
           503,
@@ -60,7 +74,7 @@ export function registerPipelineRoutes(app: FastifyInstance, { db, scheduleStage
         (stage, ids) => scheduleStage(stage, ids, { force: false }),
         db,
         STAGE_ORDER,
-        request.body.stage ? { stage: request.body.stage } : {},
+        { stage: request.body.stage, scope: scopeToCollections(principal) },
       );
       return { scheduled: stages.reduce((sum, s) => sum + s.scheduled, 0), stages };
     },

@@ -12,7 +12,7 @@ import {
   type ApiFixture,
 } from '../../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
-import { buildApiServer } from '../server.ts';
+import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
 
 interface ListBody {
   items: {
@@ -105,7 +105,7 @@ beforeAll(async () => {
     content: Buffer.from('RIFF-ch1'),
   });
 
-  app = await buildApiServer({ db: t.db, config: fixture.config });
+  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
 });
 
 afterAll(async () => {

@@ -16,6 +16,8 @@ import {
   recordingDetailSchema,
   recordingListResponseSchema,
 } from '../schemas/recordings.ts';
+import { scopeToCollections } from '../../accounts/collection-scope.ts';
+import { principalOf } from '../../accounts/principal.ts';
 import type { RouteContext } from './context.ts';
 
 export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteContext): void {
@@ -37,6 +39,7 @@ export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteConte
       const query = toRecordingListQuery(
         request.query,
         place === undefined ? undefined : await resolvePlaceFilter(db, place),
+        scopeToCollections(principalOf(request)),
       );
       const { rows, total } = await listRecordings(db, query);
       const ids = rows.map((r) => r.id);
@@ -77,7 +80,11 @@ export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteConte
       config: { audit: { action: 'view-call', target: recordingTarget } },
     },
     async (request) => {
-      const detail = await loadRecordingDetail(db, request.params.id);
+      const detail = await loadRecordingDetail(
+        db,
+        request.params.id,
+        scopeToCollections(principalOf(request)),
+      );
       if (!detail) throw notFound(`No recording with id ${request.params.id}`);
       return presentRecordingDetail(detail);
     },
@@ -100,7 +107,11 @@ export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteConte
       config: { audit: { action: 'view-custody', target: recordingTarget } },
     },
     async (request) => {
-      const recording = await requireRecording(db, request.params.id);
+      const recording = await requireRecording(
+        db,
+        request.params.id,
+        scopeToCollections(principalOf(request)),
+      );
       return presentCustody(recording, await custodyEventsOf(db, recording.id));
     },
   );

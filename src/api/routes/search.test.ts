@@ -15,7 +15,7 @@ import {
 import { parseSearchQuery } from '../../search/query-parser.ts';
 import { searchSegments } from '../queries/search.ts';
 import type { CandidatePlan } from '../queries/search-plan.ts';
-import { buildApiServer } from '../server.ts';
+import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
 
 interface Hit {
   recordingId: string;
@@ -162,7 +162,7 @@ beforeAll(async () => {
   // The brother's call failed translation, as a failed stage looks on the Calls page.
   await insertStageRun(t.db, { recordingId: rec.brother!, stage: 'translate', status: 'failed' });
 
-  app = await buildApiServer({ db: t.db, config: fixture.config });
+  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
 });
 
 afterAll(async () => {

@@ -8,6 +8,8 @@ import { searchSegments } from '../queries/search.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
 import { toRecordingListFilters } from '../schemas/recording-filters.ts';
 import { searchQuerySchema, searchResponseSchema } from '../schemas/search.ts';
+import { scopeToCollections } from '../../accounts/collection-scope.ts';
+import { principalOf } from '../../accounts/principal.ts';
 import type { RouteContext } from './context.ts';
 
 export function registerSearchRoutes(app: FastifyInstance, { db }: RouteContext): void {
@@ -33,13 +35,14 @@ export function registerSearchRoutes(app: FastifyInstance, { db }: RouteContext)
     },
     async (request) => {
       const q = request.query;
+      const scope = scopeToCollections(principalOf(request));
       const parsed = parseSearchQuery(q.q);
       const result = await searchSegments(db, {
         parsed,
         lang: q.lang,
         translit: q.translit,
         // The calls list's filters, mapped as the list maps them: a search covers the same calls.
-        filters: toRecordingListFilters(q),
+        filters: { ...toRecordingListFilters(q), ...scope },
         limit: q.limit,
         offset: q.offset,
       });

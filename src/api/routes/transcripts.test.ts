@@ -13,7 +13,7 @@ import { PGBOSS_SCHEMA, startJobQueue, type JobQueue } from '../../jobs/queue.ts
 import { scheduleStage } from '../../jobs/scheduling.ts';
 import type { StageName } from '../../jobs/stages.ts';
 import { insertMachineTranscriptFixture } from '../../transcripts/testing/transcript-fixtures.ts';
-import { buildApiServer } from '../server.ts';
+import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
 
 interface Segment {
   id: string;
@@ -73,7 +73,7 @@ beforeAll(async () => {
   ]);
   // A real job queue on the test database: the correction must queue translate and analyse.
   queue = await startJobQueue({ connectionString: t.connectionString, registry: pipelineRegistry() });
-  app = await buildApiServer({
+  app = await buildApiServerAsUsers({
     db: t.db,
     config: { ...fixture.config, actor: 'desk-user' },
     scheduleStage: (stage, ids, options) => scheduleStage(queue, t.db, stage, ids, options),

@@ -27,6 +27,9 @@ import {
   transcriptReadResponseSchema,
   transcriptVersionsResponseSchema,
 } from '../schemas/transcripts.ts';
+import { scopeToCollections } from '../../accounts/collection-scope.ts';
+import { principalOf } from '../../accounts/principal.ts';
+import { assertMay } from '../../accounts/permissions.ts';
 import type { RouteContext } from './context.ts';
 
 const errors = { 400: errorResponseSchema, 404: errorResponseSchema };
@@ -46,7 +49,7 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
       },
     },
     async (request) => {
-      await requireRecording(db, request.params.id);
+      await requireRecording(db, request.params.id, scopeToCollections(principalOf(request)));
       const versions = await listTranscriptVersions(db, request.params.id);
       return { versions: versions.map(presentTranscriptVersion) };
     },
@@ -72,7 +75,7 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
     },
     async (request) => {
       const { id } = request.params;
-      await requireRecording(db, id);
+      await requireRecording(db, id, scopeToCollections(principalOf(request)));
       const read = await readTranscriptVersion(db, id, request.query.version);
       if (!read) {
         throw notFound(
@@ -110,7 +113,7 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
     },
     async (request) => {
       const { id } = request.params;
-      await requireRecording(db, id);
+      await requireRecording(db, id, scopeToCollections(principalOf(request)));
       const [from, to] = await Promise.all([
         readTranscriptVersion(db, id, request.query.from),
         readTranscriptVersion(db, id, request.query.to),
@@ -135,7 +138,12 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
         summary: 'Save a human correction as a new transcript version; translate and analyse run again',
         params: recordingIdParamsSchema,
         body: correctionBodySchema,
-        response: { 201: correctionResponseSchema, ...errors, 409: errorResponseSchema },
+        response: {
+          201: correctionResponseSchema,
+          ...errors,
+          403: errorResponseSchema,
+          409: errorResponseSchema,
+        },
       },
       config: {
         audit: {
@@ -147,6 +155,9 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
     },
     async (request, reply) => {
       const { id } = request.params;
+      const principal = principalOf(request);
+      assertMay(principal, 'correct_transcripts');
+      await requireRecording(db, id, scopeToCollections(principal));
       // A refused correction propagates: the domain-error table answers 400, 404 or 409.
       const saved = await saveCorrection(db, {
         recordingId: id,

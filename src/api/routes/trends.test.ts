@@ -16,7 +16,7 @@ import {
 } from '../../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import type { Category } from '../../analysis/types.ts';
-import { buildApiServer } from '../server.ts';
+import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
 
 // Trend charts against the recordings list: every chart point, opened as a list with the filters
 // the chart documents, must list exactly as many calls as the point counts.
@@ -147,7 +147,7 @@ beforeAll(async () => {
       analysisFor(transcript.segmentIds[0]!, spec.text, spec.triage!),
     );
   }
-  app = await buildApiServer({ db: t.db, config: fixture.config });
+  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
 });
 
 afterAll(async () => {

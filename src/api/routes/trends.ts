@@ -1,16 +1,24 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { presentCallGraph, presentMonthlyTrends, presentPlaceTrends } from '../presenters/trends.ts';
 import { callGraph, monthlyTrends, placeTrends } from '../queries/trends.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
-import { callScopeQuerySchema, toCallScope } from '../schemas/recording-filters.ts';
+import type { CallScope } from '../queries/recordings-list.ts';
+import { callScopeQuerySchema, toCallScope, type CallScopeInput } from '../schemas/recording-filters.ts';
 import {
   callGraphQuerySchema,
   callGraphSchema,
   monthlyTrendsSchema,
   placeTrendsSchema,
 } from '../schemas/trends.ts';
+import { scopeToCollections } from '../../accounts/collection-scope.ts';
+import { principalOf } from '../../accounts/principal.ts';
 import type { RouteContext } from './context.ts';
+
+/** The charts' scope: the query's collection and time range, within the user's collections. */
+function callScopeOf(query: CallScopeInput, request: FastifyRequest): CallScope {
+  return { ...toCallScope(query), ...scopeToCollections(principalOf(request)) };
+}
 
 export function registerTrendRoutes(app: FastifyInstance, { db }: RouteContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -25,7 +33,7 @@ export function registerTrendRoutes(app: FastifyInstance, { db }: RouteContext):
         response: { 200: monthlyTrendsSchema, 400: errorResponseSchema },
       },
     },
-    async (request) => presentMonthlyTrends(await monthlyTrends(db, toCallScope(request.query))),
+    async (request) => presentMonthlyTrends(await monthlyTrends(db, callScopeOf(request.query, request))),
   );
 
   api.get(
@@ -38,7 +46,7 @@ export function registerTrendRoutes(app: FastifyInstance, { db }: RouteContext):
         response: { 200: placeTrendsSchema, 400: errorResponseSchema },
       },
     },
-    async (request) => presentPlaceTrends(await placeTrends(db, toCallScope(request.query))),
+    async (request) => presentPlaceTrends(await placeTrends(db, callScopeOf(request.query, request))),
   );
 
   api.get(
@@ -53,7 +61,7 @@ export function registerTrendRoutes(app: FastifyInstance, { db }: RouteContext):
     },
     async (request) =>
       presentCallGraph(
-        await callGraph(db, toCallScope(request.query), request.query.limit),
+        await callGraph(db, callScopeOf(request.query, request), request.query.limit),
         request.query.limit,
       ),
   );

@@ -6,6 +6,8 @@ export const errorResponseSchema = z
     error: z
       .enum([
         'bad_request',
+        'not_signed_in',
+        'forbidden',
         'not_found',
         'conflict',
         'range_not_satisfiable',
@@ -18,7 +20,8 @@ export const errorResponseSchema = z
         'internal_error',
       ])
       .describe(
-        'Machine-readable error code (conflict: someone else changed it first; reload; ' +
+        'Machine-readable error code (not_signed_in: no valid session; ' +
+          'forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; ' +
           'undecodable_media: a stored audio file could not be decoded; ' +
           'payload_too_large: a body or upload over a stated limit; ' +
           'unsupported_media_type: a body type this route does not take; ' +

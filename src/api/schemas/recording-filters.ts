@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CollectionScope } from '../../accounts/collection-scope.ts';
 import { CATEGORIES } from '../../analysis/types.ts';
 import type { CallScope, RecordingListFilters, RecordingListQuery } from '../queries/recordings-list.ts';
 import { stageStatusSchema } from './common.ts';
@@ -56,7 +57,7 @@ export const callScopeFields = {
     .describe('Only calls that started at or before this time; a bare date includes that whole day (UTC)'),
 };
 
-type CallScopeInput = { collectionId?: string; collection?: string; from?: string; to?: string };
+export type CallScopeInput = { collectionId?: string; collection?: string; from?: string; to?: string };
 
 /** Checks that combine scope fields (one collection selector, from before to). */
 export function checkCallScope(q: CallScopeInput, ctx: z.RefinementCtx): void {
@@ -226,10 +227,14 @@ export function toRecordingListFilters(q: ListFilterInput): RecordingListFilters
  * From validated query parameters to the query module's filters. The place parameter (an id or
  * a name) arrives already resolved to gazetteer ids (queries/recordings-list.ts resolvePlaceFilter).
  */
-export function toRecordingListQuery(q: RecordingListQueryInput, placeIds?: string[]): RecordingListQuery {
+export function toRecordingListQuery(
+  q: RecordingListQueryInput,
+  placeIds: string[] | undefined,
+  scope: CollectionScope,
+): RecordingListQuery {
   return {
     // The place is matched through its resolved ids only.
-    filters: { ...toRecordingListFilters(q), place: undefined, placeIds },
+    filters: { ...toRecordingListFilters(q), place: undefined, placeIds, ...scope },
     sort: q.sort,
     order: q.order,
     limit: q.limit,

@@ -10,7 +10,7 @@ import {
 import { insertTranscriptVersion } from '../../../test/helpers/analysis-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import { readCurrentAnalysis } from '../../analysis/analysis-store.ts';
-import { buildApiServer } from '../../api/server.ts';
+import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
 import { openPipeline, type Pipeline } from '../pipeline.ts';
 import { runPipelineUntilIdle } from '../run-until-idle.ts';
 import { analyseStage, currentAnalyserVersions, scheduleAnalysis } from './analyse.ts';
@@ -36,7 +36,7 @@ beforeAll(async () => {
     connection: { db: t.db, connectionString: t.connectionString, embedded: undefined },
     config: fixture.config,
   });
-  app = await buildApiServer({ db: t.db, config: fixture.config });
+  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
 }, 60_000);
 
 afterAll(async () => {

@@ -1,0 +1,294 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createAccessFixture,
+  ROLES,
+  toneWav,
+  type AccessFixture,
+  type CollectionSide,
+} from '../../test/helpers/access-fixtures.ts';
+import { NOBODY, TEST_USER_HEADER } from '../../test/helpers/as-principal.ts';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { may, type Action } from '../accounts/permissions.ts';
+import type { UserRole } from '../db/schema.ts';
+
+// Every route of the OpenAPI document × every role (and nobody signed in) × a call in a granted
+// collection and one in a collection not granted. The expected answer follows from this table:
+// 401 without a user (unless public), 403 when the role lacks the action (whatever the target),
+// 404 for a target outside the user's collections on a route that names it, and for a list the
+// answer must hold nothing of a collection the user does not see.
+
+type Need = Action | 'signed-in' | 'public';
+/** by-id: the request names a call or collection (404 outside the grants); list: filtered to it. */
+type Scope = 'by-id' | 'list' | 'none';
+
+interface RouteCase {
+  need: Need;
+  scope: Scope;
+  /** The answer when allowed. */
+  ok: number;
+  request: (target: CollectionSide) => InjectOptions | Promise<InjectOptions>;
+}
+
+let t: TestDatabase;
+let fx: AccessFixture;
+
+const get = (url: string) => () => ({ method: 'GET' as const, url });
+const rec = (target: CollectionSide, tail = '') => `/api/recordings/${target.recordingId}${tail}`;
+const forCollection = (url: string) => (target: CollectionSide) => ({
+  method: 'GET' as const,
+  url: `${url}${url.includes('?') ? '&' : '?'}collectionId=${target.collectionId}`,
+});
+
+async function latestVersion(recordingId: string): Promise<number> {
+  const row = await t.db
+    .selectFrom('transcripts')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('recording_id', '=', recordingId)
+    .executeTakeFirstOrThrow();
+  return Number(row.v);
+}
+
+async function uploadInto(target: CollectionSide): Promise<InjectOptions> {
+  const form = new FormData();
+  form.append('collection', target.collectionName);
+  form.append('fileCount', '1');
+  form.append('files', new Blob([toneWav(0.3, 300 + Math.floor(Math.random() * 500))]), 'upload.wav');
+  const request = new Request('http://localhost/api/ingest', { method: 'POST', body: form });
+  return {
+    method: 'POST',
+    url: '/api/ingest',
+    headers: { 'content-type': request.headers.get('content-type')! },
+    payload: Buffer.from(await request.arrayBuffer()),
+  };
+}
+
+const ROUTES: Record<string, RouteCase> = {
+  'GET /api/health': { need: 'public', scope: 'none', ok: 200, request: get('/api/health') },
+  'GET /api/openapi.json': { need: 'public', scope: 'none', ok: 200, request: get('/api/openapi.json') },
+  'GET /api/lexicon': { need: 'signed-in', scope: 'none', ok: 200, request: get('/api/lexicon') },
+  'GET /api/ingest/limits': { need: 'signed-in', scope: 'none', ok: 200, request: get('/api/ingest/limits') },
+  'GET /api/collections': { need: 'read', scope: 'list', ok: 200, request: get('/api/collections') },
+  'GET /api/recordings': { need: 'read', scope: 'list', ok: 200, request: forCollection('/api/recordings') },
+  'GET /api/search': {
+    need: 'read',
+    scope: 'list',
+    ok: 200,
+    request: forCollection('/api/search?q=двухсотых'),
+  },
+  'GET /api/trends/monthly': {
+    need: 'read',
+    scope: 'list',
+    ok: 200,
+    request: forCollection('/api/trends/monthly'),
+  },
+  'GET /api/trends/places': {
+    need: 'read',
+    scope: 'list',
+    ok: 200,
+    request: forCollection('/api/trends/places'),
+  },
+  'GET /api/trends/call-graph': {
+    need: 'read',
+    scope: 'list',
+    ok: 200,
+    request: forCollection('/api/trends/call-graph'),
+  },
+  'GET /api/pipeline': { need: 'read', scope: 'list', ok: 200, request: get('/api/pipeline') },
+  'POST /api/pipeline/retry': {
+    need: 'run_pipeline',
+    scope: 'none',
+    ok: 200,
+    request: () => ({ method: 'POST', url: '/api/pipeline/retry', payload: {} }),
+  },
+  'POST /api/ingest': { need: 'ingest', scope: 'by-id', ok: 200, request: uploadInto },
+  'GET /api/recordings/{id}': { need: 'read', scope: 'by-id', ok: 200, request: (s) => ({ url: rec(s) }) },
+  'GET /api/recordings/{id}/custody': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ url: rec(s, '/custody') }),
+  },
+  'GET /api/recordings/{id}/audio/original': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ url: rec(s, '/audio/original') }),
+  },
+  'HEAD /api/recordings/{id}/audio/original': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ method: 'HEAD', url: rec(s, '/audio/original') }),
+  },
+  'GET /api/recordings/{id}/audio/working': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ url: rec(s, '/audio/working?channel=0') }),
+  },
+  'HEAD /api/recordings/{id}/audio/working': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ method: 'HEAD', url: rec(s, '/audio/working?channel=0') }),
+  },
+  'GET /api/recordings/{id}/audio/working/peaks': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ url: rec(s, '/audio/working/peaks?channel=0') }),
+  },
+  'GET /api/recordings/{id}/analysis': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ url: rec(s, '/analysis') }),
+  },
+  'GET /api/recordings/{id}/transcripts': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ url: rec(s, '/transcripts') }),
+  },
+  'GET /api/recordings/{id}/transcript': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ url: rec(s, '/transcript') }),
+  },
+  'GET /api/recordings/{id}/transcripts/diff': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ url: rec(s, '/transcripts/diff?from=1&to=2') }),
+  },
+  'POST /api/recordings/{id}/transcripts': {
+    need: 'correct_transcripts',
+    scope: 'by-id',
+    ok: 201,
+    request: async (s) => ({
+      method: 'POST',
+      url: rec(s, '/transcripts'),
+      payload: {
+        baseVersion: await latestVersion(s.recordingId),
+        segments: [{ channel: 0, lane: 'channel-0', start: 0, end: 1.5, text: `corrected ${Math.random()}` }],
+      },
+    }),
+  },
+  'GET /api/recordings/{id}/notes': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ url: rec(s, '/notes') }),
+  },
+  'POST /api/recordings/{id}/notes': {
+    need: 'add_notes',
+    scope: 'by-id',
+    ok: 201,
+    request: (s) => ({ method: 'POST', url: rec(s, '/notes'), payload: { text: 'a note' } }),
+  },
+  'GET /api/users': { need: 'manage_users', scope: 'none', ok: 200, request: get('/api/users') },
+  'PUT /api/users/{userId}/role': {
+    need: 'manage_users',
+    scope: 'none',
+    ok: 200,
+    request: () => ({
+      method: 'PUT',
+      url: `/api/users/${fx.subjectUserId}/role`,
+      payload: { role: 'viewer' },
+    }),
+  },
+  'PUT /api/users/{userId}/grants/{collectionId}': {
+    need: 'manage_users',
+    scope: 'none',
+    ok: 200,
+    request: (s) => ({ method: 'PUT', url: `/api/users/${fx.subjectUserId}/grants/${s.collectionId}` }),
+  },
+  'DELETE /api/users/{userId}/grants/{collectionId}': {
+    need: 'manage_users',
+    scope: 'none',
+    ok: 200,
+    request: (s) => ({ method: 'DELETE', url: `/api/users/${fx.subjectUserId}/grants/${s.collectionId}` }),
+  },
+};
+
+type Actor = UserRole | 'nobody';
+const ACTORS: readonly Actor[] = [...ROLES, 'nobody'];
+
+function expectedStatus(route: RouteCase, actor: Actor, seesTarget: boolean): number {
+  if (route.need === 'public') return route.ok;
+  if (actor === 'nobody') return 401;
+  if (route.need !== 'signed-in' && !may({ userId: '', name: '', role: actor, collections: [] }, route.need))
+    return 403;
+  if (route.scope === 'by-id' && !seesTarget) return 404;
+  return route.ok;
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase('api_authorisation_matrix');
+  fx = await createAccessFixture(t);
+});
+
+afterAll(async () => {
+  await fx?.app.close();
+  fx?.fixture.cleanup();
+  await t?.drop();
+});
+
+describe('the authorisation matrix', () => {
+  it('has an entry for every route of the OpenAPI document, and no other', async () => {
+    const doc = (await fx.app.inject({ url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.length).toBeGreaterThan(20);
+    expect(
+      documented.filter((key) => !(key in ROUTES)),
+      'routes without an entry',
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTES).filter((key) => !documented.includes(key)),
+      'entries without a route',
+    ).toEqual([]);
+  });
+
+  for (const [key, route] of Object.entries(ROUTES)) {
+    for (const actor of ACTORS) {
+      it(`${key} as ${actor}`, async () => {
+        for (const side of ['granted', 'other'] as const) {
+          const target = fx[side];
+          const seesTarget = actor === 'admin' || side === 'granted';
+          const options = await route.request(target);
+          const userId = actor === 'nobody' ? NOBODY : fx.users[actor];
+          const response = await fx.app.inject({
+            ...options,
+            headers: { ...options.headers, [TEST_USER_HEADER]: userId },
+          });
+          const expected = expectedStatus(route, actor, seesTarget);
+          expect(response.statusCode, `${side} collection: ${response.body.slice(0, 300)}`).toBe(expected);
+          if (expected >= 400 && options.method !== 'HEAD') {
+            const code = { 401: 'not_signed_in', 403: 'forbidden', 404: 'not_found' }[expected];
+            if (code) expect(response.json<{ error: string }>().error).toBe(code);
+          }
+          if (route.scope === 'list' && response.statusCode === 200) {
+            const body = response.body;
+            // What the user sees is there (so the check below can fail)...
+            if (seesTarget)
+              expect(
+                target.markers.some((m) => body.includes(m)),
+                `${side}: ${body}`,
+              ).toBe(true);
+            // ...and nothing of a collection the user does not see.
+            if (actor !== 'admin') {
+              const leaked = fx.other.markers.filter((m) => body.includes(m));
+              expect(leaked, `${side}: ${body.slice(0, 500)}`).toEqual([]);
+            }
+          }
+        }
+      });
+    }
+  }
+});
