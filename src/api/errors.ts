@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AccountProblem } from '../accounts/account-errors.ts';
+import { SignInFailed, SignInThrottled } from '../accounts/sign-in.ts';
 import { IngestUsageError } from '../ingest/errors.ts';
 import { PeaksSourceMissingError, PeaksSourceUndecodable } from '../media/waveform-peaks-cache.ts';
 import { RecordingNotFound } from '../recordings/recording-not-found.ts';
@@ -8,13 +10,14 @@ import { NoteRejected } from '../transcripts/notes.ts';
 import { EnvironmentError } from '../runtime/environment-error.ts';
 import { CorrectionConflict, CorrectionRejected } from '../transcripts/correction.ts';
 import { StoredFileChanged } from './audio/served-file-check.ts';
+import { CsrfRejected, NotSignedIn } from './session-errors.ts';
 import { UploadRejected } from './uploads/receive-upload.ts';
 import type { ErrorResponse } from './schemas/common.ts';
 
 /** Thrown by handlers for answers other than 200; the error handler turns it into JSON. */
 export class ApiError extends Error {
   constructor(
-    readonly statusCode: 400 | 404 | 409 | 413 | 416 | 422 | 503,
+    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 413 | 416 | 422 | 429 | 503,
     readonly code: ErrorResponse['error'],
     message: string,
     /** One entry per invalid value, for a 400 that names several fields. */
@@ -33,6 +36,8 @@ interface DomainErrorAnswer {
   message?: string;
   /** Logged at error level: something stored is damaged or missing, not a bad request. */
   logAsError?: boolean;
+  /** Response headers the answer needs (Retry-After on a throttled sign-in). */
+  headers?: Record<string, string>;
 }
 
 interface DomainErrorRule<E extends Error> {
@@ -54,6 +59,15 @@ const rule = <E extends Error>(
  * try/catch in its route. The first matching row wins.
  */
 const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
+  rule(NotSignedIn, () => ({ status: 401, code: 'not_signed_in' })),
+  rule(CsrfRejected, () => ({ status: 403, code: 'forbidden' })),
+  rule(SignInFailed, () => ({ status: 401, code: 'sign_in_failed' })),
+  rule(SignInThrottled, (e) => ({
+    status: 429,
+    code: 'too_many_attempts',
+    headers: { 'retry-after': String(e.retryAfterSeconds) },
+  })),
+  rule(AccountProblem, () => ({ status: 400, code: 'bad_request' })),
   rule(RecordingNotFound, () => ({ status: 404, code: 'not_found' })),
   rule(CorrectionRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(CorrectionConflict, () => ({ status: 409, code: 'conflict' })),
@@ -94,7 +108,12 @@ export function domainErrorAnswer(error: unknown): Required<DomainErrorAnswer> |
   const match = DOMAIN_ERRORS.find((r) => error instanceof r.type);
   if (!match) return undefined;
   const answer = match.answer(error);
-  return { ...answer, message: answer.message ?? error.message, logAsError: answer.logAsError ?? false };
+  return {
+    ...answer,
+    message: answer.message ?? error.message,
+    logAsError: answer.logAsError ?? false,
+    headers: answer.headers ?? {},
+  };
 }
 
 /**
@@ -120,7 +139,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     const domain = domainErrorAnswer(error);
     if (domain) {
       if (domain.logAsError) request.log.error({ err: error }, domain.message);
-      return reply.code(domain.status).send(body(domain.code, domain.message));
+      return reply.code(domain.status).headers(domain.headers).send(body(domain.code, domain.message));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -9,6 +9,7 @@ import { toolVersions } from '../runtime/tool-versions.ts';
 import { installControlCharacterCheck } from './control-characters.ts';
 import { answerFrameworkError, installErrorHandling } from './errors.ts';
 import { openApiTransform } from './openapi.ts';
+import { installSessionGuard } from './session-guard.ts';
 import { registerAnalysisRoutes } from './routes/analysis.ts';
 import { registerAudioRoutes } from './routes/audio.ts';
 import { registerCollectionRoutes } from './routes/collections.ts';
@@ -20,6 +21,7 @@ import { registerOpenApiRoute } from './routes/openapi.ts';
 import { registerPipelineRoutes } from './routes/pipeline.ts';
 import { registerNoteRoutes } from './routes/notes.ts';
 import { registerRecordingRoutes } from './routes/recordings.ts';
+import { registerSessionRoutes } from './routes/session.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerTranscriptRoutes } from './routes/transcripts.ts';
 import { registerTrendRoutes } from './routes/trends.ts';
@@ -33,6 +35,8 @@ export interface ApiServerOptions {
   deskDir?: string;
   /** Queues pipeline jobs (corrections re-run translate and analyse); absent when serving alone. */
   scheduleStage?: StageScheduler;
+  /** The time sessions and sign-in throttling are checked against (default: the wall clock). */
+  clock?: () => Date;
 }
 
 /**
@@ -64,6 +68,8 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   installControlCharacterCheck(app);
+  const clock = options.clock ?? (() => new Date());
+  installSessionGuard(app, { db, settings: config.sessions, clock });
   // Uploads are streamed part by part by the ingest route, which sets the limits per request.
   await app.register(fastifyMultipart);
 
@@ -79,6 +85,12 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
       },
       tags: [
         { name: 'health', description: 'Server state' },
+        {
+          name: 'session',
+          description:
+            'Signing in and out. Every other /api route needs the session cookie, and every ' +
+            'POST, PUT, PATCH or DELETE the x-earshot-csrf header from GET /api/session',
+        },
         { name: 'collections', description: 'Collections of recordings' },
         { name: 'recordings', description: 'Recordings, their metadata, provenance and custody' },
         { name: 'audio', description: 'Original and working-copy audio, with range requests' },
@@ -98,7 +110,8 @@ export async function buildApiServer(options: ApiServerOptions): Promise<Fastify
     transform: openApiTransform,
   });
 
-  const context = { db, config, scheduleStage: options.scheduleStage };
+  const context = { db, config, scheduleStage: options.scheduleStage, clock };
+  registerSessionRoutes(app, context);
   registerHealthRoutes(app, context);
   registerCollectionRoutes(app, context);
   registerRecordingRoutes(app, context);

@@ -7,6 +7,7 @@ import { STAGE_ORDER } from '../../jobs/stages.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
 import { ingestResultSchema, uploadFormSchema, uploadLimitsSchema } from '../schemas/ingest.ts';
 import { receiveUpload, UploadRejected } from '../uploads/receive-upload.ts';
+import { signedInName } from '../session-guard.ts';
 import type { RouteContext } from './context.ts';
 
 const MAX_COLLECTION_NAME = 200;
@@ -60,8 +61,8 @@ export function registerIngestRoutes(
           collection,
           metadataFile: upload.metadataFile,
           recordPathsAs: { dir: path.join(upload.dir, 'files'), prefix: UPLOAD_PATH_PREFIX },
-          // Custody: the desk has no accounts yet; uploads are the configured actor's, as with the CLI.
-          actor: config.actor,
+          // Custody: the upload is the signed-in user's doing.
+          actor: signedInName(request),
         });
         const ids = result.newRecordingIds;
         if (scheduleStage && ids.length > 0) await scheduleStage(STAGE_ORDER[0], ids, { force: false });

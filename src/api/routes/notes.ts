@@ -5,9 +5,10 @@ import { presentNote } from '../presenters/note.ts';
 import { requireRecording } from '../queries/recording-detail.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
 import { noteBodySchema, noteSchema, notesResponseSchema } from '../schemas/notes.ts';
+import { signedInName } from '../session-guard.ts';
 import type { RouteContext } from './context.ts';
 
-export function registerNoteRoutes(app: FastifyInstance, { db, config }: RouteContext): void {
+export function registerNoteRoutes(app: FastifyInstance, { db }: RouteContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -45,7 +46,7 @@ export function registerNoteRoutes(app: FastifyInstance, { db, config }: RouteCo
         recordingId: id,
         segmentId: request.body.segmentId,
         text: request.body.text,
-        author: request.body.author ?? config.actor,
+        author: signedInName(request),
       });
       return reply.code(201).send(presentNote(note));
     },

@@ -6,16 +6,22 @@ export const errorResponseSchema = z
     error: z
       .enum([
         'bad_request',
+        'not_signed_in',
+        'sign_in_failed',
+        'forbidden',
         'not_found',
         'conflict',
         'range_not_satisfiable',
         'undecodable_media',
         'payload_too_large',
+        'too_many_attempts',
         'unavailable',
         'internal_error',
       ])
       .describe(
-        'Machine-readable error code (conflict: someone else changed it first; reload; ' +
+        'Machine-readable error code (not_signed_in: no valid session, sign in first; ' +
+          'sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; ' +
+          'too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; ' +
           'undecodable_media: a stored audio file could not be decoded; ' +
           'payload_too_large: an upload over a stated limit)',
       ),
