@@ -9,8 +9,11 @@ import { CsrfRejected, NotSignedIn } from './session-errors.ts';
 /** The header every state-changing request carries: the session's CSRF token (GET /api/session). */
 export const CSRF_HEADER = 'x-earshot-csrf';
 
-/** /api routes answered without a session: signing in and out, and the API's own description. */
-const OPEN_ROUTES = new Set(['/api/sign-in', '/api/sign-out', '/api/openapi.json']);
+/**
+ * /api routes answered without a session: signing in and out, the API's own description, and
+ * health (for monitoring; it leaves out what is stored unless signed in).
+ */
+const OPEN_ROUTES = new Set(['/api/sign-in', '/api/sign-out', '/api/openapi.json', '/api/health']);
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -28,7 +28,7 @@ const healthSchema = z
         stageRuns: z.record(z.string(), z.number().int()).describe('Stage runs by status'),
       })
       .nullable()
-      .describe('What is stored (null when the database is unreachable)'),
+      .describe('What is stored (null when the database is unreachable or nobody is signed in)'),
     store: z
       .object({
         lastVerifiedAt: z.string().describe('When `earshot verify-store` last finished (ISO 8601)'),
@@ -37,7 +37,9 @@ const healthSchema = z
         problems: z.number().int().describe('Files that were changed or missing'),
       })
       .nullable()
-      .describe('The last store verification (null when the store was never verified)'),
+      .describe(
+        'The last store verification (null when the store was never verified or nobody is signed in)',
+      ),
   })
   .describe('Health of the server');
 
@@ -47,14 +49,18 @@ export function registerHealthRoutes(app: FastifyInstance, { db }: RouteContext)
     {
       schema: {
         tags: ['health'],
-        summary: 'Whether the database is reachable, software versions, and what is stored',
+        summary:
+          'Whether the database is reachable and software versions, without signing in; what is ' +
+          'stored, when signed in',
         response: { 200: healthSchema, 503: healthSchema },
       },
     },
     async (request, reply) => {
       const versions = toolVersions();
       try {
-        return presentHealthy(await readDatabaseHealth(db), versions);
+        const health = presentHealthy(await readDatabaseHealth(db), versions);
+        // Open to monitoring without a session: what is stored is for signed-in users only.
+        return request.principal ? health : { ...health, counts: null, store: null };
       } catch (error) {
         request.log.warn({ err: error }, 'health check: database unreachable');
         return reply.code(503).send(presentUnhealthy(versions));
