@@ -64,3 +64,29 @@ export async function signedInApi(
     },
   };
 }
+
+/** The one-time link `earshot start`/`serve` print on a first start (a capture group of waitFor). */
+export const SIGN_IN_LINK = /(http:\/\/\S+\/sign-in\?token=[\w-]+)/;
+
+/**
+ * Opens a printed one-time sign-in link as a browser would and returns the session it set: the
+ * cookie, and the CSRF token the desk reads from GET /api/session.
+ */
+export async function signInWithLink(link: string): Promise<Omit<TestSession, 'userId' | 'token'>> {
+  const response = await fetch(link, { redirect: 'manual' });
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  const cookie = new RegExp(`${SESSION_COOKIE}=[^;]+`).exec(setCookie)?.[0];
+  if (response.status !== 303 || !cookie) {
+    throw new Error(
+      `the sign-in link did not sign in: ${response.status} ${response.headers.get('location')}`,
+    );
+  }
+  const session = await fetch(new URL('/api/session', link), { headers: { cookie } });
+  const body = (await session.json()) as { name: string; csrfToken: string };
+  return {
+    name: body.name,
+    cookie,
+    csrfToken: body.csrfToken,
+    headers: { cookie, [CSRF_HEADER]: body.csrfToken },
+  };
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiFixture, type ApiFixture } from '../../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import { createTestSession, signedInApi } from '../../../test/helpers/signed-in-api.ts';
-import { createSignInToken } from '../../accounts/sign-in.ts';
+import { createSignInToken } from '../../accounts/sign-in-link.ts';
 import { THROTTLE } from '../../accounts/throttle.ts';
 import { createUser, disableUser, findUser } from '../../accounts/users.ts';
 import { buildApiServer } from '../server.ts';

@@ -10,6 +10,7 @@ import { registerServeCommand } from './serve.ts';
 import { registerStartCommand } from './start.ts';
 import { registerStatusCommand } from './status.ts';
 import { registerTranscribeCommand } from './transcribe.ts';
+import { registerSignInLinkCommand, registerUserCommand } from './user.ts';
 import { registerVerifyStoreCommand } from './verify-store.ts';
 import { registerWorkerCommand } from './worker.ts';
 
@@ -25,6 +26,8 @@ export const commandRegistrations: CommandRegistration[] = [
   registerVerifyStoreCommand,
   registerWorkerCommand,
   registerServeCommand,
+  registerUserCommand,
+  registerSignInLinkCommand,
   registerTranscribeCommand,
   registerModelsCommand,
   registerAnalyseCommand,

@@ -21,11 +21,13 @@ export function registerServeCommand(program: Command, context: CommandContext):
     )
     .option('--host <host>', 'address to listen on (default: EARSHOT_HOST or 127.0.0.1)')
     .action(async (options: { port?: number; host?: string }) => {
-      const [{ assertCanListen, startHttpServer }, { openPipeline }, { scheduleStage }] = await Promise.all([
-        import('../../api/http-server.ts'),
-        import('../../jobs/pipeline.ts'),
-        import('../../jobs/scheduling.ts'),
-      ]);
+      const [{ assertCanListen, startHttpServer }, { openPipeline }, { scheduleStage }, signIn] =
+        await Promise.all([
+          import('../../api/http-server.ts'),
+          import('../../jobs/pipeline.ts'),
+          import('../../jobs/scheduling.ts'),
+          import('../../accounts/sign-in-link.ts'),
+        ]);
       const config = context.config();
       // An occupied port is said before the database is started for nothing.
       await assertCanListen(options.host ?? config.host, options.port ?? config.port);
@@ -34,6 +36,7 @@ export function registerServeCommand(program: Command, context: CommandContext):
       const connection = await context.openDatabase();
       let pipeline;
       let server;
+      let signInLines: string[];
       try {
         // The job queue only, no workers and no recovery (that is a worker's job, and a worker may
         // be running now): corrections made in the desk queue translate and analyse at once for
@@ -46,12 +49,16 @@ export function registerServeCommand(program: Command, context: CommandContext):
           scheduleStage: (stage, ids, scheduling) =>
             scheduleStage(queue, connection.db, stage, ids, scheduling),
         });
+        const localUrl = signIn.localServerUrl({ host: options.host ?? config.host, port: server.port });
+        signInLines = await signIn.signInLinesAtStart(connection.db, config, localUrl);
       } catch (error) {
+        await server?.close().catch(() => undefined);
         await pipeline?.stop().catch(() => undefined);
         await connection.close();
         throw error;
       }
       context.out.write(`Earshot is serving at ${server.url}\n`);
+      for (const line of signInLines) context.out.write(`${line}\n`);
       context.out.write(`API description: ${server.url}api/openapi.json\nPress Ctrl-C to stop.\n`);
       const signal = await stopSignal;
       context.out.write(`Received ${signal}: stopping...\n`);
