@@ -1,10 +1,13 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { errorText, onNotSignedIn } from './api/http.ts';
+import { loadSession, signOut, type Session } from './api/session.ts';
 import { CallPage } from './pages/call/call-page.tsx';
 import { CallsPage } from './pages/calls/calls-page.tsx';
 import { IngestPage } from './pages/ingest/ingest-page.tsx';
 import { PipelinePage } from './pages/pipeline/pipeline-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
-import { hrefFor, useRoute, type Route } from './router.ts';
+import { SignInPage } from './pages/sign-in-page.tsx';
+import { hrefFor, navigate, useRoute, type Route } from './router.ts';
 
 // ECharts and the region map are most of the bundle: loaded when Trends is first opened.
 const TrendsPage = lazy(() =>
@@ -34,8 +37,65 @@ function Page({ route }: { route: Route }) {
   return <CallsPage params={route.params} />;
 }
 
+/**
+ * Who is signed in: undefined while asking the server, null when nobody is. Any 401 from any
+ * request (session expired, signed out elsewhere, user disabled) sets it back to null.
+ */
+function useSession() {
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    loadSession().then(setSession, (e: unknown) => setError(errorText(e)));
+    return onNotSignedIn(() => setSession(null));
+  }, []);
+  return { session, setSession, error };
+}
+
+function SessionMenu({ session, onSignedOut }: { session: Session; onSignedOut: () => void }) {
+  const [failed, setFailed] = useState<string | null>(null);
+  const leave = (everywhere: boolean) =>
+    signOut(everywhere).then(onSignedOut, (e: unknown) => setFailed(errorText(e)));
+  return (
+    <span className="session-menu">
+      <span className="signed-in-as" title={`Role: ${session.role}`}>
+        {session.name}
+      </span>
+      <button type="button" className="link-button" onClick={() => void leave(false)}>
+        Sign out
+      </button>
+      <button
+        type="button"
+        className="link-button"
+        title="End every session of yours, on every browser"
+        onClick={() => void leave(true)}
+      >
+        everywhere
+      </button>
+      {failed && <span className="error-inline">{failed}</span>}
+    </span>
+  );
+}
+
 export function App() {
   const route = useRoute();
+  const { session, setSession, error } = useSession();
+  if (error) return <p className="error-inline">The server did not answer: {error}</p>;
+  if (session === undefined) return <p className="muted">Loading…</p>;
+  if (session === null) {
+    return (
+      <SignInPage
+        problem={route.segments[0] === 'sign-in' ? route.params.get('problem') : null}
+        onSignedIn={(signedIn) => {
+          setSession(signedIn);
+          if (route.segments[0] === 'sign-in') navigate('calls', {}, true);
+        }}
+      />
+    );
+  }
+  return <Desk route={route} session={session} onSignedOut={() => setSession(null)} />;
+}
+
+function Desk({ route, session, onSignedOut }: { route: Route; session: Session; onSignedOut: () => void }) {
   const section = route.segments[0] === 'call' ? 'calls' : (route.segments[0] ?? 'calls');
   return (
     <div className="app">
@@ -61,6 +121,7 @@ export function App() {
         >
           Offline · local server only
         </span>
+        <SessionMenu session={session} onSignedOut={onSignedOut} />
       </header>
       <main className="page">
         <Page route={route} />

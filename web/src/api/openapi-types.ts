@@ -5,6 +5,439 @@
  */
 
 export interface paths {
+  '/api/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in with name and password: sets the session cookie (HttpOnly, SameSite=Strict) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description Sign in with name and password */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description User name (case does not matter) */
+            name: string;
+            /** @description Password */
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Who is signed in */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The signed-in user */
+              name: string;
+              /**
+               * @description Their role
+               * @enum {string}
+               */
+              role: 'admin' | 'editor' | 'reviewer' | 'transcriber' | 'viewer';
+              /** @description Send it in the x-earshot-csrf header of every POST, PUT, PATCH and DELETE */
+              csrfToken: string;
+              /** @description Ids of the collections this user may see ("all" for an admin) */
+              collections: 'all' | string[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Too many failed sign-ins: the Retry-After header says when */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who is signed in, with the CSRF token for writes */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Who is signed in */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The signed-in user */
+              name: string;
+              /**
+               * @description Their role
+               * @enum {string}
+               */
+              role: 'admin' | 'editor' | 'reviewer' | 'transcriber' | 'viewer';
+              /** @description Send it in the x-earshot-csrf header of every POST, PUT, PATCH and DELETE */
+              csrfToken: string;
+              /** @description Ids of the collections this user may see ("all" for an admin) */
+              collections: 'all' | string[];
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out of this session (needs the CSRF header while signed in) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Signed out */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sign-out-everywhere': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out of every one of this user's sessions, on every browser */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Sessions ended */
+              endedSessions: number;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -12,7 +445,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Whether the database is reachable, software versions, and what is stored */
+    /** Whether the database is reachable and software versions, without signing in; what is stored, when signed in */
     get: {
       parameters: {
         query?: never;
@@ -47,7 +480,7 @@ export interface paths {
               versions: {
                 [key: string]: string;
               };
-              /** @description What is stored (null when the database is unreachable) */
+              /** @description What is stored (null when the database is unreachable or nobody is signed in) */
               counts: {
                 /** @description Collections */
                 collections: number;
@@ -66,7 +499,7 @@ export interface paths {
                   [key: string]: number;
                 };
               } | null;
-              /** @description The last store verification (null when the store was never verified) */
+              /** @description The last store verification (null when the store was never verified or nobody is signed in) */
               store: {
                 /** @description When `earshot verify-store` last finished (ISO 8601) */
                 lastVerifiedAt: string;
@@ -105,7 +538,7 @@ export interface paths {
               versions: {
                 [key: string]: string;
               };
-              /** @description What is stored (null when the database is unreachable) */
+              /** @description What is stored (null when the database is unreachable or nobody is signed in) */
               counts: {
                 /** @description Collections */
                 collections: number;
@@ -124,7 +557,7 @@ export interface paths {
                   [key: string]: number;
                 };
               } | null;
-              /** @description The last store verification (null when the store was never verified) */
+              /** @description The last store verification (null when the store was never verified or nobody is signed in) */
               store: {
                 /** @description When `earshot verify-store` last finished (ISO 8601) */
                 lastVerifiedAt: string;
@@ -433,16 +866,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -705,16 +1142,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -737,16 +1178,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -838,16 +1283,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -870,16 +1319,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -962,16 +1415,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -994,16 +1451,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1026,16 +1487,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1058,16 +1523,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1139,16 +1608,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1171,16 +1644,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1203,16 +1680,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1235,16 +1716,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1325,16 +1810,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1357,16 +1846,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1389,16 +1882,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1421,16 +1918,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1505,16 +2006,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1537,16 +2042,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1569,16 +2078,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1601,16 +2114,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1701,16 +2218,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1733,16 +2254,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1765,16 +2290,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1969,16 +2498,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2001,16 +2534,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2133,16 +2670,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2230,16 +2771,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2330,16 +2875,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2517,16 +3066,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2549,16 +3102,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2593,7 +3150,7 @@ export interface paths {
           'application/json': {
             /** @description The version the edit was made on; must be the latest */
             baseVersion: number;
-            /** @description Who made the correction (default: the server’s configured actor) */
+            /** @description Ignored: the author is always the signed-in user (accepted so that older clients are not refused) */
             author?: string;
             /** @description Every segment of the new version; base segments left out are removed */
             segments: {
@@ -2684,16 +3241,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2716,16 +3277,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2748,16 +3313,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2905,16 +3474,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2937,16 +3510,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3149,16 +3726,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3181,16 +3762,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3270,16 +3855,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3302,16 +3891,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3348,7 +3941,7 @@ export interface paths {
             segmentId?: string;
             /** @description The note */
             text: string;
-            /** @description Who writes it (default: the server’s configured actor) */
+            /** @description Ignored: the author is always the signed-in user (accepted so that older clients are not refused) */
             author?: string;
           };
         };
@@ -3386,16 +3979,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3418,16 +4015,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3595,16 +4196,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3785,16 +4390,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3817,16 +4426,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3981,16 +4594,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4013,16 +4630,20 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: an upload over a stated limit)
                * @enum {string}
                */
               error:
                 | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
                 | 'not_found'
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
                 | 'payload_too_large'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
