@@ -41,14 +41,17 @@ export function installSessionGuard(app: FastifyInstance, options: SessionGuardO
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
+    request.principal = null;
+    request.session = null;
+    // The route's pattern when one matched, else the raw path (an unknown /api path is refused too).
+    const route = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
+    // The desk's files and the sign-in link's page need no session lookup (one query per asset).
+    if (!route.startsWith('/api')) return;
     const token = sessionToken(request);
     const live = token ? await findLiveSession(options.db, token, options.settings, options.clock()) : null;
     request.principal = live?.principal ?? null;
     request.session = live ? { tokenSha256: live.tokenSha256, csrfToken: live.csrfToken } : null;
 
-    // The route's pattern when one matched, else the raw path (an unknown /api path is refused too).
-    const route = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
-    if (!route.startsWith('/api')) return;
     if (OPEN_ROUTES.has(route)) {
       // Signing out of a live session is a write like any other: a foreign page must not do it.
       if (route === '/api/sign-out' && request.session) requireCsrf(request, request.session.csrfToken);
