@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { buildApiServer } from '../src/api/server.ts';
+import { signedInApi } from '../test/helpers/signed-in-api.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createDb, migrateToLatest } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
@@ -73,6 +74,8 @@ try {
 
   const config = loadConfig({ EARSHOT_DATA_DIR: root, EARSHOT_LOG_LEVEL: 'silent' });
   const app = await buildApiServer({ db, config });
+  // An admin's session: every /api route needs one.
+  const api = await signedInApi(app, db);
   const queries = [
     '',
     '?sort=created_at&order=asc&offset=50000',
@@ -107,7 +110,7 @@ try {
     let total = 0;
     for (let i = 0; i < RUNS; i++) {
       const t0 = performance.now();
-      const response = await app.inject({ method: 'GET', url: query });
+      const response = await api.inject({ method: 'GET', url: query });
       times.push(performance.now() - t0);
       if (response.statusCode !== 200) throw new Error(`${query}: ${response.statusCode} ${response.body}`);
       total = response.json<{ total?: number }>().total ?? 0;
