@@ -1,12 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Principal } from '../../accounts/principal.ts';
 import { endAllSessions, endSession, type SessionOrigin } from '../../accounts/sessions.ts';
 import { signInWithPassword, signInWithToken } from '../../accounts/sign-in.ts';
 import { emptyResponse } from '../openapi.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
-import { sessionSchema, signInBodySchema } from '../schemas/session.ts';
+import {
+  sessionSchema,
+  signInBodySchema,
+  signInLinkQuerySchema,
+  signOutEverywhereSchema,
+} from '../schemas/session.ts';
 import { NotSignedIn } from '../session-errors.ts';
 import { clearSessionCookie, setSessionCookie } from '../session-guard.ts';
 import type { RouteContext } from './context.ts';
@@ -97,7 +102,7 @@ export function registerSessionRoutes(app: FastifyInstance, { db, config, clock 
         tags: ['session'],
         summary: "Sign out of every one of this user's sessions, on every browser",
         response: {
-          200: z.object({ endedSessions: z.number().int().describe('Sessions ended') }),
+          200: signOutEverywhereSchema,
           401: errorResponseSchema,
           403: errorResponseSchema,
         },
@@ -118,7 +123,7 @@ export function registerSessionRoutes(app: FastifyInstance, { db, config, clock 
     {
       schema: {
         hide: true,
-        querystring: z.object({ token: z.string().max(200).optional() }),
+        querystring: signInLinkQuerySchema,
       },
     },
     async (request, reply) => {

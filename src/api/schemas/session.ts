@@ -20,3 +20,11 @@ export const sessionSchema = z
       .describe('Ids of the collections this user may see ("all" for an admin)'),
   })
   .describe('Who is signed in');
+
+export const signOutEverywhereSchema = z
+  .object({ endedSessions: z.number().int().describe('Sessions ended, this one included') })
+  .describe('Every session of the user has ended');
+
+export const signInLinkQuerySchema = z.object({
+  token: z.string().max(200).optional().describe('The one-time token of the printed link'),
+});

@@ -346,14 +346,14 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Every session of the user has ended */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': {
-              /** @description Sessions ended */
+              /** @description Sessions ended, this one included */
               endedSessions: number;
             };
           };
