@@ -4,11 +4,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Principal } from '../src/accounts/principal.ts';
+import { buildApiServer } from '../src/api/server.ts';
+import { signedInApi } from '../test/helpers/signed-in-api.ts';
+import { grantEveryCollection } from '../test/helpers/access-fixtures.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createDb, migrateToLatest } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
-import { buildApiServerAsPrincipal } from '../test/helpers/as-principal.ts';
 import { fillCallsCorpus } from './calls-corpus.ts';
 
 const RECORDINGS = Number(process.env.BENCH_RECORDINGS ?? 100_000);
@@ -30,12 +31,12 @@ try {
 
   const config = loadConfig({ EARSHOT_DATA_DIR: root, EARSHOT_LOG_LEVEL: 'silent' });
   // Each query as an admin (no collection condition) and as an editor granted every collection:
-  // the same calls, so the difference is the cost of the access check in the SQL.
-  const collectionIds = (await db.selectFrom('collections').select('id').execute()).map((c) => c.id);
-  const admin: Principal = { userId: 'bench-admin', name: 'bench-admin', role: 'admin', collections: 'all' };
-  const editor: Principal = { ...admin, userId: 'bench-editor', role: 'editor', collections: collectionIds };
-  const asAdmin = await buildApiServerAsPrincipal({ db, config }, admin);
-  const asEditor = await buildApiServerAsPrincipal({ db, config }, editor);
+  // the same calls, so the difference is the cost of the access check in the SQL. Both sign in
+  // with real sessions, so the session lookup is in both.
+  const app = await buildApiServer({ db, config });
+  const asAdmin = await signedInApi(app, db, { name: 'bench-admin' });
+  const asEditor = await signedInApi(app, db, { name: 'bench-editor', role: 'editor' });
+  await grantEveryCollection(db, asEditor.userId);
   const queries = [
     '',
     '?sort=created_at&order=asc&offset=50000',
@@ -95,8 +96,7 @@ try {
       `${(((e.p95 - a.p95) / a.p95) * 100).toFixed(0)} %`.padStart(10),
     );
   }
-  await asAdmin.close();
-  await asEditor.close();
+  await app.close();
 } finally {
   await db.destroy();
   await server.stop();

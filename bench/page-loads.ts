@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { SignedInApi } from '../test/helpers/signed-in-api.ts';
 import { sql } from 'kysely';
 import type { Db } from '../src/db/database.ts';
 
@@ -25,7 +25,7 @@ function callPageRequests(id: string): [string, string][] {
 
 export type Row = (label: string, note: string, times: number[]) => void;
 
-async function timedGet(app: FastifyInstance, url: string, allowed: number[] = [200]): Promise<number> {
+async function timedGet(app: SignedInApi, url: string, allowed: number[] = [200]): Promise<number> {
   const t0 = performance.now();
   const response = await app.inject({ method: 'GET', url });
   const elapsed = performance.now() - t0;
@@ -36,7 +36,7 @@ async function timedGet(app: FastifyInstance, url: string, allowed: number[] = [
 }
 
 /** Times each page `runs` times after a warm-up, printing one row per request and per page. */
-export async function measurePageLoads(app: FastifyInstance, db: Db, runs: number, row: Row): Promise<void> {
+export async function measurePageLoads(app: SignedInApi, db: Db, runs: number, row: Row): Promise<void> {
   for (const [label, urls] of CALLS_PAGES) {
     const page: number[] = [];
     for (let i = 0; i < runs + 2; i++) {

@@ -15,11 +15,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import type { Principal } from '../src/accounts/principal.ts';
+import { buildApiServer } from '../src/api/server.ts';
+import { signedInApi } from '../test/helpers/signed-in-api.ts';
+import { grantEveryCollection } from '../test/helpers/access-fixtures.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createDb, migrateToLatest, type Db } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
-import { buildApiServerAsPrincipal } from '../test/helpers/as-principal.ts';
 import { measurePageLoads } from './page-loads.ts';
 import { phraseValues, rareValues } from './search-corpus.ts';
 
@@ -225,16 +226,10 @@ try {
 
   const config = loadConfig({ EARSHOT_DATA_DIR: root, EARSHOT_LOG_LEVEL: 'silent' });
   if (args.as !== 'admin' && args.as !== 'editor') throw new Error('--as takes admin or editor');
-  const admin: Principal = { userId: 'bench-admin', name: 'bench-admin', role: 'admin', collections: 'all' };
-  const collectionIds = (await db.selectFrom('collections').select('id').execute()).map((c) => c.id);
-  const principal: Principal =
-    args.as === 'admin'
-      ? admin
-      : { ...admin, userId: 'bench-editor', role: 'editor', collections: collectionIds };
-  console.log(
-    `As ${args.as}${args.as === 'editor' ? ` granted all ${collectionIds.length} collections` : ''}.`,
-  );
-  const app = await buildApiServerAsPrincipal({ db, config }, principal);
+  const app = await buildApiServer({ db, config });
+  const api = await signedInApi(app, db, { name: `bench-${args.as}`, role: args.as });
+  if (args.as === 'editor') await grantEveryCollection(db, api.userId);
+  console.log(`As ${args.as}${args.as === 'editor' ? ' granted every collection' : ''}.`);
   const queries: [string, string][] = [
     ['common word (ru)', 'q=позиция&lang=ru'],
     ['common word (all)', 'q=позиция'],
@@ -274,7 +269,7 @@ try {
     let total = '';
     for (let i = 0; i < RUNS + 3; i++) {
       const t0 = performance.now();
-      const response = await app.inject({ method: 'GET', url: `/api/search?${query}` });
+      const response = await api.inject({ method: 'GET', url: `/api/search?${query}` });
       const elapsed = performance.now() - t0;
       if (response.statusCode !== 200) throw new Error(`${query}: ${response.statusCode} ${response.body}`);
       const body = response.json<{ total: number; totalIsLowerBound: boolean }>();
@@ -292,7 +287,7 @@ try {
     'p95 ms'.padStart(8),
     'max ms'.padStart(8),
   );
-  await measurePageLoads(app, db, RUNS, row);
+  await measurePageLoads(api, db, RUNS, row);
   await app.close();
 } finally {
   await db.destroy();

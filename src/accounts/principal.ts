@@ -30,7 +30,9 @@ export type RequestWithPrincipal = FastifyRequest & { principal: Principal };
 /** A request that needs a signed-in user came without a valid session (401 not_signed_in). */
 export class NotSignedInError extends Error {
   constructor() {
-    super('Sign in first: this needs a signed-in user.');
+    super(
+      'Not signed in: sign in at /#/sign-in, or ask an admin for a sign-in link (`earshot sign-in-link`).',
+    );
   }
 }
 

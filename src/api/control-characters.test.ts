@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiFixture, type ApiFixture } from '../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
-import { buildApiServerAsUsers } from '../../test/helpers/as-principal.ts';
+import { buildApiServer } from './server.ts';
+import { signedInApi, type SignedInApi } from '../../test/helpers/signed-in-api.ts';
 
 interface JsonSchema {
   type?: string | string[];
@@ -40,17 +41,19 @@ const BOUNDARY = 'earshot-probe';
 let t: TestDatabase;
 let fixture: ApiFixture;
 let app: FastifyInstance;
+let api: SignedInApi;
 let paths: OpenApiPaths;
 
 beforeAll(async () => {
   t = await createTestDatabase('api_control_chars');
   fixture = createApiFixture(t.db);
-  app = await buildApiServerAsUsers({
+  app = await buildApiServer({
     db: t.db,
     config: fixture.config,
     deskDir: path.join(fixture.config.dataDir, 'no-desk'),
   });
-  paths = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: OpenApiPaths }>()
+  api = await signedInApi(app, t.db);
+  paths = (await api.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: OpenApiPaths }>()
     .paths;
 });
 
@@ -134,7 +137,7 @@ describe('control characters in text parameters', () => {
 
     const failures: string[] = [];
     for (const probe of probes) {
-      const response = await app.inject({
+      const response = await api.inject({
         method: probe.method.toUpperCase() as 'GET',
         url: probe.url,
         ...(probe.headers ? { headers: probe.headers } : {}),
@@ -158,7 +161,7 @@ describe('control characters in text parameters', () => {
 
   it('rejects other C0 controls and DEL in a query, but keeps tab and newline in note text', async () => {
     for (const control of ['\u0001', '\u001f', '\u007f', '\n', '\t']) {
-      const response = await app.inject({
+      const response = await api.inject({
         method: 'GET',
         url: `/api/recordings?collection=${encodeURIComponent(`Leak${control}A`)}`,
       });
@@ -167,7 +170,7 @@ describe('control characters in text parameters', () => {
         /^Invalid request: querystring\.collection: /,
       );
     }
-    const note = await app.inject({
+    const note = await api.inject({
       method: 'POST',
       url: `/api/recordings/${SOME_UUID}/notes`,
       payload: { text: 'first line\n\tsecond line', author: 'analyst' },
@@ -175,7 +178,7 @@ describe('control characters in text parameters', () => {
     // Past the control check: the recording does not exist, which is the route's own answer.
     expect(note.statusCode).toBe(404);
     // A name is one line, though: its schema refuses the line break.
-    const author = await app.inject({
+    const author = await api.inject({
       method: 'POST',
       url: `/api/recordings/${SOME_UUID}/notes`,
       payload: { text: 'a note', author: 'ana\nlyst' },

@@ -10,7 +10,9 @@ import { RecordingNotFound } from '../recordings/recording-not-found.ts';
 import { QueryParseError } from '../search/query-parser.ts';
 import { CorrectionConflict, CorrectionRejected } from '../transcripts/correction.ts';
 import { NoteRejected } from '../transcripts/notes.ts';
+import { SignInFailed, SignInThrottled } from '../accounts/sign-in.ts';
 import { ApiError, domainErrorAnswer, installErrorHandling } from './errors.ts';
+import { CsrfRejected } from './session-errors.ts';
 
 const source = { audioPath: '/data/derived/x.wav', sha256: 'ab', description: 'working copy of channel 1' };
 
@@ -49,6 +51,9 @@ const cases: [string, Error, number, string, string][] = [
     'version 1 is no longer the latest',
   ],
   ['note', new NoteRejected('the note is empty'), 400, 'bad_request', 'the note is empty'],
+  ['signed-out', new NotSignedInError(), 401, 'not_signed_in', new NotSignedInError().message],
+  ['csrf', new CsrfRejected(), 403, 'forbidden', new CsrfRejected().message],
+  ['sign-in', new SignInFailed(), 401, 'sign_in_failed', 'Wrong name or password.'],
   [
     'query',
     new QueryParseError('unbalanced quote'),
@@ -107,6 +112,14 @@ describe('domain errors table', () => {
     expect(unknown.body).not.toContain('secrets');
     expect(domainErrorAnswer(new Error('plain'))).toBeUndefined();
     expect(domainErrorAnswer('not an error')).toBeUndefined();
+  });
+
+  it('answers a throttled sign-in with 429 and the wait in Retry-After', () => {
+    expect(domainErrorAnswer(new SignInThrottled(90))).toMatchObject({
+      status: 429,
+      code: 'too_many_attempts',
+      headers: { 'retry-after': '90' },
+    });
   });
 
   it('matches subclasses of a listed error', () => {

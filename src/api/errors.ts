@@ -10,6 +10,8 @@ import { ActionForbidden } from '../accounts/permissions.ts';
 import { CollectionNotFound, UserNotFound } from '../accounts/grants.ts';
 import { NotSignedInError } from '../accounts/principal.ts';
 import { LastAdminRole } from '../accounts/user-roles.ts';
+import { AccountProblem } from '../accounts/account-errors.ts';
+import { SignInFailed, SignInThrottled } from '../accounts/sign-in.ts';
 import { IngestUsageError } from '../ingest/errors.ts';
 import { PeaksSourceMissingError, PeaksSourceUndecodable } from '../media/waveform-peaks-cache.ts';
 import { RecordingNotFound } from '../recordings/recording-not-found.ts';
@@ -21,13 +23,14 @@ import { StoredFileQuarantined } from '../ingest/store-quarantine.ts';
 import { StoredFileChanged } from './audio/served-file-check.ts';
 import { CrossSiteWriteRefused, FormBodyRefused, HostNotAllowed } from './security/request-guard.ts';
 import { AuditUnavailable } from './audit-hook.ts';
+import { CsrfRejected } from './session-errors.ts';
 import { UploadRejected } from './uploads/receive-upload.ts';
 import type { ErrorResponse } from './schemas/common.ts';
 
 /** Thrown by handlers for answers other than 200; the error handler turns it into JSON. */
 export class ApiError extends Error {
   constructor(
-    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 416 | 421 | 422 | 503,
+    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 416 | 421 | 422 | 429 | 503,
     readonly code: ErrorResponse['error'],
     message: string,
     /** One entry per invalid value, for a 400 that names several fields. */
@@ -46,6 +49,8 @@ interface DomainErrorAnswer {
   message?: string;
   /** Logged at error level: something stored is damaged or missing, not a bad request. */
   logAsError?: boolean;
+  /** Response headers the answer needs (Retry-After on a throttled sign-in). */
+  headers?: Record<string, string>;
 }
 
 interface DomainErrorRule<E extends Error> {
@@ -71,6 +76,14 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   // A role that may not do this: 403, said the same way whatever the target, so it reveals nothing.
   // A target outside the user's collections is a RecordingNotFound (404) like one that does not exist.
   rule(ActionForbidden, () => ({ status: 403, code: 'forbidden' })),
+  rule(CsrfRejected, () => ({ status: 403, code: 'forbidden' })),
+  rule(SignInFailed, () => ({ status: 401, code: 'sign_in_failed' })),
+  rule(SignInThrottled, (e) => ({
+    status: 429,
+    code: 'too_many_attempts',
+    headers: { 'retry-after': String(e.retryAfterSeconds) },
+  })),
+  rule(AccountProblem, () => ({ status: 400, code: 'bad_request' })),
   rule(RecordingNotFound, () => ({ status: 404, code: 'not_found' })),
   rule(UserNotFound, () => ({ status: 404, code: 'not_found' })),
   rule(CollectionNotFound, () => ({ status: 404, code: 'not_found' })),
@@ -133,7 +146,12 @@ export function domainErrorAnswer(error: unknown): Required<DomainErrorAnswer> |
   const match = DOMAIN_ERRORS.find((r) => error instanceof r.type);
   if (!match) return undefined;
   const answer = match.answer(error);
-  return { ...answer, message: answer.message ?? error.message, logAsError: answer.logAsError ?? false };
+  return {
+    ...answer,
+    message: answer.message ?? error.message,
+    logAsError: answer.logAsError ?? false,
+    headers: answer.headers ?? {},
+  };
 }
 
 /**
@@ -159,7 +177,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     const domain = domainErrorAnswer(error);
     if (domain) {
       if (domain.logAsError) request.log.error({ err: error }, domain.message);
-      return reply.code(domain.status).send(body(domain.code, domain.message));
+      return reply.code(domain.status).headers(domain.headers).send(body(domain.code, domain.message));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -11,7 +11,8 @@ import {
 } from '../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { createDb } from '../db/database.ts';
-import { buildApiServerAsPrincipal, buildApiServerAsUsers } from '../../test/helpers/as-principal.ts';
+import { buildApiServer } from './server.ts';
+import { signedInApi, type SignedInApi } from '../../test/helpers/signed-in-api.ts';
 
 interface OpenApiDocument {
   openapi: string;
@@ -24,6 +25,7 @@ interface OpenApiDocument {
 let t: TestDatabase;
 let fixture: ApiFixture;
 let app: FastifyInstance;
+let api: SignedInApi;
 
 beforeAll(async () => {
   t = await createTestDatabase('api_server');
@@ -32,11 +34,12 @@ beforeAll(async () => {
   await insertCollection(t.db, 'Empty');
   await insertRecording(fixture, { collection_id: leak });
   await insertRecording(fixture, { collection_id: leak });
-  app = await buildApiServerAsUsers({
+  app = await buildApiServer({
     db: t.db,
     config: fixture.config,
     deskDir: path.join(fixture.config.dataDir, 'no-desk'),
   });
+  api = await signedInApi(app, t.db);
 });
 
 afterAll(async () => {
@@ -47,7 +50,7 @@ afterAll(async () => {
 
 describe('GET /api/health', () => {
   it('reports the database, versions, migrations and counts', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    const response = await api.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
     const body = response.json<{ database: { migrations: string[] }; versions: Record<string, string> }>();
     expect(body).toMatchObject({
@@ -61,18 +64,26 @@ describe('GET /api/health', () => {
     expect(body.versions.earshot).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('leaves out what is stored for a caller who is not signed in', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'ok', counts: null, store: null });
+  });
+
   it('answers 503 when the database is unreachable', async () => {
     const deadDb = createDb('postgres://nobody:nothing@127.0.0.1:1/none', 1);
-    const deadApp = await buildApiServerAsPrincipal(
-      { db: deadDb, config: fixture.config },
-      { userId: '00000000-0000-4000-8000-000000000001', name: 'admin', role: 'admin', collections: 'all' },
-    );
+    const deadApp = await buildApiServer({ db: deadDb, config: fixture.config });
     try {
       const health = await deadApp.inject({ method: 'GET', url: '/api/health' });
       expect(health.statusCode).toBe(503);
       expect(health.json()).toMatchObject({ status: 'unavailable', database: { reachable: false } });
-      // Any other route fails with a bare 500: no stack trace, no connection details.
-      const list = await deadApp.inject({ method: 'GET', url: '/api/recordings' });
+      // Any other route fails with a bare 500 (the session cannot even be looked up): no stack
+      // trace, no connection details.
+      const list = await deadApp.inject({
+        method: 'GET',
+        url: '/api/recordings',
+        headers: { cookie: api.cookie },
+      });
       expect(list.statusCode).toBe(500);
       expect(list.json()).toEqual({
         error: 'internal_error',
@@ -88,7 +99,7 @@ describe('GET /api/health', () => {
 
 describe('GET /api/collections', () => {
   it('lists collections by name with recording counts', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/collections' });
+    const response = await api.inject({ method: 'GET', url: '/api/collections' });
     expect(response.statusCode).toBe(200);
     const items = response.json<{ items: { name: string; recordingCount: number }[] }>().items;
     expect(items.map((c) => [c.name, c.recordingCount])).toEqual([
@@ -100,11 +111,12 @@ describe('GET /api/collections', () => {
 
 describe('GET /api/openapi.json', () => {
   it('is an OpenAPI 3 document listing every route with its parameters', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const response = await api.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);
     const doc = JSON.parse(response.body) as OpenApiDocument;
     expect(doc.openapi).toMatch(/^3\./);
     const expected = [
+      '/api/session',
       '/api/health',
       '/api/collections',
       '/api/recordings',
@@ -129,7 +141,13 @@ describe('GET /api/openapi.json', () => {
       '/api/audit/verify',
       '/api/openapi.json',
     ];
-    const postOnly = ['/api/pipeline/retry', '/api/ingest'];
+    const postOnly = [
+      '/api/pipeline/retry',
+      '/api/ingest',
+      '/api/sign-in',
+      '/api/sign-out',
+      '/api/sign-out-everywhere',
+    ];
     const usersRoutes = [
       '/api/users',
       '/api/users/{userId}/role',
@@ -179,23 +197,23 @@ describe('GET /api/openapi.json', () => {
 
 describe('unknown routes and the desk', () => {
   it('answers unknown routes with 404 JSON', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/nothing-here?x=1' });
+    const response = await api.inject({ method: 'GET', url: '/api/nothing-here?x=1' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({ error: 'not_found', message: 'No route for GET /api/nothing-here' });
-    const post = await app.inject({ method: 'POST', url: '/api/recordings', payload: {} });
+    const post = await api.inject({ method: 'POST', url: '/api/recordings', payload: {} });
     expect(post.statusCode).toBe(404);
   });
 
   it('answers malformed URLs with 400 JSON', async () => {
     for (const url of ['/api/recordings/%E0%A4%A', `/api/recordings/${'a'.repeat(300)}`]) {
-      const response = await app.inject({ method: 'GET', url });
+      const response = await api.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(400);
       expect(response.json<{ error: string }>().error).toBe('bad_request');
     }
   });
 
   it('serves a page saying the desk is not built, linking the API description', async () => {
-    const response = await app.inject({ method: 'GET', url: '/' });
+    const response = await api.inject({ method: 'GET', url: '/' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     expect(response.body).toContain('not built');
@@ -206,15 +224,19 @@ describe('unknown routes and the desk', () => {
     const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-desk-'));
     fs.writeFileSync(path.join(deskDir, 'index.html'), '<!doctype html><title>Desk</title>');
     fs.writeFileSync(path.join(deskDir, 'app.js'), 'console.log(1)');
-    const deskApp = await buildApiServerAsUsers({ db: t.db, config: fixture.config, deskDir });
+    const deskApp = await buildApiServer({ db: t.db, config: fixture.config, deskDir });
     try {
       const index = await deskApp.inject({ method: 'GET', url: '/' });
       expect(index.statusCode).toBe(200);
       expect(index.body).toContain('<title>Desk</title>');
       expect((await deskApp.inject({ method: 'GET', url: '/app.js' })).body).toBe('console.log(1)');
-      const api = await deskApp.inject({ method: 'GET', url: '/api/health' });
-      expect(api.statusCode).toBe(200);
-      const unknown = await deskApp.inject({ method: 'GET', url: '/api/unknown' });
+      const health = await deskApp.inject({ method: 'GET', url: '/api/health' });
+      expect(health.statusCode).toBe(200);
+      const unknown = await deskApp.inject({
+        method: 'GET',
+        url: '/api/unknown',
+        headers: { cookie: api.cookie },
+      });
       expect(unknown.statusCode).toBe(404);
       expect(unknown.json()).toMatchObject({ error: 'not_found' });
       expect((await deskApp.inject({ method: 'GET', url: '/../../etc/passwd' })).statusCode).toBe(404);

@@ -12,6 +12,7 @@ import { answerFrameworkError, installErrorHandling } from './errors.ts';
 import { openApiTransform } from './openapi.ts';
 import { installRequestGuard } from './security/request-guard.ts';
 import { registerSecurityHeaders } from './security/security-headers.ts';
+import { installSessionGuard } from './session-guard.ts';
 import { registerAnalysisRoutes } from './routes/analysis.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAudioRoutes } from './routes/audio.ts';
@@ -24,6 +25,7 @@ import { registerOpenApiRoute } from './routes/openapi.ts';
 import { registerPipelineRoutes } from './routes/pipeline.ts';
 import { registerNoteRoutes } from './routes/notes.ts';
 import { registerRecordingRoutes } from './routes/recordings.ts';
+import { registerSessionRoutes } from './routes/session.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerTranscriptRoutes } from './routes/transcripts.ts';
 import { registerTrendRoutes } from './routes/trends.ts';
@@ -42,6 +44,8 @@ export interface ApiServerOptions {
   audit?: boolean;
   /** Called before any route is registered: tests install their own hooks here (a test principal). */
   beforeRoutes?: (app: FastifyInstance) => void;
+  /** The time sessions and sign-in throttling are checked against (default: the wall clock). */
+  clock?: () => Date;
 }
 
 /**
@@ -90,6 +94,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   await registerSecurityHeaders(app);
   installRequestGuard(app, config);
   installControlCharacterCheck(app);
+  const clock = options.clock ?? (() => new Date());
+  installSessionGuard(app, { db, settings: config.sessions, clock });
   if (options.audit !== false) installAuditHook(app, db);
   // Uploads are streamed part by part by the ingest route, which sets the limits per request.
   await app.register(fastifyMultipart);
@@ -106,6 +112,12 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
       },
       tags: [
         { name: 'health', description: 'Server state' },
+        {
+          name: 'session',
+          description:
+            'Signing in and out. Every other /api route needs the session cookie, and every ' +
+            'POST, PUT, PATCH or DELETE the x-earshot-csrf header from GET /api/session',
+        },
         { name: 'collections', description: 'Collections of recordings' },
         { name: 'recordings', description: 'Recordings, their metadata, provenance and custody' },
         { name: 'audio', description: 'Original and working-copy audio, with range requests' },
@@ -128,7 +140,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   });
 
   options.beforeRoutes?.(app);
-  const context = { db, config, scheduleStage: options.scheduleStage };
+  const context = { db, config, scheduleStage: options.scheduleStage, clock };
+  registerSessionRoutes(app, context);
   registerHealthRoutes(app, context);
   registerCollectionRoutes(app, context);
   registerRecordingRoutes(app, context);

@@ -9,6 +9,8 @@ export interface CommandContext {
   openDatabase(): Promise<DatabaseConnection>;
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
+  /** Standard input (a password read with --password-stdin, or typed at a prompt when a TTY). */
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
   /** Commands set this to report partial success; main() returns it. */
   setExitCode(code: ExitCode): void;
 }
@@ -18,6 +20,7 @@ export function createCommandContext(
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
   onExitCode: (code: ExitCode) => void,
+  input: CommandContext['input'] = process.stdin,
 ): CommandContext {
   let config: EarshotConfig | undefined;
   const getConfig = (): EarshotConfig => (config ??= loadConfig(env));
@@ -28,6 +31,7 @@ export function createCommandContext(
       (await import('../runtime/database-connection.ts')).connectDatabase(getConfig()),
     out,
     err,
+    input,
     setExitCode: onExitCode,
   };
 }

@@ -91,7 +91,13 @@ describe('what a command loads', () => {
     expect(loaded.code, loaded.output).toBe(0);
     expect(loaded.output).toContain('Usage: earshot');
     expect(loaded.packages).toContain('commander');
-    expectNoneOf(loaded, [...ENGINES, ...DATABASE, ...SERVER_AND_QUEUE, 'libphonenumber-js']);
+    expectNoneOf(loaded, [
+      ...ENGINES,
+      ...DATABASE,
+      ...SERVER_AND_QUEUE,
+      'libphonenumber-js',
+      '@node-rs/argon2',
+    ]);
   });
 
   it('earshot analyse --text loads the Az.js dictionaries it needs and nothing else heavy', async () => {

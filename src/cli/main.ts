@@ -22,11 +22,18 @@ export async function main(
   env: NodeJS.ProcessEnv = process.env,
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
+  input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
 ): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.Ok;
-  const context = createCommandContext(env, out, err, (code) => {
-    exitCode = Math.max(exitCode, code) as ExitCode;
-  });
+  const context = createCommandContext(
+    env,
+    out,
+    err,
+    (code) => {
+      exitCode = Math.max(exitCode, code) as ExitCode;
+    },
+    input,
+  );
   const program = new Command('earshot')
     .description('Earshot: offline investigation desk for intercepted and leaked phone-call audio')
     .showHelpAfterError('(run with --help for usage)')
@@ -64,6 +71,10 @@ export async function main(
  */
 function messageForUser(error: unknown): { text: string; exitCode: ExitCode } | undefined {
   if (error instanceof UserError) return { text: error.message, exitCode: error.exitCode };
+  // Accounts' own refusals (unknown user, short password): by name, as this module loads lazily.
+  if (error instanceof Error && error.name === 'AccountProblem') {
+    return { text: error.message, exitCode: ExitCode.Fatal };
+  }
   if (error instanceof ConfigError || error instanceof EnvironmentError) {
     return { text: error.message, exitCode: ExitCode.Fatal };
   }

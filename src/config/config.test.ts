@@ -66,4 +66,32 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EARSHOT_TRUST_PROXY: 'true' }, '/x')).toThrow(/EARSHOT_TRUST_PROXY/);
     expect(() => loadConfig({ EARSHOT_ALLOW_REMOTE: 'sure' }, '/x')).toThrow(/EARSHOT_ALLOW_REMOTE/);
   });
+
+  it('parses the session settings once, in milliseconds, with a Secure cookie only when asked', () => {
+    expect(loadConfig({}, '/x').sessions).toEqual({
+      idleMs: 120 * 60_000,
+      maxAgeMs: 12 * 3_600_000,
+      signInLinkMs: 30 * 60_000,
+      secureCookie: false,
+    });
+    const tuned = loadConfig(
+      {
+        EARSHOT_SESSION_IDLE_MINUTES: '15',
+        EARSHOT_SESSION_MAX_HOURS: '8',
+        EARSHOT_SIGN_IN_LINK_MINUTES: '5',
+        EARSHOT_SECURE_COOKIES: 'true',
+      },
+      '/x',
+    ).sessions;
+    expect(tuned).toEqual({
+      idleMs: 15 * 60_000,
+      maxAgeMs: 8 * 3_600_000,
+      signInLinkMs: 5 * 60_000,
+      secureCookie: true,
+    });
+    expect(() => loadConfig({ EARSHOT_SESSION_IDLE_MINUTES: '0' }, '/x')).toThrow(
+      /EARSHOT_SESSION_IDLE_MINUTES/,
+    );
+    expect(() => loadConfig({ EARSHOT_SECURE_COOKIES: 'yes' }, '/x')).toThrow(/EARSHOT_SECURE_COOKIES/);
+  });
 });

@@ -109,6 +109,31 @@ const environmentSchema = z.object({
     .max(1_000_000)
     .default(10_000)
     .describe('Most files in one upload from the desk'),
+  EARSHOT_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(120)
+    .describe('A desk session ends after this many minutes without a request (default 120)'),
+  EARSHOT_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12)
+    .describe('A desk session ends this many hours after sign-in, however active (default 12)'),
+  EARSHOT_SIGN_IN_LINK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30)
+    .describe('How long a one-time sign-in link stays valid (default 30 minutes)'),
+  EARSHOT_SECURE_COOKIES: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .describe('Mark the session cookie Secure: set when the desk is reached through a TLS reverse proxy'),
   EARSHOT_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
 
@@ -153,7 +178,16 @@ export interface EarshotConfig {
   /** Limits on one upload from the desk (all files together, and how many). */
   uploadMaxBytes: number;
   uploadMaxFiles: number;
+  /** Desk sessions: idle and absolute expiry, one-time link lifetime, Secure cookie behind TLS. */
+  sessions: SessionSettings;
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+export interface SessionSettings {
+  idleMs: number;
+  maxAgeMs: number;
+  signInLinkMs: number;
+  secureCookie: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -201,6 +235,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     uploadsDir: path.join(dataDir, 'uploads'),
     uploadMaxBytes: e.EARSHOT_UPLOAD_MAX_BYTES,
     uploadMaxFiles: e.EARSHOT_UPLOAD_MAX_FILES,
+    sessions: {
+      idleMs: e.EARSHOT_SESSION_IDLE_MINUTES * 60_000,
+      maxAgeMs: e.EARSHOT_SESSION_MAX_HOURS * 3_600_000,
+      signInLinkMs: e.EARSHOT_SIGN_IN_LINK_MINUTES * 60_000,
+      secureCookie: e.EARSHOT_SECURE_COOKIES === 'true' || e.EARSHOT_SECURE_COOKIES === '1',
+    },
     logLevel: e.EARSHOT_LOG_LEVEL,
   };
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EarshotConfig } from '../config/config.ts';
-import { assertCanListen, startHttpServer } from '../api/http-server.ts';
+import { localServerUrl, signInLinesAtStart } from '../accounts/sign-in-link.ts';
+import { assertCanListen, startHttpServer, type RunningHttpServer } from '../api/http-server.ts';
 import { assertRemoteListeningAllowed } from '../api/security/remote-listening.ts';
 import { startAuditHeadPrinter } from '../audit/audit-head-printer.ts';
 import { ingestPaths } from '../ingest/ingest-paths.ts';
@@ -44,7 +45,7 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
   say(config.databaseUrl ? 'Database: DATABASE_URL' : 'Database: starting embedded PostgreSQL…');
   const connection = await connectDatabase(config);
   let pipeline: Pipeline | undefined;
-  let http: { url: string; close(): Promise<void> } | undefined;
+  let http: RunningHttpServer | undefined;
   try {
     // Said before the demo and the workers start; startHttpServer checks it again as it listens.
     await assertRemoteListeningAllowed({ ...config, host: options.host ?? config.host }, connection.db);
@@ -102,6 +103,8 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
       scheduleStage: (stage, ids, scheduling) => scheduleStage(queue, connection.db, stage, ids, scheduling),
     });
     say(`Earshot is ready at ${http.url}  (API: ${http.url}api/openapi.json; Ctrl-C stops)`);
+    const localUrl = localServerUrl({ host: options.host ?? config.host, port: http.port });
+    for (const line of await signInLinesAtStart(connection.db, config, localUrl)) say(line);
     const headPrinter = await startAuditHeadPrinter(connection.db, say);
 
     const running = pipeline;

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startCli, repositoryRoot, type CliProcess } from '../helpers/cli-process.ts';
 import { freePort } from '../helpers/ports.ts';
 import { makeAudioFile } from '../helpers/recordings.ts';
+import { SIGN_IN_LINK } from '../helpers/signed-in-api.ts';
 
 // The README's main command path, as a user runs it: `earshot start` on the embedded default,
 // with the bundled demo corpus; then a kill -9 in the middle of the pipeline and a second start.
@@ -13,6 +14,9 @@ const demoFiles = fs.readdirSync(path.join(repositoryRoot, 'demo', 'calls'));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-e2e-start-'));
 fs.chmodSync(dataDir, 0o755);
 let running: CliProcess | undefined;
+/** The session the first start's one-time link opened; sessions live in the database, so it
+ * outlasts the restarts below. */
+let signedIn: Record<string, string> = {};
 
 afterAll(async () => {
   if (running && running.child.exitCode === null) {
@@ -33,7 +37,7 @@ interface RecordingList {
 }
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: signedIn });
   expect(response.status, url).toBe(200);
   return (await response.json()) as T;
 }
@@ -51,6 +55,15 @@ describe('earshot start on the embedded default', async () => {
   it('starts Postgres, ingests the demo corpus, decodes it and serves the API', async () => {
     running = startCli(['start'], env);
     const [, url] = await running.waitFor(/Earshot is ready at (http:\/\/127\.0\.0\.1:\d+\/)/, 180_000);
+    // The first start creates an admin and prints a one-time link under the desk's address: one
+    // click signs in and opens the desk.
+    const [, link] = await running.waitFor(SIGN_IN_LINK);
+    expect(link!.startsWith(`${url}sign-in?token=`)).toBe(true);
+    expect((await fetch(`${url}api/recordings`)).status).toBe(401);
+    const opened = await fetch(link!, { redirect: 'manual' });
+    expect([opened.status, opened.headers.get('location')]).toEqual([303, '/']);
+    signedIn = { cookie: /earshot_session=[^;]+/.exec(opened.headers.get('set-cookie') ?? '')![0] };
+    expect((await fetch(link!, { redirect: 'manual' })).headers.get('location')).toMatch(/problem=link/);
     await running.waitFor(/Pipeline idle/, 240_000);
     expect(running.output()).toContain(
       `Ingest: ${demoFiles.length} new, 0 duplicates, 0 already known, 0 rejected.`,
@@ -77,7 +90,7 @@ describe('earshot start on the embedded default', async () => {
     // The player's range request on a working copy.
     const first = list.items[0]!;
     const audio = await fetch(`${url}api/recordings/${first.id}/audio/working?channel=0`, {
-      headers: { Range: 'bytes=0-43' },
+      headers: { ...signedIn, Range: 'bytes=0-43' },
     });
     expect(audio.status).toBe(206);
     expect(

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { grantCollection } from '../../src/accounts/grants.ts';
+import type { Db } from '../../src/db/database.ts';
 import type { UserRole } from '../../src/db/schema.ts';
 import { addNote } from '../../src/transcripts/notes.ts';
 import {
@@ -150,4 +152,11 @@ export async function createAccessFixture(t: TestDatabase): Promise<AccessFixtur
     },
   });
   return { fixture, app, granted, other, users, subjectUserId, scheduled };
+}
+
+/** Grants the user every collection there is now (benchmarks: an editor who sees what an admin sees). */
+export async function grantEveryCollection(db: Db, userId: string): Promise<void> {
+  const collections = await db.selectFrom('collections').select('id').execute();
+  for (const { id } of collections)
+    await grantCollection(db, { userId, collectionId: id, grantedBy: 'bench' });
 }

@@ -16,7 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
+import { SESSION_COOKIE } from '../../src/accounts/sessions.ts';
 import { buildApiServer } from '../../src/api/server.ts';
+import { createTestSession } from '../../test/helpers/signed-in-api.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { createDb } from '../../src/db/database.ts';
 import { ffmpegPath } from '../../src/media/ffmpeg-binaries.ts';
@@ -53,6 +55,8 @@ async function measureDesk(label: string, deskDir: string, browser: Browser, run
   const app = await buildApiServer({ db, config, deskDir });
   try {
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    // The desk needs a session: an admin's, set as a cookie in every fresh browser context.
+    sessionCookie = { name: SESSION_COOKIE, value: (await createTestSession(db)).token, url };
     const recordingId =
       values.recording ??
       (
@@ -88,9 +92,12 @@ async function measureDesk(label: string, deskDir: string, browser: Browser, run
   }
 }
 
+let sessionCookie: { name: string; value: string; url: string } | undefined;
+
 /** A fresh browser context (no HTTP cache) per load; bytes counted by Chromium's network layer. */
 async function loadCallPage(browser: Browser, pageUrl: string): Promise<PageLoad> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  if (sessionCookie) await context.addCookies([sessionCookie]);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');

@@ -13,13 +13,15 @@ import { createTestDatabase, type TestDatabase } from '../../../test/helpers/dat
 import { renderSignal } from '../../../test/helpers/test-signals.ts';
 import { peaksCachePath } from '../../media/waveform-peaks-cache.ts';
 import type { WorkingPeaksResponse } from '../schemas/peaks.ts';
-import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
+import { buildApiServer } from '../server.ts';
+import { signedInApi, type SignedInApi } from '../../../test/helpers/signed-in-api.ts';
 
 // Channel 0: 3 s of digital silence, then 3 s of a 0.7 sine. Channel 1: quiet noise throughout.
 const SECONDS = 6;
 let t: TestDatabase;
 let fixture: ApiFixture;
 let app: FastifyInstance;
+let api: SignedInApi;
 let call: { id: string };
 let noWorkingCopy: { id: string };
 let copies: { sha256: string; file: string }[];
@@ -43,7 +45,8 @@ beforeAll(async () => {
     const { sha256 } = await insertWorkingCopy(fixture, { recordingId: call.id, channel, content });
     copies.push({ sha256, file: path.join(fixture.config.derivedDir, call.id, `channel-${channel}.wav`) });
   }
-  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
+  app = await buildApiServer({ db: t.db, config: fixture.config });
+  api = await signedInApi(app, t.db);
 });
 
 afterAll(async () => {
@@ -56,7 +59,7 @@ const peaksUrl = (id: string, query = 'channel=0'): string =>
   `/api/recordings/${id}/audio/working/peaks${query ? `?${query}` : ''}`;
 
 async function getPeaks(url: string, headers: Record<string, string> = {}) {
-  const response = await app.inject({ method: 'GET', url, headers });
+  const response = await api.inject({ method: 'GET', url, headers });
   return { response, body: response.json<WorkingPeaksResponse>() };
 }
 
@@ -139,7 +142,7 @@ describe('GET /api/recordings/:id/audio/working/peaks', () => {
     const etag = response.headers.etag;
     expect(etag).toContain(copies[0]!.sha256);
     expect(response.headers['cache-control']).toBe('private, max-age=3600');
-    const again = await app.inject({
+    const again = await api.inject({
       method: 'GET',
       url: peaksUrl(call.id),
       headers: { 'if-none-match': String(etag) },
@@ -157,7 +160,7 @@ describe('GET /api/recordings/:id/audio/working/peaks', () => {
       [peaksUrl(noWorkingCopy.id), 'no working copy of channel 0'],
     ];
     for (const [url, message] of cases) {
-      const response = await app.inject({ method: 'GET', url });
+      const response = await api.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(404);
       expect(response.json<{ error: string; message: string }>()).toMatchObject({ error: 'not_found' });
       expect(response.json<{ message: string }>().message).toContain(message);
@@ -169,7 +172,7 @@ describe('GET /api/recordings/:id/audio/working/peaks', () => {
       content: fs.readFileSync(copies[1]!.file),
     });
     fs.rmSync(path.join(fixture.config.derivedDir, noWorkingCopy.id, 'channel-0.wav'));
-    const missing = await app.inject({ method: 'GET', url: peaksUrl(noWorkingCopy.id) });
+    const missing = await api.inject({ method: 'GET', url: peaksUrl(noWorkingCopy.id) });
     expect(missing.statusCode).toBe(404);
     expect(missing.json<{ message: string }>().message).toContain('missing from the store');
   });
@@ -183,7 +186,7 @@ describe('GET /api/recordings/:id/audio/working/peaks', () => {
       channel: 0,
       content: Buffer.from('RIFF\u0000\u0000\u0000\u0000WAVEnot really audio'),
     });
-    const response = await app.inject({ method: 'GET', url: peaksUrl(damaged.id) });
+    const response = await api.inject({ method: 'GET', url: peaksUrl(damaged.id) });
     expect(response.statusCode).toBe(422);
     const body = response.json<{ error: string; message: string }>();
     expect(body.error).toBe('undecodable_media');
@@ -202,7 +205,7 @@ describe('GET /api/recordings/:id/audio/working/peaks', () => {
       [peaksUrl(call.id, 'channel=0&resolution=9'), 'querystring'],
     ];
     for (const [url, where] of cases) {
-      const response = await app.inject({ method: 'GET', url });
+      const response = await api.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(400);
       const body = response.json<{ error: string; message: string }>();
       expect(body.error).toBe('bad_request');
@@ -216,7 +219,7 @@ describe('GET /api/recordings/:id/audio/working/peaks', () => {
   });
 
   it('is described in the OpenAPI document', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const response = await api.inject({ method: 'GET', url: '/api/openapi.json' });
     const doc = response.json<{ paths: Record<string, { get?: { responses: Record<string, unknown> } }> }>();
     const operation = doc.paths['/api/recordings/{id}/audio/working/peaks']?.get;
     expect(operation).toBeDefined();

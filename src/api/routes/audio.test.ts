@@ -11,11 +11,13 @@ import {
   type ApiFixture,
 } from '../../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
-import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
+import { buildApiServer } from '../server.ts';
+import { signedInApi, type SignedInApi } from '../../../test/helpers/signed-in-api.ts';
 
 let t: TestDatabase;
 let fixture: ApiFixture;
 let app: FastifyInstance;
+let api: SignedInApi;
 let original: { id: string; sha256: string; content: Buffer };
 let opus: { id: string; sha256: string; content: Buffer };
 let missingFile: { id: string };
@@ -44,7 +46,8 @@ beforeAll(async () => {
   });
   missingFile = await insertRecording(fixture, { collection_id: collectionId, writeFile: false });
   working = await insertWorkingCopy(fixture, { recordingId: original.id, channel: 0, content: workingBytes });
-  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
+  app = await buildApiServer({ db: t.db, config: fixture.config });
+  api = await signedInApi(app, t.db);
 });
 
 afterAll(async () => {
@@ -56,7 +59,7 @@ afterAll(async () => {
 const originalUrl = (): string => `/api/recordings/${original.id}/audio/original`;
 
 async function get(url: string, headers: Record<string, string> = {}, method: 'GET' | 'HEAD' = 'GET') {
-  return app.inject({ method, url, headers });
+  return api.inject({ method, url, headers });
 }
 
 describe('GET /api/recordings/:id/audio/original', () => {

@@ -8,4 +8,6 @@ export interface RouteContext {
   config: EarshotConfig;
   /** Queues pipeline jobs, when this process runs the job queue (`earshot start`). */
   scheduleStage?: StageScheduler;
+  /** The time sessions and sign-in throttling are checked against (tests move it). */
+  clock: () => Date;
 }

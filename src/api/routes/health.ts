@@ -64,7 +64,9 @@ export function registerHealthRoutes(app: FastifyInstance, { db }: RouteContext)
     {
       schema: {
         tags: ['health'],
-        summary: 'Whether the database is reachable, software versions, and what is stored',
+        summary:
+          'Whether the database is reachable and software versions, without signing in; what is ' +
+          'stored, when signed in',
         response: { 200: healthSchema, 503: healthSchema },
       },
     },

@@ -10,7 +10,8 @@ import { loadConfig, type EarshotConfig } from '../../config/config.ts';
 import { pipelineRegistry } from '../../jobs/handlers.ts';
 import { startJobQueue, type JobQueue } from '../../jobs/queue.ts';
 import { scheduleStage } from '../../jobs/scheduling.ts';
-import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
+import { buildApiServer } from '../server.ts';
+import { signedInApi, type SignedInApi } from '../../../test/helpers/signed-in-api.ts';
 
 // Uploads from the desk against the real database: the files are streamed to a temporary folder
 // in the data dir, ingested exactly as `earshot ingest` does, queued on the pipeline, and the
@@ -37,6 +38,7 @@ let store: TestDataDir;
 let config: EarshotConfig;
 let queue: JobQueue<string>;
 let app: FastifyInstance;
+let api: SignedInApi;
 let scratch: string;
 
 beforeAll(async () => {
@@ -51,11 +53,12 @@ beforeAll(async () => {
     EARSHOT_UPLOAD_MAX_FILES: '5',
   });
   queue = await startJobQueue({ connectionString: t.connectionString, registry: pipelineRegistry() });
-  app = await buildApiServerAsUsers({
+  app = await buildApiServer({
     db: t.db,
     config,
     scheduleStage: (stage, ids, options) => scheduleStage(queue, t.db, stage, ids, options),
   });
+  api = await signedInApi(app, t.db, { name: 'desk-uploader' });
 });
 
 afterAll(async () => {
@@ -97,7 +100,7 @@ async function upload(collection: string | null, parts: Part[], fileCount?: numb
   form.append('fileCount', String(fileCount ?? parts.filter((p) => p.field !== 'metadata').length));
   for (const p of parts) form.append(p.field ?? 'files', new Blob([p.bytes]), p.name);
   const request = new Request('http://localhost/api/ingest', { method: 'POST', body: form });
-  return app.inject({
+  return api.inject({
     method: 'POST',
     url: '/api/ingest',
     headers: { 'content-type': request.headers.get('content-type')! },
@@ -155,14 +158,14 @@ describe('POST /api/ingest', () => {
       .where('original_filename', '=', 'звонок.wav')
       .executeTakeFirstOrThrow();
     expect(withCall.caller_number).toBe('+79161234567');
-    // Custody: the configured actor, as with the CLI.
+    // Custody: the signed-in user, not the server's configured (OS) actor.
     const batch = await t.db
       .selectFrom('ingest_batches')
       .select(['actor', 'status', 'inputs'])
       .where('id', '=', body.batchId)
       .executeTakeFirstOrThrow();
     expect(batch).toEqual({
-      actor: 'desk-tester',
+      actor: 'desk-uploader',
       status: 'finished',
       inputs: ['desk-upload:leak', 'desk-upload:loose.wav', 'desk-upload:more.zip'],
     });
@@ -172,7 +175,7 @@ describe('POST /api/ingest', () => {
       .where('batch_id', '=', body.batchId)
       .execute();
     expect(custody.length).toBeGreaterThanOrEqual(4);
-    expect(new Set(custody.map((c) => c.actor))).toEqual(new Set(['desk-tester']));
+    expect(new Set(custody.map((c) => c.actor))).toEqual(new Set(['desk-uploader']));
     // Queued on the pipeline's first stage.
     const runs = await t.db
       .selectFrom('stage_runs')
@@ -267,7 +270,7 @@ describe('POST /api/ingest', () => {
   });
 
   it('answers 413 at once when the declared length is over the limit', async () => {
-    const response = await app.inject({
+    const response = await api.inject({
       method: 'POST',
       url: '/api/ingest',
       headers: { 'content-type': 'multipart/form-data; boundary=x' },
@@ -323,7 +326,7 @@ describe('POST /api/ingest', () => {
   });
 
   it('states its limits', async () => {
-    const response = await app.inject({ url: '/api/ingest/limits' });
+    const response = await api.inject({ url: '/api/ingest/limits' });
     expect(response.json()).toEqual({ maxBytes: LIMIT, maxFiles: 5, schedules: true });
   });
 });

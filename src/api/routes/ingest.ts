@@ -93,8 +93,8 @@ export function registerIngestRoutes(
           collection,
           metadataFile: upload.metadataFile,
           recordPathsAs: { dir: path.join(upload.dir, 'files'), prefix: UPLOAD_PATH_PREFIX },
-          // Custody: the desk has no accounts yet; uploads are the configured actor's, as with the CLI.
-          actor: config.actor,
+          // Custody: the upload is the signed-in user's doing.
+          actor: principalOf(request).name,
         });
         const ids = result.newRecordingIds;
         if (scheduleStage && ids.length > 0) await scheduleStage(STAGE_ORDER[0], ids, { force: false });

@@ -5,16 +5,19 @@ import { createApiFixture, type ApiFixture } from '../../../test/helpers/api-fix
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import { LEXICON_FILE } from '../../analysis/lexicon/lexicon-data.ts';
 import { currentAnalyserVersions } from '../../jobs/stages/analyse.ts';
-import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
+import { buildApiServer } from '../server.ts';
+import { signedInApi, type SignedInApi } from '../../../test/helpers/signed-in-api.ts';
 
 let t: TestDatabase;
 let fixture: ApiFixture;
 let app: FastifyInstance;
+let api: SignedInApi;
 
 beforeAll(async () => {
   t = await createTestDatabase('api_lexicon');
   fixture = createApiFixture(t.db);
-  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
+  app = await buildApiServer({ db: t.db, config: fixture.config });
+  api = await signedInApi(app, t.db);
 });
 afterAll(async () => {
   await app?.close();
@@ -24,7 +27,7 @@ afterAll(async () => {
 
 describe('GET /api/lexicon', () => {
   it('lists every entry of the committed lexicon with the version analysis runs record', async () => {
-    const response = await app.inject({ url: '/api/lexicon' });
+    const response = await api.inject({ url: '/api/lexicon' });
     expect(response.statusCode).toBe(200);
     const body = response.json<{
       version: string;

@@ -9,11 +9,13 @@ import {
 } from '../../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import { insertMachineTranscriptFixture } from '../../transcripts/testing/transcript-fixtures.ts';
-import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
+import { buildApiServer } from '../server.ts';
+import { signedInApi, type SignedInApi } from '../../../test/helpers/signed-in-api.ts';
 
 let t: TestDatabase;
 let fixture: ApiFixture;
 let app: FastifyInstance;
+let api: SignedInApi;
 let recordingId = '';
 let otherRecordingId = '';
 let machine: { segmentIds: string[] };
@@ -30,7 +32,8 @@ beforeAll(async () => {
     { start: 0.5, end: 1.4, text: 'у нас двое двухсотых' },
   ]);
   await insertMachineTranscriptFixture(t.db, otherRecordingId, [{ start: 0, end: 1, text: 'алло' }]);
-  app = await buildApiServerAsUsers({ db: t.db, config: { ...fixture.config, actor: 'desk-user' } });
+  app = await buildApiServer({ db: t.db, config: { ...fixture.config, actor: 'os-user' } });
+  api = await signedInApi(app, t.db, { name: 'desk-user' });
 });
 
 afterAll(async () => {
@@ -43,25 +46,26 @@ describe('notes', () => {
   const notesUrl = (id: string): string => `/api/recordings/${id}/notes`;
 
   it('adds notes on the call and on a segment, append-only', async () => {
-    const onCall = await app.inject({
+    const onCall = await api.inject({
       method: 'POST',
       url: notesUrl(recordingId),
       payload: { text: ' Check the date ' },
     });
     expect(onCall.statusCode, onCall.body).toBe(201);
     expect(onCall.json()).toMatchObject({ text: 'Check the date', author: 'desk-user', segmentId: null });
-    const onSegment = await app.inject({
+    const onSegment = await api.inject({
       method: 'POST',
       url: notesUrl(recordingId),
       payload: { text: '«двухсотых» = KIA', segmentId: machine.segmentIds[0], author: 'Olena' },
     });
     expect(onSegment.statusCode).toBe(201);
+    // The author is the signed-in user, whatever the body claims and whoever runs the server.
     expect(onSegment.json()).toMatchObject({
       segmentId: machine.segmentIds[0],
       transcriptVersion: 1,
-      author: 'Olena',
+      author: 'desk-user',
     });
-    const list = await app.inject({ url: notesUrl(recordingId) });
+    const list = await api.inject({ url: notesUrl(recordingId) });
     expect(list.json<{ notes: { text: string }[] }>().notes.map((n) => n.text)).toEqual([
       'Check the date',
       '«двухсотых» = KIA',
@@ -80,17 +84,17 @@ describe('notes', () => {
       .select('s.id')
       .where('tr.recording_id', '=', otherRecordingId)
       .executeTakeFirstOrThrow();
-    const empty = await app.inject({ method: 'POST', url: notesUrl(recordingId), payload: { text: '  ' } });
+    const empty = await api.inject({ method: 'POST', url: notesUrl(recordingId), payload: { text: '  ' } });
     expect(empty.statusCode).toBe(400);
     expect(empty.json<{ message: string }>().message).toMatch(/the note is empty/);
-    const nul = await app.inject({
+    const nul = await api.inject({
       method: 'POST',
       url: notesUrl(recordingId),
       payload: { text: 'a\u0000b' },
     });
     expect(nul.statusCode).toBe(400);
     expect(nul.json<{ message: string }>().message).toMatch(/NUL/);
-    const wrong = await app.inject({
+    const wrong = await api.inject({
       method: 'POST',
       url: notesUrl(recordingId),
       payload: { text: 'x', segmentId: String(foreign.id) },
@@ -98,9 +102,9 @@ describe('notes', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json<{ message: string }>().message).toMatch(/not a segment of this recording/);
     expect(
-      (await app.inject({ method: 'POST', url: notesUrl(MISSING), payload: { text: 'x' } })).statusCode,
+      (await api.inject({ method: 'POST', url: notesUrl(MISSING), payload: { text: 'x' } })).statusCode,
     ).toBe(404);
-    expect((await app.inject({ url: notesUrl(MISSING) })).statusCode).toBe(404);
+    expect((await api.inject({ url: notesUrl(MISSING) })).statusCode).toBe(404);
     const after = await t.db
       .selectFrom('desk_notes')
       .select((eb) => eb.fn.countAll().as('n'))

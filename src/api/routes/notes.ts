@@ -11,7 +11,7 @@ import { principalOf } from '../../accounts/principal.ts';
 import { assertMay } from '../../accounts/permissions.ts';
 import type { RouteContext } from './context.ts';
 
-export function registerNoteRoutes(app: FastifyInstance, { db, config }: RouteContext): void {
+export function registerNoteRoutes(app: FastifyInstance, { db }: RouteContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -63,7 +63,7 @@ export function registerNoteRoutes(app: FastifyInstance, { db, config }: RouteCo
         recordingId: id,
         segmentId: request.body.segmentId,
         text: request.body.text,
-        author: request.body.author ?? config.actor,
+        author: principalOf(request).name,
       });
       return reply.code(201).send(presentNote(note));
     },

@@ -12,7 +12,8 @@ import { createTestDatabase, type TestDatabase } from '../../../test/helpers/dat
 import { pipelineRegistry } from '../../jobs/handlers.ts';
 import { PGBOSS_SCHEMA, startJobQueue, type JobQueue } from '../../jobs/queue.ts';
 import { scheduleStage } from '../../jobs/scheduling.ts';
-import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
+import { buildApiServer } from '../server.ts';
+import { signedInApi, type SignedInApi } from '../../../test/helpers/signed-in-api.ts';
 
 // Pipeline progress as the desk's status view reads it, on runs written as the workers write them.
 
@@ -45,7 +46,9 @@ let t: TestDatabase;
 let fixture: ApiFixture;
 let queue: JobQueue<string>;
 let app: FastifyInstance;
+let api: SignedInApi;
 let alone: FastifyInstance;
+let aloneApi: SignedInApi;
 const ids: string[] = [];
 
 beforeAll(async () => {
@@ -75,12 +78,14 @@ beforeAll(async () => {
     .execute();
   await insertStageRun(t.db, { recordingId: ids[5]!, stage: 'vad', status: 'pending' });
   queue = await startJobQueue({ connectionString: t.connectionString, registry: pipelineRegistry() });
-  app = await buildApiServerAsUsers({
+  app = await buildApiServer({
     db: t.db,
     config: fixture.config,
     scheduleStage: (stage, recordingIds, options) => scheduleStage(queue, t.db, stage, recordingIds, options),
   });
-  alone = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
+  api = await signedInApi(app, t.db);
+  alone = await buildApiServer({ db: t.db, config: fixture.config });
+  aloneApi = await signedInApi(alone, t.db);
 });
 
 afterAll(async () => {
@@ -91,7 +96,7 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const status = async (server = app) => (await server.inject({ url: '/api/pipeline' })).json<PipelineBody>();
+const status = async (server = api) => (await server.inject({ url: '/api/pipeline' })).json<PipelineBody>();
 
 describe('GET /api/pipeline', () => {
   it('counts each stage, groups failures and waits by reason, and has no ETA without timed runs', async () => {
@@ -174,9 +179,9 @@ describe('GET /api/pipeline: silent workers', () => {
 
 describe('POST /api/pipeline/retry', () => {
   it('schedules the failed runs of one stage again; a bad stage is a 400', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/api/pipeline/retry', payload: { stage: 'nope' } });
+    const bad = await api.inject({ method: 'POST', url: '/api/pipeline/retry', payload: { stage: 'nope' } });
     expect(bad.statusCode).toBe(400);
-    const response = await app.inject({
+    const response = await api.inject({
       method: 'POST',
       url: '/api/pipeline/retry',
       payload: { stage: 'vad' },
@@ -194,9 +199,9 @@ describe('POST /api/pipeline/retry', () => {
   });
 
   it('is unavailable on a server without a job queue', async () => {
-    const response = await alone.inject({ method: 'POST', url: '/api/pipeline/retry', payload: {} });
+    const response = await aloneApi.inject({ method: 'POST', url: '/api/pipeline/retry', payload: {} });
     expect(response.statusCode).toBe(503);
     expect(response.json<{ message: string }>().message).toMatch(/earshot retry --failed/);
-    expect((await status(alone)).canRetry).toBe(false);
+    expect((await status(aloneApi)).canRetry).toBe(false);
   });
 });

@@ -12,7 +12,8 @@ import {
   type ApiFixture,
 } from '../../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
-import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
+import { buildApiServer } from '../server.ts';
+import { signedInApi, type SignedInApi } from '../../../test/helpers/signed-in-api.ts';
 
 interface ListBody {
   items: {
@@ -34,6 +35,7 @@ interface ErrorBody {
 let t: TestDatabase;
 let fixture: ApiFixture;
 let app: FastifyInstance;
+let api: SignedInApi;
 const ids: Record<string, string> = {};
 let leakId = '';
 let batchId = '';
@@ -105,7 +107,8 @@ beforeAll(async () => {
     content: Buffer.from('RIFF-ch1'),
   });
 
-  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
+  app = await buildApiServer({ db: t.db, config: fixture.config });
+  api = await signedInApi(app, t.db);
 });
 
 afterAll(async () => {
@@ -115,7 +118,7 @@ afterAll(async () => {
 });
 
 async function list(query: string): Promise<ListBody> {
-  const response = await app.inject({ method: 'GET', url: `/api/recordings${query}` });
+  const response = await api.inject({ method: 'GET', url: `/api/recordings${query}` });
   expect(response.statusCode, response.body).toBe(200);
   return response.json<ListBody>();
 }
@@ -194,7 +197,7 @@ describe('GET /api/recordings', () => {
     ['?metadataOrigin=guess', 'querystring.metadataOrigin'],
     ['?colection=typo', 'querystring'],
   ])('rejects %s with 400 naming %s', async (query, path) => {
-    const response = await app.inject({ method: 'GET', url: `/api/recordings${query}` });
+    const response = await api.inject({ method: 'GET', url: `/api/recordings${query}` });
     expect(response.statusCode).toBe(400);
     const body = response.json<ErrorBody>();
     expect(body.error).toBe('bad_request');
@@ -208,7 +211,7 @@ describe('GET /api/recordings', () => {
 
 describe('GET /api/recordings/:id', () => {
   it('returns metadata, probe, channels, sources, stages, working copies and custody in order', async () => {
-    const response = await app.inject({ method: 'GET', url: `/api/recordings/${ids.mother}` });
+    const response = await api.inject({ method: 'GET', url: `/api/recordings/${ids.mother}` });
     expect(response.statusCode).toBe(200);
     const body = response.json<Record<string, unknown>>();
     expect(body).toMatchObject({
@@ -240,15 +243,15 @@ describe('GET /api/recordings/:id', () => {
   });
 
   it('keeps extra sidecar columns', async () => {
-    const response = await app.inject({ method: 'GET', url: `/api/recordings/${ids.wife}` });
+    const response = await api.inject({ method: 'GET', url: `/api/recordings/${ids.wife}` });
     expect(response.json<{ call: { extra: unknown } }>().call.extra).toEqual({ unit: '64th brigade' });
   });
 
   it('answers 400 for a non-UUID id and 404 for an unknown one', async () => {
-    const bad = await app.inject({ method: 'GET', url: '/api/recordings/42' });
+    const bad = await api.inject({ method: 'GET', url: '/api/recordings/42' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<ErrorBody>().issues?.[0]?.path).toBe('params.id');
-    const missing = await app.inject({
+    const missing = await api.inject({
       method: 'GET',
       url: '/api/recordings/00000000-0000-4000-8000-000000000000',
     });
@@ -259,7 +262,7 @@ describe('GET /api/recordings/:id', () => {
 
 describe('GET /api/recordings/:id/custody', () => {
   it('returns the custody events in append order', async () => {
-    const response = await app.inject({ method: 'GET', url: `/api/recordings/${ids.mother}/custody` });
+    const response = await api.inject({ method: 'GET', url: `/api/recordings/${ids.mother}/custody` });
     expect(response.statusCode).toBe(200);
     const body = response.json<{ events: { id: string; action: string; details: { step: string } }[] }>();
     expect(body.events.map((e) => e.details.step)).toEqual([
@@ -274,12 +277,12 @@ describe('GET /api/recordings/:id/custody', () => {
   });
 
   it('answers 404 for an unknown recording and 400 for a bad id', async () => {
-    const missing = await app.inject({
+    const missing = await api.inject({
       method: 'GET',
       url: '/api/recordings/00000000-0000-4000-8000-000000000000/custody',
     });
     expect(missing.statusCode).toBe(404);
-    const bad = await app.inject({ method: 'GET', url: '/api/recordings/..%2F..%2Fetc/custody' });
+    const bad = await api.inject({ method: 'GET', url: '/api/recordings/..%2F..%2Fetc/custody' });
     expect(bad.statusCode).toBe(400);
   });
 });

@@ -15,7 +15,8 @@ import {
 import { parseSearchQuery } from '../../search/query-parser.ts';
 import { searchSegments } from '../queries/search.ts';
 import type { CandidatePlan } from '../queries/search-plan.ts';
-import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
+import { buildApiServer } from '../server.ts';
+import { signedInApi, type SignedInApi } from '../../../test/helpers/signed-in-api.ts';
 
 interface Hit {
   recordingId: string;
@@ -37,10 +38,11 @@ interface SearchBody {
 let t: TestDatabase;
 let fixture: ApiFixture;
 let app: FastifyInstance;
+let api: SignedInApi;
 const rec: Record<string, string> = {};
 
 async function search(params: Record<string, string>): Promise<SearchBody> {
-  const response = await app.inject({ url: `/api/search?${new URLSearchParams(params).toString()}` });
+  const response = await api.inject({ url: `/api/search?${new URLSearchParams(params).toString()}` });
   expect(response.statusCode, response.body).toBe(200);
   return response.json<SearchBody>();
 }
@@ -162,7 +164,8 @@ beforeAll(async () => {
   // The brother's call failed translation, as a failed stage looks on the Calls page.
   await insertStageRun(t.db, { recordingId: rec.brother!, stage: 'translate', status: 'failed' });
 
-  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
+  app = await buildApiServer({ db: t.db, config: fixture.config });
+  api = await signedInApi(app, t.db);
 });
 
 afterAll(async () => {
@@ -288,7 +291,7 @@ describe('GET /api/search', () => {
       ['q=200&status=lost', /querystring\.status/],
     ];
     for (const [query, message] of cases) {
-      const response = await app.inject({ url: `/api/search?${query}` });
+      const response = await api.inject({ url: `/api/search?${query}` });
       expect(response.statusCode, query).toBe(400);
       const body = response.json<{ error: string; message: string }>();
       expect(body.error, query).toBe('bad_request');
@@ -331,7 +334,7 @@ describe('OpenAPI', () => {
   });
 
   it('describes every search parameter and the hit shape', async () => {
-    const doc = (await app.inject({ url: '/api/openapi.json' })).json<{
+    const doc = (await api.inject({ url: '/api/openapi.json' })).json<{
       paths: Record<string, { get?: { parameters?: { name: string; description?: string }[] } }>;
     }>();
     const parameters = doc.paths['/api/search']?.get?.parameters ?? [];

@@ -13,7 +13,8 @@ import { PGBOSS_SCHEMA, startJobQueue, type JobQueue } from '../../jobs/queue.ts
 import { scheduleStage } from '../../jobs/scheduling.ts';
 import type { StageName } from '../../jobs/stages.ts';
 import { insertMachineTranscriptFixture } from '../../transcripts/testing/transcript-fixtures.ts';
-import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
+import { buildApiServer } from '../server.ts';
+import { signedInApi, type SignedInApi } from '../../../test/helpers/signed-in-api.ts';
 
 interface Segment {
   id: string;
@@ -37,6 +38,7 @@ interface TranscriptBody {
 let t: TestDatabase;
 let fixture: ApiFixture;
 let app: FastifyInstance;
+let api: SignedInApi;
 let queue: JobQueue<StageName>;
 let recordingId = '';
 let bareRecordingId = '';
@@ -56,7 +58,7 @@ async function storedState(): Promise<string> {
 }
 
 const post = (id: string, payload: unknown) =>
-  app.inject({ method: 'POST', url: `/api/recordings/${id}/transcripts`, payload: payload as object });
+  api.inject({ method: 'POST', url: `/api/recordings/${id}/transcripts`, payload: payload as object });
 
 beforeAll(async () => {
   t = await createTestDatabase('api_transcripts');
@@ -73,11 +75,12 @@ beforeAll(async () => {
   ]);
   // A real job queue on the test database: the correction must queue translate and analyse.
   queue = await startJobQueue({ connectionString: t.connectionString, registry: pipelineRegistry() });
-  app = await buildApiServerAsUsers({
+  app = await buildApiServer({
     db: t.db,
-    config: { ...fixture.config, actor: 'desk-user' },
+    config: { ...fixture.config, actor: 'os-user' },
     scheduleStage: (stage, ids, options) => scheduleStage(queue, t.db, stage, ids, options),
   });
+  api = await signedInApi(app, t.db, { name: 'Olena' });
 });
 
 afterAll(async () => {
@@ -89,12 +92,12 @@ afterAll(async () => {
 
 describe('reading transcripts', () => {
   it('lists versions and reads the latest with words and translations', async () => {
-    const versions = await app.inject({ url: `/api/recordings/${recordingId}/transcripts` });
+    const versions = await api.inject({ url: `/api/recordings/${recordingId}/transcripts` });
     expect(versions.statusCode).toBe(200);
     expect(versions.json()).toMatchObject({
       versions: [{ version: 1, kind: 'machine', basedOnVersion: null, model: 'test-asr-ru', language: 'ru' }],
     });
-    const read = await app.inject({ url: `/api/recordings/${recordingId}/transcript` });
+    const read = await api.inject({ url: `/api/recordings/${recordingId}/transcript` });
     expect(read.statusCode).toBe(200);
     const body = read.json<TranscriptBody>();
     expect(body.isLatest).toBe(true);
@@ -104,17 +107,17 @@ describe('reading transcripts', () => {
   });
 
   it('answers 404 and 400 for what does not exist or is malformed', async () => {
-    expect((await app.inject({ url: `/api/recordings/${MISSING}/transcripts` })).statusCode).toBe(404);
-    const bare = await app.inject({ url: `/api/recordings/${bareRecordingId}/transcript` });
+    expect((await api.inject({ url: `/api/recordings/${MISSING}/transcripts` })).statusCode).toBe(404);
+    const bare = await api.inject({ url: `/api/recordings/${bareRecordingId}/transcript` });
     expect(bare.statusCode).toBe(404);
     expect(bare.json<{ message: string }>().message).toMatch(/no transcript yet/);
     expect(
-      (await app.inject({ url: `/api/recordings/${recordingId}/transcript?version=7` })).statusCode,
+      (await api.inject({ url: `/api/recordings/${recordingId}/transcript?version=7` })).statusCode,
     ).toBe(404);
     expect(
-      (await app.inject({ url: `/api/recordings/${recordingId}/transcript?version=x` })).statusCode,
+      (await api.inject({ url: `/api/recordings/${recordingId}/transcript?version=x` })).statusCode,
     ).toBe(400);
-    expect((await app.inject({ url: '/api/recordings/not-a-uuid/transcripts' })).statusCode).toBe(400);
+    expect((await api.inject({ url: '/api/recordings/not-a-uuid/transcripts' })).statusCode).toBe(400);
   });
 });
 
@@ -196,7 +199,8 @@ describe('corrections', () => {
     const ids = machine.segmentIds;
     const response = await post(recordingId, {
       baseVersion: 1,
-      author: 'Olena',
+      // A body that claims another author: the custody event and the version name the signed-in user.
+      author: 'Editor-in-chief',
       segments: [
         // Text corrected: word timings dropped, translation stale.
         {
@@ -229,7 +233,7 @@ describe('corrections', () => {
     });
 
     const latest = (
-      await app.inject({ url: `/api/recordings/${recordingId}/transcript` })
+      await api.inject({ url: `/api/recordings/${recordingId}/transcript` })
     ).json<TranscriptBody>();
     expect(latest.transcript).toMatchObject({ version: 2, kind: 'human', createdBy: 'Olena' });
     const [edited, reassigned, added] = latest.segments;
@@ -246,7 +250,7 @@ describe('corrections', () => {
     expect(added).toMatchObject({ text: 'триста у нас', sourceSegmentId: null, translation: null });
 
     const old = (
-      await app.inject({ url: `/api/recordings/${recordingId}/transcript?version=1` })
+      await api.inject({ url: `/api/recordings/${recordingId}/transcript?version=1` })
     ).json<TranscriptBody>();
     expect(old.isLatest).toBe(false);
     expect(old.segments.map((s) => s.text)).toEqual(['у нас двое двухсотых', 'понял тебя', 'скажи матери']);
@@ -303,9 +307,9 @@ describe('corrections', () => {
     expect(await storedState()).toBe(before);
   });
 
-  it('takes the configured actor as author and chains corrections', async () => {
+  it('names the signed-in user as author when the body names none, and chains corrections', async () => {
     const v2 = (
-      await app.inject({ url: `/api/recordings/${recordingId}/transcript` })
+      await api.inject({ url: `/api/recordings/${recordingId}/transcript` })
     ).json<TranscriptBody>();
     const segments = v2.segments.map((s) => ({
       sourceSegmentId: s.id,
@@ -319,10 +323,10 @@ describe('corrections', () => {
     const response = await post(recordingId, { baseVersion: 2, segments });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toMatchObject({
-      transcript: { version: 3, createdBy: 'desk-user', basedOnVersion: 2 },
+      transcript: { version: 3, createdBy: 'Olena', basedOnVersion: 2 },
     });
     const v3 = (
-      await app.inject({ url: `/api/recordings/${recordingId}/transcript` })
+      await api.inject({ url: `/api/recordings/${recordingId}/transcript` })
     ).json<TranscriptBody>();
     // Two versions back, still the English of the machine version: stale, as the words changed.
     expect(v3.segments[0]!.translation).toMatchObject({ text: 'we have two two hundreds', stale: true });
@@ -332,7 +336,7 @@ describe('corrections', () => {
 
 describe('diff', () => {
   it('shows added, removed and changed segments with a word-level diff', async () => {
-    const response = await app.inject({ url: `/api/recordings/${recordingId}/transcripts/diff?from=1&to=2` });
+    const response = await api.inject({ url: `/api/recordings/${recordingId}/transcripts/diff?from=1&to=2` });
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json<{
       summary: Record<string, number>;
@@ -365,7 +369,7 @@ describe('diff', () => {
 
     // Across two corrections the first segment is still traced back to the machine one.
     const across = (
-      await app.inject({ url: `/api/recordings/${recordingId}/transcripts/diff?from=1&to=3` })
+      await api.inject({ url: `/api/recordings/${recordingId}/transcripts/diff?from=1&to=3` })
     ).json<{
       summary: Record<string, number>;
     }>();
@@ -373,14 +377,14 @@ describe('diff', () => {
   });
 
   it('refuses a reversed or missing version', async () => {
-    const reversed = await app.inject({ url: `/api/recordings/${recordingId}/transcripts/diff?from=2&to=1` });
+    const reversed = await api.inject({ url: `/api/recordings/${recordingId}/transcripts/diff?from=2&to=1` });
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json<{ message: string }>().message).toMatch(/from must be an earlier version/);
     expect(
-      (await app.inject({ url: `/api/recordings/${recordingId}/transcripts/diff?from=1&to=9` })).statusCode,
+      (await api.inject({ url: `/api/recordings/${recordingId}/transcripts/diff?from=1&to=9` })).statusCode,
     ).toBe(404);
     expect(
-      (await app.inject({ url: `/api/recordings/${recordingId}/transcripts/diff?from=1` })).statusCode,
+      (await api.inject({ url: `/api/recordings/${recordingId}/transcripts/diff?from=1` })).statusCode,
     ).toBe(400);
   });
 });

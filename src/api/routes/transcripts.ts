@@ -35,7 +35,7 @@ import type { RouteContext } from './context.ts';
 const errors = { 400: errorResponseSchema, 404: errorResponseSchema };
 
 export function registerTranscriptRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { db, config } = context;
+  const { db } = context;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -162,7 +162,7 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
       const saved = await saveCorrection(db, {
         recordingId: id,
         baseVersion: request.body.baseVersion,
-        author: request.body.author ?? config.actor,
+        author: principalOf(request).name,
         segments: request.body.segments,
       });
       let queued = false;

@@ -16,7 +16,8 @@ import {
 } from '../../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import type { Category } from '../../analysis/types.ts';
-import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
+import { buildApiServer } from '../server.ts';
+import { signedInApi, type SignedInApi } from '../../../test/helpers/signed-in-api.ts';
 
 // Trend charts against the recordings list: every chart point, opened as a list with the filters
 // the chart documents, must list exactly as many calls as the point counts.
@@ -54,6 +55,7 @@ interface List {
 let t: TestDatabase;
 let fixture: ApiFixture;
 let app: FastifyInstance;
+let api: SignedInApi;
 
 const KILLED = 'у нас пять двухсотых под бахмутом';
 const REFUSED = 'отказники в харькове и под бахмутом';
@@ -147,7 +149,8 @@ beforeAll(async () => {
       analysisFor(transcript.segmentIds[0]!, spec.text, spec.triage!),
     );
   }
-  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
+  app = await buildApiServer({ db: t.db, config: fixture.config });
+  api = await signedInApi(app, t.db);
 });
 
 afterAll(async () => {
@@ -157,7 +160,7 @@ afterAll(async () => {
 });
 
 async function get<T>(url: string): Promise<T> {
-  const response = await app.inject({ method: 'GET', url });
+  const response = await api.inject({ method: 'GET', url });
   expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
   return response.json<T>();
 }
@@ -385,7 +388,7 @@ describe('GET /api/recordings with analysis', () => {
     ['sort=score', 'querystring.sort'],
     ['caller=12345', 'querystring.caller'],
   ])('rejects %s with 400 naming %s', async (query, path) => {
-    const response = await app.inject({ method: 'GET', url: `/api/recordings?${query}` });
+    const response = await api.inject({ method: 'GET', url: `/api/recordings?${query}` });
     expect(response.statusCode).toBe(400);
     const body = response.json<{ error: string; issues?: { path: string }[] }>();
     expect(body.error).toBe('bad_request');
@@ -405,7 +408,7 @@ describe('trend filters', () => {
       'querystring.collection',
     ],
   ])('rejects %s with 400 naming %s', async (url, path) => {
-    const response = await app.inject({ method: 'GET', url });
+    const response = await api.inject({ method: 'GET', url });
     expect(response.statusCode).toBe(400);
     const body = response.json<{ error: string; message: string; issues?: { path: string }[] }>();
     expect(body.error).toBe('bad_request');
@@ -415,17 +418,17 @@ describe('trend filters', () => {
 
 describe('GET /api/recordings/:id/analysis', () => {
   it('answers 404 for an unknown recording or one not analysed, 400 for a bad id', async () => {
-    const unknown = await app.inject({
+    const unknown = await api.inject({
       url: '/api/recordings/00000000-0000-4000-8000-000000000000/analysis',
     });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json<{ message: string }>().message).toMatch(/No recording/);
     const list = await get<List>('/api/recordings?sort=triage&order=asc');
     const unanalysed = list.items.at(-1)!.id;
-    const notYet = await app.inject({ url: `/api/recordings/${unanalysed}/analysis` });
+    const notYet = await api.inject({ url: `/api/recordings/${unanalysed}/analysis` });
     expect(notYet.statusCode).toBe(404);
     expect(notYet.json<{ message: string }>().message).toMatch(/no analysis/);
-    expect((await app.inject({ url: '/api/recordings/nope/analysis' })).statusCode).toBe(400);
+    expect((await api.inject({ url: '/api/recordings/nope/analysis' })).statusCode).toBe(400);
   });
 
   it('returns matches and entities with offsets into the segment texts', async () => {

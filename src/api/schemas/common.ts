@@ -7,6 +7,7 @@ export const errorResponseSchema = z
       .enum([
         'bad_request',
         'not_signed_in',
+        'sign_in_failed',
         'forbidden',
         'not_found',
         'conflict',
@@ -16,12 +17,14 @@ export const errorResponseSchema = z
         'unsupported_media_type',
         'cross_site_refused',
         'host_not_allowed',
+        'too_many_attempts',
         'unavailable',
         'internal_error',
       ])
       .describe(
-        'Machine-readable error code (not_signed_in: no valid session; ' +
-          'forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; ' +
+        'Machine-readable error code (not_signed_in: no valid session, sign in first; ' +
+          'sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; ' +
+          'too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; ' +
           'undecodable_media: a stored audio file could not be decoded; ' +
           'payload_too_large: a body or upload over a stated limit; ' +
           'unsupported_media_type: a body type this route does not take; ' +

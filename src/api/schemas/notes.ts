@@ -31,7 +31,9 @@ export const noteBodySchema = z
       .min(1)
       .max(200)
       .optional()
-      .describe('Who writes it (default: the server’s configured actor)'),
+      .describe(
+        'Ignored: the author is always the signed-in user (accepted so that older clients are not refused)',
+      ),
   })
   .describe('A new note');
 

@@ -164,7 +164,9 @@ export const correctionBodySchema = z
       .min(1)
       .max(200)
       .optional()
-      .describe('Who made the correction (default: the server’s configured actor)'),
+      .describe(
+        'Ignored: the author is always the signed-in user (accepted so that older clients are not refused)',
+      ),
     segments: z
       .array(
         z

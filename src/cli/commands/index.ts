@@ -12,6 +12,7 @@ import { registerServeCommand } from './serve.ts';
 import { registerStartCommand } from './start.ts';
 import { registerStatusCommand } from './status.ts';
 import { registerTranscribeCommand } from './transcribe.ts';
+import { registerSignInLinkCommand, registerUserCommand } from './user.ts';
 import { registerVerifyStoreCommand } from './verify-store.ts';
 import { registerWorkerCommand } from './worker.ts';
 
@@ -29,6 +30,8 @@ export const commandRegistrations: CommandRegistration[] = [
   registerAuditCommand,
   registerWorkerCommand,
   registerServeCommand,
+  registerUserCommand,
+  registerSignInLinkCommand,
   registerTranscribeCommand,
   registerModelsCommand,
   registerAnalyseCommand,

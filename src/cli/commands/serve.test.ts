@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/helpers/dat
 import { PGBOSS_SCHEMA } from '../../jobs/queue.ts';
 import { insertMachineTranscriptFixture } from '../../transcripts/testing/transcript-fixtures.ts';
 import { main } from '../main.ts';
+import { SIGN_IN_LINK, signInWithLink } from '../../../test/helpers/signed-in-api.ts';
 
 let t: TestDatabase;
 let dataDir: string;
@@ -33,11 +34,18 @@ describe('earshot serve', () => {
     });
     try {
       const [, url] = await cli.waitFor(/serving at (http:\/\/127\.0\.0\.1:\d+\/)/);
-      // The audit chain's head, to be written down elsewhere: nothing audited yet in this database.
-      await cli.waitFor(/audit chain head: seq 0 sha256 0{64}\n/);
-      const health = await fetch(`${url}api/health`);
+      // A first start: the admin it created and the one-time link that signs it in.
+      const [, link] = await cli.waitFor(SIGN_IN_LINK);
+      expect(cli.output()).toContain('First start: created the admin user "admin"');
+      expect(link!.startsWith(`${url}sign-in?token=`)).toBe(true);
+      expect((await fetch(`${url}api/recordings`)).status).toBe(401);
+      const session = await signInWithLink(link!);
+      expect(session.name).toBe('admin');
+      // The audit chain's head, to be written down elsewhere.
+      await cli.waitFor(/audit chain head: seq \d+ sha256 [0-9a-f]{64}\n/);
+      const health = await fetch(`${url}api/health`, { headers: session.headers });
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: 'ok' });
+      expect(await health.json()).toMatchObject({ status: 'ok', counts: { recordings: 0 } });
       // The home page is the built desk, or (before web/dist is built; the desk tests build it
       // in the same run) a page pointing at the API description: either way, HTML from us.
       const home = await fetch(url!);
@@ -75,9 +83,11 @@ describe('earshot serve', () => {
     });
     try {
       const [, url] = await cli.waitFor(/serving at (http:\/\/127\.0\.0\.1:\d+\/)/);
+      // Nobody has a password yet: every start prints a fresh link.
+      const session = await signInWithLink((await cli.waitFor(SIGN_IN_LINK))[1]!);
       const response = await fetch(`${url}api/recordings/${recordingId}/transcripts`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...session.headers },
         body: JSON.stringify({
           baseVersion: 1,
           author: 'Olena',

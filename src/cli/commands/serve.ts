@@ -36,11 +36,13 @@ export function registerServeCommand(program: Command, context: CommandContext):
         { openPipeline },
         { scheduleStage },
         { startAuditHeadPrinter },
+        signIn,
       ] = await Promise.all([
         import('../../api/http-server.ts'),
         import('../../jobs/pipeline.ts'),
         import('../../jobs/scheduling.ts'),
         import('../../audit/audit-head-printer.ts'),
+        import('../../accounts/sign-in-link.ts'),
       ]);
       const config = withAllowRemote(context.config(), options.allowRemote);
       // An occupied port is said before the database is started for nothing.
@@ -50,6 +52,7 @@ export function registerServeCommand(program: Command, context: CommandContext):
       const connection = await context.openDatabase();
       let pipeline;
       let server;
+      let signInLines: string[];
       try {
         // The job queue only, no workers and no recovery (that is a worker's job, and a worker may
         // be running now): corrections made in the desk queue translate and analyse at once for
@@ -62,12 +65,16 @@ export function registerServeCommand(program: Command, context: CommandContext):
           scheduleStage: (stage, ids, scheduling) =>
             scheduleStage(queue, connection.db, stage, ids, scheduling),
         });
+        const localUrl = signIn.localServerUrl({ host: options.host ?? config.host, port: server.port });
+        signInLines = await signIn.signInLinesAtStart(connection.db, config, localUrl);
       } catch (error) {
+        await server?.close().catch(() => undefined);
         await pipeline?.stop().catch(() => undefined);
         await connection.close();
         throw error;
       }
       context.out.write(`Earshot is serving at ${server.url}\n`);
+      for (const line of signInLines) context.out.write(`${line}\n`);
       context.out.write(`API description: ${server.url}api/openapi.json\nPress Ctrl-C to stop.\n`);
       const headPrinter = await startAuditHeadPrinter(connection.db, (line) =>
         context.out.write(`${line}\n`),

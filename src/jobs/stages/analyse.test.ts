@@ -10,10 +10,11 @@ import {
 import { insertTranscriptVersion } from '../../../test/helpers/analysis-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import { readCurrentAnalysis } from '../../analysis/analysis-store.ts';
-import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
 import { openPipeline, type Pipeline } from '../pipeline.ts';
 import { runPipelineUntilIdle } from '../run-until-idle.ts';
 import { analyseStage, currentAnalyserVersions, scheduleAnalysis } from './analyse.ts';
+import { buildApiServer } from '../../api/server.ts';
+import { signedInApi, type SignedInApi } from '../../../test/helpers/signed-in-api.ts';
 
 // The analyse stage on the real database with the real analyser, over transcripts written the
 // way the transcribe stage and human corrections write them.
@@ -27,6 +28,7 @@ let fixture: ApiFixture;
 let collectionId: string;
 let pipeline: Pipeline;
 let app: FastifyInstance;
+let api: SignedInApi;
 
 beforeAll(async () => {
   t = await createTestDatabase('analyse_stage');
@@ -36,7 +38,8 @@ beforeAll(async () => {
     connection: { db: t.db, connectionString: t.connectionString, embedded: undefined },
     config: fixture.config,
   });
-  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
+  app = await buildApiServer({ db: t.db, config: fixture.config });
+  api = await signedInApi(app, t.db);
 }, 60_000);
 
 afterAll(async () => {
@@ -149,13 +152,13 @@ describe('analyse stage', () => {
       'human',
     );
     // Until analyse has run on it, the recording has no current analysis.
-    expect((await app.inject({ url: `/api/recordings/${recordingId}/analysis` })).statusCode).toBe(404);
+    expect((await api.inject({ url: `/api/recordings/${recordingId}/analysis` })).statusCode).toBe(404);
 
     expect(await scheduleAnalysis(pipeline.queue, t.db, [recordingId])).toBe(1);
     const status = await runPipelineUntilIdle(pipeline);
     expect(status.failures).toEqual([]);
 
-    const response = await app.inject({ url: `/api/recordings/${recordingId}/analysis` });
+    const response = await api.inject({ url: `/api/recordings/${recordingId}/analysis` });
     expect(response.statusCode).toBe(200);
     const body = response.json<{
       runId: string;
@@ -178,14 +181,14 @@ describe('analyse stage', () => {
       [corrected.segmentIds[0], 'двухсотых', 10, 19], // «у нас три |двухсотых|»
     ]);
 
-    const list = await app.inject({ url: '/api/recordings?category=casualties_killed' });
+    const list = await api.inject({ url: '/api/recordings?category=casualties_killed' });
     const items = list.json<{
       items: { id: string; lanes: number; analysis: { casualties: { killed: number } } }[];
     }>().items;
     const item = items.find((i) => i.id === recordingId)!;
     expect(item.analysis.casualties.killed).toBe(3);
     expect(item.lanes).toBe(1);
-    const refusals = await app.inject({ url: '/api/recordings?category=refusal_to_fight' });
+    const refusals = await api.inject({ url: '/api/recordings?category=refusal_to_fight' });
     expect(refusals.json<{ items: { id: string }[] }>().items.map((i) => i.id)).not.toContain(recordingId);
   });
 

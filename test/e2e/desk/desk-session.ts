@@ -5,6 +5,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureDeskBuilt } from '../../../web/tools/ensure-desk-built.ts';
 import { repositoryRoot, startCli, type CliProcess } from '../../helpers/cli-process.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
+import { createTestSession, SIGN_IN_LINK } from '../../helpers/signed-in-api.ts';
+import { createDb } from '../../../src/db/database.ts';
+import { SESSION_COOKIE } from '../../../src/accounts/sessions.ts';
 
 /** Debian's Chromium; the tests drive it with playwright-core and never download a browser. */
 export const CHROMIUM = process.env.EARSHOT_CHROMIUM ?? '/usr/bin/chromium';
@@ -41,6 +44,7 @@ export async function startDeskSession(): Promise<DeskSession> {
   const app = await startApp();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await signInBrowser(page, app.url, app.signInLink ?? (await cookieOfNewSession(app.databaseUrl)));
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return {
@@ -59,7 +63,44 @@ export async function startDeskSession(): Promise<DeskSession> {
 interface RunningApp {
   url: string;
   databaseUrl: string;
+  /** The one-time link the start printed (absent for an app that was already running). */
+  signInLink?: string;
   stop(): Promise<void>;
+}
+
+/** Headers of the browser's session, for the tests' own API reads (getJson). */
+let apiHeaders: Record<string, string> = {};
+
+/** A session made in the database for an app this run did not start (no printed link to open). */
+async function cookieOfNewSession(databaseUrl: string): Promise<{ cookie: string }> {
+  const db = createDb(databaseUrl, 1);
+  try {
+    const session = await createTestSession(db);
+    return { cookie: session.token };
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * Signs the browser in as a user does: opening the one-time link the start printed, which lands on
+ * the desk signed in; or, given a session token, by setting its cookie. The tests' getJson then
+ * uses the same session.
+ */
+export async function signInBrowser(
+  page: Page,
+  url: string,
+  via: string | { cookie: string },
+): Promise<void> {
+  if (typeof via === 'string') {
+    await page.goto(via);
+    await page.waitForURL(url);
+  } else {
+    await page.context().addCookies([{ name: SESSION_COOKIE, value: via.cookie, url }]);
+  }
+  const cookie = (await page.context().cookies(url)).find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error('the browser holds no session cookie after signing in');
+  apiHeaders = { cookie: `${SESSION_COOKIE}=${cookie.value}` };
 }
 
 /**
@@ -84,10 +125,12 @@ async function startApp(): Promise<RunningApp> {
     // exactly as on a user's first `npm start` with nothing beside the repository.
   });
   const [, url] = await app.waitFor(/Earshot is ready at (http:\/\/127\.0\.0\.1:\d+\/)/, 180_000);
+  const [, signInLink] = await app.waitFor(SIGN_IN_LINK);
   await app.waitFor(/Pipeline idle/, 600_000);
   return {
     url: url!,
     databaseUrl: database.connectionString,
+    signInLink,
     async stop() {
       if (app.child.exitCode === null) {
         app.child.kill('SIGINT');
@@ -109,7 +152,7 @@ export async function playerSeconds(page: Page): Promise<number> {
 }
 
 export async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: apiHeaders });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }

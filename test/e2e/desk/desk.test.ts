@@ -3,6 +3,8 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../../src/accounts/users.ts';
+import { createDb } from '../../../src/db/database.ts';
 import { repositoryRoot } from '../../helpers/cli-process.ts';
 import { getJson, playerSeconds, screenshot, startDeskSession, type DeskSession } from './desk-session.ts';
 
@@ -306,6 +308,8 @@ describe('the web desk', () => {
     expect(saved).toMatchObject({
       transcript_segment_id: segment.id,
       text: 'Ask the source who «Серега» is.',
+      // The signed-in user (the first start's admin, signed in through the printed link).
+      author: 'admin',
     });
     expect(await notes.locator('.note-meta').last().textContent()).toContain(saved.author);
     await waitForPlayer();
@@ -369,5 +373,42 @@ describe('the web desk', () => {
     await expect.poll(() => page.getByTestId('diff').textContent()).toContain('исправлено');
     await page.getByTestId('diff').scrollIntoViewIfNeeded();
     await screenshot(page, 'call-diff');
+  }, 240_000);
+
+  it('Sign-in: without a session the desk asks for name and password, refuses a wrong one, and signs out', async () => {
+    const { browser, url } = s;
+    const accounts = createDb(s.databaseUrl, 1);
+    await createUser(accounts, {
+      name: 'reporter',
+      role: 'admin',
+      password: 'a long desk password',
+      createdBy: 'test',
+    }).finally(() => accounts.destroy());
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${url}#/calls`);
+      const form = page.getByRole('form', { name: 'Sign in' });
+      await form.getByLabel('Name').fill('reporter');
+      await form.getByLabel('Password').fill('not the password');
+      await form.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => form.getByRole('alert').textContent()).toContain('Wrong name or password');
+      await form.getByLabel('Password').fill('a long desk password');
+      await form.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => page.locator('.signed-in-as').textContent()).toBe('reporter');
+      await page.getByTestId('call-row').first().waitFor();
+      await screenshot(page, 'signed-in');
+      await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+      await form.waitFor();
+      const cookies = await context.cookies(url);
+      expect(cookies.filter((c) => c.name === 'earshot_session' && c.value !== '')).toEqual([]);
+      // A used one-time link lands on the sign-in page, saying why.
+      await page.goto(`${url}sign-in?token=used-or-made-up`);
+      await expect
+        .poll(() => form.getByRole('alert').textContent())
+        .toContain('already been used or has expired');
+    } finally {
+      await context.close();
+    }
   }, 240_000);
 });

@@ -13,7 +13,8 @@ import {
   TEST_ASR_MODEL,
   TEST_TRANSLATION_MODEL,
 } from '../../helpers/speech-models.ts';
-import { artifactsDir, CHROMIUM, getJson, screenshot } from './desk-session.ts';
+import { artifactsDir, CHROMIUM, getJson, screenshot, signInBrowser } from './desk-session.ts';
+import { SIGN_IN_LINK } from '../../helpers/signed-in-api.ts';
 
 // Adding recordings from the desk and following them through the pipeline, in Chromium against
 // the real app (`earshot start --no-demo` on its own database, test speech models): a folder is
@@ -70,6 +71,7 @@ beforeAll(async () => {
   });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  await signInBrowser(page, url, (await app.waitFor(SIGN_IN_LINK))[1]!);
 }, 300_000);
 
 afterAll(async () => {

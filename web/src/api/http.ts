@@ -24,6 +24,33 @@ export class ApiError extends Error {
   }
 }
 
+// The session's CSRF token (GET /api/session), sent with every write; the server refuses a write
+// without it (403), so a page on another site cannot make the browser write for the user.
+let csrfToken: string | null = null;
+const notSignedInListeners = new Set<() => void>();
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Headers every write carries: the session's CSRF token. */
+export function writeHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-earshot-csrf': csrfToken } : {};
+}
+
+/** Called when any request answers 401 not_signed_in (session ended): the desk shows sign-in. */
+export function onNotSignedIn(listener: () => void): () => void {
+  notSignedInListeners.add(listener);
+  return () => notSignedInListeners.delete(listener);
+}
+
+/** A 401 from any route means the session is over: every listener learns of it. */
+export function noticeNotSignedIn(error: ApiError): void {
+  if (error.status !== 401 || error.body.error !== 'not_signed_in') return;
+  csrfToken = null;
+  for (const listener of notSignedInListeners) listener();
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 /** Builds a query string, leaving out empty values so that defaults stay the server's. */
@@ -38,6 +65,12 @@ export function queryString(params: Record<string, QueryValue>): string {
 }
 
 async function readError(response: Response): Promise<ApiError> {
+  const error = await parseError(response);
+  noticeNotSignedIn(error);
+  return error;
+}
+
+async function parseError(response: Response): Promise<ApiError> {
   const text = await response.text();
   try {
     const body = JSON.parse(text) as Partial<ApiErrorBody>;
@@ -66,11 +99,12 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
   const response = await fetch(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...writeHeaders() },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw await readError(response);
-  return (await response.json()) as T;
+  // 204 (signing out) has no body.
+  return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
 /** PUT or DELETE with an optional JSON body; answers the route's JSON. */

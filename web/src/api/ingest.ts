@@ -1,4 +1,4 @@
-import { ApiError, getJson, type ApiErrorBody } from './http.ts';
+import { ApiError, getJson, noticeNotSignedIn, writeHeaders, type ApiErrorBody } from './http.ts';
 import type { GetResponse, PostResponse } from './openapi.ts';
 
 // GET /api/ingest/limits and POST /api/ingest (src/api/schemas/ingest.ts): the upload is sent with
@@ -44,7 +44,11 @@ export function uploadFiles(request: UploadRequest): RunningUpload {
     xhr.onload = () => {
       const body = parseJson(xhr.responseText);
       if (xhr.status === 200 && body) resolve(body as IngestResult);
-      else reject(asApiError(xhr.status, body));
+      else {
+        const error = asApiError(xhr.status, body);
+        noticeNotSignedIn(error);
+        reject(error);
+      }
     };
     xhr.onerror = () =>
       reject(
@@ -58,6 +62,7 @@ export function uploadFiles(request: UploadRequest): RunningUpload {
   });
   xhr.open('POST', '/api/ingest');
   xhr.setRequestHeader('accept', 'application/json');
+  for (const [name, value] of Object.entries(writeHeaders())) xhr.setRequestHeader(name, value);
   xhr.send(form);
   return { done, cancel: () => xhr.abort() };
 }

@@ -5,6 +5,460 @@
  */
 
 export interface paths {
+  '/api/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in with name and password: sets the session cookie (HttpOnly, SameSite=Strict) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description Sign in with name and password */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description User name (case does not matter) */
+            name: string;
+            /** @description Password */
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Who is signed in */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The signed-in user */
+              name: string;
+              /**
+               * @description Their role
+               * @enum {string}
+               */
+              role: 'admin' | 'editor' | 'reviewer' | 'transcriber' | 'viewer';
+              /** @description Send it in the x-earshot-csrf header of every POST, PUT, PATCH and DELETE */
+              csrfToken: string;
+              /** @description Ids of the collections this user may see ("all" for an admin) */
+              collections: 'all' | string[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Too many failed sign-ins: the Retry-After header says when */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who is signed in, with the CSRF token for writes */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Who is signed in */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The signed-in user */
+              name: string;
+              /**
+               * @description Their role
+               * @enum {string}
+               */
+              role: 'admin' | 'editor' | 'reviewer' | 'transcriber' | 'viewer';
+              /** @description Send it in the x-earshot-csrf header of every POST, PUT, PATCH and DELETE */
+              csrfToken: string;
+              /** @description Ids of the collections this user may see ("all" for an admin) */
+              collections: 'all' | string[];
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out of this session (needs the CSRF header while signed in) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Signed out */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sign-out-everywhere': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out of every one of this user's sessions, on every browser */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every session of the user has ended */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Sessions ended, this one included */
+              endedSessions: number;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -12,7 +466,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Whether the database is reachable, software versions, and what is stored */
+    /** Whether the database is reachable and software versions, without signing in; what is stored, when signed in */
     get: {
       parameters: {
         query?: never;
@@ -461,12 +915,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -476,6 +931,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -498,12 +954,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -513,6 +970,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -795,12 +1253,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -810,6 +1269,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -832,12 +1292,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -847,6 +1308,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -869,12 +1331,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -884,6 +1347,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -977,12 +1441,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -992,6 +1457,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1014,12 +1480,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1029,6 +1496,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1051,12 +1519,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1066,6 +1535,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1148,12 +1618,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1163,6 +1634,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1185,12 +1657,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1200,6 +1673,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1222,12 +1696,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1237,6 +1712,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1259,12 +1735,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1274,6 +1751,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1345,12 +1823,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1360,6 +1839,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1382,12 +1862,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1397,6 +1878,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1419,12 +1901,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1434,6 +1917,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1456,12 +1940,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1471,6 +1956,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1551,12 +2037,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1566,6 +2053,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1588,12 +2076,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1603,6 +2092,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1625,12 +2115,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1640,6 +2131,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1662,12 +2154,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1677,6 +2170,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1751,12 +2245,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1766,6 +2261,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1788,12 +2284,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1803,6 +2300,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1825,12 +2323,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1840,6 +2339,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1862,12 +2362,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1877,6 +2378,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -1967,12 +2469,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -1982,6 +2485,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2004,12 +2508,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -2019,6 +2524,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2041,12 +2547,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -2056,6 +2563,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2250,12 +2758,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -2265,6 +2774,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2287,12 +2797,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -2302,6 +2813,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2424,12 +2936,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -2439,6 +2952,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2526,12 +3040,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -2541,6 +3056,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2631,12 +3147,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -2646,6 +3163,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2753,12 +3271,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -2768,6 +3287,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2860,12 +3380,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -2875,6 +3396,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2897,12 +3419,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -2912,6 +3435,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -2946,7 +3470,7 @@ export interface paths {
           'application/json': {
             /** @description The version the edit was made on; must be the latest */
             baseVersion: number;
-            /** @description Who made the correction (default: the server’s configured actor) */
+            /** @description Ignored: the author is always the signed-in user (accepted so that older clients are not refused) */
             author?: string;
             /** @description Every segment of the new version; base segments left out are removed */
             segments: {
@@ -3037,12 +3561,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3052,6 +3577,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3074,12 +3600,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3089,6 +3616,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3111,12 +3639,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3126,6 +3655,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3148,12 +3678,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3163,6 +3694,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3310,12 +3842,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3325,6 +3858,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3347,12 +3881,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3362,6 +3897,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3384,12 +3920,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3399,6 +3936,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3601,12 +4139,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3616,6 +4155,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3638,12 +4178,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3653,6 +4194,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3675,12 +4217,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3690,6 +4233,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3769,12 +4313,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3784,6 +4329,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3806,12 +4352,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3821,6 +4368,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3857,7 +4405,7 @@ export interface paths {
             segmentId?: string;
             /** @description The note */
             text: string;
-            /** @description Who writes it (default: the server’s configured actor) */
+            /** @description Ignored: the author is always the signed-in user (accepted so that older clients are not refused) */
             author?: string;
           };
         };
@@ -3895,12 +4443,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3910,6 +4459,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3932,12 +4482,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3947,6 +4498,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -3969,12 +4521,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -3984,6 +4537,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4151,12 +4705,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -4166,6 +4721,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4188,12 +4744,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -4203,6 +4760,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4392,12 +4950,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -4407,6 +4966,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4429,12 +4989,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -4444,6 +5005,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4466,12 +5028,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -4481,6 +5044,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4544,12 +5108,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -4559,6 +5124,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4677,12 +5243,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -4692,6 +5259,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4714,12 +5282,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -4729,6 +5298,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4751,12 +5321,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -4766,6 +5337,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4788,12 +5360,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -4803,6 +5376,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4918,12 +5492,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -4933,6 +5508,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4955,12 +5531,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -4970,6 +5547,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -4992,12 +5570,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5007,6 +5586,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5089,12 +5669,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5104,6 +5685,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5192,12 +5774,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5207,6 +5790,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5229,12 +5813,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5244,6 +5829,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5343,12 +5929,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5358,6 +5945,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5380,12 +5968,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5395,6 +5984,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5417,12 +6007,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5432,6 +6023,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5454,12 +6046,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5469,6 +6062,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5491,12 +6085,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5506,6 +6101,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5596,12 +6192,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5611,6 +6208,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5633,12 +6231,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5648,6 +6247,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5670,12 +6270,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5685,6 +6286,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5707,12 +6309,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5722,6 +6325,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5798,12 +6402,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5813,6 +6418,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5835,12 +6441,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5850,6 +6457,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5872,12 +6480,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5887,6 +6496,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
@@ -5909,12 +6519,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session; forbidden: your role may not do this; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
                 | 'bad_request'
                 | 'not_signed_in'
+                | 'sign_in_failed'
                 | 'forbidden'
                 | 'not_found'
                 | 'conflict'
@@ -5924,6 +6535,7 @@ export interface paths {
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
                 | 'host_not_allowed'
+                | 'too_many_attempts'
                 | 'unavailable'
                 | 'internal_error';
               /** @description What went wrong, in words */
