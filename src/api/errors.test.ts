@@ -20,13 +20,6 @@ const source = { audioPath: '/data/derived/x.wav', sha256: 'ab', description: 'w
 const cases: [string, Error, number, string, string][] = [
   ['recording', new RecordingNotFound('r-1'), 404, 'not_found', 'No recording with id r-1'],
   [
-    'not-signed-in',
-    new NotSignedInError(),
-    401,
-    'not_signed_in',
-    'Sign in first: this needs a signed-in user.',
-  ],
-  [
     'forbidden',
     new ActionForbidden('viewer', 'add_notes'),
     403,

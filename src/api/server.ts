@@ -42,8 +42,6 @@ export interface ApiServerOptions {
   scheduleStage?: StageScheduler;
   /** Record audit entries for the routes that declare them (default true; false for benchmarks only). */
   audit?: boolean;
-  /** Called before any route is registered: tests install their own hooks here (a test principal). */
-  beforeRoutes?: (app: FastifyInstance) => void;
   /** The time sessions and sign-in throttling are checked against (default: the wall clock). */
   clock?: () => Date;
 }
@@ -139,7 +137,6 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
     transform: openApiTransform,
   });
 
-  options.beforeRoutes?.(app);
   const context = { db, config, scheduleStage: options.scheduleStage, clock };
   registerSessionRoutes(app, context);
   registerHealthRoutes(app, context);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -9,10 +9,14 @@ import {
   insertWorkingCopy,
   type ApiFixture,
 } from '../../../test/helpers/api-fixtures.ts';
+import {
+  buildApiServerAsUsers,
+  insertUser,
+  NOBODY,
+  TEST_USER_HEADER,
+} from '../../../test/helpers/as-principal.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
-import type { Principal } from '../../accounts/principal.ts';
 import { insertMachineTranscriptFixture } from '../../transcripts/testing/transcript-fixtures.ts';
-import { buildApiServer } from '../server.ts';
 
 // Which requests leave an audit entry (declared per route, written by src/api/audit-hook.ts), the
 // entry's who/what/where, a read refused when its entry cannot be written, and the admin-only
@@ -25,20 +29,17 @@ let recordingId = '';
 let segmentId = '';
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
-const olena: Principal = {
-  userId: MISSING.replace(/0$/, '1'),
-  name: 'olena',
-  role: 'editor',
-  collections: 'all',
-};
-const admin: Principal = {
-  userId: MISSING.replace(/0$/, '2'),
-  name: 'root',
-  role: 'admin',
-  collections: 'all',
-};
-/** Who the next request acts for: set by a test-only hook (the session hook does this in the product). */
-let signedIn: Principal | null = olena;
+/** Real users with real sessions (filled in beforeAll): an editor granted the collection, an admin. */
+const olena = { userId: '', name: 'olena' };
+const admin = { userId: '', name: 'root' };
+
+/** Who the next request acts for: a user id, or NOBODY for no session. */
+let signedIn = '';
+
+function inject(request: InjectOptions | string): Promise<LightMyRequestResponse> {
+  const given: InjectOptions = typeof request === 'string' ? { url: request } : request;
+  return app.inject({ ...given, headers: { ...given.headers, [TEST_USER_HEADER]: signedIn } });
+}
 
 beforeAll(async () => {
   t = await createTestDatabase('api_audit');
@@ -58,15 +59,10 @@ beforeAll(async () => {
     { start: 0.5, end: 3, text: 'у нас двое двухсотых', english: 'we have two two hundreds' },
   ]);
   segmentId = machine.segmentIds[0]!;
-  app = await buildApiServer({
-    db: t.db,
-    config: fixture.config,
-    beforeRoutes: (server) =>
-      server.addHook('onRequest', (request, _reply, done) => {
-        request.principal = signedIn;
-        done();
-      }),
-  });
+  olena.userId = await insertUser(t.db, olena.name, 'editor', [collection]);
+  admin.userId = await insertUser(t.db, admin.name, 'admin');
+  signedIn = olena.userId;
+  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config });
 });
 
 afterAll(async () => {
@@ -76,7 +72,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  signedIn = olena;
+  signedIn = olena.userId;
 });
 
 async function entriesSince(seq: string) {
@@ -129,7 +125,7 @@ describe('audited requests', () => {
       ],
     ];
     for (const [method, url, payload, headers] of requests) {
-      const response = await app.inject({ method, url, payload, headers, remoteAddress: '10.1.2.3' });
+      const response = await inject({ method, url, payload, headers, remoteAddress: '10.1.2.3' });
       expect(response.statusCode, `${url}: ${response.body}`).toBeLessThan(300);
     }
     const entries = await entriesSince(before);
@@ -155,21 +151,21 @@ describe('audited requests', () => {
 
   it('record a read that ends in a 404 (probing ids), but no invalid request, HEAD or failed change', async () => {
     const before = await headSeq();
-    expect(
-      (await app.inject({ url: `/api/recordings/${MISSING}`, remoteAddress: '10.9.9.9' })).statusCode,
-    ).toBe(404);
-    expect((await app.inject({ url: '/api/recordings/42' })).statusCode).toBe(400);
-    expect((await app.inject({ url: '/api/search?limit=0&q=x' })).statusCode).toBe(400);
-    const head = await app.inject({ method: 'HEAD', url: `/api/recordings/${recordingId}/audio/original` });
+    expect((await inject({ url: `/api/recordings/${MISSING}`, remoteAddress: '10.9.9.9' })).statusCode).toBe(
+      404,
+    );
+    expect((await inject({ url: '/api/recordings/42' })).statusCode).toBe(400);
+    expect((await inject({ url: '/api/search?limit=0&q=x' })).statusCode).toBe(400);
+    const head = await inject({ method: 'HEAD', url: `/api/recordings/${recordingId}/audio/original` });
     expect(head.statusCode).toBe(200);
-    expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
-    const refused = await app.inject({
+    expect((await inject({ url: '/api/health' })).statusCode).toBe(200);
+    const refused = await inject({
       method: 'POST',
       url: `/api/recordings/${recordingId}/notes`,
       payload: { text: ' ' },
     });
     expect(refused.statusCode).toBe(400);
-    const missingNote = await app.inject({
+    const missingNote = await inject({
       method: 'POST',
       url: `/api/recordings/${MISSING}/notes`,
       payload: { text: 'x' },
@@ -180,11 +176,11 @@ describe('audited requests', () => {
     ]);
   });
 
-  it('record a request with no session under no actor', async () => {
-    signedIn = null;
+  it('record nothing for a request with no session: it never reaches a route (sign-in failures are audited)', async () => {
+    signedIn = NOBODY;
     const before = await headSeq();
-    await app.inject({ url: `/api/recordings/${recordingId}` });
-    expect(await entriesSince(before)).toMatchObject([{ action: 'view-call', actor: null, user_id: null }]);
+    expect((await inject({ url: `/api/recordings/${recordingId}` })).statusCode).toBe(401);
+    expect(await entriesSince(before)).toEqual([]);
   });
 
   it('refuse a read whose entry cannot be written, and keep a change that was made', async () => {
@@ -194,18 +190,18 @@ describe('audited requests', () => {
       CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit();
     `.execute(t.db);
     try {
-      const view = await app.inject({ url: `/api/recordings/${recordingId}` });
+      const view = await inject({ url: `/api/recordings/${recordingId}` });
       expect(view.statusCode).toBe(503);
       expect(view.json()).toEqual({
         error: 'unavailable',
         message: expect.stringMatching(/audit log could not be written, so nothing was served/) as string,
       });
-      const audio = await app.inject({ url: `/api/recordings/${recordingId}/audio/original` });
+      const audio = await inject({ url: `/api/recordings/${recordingId}/audio/original` });
       expect(audio.statusCode).toBe(503);
       expect(audio.headers['content-type']).toMatch(/^application\/json/);
       expect(audio.headers.etag).toBeUndefined();
 
-      const note = await app.inject({
+      const note = await inject({
         method: 'POST',
         url: `/api/recordings/${recordingId}/notes`,
         payload: { text: 'kept although not audited' },
@@ -225,54 +221,54 @@ describe('audited requests', () => {
 
 describe('GET /api/audit and /api/audit/verify', () => {
   it('are a 404 for anyone but an admin, as if they did not exist', async () => {
-    for (const who of [null, olena]) {
-      signedIn = who;
-      for (const url of ['/api/audit', '/api/audit/verify']) {
-        const response = await app.inject({ url });
-        expect(response.statusCode).toBe(404);
-        expect(response.json()).toEqual({ error: 'not_found', message: `No route for GET ${url}` });
-      }
+    for (const url of ['/api/audit', '/api/audit/verify']) {
+      signedIn = olena.userId;
+      const response = await inject({ url });
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toEqual({ error: 'not_found', message: `No route for GET ${url}` });
+      signedIn = NOBODY;
+      expect((await inject({ url })).statusCode).toBe(401);
     }
   });
 
   it('list entries newest first with filters and pages, and record that the log was read', async () => {
-    signedIn = admin;
-    const all = await app.inject({ url: '/api/audit?limit=3' });
+    signedIn = admin.userId;
+    const all = await inject({ url: '/api/audit?limit=3' });
     expect(all.statusCode, all.body).toBe(200);
     const page = all.json<{ items: { seq: string; action: string }[]; total: number }>();
     const seqs = page.items.map((i) => Number(i.seq));
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
     expect(page.items).toHaveLength(3);
 
-    const filtered = await app.inject({
+    const filtered = await inject({
       url: `/api/audit?actor=OLENA&action=search&target=${encodeURIComponent('двухсот')}&from=2000-01-01`,
     });
     expect(filtered.json()).toMatchObject({
       total: 1,
       items: [{ action: 'search', actor: 'olena', target: 'двухсотых' }],
     });
-    const future = await app.inject({ url: '/api/audit?from=2999-01-01' });
+    const future = await inject({ url: '/api/audit?from=2999-01-01' });
     expect(future.json()).toMatchObject({ total: 0, items: [] });
     const today = new Date().toISOString().slice(0, 10);
-    const byDay = await app.inject({ url: `/api/audit?to=${today}&action=view-call` });
+    const byDay = await inject({ url: `/api/audit?to=${today}&action=view-call` });
     expect(byDay.json<{ total: number }>().total).toBeGreaterThan(0);
-    const bad = await app.inject({ url: '/api/audit?action=rename' });
+    const bad = await inject({ url: '/api/audit?action=rename' });
     expect(bad.statusCode).toBe(400);
 
-    const reads = await app.inject({ url: '/api/audit?action=view-audit-log&actor=root' });
+    const reads = await inject({ url: '/api/audit?action=view-audit-log&actor=root' });
     expect(reads.json<{ total: number }>().total).toBeGreaterThanOrEqual(4);
   });
 
   it('verify the chain, and name the entry that was changed', async () => {
-    signedIn = admin;
-    const intact = await app.inject({ url: '/api/audit/verify' });
+    signedIn = admin.userId;
+    const intact = await inject({ url: '/api/audit/verify' });
     expect(intact.json()).toMatchObject({ ok: true, problem: null });
     await t.db.transaction().execute(async (trx) => {
       await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(trx);
       await sql`UPDATE audit_log SET address = '192.0.2.1' WHERE seq = 2`.execute(trx);
       await sql`ALTER TABLE audit_log ENABLE TRIGGER USER`.execute(trx);
     });
-    const tampered = await app.inject({ url: '/api/audit/verify' });
+    const tampered = await inject({ url: '/api/audit/verify' });
     expect(tampered.json()).toMatchObject({ ok: false, checked: 1, problem: { kind: 'changed', seq: '2' } });
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../../../test/helpers/api-fixtures.ts';
 import { runEarshot } from '../../../test/helpers/cli-in-process.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { createTestSession } from '../../../test/helpers/signed-in-api.ts';
 import { startHttpServer, type RunningHttpServer } from '../http-server.ts';
 import { assertRemoteListeningAllowed, RemoteListeningRefused } from './remote-listening.ts';
 
@@ -63,8 +64,9 @@ describe('a listening server', () => {
   });
 
   it('serves its own URL with the security headers and no CORS headers', async () => {
+    const session = await createTestSession(t.db);
     const response = await fetch(`${server.url}api/recordings`, {
-      headers: { origin: 'http://evil.example' },
+      headers: { origin: 'http://evil.example', cookie: session.cookie },
     });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('+380441234567');

@@ -9,7 +9,7 @@ import {
   type ApiFixture,
 } from '../../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
-import { buildApiServer } from '../server.ts';
+import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
 
 /*
  * Local-web hardening through inject(): what a page of another site (or one that reached the
@@ -34,7 +34,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(deskDir, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(deskDir, 'index.html'), '<!doctype html><title>desk</title>');
   fs.writeFileSync(path.join(deskDir, 'assets', 'app.js'), 'console.log(1);');
-  app = await buildApiServer({
+  app = await buildApiServerAsUsers({
     db: t.db,
     config: { ...fixture.config, allowedHosts: ['desk.example.org'] },
     deskDir,
@@ -108,7 +108,7 @@ describe('Host allow-list', () => {
     // Not a trusted proxy: the Host header is what counts, and it is loopback.
     expect(forged.statusCode).toBe(200);
 
-    const proxied = await buildApiServer({
+    const proxied = await buildApiServerAsUsers({
       db: t.db,
       config: { ...fixture.config, trustProxy: ['127.0.0.1'], allowedHosts: ['desk.example.org'] },
       deskDir: path.join(fixture.config.dataDir, 'no-desk'),

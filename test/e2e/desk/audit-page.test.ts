@@ -3,23 +3,17 @@ import { sql } from 'kysely';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApiServer } from '../../../src/api/server.ts';
-import type { Principal } from '../../../src/accounts/principal.ts';
+import { SESSION_COOKIE } from '../../../src/accounts/sessions.ts';
 import { recordAudit } from '../../../src/audit/audit-log.ts';
 import { ensureDeskBuilt } from '../../../web/tools/ensure-desk-built.ts';
 import { createApiFixture, type ApiFixture } from '../../helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
+import { createTestSession } from '../../helpers/signed-in-api.ts';
 import { CHROMIUM, CHROMIUM_FLAGS, screenshot } from './desk-session.ts';
 
-// The desk's Audit log page in Chromium, as an admin (set by a test-only hook: the session hook
-// does it in the product): newest first, filters, and a tampered chain named on the page.
+// The desk's Audit log page in Chromium, signed in as an admin (a real session's cookie): newest
+// first, filters, and a tampered chain named on the page; an editor is told it is for admins.
 
-const admin: Principal = {
-  userId: '00000000-0000-4000-8000-000000000009',
-  name: 'root',
-  role: 'admin',
-  collections: 'all',
-};
-let signedIn: Principal | null = admin;
 let t: TestDatabase;
 let fixture: ApiFixture;
 let app: FastifyInstance;
@@ -41,21 +35,20 @@ beforeAll(async () => {
       details: { i },
     });
   }
-  app = await buildApiServer({
-    db: t.db,
-    config: fixture.config,
-    beforeRoutes: (server) =>
-      server.addHook('onRequest', (request, _reply, done) => {
-        request.principal = signedIn;
-        done();
-      }),
-  });
+  app = await buildApiServer({ db: t.db, config: fixture.config });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await signInAs('admin');
 }, 600_000);
+
+/** Sets the browser's session cookie to a fresh session of a new user with this role. */
+async function signInAs(role: 'admin' | 'editor'): Promise<void> {
+  const session = await createTestSession(t.db, { name: role === 'admin' ? 'root' : 'olena', role });
+  await page.context().addCookies([{ name: SESSION_COOKIE, value: session.token, url }]);
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -103,7 +96,7 @@ describe('the Audit log page', () => {
   });
 
   it('tells anyone but an admin that the log is for administrators', async () => {
-    signedIn = { ...admin, role: 'editor' };
+    await signInAs('editor');
     await page.goto(`${url}#/calls`);
     await page.goto(`${url}#/audit`);
     await expect

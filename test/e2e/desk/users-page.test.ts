@@ -5,7 +5,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deskDistDir, ensureDeskBuilt } from '../../../web/tools/ensure-desk-built.ts';
 import { createApiFixture, insertCollection, type ApiFixture } from '../../helpers/api-fixtures.ts';
-import { buildApiServerAsUsers, insertUser } from '../../helpers/as-principal.ts';
+import { SESSION_COOKIE } from '../../../src/accounts/sessions.ts';
+import { buildApiServer } from '../../../src/api/server.ts';
+import { insertUser } from '../../helpers/as-principal.ts';
+import { createTestSession } from '../../helpers/signed-in-api.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
 import { artifactsDir, CHROMIUM, screenshot } from './desk-session.ts';
 
@@ -40,10 +43,15 @@ beforeAll(async () => {
   leakA = await insertCollection(t.db, 'Leak A');
   leakB = await insertCollection(t.db, 'Leak B');
   editor = await insertUser(t.db, 'olena', 'editor', [leakA]);
-  app = await buildApiServerAsUsers({ db: t.db, config: fixture.config, deskDir: deskDistDir });
+  app = await buildApiServer({ db: t.db, config: fixture.config, deskDir: deskDistDir });
   await app.listen({ host: '127.0.0.1', port: 0 });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const admin = await createTestSession(t.db, { name: 'root', role: 'admin' });
+  const { port } = app.server.address() as AddressInfo;
+  await page
+    .context()
+    .addCookies([{ name: SESSION_COOKIE, value: admin.token, url: `http://127.0.0.1:${port}/` }]);
 }, 300_000);
 
 afterAll(async () => {
