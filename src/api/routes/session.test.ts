@@ -119,6 +119,37 @@ describe('signing in with a password', () => {
     expect((await signIn('Olena', PASSWORD, '10.2.1.1')).statusCode).toBe(200);
   });
 
+  it('records sign-ins, failed sign-ins (under no actor) and sign-outs in the audit log', async () => {
+    const before = await t.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    const since = Number(before?.seq ?? 0);
+    expect((await signIn('Olena', 'not the password', '10.0.0.77')).statusCode).toBe(401);
+    const ok = await signIn('Olena', PASSWORD, '10.0.0.77');
+    expect(ok.statusCode).toBe(200);
+    const cookie = sessionCookie(ok);
+    const csrf = ok.json<{ csrfToken: string }>().csrfToken;
+    const out = await app.inject({
+      method: 'POST',
+      url: '/api/sign-out',
+      headers: { cookie, 'x-earshot-csrf': csrf },
+      remoteAddress: '10.0.0.77',
+    });
+    expect(out.statusCode).toBe(204);
+    const entries = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor', 'target', 'address'])
+      .where('seq', '>', String(since))
+      .orderBy('seq')
+      .execute();
+    expect(entries).toEqual([
+      { action: 'sign-in-failed', actor: null, target: 'Olena', address: '10.0.0.77' },
+      { action: 'sign-in', actor: 'Olena', target: 'Olena', address: '10.0.0.77' },
+      { action: 'sign-out', actor: 'Olena', target: 'Olena', address: '10.0.0.77' },
+    ]);
+  });
+
   it('refuses an unknown name with the same answer as a wrong password', async () => {
     const response = await signIn('nobody-here', PASSWORD, '10.4.0.1');
     expect(response.statusCode).toBe(401);

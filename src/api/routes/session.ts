@@ -3,7 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Principal } from '../../accounts/principal.ts';
 import { endAllSessions, endSession, type SessionOrigin } from '../../accounts/sessions.ts';
-import { signInWithPassword, signInWithToken } from '../../accounts/sign-in.ts';
+import {
+  SignInFailed,
+  signInWithPassword,
+  signInWithToken,
+  SignInThrottled,
+} from '../../accounts/sign-in.ts';
+import { recordRequestAudit } from '../audit-hook.ts';
 import { emptyResponse } from '../openapi.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
 import {
@@ -53,12 +59,33 @@ export function registerSessionRoutes(app: FastifyInstance, { db, config, clock 
       },
     },
     async (request, reply) => {
+      const tried = request.body.name;
       const signedIn = await signInWithPassword(
         db,
-        { name: request.body.name, password: request.body.password, origin: originOf(request) },
+        { name: tried, password: request.body.password, origin: originOf(request) },
         settings,
         clock(),
-      );
+      ).catch(async (error: unknown) => {
+        // A failure is recorded under no actor: the name is only what was tried.
+        if (error instanceof SignInFailed || error instanceof SignInThrottled) {
+          const throttled = error instanceof SignInThrottled;
+          await recordRequestAudit(db, request, {
+            action: 'sign-in-failed',
+            target: tried,
+            actor: null,
+            userId: null,
+            details: { throttled },
+          });
+        }
+        throw error;
+      });
+      await recordRequestAudit(db, request, {
+        action: 'sign-in',
+        target: signedIn.principal.name,
+        actor: signedIn.principal.name,
+        userId: signedIn.principal.userId,
+        details: { via: 'password' },
+      });
       setSessionCookie(reply, signedIn, settings);
       return presentSession(signedIn.principal, signedIn.csrfToken);
     },
@@ -89,7 +116,14 @@ export function registerSessionRoutes(app: FastifyInstance, { db, config, clock 
       },
     },
     async (request, reply) => {
-      if (request.session) await endSession(db, request.session.tokenSha256, clock());
+      if (request.session) {
+        await endSession(db, request.session.tokenSha256, clock());
+        await recordRequestAudit(db, request, {
+          action: 'sign-out',
+          target: request.principal?.name ?? null,
+          details: { everywhere: false },
+        });
+      }
       clearSessionCookie(reply, settings);
       return reply.code(204).send();
     },
@@ -111,6 +145,11 @@ export function registerSessionRoutes(app: FastifyInstance, { db, config, clock 
     async (request, reply) => {
       if (!request.principal) throw new NotSignedInError();
       const endedSessions = await endAllSessions(db, request.principal.userId, clock());
+      await recordRequestAudit(db, request, {
+        action: 'sign-out',
+        target: request.principal.name,
+        details: { everywhere: true, endedSessions },
+      });
       clearSessionCookie(reply, settings);
       return { endedSessions };
     },
@@ -131,7 +170,23 @@ export function registerSessionRoutes(app: FastifyInstance, { db, config, clock 
       const signedIn = token
         ? await signInWithToken(db, { token, origin: originOf(request) }, settings, clock())
         : null;
-      if (!signedIn) return reply.redirect(`${DESK_SIGN_IN}?problem=link`, 303);
+      if (!signedIn) {
+        await recordRequestAudit(db, request, {
+          action: 'sign-in-failed',
+          target: null,
+          actor: null,
+          userId: null,
+          details: { via: 'link' },
+        });
+        return reply.redirect(`${DESK_SIGN_IN}?problem=link`, 303);
+      }
+      await recordRequestAudit(db, request, {
+        action: 'sign-in',
+        target: signedIn.principal.name,
+        actor: signedIn.principal.name,
+        userId: signedIn.principal.userId,
+        details: { via: 'link' },
+      });
       setSessionCookie(reply, signedIn, settings);
       return reply.header('referrer-policy', 'no-referrer').redirect('/', 303);
     },

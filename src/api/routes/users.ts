@@ -65,6 +65,13 @@ export function registerUserRoutes(app: FastifyInstance, { db }: RouteContext): 
   api.put(
     '/api/users/:userId/role',
     {
+      config: {
+        audit: {
+          action: 'user-change',
+          target: (request) => (request.params as { userId: string }).userId,
+          details: (request) => ({ role: (request.body as { role: string }).role }),
+        },
+      },
       schema: {
         tags: ['users'],
         summary: "Change a user's role; it applies from their next request (admins only)",
@@ -87,6 +94,16 @@ export function registerUserRoutes(app: FastifyInstance, { db }: RouteContext): 
   api.put(
     '/api/users/:userId/grants/:collectionId',
     {
+      config: {
+        audit: {
+          action: 'grant-change',
+          target: (request) => (request.params as { userId: string }).userId,
+          details: (request) => ({
+            collectionId: (request.params as { collectionId: string }).collectionId,
+            granted: true,
+          }),
+        },
+      },
       schema: {
         tags: ['users'],
         summary: 'Grant a user a collection (granting it again changes nothing; admins only)',
@@ -106,6 +123,16 @@ export function registerUserRoutes(app: FastifyInstance, { db }: RouteContext): 
   api.delete(
     '/api/users/:userId/grants/:collectionId',
     {
+      config: {
+        audit: {
+          action: 'grant-change',
+          target: (request) => (request.params as { userId: string }).userId,
+          details: (request) => ({
+            collectionId: (request.params as { collectionId: string }).collectionId,
+            granted: false,
+          }),
+        },
+      },
       schema: {
         tags: ['users'],
         summary: 'Take a collection away from a user, from their next request (admins only)',

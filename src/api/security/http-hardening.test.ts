@@ -9,6 +9,7 @@ import {
 import { runEarshot } from '../../../test/helpers/cli-in-process.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import { createTestSession } from '../../../test/helpers/signed-in-api.ts';
+import { createUser, setPassword } from '../../accounts/users.ts';
 import { startHttpServer, type RunningHttpServer } from '../http-server.ts';
 import { assertRemoteListeningAllowed, RemoteListeningRefused } from './remote-listening.ts';
 
@@ -99,7 +100,12 @@ describe('listening beyond loopback', () => {
     }
   });
 
-  it('is allowed with the flag, and loopback never needs it', async () => {
+  it('is allowed with the flag once an account has a password, and loopback never needs it', async () => {
+    await expect(assertRemoteListeningAllowed({ host: '0.0.0.0', allowRemote: true }, t.db)).rejects.toThrow(
+      /no account has a password yet.*earshot user passwd/,
+    );
+    const user = await createUser(t.db, { name: 'chief', role: 'admin', createdBy: 'test' });
+    await setPassword(t.db, user.name, 'a long enough password');
     await expect(
       assertRemoteListeningAllowed({ host: '0.0.0.0', allowRemote: true }, t.db),
     ).resolves.toBeUndefined();

@@ -16,6 +16,25 @@ async function withDatabase<T>(
   }
 }
 
+/** An audit entry for a change made from the command line: the OS user (EARSHOT_ACTOR) did it. */
+async function auditCliChange(
+  context: CommandContext,
+  db: DatabaseConnection['db'],
+  action: 'user-change' | 'grant-change',
+  target: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const { recordAudit } = await import('../../audit/audit-log.ts');
+  await recordAudit(db, {
+    actor: context.config().actor,
+    userId: null,
+    action,
+    target,
+    address: null,
+    details: { ...details, via: 'cli' },
+  });
+}
+
 export function registerUserCommand(program: Command, context: CommandContext): void {
   const user = program
     .command('user')
@@ -35,6 +54,7 @@ export function registerUserCommand(program: Command, context: CommandContext): 
       });
       await withDatabase(context, async ({ db }) => {
         const created = await createUser(db, { name, role, password, createdBy: context.config().actor });
+        await auditCliChange(context, db, 'user-change', created.name, { added: true, role: created.role });
         context.out.write(`Added ${created.name} (${created.role}).\n`);
         if (!password) {
           context.out.write(
@@ -74,7 +94,11 @@ export function registerUserCommand(program: Command, context: CommandContext): 
     .description('Disable a user: their live sessions end at once; what they did stays')
     .action(async (name: string) => {
       const { disableUser } = await import('../../accounts/users.ts');
-      const result = await withDatabase(context, ({ db }) => disableUser(db, name));
+      const result = await withDatabase(context, async ({ db }) => {
+        const disabled = await disableUser(db, name);
+        await auditCliChange(context, db, 'user-change', name, { disabled: true });
+        return disabled;
+      });
       context.out.write(
         result.alreadyDisabled
           ? `${name} was already disabled.\n`
@@ -92,7 +116,10 @@ export function registerUserCommand(program: Command, context: CommandContext): 
         fromStdin: options.passwordStdin ?? false,
         required: true,
       });
-      await withDatabase(context, ({ db }) => setPassword(db, name, password!));
+      await withDatabase(context, async ({ db }) => {
+        await setPassword(db, name, password!);
+        await auditCliChange(context, db, 'user-change', name, { passwordSet: true });
+      });
       context.out.write(`Password of ${name} set; their other sessions have ended.\n`);
     });
 
@@ -101,9 +128,18 @@ export function registerUserCommand(program: Command, context: CommandContext): 
     .description('Let a user see a collection (by name or id)')
     .action(async (name: string, collection: string) => {
       const { grantCollectionByName } = await import('../../accounts/users.ts');
-      const result = await withDatabase(context, ({ db }) =>
-        grantCollectionByName(db, { userName: name, collection, grantedBy: context.config().actor }),
-      );
+      const result = await withDatabase(context, async ({ db }) => {
+        const granted = await grantCollectionByName(db, {
+          userName: name,
+          collection,
+          grantedBy: context.config().actor,
+        });
+        await auditCliChange(context, db, 'grant-change', name, {
+          collection: granted.collection,
+          granted: true,
+        });
+        return granted;
+      });
       context.out.write(
         result.alreadyGranted
           ? `${name} could already see "${result.collection}".\n`
@@ -116,9 +152,14 @@ export function registerUserCommand(program: Command, context: CommandContext): 
     .description('Take back a collection from a user')
     .action(async (name: string, collection: string) => {
       const { revokeCollectionByName } = await import('../../accounts/users.ts');
-      const result = await withDatabase(context, ({ db }) =>
-        revokeCollectionByName(db, { userName: name, collection }),
-      );
+      const result = await withDatabase(context, async ({ db }) => {
+        const revoked = await revokeCollectionByName(db, { userName: name, collection });
+        await auditCliChange(context, db, 'grant-change', name, {
+          collection: revoked.collection,
+          granted: false,
+        });
+        return revoked;
+      });
       context.out.write(
         result.wasGranted
           ? `${name} no longer sees "${result.collection}".\n`
