@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApiServer } from '../../api/server.ts';
+import { buildApiServerAsUsers } from '../../../test/helpers/as-principal.ts';
 import {
   createApiFixture,
   insertCollection,
@@ -36,7 +36,7 @@ beforeAll(async () => {
   recording = await insertRecording(fixture, { collection_id: collectionId, content: Buffer.alloc(1000, 1) });
   await insertWorkingCopy(fixture, { recordingId: recording.id, channel: 0, content: workingBytes });
   workingPath = path.join(fixture.config.derivedDir, recording.id, 'channel-0.wav');
-  app = await buildApiServer({ db: database.db, config: fixture.config });
+  app = await buildApiServerAsUsers({ db: database.db, config: fixture.config });
 });
 
 afterAll(async () => {

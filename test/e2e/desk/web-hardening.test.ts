@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { SESSION_COOKIE } from '../../../src/accounts/sessions.ts';
+import { createTestSession } from '../../helpers/signed-in-api.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type RunningHttpServer } from '../../../src/api/http-server.ts';
@@ -79,6 +81,19 @@ afterAll(async () => {
   await t?.drop();
 });
 
+let sessionToken = '';
+
+/**
+ * A page whose browser holds a real admin session for the desk: what a journalist's browser
+ * holds while a hostile page is open in another tab.
+ */
+async function signedInPage(options?: Parameters<Browser['newPage']>[0]): Promise<Page> {
+  if (!sessionToken) sessionToken = (await createTestSession(t.db)).token;
+  const page = await browser.newPage(options);
+  await page.context().addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: server.url }]);
+  return page;
+}
+
 async function noteCount(): Promise<number> {
   const rows = await t.db.selectFrom('desk_notes').select('id').execute();
   return rows.length;
@@ -86,7 +101,7 @@ async function noteCount(): Promise<number> {
 
 /** A page that records every CSP violation: the DOM event and Chromium's console report. */
 async function watchedPage(): Promise<{ page: Page; violations: () => Promise<string[]> }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await signedInPage({ viewport: { width: 1280, height: 800 } });
   const reported: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) reported.push(message.text());
@@ -156,7 +171,7 @@ describe('the desk under its Content-Security-Policy', () => {
 
 describe('a page of another origin', () => {
   it('cannot read /api/recordings, nor POST a note by fetch or by form', async () => {
-    const page = await browser.newPage();
+    const page = await signedInPage();
     const notesUrl = `${server.url}api/recordings/${callId}/notes`;
     const before = await noteCount();
     try {
@@ -209,7 +224,7 @@ describe('a page of another origin', () => {
   });
 
   it('that rebinds its name to 127.0.0.1 gets no data and cannot POST a note', async () => {
-    const page = await browser.newPage();
+    const page = await signedInPage();
     const before = await noteCount();
     try {
       // A script running in the origin http://evil.test:PORT, whose name now points at 127.0.0.1:
