@@ -113,8 +113,8 @@ export async function sendJson<T>(method: 'PUT' | 'DELETE', path: string, body?:
     method,
     headers:
       body === undefined
-        ? { accept: 'application/json' }
-        : { 'content-type': 'application/json', accept: 'application/json' },
+        ? { accept: 'application/json', ...writeHeaders() }
+        : { 'content-type': 'application/json', accept: 'application/json', ...writeHeaders() },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw await readError(response);
