@@ -1,18 +1,26 @@
 // Recordings-list latency at 100k recordings: `npm run bench:api`.
 // Starts a throwaway embedded PostgreSQL, fills it with synthetic rows in SQL, then times the
-// list endpoint through Fastify's inject (no network) for typical desk queries. Prints figures.
+// list endpoint through Fastify's inject (no network) for typical desk queries, as an admin and as
+// editors (bench/principals.ts), alternating. Prints figures. BENCH_RUNS: timed runs (default 20).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import type { Principal } from '../src/accounts/principal.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createDb, migrateToLatest } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
-import { buildApiServerAsPrincipal } from '../test/helpers/as-principal.ts';
+import {
+  buildBenchApps,
+  closeBenchApps,
+  comparisonHeader,
+  comparisonLine,
+  PRINCIPALS,
+  quantile,
+  timeInterleaved,
+} from './principals.ts';
 
 const RECORDINGS = Number(process.env.BENCH_RECORDINGS ?? 100_000);
-const RUNS = 20;
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-api-'));
 const server = await startEmbeddedPostgres({
@@ -73,13 +81,11 @@ try {
   console.log(`filled ${RECORDINGS} recordings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const config = loadConfig({ EARSHOT_DATA_DIR: root, EARSHOT_LOG_LEVEL: 'silent' });
-  // Each query as an admin (no collection condition) and as an editor granted every collection:
-  // the same calls, so the difference is the cost of the access check in the SQL.
-  const collectionIds = (await db.selectFrom('collections').select('id').execute()).map((c) => c.id);
-  const admin: Principal = { userId: 'bench-admin', name: 'bench-admin', role: 'admin', collections: 'all' };
-  const editor: Principal = { ...admin, userId: 'bench-editor', role: 'editor', collections: collectionIds };
-  const asAdmin = await buildApiServerAsPrincipal({ db, config }, admin);
-  const asEditor = await buildApiServerAsPrincipal({ db, config }, editor);
+  // Each query as an admin (no collection condition), as an editor granted every collection
+  // (loaded as a request loads it: no condition either) and as that editor with the condition
+  // kept (what a user granted some collections pays): the same calls for all three, so the
+  // differences are the cost of the access check. The three alternate, run by run.
+  const apps = await buildBenchApps({ db, config });
   const queries = [
     '',
     '?sort=created_at&order=asc&offset=50000',
@@ -103,44 +109,26 @@ try {
     '/api/trends/places',
     '/api/trends/call-graph',
   );
-  console.log(
-    'query (/api/recordings unless a path)'.padEnd(56),
-    'total'.padStart(7),
-    'admin p50'.padStart(10),
-    'admin p95'.padStart(10),
-    'editor p50'.padStart(11),
-    'editor p95'.padStart(11),
-    'p95 added'.padStart(10),
-  );
-  const time = async (app: typeof asAdmin, query: string) => {
-    const times: number[] = [];
-    let total = 0;
-    for (let i = 0; i < RUNS; i++) {
-      const t0 = performance.now();
-      const response = await app.inject({ method: 'GET', url: query });
-      times.push(performance.now() - t0);
-      if (response.statusCode !== 200) throw new Error(`${query}: ${response.statusCode} ${response.body}`);
-      total = response.json<{ total?: number }>().total ?? 0;
-    }
-    times.sort((a, b) => a - b);
-    return { total, median: times[Math.floor(RUNS / 2)] ?? 0, p95: times[Math.floor(RUNS * 0.95)] ?? 0 };
-  };
+  console.log(`${RUNS} runs each after 2 to warm; ms; +p95: the editor's p95 over the admin's.`);
+  console.log(comparisonHeader('query (/api/recordings unless a path)', 'total'));
+  const p95s = { admin: [] as number[], editor: [] as number[], scoped: [] as number[] };
   for (const query of queries) {
-    const a = await time(asAdmin, query);
-    const e = await time(asEditor, query);
-    if (a.total !== e.total) throw new Error(`${query}: admin total ${a.total}, editor total ${e.total}`);
-    console.log(
-      (query.replace('/api/recordings', '') || '(default)').padEnd(56),
-      (query.startsWith('/api/recordings') ? String(a.total) : '-').padStart(7),
-      a.median.toFixed(1).padStart(10),
-      a.p95.toFixed(1).padStart(10),
-      e.median.toFixed(1).padStart(11),
-      e.p95.toFixed(1).padStart(11),
-      `${(((e.p95 - a.p95) / a.p95) * 100).toFixed(0)} %`.padStart(10),
-    );
+    const timed = await timeInterleaved(apps, query, RUNS, 2);
+    const totals = PRINCIPALS.map((name) => JSON.parse(timed[name].body) as { total?: number });
+    if (new Set(totals.map((t) => t.total)).size !== 1) {
+      throw new Error(`${query}: totals differ: ${totals.map((t) => t.total).join(', ')}`);
+    }
+    for (const name of PRINCIPALS) p95s[name].push(quantile(timed[name].times, 0.95));
+    const label = query.replace('/api/recordings', '') || '(default)';
+    console.log(comparisonLine(label, String(totals[0]?.total ?? '-'), timed));
   }
-  await asAdmin.close();
-  await asEditor.close();
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  console.log(
+    `sum of p95s: admin ${sum(p95s.admin).toFixed(0)}, editor ${sum(p95s.editor).toFixed(0)} ` +
+      `(${((sum(p95s.editor) / sum(p95s.admin) - 1) * 100).toFixed(0)} %), scoped editor ` +
+      `${sum(p95s.scoped).toFixed(0)} (${((sum(p95s.scoped) / sum(p95s.admin) - 1) * 100).toFixed(0)} %)`,
+  );
+  await closeBenchApps(apps);
 } finally {
   await db.destroy();
   await server.stop();

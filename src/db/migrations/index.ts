@@ -11,6 +11,7 @@ import * as modelWaits from './0009-model-waits.ts';
 import * as workerHeartbeats from './0010-worker-heartbeats.ts';
 import * as storeVerifications from './0011-store-verifications.ts';
 import * as accounts from './0012-accounts.ts';
+import * as analysisCollection from './0020-analysis-collection.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010-worker-heartbeats': workerHeartbeats,
   '0011-store-verifications': storeVerifications,
   '0012-accounts': accounts,
+  '0020-analysis-collection': analysisCollection,
 };
