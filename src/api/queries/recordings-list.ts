@@ -120,7 +120,7 @@ function analysisCondition(eb: Eb, f: RecordingListFilters): Expression<SqlBool>
     .selectFrom('analysis_current as ac')
     .select(sql<number>`1`.as('one'))
     .whereRef('ac.recording_id', '=', 'r.id')
-    .where(sql.join(analysisColumnConditions(f), sql` AND `) as RawBuilder<SqlBool>);
+    .where(sql.join<SqlBool>(analysisColumnConditions(f), sql` AND `));
   return eb.exists(current);
 }
 
@@ -170,7 +170,7 @@ export function analysisOnlyCondition(f: RecordingListFilters): RawBuilder<SqlBo
   if (f.collectionId) conditions.push(sql<SqlBool>`ac.collection_id = ${f.collectionId}::uuid`);
   if (f.callFrom) conditions.push(sql<SqlBool>`ac.call_started_at >= ${f.callFrom}`);
   if (f.callBefore) conditions.push(sql<SqlBool>`ac.call_started_at < ${f.callBefore}`);
-  return sql.join(conditions, sql` AND `) as RawBuilder<SqlBool>;
+  return sql.join<SqlBool>(conditions, sql` AND `);
 }
 
 /** A recording matches stage/status when it has a stage run in that state. */
