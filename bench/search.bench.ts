@@ -8,20 +8,26 @@
 //   --segments N   segments per call (default 50)
 //   --runs N       timed runs per query (default 30)
 //   --keep DIR     keep the database in DIR, and reuse it when it already holds the same corpus
-//   --as ROLE      admin (default: no collection condition) or editor (granted every collection:
-//                  the same hits, so a run of each on a kept corpus gives the access check's cost)
+// Every search query is timed as an admin, an editor granted every collection and that editor with
+// the collection condition kept (bench/principals.ts), alternating run by run: the same hits, so
+// the differences are the access check's cost. The page loads are timed as the admin.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { buildApiServer } from '../src/api/server.ts';
-import { signedInApi } from '../test/helpers/signed-in-api.ts';
-import { grantEveryCollection } from '../test/helpers/access-fixtures.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createDb, migrateToLatest, type Db } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
 import { measurePageLoads } from './page-loads.ts';
+import {
+  buildBenchApps,
+  closeBenchApps,
+  comparisonHeader,
+  comparisonLine,
+  PRINCIPALS,
+  timeInterleaved,
+} from './principals.ts';
 import { phraseValues, rareValues } from './search-corpus.ts';
 
 const { values: args } = parseArgs({
@@ -30,7 +36,6 @@ const { values: args } = parseArgs({
     segments: { type: 'string', default: '50' },
     runs: { type: 'string', default: '30' },
     keep: { type: 'string' },
-    as: { type: 'string', default: 'admin' },
   },
 });
 const CALLS = Number(args.calls);
@@ -41,6 +46,7 @@ if (![CALLS, SEGMENTS, RUNS].every((n) => Number.isInteger(n) && n > 0)) {
 }
 const POOL = Math.max(1000, Math.min(200_000, Math.floor((CALLS * SEGMENTS) / 20)));
 const CHUNK_CALLS = 5000;
+type SearchBody = { total: number; totalIsLowerBound: boolean };
 const HUMAN_EVERY = 100; // one call in 100 has a human correction (version 2)
 
 const root = args.keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-search-'));
@@ -225,11 +231,7 @@ try {
   );
 
   const config = loadConfig({ EARSHOT_DATA_DIR: root, EARSHOT_LOG_LEVEL: 'silent' });
-  if (args.as !== 'admin' && args.as !== 'editor') throw new Error('--as takes admin or editor');
-  const app = await buildApiServer({ db, config });
-  const api = await signedInApi(app, db, { name: `bench-${args.as}`, role: args.as });
-  if (args.as === 'editor') await grantEveryCollection(db, api.userId);
-  console.log(`As ${args.as}${args.as === 'editor' ? ' granted every collection' : ''}.`);
+  const apps = await buildBenchApps({ db, config });
   const queries: [string, string][] = [
     ['common word (ru)', 'q=позиция&lang=ru'],
     ['common word (all)', 'q=позиция'],
@@ -244,7 +246,26 @@ try {
     ['with category filter', 'q=пленные&category=casualties_killed'],
     ['page 5', 'q=окопы&offset=80'],
   ];
-  const all: number[] = [];
+  const all = { admin: [] as number[], editor: [] as number[], scoped: [] as number[] };
+  console.log(`\n${RUNS} runs each after 3 to warm; ms; +p95: the editor's p95 over the admin's.`);
+  console.log(comparisonHeader('query', 'hits'));
+  for (const [label, query] of queries) {
+    const timed = await timeInterleaved(apps, `/api/search?${query}`, RUNS, 3);
+    const bodies = PRINCIPALS.map((name) => JSON.parse(timed[name].body) as SearchBody);
+    if (new Set(bodies.map((b) => b.total)).size !== 1) {
+      throw new Error(`${query}: hits differ: ${bodies.map((b) => b.total).join(', ')}`);
+    }
+    for (const name of PRINCIPALS) all[name].push(...timed[name].times);
+    const first = bodies[0]!;
+    console.log(comparisonLine(label, `${first.totalIsLowerBound ? '≥' : ''}${first.total}`, timed));
+  }
+  console.log(
+    comparisonLine('all search queries', '', {
+      admin: { times: all.admin, body: '' },
+      editor: { times: all.editor, body: '' },
+      scoped: { times: all.scoped, body: '' },
+    }),
+  );
   const row = (label: string, total: string, times: number[]): void => {
     times.sort((a, b) => a - b);
     const p = (q: number): string =>
@@ -257,29 +278,6 @@ try {
       p(1).padStart(8),
     );
   };
-  console.log(
-    '\nquery'.padEnd(37),
-    'hits'.padStart(9),
-    'p50 ms'.padStart(8),
-    'p95 ms'.padStart(8),
-    'max ms'.padStart(8),
-  );
-  for (const [label, query] of queries) {
-    const times: number[] = [];
-    let total = '';
-    for (let i = 0; i < RUNS + 3; i++) {
-      const t0 = performance.now();
-      const response = await api.inject({ method: 'GET', url: `/api/search?${query}` });
-      const elapsed = performance.now() - t0;
-      if (response.statusCode !== 200) throw new Error(`${query}: ${response.statusCode} ${response.body}`);
-      const body = response.json<{ total: number; totalIsLowerBound: boolean }>();
-      total = `${body.totalIsLowerBound ? '≥' : ''}${body.total}`;
-      if (i >= 3) times.push(elapsed); // the first runs warm caches
-    }
-    all.push(...times);
-    row(label, total, times);
-  }
-  row('all search queries', '', all);
 
   console.log(
     '\npage load (first page)'.padEnd(47),
@@ -287,8 +285,8 @@ try {
     'p95 ms'.padStart(8),
     'max ms'.padStart(8),
   );
-  await measurePageLoads(api, db, RUNS, row);
-  await app.close();
+  await measurePageLoads(apps.admin, db, RUNS, row);
+  await closeBenchApps(apps);
 } finally {
   await db.destroy();
   await server.stop();

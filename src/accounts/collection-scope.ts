@@ -14,8 +14,14 @@ export interface CollectionScope {
 /** Every collection: for the CLI and the workers, which act for whoever runs them. */
 export const ALL_COLLECTIONS: CollectionScope = Object.freeze({});
 
+/**
+ * No condition for admins, nor for a user whose grants covered every collection when their
+ * principal was loaded (this request): the same rows, without `collection_id = ANY(...)` in plans
+ * that would otherwise join recordings to the analysis cache or mis-estimate a filter.
+ */
 export function scopeToCollections(principal: Principal): CollectionScope {
-  return principal.collections === 'all' ? {} : { visibleCollections: principal.collections };
+  if (principal.collections === 'all' || principal.everyCollectionGranted === true) return {};
+  return { visibleCollections: principal.collections };
 }
 
 /**

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCollection } from '../../test/helpers/api-fixtures.ts';
 import { insertUser } from '../../test/helpers/as-principal.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { scopeToCollections } from './collection-scope.ts';
 import { grantCollection, revokeCollection } from './grants.ts';
 import { loadPrincipal } from './load-principal.ts';
 
@@ -35,6 +36,25 @@ describe('loadPrincipal', () => {
     expect([...((await loadPrincipal(t.db, editor))?.collections ?? [])].sort()).toEqual([a, b].sort());
     expect(await revokeCollection(t.db, { userId: editor, collectionId: a })).toBe(true);
     expect((await loadPrincipal(t.db, editor))?.collections).toEqual([b]);
+  });
+
+  it('drops the collection condition only while the grants cover every collection there is', async () => {
+    const every = (await t.db.selectFrom('collections').select('id').execute()).map((c) => c.id);
+    const editor = await insertUser(t.db, 'mykola', 'editor', every);
+    const covered = await loadPrincipal(t.db, editor);
+    expect(covered?.everyCollectionGranted).toBe(true);
+    expect(covered && scopeToCollections(covered)).toEqual({});
+    // A collection created later is not granted: the next principal is scoped to the grants again.
+    const later = await insertCollection(t.db, 'Later');
+    const scoped = await loadPrincipal(t.db, editor);
+    expect(scoped?.everyCollectionGranted).toBe(false);
+    expect([...((scoped && scopeToCollections(scoped).visibleCollections) ?? [])].sort()).toEqual(
+      [...every].sort(),
+    );
+    expect(scoped?.collections).not.toContain(later);
+    const partial = await insertUser(t.db, 'ira', 'viewer', [a]);
+    expect((await loadPrincipal(t.db, partial))?.everyCollectionGranted).toBe(false);
+    expect((await loadPrincipal(t.db, await insertUser(t.db, 'none', 'viewer')))?.collections).toEqual([]);
   });
 
   it('gives nothing for a disabled or unknown user', async () => {

@@ -11,6 +11,12 @@ export interface Principal {
   role: UserRole;
   /** Collections this user may see: every one for admins, the granted ones for everybody else. */
   collections: 'all' | readonly string[];
+  /**
+   * The grants covered every collection there was when the principal was loaded (at each
+   * request): its queries then need no collection condition, and cost what an admin's cost. Not
+   * a role: a collection created later is not granted, and the next request's principal says so.
+   */
+  everyCollectionGranted?: boolean;
 }
 
 declare module 'fastify' {

@@ -1,6 +1,6 @@
+import { principalOfUser } from './load-principal.ts';
 import type { SessionSettings } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
-import type { User } from '../db/schema.ts';
 import type { Principal } from './principal.ts';
 import { newToken, tokenDigest } from './tokens.ts';
 
@@ -55,22 +55,6 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-/** The user's role and the collections they may see: every one for an admin. */
-export async function principalOf(db: Db, user: Pick<User, 'id' | 'name' | 'role'>): Promise<Principal> {
-  if (user.role === 'admin') return { userId: user.id, name: user.name, role: user.role, collections: 'all' };
-  const grants = await db
-    .selectFrom('collection_grants')
-    .select('collection_id')
-    .where('user_id', '=', user.id)
-    .execute();
-  return {
-    userId: user.id,
-    name: user.name,
-    role: user.role,
-    collections: grants.map((g) => g.collection_id),
-  };
-}
-
 /**
  * The live session a cookie's token names, or null when it is unknown (forged), signed out,
  * past its absolute or idle expiry, or its user is disabled.
@@ -100,7 +84,7 @@ export async function findLiveSession(
       .where('token_sha256', '=', tokenSha256)
       .execute();
   }
-  return { principal: await principalOf(db, row), csrfToken: row.csrf_token, tokenSha256 };
+  return { principal: await principalOfUser(db, row), csrfToken: row.csrf_token, tokenSha256 };
 }
 
 /** Signs this session out. */

@@ -2,7 +2,8 @@ import type { SessionSettings } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import { passwordMatches } from './passwords.ts';
 import type { Principal } from './principal.ts';
-import { createSession, principalOf, type NewSession, type SessionOrigin } from './sessions.ts';
+import { principalOfUser } from './load-principal.ts';
+import { createSession, type NewSession, type SessionOrigin } from './sessions.ts';
 import { recordSignInAttempt, signInWaitMs } from './throttle.ts';
 import { tokenDigest } from './tokens.ts';
 import { findUser } from './users.ts';
@@ -44,7 +45,7 @@ export async function signInWithPassword(
   await recordSignInAttempt(db, { userName: input.name, address, succeeded }, now);
   if (!succeeded) throw new SignInFailed();
   const session = await createSession(db, user.id, input.origin, settings, now);
-  return { ...session, principal: await principalOf(db, user) };
+  return { ...session, principal: await principalOfUser(db, user) };
 }
 
 /** Uses a one-time token: a session for its user, or null when unknown, used, expired or disabled. */
@@ -76,5 +77,5 @@ export async function signInWithToken(
     now,
   );
   const session = await createSession(db, user.id, input.origin, settings, now);
-  return { ...session, principal: await principalOf(db, user) };
+  return { ...session, principal: await principalOfUser(db, user) };
 }

@@ -80,6 +80,7 @@ describe('analysis store', () => {
       categories: ['casualties_killed', 'casualties_wounded'],
       place_ids: [KHARKIV.id, BAKHMUT.id].sort(),
       casualties: { killed: 5, wounded: 3, missing: null },
+      collection_id: collectionId,
     });
     const stored = (await readCurrentAnalysis(t.db, id))!;
     expect(stored.transcriptVersion).toBe(1);
@@ -158,6 +159,27 @@ describe('analysis store', () => {
       await expect(sql`DELETE FROM ${sql.table(table)}`.execute(t.db)).rejects.toThrow(/write-once/);
       await expect(sql`TRUNCATE ${sql.table(table)} CASCADE`.execute(t.db)).rejects.toThrow(/write-once/);
     }
+  });
+
+  it("carries the recording's collection: backfilled by migration 0020, and following a move", async () => {
+    const { id } = await insertRecording(fixture, { collection_id: collectionId });
+    const transcript = await insertTranscriptVersion(t.db, id, [{ text: TEXT_1 }]);
+    await storeAnalysis(
+      t.db,
+      id,
+      transcript.id,
+      callAnalysisOf([{ key: transcript.segmentIds[0]!, text: TEXT_1 }]),
+    );
+    const migrator = new Migrator({
+      db: t.db,
+      provider: { getMigrations: () => Promise.resolve(migrations) },
+    });
+    expect((await migrator.migrateTo('0012-accounts')).error).toBeUndefined();
+    await migrateToLatest(t.db);
+    expect((await current(id))?.collection_id).toBe(collectionId);
+    const other = await insertCollection(t.db, 'Moved to');
+    await t.db.updateTable('recordings').set({ collection_id: other }).where('id', '=', id).execute();
+    expect((await current(id))?.collection_id).toBe(other);
   });
 
   it('migrates down past 0005 and up again', async () => {

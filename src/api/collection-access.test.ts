@@ -1,7 +1,8 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessFixture, toneWav, type AccessFixture } from '../../test/helpers/access-fixtures.ts';
-import { TEST_USER_HEADER } from '../../test/helpers/as-principal.ts';
+import { insertCollection, insertRecording } from '../../test/helpers/api-fixtures.ts';
+import { insertUser, TEST_USER_HEADER } from '../../test/helpers/as-principal.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import type { UserRole } from '../db/schema.ts';
 import { buildApiServer } from './server.ts';
@@ -77,6 +78,30 @@ describe('a viewer granted one collection', () => {
     expect(graph.body.nodes.map((n) => n.phone).sort()).toEqual(['+380501111111', '+380502222222']);
     const adminMonthly = await as<{ months: unknown[] }>('admin', '/api/trends/monthly');
     expect(adminMonthly.body.months).toHaveLength(2);
+  });
+
+  it('sorts by triage and charts analyses of its calls only (read from the analysis cache)', async () => {
+    type List = { total: number; items: { id: string }[] };
+    for (const query of [
+      'sort=triage',
+      'sort=triage&category=casualties_killed',
+      'sort=triage&minTriage=10',
+    ]) {
+      const mine = await as<List>('viewer', `/api/recordings?${query}`);
+      expect(mine.body.total, query).toBe(1);
+      expect(
+        mine.body.items.map((r) => r.id),
+        query,
+      ).toEqual([fx.granted.recordingId]);
+      expect((await as<List>('admin', `/api/recordings?${query}`)).body.total, query).toBe(2);
+    }
+    const deep = await as<List>('viewer', '/api/recordings?sort=triage&offset=1');
+    expect(deep.body).toMatchObject({ total: 1, items: [] });
+    type Monthly = { months: { month: string | null; analysed: number; casualties: { killed: number } }[] };
+    const monthly = await as<Monthly>('viewer', '/api/trends/monthly');
+    expect(monthly.body.months.map((m) => [m.month, m.analysed, m.casualties.killed])).toEqual([
+      ['2022-03', 1, 2],
+    ]);
   });
 
   it('lists its collection only, and pipeline counts and failures of its calls only', async () => {
@@ -216,5 +241,26 @@ describe('a server without a session hook', () => {
     } finally {
       await bare.close();
     }
+  });
+});
+
+describe('a user granted every collection', () => {
+  it('sees every call, but not those of a collection created after the grants', async () => {
+    const everything = await insertUser(t.db, 'granted-everything', 'viewer', [
+      fx.granted.collectionId,
+      fx.other.collectionId,
+    ]);
+    const asEverything = async <T>(url: string) =>
+      (await fx.app.inject({ url, headers: { [TEST_USER_HEADER]: everything } })).json<T>();
+    type List = { total: number };
+    expect((await asEverything<List>('/api/recordings?sort=triage')).total).toBe(2);
+    expect((await asEverything<List>('/api/search?q=двухсотых')).total).toBe(2);
+    const later = await insertCollection(t.db, 'Created later');
+    await insertRecording(fx.fixture, { collection_id: later, call_started_at: new Date('2022-05-01') });
+    expect((await as<List>('admin', '/api/recordings')).body.total).toBe(3);
+    expect((await asEverything<List>('/api/recordings')).total).toBe(2);
+    type Monthly = { months: { month: string | null }[] };
+    const months = (await asEverything<Monthly>('/api/trends/monthly')).months.map((m) => m.month);
+    expect(months).not.toContain('2022-05');
   });
 });

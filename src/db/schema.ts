@@ -351,6 +351,8 @@ export interface AnalysisCurrentTable {
   wounded: number | null;
   missing: number | null;
   call_started_at: Date | null;
+  /** recordings.collection_id (migration 0020), so that a collection scope needs no join. */
+  collection_id: string;
 }
 
 export type AnalysisRunRow = Selectable<AnalysisRunsTable>;

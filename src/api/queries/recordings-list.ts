@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { collectionCondition, type CollectionScope } from '../../accounts/collection-scope.ts';
 import type { Category } from '../../analysis/types.ts';
 import type { Db } from '../../db/database.ts';
@@ -116,25 +116,61 @@ const PLACE_ID = /^\d{1,12}$/;
  * conditions use the GIN indexes on analysis_current.
  */
 function analysisCondition(eb: Eb, f: RecordingListFilters): Expression<SqlBool> {
-  let current = eb
+  const current = eb
     .selectFrom('analysis_current as ac')
     .select(sql<number>`1`.as('one'))
-    .whereRef('ac.recording_id', '=', 'r.id');
-  if (f.category !== undefined) current = current.where(sql<boolean>`ac.categories @> ARRAY[${f.category}]`);
-  if (f.minTriage !== undefined) current = current.where('ac.triage_score', '>=', f.minTriage);
+    .whereRef('ac.recording_id', '=', 'r.id')
+    .where(sql.join<SqlBool>(analysisColumnConditions(f), sql` AND `));
+  return eb.exists(current);
+}
+
+/** The analysis filters as conditions on the columns of `analysis_current as ac`. */
+function analysisColumnConditions(f: RecordingListFilters): RawBuilder<SqlBool>[] {
+  const conditions: RawBuilder<SqlBool>[] = [sql<SqlBool>`TRUE`];
+  if (f.category !== undefined) conditions.push(sql<SqlBool>`ac.categories @> ARRAY[${f.category}]`);
+  if (f.minTriage !== undefined) conditions.push(sql<SqlBool>`ac.triage_score >= ${f.minTriage}`);
   if (f.place !== undefined) {
-    current = PLACE_ID.test(f.place)
-      ? current.where(sql<boolean>`ac.place_ids @> ARRAY[${f.place}]`)
-      : current.where(
-          sql<boolean>`ac.place_ids && ARRAY(SELECT DISTINCT e.place_id FROM analysis_entities e
+    conditions.push(
+      PLACE_ID.test(f.place)
+        ? sql<SqlBool>`ac.place_ids @> ARRAY[${f.place}]`
+        : sql<SqlBool>`ac.place_ids && ARRAY(SELECT DISTINCT e.place_id FROM analysis_entities e
             WHERE lower(e.place_name_en) = lower(${f.place}) AND e.place_id IS NOT NULL)`,
-        );
+    );
   }
   if (f.placeIds !== undefined) {
     // An empty list (a name no analysis mentions) must match nothing, not everything.
-    current = current.where(sql<boolean>`ac.place_ids && ${sql.val(f.placeIds)}::text[]`);
+    conditions.push(sql<SqlBool>`ac.place_ids && ${sql.val(f.placeIds)}::text[]`);
   }
-  return eb.exists(current);
+  return conditions;
+}
+
+/** Filters analysis_current answers by itself: it copies the recording's collection and call start. */
+const CACHE_FILTERS: ReadonlySet<string> = new Set([
+  'visibleCollections',
+  'collectionId',
+  'callFrom',
+  'callBefore',
+  'category',
+  'minTriage',
+  'place',
+  'placeIds',
+]);
+
+/**
+ * The filters as one condition on `analysis_current as ac` alone, or undefined when some filter
+ * needs the recording (a phone, a stage, a collection name...). Analysed calls are then read from
+ * the cache's own indexes instead of joining every scoped recording to it (7x a deep triage page
+ * at 100k calls for a user with collection grants).
+ */
+export function analysisOnlyCondition(f: RecordingListFilters): RawBuilder<SqlBool> | undefined {
+  const used = Object.entries(f).filter(([, value]) => value !== undefined);
+  if (used.some(([key]) => !CACHE_FILTERS.has(key))) return undefined;
+  const conditions = analysisColumnConditions(f);
+  if (f.visibleCollections) conditions.push(collectionCondition('ac.collection_id', f));
+  if (f.collectionId) conditions.push(sql<SqlBool>`ac.collection_id = ${f.collectionId}::uuid`);
+  if (f.callFrom) conditions.push(sql<SqlBool>`ac.call_started_at >= ${f.callFrom}`);
+  if (f.callBefore) conditions.push(sql<SqlBool>`ac.call_started_at < ${f.callBefore}`);
+  return sql.join<SqlBool>(conditions, sql` AND `);
 }
 
 /** A recording matches stage/status when it has a stage run in that state. */
@@ -211,10 +247,11 @@ function timePage(db: Db, query: RecordingListQuery): Promise<RecordingListRow[]
  */
 async function triagePage(db: Db, query: RecordingListQuery): Promise<RecordingListRow[]> {
   const { filters, order, limit, offset } = query;
-  const unfiltered = Object.values(filters).every((value) => value === undefined);
-  // Every analysis_current row has its recording (foreign key): without filters, no join needed.
-  const scoredIds = unfiltered
-    ? db.selectFrom('analysis_current as ac').select('ac.recording_id')
+  // Every analysis_current row has its recording (foreign key): filters the cache answers by
+  // itself (none, a collection scope, a category...) need no join.
+  const onCache = analysisOnlyCondition(filters);
+  const scoredIds = onCache
+    ? db.selectFrom('analysis_current as ac').where(onCache).select('ac.recording_id')
     : db
         .selectFrom('recordings as r')
         .where((eb) => filterExpression(eb, filters))
@@ -267,10 +304,11 @@ async function rowsInOrder(db: Db, ids: string[]): Promise<RecordingListRow[]> {
 }
 
 async function countAnalysed(db: Db, filters: RecordingListFilters): Promise<number> {
-  const unfiltered = Object.values(filters).every((value) => value === undefined);
-  const row = unfiltered
+  const onCache = analysisOnlyCondition(filters);
+  const row = onCache
     ? await db
-        .selectFrom('analysis_current')
+        .selectFrom('analysis_current as ac')
+        .where(onCache)
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .executeTakeFirstOrThrow()
     : await db

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { filterExpression, type CallScope } from './recordings-list.ts';
+import { analysisOnlyCondition, filterExpression, type CallScope } from './recordings-list.ts';
 
 // Aggregates for the trend charts. Every query starts from the same scoped set of recordings as
 // the recordings list (filterExpression), and counts analysis through analysis_current, the same
@@ -30,17 +30,14 @@ export interface MonthCategoryRow {
   calls: number;
 }
 
-const isEmptyScope = (scope: CallScope) => Object.values(scope).every((value) => value === undefined);
-
 /**
  * Calls, and analyses from analysis_current alone (it carries each call's start, casualty counts
  * and mentions per category as plain columns: no 100k-row join, no jsonb unpacked per call), one
  * UTC month at a time: each month is an index-only range scan on the call start, counted, or
  * grouped by (categories, mentions) so that calls with the same findings fold together and the
  * categories are unnested per group rather than per call. About 3x faster than grouping every
- * call by a computed month, when every call counts. A scope (the list's own filter, and the
- * user's collections) joins the analyses to the scoped recordings once and groups by month; without
- * one every analysis_current row has its recording (foreign key).
+ * call by a computed month, when every call counts. A scope the cache cannot answer alone (a
+ * phone, a stage...) joins the analyses to the scoped recordings once and groups by month.
  */
 export async function monthlyTrends(
   db: Db,
@@ -66,11 +63,14 @@ export async function monthlyTrends(
       AND ${sql.ref(column)} < (months.m + interval '1 month') AT TIME ZONE 'UTC'`;
   const findingColumns = sql`ac.categories, ac.category_mentions, count(*) AS calls, sum(ac.killed) AS killed,
     sum(ac.wounded) AS wounded, sum(ac.missing) AS missing`;
-  const findingsOf = sql`${findingColumns} FROM analysis_current ac WHERE TRUE`;
-  // Without a scope, one index range scan per month. With one (a collection, a user's
-  // collections), one hash join of the scoped recordings with analysis_current, grouped by month:
-  // a scoped id list probed again in every month cost 3-5x more at 100k calls.
-  const findings = isEmptyScope(scope)
+  // Without a scope, or one the cache answers by itself (the user's collections, a collection, a
+  // time range: analysis_current copies the recording's collection and call start), one index
+  // range scan per month, the scope a condition inside it. With any other scope (a phone, a
+  // collection by name), one hash join of the scoped recordings with analysis_current, grouped by
+  // month: a scoped id list probed again in every month cost 3-5x more at 100k calls.
+  const onCache = analysisOnlyCondition(scope);
+  const findingsOf = sql`${findingColumns} FROM analysis_current ac WHERE ${onCache ?? sql`TRUE`}`;
+  const findings = onCache
     ? sql`
         SELECT to_char(months.m, 'YYYY-MM') AS month, f.*
         FROM ${months} CROSS JOIN LATERAL (

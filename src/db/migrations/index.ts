@@ -15,6 +15,7 @@ import * as storeQuarantine from './0013-store-quarantine.ts';
 import * as batchRejections from './0014-batch-rejections.ts';
 import * as custodyRecordedAt from './0018-custody-recorded-at.ts';
 import * as auditLog from './0019-audit-log.ts';
+import * as analysisCollection from './0020-analysis-collection.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0014-batch-rejections': batchRejections,
   '0018-custody-recorded-at': custodyRecordedAt,
   '0019-audit-log': auditLog,
+  '0020-analysis-collection': analysisCollection,
 };
