@@ -1,14 +1,14 @@
-// Cost of the audit log on the calls list and search: `npm run bench:audit`.
+// Cost of the audit log and the access checks on the calls list and search: `npm run bench:audit`.
 // One throwaway embedded PostgreSQL, one corpus (BENCH_RECORDINGS calls, default 100k; 70% with a
-// transcript segment of 4–9 phrases drawn with a Zipf-like skew), two API instances on it: one
-// with the audit hook (every list and search request appends a hash-chained entry before it
-// answers) and one without. Requests alternate between the two, so drift hits both alike. Then
+// transcript segment of 4–9 phrases drawn with a Zipf-like skew), two API instances on it: "after"
+// with the audit hook (every list and search request appends a hash-chained entry before it), as an
+// editor whose collection condition stays; "before" without the hook, as an admin (no condition).
+// Requests alternate between the two, so drift hits both alike. Then
 // eight concurrent clients (entries are appended one at a time under a lock), the cost of one
 // append alone, and how fast `earshot audit verify` reads the chain. Prints figures.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { buildApiServer } from '../src/api/server.ts';
 import { recordAudit } from '../src/audit/audit-log.ts';
@@ -16,6 +16,8 @@ import { verifyAuditChain } from '../src/audit/audit-verify.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createDb, migrateToLatest } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
+import { grantEveryCollection } from '../test/helpers/access-fixtures.ts';
+import { signedInApi, type SignedInApi } from '../test/helpers/signed-in-api.ts';
 import { fillCallsCorpus } from './calls-corpus.ts';
 import { phraseValues, PHRASE_PAIRS } from './search-corpus.ts';
 
@@ -47,7 +49,7 @@ const p = (sorted: number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
 const ms = (n: number): string => n.toFixed(1);
 
-async function timeRequest(app: FastifyInstance, url: string): Promise<number> {
+async function timeRequest(app: SignedInApi, url: string): Promise<number> {
   const t0 = performance.now();
   const response = await app.inject({ method: 'GET', url, remoteAddress: '127.0.0.1' });
   const elapsed = performance.now() - t0;
@@ -70,12 +72,20 @@ try {
   console.log(`filled ${RECORDINGS} recordings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const config = loadConfig({ EARSHOT_DATA_DIR: root, EARSHOT_LOG_LEVEL: 'silent' });
-  const audited = await buildApiServer({ db, config });
-  const plain = await buildApiServer({ db, config, audit: false });
+  // Before: an admin (no collection condition) on a server without the audit hook. After: an
+  // editor granted every collection but one empty one (so the collection condition stays, on the
+  // same rows), on the server as it ships, audit log on. Both sign in with real sessions.
+  const auditedServer = await buildApiServer({ db, config });
+  const plainServer = await buildApiServer({ db, config, audit: false });
+  const plain = await signedInApi(plainServer, db, { name: 'bench-admin' });
+  const audited = await signedInApi(auditedServer, db, { name: 'bench-scoped', role: 'editor' });
+  await grantEveryCollection(db, audited.userId);
+  await db.insertInto('collections').values({ name: 'bench-not-granted' }).execute();
   for (const url of QUERIES) await timeRequest(plain, url); // warm caches and plans once
 
   console.log(`\nsequential, ${RUNS} runs each, alternating (ms)`);
-  console.log('query'.padEnd(64), 'p50 off', ' p50 on', 'p95 off', ' p95 on', ' added');
+  console.log('before: admin, no audit log; after: scoped editor, audit log on');
+  console.log('query'.padEnd(64), 'p50 bef', 'p50 aft', 'p95 bef', 'p95 aft', ' added');
   for (const url of QUERIES) {
     const off: number[] = [];
     const on: number[] = [];
@@ -98,8 +108,8 @@ try {
 
   console.log(`\n${CLIENTS} concurrent clients × ${RUNS} requests of /api/recordings (ms)`);
   for (const [label, app] of [
-    ['audit off', plain],
-    ['audit on', audited],
+    ['before', plain],
+    ['after', audited],
   ] as const) {
     const times: number[] = [];
     const t0 = performance.now();
@@ -115,8 +125,8 @@ try {
         `${((CLIENTS * RUNS) / wall).toFixed(0)} requests/s`,
     );
   }
-  await audited.close();
-  await plain.close();
+  await auditedServer.close();
+  await plainServer.close();
 
   const appends: number[] = [];
   const toWrite = Math.max(0, VERIFY_ENTRIES - Number((await verifyAuditChain(db)).head.seq));
