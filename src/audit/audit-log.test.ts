@@ -95,6 +95,20 @@ describe('the audit chain', () => {
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, checked: 7 });
   });
 
+  it('hashes a field given as undefined as the NULL it is stored as (a dropped client has no address)', async () => {
+    const dropped = await recordAudit(t.db, {
+      actor: 'root',
+      userId: undefined as unknown as null,
+      action: 'view-audit-log',
+      target: undefined as unknown as null,
+      address: undefined as unknown as null,
+      details: { filters: { limit: 50, offset: 0 } },
+    });
+    expect(dropped).toMatchObject({ address: null, target: null, user_id: null });
+    expect(dropped.hash).toBe(auditHash(dropped.prev_hash, auditContentOf(dropped)));
+    expect((await verifyAuditChain(t.db)).problem).toBeNull();
+  });
+
   it('is append-only for the application', async () => {
     await expect(sql`UPDATE audit_log SET actor = 'x'`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_log`.execute(t.db)).rejects.toThrow(/append-only/);

@@ -85,10 +85,21 @@ export interface AuditHead {
  * (not of Earshot) can lose the entries of its last fraction of a second (at most 3 ×
  * wal_writer_delay, 0.6 s by default), a cut tail, never an entry in the middle.
  */
-export async function recordAudit(db: Db, entry: AuditEntry): Promise<AuditLogRow> {
+export async function recordAudit(db: Db, given: AuditEntry): Promise<AuditLogRow> {
   // Through JSON once, as jsonb will give it back: undefined values gone, dates as strings.
-  const details = JSON.parse(JSON.stringify(entry.details ?? {})) as JsonObject;
-  const { prefix, suffix } = canonicalTemplate({ ...entry, details });
+  const details = JSON.parse(JSON.stringify(given.details ?? {})) as JsonObject;
+  // Every field as the row will give it back: an undefined one (request.ip is undefined once the
+  // client has dropped the connection) would be left out of the hashed JSON but stored as NULL,
+  // and the entry would then read as changed.
+  const entry: AuditEntry & { details: JsonObject } = {
+    actor: given.actor ?? null,
+    userId: given.userId ?? null,
+    action: given.action,
+    target: given.target ?? null,
+    address: given.address ?? null,
+    details,
+  };
+  const { prefix, suffix } = canonicalTemplate(entry);
   const result = await sql<AuditLogRow>`
     SELECT * FROM audit_append(${prefix}, ${suffix}, ${entry.actor}, ${entry.userId}, ${entry.action},
       ${entry.target}, ${entry.address}, ${JSON.stringify(details)}::jsonb, ${!db.isTransaction})`.execute(
