@@ -9,7 +9,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { buildApiServer } from '../src/api/server.ts';
 import { recordAudit } from '../src/audit/audit-log.ts';
@@ -18,7 +17,7 @@ import { loadConfig } from '../src/config/config.ts';
 import { createDb, migrateToLatest } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
 import { grantEveryCollection } from '../test/helpers/access-fixtures.ts';
-import { signedInApi, type SignedInApi } from '../test/helpers/signed-in-api.ts';
+import { actingAs, signedInApi, type SignedInApi } from '../test/helpers/signed-in-api.ts';
 import { fillCallsCorpus } from './calls-corpus.ts';
 import { phraseValues, PHRASE_PAIRS } from './search-corpus.ts';
 
@@ -49,12 +48,6 @@ const segmentText = sql`(
 const p = (sorted: number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
 const ms = (n: number): string => n.toFixed(1);
-
-/** The request with a session's cookie and CSRF headers (a test's own headers win). */
-function withHeaders(request: InjectOptions | string, session: SignedInApi): InjectOptions {
-  const given = typeof request === 'string' ? { url: request } : request;
-  return { ...given, headers: { ...session.headers, ...given.headers } };
-}
 
 async function timeRequest(app: SignedInApi, url: string): Promise<number> {
   const t0 = performance.now();
@@ -91,10 +84,7 @@ try {
   // The two parts apart: the audit log alone (admin, audit on) and the access check alone
   // (the scoped editor on the server without the audit hook).
   const auditOnly = await signedInApi(auditedServer, db, { name: 'bench-admin-audited' });
-  const scopeOnly: SignedInApi = {
-    ...audited,
-    inject: (request) => plainServer.inject(withHeaders(request, audited)),
-  };
+  const scopeOnly = actingAs(plainServer, audited);
   for (const url of QUERIES) await timeRequest(plain, url); // warm caches and plans once
 
   const variants = [

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { grantCollection } from '../../src/accounts/grants.ts';
+import { USER_ROLES } from '../../src/accounts/users.ts';
 import type { Db } from '../../src/db/database.ts';
 import type { UserRole } from '../../src/db/schema.ts';
 import { addNote } from '../../src/transcripts/notes.ts';
@@ -49,7 +50,8 @@ export interface AccessFixture {
   scheduled: string[];
 }
 
-export const ROLES: readonly UserRole[] = ['admin', 'editor', 'reviewer', 'transcriber', 'viewer'];
+/** Every role, in the order of the table of roles. */
+export const ROLES: readonly UserRole[] = USER_ROLES;
 
 /** A short 16 kHz mono 16-bit WAV (a tone): something ffmpeg decodes, for the peaks route. */
 export function toneWav(seconds = 0.5, hz = 440): Buffer {

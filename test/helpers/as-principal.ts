@@ -1,10 +1,10 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { createSession, SESSION_COOKIE } from '../../src/accounts/sessions.ts';
+import { grantCollection } from '../../src/accounts/grants.ts';
+import { createUser } from '../../src/accounts/users.ts';
 import { buildApiServer, type ApiServerOptions } from '../../src/api/server.ts';
-import { CSRF_HEADER } from '../../src/api/session-guard.ts';
-import { loadConfig } from '../../src/config/config.ts';
 import type { Db } from '../../src/db/database.ts';
 import type { UserRole } from '../../src/db/schema.ts';
+import { sessionOf } from './signed-in-api.ts';
 
 /**
  * Tests that act as many users name the user per request with this header; the helper below
@@ -16,22 +16,16 @@ export const TEST_USER_HEADER = 'x-test-user';
 /** The header's value for a request with no session at all. */
 export const NOBODY = 'nobody';
 
+/** A user with a role and grants, through the functions the CLI and the Users page use. */
 export async function insertUser(
   db: Db,
   name: string,
   role: UserRole,
   collectionIds: readonly string[] = [],
 ): Promise<string> {
-  const user = await db
-    .insertInto('users')
-    .values({ name, role, created_by: 'test' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const user = await createUser(db, { name, role, createdBy: 'test' });
   for (const collectionId of collectionIds) {
-    await db
-      .insertInto('collection_grants')
-      .values({ user_id: user.id, collection_id: collectionId, granted_by: 'test' })
-      .execute();
+    await grantCollection(db, { userId: user.id, collectionId, grantedBy: 'test' });
   }
   return user.id;
 }
@@ -47,15 +41,11 @@ export async function buildApiServerAsUsers(options: ApiServerOptions): Promise<
   const { db } = options;
   const defaultAdmin = await insertUser(db, `test-admin-${crypto.randomUUID()}`, 'admin');
   const app = await buildApiServer(options);
-  const settings = loadConfig({}).sessions;
   const sessions = new Map<string, Promise<Record<string, string>>>();
   const headersOf = (userId: string): Promise<Record<string, string>> => {
     let headers = sessions.get(userId);
     if (!headers) {
-      headers = createSession(db, userId, { address: '127.0.0.1' }, settings, new Date()).then((s) => ({
-        cookie: `${SESSION_COOKIE}=${s.token}`,
-        [CSRF_HEADER]: s.csrfToken,
-      }));
+      headers = sessionOf(db, { id: userId, name: userId }).then((session) => session.headers);
       sessions.set(userId, headers);
     }
     return headers;

@@ -31,12 +31,17 @@ export async function createTestSession(
 ): Promise<TestSession> {
   const name = options.name ?? `tester-${process.pid}-${++created}`;
   const user = await createUser(db, { name, role: options.role ?? 'admin', createdBy: 'test' });
+  return sessionOf(db, { id: user.id, name });
+}
+
+/** A live session for an existing user, made by the function the sign-in uses. */
+export async function sessionOf(db: Db, user: { id: string; name: string }): Promise<TestSession> {
   const settings = loadConfig({}).sessions;
   const session = await createSession(db, user.id, { address: '127.0.0.1' }, settings, new Date());
   const cookie = `${SESSION_COOKIE}=${session.token}`;
   return {
     userId: user.id,
-    name,
+    name: user.name,
     cookie,
     token: session.token,
     csrfToken: session.csrfToken,
@@ -55,7 +60,11 @@ export async function signedInApi(
   db: Db,
   options: { name?: string; role?: UserRole } = {},
 ): Promise<SignedInApi> {
-  const session = await createTestSession(db, options);
+  return actingAs(app, await createTestSession(db, options));
+}
+
+/** An inject wrapper that acts as an existing session (sessions are rows: any server of the database takes them). */
+export function actingAs(app: FastifyInstance, session: TestSession): SignedInApi {
   return {
     ...session,
     inject: (request) => {

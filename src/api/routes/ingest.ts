@@ -94,7 +94,7 @@ export function registerIngestRoutes(
           metadataFile: upload.metadataFile,
           recordPathsAs: { dir: path.join(upload.dir, 'files'), prefix: UPLOAD_PATH_PREFIX },
           // Custody: the upload is the signed-in user's doing.
-          actor: principalOf(request).name,
+          actor: principal.name,
         });
         const ids = result.newRecordingIds;
         if (scheduleStage && ids.length > 0) await scheduleStage(STAGE_ORDER[0], ids, { force: false });

@@ -63,7 +63,7 @@ export function registerNoteRoutes(app: FastifyInstance, { db }: RouteContext): 
         recordingId: id,
         segmentId: request.body.segmentId,
         text: request.body.text,
-        author: principalOf(request).name,
+        author: principal.name,
       });
       return reply.code(201).send(presentNote(note));
     },

@@ -162,7 +162,7 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
       const saved = await saveCorrection(db, {
         recordingId: id,
         baseVersion: request.body.baseVersion,
-        author: principalOf(request).name,
+        author: principal.name,
         segments: request.body.segments,
       });
       let queued = false;

@@ -10,6 +10,7 @@ import { assertMay } from '../../accounts/permissions.ts';
 import { principalOf } from '../../accounts/principal.ts';
 import { changeUserRole } from '../../accounts/user-roles.ts';
 import type { Db } from '../../db/database.ts';
+import type { RouteAudit } from '../audit-hook.ts';
 import { iso } from '../presenters/dates.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
 import {
@@ -43,6 +44,18 @@ async function presentUser(db: Db, userId: string) {
 }
 
 /** Users, roles and collection grants, for admins (the desk's Users page). */
+/** The audit entry of a grant or a revocation: whose, which collection, which way. */
+function grantChangeAudit(granted: boolean): RouteAudit {
+  return {
+    action: 'grant-change',
+    target: (request) => (request.params as { userId: string }).userId,
+    details: (request) => ({
+      collectionId: (request.params as { collectionId: string }).collectionId,
+      granted,
+    }),
+  };
+}
+
 export function registerUserRoutes(app: FastifyInstance, { db }: RouteContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -94,16 +107,7 @@ export function registerUserRoutes(app: FastifyInstance, { db }: RouteContext): 
   api.put(
     '/api/users/:userId/grants/:collectionId',
     {
-      config: {
-        audit: {
-          action: 'grant-change',
-          target: (request) => (request.params as { userId: string }).userId,
-          details: (request) => ({
-            collectionId: (request.params as { collectionId: string }).collectionId,
-            granted: true,
-          }),
-        },
-      },
+      config: { audit: grantChangeAudit(true) },
       schema: {
         tags: ['users'],
         summary: 'Grant a user a collection (granting it again changes nothing; admins only)',
@@ -123,16 +127,7 @@ export function registerUserRoutes(app: FastifyInstance, { db }: RouteContext): 
   api.delete(
     '/api/users/:userId/grants/:collectionId',
     {
-      config: {
-        audit: {
-          action: 'grant-change',
-          target: (request) => (request.params as { userId: string }).userId,
-          details: (request) => ({
-            collectionId: (request.params as { collectionId: string }).collectionId,
-            granted: false,
-          }),
-        },
-      },
+      config: { audit: grantChangeAudit(false) },
       schema: {
         tags: ['users'],
         summary: 'Take a collection away from a user, from their next request (admins only)',

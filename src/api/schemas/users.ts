@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { ROLE_PERMISSIONS } from '../../accounts/permissions.ts';
-import type { UserRole } from '../../db/schema.ts';
+import { USER_ROLES } from '../../accounts/users.ts';
 import { isoDateTime, nullableIsoDateTime } from './common.ts';
 
-const ROLES = Object.keys(ROLE_PERMISSIONS) as [UserRole, ...UserRole[]];
-
 export const roleSchema = z
-  .enum(ROLES, { error: `expected one of: ${ROLES.join(', ')}` })
+  .enum(USER_ROLES, { error: `expected one of: ${USER_ROLES.join(', ')}` })
   .describe(
     'admin: everything, every collection; editor: everything on granted collections but users and the audit log; ' +
       'reviewer: read, notes, sign off; transcriber: read, correct transcripts, notes; viewer: read only',
