@@ -87,6 +87,16 @@ export interface CustodyDetails {
     segments: { kept: number; edited: number; added: number; removed: number };
     rerun: StageName[];
   };
+  /** Evidence for a verification case step was stored write-once (migration 0021). */
+  attached: {
+    attachmentId: string;
+    caseEventId: string;
+    storePath: string;
+    fileName: string;
+    mediaType: string;
+    sizeBytes: number;
+    user: string;
+  };
 }
 
 /** One event: an action with the details of that action. */

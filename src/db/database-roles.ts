@@ -32,6 +32,8 @@ export const APPEND_ONLY_TABLES: readonly string[] = [
   'desk_notes',
   'store_verifications',
   'audit_log',
+  'verification_case_events',
+  'case_attachments',
 ];
 
 /** The migrator's bookkeeping: the runtime role reads it to tell whether migrations are pending. */

@@ -29,6 +29,9 @@ export interface Database {
   collection_grants: CollectionGrantsTable;
   sign_in_attempts: SignInAttemptsTable;
   audit_log: AuditLogTable;
+  verification_cases: VerificationCasesTable;
+  verification_case_events: VerificationCaseEventsTable;
+  case_attachments: CaseAttachmentsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -135,7 +138,8 @@ export type CustodyAction =
   | 'derived'
   | 'corrected'
   | 'quarantined'
-  | 'restored';
+  | 'restored'
+  | 'attached';
 
 export interface CustodyEventsTable {
   id: Generated<string>;
@@ -480,3 +484,68 @@ export interface AuditLogTable {
 }
 
 export type AuditLogRow = Selectable<AuditLogTable>;
+
+/** Where a call's verification stands (migration 0021); a call without a case is 'unverified'. */
+export const VERIFICATION_STATUSES = [
+  'unverified',
+  'number_attributed',
+  'identity_corroborated',
+  'context_confirmed',
+  'verified',
+  'disputed',
+  'rejected',
+] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+export type VerificationEventKind =
+  | 'advance'
+  | 'propose_verified'
+  | 'sign_off'
+  | 'withdraw_proposal'
+  | 'dispute'
+  | 'reject'
+  | 'reopen'
+  | 'evidence';
+
+/** A call's case file: its current state. The history is verification_case_events. */
+export interface VerificationCasesTable {
+  recording_id: string;
+  collection_id: string;
+  status: VerificationStatus;
+  /** Who proposed 'verified', waiting for a second person's sign-off. */
+  proposed_by: string | null;
+  proposed_at: Date | null;
+  /** The step a disputed or rejected case held before; reopening returns to it. */
+  held_status: VerificationStatus | null;
+  updated_at: UpdatedAt;
+  updated_by: string | null;
+}
+
+/** One step of a case file (append-only). */
+export interface VerificationCaseEventsTable {
+  id: Generated<string>;
+  recording_id: string;
+  kind: VerificationEventKind;
+  from_status: VerificationStatus;
+  to_status: VerificationStatus;
+  step: VerificationStatus;
+  reason: string | null;
+  note: string | null;
+  links: Json<string[]>;
+  user_id: string;
+  actor: string;
+  created_at: CreatedAt;
+}
+
+/** An evidence file of a case step, stored write-once by SHA-256 under DATA/attachments. */
+export interface CaseAttachmentsTable {
+  id: Generated<string>;
+  recording_id: string;
+  event_id: string;
+  sha256: string;
+  size_bytes: ColumnType<string, string | number | bigint, never>;
+  file_name: string;
+  media_type: string;
+  store_path: string;
+  created_at: CreatedAt;
+}

@@ -16,6 +16,7 @@ import * as batchRejections from './0014-batch-rejections.ts';
 import * as custodyRecordedAt from './0018-custody-recorded-at.ts';
 import * as auditLog from './0019-audit-log.ts';
 import * as analysisCollection from './0020-analysis-collection.ts';
+import * as verificationCases from './0021-verification-cases.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0018-custody-recorded-at': custodyRecordedAt,
   '0019-audit-log': auditLog,
   '0020-analysis-collection': analysisCollection,
+  '0021-verification-cases': verificationCases,
 };
