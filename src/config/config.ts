@@ -159,6 +159,10 @@ export interface EarshotConfig {
   originalsDir: string;
   /** Derived files (working copies) that can always be rebuilt from the originals. */
   derivedDir: string;
+  /** Write-once store of verification evidence (case attachments), named by SHA-256. */
+  attachmentsDir: string;
+  /** The instance's Ed25519 key pair that signs evidence bundles (created on first use). */
+  keysDir: string;
   embeddedPostgresDir: string;
   embeddedPostgresPort: number;
   host: string;
@@ -222,6 +226,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     whisperBuild: e.EARSHOT_WHISPER_BUILD,
     originalsDir: path.join(dataDir, 'originals'),
     derivedDir: path.join(dataDir, 'derived'),
+    attachmentsDir: path.join(dataDir, 'attachments'),
+    keysDir: path.join(dataDir, 'keys'),
     embeddedPostgresDir: path.join(dataDir, 'postgres'),
     embeddedPostgresPort: e.EARSHOT_PG_PORT,
     host: e.EARSHOT_HOST,
