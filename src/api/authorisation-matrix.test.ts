@@ -190,6 +190,23 @@ const ROUTES: Record<string, RouteCase> = {
     ok: 201,
     request: (s) => ({ method: 'POST', url: rec(s, '/notes'), payload: { text: 'a note' } }),
   },
+  // A number of the target's calls: 404 outside the grants (no call, mention or note in scope).
+  'GET /api/numbers/{number}': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ url: `/api/numbers/${encodeURIComponent(s.markers[2]!)}` }),
+  },
+  'POST /api/numbers/{number}/notes': {
+    need: 'add_notes',
+    scope: 'by-id',
+    ok: 201,
+    request: (s) => ({
+      method: 'POST',
+      url: `/api/numbers/${encodeURIComponent(s.markers[2]!)}/notes`,
+      payload: { collectionId: s.collectionId, kind: 'note', text: 'a note on the number' },
+    }),
+  },
   'GET /api/audit': {
     need: 'read_audit_log',
     scope: 'none',

@@ -24,6 +24,7 @@ import { registerLexiconRoutes } from './routes/lexicon.ts';
 import { registerOpenApiRoute } from './routes/openapi.ts';
 import { registerPipelineRoutes } from './routes/pipeline.ts';
 import { registerNoteRoutes } from './routes/notes.ts';
+import { registerNumberRoutes } from './routes/numbers.ts';
 import { registerRecordingRoutes } from './routes/recordings.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerSearchRoutes } from './routes/search.ts';
@@ -148,6 +149,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   registerLexiconRoutes(app, context);
   registerTranscriptRoutes(app, context);
   registerNoteRoutes(app, context);
+  registerNumberRoutes(app, context);
   registerSearchRoutes(app, context);
   registerPipelineRoutes(app, context);
   registerIngestRoutes(app, context);

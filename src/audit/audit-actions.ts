@@ -14,6 +14,8 @@ export type AuditAction =
   | 'search'
   | 'correct-transcript'
   | 'add-note'
+  | 'view-number'
+  | 'add-number-note'
   | 'export'
   | 'user-change'
   | 'grant-change'
@@ -33,6 +35,8 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   search: true,
   'correct-transcript': true,
   'add-note': true,
+  'view-number': true,
+  'add-number-note': true,
   export: true,
   'user-change': true,
   'grant-change': true,

@@ -34,6 +34,7 @@ export const APPEND_ONLY_TABLES: readonly string[] = [
   'audit_log',
   'verification_case_events',
   'case_attachments',
+  'number_notes',
 ];
 
 /** The migrator's bookkeeping: the runtime role reads it to tell whether migrations are pending. */

@@ -32,6 +32,7 @@ export interface Database {
   verification_cases: VerificationCasesTable;
   verification_case_events: VerificationCaseEventsTable;
   case_attachments: CaseAttachmentsTable;
+  number_notes: NumberNotesTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -547,5 +548,26 @@ export interface CaseAttachmentsTable {
   file_name: string;
   media_type: string;
   store_path: string;
+  created_at: CreatedAt;
+}
+
+/** How sure an attribution of a number is (docs/phone-numbers.md). */
+export type AttributionConfidence = 'low' | 'medium' | 'high';
+
+/** A note or attribution on a phone number in one collection (migration 0022; append-only). */
+export interface NumberNotesTable {
+  id: Generated<string>;
+  collection_id: string;
+  /** E.164. */
+  number: string;
+  kind: 'note' | 'attribution';
+  text: string;
+  subscriber: string | null;
+  source: string | null;
+  confidence: AttributionConfidence | null;
+  /** The entry this one corrects (same collection and number). */
+  supersedes_id: string | null;
+  user_id: string | null;
+  author: string;
   created_at: CreatedAt;
 }

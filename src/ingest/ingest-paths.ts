@@ -12,6 +12,7 @@ import { assertInputsExist, walkInputs } from './input-walker.ts';
 import { isKnownZone } from './metadata/call-time.ts';
 import type { ColumnMap } from './metadata/column-map.ts';
 import { compileNamePattern, DEFAULT_NAME_PATTERN } from './metadata/name-pattern.ts';
+import { DEFAULT_PHONE_REGION } from './metadata/phone-number.ts';
 import { createMetadataResolver } from './metadata/resolve.ts';
 import { loadSidecar } from './metadata/sidecar.ts';
 import { storeSidecar } from './metadata/sidecar-store.ts';
@@ -73,7 +74,7 @@ export async function ingestPaths(
   options: IngestOptions,
 ): Promise<IngestResult> {
   if (options.paths.length === 0) throw new IngestUsageError('no input paths given');
-  const region = (options.region ?? 'RU').toUpperCase();
+  const region = (options.region ?? DEFAULT_PHONE_REGION).toUpperCase();
   if (!isSupportedCountry(region))
     throw new IngestUsageError(`--region "${options.region}" is not a known country code (e.g. RU, UA)`);
   const timeZone = options.timeZone ?? 'UTC';

@@ -1,6 +1,7 @@
 import { collectionCondition, type CollectionScope } from '../../accounts/collection-scope.ts';
 import type { Db } from '../../db/database.ts';
 import type { Collection } from '../../db/schema.ts';
+import { CollectionNotFound } from '../../accounts/grants.ts';
 
 export type CollectionWithCount = Collection & { recording_count: string };
 
@@ -36,4 +37,15 @@ export async function listCollectionsWithCounts(
     .groupBy('c.id')
     .orderBy('c.name')
     .execute();
+}
+
+/** Throws CollectionNotFound (a 404) unless the collection exists and the scope reaches it. */
+export async function requireCollectionInScope(db: Db, id: string, scope: CollectionScope): Promise<void> {
+  const row = await db
+    .selectFrom('collections as c')
+    .select('c.id')
+    .where('c.id', '=', id)
+    .where(collectionCondition('c.id', scope))
+    .executeTakeFirst();
+  if (!row) throw new CollectionNotFound(id);
 }

@@ -1,5 +1,11 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 
+/**
+ * The country national numbers are read in when nobody says otherwise: ingest's --region default,
+ * and the number page's path parameter.
+ */
+export const DEFAULT_PHONE_REGION: CountryCode = 'RU';
+
 export type PhoneResult = { e164: string; problem: null } | { e164: null; problem: string };
 
 /**
