@@ -16,6 +16,11 @@ const TrendsPage = lazy(() =>
   import('./pages/trends/trends-page.tsx').then((m) => ({ default: m.TrendsPage })),
 );
 
+// The number page draws its call graph with ECharts too.
+const NumberPageView = lazy(() =>
+  import('./pages/numbers/number-page.tsx').then((m) => ({ default: m.NumberPageView })),
+);
+
 const SECTIONS = [
   { key: 'calls', label: 'Calls' },
   { key: 'search', label: 'Search' },
@@ -29,6 +34,12 @@ const SECTIONS = [
 function Page({ route }: { route: Route }) {
   const [section, id] = route.segments;
   if (section === 'call' && id) return <CallPage key={id} recordingId={id} params={route.params} />;
+  if (section === 'numbers' && id)
+    return (
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <NumberPageView key={id} number={id} />
+      </Suspense>
+    );
   if (section === 'search') return <SearchPage params={route.params} />;
   if (section === 'pipeline') return <PipelinePage />;
   if (section === 'ingest') return <IngestPage />;

@@ -4560,6 +4560,555 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/numbers/{number}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A phone number: its calls, counterparts and call graph, cells, places and people in its calls, calls in which it is spoken, and notes and attributions (all in your collections) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Phone number: E.164 (+380501734482) or as written in call records (8 916 123-45-67 is read as Russian) */
+          number: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Everything known of a phone number in your collections */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The number (E.164) */
+              number: string;
+              /** @description Calls with the number on either side, in your collections */
+              totalCalls: number;
+              /** @description Start of its earliest dated call */
+              firstSeen: string | null;
+              /** @description Start of its latest dated call */
+              lastSeen: string | null;
+              /** @description Its calls, oldest first (at most 500; undated last) */
+              calls: {
+                /** @description Recording id */
+                id: string;
+                collection: {
+                  id: string;
+                  name: string;
+                };
+                /** @description When the call started (call records), null when unknown */
+                startedAt: string | null;
+                /**
+                 * @description outgoing: the number called; incoming: it was called; self: it is on both sides
+                 * @enum {string}
+                 */
+                direction: 'outgoing' | 'incoming' | 'self';
+                /** @description The other side (E.164), null when unknown */
+                counterpart: string | null;
+                /** @description The other side as the call records wrote it */
+                counterpartRaw: string | null;
+                durationSeconds: number | null;
+                /** @description Cell id from the call records */
+                cellId: string | null;
+                /** @description Location from the call records */
+                locationText: string | null;
+                originalFilename: string;
+              }[];
+              /** @description Numbers on the other side of its calls, most calls first */
+              counterparts: {
+                number: string;
+                calls: number;
+                /** @description Calls from this number to the counterpart */
+                outgoing: number;
+                /** @description Calls from the counterpart to this number */
+                incoming: number;
+                /** @description ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z) */
+                firstSeen: string | null;
+                /** @description ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z) */
+                lastSeen: string | null;
+              }[];
+              /** @description The call graph two hops around the number (at most 20 counterparts and 40 further numbers) */
+              graph: {
+                nodes: {
+                  number: string;
+                  /** @description 0: this number; 1: a counterpart; 2: a counterpart of a counterpart */
+                  hop: number;
+                  calls: number;
+                }[];
+                edges: {
+                  caller: string;
+                  callee: string;
+                  calls: number;
+                }[];
+              };
+              /** @description Cell ids and locations the call records give for its calls */
+              cells: {
+                cellId: string | null;
+                locationText: string | null;
+                calls: number;
+                /** @description ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z) */
+                firstSeen: string | null;
+                /** @description ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z) */
+                lastSeen: string | null;
+              }[];
+              /** @description Places the current analysis found in its calls (machine) */
+              places: {
+                placeId: string;
+                nameEn: string;
+                nameRu: string | null;
+                country: string | null;
+                lat: number | null;
+                lon: number | null;
+                mentions: number;
+                calls: number;
+              }[];
+              /** @description People the current analysis found in its calls (machine) */
+              persons: {
+                name: string;
+                mentions: number;
+                calls: number;
+              }[];
+              /** @description Calls in whose transcript the number is spoken (current analysis, machine) */
+              spoken: {
+                recordingId: string;
+                collectionName: string;
+                /** @description ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z) */
+                startedAt: string | null;
+                callerNumber: string | null;
+                calleeNumber: string | null;
+                segmentId: string;
+                /** @description The words that were read as this number */
+                surface: string;
+                confidence: number;
+              }[];
+              /** @description Notes and attributions in your collections, oldest first */
+              notes: {
+                /** @description Entry id; entries are numbered in the order they were written */
+                id: string;
+                /** @description The collection the entry belongs to */
+                collection: {
+                  id: string;
+                  name: string;
+                };
+                /** @description The number (E.164) */
+                number: string;
+                /**
+                 * @description A note, or an attribution of the subscriber
+                 * @enum {string}
+                 */
+                kind: 'note' | 'attribution';
+                /** @description The note, or what the attribution rests on */
+                text: string;
+                /** @description Attributions: who the subscriber is believed to be */
+                subscriber: string | null;
+                /** @description Attributions: where that comes from */
+                source: string | null;
+                /**
+                 * @description How sure the attribution is: low (a single unconfirmed lead), medium (one independent source confirms it), high (two or more independent sources agree); see docs/phone-numbers.md
+                 * @enum {string|null}
+                 */
+                confidence: 'low' | 'medium' | 'high' | null;
+                /** @description The entry this one corrects */
+                supersedes: string | null;
+                /** @description The entry that corrects this one (null: current) */
+                supersededBy: string | null;
+                /** @description Who wrote it */
+                author: string;
+                /** @description When it was written */
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description No call has the number on either side or speaks it, and no note is on it, in your collections */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The audit entry of this read could not be written: nothing was served */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/numbers/{number}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a note or attribution on a number in one collection (entries are never changed: a correction supersedes) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Phone number: E.164 (+380501734482) or as written in call records (8 916 123-45-67 is read as Russian) */
+          number: string;
+        };
+        cookie?: never;
+      };
+      /** @description A new note or attribution on a number */
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description The collection the entry belongs to (everyone who may read it sees it)
+             */
+            collectionId: string;
+            /** @enum {string} */
+            kind: 'note' | 'attribution';
+            /** @description The note, or what the attribution rests on */
+            text: string;
+            /** @description Attributions: who the subscriber is believed to be */
+            subscriber?: string;
+            /** @description Attributions: the source */
+            source?: string;
+            /**
+             * @description How sure the attribution is: low (a single unconfirmed lead), medium (one independent source confirms it), high (two or more independent sources agree); see docs/phone-numbers.md
+             * @enum {string}
+             */
+            confidence?: 'low' | 'medium' | 'high';
+            /** @description The entry this one corrects (same collection and number) */
+            supersedes?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A note or attribution on a number (entries are never changed or removed) */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Entry id; entries are numbered in the order they were written */
+              id: string;
+              /** @description The collection the entry belongs to */
+              collection: {
+                id: string;
+                name: string;
+              };
+              /** @description The number (E.164) */
+              number: string;
+              /**
+               * @description A note, or an attribution of the subscriber
+               * @enum {string}
+               */
+              kind: 'note' | 'attribution';
+              /** @description The note, or what the attribution rests on */
+              text: string;
+              /** @description Attributions: who the subscriber is believed to be */
+              subscriber: string | null;
+              /** @description Attributions: where that comes from */
+              source: string | null;
+              /**
+               * @description How sure the attribution is: low (a single unconfirmed lead), medium (one independent source confirms it), high (two or more independent sources agree); see docs/phone-numbers.md
+               * @enum {string|null}
+               */
+              confidence: 'low' | 'medium' | 'high' | null;
+              /** @description The entry this one corrects */
+              supersedes: string | null;
+              /** @description The entry that corrects this one (null: current) */
+              supersededBy: string | null;
+              /** @description Who wrote it */
+              author: string;
+              /** @description When it was written */
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The entry to correct has been corrected already: reload */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/search': {
     parameters: {
       query?: never;
@@ -5426,6 +5975,8 @@ export interface paths {
             | 'search'
             | 'correct-transcript'
             | 'add-note'
+            | 'view-number'
+            | 'add-number-note'
             | 'export'
             | 'user-change'
             | 'grant-change'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisMatch } from '../../api/analysis.ts';
 import type { Segment } from '../../api/transcripts.ts';
-import { groupBySegment, matchTime, nextFlagTime } from './analysis-marks.ts';
+import { entityHref, groupBySegment, matchTime, nextFlagTime } from './analysis-marks.ts';
 
 const word = (w: string, start: number) => ({ w, start, end: start + 0.3, conf: null });
 
@@ -62,5 +62,14 @@ describe('analysis marks', () => {
     expect(nextFlagTime([first, edited], matches, 1.37)).toBe(10);
     expect(nextFlagTime([first, edited], matches, 10)).toBeNull();
     expect(nextFlagTime([first, edited], new Map(), 0)).toBeNull();
+  });
+});
+
+describe('entityHref', () => {
+  it('links a spoken phone number to its number page, and nothing else', () => {
+    expect(entityHref({ kind: 'phone', value: '+380501734482' })).toBe('#/numbers/%2B380501734482');
+    expect(entityHref({ kind: 'phone', value: '0501734482' })).toBeNull();
+    expect(entityHref({ kind: 'person', value: 'Дмитрий' })).toBeNull();
+    expect(entityHref({ kind: 'place', value: '+380501734482' })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { AnalysisEntity, AnalysisMatch, RecordingAnalysis } from '../../api/analysis.ts';
 import type { Segment, TranscriptResponse } from '../../api/transcripts.ts';
+import { numberHref } from '../numbers/number-href.ts';
 
 export interface AnalysisMarks {
   matchesBySegment: Map<string, AnalysisMatch[]>;
@@ -13,6 +14,14 @@ export function groupBySegment<T extends { segmentId: string }>(items: readonly 
   const map = new Map<string, T[]>();
   for (const item of items) map.set(item.segmentId, [...(map.get(item.segmentId) ?? []), item]);
   return map;
+}
+
+/**
+ * Where a marked entity leads: a spoken phone number (E.164, as the analysis normalised it) to its
+ * number page; other kinds to nothing.
+ */
+export function entityHref(entity: Pick<AnalysisEntity, 'kind' | 'value'>): string | null {
+  return entity.kind === 'phone' && /^\+[1-9]\d{5,14}$/.test(entity.value) ? numberHref(entity.value) : null;
 }
 
 /** Where a match is heard: the start of the word that holds it, else its segment's start. */

@@ -1,8 +1,11 @@
+import type { ReactNode } from 'react';
 import type { RecordingAnalysis } from '../../api/analysis.ts';
 import type { RecordingDetail } from '../../api/recordings.ts';
 import { CategoryFlag } from '../../components/status.tsx';
 import { formatBytes, formatClock, formatDateTime } from '../../format.ts';
 import { hrefFor } from '../../router.ts';
+import { numberHref } from '../numbers/number-href.ts';
+import { NumberLink } from '../numbers/number-link.tsx';
 
 /** Triage, casualty counts, flags and entities: all machine analysis, marked as such. */
 export function AnalysisPanel({
@@ -67,7 +70,7 @@ export function AnalysisPanel({
               e.kind === 'place'
                 ? hrefFor('calls', { place: e.placeId ?? e.value })
                 : e.kind === 'phone'
-                  ? hrefFor('calls', { phone: e.value })
+                  ? numberHref(e.value)
                   : undefined;
             const label = `${e.kind.replace('_', ' ')}: ${e.value}`;
             return href ? (
@@ -93,9 +96,9 @@ export function AnalysisPanel({
 
 export function MetadataPanel({ recording }: { recording: RecordingDetail }) {
   const call = recording.call;
-  const rows: [string, string][] = [
-    ['Caller', call.callerNumber ?? call.callerRaw ?? '–'],
-    ['Callee', call.calleeNumber ?? call.calleeRaw ?? '–'],
+  const rows: [string, ReactNode][] = [
+    ['Caller', <NumberLink number={call.callerNumber} raw={call.callerRaw ?? '–'} />],
+    ['Callee', <NumberLink number={call.calleeNumber} raw={call.calleeRaw ?? '–'} />],
     ['Started', formatDateTime(call.startedAt)],
     ['Time zone', call.timezone ?? '–'],
     ['Duration', call.durationSeconds !== null ? formatClock(call.durationSeconds) : '–'],

@@ -2,6 +2,7 @@ import type { RecordingDetail } from '../../api/recordings.ts';
 import { DemoModelsNotice } from '../../components/machine-badge.tsx';
 import { StageChips } from '../../components/status.tsx';
 import { formatDateTime } from '../../format.ts';
+import { NumberLink } from '../numbers/number-link.tsx';
 
 /** Who called whom, when, from which file, and where the pipeline stands for this call. */
 export function CallHeader({ recording }: { recording: RecordingDetail | null }) {
@@ -9,9 +10,14 @@ export function CallHeader({ recording }: { recording: RecordingDetail | null })
     <div className="call-head">
       <div className="call-title">
         <h1>
-          {recording
-            ? `${recording.call.callerNumber ?? recording.call.callerRaw ?? '?'} → ${recording.call.calleeNumber ?? recording.call.calleeRaw ?? '?'}`
-            : 'Loading…'}
+          {recording ? (
+            <>
+              <NumberLink number={recording.call.callerNumber} raw={recording.call.callerRaw} /> →{' '}
+              <NumberLink number={recording.call.calleeNumber} raw={recording.call.calleeRaw} />
+            </>
+          ) : (
+            'Loading…'
+          )}
         </h1>
         <span className="muted">
           {recording

@@ -5,6 +5,7 @@ import type { Segment } from '../../api/transcripts.ts';
 import { formatClock, formatPercent } from '../../format.ts';
 import { SegmentEditor, type SegmentEdit } from './segment-editor.tsx';
 import { splitSegmentText } from './segment-text.ts';
+import { entityHref } from './analysis-marks.ts';
 import { laneColorIndex, laneLabel, lanesOf } from '../../lanes.ts';
 
 /** Below this a recognised word is shown as doubtful. */
@@ -119,15 +120,25 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
             <SegmentText {...props} />
             {entities.length > 0 ? (
               <div className="entity-chips">
-                {entities.map((e, i) => (
-                  <span
-                    key={i}
-                    className={`chip entity-chip entity-${e.kind}`}
-                    title={`${e.kind} · ${e.rule} · ${formatPercent(e.confidence)}`}
-                  >
-                    <span className="chip-kind">{e.kind.replace('_', ' ')}</span> {e.value}
-                  </span>
-                ))}
+                {entities.map((e, i) => {
+                  const href = entityHref(e);
+                  const title = `${e.kind} · ${e.rule} · ${formatPercent(e.confidence)}`;
+                  const content = (
+                    <>
+                      <span className="chip-kind">{e.kind.replace('_', ' ')}</span> {e.value}
+                    </>
+                  );
+                  // A spoken number opens its page: every call it is in, and what is known of it.
+                  return href ? (
+                    <a key={i} className={`chip entity-chip entity-${e.kind}`} title={title} href={href}>
+                      {content}
+                    </a>
+                  ) : (
+                    <span key={i} className={`chip entity-chip entity-${e.kind}`} title={title}>
+                      {content}
+                    </span>
+                  );
+                })}
               </div>
             ) : null}
             {matches.length > 0 ? (

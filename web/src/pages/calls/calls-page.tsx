@@ -8,6 +8,7 @@ import { formatClock, formatDateTime } from '../../format.ts';
 import { useLoad, usePolling } from '../../hooks.ts';
 import { hrefFor, navigate, paramsObject } from '../../router.ts';
 import { PIPELINE_POLL_MS, pipelineBusy, PipelineSummary } from '../pipeline/pipeline-summary.tsx';
+import { NumberLink } from '../numbers/number-link.tsx';
 
 const PAGE_SIZE = 50;
 type Sort = 'call_started_at' | 'triage';
@@ -61,8 +62,10 @@ function CallRow({ item }: { item: RecordingSummary }) {
         <div className="sub">{item.originalFilename}</div>
       </td>
       <td className="nowrap mono">
-        {item.call.callerNumber ?? item.call.callerRaw ?? '?'}
-        <div className="sub mono">→ {item.call.calleeNumber ?? item.call.calleeRaw ?? '?'}</div>
+        <NumberLink number={item.call.callerNumber} raw={item.call.callerRaw} />
+        <div className="sub mono">
+          → <NumberLink number={item.call.calleeNumber} raw={item.call.calleeRaw} />
+        </div>
       </td>
       <td className="num">{formatClock(item.call.durationSeconds ?? item.probe.durationSeconds ?? NaN)}</td>
       <td className="num" title="Speaker lanes in the latest transcript">
