@@ -27,7 +27,7 @@ export function numberGraphOption(graph: NumberGraph, centre: string): GraphOpti
         layout: 'force',
         roam: true,
         draggable: true,
-        force: { repulsion: 220, gravity: 0.12, edgeLength: [60, 120], layoutAnimation: false },
+        force: { repulsion: 320, gravity: 0.1, edgeLength: [90, 170], layoutAnimation: false },
         categories: HOP_NAMES.map((name, hop) => ({ name, itemStyle: { color: HOP_COLOURS[hop] } })),
         labelLayout: { hideOverlap: true },
         emphasis: { focus: 'adjacency', label: { show: true } },
@@ -39,8 +39,6 @@ export function numberGraphOption(graph: NumberGraph, centre: string): GraphOpti
           calls: n.calls,
           hop: n.hop,
           category: n.hop,
-          // The centre is fixed in the middle so the graph reads outwards from it.
-          ...(n.number === centre ? { x: 0, y: 0, fixed: true } : {}),
           symbolSize: n.number === centre ? 30 : 10 + 18 * Math.sqrt(n.calls / maxNode),
           label: n.hop === 2 ? { show: false } : undefined,
         })),

@@ -3,12 +3,12 @@ import type { NumberGraph } from '../../api/numbers.ts';
 import { numberGraphOption } from './number-graph-option.ts';
 
 interface Series {
-  data: { name: string; category: number; fixed?: boolean; symbolSize: number; label?: unknown }[];
+  data: { name: string; category: number; symbolSize: number; label?: unknown }[];
   links: { source: string; target: string; calls: number }[];
 }
 
 describe('numberGraphOption', () => {
-  it('puts the number in the centre, colours each hop, and draws every call edge', () => {
+  it('draws the number largest, colours each hop, and draws every call edge', () => {
     const graph: NumberGraph = {
       nodes: [
         { number: '+380501734482', hop: 0, calls: 4 },
@@ -29,7 +29,7 @@ describe('numberGraphOption', () => {
       ['+79203316845', 1],
       ['+79990001122', 2],
     ]);
-    expect(series.data[0]!.fixed).toBe(true);
+    expect(series.data[0]!.symbolSize).toBe(30);
     // Bigger for more calls; the second hop unlabelled until hovered.
     expect(series.data[1]!.symbolSize).toBeGreaterThan(series.data[2]!.symbolSize);
     expect(series.data[3]!.label).toEqual({ show: false });

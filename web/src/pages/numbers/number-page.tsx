@@ -223,7 +223,9 @@ export function NumberPageView({ number }: { number: string }) {
   return (
     <section className="number-page">
       <div className="page-head">
-        <h1 className="mono">{data?.number ?? number}</h1>
+        <h1>
+          Phone number <span className="number-title">{data?.number ?? number}</span>
+        </h1>
       </div>
       <ErrorMessage error={page.error} />
       {!data && !page.error ? <p className="muted">Loading…</p> : null}
