@@ -582,8 +582,49 @@ const ORIGINAL_ACTIONS = new Set([
   'restored',
 ]);
 
+/**
+ * When each event was written to the log: recorded_at, stamped by the database on insert, so it
+ * follows the event numbers. occurred_at is the writer's time of the action and may legitimately
+ * run backwards across events (two copies of one file ingested side by side log their own
+ * receipt times), so it is the order only for events logged before recorded_at existed.
+ */
+function loggedAt(row) {
+  return row.recorded_at != null ? row.recorded_at : row.occurred_at;
+}
+
+function checkEventOrder(row, id, previous, problem) {
+  if (id === null) problem('has no event number');
+  else if (previous && previous.id !== null && id <= previous.id)
+    problem(`is out of order: it comes after event ${previous.id}`);
+  const at = loggedAt(row);
+  if (Number.isNaN(time(at))) problem('has no readable time');
+  else if (previous && time(at) < time(previous.at))
+    problem(`was logged at ${at}, before the event listed before it (${previous.at})`);
+}
+
+/** The SHA-256 values an event names agree with the original and with the files in the bundle. */
+function checkEventHashes(row, recording, byPath, problem) {
+  const original = recording.sha256;
+  const quarantinedOriginal = row.action === 'quarantined' && row.details?.kind === 'original';
+  if (
+    (ORIGINAL_ACTIONS.has(row.action) || quarantinedOriginal) &&
+    row.sha256 != null &&
+    row.sha256 !== original
+  )
+    problem(`names SHA-256 ${row.sha256}, but the call's original is ${original}`);
+  if (row.action === 'hashed' && row.details?.sha256 !== original)
+    problem(
+      `records the original's SHA-256 as ${row.details?.sha256}, but the call's original is ${original}`,
+    );
+  const input = row.action === 'derived' ? row.details?.input?.sha256 : null;
+  if (input && input !== original)
+    problem(`says it was made from SHA-256 ${input}, not from the call's original ${original}`);
+  const attachment = `recordings/${recording.id}/case/attachments/${row.sha256}`;
+  if (row.action === 'attached' && row.sha256 && row.sha256 !== original && !byPath.has(attachment))
+    problem(`names attachment SHA-256 ${row.sha256}, which is not in the bundle`);
+}
+
 function checkCustodyEvents(recording, rows, file, byPath, findings) {
-  const prefix = `recordings/${recording.id}/`;
   const workingShas = new Set();
   let previous = null;
   let hashed = false;
@@ -593,45 +634,12 @@ function checkCustodyEvents(recording, rows, file, byPath, findings) {
     const problem = (text) => findings.add('custody', file, `${file}: ${name} ${text}.`);
     if (row.recording_id !== recording.id)
       problem(`belongs to another call (${JSON.stringify(row.recording_id)})`);
-    if (id === null) problem('has no event number');
-    else if (previous && previous.id !== null && id <= previous.id)
-      problem(`is out of order: it comes after event ${previous.id}`);
-    if (Number.isNaN(time(row.occurred_at))) problem('has no readable time');
-    else if (previous && time(row.occurred_at) < time(previous.occurred_at))
-      problem(`is dated ${row.occurred_at}, before the event listed before it (${previous.occurred_at})`);
-    const quarantinedOriginal = row.action === 'quarantined' && row.details?.kind === 'original';
-    if (
-      (ORIGINAL_ACTIONS.has(row.action) || quarantinedOriginal) &&
-      row.sha256 != null &&
-      row.sha256 !== recording.sha256
-    ) {
-      problem(`names SHA-256 ${row.sha256}, but the call's original is ${recording.sha256}`);
-    }
-    if (row.action === 'hashed') {
-      hashed = true;
-      if (row.details?.sha256 !== recording.sha256)
-        problem(
-          `records the original's SHA-256 as ${row.details?.sha256}, but the call's original is ${recording.sha256}`,
-        );
-    }
-    if (
-      row.action === 'derived' &&
-      row.details?.input?.sha256 &&
-      row.details.input.sha256 !== recording.sha256
-    )
-      problem(
-        `says it was made from SHA-256 ${row.details.input.sha256}, not from the call's original ${recording.sha256}`,
-      );
+    checkEventOrder(row, id, previous, problem);
+    checkEventHashes(row, recording, byPath, problem);
+    if (row.action === 'hashed') hashed = true;
     if (row.action === 'derived' && Array.isArray(row.details?.outputs))
       for (const o of row.details.outputs) if (o?.sha256) workingShas.add(o.sha256);
-    if (
-      row.action === 'attached' &&
-      row.sha256 &&
-      row.sha256 !== recording.sha256 &&
-      !byPath.has(`${prefix}case/attachments/${row.sha256}`)
-    )
-      problem(`names attachment SHA-256 ${row.sha256}, which is not in the bundle`);
-    previous = { id, occurred_at: row.occurred_at };
+    previous = { id, at: loggedAt(row) };
   }
   if (!hashed)
     findings.add(
@@ -707,7 +715,7 @@ function checkCustody(manifest, files, parsed, findings) {
         'manifest.json',
         `manifest.json: the original of ${label} should be listed as originals/${recording.sha256}, the manifest gives ${JSON.stringify(recording.original)}.`,
       );
-    else if (original.sha256 !== recording.sha256 || original.size !== recording.sizeBytes)
+    else if (original.sha256 !== recording.sha256 || original.size !== Number(recording.sizeBytes))
       findings.add(
         'custody',
         original.path,
@@ -889,6 +897,14 @@ export function formatReport(report) {
   if (report.problems.length && report.bundle.readable) {
     lines.push('', 'Problems:');
     report.problems.forEach((p, i) => lines.push(`  ${i + 1}. ${p.message}`));
+  }
+  if (report.ok) {
+    lines.push(
+      '',
+      'What this shows: the files are, byte for byte, those the holder of the key above signed, and the',
+      "record of each call's custody and audit entries is consistent. It does not show that a recording",
+      'is authentic (who speaks, when, where): that is for the case file and for the investigators.',
+    );
   }
   lines.push('', report.verdict);
   return `${lines.join('\n')}\n`;

@@ -232,6 +232,29 @@ describe('verifyBundle', () => {
     );
   });
 
+  it('orders custody events by when they were logged, not by the time each action reports', async () => {
+    const file = pathOf('custody');
+    const rows = JSON.parse(intact.get(file)!.data.toString()) as Array<Record<string, unknown>>;
+    // Two copies of one file ingested side by side: the second logs a receipt time earlier than
+    // the first copy's last event. Legitimate, and verified.
+    const early = rows.map((r, i) => (i === 3 ? { ...r, occurred_at: '2020-01-01T00:00:00.000Z' } : r));
+    const accepted = await verify(
+      signBundle(replaceListedFile(intact, file, Buffer.from(JSON.stringify(early))), keys),
+    );
+    expect(accepted.problems).toEqual([]);
+    // An event logged (recorded_at, stamped by the database) before the one numbered before it.
+    const backdated = rows.map((r, i) => (i === 3 ? { ...r, recorded_at: '2020-01-01T00:00:00.000Z' } : r));
+    const report = await verify(
+      signBundle(replaceListedFile(intact, file, Buffer.from(JSON.stringify(backdated))), keys),
+    );
+    expectNamed(
+      report,
+      new RegExp(
+        `^${escape(file)}: event ${String(rows[3]!.id)} \\(\\w+\\) was logged at 2020-01-01T00:00:00.000Z, before the event listed before it`,
+      ),
+    );
+  });
+
   it('names a working copy that no custody event records making', async () => {
     const file = pathOf('custody');
     const rows = JSON.parse(intact.get(file)!.data.toString()) as Array<Record<string, unknown>>;
