@@ -969,9 +969,19 @@ function defaultTarget() {
   return null;
 }
 
-const invokedDirectly =
-  process.argv[1] && fs.realpathSync(path.resolve(process.argv[1])) === fileURLToPath(import.meta.url);
-if (invokedDirectly) {
+/** True when this file is the script node was started with (not imported by earshot or a test). */
+function invokedDirectly() {
+  try {
+    return (
+      Boolean(process.argv[1]) &&
+      fs.realpathSync(path.resolve(process.argv[1])) === fileURLToPath(import.meta.url)
+    );
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
