@@ -82,7 +82,7 @@ function u64(buffer, at) {
   const value = buffer.readBigUInt64LE(at);
   if (value > BigInt(Number.MAX_SAFE_INTEGER))
     throw new UnreadableBundleError(
-      'a size or offset in its directory is impossibly large (the zip is damaged)',
+      'the zip is damaged: its directory holds an impossibly large size or offset.',
     );
   return Number(value);
 }
@@ -179,6 +179,7 @@ function parseCentralDirectory(cd, count, label) {
     const nameBytes = cd.subarray(at + 46, at + 46 + nameLength);
     const entry = {
       name: nameBytes.toString(flags & 0x800 ? 'utf8' : 'latin1'),
+      rawName: Buffer.from(nameBytes),
       flags,
       method: cd.readUInt16LE(at + 10),
       compressedSize: cd.readUInt32LE(at + 20),
@@ -238,18 +239,26 @@ async function openZipEntry(zipPath, handle, entry, cdOffset) {
   if (entry.flags & 0x1) throw new Error('it is encrypted');
   if (entry.method !== 0 && entry.method !== 8)
     throw new Error(`it is compressed with a method this verifier cannot read (${entry.method})`);
-  const local = await readAt(handle, entry.localOffset, 30);
+  const local = await readAt(handle, entry.localOffset, 30 + entry.rawName.length);
   if (local.length < 30 || local.readUInt32LE(0) !== SIG.local)
     throw new Error('the zip is damaged where this file should start');
-  const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  // The local header must name the same file: a zip whose two directories disagree shows one file
+  // to this verifier and another to an unzip tool that reads the local headers.
+  const nameLength = local.readUInt16LE(26);
+  if (!local.subarray(30, 30 + nameLength).equals(entry.rawName))
+    throw new Error('the zip is damaged or forged: its data there is stored under another name');
+  const start = entry.localOffset + 30 + nameLength + local.readUInt16LE(28);
   if (start + entry.compressedSize > cdOffset)
     throw new Error('the zip is damaged: the file runs past the end of the data');
   const raw =
     entry.compressedSize === 0
       ? Readable.from([])
       : fs.createReadStream(zipPath, { start, end: start + entry.compressedSize - 1 });
-  const stream = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
-  if (entry.method === 8) raw.on('error', (error) => stream.destroy(error));
+  if (entry.method === 0) return { stream: raw, declaredSize: entry.size };
+  const stream = raw.pipe(createInflateRaw());
+  raw.on('error', (error) => stream.destroy(error));
+  // A damaged stream ends the hashing early: let go of the file as well.
+  stream.on('close', () => raw.destroy());
   return { stream, declaredSize: entry.size };
 }
 

@@ -265,6 +265,40 @@ describe('verifyBundle', () => {
     expectNamed(report, new RegExp(`^${escape(pathOf('working-copy'))}: no 'derived' custody event`));
   });
 
+  it('names a file whose bytes were damaged inside the zip, stored or deflated, or stored under another name', async () => {
+    const zip = fs.readFileSync(await writeBundleZip(intact, path.join(dir, 'raw.zip')));
+    /** Where an entry's data starts: after its local header, which comes first in the zip. */
+    const dataStart = (name: string): number => {
+      const header = zip.indexOf(Buffer.from(name)) - 30;
+      expect(zip.readUInt32LE(header)).toBe(0x04034b50);
+      return header + 30 + zip.readUInt16LE(header + 26) + zip.readUInt16LE(header + 28);
+    };
+    /** The zip with the byte at offset inverted (some bits of it, with mask). */
+    const damaged = async (offset: number, mask = 0xff): Promise<VerificationReport> => {
+      const bytes = Buffer.from(zip);
+      bytes[offset] = bytes[offset]! ^ mask;
+      const file = path.join(dir, `damaged-${++n}.zip`);
+      fs.writeFileSync(file, bytes);
+      return verifyBundle(file);
+    };
+    const original = pathOf('original');
+    const stored = await damaged(dataStart(original) + 1000);
+    expectNamed(stored, new RegExp(`^${escape(original)} has been changed since the bundle was made`));
+
+    const transcript = pathOf('transcript');
+    const deflated = await damaged(dataStart(transcript) + 3);
+    expect(deflated.ok).toBe(false);
+    expect(deflated.problems.map((p) => p.path)).toEqual([transcript]);
+
+    const renamed = await damaged(zip.indexOf(Buffer.from(transcript)) + 12, 0x01);
+    expectNamed(
+      renamed,
+      new RegExp(
+        `^${escape(transcript)} cannot be read: the zip is damaged or forged: its data there is stored under another name`,
+      ),
+    );
+  });
+
   it('says a truncated zip or a file that is not a zip cannot be read (exit code 2)', async () => {
     const zip = await writeBundleZip(intact, path.join(dir, 'whole.zip'));
     const cut = path.join(dir, 'cut.zip');
