@@ -17,11 +17,11 @@
 import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { TextDecoder } from 'node:util';
-import { createInflateRaw } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export const BUNDLE_FORMAT = 'earshot-evidence-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -43,6 +43,9 @@ const FILE_KINDS = [
 /** Files read whole (they are parsed): the manifest, the signature, the key, custody and audit. */
 const READ_LIMIT = 1024 * 1024 * 1024;
 const SMALL_LIMIT = 64 * 1024;
+/** Entries up to this size are read through one shared 1 MiB window instead of a stream each. */
+const SMALL_ENTRY = 256 * 1024;
+const WINDOW = 1024 * 1024;
 const HEX64 = /^[0-9a-f]{64}$/;
 
 export const CHECKS = [
@@ -76,6 +79,22 @@ async function readAt(handle, position, length) {
   const buffer = Buffer.alloc(length);
   const { bytesRead } = await handle.read(buffer, 0, length, position);
   return buffer.subarray(0, bytesRead);
+}
+
+/**
+ * Reads of small ranges served from a 1 MiB window of the file: entries are mostly read in the
+ * order they lie in the zip, so a bundle of many small files costs a few large reads instead of
+ * two small ones per file.
+ */
+function windowedReader(handle, size) {
+  let window = { start: 0, bytes: Buffer.alloc(0) };
+  return async (position, length) => {
+    if (length > SMALL_ENTRY) return readAt(handle, position, length);
+    if (position < window.start || position + length > window.start + window.bytes.length) {
+      window = { start: position, bytes: await readAt(handle, position, Math.min(WINDOW, size - position)) };
+    }
+    return window.bytes.subarray(position - window.start, position - window.start + length);
+  };
 }
 
 function u64(buffer, at) {
@@ -213,6 +232,7 @@ export async function openZipContainer(zipPath) {
     const entries = parseCentralDirectory(cd, record.count, label).filter(
       (e) => !(e.name.endsWith('/') && e.size === 0),
     );
+    const read = windowedReader(handle, size);
     const byName = new Map();
     const duplicates = new Set();
     for (const entry of entries) {
@@ -223,10 +243,10 @@ export async function openZipContainer(zipPath) {
       label,
       sizeBytes: size,
       zip64: record.zip64,
-      names: entries.map((e) => e.name).filter((name, i, all) => all.indexOf(name) === i),
+      names: [...byName.keys()],
       duplicates: [...duplicates],
       has: (name) => byName.has(name),
-      open: async (name) => openZipEntry(zipPath, handle, byName.get(name), record.cdOffset),
+      open: async (name) => openZipEntry(zipPath, read, byName.get(name), record.cdOffset),
       close: () => handle.close(),
     };
   } catch (error) {
@@ -235,11 +255,11 @@ export async function openZipContainer(zipPath) {
   }
 }
 
-async function openZipEntry(zipPath, handle, entry, cdOffset) {
+async function openZipEntry(zipPath, read, entry, cdOffset) {
   if (entry.flags & 0x1) throw new Error('it is encrypted');
   if (entry.method !== 0 && entry.method !== 8)
     throw new Error(`it is compressed with a method this verifier cannot read (${entry.method})`);
-  const local = await readAt(handle, entry.localOffset, 30 + entry.rawName.length);
+  const local = await read(entry.localOffset, 30 + entry.rawName.length);
   if (local.length < 30 || local.readUInt32LE(0) !== SIG.local)
     throw new Error('the zip is damaged where this file should start');
   // The local header must name the same file: a zip whose two directories disagree shows one file
@@ -250,16 +270,28 @@ async function openZipEntry(zipPath, handle, entry, cdOffset) {
   const start = entry.localOffset + 30 + nameLength + local.readUInt16LE(28);
   if (start + entry.compressedSize > cdOffset)
     throw new Error('the zip is damaged: the file runs past the end of the data');
-  const raw =
-    entry.compressedSize === 0
-      ? Readable.from([])
-      : fs.createReadStream(zipPath, { start, end: start + entry.compressedSize - 1 });
+  // Small entries whole, from the shared window: a bundle of many small files would otherwise
+  // spend most of its time setting up a stream per file.
+  if (entry.compressedSize <= SMALL_ENTRY && entry.size <= SMALL_ENTRY) {
+    const data = await read(start, entry.compressedSize);
+    return { bytes: entry.method === 0 ? data : inflateSmall(data), declaredSize: entry.size };
+  }
+  const raw = fs.createReadStream(zipPath, { start, end: start + entry.compressedSize - 1 });
   if (entry.method === 0) return { stream: raw, declaredSize: entry.size };
   const stream = raw.pipe(createInflateRaw());
   raw.on('error', (error) => stream.destroy(error));
   // A damaged stream ends the hashing early: let go of the file as well.
   stream.on('close', () => raw.destroy());
   return { stream, declaredSize: entry.size };
+}
+
+/** A small deflated entry; one that inflates past the small size is damaged (or a zip bomb). */
+function inflateSmall(data) {
+  try {
+    return inflateRawSync(data, { maxOutputLength: SMALL_ENTRY + 1 });
+  } catch (error) {
+    throw new Error(`its compressed data is damaged (${error.code ?? error.message})`);
+  }
 }
 
 /** An unpacked bundle: every file under the folder, named with '/' as in the zip. */
@@ -291,27 +323,34 @@ export async function openFolderContainer(folder) {
 
 /** SHA-256 and length of one entry, streamed; with keep, also its bytes (up to limit). */
 async function digestEntry(container, name, { keep = false, limit = READ_LIMIT } = {}) {
-  const { stream, declaredSize } = await container.open(name);
+  const opened = await container.open(name);
+  const tooLarge = () =>
+    new Error(`it is larger than ${limit} bytes, more than expected for this kind of file`);
   const hash = createHash('sha256');
   const chunks = [];
   let size = 0;
-  await pipeline(
-    stream,
-    new Writable({
+  if (opened.bytes) {
+    if (keep && opened.bytes.length > limit) throw tooLarge();
+    hash.update(opened.bytes);
+    size = opened.bytes.length;
+    chunks.push(opened.bytes);
+  } else {
+    const sink = new Writable({
       write(chunk, _encoding, done) {
         hash.update(chunk);
         size += chunk.length;
-        if (keep && size > limit)
-          return done(
-            new Error(`it is larger than ${limit} bytes, more than expected for this kind of file`),
-          );
+        if (keep && size > limit) return done(tooLarge());
         if (keep) chunks.push(chunk);
         done();
       },
-    }),
-  );
-  if (declaredSize !== null && declaredSize !== size)
-    throw new Error(`the zip is damaged: its directory says ${declaredSize} bytes, ${size} were found`);
+    });
+    await pipeline(opened.stream, sink);
+  }
+  if (opened.declaredSize !== null && opened.declaredSize !== size) {
+    throw new Error(
+      `the zip is damaged: its directory says ${opened.declaredSize} bytes, ${size} were found`,
+    );
+  }
   return { sha256: hash.digest('hex'), size, bytes: keep ? Buffer.concat(chunks) : null };
 }
 
@@ -633,7 +672,7 @@ function checkEventHashes(row, recording, byPath, problem) {
     problem(`names attachment SHA-256 ${row.sha256}, which is not in the bundle`);
 }
 
-function checkCustodyEvents(recording, rows, file, byPath, findings) {
+function checkCustodyEvents(recording, rows, file, { byPath, workingCopies }, findings) {
   const workingShas = new Set();
   let previous = null;
   let hashed = false;
@@ -656,8 +695,8 @@ function checkCustodyEvents(recording, rows, file, byPath, findings) {
       file,
       `${file}: no event records the original being hashed when it was received.`,
     );
-  for (const f of byPath.values()) {
-    if (f.kind === 'working-copy' && f.recordingId === recording.id && !workingShas.has(f.sha256)) {
+  for (const f of workingCopies) {
+    if (!workingShas.has(f.sha256)) {
       findings.add(
         'custody',
         f.path,
@@ -699,54 +738,61 @@ function checkAuditRows(rows, file, findings) {
   }
 }
 
+/** Originals and attachments are stored under their own SHA-256. */
+function checkNamedByHash(files, findings) {
+  for (const f of files) {
+    if ((f.kind === 'original' || f.kind === 'attachment') && f.path.split('/').pop() !== f.sha256) {
+      const what = `${f.path}: an ${f.kind} is stored under its SHA-256, but this one's SHA-256 is ${f.sha256}.`;
+      findings.add('custody', f.path, what);
+    }
+  }
+}
+
+/** The call's original is listed where the manifest says, with the call's SHA-256 and size. */
+function checkOriginalListed(recording, label, byPath, findings) {
+  const original = byPath.get(recording.original);
+  if (recording.original !== `originals/${recording.sha256}` || !original) {
+    const given = JSON.stringify(recording.original);
+    const what = `the original of ${label} should be listed as originals/${recording.sha256}, the manifest gives ${given}`;
+    findings.add('custody', 'manifest.json', `manifest.json: ${what}.`);
+  } else if (original.sha256 !== recording.sha256 || original.size !== Number(recording.sizeBytes)) {
+    const call = `${recording.sizeBytes} bytes, SHA-256 ${recording.sha256}`;
+    const what = `the listed file (${original.size} bytes) is not the original of ${label} (${call})`;
+    findings.add('custody', original.path, `${original.path}: ${what}.`);
+  }
+}
+
+/** The rows of recordings/<id>/<kind>.json, or null (named) when missing or unreadable. */
+function rowsOf(recordingId, kind, label, parsed, byPath, findings) {
+  const file = `recordings/${recordingId}/${kind}.json`;
+  if (!byPath.has(file)) {
+    const what = kind === 'custody' ? 'chain of custody' : 'audit entries';
+    findings.add('custody', file, `${file}: the bundle has no ${what} for ${label}.`);
+    return { file, rows: null };
+  }
+  return { file, rows: parsed.has(file) ? parseRows(parsed.get(file), file, findings) : null };
+}
+
 function checkCustody(manifest, files, parsed, findings) {
   const byPath = new Map(files.map((f) => [f.path, f]));
+  const workingCopies = new Map();
   for (const f of files) {
-    const name = f.path.split('/').pop();
-    if ((f.kind === 'original' || f.kind === 'attachment') && name !== f.sha256)
-      findings.add(
-        'custody',
-        f.path,
-        `${f.path}: an ${f.kind} is stored under its SHA-256, but this one's SHA-256 is ${f.sha256}.`,
-      );
+    if (f.kind === 'working-copy')
+      workingCopies.set(f.recordingId, [...(workingCopies.get(f.recordingId) ?? []), f]);
   }
+  checkNamedByHash(files, findings);
   for (const recording of manifest.recordings) {
-    const id = recording?.id;
-    const label = `recording ${JSON.stringify(id)}`;
-    if (typeof id !== 'string' || !HEX64.test(recording?.sha256 ?? '')) {
+    const label = `recording ${JSON.stringify(recording?.id)}`;
+    if (typeof recording?.id !== 'string' || !HEX64.test(recording?.sha256 ?? '')) {
       findings.add('custody', 'manifest.json', `manifest.json: ${label} is malformed (no id or SHA-256).`);
       continue;
     }
-    const original = byPath.get(recording.original);
-    if (recording.original !== `originals/${recording.sha256}` || !original)
-      findings.add(
-        'custody',
-        'manifest.json',
-        `manifest.json: the original of ${label} should be listed as originals/${recording.sha256}, the manifest gives ${JSON.stringify(recording.original)}.`,
-      );
-    else if (original.sha256 !== recording.sha256 || original.size !== Number(recording.sizeBytes))
-      findings.add(
-        'custody',
-        original.path,
-        `${original.path}: the listed file (${original.size} bytes) is not the original of ${label} (${recording.sizeBytes} bytes, SHA-256 ${recording.sha256}).`,
-      );
-    for (const [kind, check] of [
-      ['custody', checkCustodyEvents],
-      ['audit', checkAuditRows],
-    ]) {
-      const file = `recordings/${id}/${kind}.json`;
-      if (!byPath.has(file)) {
-        findings.add(
-          'custody',
-          file,
-          `${file}: the bundle has no ${kind === 'custody' ? 'chain of custody' : 'audit entries'} for ${label}.`,
-        );
-        continue;
-      }
-      const rows = parsed.has(file) ? parseRows(parsed.get(file), file, findings) : null;
-      if (rows && kind === 'custody') check(recording, rows, file, byPath, findings);
-      else if (rows) check(rows, file, findings);
-    }
+    checkOriginalListed(recording, label, byPath, findings);
+    const custody = rowsOf(recording.id, 'custody', label, parsed, byPath, findings);
+    const context = { byPath, workingCopies: workingCopies.get(recording.id) ?? [] };
+    if (custody.rows) checkCustodyEvents(recording, custody.rows, custody.file, context, findings);
+    const audit = rowsOf(recording.id, 'audit', label, parsed, byPath, findings);
+    if (audit.rows) checkAuditRows(audit.rows, audit.file, findings);
   }
 }
 

@@ -265,8 +265,21 @@ describe('verifyBundle', () => {
     expectNamed(report, new RegExp(`^${escape(pathOf('working-copy'))}: no 'derived' custody event`));
   });
 
-  it('names a file whose bytes were damaged inside the zip, stored or deflated, or stored under another name', async () => {
-    const zip = fs.readFileSync(await writeBundleZip(intact, path.join(dir, 'raw.zip')));
+  it('names a file whose bytes were damaged inside the zip, stored or deflated, small or large', async () => {
+    // Small entries are read whole, large ones as a stream: a 1.4 MB transcript takes the stream.
+    const transcript = pathOf('transcript');
+    const segments = Array.from({ length: 20000 }, (_, i) => ({
+      start: i,
+      end: i + 1,
+      text: `сегмент ${i}`,
+    }));
+    const large = signBundle(
+      replaceListedFile(intact, transcript, Buffer.from(JSON.stringify({ segments }))),
+      keys,
+    );
+    const zipFile = await writeBundleZip(large, path.join(dir, 'raw.zip'));
+    expect((await verifyBundle(zipFile)).problems).toEqual([]);
+    const zip = fs.readFileSync(zipFile);
     /** Where an entry's data starts: after its local header, which comes first in the zip. */
     const dataStart = (name: string): number => {
       const header = zip.indexOf(Buffer.from(name)) - 30;
@@ -281,14 +294,15 @@ describe('verifyBundle', () => {
       fs.writeFileSync(file, bytes);
       return verifyBundle(file);
     };
-    const original = pathOf('original');
-    const stored = await damaged(dataStart(original) + 1000);
-    expectNamed(stored, new RegExp(`^${escape(original)} has been changed since the bundle was made`));
-
-    const transcript = pathOf('transcript');
-    const deflated = await damaged(dataStart(transcript) + 3);
-    expect(deflated.ok).toBe(false);
-    expect(deflated.problems.map((p) => p.path)).toEqual([transcript]);
+    for (const kind of ['original', 'working-copy', 'transcript', 'analysis']) {
+      const file = pathOf(kind);
+      const report = await damaged(dataStart(file) + 10);
+      expect(report.ok, kind).toBe(false);
+      expect(report.problems.map((p) => p.path)).toEqual([file]);
+      expect(report.problems[0]!.message).toMatch(
+        new RegExp(`^${escape(file)} (has been changed|cannot be read)`),
+      );
+    }
 
     const renamed = await damaged(zip.indexOf(Buffer.from(transcript)) + 12, 0x01);
     expectNamed(
