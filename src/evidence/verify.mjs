@@ -470,12 +470,11 @@ function wellFormedFiles(manifest, findings) {
   return files;
 }
 
+/** ASCII, relative, with no empty, '.' or '..' step: unpacks inside the folder it is unpacked in. */
 function isSafePath(p) {
+  const steps = p.split('/');
   return (
-    /^[\x21-\x7e]+(\/[\x21-\x7e]+)*$/.test(p.replace(/ /g, '_')) &&
-    !p.startsWith('/') &&
-    !p.split('/').some((s) => s === '..' || s === '.' || s === '') &&
-    !p.includes('\\')
+    /^[\x20-\x7e]+$/.test(p) && !p.includes('\\') && steps.every((s) => s !== '' && s !== '.' && s !== '..')
   );
 }
 
@@ -540,16 +539,25 @@ function checkKey(manifest, keyInfo, expectKey, findings) {
   }
 }
 
+/** One problem per duplicated path; one for the order, naming where it first breaks. */
 function checkOrder(files, findings) {
-  for (let i = 1; i < files.length; i++) {
-    const [a, b] = [files[i - 1].path, files[i].path];
-    if (a === b) findings.add('order', b, `${b} is listed twice in the manifest.`);
-    else if (a > b)
-      findings.add(
-        'order',
-        b,
-        `The manifest's file list is out of order: "${b}" comes after "${a}". Bundles are written with the list sorted by path; the list was reordered after the bundle was made.`,
-      );
+  const seen = new Set();
+  let firstBreak = null;
+  let breaks = 0;
+  for (const [i, file] of files.entries()) {
+    if (seen.has(file.path))
+      findings.add('order', file.path, `${file.path} is listed twice in the manifest.`);
+    seen.add(file.path);
+    if (i > 0 && files[i - 1].path > file.path) {
+      breaks++;
+      firstBreak ??= [files[i - 1].path, file.path];
+    }
+  }
+  if (firstBreak) {
+    const [a, b] = firstBreak;
+    const where = breaks === 1 ? '' : ` (in ${breaks} places)`;
+    const what = `The manifest's file list is out of order${where}: "${b}" comes after "${a}". Bundles are written with the list sorted by path; the list was reordered after the bundle was made.`;
+    findings.add('order', 'manifest.json', what);
   }
 }
 

@@ -158,6 +158,22 @@ describe('verifyBundle', () => {
     expect(resigned.checks.find((c) => c.id === 'signature')?.ok).toBe(true);
   });
 
+  it('names a file listed twice, and a listed path that would unpack outside the folder', async () => {
+    const doubled = editManifest(intact, (m) => m.files.splice(1, 0, { ...m.files[1]! }));
+    expectNamed(
+      await verify(signBundle(doubled, keys)),
+      new RegExp(`^${escape(pathOf('original'))} is listed twice`),
+    );
+
+    const hostile = editManifest(intact, (m) =>
+      m.files.unshift({ ...m.files[0]!, path: '../../etc/cron.d/x' }),
+    );
+    expectNamed(
+      await verify(signBundle(hostile, keys)),
+      /^\.\.\/\.\.\/etc\/cron\.d\/x: the manifest's entry is malformed: its path is not a plain relative path\./,
+    );
+  });
+
   it('names a swapped key, and with --expect-key a bundle signed again in full with another key', async () => {
     const other = newSigningKeys();
     // The manifest still names the first key: the swap is named.
