@@ -561,16 +561,17 @@ function checkOrder(files, findings) {
   }
 }
 
-/** Checks 5 and 6; returns the parsed JSON of custody and audit files, by path. */
-async function checkFiles(container, files, findings, onFile) {
-  const parsed = new Map();
+const ROWS_FILE = /^recordings\/([^/]+)\/(custody|audit)\.json$/;
+
+/** Checks 5 and 6; hands each custody and audit file's bytes to onRows as soon as it is read. */
+async function checkFiles(container, files, findings, { onFile, onRows }) {
   const listed = new Set(files.map((f) => f.path));
   for (const file of files) {
     if (!container.has(file.path)) {
       findings.add('files', file.path, `${file.path} is listed in the manifest but missing from the bundle.`);
       continue;
     }
-    const keep = file.kind === 'custody' || file.kind === 'audit';
+    const keep = ROWS_FILE.test(file.path);
     let found;
     try {
       found = await digestEntry(container, file.path, { keep });
@@ -585,7 +586,7 @@ async function checkFiles(container, files, findings, onFile) {
           : `its SHA-256 is ${found.sha256}, the manifest records ${file.sha256}`;
       findings.add('files', file.path, `${file.path} has been changed since the bundle was made: ${what}.`);
     }
-    if (keep) parsed.set(file.path, found.bytes);
+    if (keep) onRows(file, found.bytes);
     onFile?.(file.path);
   }
   for (const name of container.names) {
@@ -602,7 +603,6 @@ async function checkFiles(container, files, findings, onFile) {
       name,
       `${name} appears twice in the zip: a second file was added under the same name.`,
     );
-  return parsed;
 }
 
 function parseRows(bytes, file, findings) {
@@ -770,37 +770,54 @@ function checkOriginalListed(recording, label, byPath, findings) {
   }
 }
 
-/** The rows of recordings/<id>/<kind>.json, or null (named) when missing or unreadable. */
-function rowsOf(recordingId, kind, label, parsed, byPath, findings) {
-  const file = `recordings/${recordingId}/${kind}.json`;
-  if (!byPath.has(file)) {
-    const what = kind === 'custody' ? 'chain of custody' : 'audit entries';
-    findings.add('custody', file, `${file}: the bundle has no ${what} for ${label}.`);
-    return { file, rows: null };
-  }
-  return { file, rows: parsed.has(file) ? parseRows(parsed.get(file), file, findings) : null };
-}
-
-function checkCustody(manifest, files, parsed, findings) {
+/** What the custody checks need: files by path, the calls by id, each call's working copies. */
+function custodyContext(manifest, files) {
   const byPath = new Map(files.map((f) => [f.path, f]));
+  const recordings = new Map();
+  for (const r of manifest.recordings) if (typeof r?.id === 'string') recordings.set(r.id, r);
   const workingCopies = new Map();
   for (const f of files) {
-    if (f.kind === 'working-copy')
-      workingCopies.set(f.recordingId, [...(workingCopies.get(f.recordingId) ?? []), f]);
+    if (f.kind !== 'working-copy') continue;
+    if (!workingCopies.has(f.recordingId)) workingCopies.set(f.recordingId, []);
+    workingCopies.get(f.recordingId).push(f);
   }
-  checkNamedByHash(files, findings);
+  return { byPath, recordings, workingCopies };
+}
+
+/** One custody.json or audit.json, checked as soon as it is read so that none is kept. */
+function checkRowsFile(file, bytes, context, findings) {
+  const [, recordingId, kind] = ROWS_FILE.exec(file.path);
+  const recording = context.recordings.get(recordingId);
+  if (!recording || !HEX64.test(recording.sha256 ?? '')) {
+    findings.add('custody', file.path, `${file.path} belongs to no call the manifest lists.`);
+    return;
+  }
+  const rows = parseRows(bytes, file.path, findings);
+  if (rows && kind === 'audit') checkAuditRows(rows, file.path, findings);
+  if (rows && kind === 'custody') {
+    const own = { byPath: context.byPath, workingCopies: context.workingCopies.get(recordingId) ?? [] };
+    checkCustodyEvents(recording, rows, file.path, own, findings);
+  }
+}
+
+/** Per call: its original listed under its SHA-256, and a custody and an audit file present. */
+function checkCustody(manifest, context, findings) {
+  checkNamedByHash([...context.byPath.values()], findings);
   for (const recording of manifest.recordings) {
     const label = `recording ${JSON.stringify(recording?.id)}`;
     if (typeof recording?.id !== 'string' || !HEX64.test(recording?.sha256 ?? '')) {
       findings.add('custody', 'manifest.json', `manifest.json: ${label} is malformed (no id or SHA-256).`);
       continue;
     }
-    checkOriginalListed(recording, label, byPath, findings);
-    const custody = rowsOf(recording.id, 'custody', label, parsed, byPath, findings);
-    const context = { byPath, workingCopies: workingCopies.get(recording.id) ?? [] };
-    if (custody.rows) checkCustodyEvents(recording, custody.rows, custody.file, context, findings);
-    const audit = rowsOf(recording.id, 'audit', label, parsed, byPath, findings);
-    if (audit.rows) checkAuditRows(audit.rows, audit.file, findings);
+    checkOriginalListed(recording, label, context.byPath, findings);
+    for (const [kind, what] of [
+      ['custody', 'chain of custody'],
+      ['audit', 'audit entries'],
+    ]) {
+      const file = `recordings/${recording.id}/${kind}.json`;
+      if (!context.byPath.has(file))
+        findings.add('custody', file, `${file}: the bundle has no ${what} for ${label}.`);
+    }
   }
 }
 
@@ -854,8 +871,10 @@ export async function verifyBundle(bundlePath, options = {}) {
         manifest.files.filter((f) => typeof f?.path === 'string'),
         findings,
       );
-      const parsed = await checkFiles(container, files, findings, options.onFile);
-      checkCustody(manifest, files, parsed, findings);
+      const context = custodyContext(manifest, files);
+      const onRows = (file, bytes) => checkRowsFile(file, bytes, context, findings);
+      await checkFiles(container, files, findings, { onFile: options.onFile, onRows });
+      checkCustody(manifest, context, findings);
     }
     const bundle = {
       ...base,

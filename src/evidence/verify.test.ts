@@ -271,6 +271,18 @@ describe('verifyBundle', () => {
     );
   });
 
+  it('names a call whose chain of custody was left out, even with the manifest re-signed', async () => {
+    const file = pathOf('custody');
+    const without = editManifest(intact, (m) => (m.files = m.files.filter((f) => f.path !== file)));
+    without.delete(file);
+    expectNamed(
+      await verify(signBundle(without, keys)),
+      new RegExp(
+        `^${escape(file)}: the bundle has no chain of custody for recording "${fixture.recordingId}"\\.`,
+      ),
+    );
+  });
+
   it('names a working copy that no custody event records making', async () => {
     const file = pathOf('custody');
     const rows = JSON.parse(intact.get(file)!.data.toString()) as Array<Record<string, unknown>>;
