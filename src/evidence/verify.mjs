@@ -906,7 +906,7 @@ function finish(bundle, findings, manifest, fingerprint) {
   const files = Array.isArray(manifest?.files) ? manifest.files.length : 0;
   const calls = Array.isArray(manifest?.recordings) ? manifest.recordings.length : 0;
   const verdict = ok
-    ? `VERIFIED: all ${files} files are present and unchanged, the manifest is signed by the key with fingerprint ${fingerprint}, and the chain of custody of ${calls} call${calls === 1 ? '' : 's'} is consistent.`
+    ? `VERIFIED: ${files === 1 ? 'the 1 file is' : `all ${files} files are`} present and unchanged, the manifest is signed by the key with fingerprint ${fingerprint}, and the chain of custody of ${calls} call${calls === 1 ? '' : 's'} is consistent.`
     : bundle.readable
       ? `NOT VERIFIED: ${problems.length} problem${problems.length === 1 ? '' : 's'} found (listed above). Do not rely on this bundle until each is explained.`
       : `NOT VERIFIED: ${bundle.unreadable}`;
