@@ -1006,35 +1006,42 @@ const USAGE =
   'Usage: node verify.mjs BUNDLE.zip [--expect-key <sha256 fingerprint>] [--json]\n' +
   '       node verify.mjs   (inside an unpacked bundle, or next to a single .zip)\n';
 
-/** Runs the command line; returns the exit code. */
-export async function main(argv, out = process.stdout, err = process.stderr) {
-  const args = { paths: [], expectKey: null, json: false };
+/** The command line's options, or the usage error to print. */
+function parseArguments(argv) {
+  const args = { paths: [], expectKey: null, json: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
-    else if (a === '--expect-key' && argv[i + 1]) args.expectKey = argv[++i];
+    else if (a === '--help' || a === '-h') args.help = true;
+    else if (a === '--expect-key') args.expectKey = argv[++i] ?? '';
     else if (a.startsWith('--expect-key=')) args.expectKey = a.slice('--expect-key='.length);
-    else if (a === '--help' || a === '-h') return (out.write(USAGE), 0);
-    else if (a.startsWith('-')) return (err.write(`Unknown option ${a}\n${USAGE}`), 2);
+    else if (a.startsWith('-')) return { error: `Unknown option ${a}` };
     else args.paths.push(a);
   }
-  if (args.expectKey && !HEX64.test(normaliseFingerprint(args.expectKey)))
-    return (
-      err.write(
-        `--expect-key needs the 64 hex digits of a SHA-256 fingerprint, got ${JSON.stringify(args.expectKey)}\n`,
-      ),
-      2
-    );
-  const target = args.paths.length === 1 ? args.paths[0] : args.paths.length === 0 ? defaultTarget() : null;
-  if (!target)
-    return (
-      err.write(
-        args.paths.length
-          ? `Give one bundle at a time.\n${USAGE}`
-          : `No bundle named, and none found here.\n${USAGE}`,
-      ),
-      2
-    );
+  if (args.expectKey !== null && !HEX64.test(normaliseFingerprint(args.expectKey))) {
+    const got = JSON.stringify(args.expectKey);
+    return { error: `--expect-key needs the 64 hex digits of a SHA-256 fingerprint, got ${got}` };
+  }
+  if (args.paths.length > 1) return { error: 'Give one bundle at a time.' };
+  return { args };
+}
+
+/** Runs the command line; returns the exit code. */
+export async function main(argv, out = process.stdout, err = process.stderr) {
+  const { args, error } = parseArguments(argv);
+  if (error) {
+    err.write(`${error}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    out.write(USAGE);
+    return 0;
+  }
+  const target = args.paths[0] ?? defaultTarget();
+  if (!target) {
+    err.write(`No bundle named, and none found here.\n${USAGE}`);
+    return 2;
+  }
   const report = await verifyBundle(target, { expectKey: args.expectKey });
   out.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   return report.exitCode;
