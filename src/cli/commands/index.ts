@@ -13,6 +13,7 @@ import { registerStartCommand } from './start.ts';
 import { registerStatusCommand } from './status.ts';
 import { registerTranscribeCommand } from './transcribe.ts';
 import { registerSignInLinkCommand, registerUserCommand } from './user.ts';
+import { registerVerifyBundleCommand } from './verify-bundle.ts';
 import { registerVerifyStoreCommand } from './verify-store.ts';
 import { registerWorkerCommand } from './worker.ts';
 
@@ -28,6 +29,7 @@ export const commandRegistrations: CommandRegistration[] = [
   registerVerifyStoreCommand,
   registerRestoreOriginalCommand,
   registerAuditCommand,
+  registerVerifyBundleCommand,
   registerWorkerCommand,
   registerServeCommand,
   registerUserCommand,
