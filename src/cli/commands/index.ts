@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
 import { registerAnalyseCommand } from './analyse.ts';
 import { registerAuditCommand } from './audit.ts';
+import { registerExportCommand } from './export.ts';
 import { registerIngestCommand } from './ingest.ts';
 import { registerLexiconCommand } from './lexicon.ts';
 import { registerModelsCommand } from './models.ts';
@@ -28,6 +29,7 @@ export const commandRegistrations: CommandRegistration[] = [
   registerVerifyStoreCommand,
   registerRestoreOriginalCommand,
   registerAuditCommand,
+  registerExportCommand,
   registerWorkerCommand,
   registerServeCommand,
   registerUserCommand,
