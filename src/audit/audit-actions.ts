@@ -15,6 +15,7 @@ export type AuditAction =
   | 'correct-transcript'
   | 'add-note'
   | 'export'
+  | 'download-export'
   | 'user-change'
   | 'grant-change'
   | 'view-audit-log';
@@ -34,6 +35,7 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   'correct-transcript': true,
   'add-note': true,
   export: true,
+  'download-export': true,
   'user-change': true,
   'grant-change': true,
   'view-audit-log': true,

@@ -38,6 +38,7 @@ export interface ExportSummary {
   path: string;
   sizeBytes: number;
   calls: number;
+  recordingIds: string[];
   files: number;
   storedBytes: number;
   keyFingerprint: string;
@@ -46,6 +47,9 @@ export interface ExportSummary {
 
 /** Nothing to export, an unknown collection, or a bundle over the limit: said in words. */
 export class ExportRefused extends Error {}
+
+/** The stored files add up to more than the limit; nothing was written. */
+export class ExportTooLarge extends ExportRefused {}
 
 /** A collection that does not exist or that the user may not read (the API answers 404). */
 export class ExportCollectionNotFound extends ExportRefused {
@@ -67,7 +71,7 @@ export async function exportEvidence(
     recordings.map((r) => r.id),
   );
   if (storedBytes > request.maxBytes) {
-    throw new ExportRefused(
+    throw new ExportTooLarge(
       `The bundle would hold ${formatBytes(storedBytes)} of stored files (${storedBytes} bytes), over the ` +
         `limit of ${formatBytes(request.maxBytes)} (${request.maxBytes} bytes); nothing was written. ` +
         'Export fewer calls, or raise the limit with --max-bytes or EARSHOT_EXPORT_MAX_BYTES.',
@@ -110,6 +114,7 @@ export async function exportEvidence(
     path: written.path,
     sizeBytes: written.sizeBytes,
     calls: recordings.length,
+    recordingIds: recordings.map((r) => r.id),
     files: written.files,
     storedBytes,
     keyFingerprint: key.fingerprint,
