@@ -6,6 +6,9 @@ import yazl from 'yazl';
 import { Sha256PassThrough, sha256Bytes } from '../runtime/file-hash.ts';
 import type { BundleFileKind, BundleStoredFile, CallContents, ProducedBy } from './bundle-contents.ts';
 import { signBytes, type SigningKey } from './signing-key.ts';
+import { useNativeCrc32ForZip } from './zip-crc32.ts';
+
+useNativeCrc32ForZip();
 
 /**
  * Writes an evidence bundle (bundle format v1) as a stream: each stored file goes from disk

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 
 // Reads a (small, test) evidence bundle whole and checks it against the bundle format v1 contract
@@ -51,7 +52,10 @@ export async function readBundle(
         stream.on('error', reject);
         stream.on('end', () => {
           if (entries.has(entry.fileName)) reject(new Error(`duplicate entry ${entry.fileName}`));
-          entries.set(entry.fileName, Buffer.concat(chunks));
+          const bytes = Buffer.concat(chunks);
+          // yauzl does not check CRC-32s: a zip tool that does would refuse a wrong one.
+          if (zlib.crc32(bytes) !== entry.crc32) reject(new Error(`wrong CRC-32 for ${entry.fileName}`));
+          entries.set(entry.fileName, bytes);
           zip.readEntry();
         });
       });
