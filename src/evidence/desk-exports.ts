@@ -6,6 +6,7 @@ import { canSeeCollection, type Principal } from '../accounts/principal.ts';
 import type { EarshotConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import { exportEvidence, type ExportScope } from './export-evidence.ts';
+import type { SigningKey } from './signing-key.ts';
 
 /**
  * Bundles exported from the desk: written (streamed) into DATA/exports/<id>.zip with a small
@@ -43,6 +44,7 @@ export async function createDeskExport(
   principal: Principal,
   scope: ExportScope,
   address: string | null,
+  onKeyCreated?: (key: SigningKey) => void,
 ): Promise<DeskExport> {
   fs.mkdirSync(config.exportsDir, { recursive: true, mode: 0o700 });
   const id = crypto.randomUUID();
@@ -53,6 +55,7 @@ export async function createDeskExport(
     overwrite: false,
     maxBytes: config.exportMaxBytes,
     who: { userId: principal.userId, name: principal.name, address, via: 'desk' },
+    onKeyCreated,
   });
   const collections = await db
     .selectFrom('recordings')

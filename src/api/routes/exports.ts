@@ -59,7 +59,12 @@ export function registerExportRoutes(app: FastifyInstance, { db, config }: Route
     async (request, reply) => {
       const principal = principalOf(request);
       assertMay(principal, 'export');
-      const record = await createDeskExport(db, config, principal, request.body, request.ip ?? null);
+      const record = await createDeskExport(db, config, principal, request.body, request.ip ?? null, (key) =>
+        request.log.warn(
+          { fingerprint: key.fingerprint, path: key.privateKeyPath },
+          `created the evidence-signing key; publish its fingerprint ${key.fingerprint}`,
+        ),
+      );
       return reply.code(201).send(presentExport(record));
     },
   );
