@@ -117,7 +117,7 @@ export async function loadCallContents(db: Db, recordingId: string): Promise<Cal
     .orderBy('path')
     .execute()) {
     files.push({
-      path: `${base}/working/${safeName(copy.path)}`,
+      path: `${base}/working/${safeName(withoutPrefix(copy.path, `${recording.sha256}/`))}`,
       kind: 'working-copy',
       recordingId,
       producedBy: {
@@ -351,6 +351,11 @@ function modelFilesDigest(modelFiles: Record<string, string>): string | null {
   if (names.length === 1) return modelFiles[names[0]!]!;
   const lines = names.map((n) => `${n}  ${modelFiles[n]}\n`).join('');
   return createHash('sha256').update(lines).digest('hex');
+}
+
+/** Working copies are stored under the original's SHA-256 (<sha256>/decode/…): the call's folder says that. */
+function withoutPrefix(name: string, prefix: string): string {
+  return name.startsWith(prefix) ? name.slice(prefix.length) : name;
 }
 
 /** A stored relative name as a bundle path part: '/' kept as folders, anything but ASCII replaced. */

@@ -115,6 +115,25 @@ beforeAll(async () => {
       content: toneWav(),
     },
   );
+  // A working copy where the decode stage puts them: under the original's SHA-256.
+  const decoded = toneWav(0.3);
+  fs.mkdirSync(path.join(config.derivedDir, first.sha256, 'decode'), { recursive: true });
+  fs.writeFileSync(path.join(config.derivedDir, first.sha256, 'decode', 'channel-1.wav'), decoded);
+  await db
+    .insertInto('derived_files')
+    .values({
+      recording_id: first.id,
+      stage: 'decode',
+      kind: 'working_audio',
+      channel: 1,
+      path: `${first.sha256}/decode/channel-1.wav`,
+      sha256: sha256Of(decoded),
+      size_bytes: decoded.length,
+      sample_rate: 16000,
+      duration_seconds: 0.3,
+      tool_versions: { ffmpeg: 'test' },
+    })
+    .execute();
   await insertTranscriptVersion(db, first.id, [{ text: 'у нас двое двухсотых' }]);
   const human = await insertTranscriptVersion(db, first.id, [{ text: 'у нас двое двухсотых.' }], 'human');
   await db
@@ -223,7 +242,8 @@ describe('earshot export evidence', () => {
       'verify.mjs': 'verifier',
     });
     expect(manifest.files.filter((f) => f.kind === 'analysis')).toHaveLength(1);
-    expect(manifest.files.filter((f) => f.kind === 'working-copy')).toHaveLength(1);
+    expect(manifest.files.filter((f) => f.kind === 'working-copy')).toHaveLength(2);
+    expect(kinds[`${base}/working/decode/channel-1.wav`]).toBe('working-copy');
     expect(manifest.files.find((f) => f.kind === 'translation')?.producedBy).toMatchObject({
       stage: 'translate',
       tool: 'opus-mt',
