@@ -29,7 +29,8 @@ interface RouteCase {
   ok: number;
   /** A role without the action gets the 404 of a route that does not exist, not a 403. */
   hidden?: boolean;
-  request: (target: CollectionSide) => InjectOptions | Promise<InjectOptions>;
+  /** actor: the user id the request is sent as (NOBODY when none). */
+  request: (target: CollectionSide, actor: string) => InjectOptions | Promise<InjectOptions>;
 }
 
 let t: TestDatabase;
@@ -63,6 +64,20 @@ async function uploadInto(target: CollectionSide): Promise<InjectOptions> {
     headers: { 'content-type': request.headers.get('content-type')! },
     payload: Buffer.from(await request.arrayBuffer()),
   };
+}
+
+/** The id of a bundle of the target's call, made by the actor if they may, else by an admin. */
+async function exportOf(target: CollectionSide, actor: string): Promise<string> {
+  const exportAs = (userId: string) =>
+    fx.app.inject({
+      method: 'POST',
+      url: '/api/exports/evidence',
+      headers: { [TEST_USER_HEADER]: userId },
+      payload: { recordings: [target.recordingId] },
+    });
+  let response = actor === NOBODY ? undefined : await exportAs(actor);
+  if (response?.statusCode !== 201) response = await exportAs(fx.users.admin);
+  return response.json<{ id: string }>().id;
 }
 
 const ROUTES: Record<string, RouteCase> = {
@@ -221,6 +236,24 @@ const ROUTES: Record<string, RouteCase> = {
     hidden: true,
     request: get('/api/audit/verify'),
   },
+  'POST /api/exports/evidence': {
+    need: 'export',
+    scope: 'by-id',
+    ok: 201,
+    request: (s) => ({
+      method: 'POST',
+      url: '/api/exports/evidence',
+      payload: { recordings: [s.recordingId] },
+    }),
+  },
+  // Only the exporter (or an admin) downloads a bundle: one the actor made when they may, an
+  // admin's of the target otherwise (a 404 for an editor: not theirs, and not their collection).
+  'GET /api/exports/{id}/download': {
+    need: 'export',
+    scope: 'by-id',
+    ok: 200,
+    request: async (s, actor) => ({ url: `/api/exports/${await exportOf(s, actor)}/download` }),
+  },
   // Signing in needs no session: a wrong password is the answer every actor gets here.
   'POST /api/sign-in': {
     need: 'public',
@@ -325,8 +358,8 @@ describe('the authorisation matrix', () => {
         for (const side of ['granted', 'other'] as const) {
           const target = fx[side];
           const seesTarget = actor === 'admin' || side === 'granted';
-          const options = await route.request(target);
           const userId = actor === 'nobody' ? NOBODY : fx.users[actor];
+          const options = await route.request(target, userId);
           const response = await fx.app.inject({
             ...options,
             headers: { ...options.headers, [TEST_USER_HEADER]: userId },

@@ -21,6 +21,10 @@ import { NumberNoteAlreadySuperseded, NumberNoteRejected } from '../numbers/numb
 import { EnvironmentError } from '../runtime/environment-error.ts';
 import { CorrectionConflict, CorrectionRejected } from '../transcripts/correction.ts';
 import { StoredFileQuarantined } from '../ingest/store-quarantine.ts';
+import { BundleSourceChanged } from '../evidence/bundle-writer.ts';
+import { ExportNotFound } from '../evidence/desk-exports.ts';
+import { ExportCollectionNotFound, ExportRefused, ExportTooLarge } from '../evidence/export-evidence.ts';
+import { SigningKeyError } from '../evidence/signing-key.ts';
 import { StoredFileChanged } from './audio/served-file-check.ts';
 import { CrossSiteWriteRefused, FormBodyRefused, HostNotAllowed } from './security/request-guard.ts';
 import { AuditUnavailable } from './audit-hook.ts';
@@ -118,6 +122,13 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
     code: e.statusCode === 413 ? 'payload_too_large' : 'bad_request',
   })),
   rule(IngestUsageError, () => ({ status: 400, code: 'bad_request' })),
+  // Evidence exports: a collection outside the user's reach is a 404 like a call; over the limit, 413.
+  rule(ExportNotFound, () => ({ status: 404, code: 'not_found' })),
+  rule(ExportCollectionNotFound, () => ({ status: 404, code: 'not_found' })),
+  rule(ExportTooLarge, () => ({ status: 413, code: 'payload_too_large' })),
+  rule(ExportRefused, () => ({ status: 400, code: 'bad_request' })),
+  rule(BundleSourceChanged, () => ({ status: 503, code: 'unavailable', logAsError: true })),
+  rule(SigningKeyError, () => ({ status: 503, code: 'unavailable', logAsError: true })),
   // Local-web hardening (security/request-guard.ts): refused before any route runs, with no data.
   rule(HostNotAllowed, () => ({ status: 421, code: 'host_not_allowed' })),
   rule(CrossSiteWriteRefused, () => ({ status: 403, code: 'cross_site_refused' })),

@@ -18,6 +18,7 @@ import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAudioRoutes } from './routes/audio.ts';
 import { registerCollectionRoutes } from './routes/collections.ts';
 import { DEFAULT_DESK_DIR, registerDesk } from './routes/desk.ts';
+import { registerExportRoutes } from './routes/exports.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerIngestRoutes } from './routes/ingest.ts';
 import { registerLexiconRoutes } from './routes/lexicon.ts';
@@ -154,6 +155,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   registerPipelineRoutes(app, context);
   registerIngestRoutes(app, context);
   registerAuditRoutes(app, context);
+  registerExportRoutes(app, context);
   registerUserRoutes(app, context);
   registerOpenApiRoute(app);
   await registerDesk(app, options.deskDir ?? DEFAULT_DESK_DIR);

@@ -17,6 +17,7 @@ export type AuditAction =
   | 'view-number'
   | 'add-number-note'
   | 'export'
+  | 'download-export'
   | 'user-change'
   | 'grant-change'
   | 'view-audit-log';
@@ -38,6 +39,7 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   'view-number': true,
   'add-number-note': true,
   export: true,
+  'download-export': true,
   'user-change': true,
   'grant-change': true,
   'view-audit-log': true,

@@ -102,6 +102,12 @@ const environmentSchema = z.object({
     .min(1)
     .default(8 * 1024 ** 3)
     .describe('Largest upload from the desk, all its files together, in bytes (default 8 GiB)'),
+  EARSHOT_EXPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(64 * 1024 ** 3)
+    .describe('Largest evidence bundle, from the stored sizes of its files, in bytes (default 64 GiB)'),
   EARSHOT_UPLOAD_MAX_FILES: z.coerce
     .number()
     .int()
@@ -181,6 +187,10 @@ export interface EarshotConfig {
   uploadsDir: string;
   /** Limits on one upload from the desk (all files together, and how many). */
   uploadMaxBytes: number;
+  /** Largest evidence bundle (stored files together) `earshot export evidence` writes. */
+  exportMaxBytes: number;
+  /** Where bundles exported from the desk are written (DATA/exports). */
+  exportsDir: string;
   uploadMaxFiles: number;
   /** Desk sessions: idle and absolute expiry, one-time link lifetime, Secure cookie behind TLS. */
   sessions: SessionSettings;
@@ -240,6 +250,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     workerConcurrency: e.EARSHOT_WORKER_CONCURRENCY,
     uploadsDir: path.join(dataDir, 'uploads'),
     uploadMaxBytes: e.EARSHOT_UPLOAD_MAX_BYTES,
+    exportMaxBytes: e.EARSHOT_EXPORT_MAX_BYTES,
+    exportsDir: path.join(dataDir, 'exports'),
     uploadMaxFiles: e.EARSHOT_UPLOAD_MAX_FILES,
     sessions: {
       idleMs: e.EARSHOT_SESSION_IDLE_MINUTES * 60_000,

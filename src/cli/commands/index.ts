@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
 import { registerAnalyseCommand } from './analyse.ts';
 import { registerAuditCommand } from './audit.ts';
+import { registerExportCommand } from './export.ts';
 import { registerIngestCommand } from './ingest.ts';
 import { registerLexiconCommand } from './lexicon.ts';
 import { registerModelsCommand } from './models.ts';
@@ -30,6 +31,7 @@ export const commandRegistrations: CommandRegistration[] = [
   registerRestoreOriginalCommand,
   registerAuditCommand,
   registerVerifyBundleCommand,
+  registerExportCommand,
   registerWorkerCommand,
   registerServeCommand,
   registerUserCommand,

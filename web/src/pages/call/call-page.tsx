@@ -5,6 +5,7 @@ import { hrefFor, navigate, paramsObject } from '../../router.ts';
 import { useAnalysisMarks } from './analysis-marks.ts';
 import { AnalysisPanel, CustodyPanel, MetadataPanel } from './call-details.tsx';
 import { CallHeader } from './call-header.tsx';
+import { ExportButton } from './export-button.tsx';
 import { NotesPanel } from './notes-panel.tsx';
 import { PlayerControls } from './player-controls.tsx';
 import { TranscriptPanel } from './transcript-panel.tsx';
@@ -112,6 +113,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
           />
           {recording ? <MetadataPanel recording={recording} /> : null}
           {recording ? <CustodyPanel recording={recording} /> : null}
+          <ExportButton scope={{ recordings: [recordingId] }} what="this call, signed, for a court" />
         </aside>
       </div>
     </section>

@@ -7,6 +7,7 @@ import { CategoryFlag, ErrorMessage, StageDots } from '../../components/status.t
 import { formatClock, formatDateTime } from '../../format.ts';
 import { useLoad, usePolling } from '../../hooks.ts';
 import { hrefFor, navigate, paramsObject } from '../../router.ts';
+import { ExportButton } from '../call/export-button.tsx';
 import { PIPELINE_POLL_MS, pipelineBusy, PipelineSummary } from '../pipeline/pipeline-summary.tsx';
 import { NumberLink } from '../numbers/number-link.tsx';
 
@@ -161,6 +162,12 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
         </label>
       </div>
       <FilterBar value={filters} onApply={apply} withStatus />
+      {filters.collection ? (
+        <ExportButton
+          scope={{ collection: filters.collection }}
+          what={`every call of the collection "${filters.collection}" (other filters do not apply)`}
+        />
+      ) : null}
       {data?.items.some((item) => item.collection.demoModels) ? <DemoModelsNotice scope="list" /> : null}
       <ErrorMessage error={error} />
       <div className={`table-wrap${loading ? ' loading' : ''}`}>
