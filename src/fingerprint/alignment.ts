@@ -64,16 +64,41 @@ function scoreOf(bitErrorRate: number): number {
   return Math.max(0, Math.min(1, 1 - 2 * bitErrorRate));
 }
 
+/** How many of the most-voted offsets are scored, each with its neighbours (±OFFSET_SLACK items). */
+const OFFSETS_TRIED = 8;
+const OFFSET_SLACK = 2;
+
 /**
- * The best alignment over every offset that leaves MIN_OVERLAP_ITEMS of overlap (a few hundred
- * thousand XORs for calls of minutes: cheap next to decoding, and it cannot miss an offset the
- * index sampled badly). Undefined when the fingerprints are too short to overlap that much.
+ * The best alignment of b against a. Offsets are proposed the way AcoustID does it: every term
+ * the two share votes for the offset between its positions; the most-voted offsets (and their
+ * neighbours, for an offset that falls between items) are then scored over the whole overlap.
+ * Linear in the fingerprints' length, so hour-long calls cost no more than their decoding.
+ * Undefined when no offset overlaps by MIN_OVERLAP_ITEMS.
  */
 export function bestAlignment(a: Uint32Array, b: Uint32Array): Alignment | undefined {
+  const positions = new Map<number, number[]>();
+  a.forEach((item, i) => {
+    if (isSilent(item)) return;
+    const term = item >>> TERM_SHIFT;
+    const list = positions.get(term);
+    if (list) list.push(i);
+    else positions.set(term, [i]);
+  });
+  const votes = new Map<number, number>();
+  b.forEach((item, j) => {
+    if (isSilent(item)) return;
+    for (const i of positions.get(item >>> TERM_SHIFT) ?? []) votes.set(i - j, (votes.get(i - j) ?? 0) + 1);
+  });
+  const top = [...votes].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, OFFSETS_TRIED);
+  const tried = new Set<number>();
   let best: Alignment | undefined;
-  for (let offset = MIN_OVERLAP_ITEMS - b.length; offset <= a.length - MIN_OVERLAP_ITEMS; offset++) {
-    const candidate = alignAt(a, b, offset);
-    if (candidate && (!best || candidate.score > best.score)) best = candidate;
+  for (const [offset] of top) {
+    for (let d = -OFFSET_SLACK; d <= OFFSET_SLACK; d++) {
+      if (tried.has(offset + d)) continue;
+      tried.add(offset + d);
+      const candidate = alignAt(a, b, offset + d);
+      if (candidate && (!best || candidate.score > best.score)) best = candidate;
+    }
   }
   return best;
 }

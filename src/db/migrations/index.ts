@@ -17,6 +17,7 @@ import * as custodyRecordedAt from './0018-custody-recorded-at.ts';
 import * as auditLog from './0019-audit-log.ts';
 import * as analysisCollection from './0020-analysis-collection.ts';
 import * as verificationCases from './0021-verification-cases.ts';
+import * as fingerprints from './0023-fingerprints.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0019-audit-log': auditLog,
   '0020-analysis-collection': analysisCollection,
   '0021-verification-cases': verificationCases,
+  '0023-fingerprints': fingerprints,
 };
