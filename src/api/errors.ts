@@ -17,6 +17,7 @@ import { PeaksSourceMissingError, PeaksSourceUndecodable } from '../media/wavefo
 import { RecordingNotFound } from '../recordings/recording-not-found.ts';
 import { QueryParseError } from '../search/query-parser.ts';
 import { NoteRejected } from '../transcripts/notes.ts';
+import { DuplicateLeadNotFound } from '../fingerprint/duplicate-leads.ts';
 import { EnvironmentError } from '../runtime/environment-error.ts';
 import { CorrectionConflict, CorrectionRejected } from '../transcripts/correction.ts';
 import { StoredFileQuarantined } from '../ingest/store-quarantine.ts';
@@ -91,6 +92,7 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   rule(CorrectionRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(CorrectionConflict, () => ({ status: 409, code: 'conflict' })),
   rule(NoteRejected, () => ({ status: 400, code: 'bad_request' })),
+  rule(DuplicateLeadNotFound, () => ({ status: 404, code: 'not_found' })),
   rule(QueryParseError, (e) => ({
     status: 400,
     code: 'bad_request',

@@ -14,6 +14,7 @@ export type AuditAction =
   | 'search'
   | 'correct-transcript'
   | 'add-note'
+  | 'decide-duplicate'
   | 'export'
   | 'user-change'
   | 'grant-change'
@@ -33,6 +34,7 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   search: true,
   'correct-transcript': true,
   'add-note': true,
+  'decide-duplicate': true,
   export: true,
   'user-change': true,
   'grant-change': true,

@@ -127,7 +127,10 @@ function runFpcalc(args: string[], stdin?: Buffer): Promise<string> {
     child.on('error', (error) => reject(new FpcalcMissingError(error.message)));
     child.on('close', (code) => {
       const text = Buffer.concat(out).toString('utf8');
+      const errors = Buffer.concat(err).toString();
       if (text.trim().startsWith('{')) resolve(text);
+      // Audio too short or without features (a steady tone): nothing to match, not a failure.
+      else if (errors.includes('Empty fingerprint')) resolve('{"fingerprint": []}');
       else
         reject(
           new FingerprintError(`fpcalc failed (exit ${code}): ${firstLine(Buffer.concat(err).toString())}`),
