@@ -110,6 +110,10 @@ describe('duplicate leads', () => {
       [leadIds.copy, leadIds.hidden].sort(),
     );
     expect((await leadsOf(reviewer, ids.call)).map((l) => l.id)).toEqual([leadIds.copy]);
+    const asTranscriber = await transcriber.inject(`/api/recordings/${ids.call}/duplicates`);
+    expect(asTranscriber.json()).toMatchObject({ mayDecide: false });
+    const asReviewer = await reviewer.inject(`/api/recordings/${ids.call}/duplicates`);
+    expect(asReviewer.json()).toMatchObject({ mayDecide: true });
     const decide = await reviewer.inject({
       method: 'POST',
       url: `/api/recordings/${ids.call}/duplicates/${leadIds.hidden}`,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { scopeToCollections } from '../../accounts/collection-scope.ts';
 import { principalOf } from '../../accounts/principal.ts';
-import { assertMay } from '../../accounts/permissions.ts';
+import { assertMay, may, type Action } from '../../accounts/permissions.ts';
 import {
   decideDuplicateLead,
   listDuplicateLeads,
@@ -24,6 +24,8 @@ import type { RouteContext } from './context.ts';
  * on them. Deciding is verification work, so it takes the same permission as a verification
  * sign-off (admins, editors, reviewers).
  */
+const DECIDE: Action = 'sign_off_verification';
+
 export function registerDuplicateRoutes(app: FastifyInstance, { db }: RouteContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -39,9 +41,13 @@ export function registerDuplicateRoutes(app: FastifyInstance, { db }: RouteConte
     },
     async (request) => {
       const { id } = request.params;
-      const scope = scopeToCollections(principalOf(request));
+      const principal = principalOf(request);
+      const scope = scopeToCollections(principal);
       await requireRecording(db, id, scope);
-      return { leads: (await listDuplicateLeads(db, id, scope)).map(presentLead) };
+      return {
+        leads: (await listDuplicateLeads(db, id, scope)).map(presentLead),
+        mayDecide: may(principal, DECIDE),
+      };
     },
   );
 
@@ -75,7 +81,7 @@ export function registerDuplicateRoutes(app: FastifyInstance, { db }: RouteConte
     async (request) => {
       const { id, leadId } = request.params;
       const principal = principalOf(request);
-      assertMay(principal, 'sign_off_verification');
+      assertMay(principal, DECIDE);
       const scope = scopeToCollections(principal);
       await requireRecording(db, id, scope);
       const lead = await decideDuplicateLead(db, {

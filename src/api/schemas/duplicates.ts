@@ -34,7 +34,10 @@ export const duplicateLeadSchema = z
   .describe('A machine lead that two calls are the same call (re-encoded, trimmed or mixed); never merged');
 
 export const duplicateLeadsResponseSchema = z
-  .object({ leads: z.array(duplicateLeadSchema).describe('Best score first') })
+  .object({
+    leads: z.array(duplicateLeadSchema).describe('Best score first'),
+    mayDecide: z.boolean().describe('Whether you may confirm or reject them (your role)'),
+  })
   .describe("A call's duplicate leads to calls in your collections");
 
 export const duplicateLeadParamsSchema = recordingIdParamsSchema.extend({

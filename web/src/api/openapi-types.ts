@@ -4626,6 +4626,8 @@ export interface paths {
                 /** @description When the fingerprint stage found it */
                 foundAt: string;
               }[];
+              /** @description Whether you may confirm or reject them (your role) */
+              mayDecide: boolean;
             };
           };
         };

@@ -5,6 +5,7 @@ import { hrefFor, navigate, paramsObject } from '../../router.ts';
 import { useAnalysisMarks } from './analysis-marks.ts';
 import { AnalysisPanel, CustodyPanel, MetadataPanel } from './call-details.tsx';
 import { CallHeader } from './call-header.tsx';
+import { DuplicatesPanel } from './duplicates-panel.tsx';
 import { NotesPanel } from './notes-panel.tsx';
 import { PlayerControls } from './player-controls.tsx';
 import { TranscriptPanel } from './transcript-panel.tsx';
@@ -110,6 +111,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
             onAdd={addNote}
             onSeek={playback.seek}
           />
+          <DuplicatesPanel recordingId={recordingId} />
           {recording ? <MetadataPanel recording={recording} /> : null}
           {recording ? <CustodyPanel recording={recording} /> : null}
         </aside>
