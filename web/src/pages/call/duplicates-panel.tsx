@@ -81,7 +81,7 @@ function LeadItem({
           {lead.other.callStartedAt ? ` · ${formatDateTime(lead.other.callStartedAt)}` : ''}
         </span>
       </div>
-      <MachineBadge what="lead" model="Chromaprint fingerprint" confidence={lead.score} />
+      <MachineBadge what="lead" model={`Chromaprint fingerprint · similarity ${lead.score.toFixed(2)}`} />
       <div className="duplicate-measure">
         {formatClock(lead.overlapSeconds)} in common; {offsetInWords(lead.offsetSeconds)} ·{' '}
         {channelInWords(lead.channelOfThis)} here ~ {channelInWords(lead.channelOfOther)} there
