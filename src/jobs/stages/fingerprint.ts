@@ -1,12 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { DerivedFileKind } from '../../db/schema.ts';
 import { storeFingerprintsAndMatch, type ChannelFingerprint } from '../../fingerprint/duplicate-matching.ts';
-import {
-  FingerprintError,
-  FpcalcMissingError,
-  fingerprintSamples,
-  locateFpcalc,
-} from '../../fingerprint/fpcalc-engine.ts';
+import { fingerprintChannels } from '../../fingerprint/channel-fingerprints.ts';
+import { FingerprintError, FpcalcMissingError, locateFpcalc } from '../../fingerprint/fpcalc-engine.ts';
 import { loadWorkingAudio, type ChannelSamples } from '../../speech/working-audio.ts';
 import { PermanentStageError, WaitingForToolError, type StageHandler } from '../stage-handler.ts';
 import { loadOrFail } from './speech-stage-support.ts';
@@ -33,7 +29,7 @@ export const fingerprintStage: StageHandler<'fingerprint'> = {
     const channels = await loadOrFail(() =>
       loadWorkingAudio(db, config.derivedDir, recordingId, DerivedFileKind.WorkingAudio),
     );
-    const fingerprints = await fingerprintChannels(channels);
+    const fingerprints = await fingerprintOrFail(channels);
     return {
       result: {
         fpcalc: version,
@@ -70,29 +66,12 @@ export const fingerprintStage: StageHandler<'fingerprint'> = {
   },
 };
 
-async function fingerprintChannels(channels: readonly ChannelSamples[]): Promise<ChannelFingerprint[]> {
-  const result: ChannelFingerprint[] = [];
+/** fpcalc could not fingerprint these working copies: the same input fails the same way. */
+async function fingerprintOrFail(channels: readonly ChannelSamples[]): Promise<ChannelFingerprint[]> {
   try {
-    for (const c of channels) {
-      const fp = await fingerprintSamples(c.samples, c.sampleRate);
-      result.push({ channel: String(c.channel), ...fp });
-    }
-    if (channels.length > 1) {
-      const mix = mixDown(channels);
-      result.push({ channel: 'mix', ...(await fingerprintSamples(mix, channels[0]!.sampleRate)) });
-    }
+    return await fingerprintChannels(channels);
   } catch (error) {
     if (error instanceof FingerprintError) throw new PermanentStageError(error.message);
     throw error;
   }
-  return result;
-}
-
-/** The mean of the channels, sample by sample (the working copies share one rate). */
-function mixDown(channels: readonly ChannelSamples[]): Float32Array {
-  const length = Math.max(...channels.map((c) => c.samples.length));
-  const mix = new Float32Array(length);
-  for (const c of channels)
-    for (let i = 0; i < c.samples.length; i++) mix[i]! += c.samples[i]! / channels.length;
-  return mix;
 }
