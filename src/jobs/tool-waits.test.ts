@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPipeline, type TestPipeline } from '../../test/helpers/pipeline.ts';
 import { insertRecording, type StoredRecording } from '../../test/helpers/recordings.ts';
 import { demoDir } from '../../test/helpers/speech-models.ts';
+import { presentPipelineStatus } from '../api/presenters/pipeline.ts';
+import type { PipelineEta } from './pipeline-eta.ts';
 import { runPipelineUntilIdle } from './run-until-idle.ts';
 import { formatStatusTable } from './status-report.ts';
 
@@ -18,6 +20,12 @@ const realFpcalc = (process.env.PATH ?? '')
   .split(path.delimiter)
   .map((dir) => path.join(dir, 'fpcalc'))
   .find((file) => fs.existsSync(file));
+const NO_ETA: PipelineEta = {
+  seconds: null,
+  lowerBound: false,
+  basis: 'not estimated here',
+  remainingRuns: 0,
+};
 let t: TestPipeline;
 let noModels: string;
 let call: StoredRecording;
@@ -57,6 +65,16 @@ describe('waiting for fpcalc', () => {
       fingerprint: 'waiting for fpcalc',
       vad: 'waiting for silero-vad-v6.2',
     });
+    // The desk's Pipeline page gives the same fix as a command.
+    expect(presentPipelineStatus(status, NO_ETA, { canRetry: false, lastFinishedAt: null }).waits).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          stage: 'fingerprint',
+          model: 'fpcalc',
+          command: 'apt install libchromaprint-tools',
+        }),
+      ]),
+    );
     const table = formatStatusTable(status);
     expect(table).toContain(
       'fingerprint: 1 recording waiting for fpcalc — fpcalc (Chromaprint) is not installed: run `apt install libchromaprint-tools`, or set EARSHOT_FPCALC=/path/to/fpcalc',

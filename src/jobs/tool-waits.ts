@@ -8,12 +8,14 @@ import { FPCALC_FIX, fpcalcAvailable } from '../fingerprint/fpcalc-engine.ts';
 export interface ToolWait {
   /** One sentence saying how to install it. */
   fix: string;
+  /** The command that installs it on Debian. */
+  command: string;
   /** Whether it can be used now; looked at every few seconds while something waits for it. */
   available(): boolean;
 }
 
 export const TOOL_WAITS: Readonly<Record<string, ToolWait>> = {
-  fpcalc: { fix: FPCALC_FIX, available: fpcalcAvailable },
+  fpcalc: { fix: FPCALC_FIX, command: 'apt install libchromaprint-tools', available: fpcalcAvailable },
 };
 
 export function toolWait(name: string): ToolWait | undefined {

@@ -28,9 +28,14 @@ export function installCommand(model: string): string {
   return TOOL_INSTALL[model] ?? `earshot models install ${model}`;
 }
 
+/** Whether a wait is for a program (fpcalc) rather than a model. */
+export function isProgramWait(name: string): boolean {
+  return Object.hasOwn(TOOL_INSTALL, name);
+}
+
 /** What a waiting stage waits for, in words: "model X" or, for a program, its name. */
 function waitedFor(name: string): string {
-  return name in TOOL_INSTALL ? name : `model ${name}`;
+  return isProgramWait(name) ? name : `model ${name}`;
 }
 
 /** A stage's state in words: a waiting stage names its model (it is not a failure). */
