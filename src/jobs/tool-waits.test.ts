@@ -8,6 +8,7 @@ import { demoDir } from '../../test/helpers/speech-models.ts';
 import { presentPipelineStatus } from '../api/presenters/pipeline.ts';
 import type { PipelineEta } from './pipeline-eta.ts';
 import { runPipelineUntilIdle } from './run-until-idle.ts';
+import { describeMissingTools } from './tool-waits.ts';
 import { formatStatusTable } from './status-report.ts';
 
 // A machine without fpcalc: the fingerprint stage waits for it, naming the fix, while the stages
@@ -75,6 +76,11 @@ describe('waiting for fpcalc', () => {
         }),
       ]),
     );
+    expect(describeMissingTools()).toEqual([
+      expect.stringMatching(
+        /^fpcalc \(Chromaprint\) is not installed: run `apt install libchromaprint-tools`.*the fingerprint stage waits/,
+      ),
+    ]);
     const table = formatStatusTable(status);
     expect(table).toContain(
       'fingerprint: 1 recording waiting for fpcalc — fpcalc (Chromaprint) is not installed: run `apt install libchromaprint-tools`, or set EARSHOT_FPCALC=/path/to/fpcalc',
@@ -83,6 +89,7 @@ describe('waiting for fpcalc', () => {
 
   it('goes on by itself once fpcalc is there', async () => {
     process.env.EARSHOT_FPCALC = realFpcalc!;
+    expect(describeMissingTools()).toEqual([]);
     const resumed = await t.pipeline.resumeModelWaits();
     expect(resumed).toEqual([{ stage: 'fingerprint', model: 'fpcalc', scheduled: 1 }]);
     await runPipelineUntilIdle(t.pipeline);
