@@ -108,6 +108,8 @@ describe('near-duplicate calls on the desk', () => {
     expect(await lead.textContent()).toContain('starts together');
     expect(await lead.getByTestId('duplicate-status').textContent()).toContain('Nobody has decided yet');
 
+    // The waveform drawn, so that the picture shows the page as a user sees it.
+    await page.getByTestId('play-button').and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
     await panel.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(repositoryRoot, 'docs', 'images', 'desk-duplicates.png') });
 
