@@ -8,6 +8,7 @@ import {
   type CollectionSide,
 } from '../../test/helpers/access-fixtures.ts';
 import { NOBODY, TEST_USER_HEADER } from '../../test/helpers/as-principal.ts';
+import { insertRecording } from '../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { may, type Action } from '../accounts/permissions.ts';
 import type { UserRole } from '../db/schema.ts';
@@ -50,6 +51,31 @@ async function latestVersion(recordingId: string): Promise<number> {
     .where('recording_id', '=', recordingId)
     .executeTakeFirstOrThrow();
   return Number(row.v);
+}
+
+/** A duplicate lead from the side's call to a copy of it in the same collection (made once per side). */
+const leads = new Map<string, string>();
+async function leadOn(target: CollectionSide): Promise<string> {
+  const known = leads.get(target.recordingId);
+  if (known) return known;
+  const copy = await insertRecording(fx.fixture, { collection_id: target.collectionId, channels: 1 });
+  const [a, b] = [target.recordingId, copy.id].sort();
+  const { id } = await t.db
+    .insertInto('duplicate_leads')
+    .values({
+      recording_a: a!,
+      recording_b: b!,
+      channel_a: '0',
+      channel_b: '0',
+      overlap_seconds: 30,
+      offset_seconds: 0,
+      score: 0.9,
+      bit_error_rate: 0.05,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  leads.set(target.recordingId, id);
+  return id;
 }
 
 async function uploadInto(target: CollectionSide): Promise<InjectOptions> {
@@ -220,6 +246,20 @@ const ROUTES: Record<string, RouteCase> = {
       method: 'POST',
       url: `/api/numbers/${encodeURIComponent(s.markers[2]!)}/notes`,
       payload: { collectionId: s.collectionId, kind: 'note', text: 'a note on the number' },
+  'GET /api/recordings/{id}/duplicates': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ url: rec(s, '/duplicates') }),
+  },
+  'POST /api/recordings/{id}/duplicates/{leadId}': {
+    need: 'sign_off_verification',
+    scope: 'by-id',
+    ok: 200,
+    request: async (s) => ({
+      method: 'POST',
+      url: rec(s, `/duplicates/${await leadOn(s)}`),
+      payload: { decision: 'confirmed', reason: 'same voices, same words' },
     }),
   },
   'GET /api/audit': {

@@ -18,6 +18,7 @@ import { RecordingNotFound } from '../recordings/recording-not-found.ts';
 import { QueryParseError } from '../search/query-parser.ts';
 import { NoteRejected } from '../transcripts/notes.ts';
 import { NumberNoteAlreadySuperseded, NumberNoteRejected } from '../numbers/number-notes.ts';
+import { DuplicateLeadNotFound } from '../fingerprint/duplicate-leads.ts';
 import { EnvironmentError } from '../runtime/environment-error.ts';
 import { CorrectionConflict, CorrectionRejected } from '../transcripts/correction.ts';
 import { StoredFileQuarantined } from '../ingest/store-quarantine.ts';
@@ -98,6 +99,7 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   rule(NoteRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(NumberNoteRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(NumberNoteAlreadySuperseded, () => ({ status: 409, code: 'conflict' })),
+  rule(DuplicateLeadNotFound, () => ({ status: 404, code: 'not_found' })),
   rule(QueryParseError, (e) => ({
     status: 400,
     code: 'bad_request',

@@ -134,6 +134,7 @@ describe('GET /api/openapi.json', () => {
       '/api/recordings/{id}/transcript',
       '/api/recordings/{id}/transcripts/diff',
       '/api/recordings/{id}/notes',
+      '/api/recordings/{id}/duplicates',
       '/api/search',
       '/api/pipeline',
       '/api/ingest/limits',
@@ -147,6 +148,7 @@ describe('GET /api/openapi.json', () => {
       '/api/sign-in',
       '/api/sign-out',
       '/api/sign-out-everywhere',
+      '/api/recordings/{id}/duplicates/{leadId}',
     ];
     const usersRoutes = [
       '/api/users',

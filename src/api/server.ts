@@ -17,6 +17,7 @@ import { registerAnalysisRoutes } from './routes/analysis.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAudioRoutes } from './routes/audio.ts';
 import { registerCollectionRoutes } from './routes/collections.ts';
+import { registerDuplicateRoutes } from './routes/duplicates.ts';
 import { DEFAULT_DESK_DIR, registerDesk } from './routes/desk.ts';
 import { registerExportRoutes } from './routes/exports.ts';
 import { registerHealthRoutes } from './routes/health.ts';
@@ -128,6 +129,11 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
         { name: 'trends', description: 'Calls and mentions over time, places and who called whom' },
         { name: 'transcripts', description: 'Transcript versions, human corrections and their differences' },
         { name: 'notes', description: 'Notes on calls and segments (append-only)' },
+        {
+          name: 'duplicates',
+          description:
+            'Near-duplicate calls found by acoustic fingerprint: machine leads a person confirms or rejects',
+        },
         { name: 'search', description: 'Full-text search over transcripts and translations' },
         { name: 'pipeline', description: 'Progress of the processing stages, failures, waits and retry' },
         { name: 'ingest', description: 'Uploading audio files, folders and zip archives from the desk' },
@@ -151,6 +157,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   registerTranscriptRoutes(app, context);
   registerNoteRoutes(app, context);
   registerNumberRoutes(app, context);
+  registerDuplicateRoutes(app, context);
   registerSearchRoutes(app, context);
   registerPipelineRoutes(app, context);
   registerIngestRoutes(app, context);

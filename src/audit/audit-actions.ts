@@ -16,6 +16,7 @@ export type AuditAction =
   | 'add-note'
   | 'view-number'
   | 'add-number-note'
+  | 'decide-duplicate'
   | 'export'
   | 'download-export'
   | 'user-change'
@@ -38,6 +39,7 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   'add-note': true,
   'view-number': true,
   'add-number-note': true,
+  'decide-duplicate': true,
   export: true,
   'download-export': true,
   'user-change': true,

@@ -33,6 +33,9 @@ export interface Database {
   verification_case_events: VerificationCaseEventsTable;
   case_attachments: CaseAttachmentsTable;
   number_notes: NumberNotesTable;
+  recording_fingerprints: RecordingFingerprintsTable;
+  fingerprint_terms: FingerprintTermsTable;
+  duplicate_leads: DuplicateLeadsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -570,4 +573,47 @@ export interface NumberNotesTable {
   user_id: string | null;
   author: string;
   created_at: CreatedAt;
+}
+/** A channel's index as text ('0', '1', …) or 'mix', the mono mix of all channels. */
+export type FingerprintChannel = string;
+
+/** One Chromaprint fingerprint of a recording's channel or mix (migration 0023). */
+export interface RecordingFingerprintsTable {
+  id: Generated<string>;
+  recording_id: string;
+  channel: FingerprintChannel;
+  /** Raw 32-bit items as signed int4 (the bits unchanged). */
+  items: number[];
+  duration_seconds: number;
+  fpcalc_version: string;
+  created_at: CreatedAt;
+}
+
+/** The inverted index of fingerprint terms (an item's top bits). */
+export interface FingerprintTermsTable {
+  term: number;
+  fingerprint_id: string;
+  recording_id: string;
+}
+
+export type DuplicateLeadStatus = 'proposed' | 'confirmed' | 'rejected';
+
+/** Two recordings that sound like the same call: a lead for a person to decide, never a merge. */
+export interface DuplicateLeadsTable {
+  id: Generated<string>;
+  recording_a: string;
+  recording_b: string;
+  channel_a: FingerprintChannel;
+  channel_b: FingerprintChannel;
+  overlap_seconds: number;
+  /** Where b's start lies in a (negative: b starts before a). */
+  offset_seconds: number;
+  score: number;
+  bit_error_rate: number;
+  status: ColumnType<DuplicateLeadStatus, DuplicateLeadStatus | undefined, DuplicateLeadStatus>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  reason: string | null;
+  found_at: CreatedAt;
+  updated_at: UpdatedAt;
 }

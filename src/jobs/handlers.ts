@@ -3,6 +3,7 @@ import type { StageHandler } from './stage-handler.ts';
 import { STAGE_ORDER, type StageName } from './stages.ts';
 import { analyseStage } from './stages/analyse.ts';
 import { decodeStage } from './stages/decode.ts';
+import { fingerprintStage } from './stages/fingerprint.ts';
 import { transcribeStage } from './stages/transcribe.ts';
 import { translateStage } from './stages/translate.ts';
 import { vadStage } from './stages/vad.ts';
@@ -10,6 +11,7 @@ import { vadStage } from './stages/vad.ts';
 /** Every stage handler, listed explicitly (no discovery by file name). */
 export const stageHandlers: readonly StageHandler<StageName>[] = [
   decodeStage,
+  fingerprintStage,
   vadStage,
   transcribeStage,
   translateStage,

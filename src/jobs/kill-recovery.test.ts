@@ -113,6 +113,7 @@ describe('a worker killed mid-flight', () => {
         .execute();
       expect(speechRuns).toEqual([
         { stage: 'analyse', status: 'done' },
+        { stage: 'fingerprint', status: 'done' },
         { stage: 'transcribe', status: 'done' },
         { stage: 'translate', status: 'done' },
         { stage: 'vad', status: 'done' },
@@ -123,7 +124,7 @@ describe('a worker killed mid-flight', () => {
         .where('recording_id', '=', recording.id)
         .execute();
       expect(transcripts).toEqual([{ version: 1, kind: 'machine' }]);
-      for (const stage of ['vad', 'transcribe', 'translate', 'analyse']) {
+      for (const stage of ['fingerprint', 'vad', 'transcribe', 'translate', 'analyse']) {
         const speechEvents = await database.db
           .selectFrom('custody_events')
           .select('id')

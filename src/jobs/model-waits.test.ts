@@ -116,12 +116,13 @@ describe('models per collection, and stages that wait for a model', () => {
       }
       for (let i = 0; i < 600; i++) {
         const runs = await stagesOf('Leak');
-        if (runs.length === 5 && runs.every((s) => s.status === 'done')) break;
+        if (runs.length === 6 && runs.every((s) => s.status === 'done')) break;
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
       expect((await stagesOf('Leak')).map((s) => [s.stage, s.status])).toEqual([
         ['analyse', 'done'],
         ['decode', 'done'],
+        ['fingerprint', 'done'],
         ['transcribe', 'done'],
         ['translate', 'done'],
         ['vad', 'done'],

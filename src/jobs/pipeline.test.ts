@@ -14,7 +14,7 @@ import { speechTestEnv } from '../../test/helpers/speech-models.ts';
 
 // The decode stage end to end on real Postgres and pg-boss: transitions, derived files, custody,
 // failures with reasons, redo/backfill/force and retry of failed runs. The default chain runs
-// (decode → vad → transcribe → translate → analyse): good recordings go all the way, a corrupt one stops at decode.
+// (decode → fingerprint → vad → transcribe → translate → analyse): good recordings go all the way, a corrupt one stops at decode.
 
 let database: TestDatabase;
 let store: TestDataDir;
@@ -88,6 +88,7 @@ describe('decode stage', () => {
     const status = await runPipelineUntilIdle(pipeline);
     expect(status.stages).toEqual([
       { stage: 'decode', pending: 0, running: 0, done: 2, failed: 1, waiting: 0, missing: 0 },
+      { stage: 'fingerprint', pending: 0, running: 0, done: 2, failed: 0, waiting: 0, missing: 1 },
       { stage: 'vad', pending: 0, running: 0, done: 2, failed: 0, waiting: 0, missing: 1 },
       { stage: 'transcribe', pending: 0, running: 0, done: 2, failed: 0, waiting: 0, missing: 1 },
       { stage: 'translate', pending: 0, running: 0, done: 2, failed: 0, waiting: 0, missing: 1 },
@@ -97,6 +98,7 @@ describe('decode stage', () => {
     for (const recording of [stereo, mono])
       expect(await stageRunsOf(recording.id)).toEqual({
         decode: 'done',
+        fingerprint: 'done',
         vad: 'done',
         transcribe: 'done',
         translate: 'done',
@@ -160,6 +162,7 @@ describe('decode stage', () => {
   it('retry --failed schedules failed runs again and counts the attempt', async () => {
     expect(await retryFailed(pipeline.queue, database.db)).toEqual([
       { stage: 'decode', scheduled: 1 },
+      { stage: 'fingerprint', scheduled: 0 },
       { stage: 'vad', scheduled: 0 },
       { stage: 'transcribe', scheduled: 0 },
       { stage: 'translate', scheduled: 0 },

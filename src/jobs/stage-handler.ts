@@ -53,3 +53,10 @@ export class WaitingForModelError extends Error {
     super(message);
   }
 }
+
+/**
+ * The stage needs a system program that is not installed (e.g. fpcalc). The run waits for it
+ * like for a model and goes on by itself once it is installed (./tool-waits.ts); the stages after
+ * it run meanwhile.
+ */
+export class WaitingForToolError extends WaitingForModelError {}

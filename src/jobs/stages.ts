@@ -4,7 +4,7 @@
  * Adding a stage is three lines: its name in STAGE_ORDER, its payload in StagePayloads, and its
  * handler in the explicit list in ./handlers.ts (plus the handler's own file under ./stages/).
  */
-export const STAGE_ORDER = ['decode', 'vad', 'transcribe', 'translate', 'analyse'] as const;
+export const STAGE_ORDER = ['decode', 'fingerprint', 'vad', 'transcribe', 'translate', 'analyse'] as const;
 
 export type StageName = (typeof STAGE_ORDER)[number];
 
@@ -18,6 +18,7 @@ export interface RecordingStagePayload {
 /** The typed payload of each stage's jobs. */
 export interface StagePayloads {
   decode: RecordingStagePayload;
+  fingerprint: RecordingStagePayload;
   vad: RecordingStagePayload;
   transcribe: RecordingStagePayload;
   translate: RecordingStagePayload;

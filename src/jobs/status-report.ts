@@ -3,6 +3,7 @@ import type { StoreVerification } from '../ingest/store-verification.ts';
 import type { QuarantinedFile } from '../ingest/store-quarantine.ts';
 import type { PipelineStatus } from './operations.ts';
 import type { PipelineEvent } from './workers.ts';
+import { toolWait } from './tool-waits.ts';
 
 const COLUMNS = ['pending', 'running', 'waiting', 'done', 'failed', 'missing'] as const;
 
@@ -26,9 +27,12 @@ export function formatStatusTable(status: PipelineStatus): string {
     lines.push('', 'Waiting for models (they run by themselves once the model is installed):');
     for (const group of groupByReason(status.waits, (w) => w.model)) {
       const n = group.items.length;
+      const tool = toolWait(group.reason);
       lines.push(
-        `  ${group.stage}: ${n} recording${n === 1 ? '' : 's'} waiting for model ${group.reason}` +
-          ` — install it with \`earshot models install ${group.reason}\``,
+        tool
+          ? `  ${group.stage}: ${n} recording${n === 1 ? '' : 's'} waiting for ${group.reason} — ${tool.fix}`
+          : `  ${group.stage}: ${n} recording${n === 1 ? '' : 's'} waiting for model ${group.reason}` +
+              ` — install it with \`earshot models install ${group.reason}\``,
       );
     }
   }

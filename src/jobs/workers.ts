@@ -4,7 +4,7 @@ import type { EarshotConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import type { JobQueue } from './queue.ts';
 import { scheduleStage } from './scheduling.ts';
-import { PermanentStageError, WaitingForModelError } from './stage-handler.ts';
+import { PermanentStageError, WaitingForModelError, WaitingForToolError } from './stage-handler.ts';
 import {
   claimRun,
   markAttemptFailed,
@@ -158,8 +158,20 @@ async function runStageJob<N extends string>(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof WaitingForModelError) {
-      await markWaitingForModel(db, { stage, recordingId, jobId: job.id, model: error.modelName, message });
+      // A missing program holds back only its own stage; a missing model holds back the rest.
+      const goesOn = error instanceof WaitingForToolError;
+      await db.transaction().execute(async (trx) => {
+        await markWaitingForModel(trx, {
+          stage,
+          recordingId,
+          jobId: job.id,
+          model: error.modelName,
+          message,
+        });
+        if (goesOn) await markNextStagePending(trx, queue.registry.next(stage), recordingId, force);
+      });
       onEvent?.({ type: 'waiting', stage, recordingId, model: error.modelName, error: message });
+      if (goesOn) await scheduleNextStage(options, stage, recordingId, force);
       return;
     }
     const permanent = error instanceof PermanentStageError;

@@ -10,6 +10,7 @@ import { openPipeline, PipelineStoppedError, type Pipeline } from '../jobs/pipel
 import { scheduleStage } from '../jobs/scheduling.ts';
 import { formatPipelineEvent, formatProgressLine } from '../jobs/status-report.ts';
 import { describeMissingModels } from './model-check.ts';
+import { describeMissingTools } from '../jobs/tool-waits.ts';
 import { connectDatabase, type DatabaseConnection } from './database-connection.ts';
 import { repositoryRoot } from './paths.ts';
 
@@ -77,6 +78,7 @@ export async function startApp(config: EarshotConfig, options: StartOptions): Pr
     // Failed runs stay failed until `earshot retry --failed`; runs waiting for a model now
     // installed go on.
     for (const line of await describeMissingModels(connection.db, config)) say(line);
+    for (const line of describeMissingTools()) say(line);
     const scheduled = await pipeline.scheduleMissing();
     const resumed = (await pipeline.resumeModelWaits()).reduce((n, r) => n + r.scheduled, 0);
     if (scheduled + resumed > 0) say(`Pipeline: ${scheduled + resumed} stage runs scheduled.`);

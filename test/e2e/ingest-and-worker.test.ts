@@ -62,6 +62,7 @@ describe('ingest, then a separate worker, on DATABASE_URL', () => {
     const status = JSON.parse((await runCli(['status', '--json'], env)).output) as StatusJson;
     expect(status.stages.map((s) => s.stage)).toEqual([
       'decode',
+      'fingerprint',
       'vad',
       'transcribe',
       'translate',

@@ -82,7 +82,7 @@ describe('earshot start on the embedded default', async () => {
     expect(list.items.filter((r) => r.call.startedAt === null || r.call.durationSeconds === null)).toEqual(
       [],
     );
-    for (const stage of ['decode', 'vad', 'transcribe', 'translate', 'analyse']) {
+    for (const stage of ['decode', 'fingerprint', 'vad', 'transcribe', 'translate', 'analyse']) {
       const done = await getJson<RecordingList>(`${url}api/recordings?limit=200&stage=${stage}&status=done`);
       expect(done.total, stage).toBe(demoFiles.length);
     }

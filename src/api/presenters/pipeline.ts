@@ -1,6 +1,7 @@
 import type { PipelineEta } from '../../jobs/pipeline-eta.ts';
 import type { PipelineStatus, StageFailure, StageWait } from '../../jobs/operations.ts';
 import { groupByReason } from '../../jobs/status-report.ts';
+import { toolWait } from '../../jobs/tool-waits.ts';
 import { isoOrNull } from './dates.ts';
 
 /** Calls listed per reason; the count covers the rest. */
@@ -11,8 +12,9 @@ const call = (item: StageFailure | StageWait) => ({
   originalFilename: item.originalFilename,
 });
 
+/** What installs the model (or, for a program a stage waits for, the program). */
 export function installCommand(model: string): string {
-  return `earshot models install ${model}`;
+  return toolWait(model)?.command ?? `earshot models install ${model}`;
 }
 
 export function presentPipelineStatus(

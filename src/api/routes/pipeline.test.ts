@@ -56,8 +56,12 @@ beforeAll(async () => {
   fixture = createApiFixture(t.db);
   const collection = await insertCollection(t.db, 'Leak');
   for (let i = 0; i < 6; i++) ids.push((await insertRecording(fixture, { collection_id: collection })).id);
-  // decode done for all; vad: 3 fail for one reason, 1 for another, 1 waits for its model, 1 pending.
-  for (const id of ids) await insertStageRun(t.db, { recordingId: id, stage: 'decode', status: 'done' });
+  // decode and fingerprint done for all; vad: 3 fail for one reason, 1 for another, 1 waits for
+  // its model, 1 pending.
+  for (const id of ids) {
+    await insertStageRun(t.db, { recordingId: id, stage: 'decode', status: 'done' });
+    await insertStageRun(t.db, { recordingId: id, stage: 'fingerprint', status: 'done' });
+  }
   for (const id of ids.slice(0, 3))
     await insertStageRun(t.db, {
       recordingId: id,
@@ -141,7 +145,7 @@ describe('GET /api/pipeline', () => {
       await sql`
         INSERT INTO stage_runs (recording_id, stage, status, attempts, started_at, finished_at)
         SELECT ${id}, stage, 'done', 1, now() - interval '1 hour', now() - interval '1 hour' + interval '10 seconds'
-          FROM unnest(${['decode', 'vad', 'transcribe', 'translate', 'analyse']}::text[]) AS stage`.execute(
+          FROM unnest(${['decode', 'fingerprint', 'vad', 'transcribe', 'translate', 'analyse']}::text[]) AS stage`.execute(
         t.db,
       );
     }

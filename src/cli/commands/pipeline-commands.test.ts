@@ -47,6 +47,7 @@ describe('pipeline commands', () => {
   it('status shows recordings not yet on the pipeline as missing', async () => {
     expect((await statusJson()).stages).toEqual([
       { stage: 'decode', pending: 0, running: 0, done: 0, failed: 0, waiting: 0, missing: 2 },
+      { stage: 'fingerprint', pending: 0, running: 0, done: 0, failed: 0, waiting: 0, missing: 2 },
       { stage: 'vad', pending: 0, running: 0, done: 0, failed: 0, waiting: 0, missing: 2 },
       { stage: 'transcribe', pending: 0, running: 0, done: 0, failed: 0, waiting: 0, missing: 2 },
       { stage: 'translate', pending: 0, running: 0, done: 0, failed: 0, waiting: 0, missing: 2 },
@@ -65,6 +66,7 @@ describe('pipeline commands', () => {
     expect(status.stages[0]).toMatchObject({ done: 1, failed: 1, missing: 0 });
     // The good call went on through every stage; the broken one stopped at decode.
     expect(status.stages.slice(1)).toEqual([
+      { stage: 'fingerprint', pending: 0, running: 0, done: 1, failed: 0, waiting: 0, missing: 1 },
       { stage: 'vad', pending: 0, running: 0, done: 1, failed: 0, waiting: 0, missing: 1 },
       { stage: 'transcribe', pending: 0, running: 0, done: 1, failed: 0, waiting: 0, missing: 1 },
       { stage: 'translate', pending: 0, running: 0, done: 1, failed: 0, waiting: 0, missing: 1 },
@@ -81,7 +83,7 @@ describe('pipeline commands', () => {
   it('retry --failed schedules the failed run again', async () => {
     const retry = await earshot('retry', '--failed', '--wait');
     expect(retry.out).toContain(
-      'Scheduled 1 failed run again (decode: 1, vad: 0, transcribe: 0, translate: 0, analyse: 0)',
+      'Scheduled 1 failed run again (decode: 1, fingerprint: 0, vad: 0, transcribe: 0, translate: 0, analyse: 0)',
     );
     expect(retry.code).toBe(ExitCode.SomeRejected);
     expect((await statusJson()).failures[0]).toMatchObject({ attempts: 2 });
@@ -95,7 +97,7 @@ describe('pipeline commands', () => {
 
     const worker = await earshot('worker', '--exit-when-idle', '--concurrency', '1');
     expect(worker.out).toContain(
-      'Worker ready: stages decode, vad, transcribe, translate, analyse, concurrency 1',
+      'Worker ready: stages decode, fingerprint, vad, transcribe, translate, analyse, concurrency 1',
     );
     expect(worker.out).toContain(`decode done ${stereo.id}`);
     expect(worker.out).toContain(`decode failed ${corrupt.id}`);
@@ -110,7 +112,7 @@ describe('pipeline commands', () => {
     const redo = await earshot('redo', 'transcode-everything');
     expect(redo.code).toBe(ExitCode.Fatal);
     expect(redo.err).toContain(
-      'unknown stage "transcode-everything"; stages are: decode, vad, transcribe, translate, analyse',
+      'unknown stage "transcode-everything"; stages are: decode, fingerprint, vad, transcribe, translate, analyse',
     );
     const worker = await earshot('worker', '--concurrency', 'lots');
     expect(worker.code).toBe(ExitCode.Fatal);

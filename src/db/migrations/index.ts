@@ -18,6 +18,7 @@ import * as auditLog from './0019-audit-log.ts';
 import * as analysisCollection from './0020-analysis-collection.ts';
 import * as verificationCases from './0021-verification-cases.ts';
 import * as numberNotes from './0022-number-notes.ts';
+import * as fingerprints from './0023-fingerprints.ts';
 import * as auditTarget from './0025-audit-target.ts';
 
 /**
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
   '0020-analysis-collection': analysisCollection,
   '0021-verification-cases': verificationCases,
   '0022-number-notes': numberNotes,
+  '0023-fingerprints': fingerprints,
   '0025-audit-target': auditTarget,
 };

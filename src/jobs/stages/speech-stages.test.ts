@@ -143,6 +143,7 @@ describe('speech stages on the demo corpus', () => {
       .execute();
     expect(custody.map((c) => (c.details as { stage: string }).stage)).toEqual([
       'decode',
+      'fingerprint',
       'vad',
       'transcribe',
       'translate',

@@ -5109,6 +5109,373 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/recordings/{id}/duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Calls that sound like this one (machine leads), best score first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A call's duplicate leads to calls in your collections */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Best score first */
+              leads: {
+                /** @description Lead id */
+                id: string;
+                /** @description The call this one sounds like */
+                other: {
+                  /** @description The other call (UUID) */
+                  recordingId: string;
+                  /** @description Its file name as received */
+                  originalFilename: string;
+                  /** @description When it was placed, from its metadata */
+                  callStartedAt: string | null;
+                  /** @description Its collection */
+                  collection: string;
+                };
+                /** @description A channel's index ('0', '1', …) or 'mix', the mono mix of all channels */
+                channelOfThis: string;
+                /** @description A channel's index ('0', '1', …) or 'mix', the mono mix of all channels */
+                channelOfOther: string;
+                /** @description Seconds of audio the two share at the offset */
+                overlapSeconds: number;
+                /** @description Where the other call's start lies in this one, seconds (negative: it starts earlier) */
+                offsetSeconds: number;
+                /** @description Chromaprint similarity, 1 − 2 × bit-error rate (0 unrelated, 1 identical) */
+                score: number;
+                /**
+                 * @description proposed: machine output nobody has decided yet
+                 * @enum {string}
+                 */
+                status: 'proposed' | 'confirmed' | 'rejected';
+                /** @description Who confirmed or rejected it */
+                decidedBy: string | null;
+                /** @description ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z) */
+                decidedAt: string | null;
+                /** @description Why, in their words */
+                reason: string | null;
+                /** @description When the fingerprint stage found it */
+                foundAt: string;
+              }[];
+              /** @description Whether you may confirm or reject them (your role) */
+              mayDecide: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/duplicates/{leadId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm or reject a duplicate lead, with a reason (nothing is merged) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+          /** @description Lead id */
+          leadId: string;
+        };
+        cookie?: never;
+      };
+      /** @description A decision on a duplicate lead */
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Same call (confirmed) or not (rejected)
+             * @enum {string}
+             */
+            decision: 'confirmed' | 'rejected';
+            /** @description Why, for whoever reads the lead later */
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A machine lead that two calls are the same call (re-encoded, trimmed or mixed); never merged */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Lead id */
+              id: string;
+              /** @description The call this one sounds like */
+              other: {
+                /** @description The other call (UUID) */
+                recordingId: string;
+                /** @description Its file name as received */
+                originalFilename: string;
+                /** @description When it was placed, from its metadata */
+                callStartedAt: string | null;
+                /** @description Its collection */
+                collection: string;
+              };
+              /** @description A channel's index ('0', '1', …) or 'mix', the mono mix of all channels */
+              channelOfThis: string;
+              /** @description A channel's index ('0', '1', …) or 'mix', the mono mix of all channels */
+              channelOfOther: string;
+              /** @description Seconds of audio the two share at the offset */
+              overlapSeconds: number;
+              /** @description Where the other call's start lies in this one, seconds (negative: it starts earlier) */
+              offsetSeconds: number;
+              /** @description Chromaprint similarity, 1 − 2 × bit-error rate (0 unrelated, 1 identical) */
+              score: number;
+              /**
+               * @description proposed: machine output nobody has decided yet
+               * @enum {string}
+               */
+              status: 'proposed' | 'confirmed' | 'rejected';
+              /** @description Who confirmed or rejected it */
+              decidedBy: string | null;
+              /** @description ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z) */
+              decidedAt: string | null;
+              /** @description Why, in their words */
+              reason: string | null;
+              /** @description When the fingerprint stage found it */
+              foundAt: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/search': {
     parameters: {
       query?: never;
@@ -5470,7 +5837,7 @@ export interface paths {
              * @description Retry the failed runs of this stage only (default: every stage)
              * @enum {string}
              */
-            stage?: 'decode' | 'vad' | 'transcribe' | 'translate' | 'analyse';
+            stage?: 'decode' | 'fingerprint' | 'vad' | 'transcribe' | 'translate' | 'analyse';
           };
         };
       };
@@ -5977,6 +6344,7 @@ export interface paths {
             | 'add-note'
             | 'view-number'
             | 'add-number-note'
+            | 'decide-duplicate'
             | 'export'
             | 'download-export'
             | 'user-change'

@@ -93,7 +93,7 @@ export function FilterBar({
             Stage
             <select value={draft.stage ?? ''} onChange={set('stage')}>
               <option value="">Any</option>
-              {['decode', 'vad', 'transcribe', 'translate', 'analyse'].map((s) => (
+              {['decode', 'fingerprint', 'vad', 'transcribe', 'translate', 'analyse'].map((s) => (
                 <option key={s}>{s}</option>
               ))}
             </select>

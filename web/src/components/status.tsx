@@ -11,7 +11,7 @@ export function ErrorMessage({ error }: { error: string | null }) {
 }
 
 /** One dot per pipeline stage; the title says which stage and why it failed or what it waits for. */
-const PIPELINE_ORDER = ['decode', 'vad', 'transcribe', 'translate', 'analyse'];
+const PIPELINE_ORDER = ['decode', 'fingerprint', 'vad', 'transcribe', 'translate', 'analyse'];
 function inPipelineOrder(stages: StageRun[]): StageRun[] {
   const rank = (stage: string) => {
     const at = PIPELINE_ORDER.indexOf(stage);
@@ -20,19 +20,34 @@ function inPipelineOrder(stages: StageRun[]): StageRun[] {
   return [...stages].sort((a, b) => rank(a.stage) - rank(b.stage));
 }
 
-/** The command that installs a model; the waiting stages then run by themselves. */
+/** Programs a stage can wait for (src/jobs/tool-waits.ts), with the command that installs them. */
+const TOOL_INSTALL: Record<string, string> = { fpcalc: 'apt install libchromaprint-tools' };
+
+/** The command that installs a model (or program); the waiting stages then run by themselves. */
 export function installCommand(model: string): string {
-  return `earshot models install ${model}`;
+  return TOOL_INSTALL[model] ?? `earshot models install ${model}`;
+}
+
+/** Whether a wait is for a program (fpcalc) rather than a model. */
+export function isProgramWait(name: string): boolean {
+  return Object.hasOwn(TOOL_INSTALL, name);
+}
+
+/** What a waiting stage waits for, in words: "model X" or, for a program, its name. */
+function waitedFor(name: string): string {
+  return isProgramWait(name) ? name : `model ${name}`;
 }
 
 /** A stage's state in words: a waiting stage names its model (it is not a failure). */
 function stageLabel(s: StageRun): string {
-  return s.status === 'waiting' && s.waitingForModel ? `waiting for model ${s.waitingForModel}` : s.status;
+  return s.status === 'waiting' && s.waitingForModel
+    ? `waiting for ${waitedFor(s.waitingForModel)}`
+    : s.status;
 }
 
 function stageTitle(s: StageRun): string {
   if (s.status === 'waiting' && s.waitingForModel)
-    return `${s.stage}: waiting for model ${s.waitingForModel}; install it with \`${installCommand(s.waitingForModel)}\` and the stage runs by itself`;
+    return `${s.stage}: waiting for ${waitedFor(s.waitingForModel)}; install it with \`${installCommand(s.waitingForModel)}\` and the stage runs by itself`;
   if (s.error) return `${s.stage}: ${s.status} — ${s.error}`;
   return `${s.stage}: ${s.status}, attempt ${s.attempts}`;
 }

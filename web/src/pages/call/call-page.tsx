@@ -6,6 +6,7 @@ import { useAnalysisMarks } from './analysis-marks.ts';
 import { AnalysisPanel, CustodyPanel, MetadataPanel } from './call-details.tsx';
 import { CallHeader } from './call-header.tsx';
 import { ExportButton } from './export-button.tsx';
+import { DuplicatesPanel } from './duplicates-panel.tsx';
 import { NotesPanel } from './notes-panel.tsx';
 import { PlayerControls } from './player-controls.tsx';
 import { TranscriptPanel } from './transcript-panel.tsx';
@@ -111,6 +112,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
             onAdd={addNote}
             onSeek={playback.seek}
           />
+          <DuplicatesPanel recordingId={recordingId} />
           {recording ? <MetadataPanel recording={recording} /> : null}
           {recording ? <CustodyPanel recording={recording} /> : null}
           <ExportButton scope={{ recordings: [recordingId] }} what="this call, signed, for a court" />

@@ -9,7 +9,7 @@ import {
   type StageCounts,
   type WaitGroup,
 } from '../../api/pipeline.ts';
-import { ErrorMessage } from '../../components/status.tsx';
+import { ErrorMessage, isProgramWait } from '../../components/status.tsx';
 import { formatDateTime, formatEta } from '../../format.ts';
 import { usePolling } from '../../hooks.ts';
 import { hrefFor } from '../../router.ts';
@@ -80,7 +80,8 @@ function WaitItem({ wait }: { wait: WaitGroup }) {
       <div className="reason-head">
         <span className="stage-name">{wait.stage}</span>
         <span>
-          waiting for model <strong>{wait.model}</strong>
+          waiting for {isProgramWait(wait.model) ? '' : 'model '}
+          <strong>{wait.model}</strong>
         </span>
         <span className="reason-count">
           {wait.count.toLocaleString('en')} call{wait.count === 1 ? '' : 's'}
