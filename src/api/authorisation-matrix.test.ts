@@ -246,6 +246,8 @@ const ROUTES: Record<string, RouteCase> = {
       method: 'POST',
       url: `/api/numbers/${encodeURIComponent(s.markers[2]!)}/notes`,
       payload: { collectionId: s.collectionId, kind: 'note', text: 'a note on the number' },
+    }),
+  },
   'GET /api/recordings/{id}/duplicates': {
     need: 'read',
     scope: 'by-id',
