@@ -135,6 +135,8 @@ describe('GET /api/openapi.json', () => {
       '/api/recordings/{id}/transcripts/diff',
       '/api/recordings/{id}/notes',
       '/api/recordings/{id}/duplicates',
+      '/api/numbers/{number}',
+      '/api/exports/{id}/download',
       '/api/search',
       '/api/pipeline',
       '/api/ingest/limits',
@@ -149,6 +151,8 @@ describe('GET /api/openapi.json', () => {
       '/api/sign-out',
       '/api/sign-out-everywhere',
       '/api/recordings/{id}/duplicates/{leadId}',
+      '/api/numbers/{number}/notes',
+      '/api/exports/evidence',
     ];
     const usersRoutes = [
       '/api/users',
