@@ -16,6 +16,7 @@ import { installSessionGuard } from './session-guard.ts';
 import { registerAnalysisRoutes } from './routes/analysis.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAudioRoutes } from './routes/audio.ts';
+import { registerCaseFileRoutes } from './routes/case-file.ts';
 import { registerCollectionRoutes } from './routes/collections.ts';
 import { DEFAULT_DESK_DIR, registerDesk } from './routes/desk.ts';
 import { registerHealthRoutes } from './routes/health.ts';
@@ -148,6 +149,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   registerLexiconRoutes(app, context);
   registerTranscriptRoutes(app, context);
   registerNoteRoutes(app, context);
+  registerCaseFileRoutes(app, context);
   registerSearchRoutes(app, context);
   registerPipelineRoutes(app, context);
   registerIngestRoutes(app, context);

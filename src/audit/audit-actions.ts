@@ -14,6 +14,9 @@ export type AuditAction =
   | 'search'
   | 'correct-transcript'
   | 'add-note'
+  | 'view-case-file'
+  | 'case-step'
+  | 'download-attachment'
   | 'export'
   | 'user-change'
   | 'grant-change'
@@ -33,6 +36,9 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   search: true,
   'correct-transcript': true,
   'add-note': true,
+  'view-case-file': true,
+  'case-step': true,
+  'download-attachment': true,
   export: true,
   'user-change': true,
   'grant-change': true,
