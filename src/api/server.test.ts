@@ -134,6 +134,8 @@ describe('GET /api/openapi.json', () => {
       '/api/recordings/{id}/transcript',
       '/api/recordings/{id}/transcripts/diff',
       '/api/recordings/{id}/notes',
+      '/api/recordings/{id}/case',
+      '/api/recordings/{id}/case/attachments/{attachmentId}',
       '/api/search',
       '/api/pipeline',
       '/api/ingest/limits',
@@ -144,6 +146,7 @@ describe('GET /api/openapi.json', () => {
     const postOnly = [
       '/api/pipeline/retry',
       '/api/ingest',
+      '/api/recordings/{id}/case/steps',
       '/api/sign-in',
       '/api/sign-out',
       '/api/sign-out-everywhere',

@@ -53,6 +53,7 @@ export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteConte
           ...presentRecordingSummary(r, runs.get(r.id) ?? []),
           analysis: presentAnalysisSummary(analyses.get(r.id)),
           lanes: shapes.get(r.id)?.lanes ?? 0,
+          verificationStatus: r.verification_status,
           languages: shapes.get(r.id)?.languages ?? [],
         })),
         total,
