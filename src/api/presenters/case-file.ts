@@ -35,6 +35,7 @@ export function presentCaseFile(
             proposedBy: file.proposedByName ?? state.proposedBy,
             proposedByUserId: state.proposedBy,
             proposedAt: iso(file.proposedAt),
+            byYou: state.proposedBy === principal.userId,
           }
         : null,
     heldStatus: state.heldStatus,

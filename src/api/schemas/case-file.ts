@@ -54,6 +54,9 @@ export const caseFileSchema = z
         proposedBy: z.string().describe('Who proposed verified'),
         proposedByUserId: z.string().describe('Their user id'),
         proposedAt: isoDateTime,
+        byYou: z
+          .boolean()
+          .describe('Whether the signed-in user proposed it (then someone else must sign it off)'),
       })
       .nullable()
       .describe('A pending proposal of verified, waiting for a second person to sign it off'),

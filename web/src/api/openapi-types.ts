@@ -4636,6 +4636,8 @@ export interface paths {
                 proposedByUserId: string;
                 /** @description ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z) */
                 proposedAt: string;
+                /** @description Whether the signed-in user proposed it (then someone else must sign it off) */
+                byYou: boolean;
               } | null;
               /**
                * @description For a disputed or rejected case: the step reopening returns to

@@ -5,6 +5,7 @@ import { hrefFor, navigate, paramsObject } from '../../router.ts';
 import { useAnalysisMarks } from './analysis-marks.ts';
 import { AnalysisPanel, CustodyPanel, MetadataPanel } from './call-details.tsx';
 import { CallHeader } from './call-header.tsx';
+import { CasePanel } from './case-panel.tsx';
 import { NotesPanel } from './notes-panel.tsx';
 import { PlayerControls } from './player-controls.tsx';
 import { TranscriptPanel } from './transcript-panel.tsx';
@@ -89,6 +90,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
           onNote={setNoteSegment}
         />
         <aside className="side-col">
+          <CasePanel recordingId={recordingId} />
           <ErrorMessage error={errors.analysis ?? null} />
           <AnalysisPanel analysis={analysis} transcriptVersion={shownVersion} />
           <ErrorMessage error={errors.versions ?? null} />
