@@ -146,7 +146,7 @@ describe('the case file on the Call page', () => {
       .toMatch(/waiting for your sign-off/);
     await reviewerPanel.getByRole('button', { name: 'Sign off verified' }).focus();
     await reviewer.keyboard.press('Enter');
-    await reviewer.keyboard.press('Tab');
+    // The form opens with the keyboard in its note.
     await reviewer.keyboard.type('Reviewed the record, the interview and the cell data.');
     await reviewerPanel
       .getByRole('form', { name: 'Sign off verified' })

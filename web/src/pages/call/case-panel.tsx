@@ -108,7 +108,9 @@ function reopenTarget(caseFile: CaseFile) {
 
 function CaseStepper({ caseFile }: { caseFile: CaseFile }) {
   const closed = caseFile.status === 'disputed' || caseFile.status === 'rejected';
-  const reached = STEP_ORDER.indexOf(closed ? (caseFile.heldStatus ?? 'unverified') : caseFile.status);
+  const at = STEP_ORDER.indexOf(closed ? (caseFile.heldStatus ?? 'unverified') : caseFile.status);
+  // Verified is the end: every step is done, none is still to take.
+  const reached = caseFile.status === 'verified' ? STEP_ORDER.length : at;
   return (
     <>
       <p className="case-status" data-testid="case-status">
@@ -199,7 +201,7 @@ function CaseHistory({ recordingId, events }: { recordingId: string; events: Cas
     <>
       <h3>History</h3>
       {events.length === 0 ? <p className="muted">No steps yet: the call is unverified.</p> : null}
-      <ol className="case-history">
+      <ol className="case-history" reversed>
         {[...events].reverse().map((event) => (
           <li key={event.id}>
             <div className="note-meta muted">

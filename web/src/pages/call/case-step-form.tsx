@@ -84,12 +84,20 @@ export function CaseStepForm({
       {NEEDS_REASON.has(action) ? (
         <>
           <label htmlFor={`${id}-reason`}>Reason (required)</label>
-          <textarea id={`${id}-reason`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            id={`${id}-reason`}
+            // The form opens on a button press: the keyboard lands in its first field.
+            autoFocus
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </>
       ) : null}
       <label htmlFor={`${id}-note`}>Note</label>
       <textarea
         id={`${id}-note`}
+        autoFocus={!NEEDS_REASON.has(action)}
         rows={3}
         value={note}
         onChange={(e) => setNote(e.target.value)}
