@@ -49,6 +49,16 @@ describe('attachment staging', () => {
     expect(leftInStore()).toEqual([]);
   });
 
+  it('leaves no temp file when the very first chunk is over the limit (refused before the file opened)', async () => {
+    for (let i = 0; i < 40; i++) {
+      const over = Readable.from([Buffer.alloc(2048, i)]);
+      await expect(stageAttachment(dir, { stream: over, fileName: 'shot.png' }, 1024)).rejects.toBeInstanceOf(
+        AttachmentTooLarge,
+      );
+    }
+    expect(leftInStore()).toEqual([]);
+  });
+
   it('streams a large file into the store without holding it: staged space is the file, once', async () => {
     const pulled = { bytes: 0 };
     stagingSpace.resetPeak();
