@@ -172,5 +172,17 @@ describe('the case file on the Call page', () => {
     // The Calls list shows the status and filters by it.
     await narrow.goto(`${url}#/calls?verification=verified`);
     await expect.poll(() => narrow.getByTestId('call-verification').allTextContents()).toEqual(['Verified']);
+
+    // Trends count the verified call only when asked, and its month opens as the verified calls.
+    const trends = await pageAs(mark, 1440);
+    await trends.goto(`${url}#/trends`);
+    const monthCalls = async () =>
+      (await trends.getByTestId('month-calls').allTextContents()).reduce((sum, n) => sum + Number(n), 0);
+    await expect.poll(monthCalls).toBeGreaterThan(1);
+    await trends.getByLabel('Verified only').check();
+    await trends.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(monthCalls).toBe(1);
+    await trends.getByTestId('month-calls').first().click();
+    await expect.poll(() => trends.url()).toContain('verification=verified');
   });
 });
