@@ -56,7 +56,6 @@ export interface RecordingListQuery {
 export type RecordingListRow = Recording & {
   collection_name: string;
   collection_model_profile: ModelProfile;
-  verification_status: VerificationStatus;
 };
 
 type Eb = ExpressionBuilder<Database & { r: Database['recordings'] }, 'r'>;
@@ -240,10 +239,8 @@ function pageOf(db: Db, filters: RecordingListFilters) {
     .selectFrom('recordings as r')
     .where((eb) => filterExpression(eb, filters))
     .innerJoin('collections as c', 'c.id', 'r.collection_id')
-    .leftJoin('verification_cases as vc', 'vc.recording_id', 'r.id')
     .selectAll('r')
-    .select(['c.name as collection_name', 'c.model_profile as collection_model_profile'])
-    .select(sql<VerificationStatus>`coalesce(vc.status, 'unverified')`.as('verification_status'));
+    .select(['c.name as collection_name', 'c.model_profile as collection_model_profile']);
 }
 
 /** Sorted by call time or storage time; missing call times last either way, id breaks ties. */
