@@ -1,3 +1,4 @@
+import { STATUS_LABELS as WORKFLOW_LABELS } from '../../../src/verification/workflow.ts';
 import { getJson, postForm } from './http.ts';
 import type { GetResponse, PostResponse } from './openapi.ts';
 
@@ -10,26 +11,17 @@ export type VerificationStatus = CaseFile['status'];
 export type CaseAction = CaseFile['allowedActions'][number];
 export type CaseStepResult = PostResponse<'/api/recordings/{id}/case/steps', 201>;
 
-/** The steps towards verified, in order (docs/verification.md). */
-export const STEP_ORDER: readonly VerificationStatus[] = [
-  'unverified',
-  'number_attributed',
-  'identity_corroborated',
-  'context_confirmed',
-  'verified',
-];
+// The workflow's own lists (no Node imports there): the desk and the server cannot disagree.
+export { STEP_ORDER } from '../../../src/verification/workflow.ts';
+export { VERIFICATION_STATUSES } from '../../../src/db/schema.ts';
 
-export const VERIFICATION_STATUSES: readonly VerificationStatus[] = [...STEP_ORDER, 'disputed', 'rejected'];
-
-export const STATUS_LABELS: Record<VerificationStatus, string> = {
-  unverified: 'Unverified',
-  number_attributed: 'Number attributed',
-  identity_corroborated: 'Identity corroborated',
-  context_confirmed: 'Context confirmed',
-  verified: 'Verified',
-  disputed: 'Disputed',
-  rejected: 'Rejected',
-};
+/** "Number attributed": the workflow's words, as a label. */
+export const STATUS_LABELS = Object.fromEntries(
+  Object.entries(WORKFLOW_LABELS).map(([status, words]) => [
+    status,
+    words[0]!.toUpperCase() + words.slice(1),
+  ]),
+) as Record<VerificationStatus, string>;
 
 export function getCaseFile(recordingId: string, signal?: AbortSignal): Promise<CaseFile> {
   return getJson(`/api/recordings/${encodeURIComponent(recordingId)}/case`, signal);

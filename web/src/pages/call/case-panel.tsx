@@ -108,7 +108,8 @@ function reopenTarget(caseFile: CaseFile) {
 
 function CaseStepper({ caseFile }: { caseFile: CaseFile }) {
   const closed = caseFile.status === 'disputed' || caseFile.status === 'rejected';
-  const at = STEP_ORDER.indexOf(closed ? (caseFile.heldStatus ?? 'unverified') : caseFile.status);
+  const steps: readonly string[] = STEP_ORDER;
+  const at = steps.indexOf(closed ? (caseFile.heldStatus ?? 'unverified') : caseFile.status);
   // Verified is the end: every step is done, none is still to take.
   const reached = caseFile.status === 'verified' ? STEP_ORDER.length : at;
   return (
