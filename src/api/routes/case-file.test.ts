@@ -300,6 +300,17 @@ describe('case file', () => {
     expect(message(nothing)).toMatch(/Nothing to sign off/);
   });
 
+  it('refuses a note too long for a field rather than storing it cut short', async () => {
+    const id = await newCall();
+    const r = await step(proposer, id, {
+      action: 'evidence',
+      expectedStatus: 'unverified',
+      note: 'я'.repeat(60_000),
+    });
+    expect(r.statusCode).toBe(400);
+    expect(message(r)).toBe('The field "note" is too long.');
+  });
+
   it('refuses links that are not http or https', async () => {
     const id = await newCall();
     for (const link of ['javascript:alert(1)', 'file:///etc/passwd', 'not a url']) {

@@ -66,11 +66,13 @@ export async function receiveCaseStep(
   try {
     const parts = request.parts({
       preservePath: true,
-      limits: { fileSize: options.maxBytes + 1, files: MAX_FILES, fields: 80, fieldSize: 64 * 1024 },
+      limits: { fileSize: options.maxBytes + 1, files: MAX_FILES, fields: 80, fieldSize: 100 * 1024 },
     });
     for await (const part of parts) {
       if (part.type === 'field') {
         if (form) throw new UploadRejected(400, 'Send the step fields before the files.');
+        // The parser cuts a field at fieldSize: a note cut short is refused, never stored cut.
+        if (part.valueTruncated) throw new UploadRejected(400, `The field "${part.fieldname}" is too long.`);
         const value = String(part.value);
         if (TEXT_FIELDS.has(part.fieldname)) rejectControlCharactersInTextField(part.fieldname, value);
         else if (LINE_FIELDS.has(part.fieldname)) rejectControlCharactersInField(part.fieldname, value);
