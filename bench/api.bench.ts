@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { loadConfig } from '../src/config/config.ts';
 import { createDb, migrateToLatest } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
@@ -35,6 +36,13 @@ try {
   const started = Date.now();
   await fillCallsCorpus(db, RECORDINGS);
   console.log(`filled ${RECORDINGS} recordings in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // One call in twenty has a case file, spread over the statuses (the rest are unverified).
+  await sql`
+    INSERT INTO verification_cases (recording_id, collection_id, status)
+    SELECT id, collection_id, (ARRAY['number_attributed', 'identity_corroborated', 'context_confirmed',
+      'verified', 'disputed', 'rejected'])[1 + abs(hashtext(id::text) / 20) % 6]
+    FROM recordings WHERE abs(hashtext(id::text)) % 20 = 0`.execute(db);
+  await sql`ANALYZE verification_cases`.execute(db);
 
   const config = loadConfig({ EARSHOT_DATA_DIR: root, EARSHOT_LOG_LEVEL: 'silent' });
   // Each query as an admin (no collection condition), as an editor granted every collection
@@ -57,6 +65,8 @@ try {
     '?minTriage=90',
     '?place=700007',
     '?place=Place%2012&sort=triage',
+    '?verification=verified',
+    '?verification=unverified&sort=triage',
   ].map((query) => `/api/recordings${query}`);
   // The trend charts aggregate over every call in scope.
   queries.push(

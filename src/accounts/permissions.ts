@@ -23,7 +23,7 @@ export type Action = (typeof ACTIONS)[number];
 export const ACTION_DESCRIPTIONS: Record<Action, string> = {
   read: 'read calls, transcripts, notes, analysis and listen to audio',
   correct_transcripts: 'correct transcripts',
-  add_notes: 'add notes',
+  add_notes: 'add notes and work verification case files (evidence, steps, disputes)',
   sign_off_verification: 'sign off verification',
   export: 'export',
   run_pipeline: 'run and retry pipeline stages',

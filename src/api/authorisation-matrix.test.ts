@@ -10,7 +10,11 @@ import {
 import { NOBODY, TEST_USER_HEADER } from '../../test/helpers/as-principal.ts';
 import { insertRecording } from '../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { Readable } from 'node:stream';
 import { may, type Action } from '../accounts/permissions.ts';
+import { stageAttachment } from '../verification/attachments.ts';
+import { caseStateOf, recordCaseStep } from '../verification/case-store.ts';
+import { caseStepRequest } from '../../test/helpers/case-step-form.ts';
 import type { UserRole } from '../db/schema.ts';
 
 // Every route of the OpenAPI document × every role (and nobody signed in) × a call in a granted
@@ -104,6 +108,32 @@ async function exportOf(target: CollectionSide, actor: string): Promise<string> 
   let response = actor === NOBODY ? undefined : await exportAs(actor);
   if (response?.statusCode !== 201) response = await exportAs(fx.users.admin);
   return response.json<{ id: string }>().id;
+}
+
+/** An evidence file on the target's call, attached through the case store, to download. */
+async function attachmentOf(target: CollectionSide): Promise<string> {
+  const { attachmentsDir } = fx.fixture.config;
+  const recording = await t.db
+    .selectFrom('recordings')
+    .select(['sha256', 'collection_id'])
+    .where('id', '=', target.recordingId)
+    .executeTakeFirstOrThrow();
+  const staged = await stageAttachment(
+    attachmentsDir,
+    { stream: Readable.from([Buffer.from(`screenshot ${Math.random()}`)]), fileName: 'shot.png' },
+    1024,
+  );
+  const result = await recordCaseStep(t.db, attachmentsDir, {
+    recordingId: target.recordingId,
+    collectionId: recording.collection_id,
+    recordingSha256: recording.sha256,
+    action: 'evidence',
+    expectedStatus: (await caseStateOf(t.db, target.recordingId)).status,
+    links: [],
+    attachments: [staged],
+    user: { id: fx.users.admin, name: 'admin-user', maySignOff: true },
+  });
+  return rec(target, `/case/attachments/${result.attachments[0]!.id}`);
 }
 
 const ROUTES: Record<string, RouteCase> = {
@@ -263,6 +293,36 @@ const ROUTES: Record<string, RouteCase> = {
       url: rec(s, `/duplicates/${await leadOn(s)}`),
       payload: { decision: 'confirmed', reason: 'same voices, same words' },
     }),
+  },
+  'GET /api/recordings/{id}/case': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ url: rec(s, '/case') }),
+  },
+  // Evidence moves no status, so every role's step is taken from the same one.
+  'POST /api/recordings/{id}/case/steps': {
+    need: 'add_notes',
+    scope: 'by-id',
+    ok: 201,
+    request: async (s) =>
+      caseStepRequest(s.recordingId, {
+        action: 'evidence',
+        expectedStatus: (await caseStateOf(t.db, s.recordingId)).status,
+        note: 'a finding',
+      }),
+  },
+  'GET /api/recordings/{id}/case/attachments/{attachmentId}': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: async (s) => ({ url: await attachmentOf(s) }),
+  },
+  'HEAD /api/recordings/{id}/case/attachments/{attachmentId}': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: async (s) => ({ method: 'HEAD', url: await attachmentOf(s) }),
   },
   'GET /api/audit': {
     need: 'read_audit_log',

@@ -68,3 +68,9 @@ export function installControlCharacterCheck(app: FastifyInstance): void {
     done(issues.length > 0 ? rejected(issues) : undefined);
   });
 }
+
+/** The same for a multipart text field that holds multi-line text (a note, a reason). */
+export function rejectControlCharactersInTextField(field: string, value: string): void {
+  const issue = issueFor(`body.${field}`, value, CONTROL_IN_TEXT);
+  if (issue) throw rejected([issue]);
+}

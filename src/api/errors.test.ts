@@ -13,6 +13,10 @@ import { NoteRejected } from '../transcripts/notes.ts';
 import { SignInFailed, SignInThrottled } from '../accounts/sign-in.ts';
 import { ApiError, domainErrorAnswer, installErrorHandling } from './errors.ts';
 import { CsrfRejected } from './session-errors.ts';
+import { AttachmentTooLarge } from '../verification/attachments.ts';
+import { CaseChanged } from '../verification/case-store.ts';
+import { EvidenceRejected } from '../verification/evidence-input.ts';
+import { CaseStepForbidden, CaseStepRefused } from '../verification/workflow.ts';
 
 const source = { audioPath: '/data/derived/x.wav', sha256: 'ab', description: 'working copy of channel 1' };
 
@@ -24,7 +28,30 @@ const cases: [string, Error, number, string, string][] = [
     new ActionForbidden('viewer', 'add_notes'),
     403,
     'forbidden',
-    'Your role (viewer) may not add notes.',
+    'Your role (viewer) may not add notes and work verification case files (evidence, steps, disputes).',
+  ],
+  [
+    'case step',
+    new CaseStepRefused('A reason is required to reopen the case.'),
+    400,
+    'bad_request',
+    'A reason is required to reopen the case.',
+  ],
+  [
+    'own sign-off',
+    new CaseStepForbidden('a second person must sign it off'),
+    403,
+    'forbidden',
+    'a second person must sign it off',
+  ],
+  ['case changed', new CaseChanged('The case changed'), 409, 'conflict', 'The case changed'],
+  ['evidence', new EvidenceRejected('not http or https'), 400, 'bad_request', 'not http or https'],
+  [
+    'attachment size',
+    new AttachmentTooLarge(1024),
+    413,
+    'payload_too_large',
+    'The attached file is larger than the limit of 1.0 KB (1024 bytes, EARSHOT_ATTACHMENT_MAX_BYTES); nothing was stored.',
   ],
   ['user', new UserNotFound('u-1'), 404, 'not_found', 'No user with id u-1'],
   ['collection', new CollectionNotFound('c-1'), 404, 'not_found', 'No collection with id c-1'],

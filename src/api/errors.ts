@@ -32,6 +32,10 @@ import { AuditUnavailable } from './audit-hook.ts';
 import { CsrfRejected } from './session-errors.ts';
 import { UploadRejected } from './uploads/receive-upload.ts';
 import type { ErrorResponse } from './schemas/common.ts';
+import { AttachmentTooLarge } from '../verification/attachments.ts';
+import { CaseChanged } from '../verification/case-store.ts';
+import { EvidenceRejected } from '../verification/evidence-input.ts';
+import { CaseStepForbidden, CaseStepRefused } from '../verification/workflow.ts';
 
 /** Thrown by handlers for answers other than 200; the error handler turns it into JSON. */
 export class ApiError extends Error {
@@ -100,6 +104,13 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   rule(NumberNoteRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(NumberNoteAlreadySuperseded, () => ({ status: 409, code: 'conflict' })),
   rule(DuplicateLeadNotFound, () => ({ status: 404, code: 'not_found' })),
+  // Verification case files: a step the workflow refuses, one that is not this user's to take
+  // (a sign-off of one's own proposal), a case someone else moved first, evidence refused.
+  rule(CaseStepRefused, () => ({ status: 400, code: 'bad_request' })),
+  rule(CaseStepForbidden, () => ({ status: 403, code: 'forbidden' })),
+  rule(CaseChanged, () => ({ status: 409, code: 'conflict' })),
+  rule(EvidenceRejected, () => ({ status: 400, code: 'bad_request' })),
+  rule(AttachmentTooLarge, () => ({ status: 413, code: 'payload_too_large' })),
   rule(QueryParseError, (e) => ({
     status: 400,
     code: 'bad_request',

@@ -137,6 +137,8 @@ describe('GET /api/openapi.json', () => {
       '/api/recordings/{id}/duplicates',
       '/api/numbers/{number}',
       '/api/exports/{id}/download',
+      '/api/recordings/{id}/case',
+      '/api/recordings/{id}/case/attachments/{attachmentId}',
       '/api/search',
       '/api/pipeline',
       '/api/ingest/limits',
@@ -147,6 +149,7 @@ describe('GET /api/openapi.json', () => {
     const postOnly = [
       '/api/pipeline/retry',
       '/api/ingest',
+      '/api/recordings/{id}/case/steps',
       '/api/sign-in',
       '/api/sign-out',
       '/api/sign-out-everywhere',

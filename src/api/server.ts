@@ -16,6 +16,7 @@ import { installSessionGuard } from './session-guard.ts';
 import { registerAnalysisRoutes } from './routes/analysis.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAudioRoutes } from './routes/audio.ts';
+import { registerCaseFileRoutes } from './routes/case-file.ts';
 import { registerCollectionRoutes } from './routes/collections.ts';
 import { registerDuplicateRoutes } from './routes/duplicates.ts';
 import { DEFAULT_DESK_DIR, registerDesk } from './routes/desk.ts';
@@ -158,6 +159,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   registerNoteRoutes(app, context);
   registerNumberRoutes(app, context);
   registerDuplicateRoutes(app, context);
+  registerCaseFileRoutes(app, context);
   registerSearchRoutes(app, context);
   registerPipelineRoutes(app, context);
   registerIngestRoutes(app, context);

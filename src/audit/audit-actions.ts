@@ -17,6 +17,9 @@ export type AuditAction =
   | 'view-number'
   | 'add-number-note'
   | 'decide-duplicate'
+  | 'view-case-file'
+  | 'case-step'
+  | 'download-attachment'
   | 'export'
   | 'download-export'
   | 'user-change'
@@ -40,6 +43,9 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   'view-number': true,
   'add-number-note': true,
   'decide-duplicate': true,
+  'view-case-file': true,
+  'case-step': true,
+  'download-attachment': true,
   export: true,
   'download-export': true,
   'user-change': true,

@@ -108,6 +108,12 @@ const environmentSchema = z.object({
     .min(1)
     .default(64 * 1024 ** 3)
     .describe('Largest evidence bundle, from the stored sizes of its files, in bytes (default 64 GiB)'),
+  EARSHOT_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(500 * 1024 ** 2)
+    .describe('Largest evidence file attached to a verification case step, in bytes (default 500 MiB)'),
   EARSHOT_UPLOAD_MAX_FILES: z.coerce
     .number()
     .int()
@@ -167,6 +173,8 @@ export interface EarshotConfig {
   derivedDir: string;
   /** Write-once store of verification evidence (case attachments), named by SHA-256. */
   attachmentsDir: string;
+  /** Largest evidence file attached to a case step, in bytes (refused while it streams). */
+  attachmentMaxBytes: number;
   /** The instance's Ed25519 key pair that signs evidence bundles (created on first use). */
   keysDir: string;
   embeddedPostgresDir: string;
@@ -238,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     derivedDir: path.join(dataDir, 'derived'),
     attachmentsDir: path.join(dataDir, 'attachments'),
     keysDir: path.join(dataDir, 'keys'),
+    attachmentMaxBytes: e.EARSHOT_ATTACHMENT_MAX_BYTES,
     embeddedPostgresDir: path.join(dataDir, 'postgres'),
     embeddedPostgresPort: e.EARSHOT_PG_PORT,
     host: e.EARSHOT_HOST,

@@ -71,6 +71,7 @@ export async function stageStream(originalsDir: string, input: Readable): Promis
   // pipeline() hands a source's error on to the file it writes: remember it to tell them apart.
   let sourceError: unknown;
   input.once('error', (error) => (sourceError = error));
+  let out: fs.WriteStream | undefined;
   try {
     try {
       fs.mkdirSync(incoming, { recursive: true });
@@ -79,7 +80,7 @@ export async function stageStream(originalsDir: string, input: Readable): Promis
       throw error;
     }
     // flush: fsync before close, so the original survives a power cut once we say it is stored.
-    const out = fs.createWriteStream(tempPath, {
+    out = fs.createWriteStream(tempPath, {
       flags: 'wx',
       mode: 0o600,
       flush: true,
@@ -88,6 +89,9 @@ export async function stageStream(originalsDir: string, input: Readable): Promis
     out.once('error', (error) => (storeFailed ||= error !== sourceError));
     await pipeline(input, counter, out);
   } catch (error) {
+    // A source that fails at once (a limit passed in the first chunk) can fail before the temp
+    // file is even opened: wait for it to be closed, or it would appear after being removed.
+    if (out && !out.closed) await new Promise<void>((resolve) => out!.once('close', () => resolve()));
     fs.rmSync(tempPath, { force: true });
     uncountStaged(tempPath);
     throw storeFailed ? storeWriteFailure(originalsDir, error) : error;

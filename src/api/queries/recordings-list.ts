@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type Sql
 import { collectionCondition, type CollectionScope } from '../../accounts/collection-scope.ts';
 import type { Category } from '../../analysis/types.ts';
 import type { Db } from '../../db/database.ts';
-import type { Database, ModelProfile, Recording, StageStatus } from '../../db/schema.ts';
+import type { Database, ModelProfile, Recording, StageStatus, VerificationStatus } from '../../db/schema.ts';
 
 /**
  * Which calls a view covers; the recordings list, search and the trend charts share it. The
@@ -15,6 +15,8 @@ export interface CallScope extends CollectionScope {
   callFrom?: Date;
   /** Exclusive upper bound on call_started_at. */
   callBefore?: Date;
+  /** Only calls whose case file is at this status (a call without one is 'unverified'). */
+  verification?: VerificationStatus;
 }
 
 export interface RecordingListFilters extends CallScope {
@@ -96,6 +98,7 @@ export function filterExpression(eb: Eb, f: RecordingListFilters): Expression<Sq
   if (f.metadataOrigin === 'none') conditions.push(eb('r.metadata_origin', 'is', null));
   else if (f.metadataOrigin) conditions.push(eb('r.metadata_origin', '=', f.metadataOrigin));
   if (f.stage || f.status) conditions.push(stageCondition(eb, f.stage, f.status));
+  if (f.verification) conditions.push(verificationCondition(eb, f.verification));
   if (
     f.category !== undefined ||
     f.place !== undefined ||
@@ -171,6 +174,19 @@ export function analysisOnlyCondition(f: RecordingListFilters): RawBuilder<SqlBo
   if (f.callFrom) conditions.push(sql<SqlBool>`ac.call_started_at >= ${f.callFrom}`);
   if (f.callBefore) conditions.push(sql<SqlBool>`ac.call_started_at < ${f.callBefore}`);
   return sql.join<SqlBool>(conditions, sql` AND `);
+}
+
+/**
+ * A call's verification status is its case row's (verification_cases, keyed by the recording), or
+ * 'unverified' without one: one primary-key probe per call either way.
+ */
+function verificationCondition(eb: Eb, status: VerificationStatus): Expression<SqlBool> {
+  const cases = eb
+    .selectFrom('verification_cases as vc')
+    .select(sql<number>`1`.as('one'))
+    .whereRef('vc.recording_id', '=', 'r.id');
+  if (status === 'unverified') return eb.not(eb.exists(cases.where('vc.status', '<>', 'unverified')));
+  return eb.exists(cases.where('vc.status', '=', status));
 }
 
 /** A recording matches stage/status when it has a stage run in that state. */

@@ -56,7 +56,7 @@ function rangeDetails(request: FastifyRequest): JsonObject {
 }
 
 /** Joins a stored relative path to its store, refusing anything that would lead outside it. */
-function insideStore(storeDir: string, relativePath: string): string {
+export function insideStore(storeDir: string, relativePath: string): string {
   const root = path.resolve(storeDir);
   const absolute = path.resolve(root, relativePath);
   if (!absolute.startsWith(root + path.sep)) {

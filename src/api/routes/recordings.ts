@@ -6,6 +6,7 @@ import { presentAnalysisSummary } from '../presenters/analysis.ts';
 import { presentCustody } from '../presenters/custody.ts';
 import { presentRecordingDetail, presentRecordingSummary } from '../presenters/recording.ts';
 import { analysisSummariesByRecording, transcriptShapesByRecording } from '../queries/recording-analysis.ts';
+import { verificationStatusesOf } from '../queries/case-file.ts';
 import { custodyEventsOf, loadRecordingDetail, requireRecording } from '../queries/recording-detail.ts';
 import { listRecordings, resolvePlaceFilter } from '../queries/recordings-list.ts';
 import { stageRunsByRecording } from '../queries/stage-runs.ts';
@@ -43,16 +44,18 @@ export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteConte
       );
       const { rows, total } = await listRecordings(db, query);
       const ids = rows.map((r) => r.id);
-      const [runs, analyses, shapes] = await Promise.all([
+      const [runs, analyses, shapes, verification] = await Promise.all([
         stageRunsByRecording(db, ids),
         analysisSummariesByRecording(db, ids),
         transcriptShapesByRecording(db, ids),
+        verificationStatusesOf(db, ids),
       ]);
       return {
         items: rows.map((r) => ({
           ...presentRecordingSummary(r, runs.get(r.id) ?? []),
           analysis: presentAnalysisSummary(analyses.get(r.id)),
           lanes: shapes.get(r.id)?.lanes ?? 0,
+          verificationStatus: verification.get(r.id) ?? 'unverified',
           languages: shapes.get(r.id)?.languages ?? [],
         })),
         total,

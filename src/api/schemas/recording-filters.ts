@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CollectionScope } from '../../accounts/collection-scope.ts';
 import { CATEGORIES } from '../../analysis/types.ts';
 import type { CallScope, RecordingListFilters, RecordingListQuery } from '../queries/recordings-list.ts';
+import { verificationStatusSchema } from './case-file.ts';
 import { stageStatusSchema } from './common.ts';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -57,7 +58,22 @@ export const callScopeFields = {
     .describe('Only calls that started at or before this time; a bare date includes that whole day (UTC)'),
 };
 
-export type CallScopeInput = { collectionId?: string; collection?: string; from?: string; to?: string };
+/** The trend charts' switch: count only calls whose case file is signed off as verified. */
+export const verifiedOnlyField = {
+  verifiedOnly: z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: count only verified calls (open a point with /api/recordings?verification=verified)'),
+};
+
+export type CallScopeInput = {
+  collectionId?: string;
+  collection?: string;
+  from?: string;
+  to?: string;
+  verifiedOnly?: boolean;
+};
 
 /** Checks that combine scope fields (one collection selector, from before to). */
 export function checkCallScope(q: CallScopeInput, ctx: z.RefinementCtx): void {
@@ -74,7 +90,9 @@ export function checkCallScope(q: CallScopeInput, ctx: z.RefinementCtx): void {
 }
 
 /** Query parameters of the trend charts: the call scope only. */
-export const callScopeQuerySchema = z.strictObject(callScopeFields).superRefine(checkCallScope);
+export const callScopeQuerySchema = z
+  .strictObject({ ...callScopeFields, ...verifiedOnlyField })
+  .superRefine(checkCallScope);
 
 /** "true"/"false" in a query string (z.coerce.boolean would read "false" as true). */
 const queryBoolean = z
@@ -106,6 +124,9 @@ export const recordingListQuerySchema = z
     status: stageStatusSchema
       .optional()
       .describe('Only recordings whose stage (or, without stage, any stage) has this status'),
+    verification: verificationStatusSchema
+      .optional()
+      .describe('Only calls whose case file is at this verification status (no case file: unverified)'),
     metadataOrigin: z
       .enum(['sidecar', 'filename', 'none'])
       .optional()
@@ -162,6 +183,7 @@ export type ListFilterInput = Pick<
   | 'callee'
   | 'stage'
   | 'status'
+  | 'verification'
   | 'metadataOrigin'
   | 'category'
   | 'place'
@@ -199,6 +221,7 @@ export function toCallScope(q: CallScopeInput): CallScope {
     collectionName: q.collection,
     callFrom: q.from ? rangeStart(q.from) : undefined,
     callBefore: q.to ? rangeEndExclusive(q.to) : undefined,
+    verification: q.verifiedOnly ? 'verified' : undefined,
   };
 }
 
@@ -216,6 +239,7 @@ export function toRecordingListFilters(q: ListFilterInput): RecordingListFilters
     callee: q.callee,
     stage: q.stage,
     status: q.status,
+    verification: q.verification,
     metadataOrigin: q.metadataOrigin,
     category: q.category,
     place: q.place,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { verificationStatusSchema } from './case-file.ts';
 import { analysisSummarySchema } from './analysis.ts';
 import { collectionRefSchema, isoDateTime, nullableIsoDateTime, stageRunSchema } from './common.ts';
 
@@ -67,6 +68,9 @@ export const recordingListItemSchema = recordingSummarySchema
       .number()
       .int()
       .describe('Speaker lanes in the latest transcript version (0 when there is no transcript)'),
+    verificationStatus: verificationStatusSchema.describe(
+      "Where the call's verification case file stands (unverified without one)",
+    ),
     languages: z
       .array(z.string().describe('Language code as the recogniser gave it, e.g. ru, uk'))
       .describe(

@@ -33,6 +33,7 @@ export const searchQuerySchema = z
     callee: listFields.callee,
     stage: listFields.stage,
     status: listFields.status,
+    verification: listFields.verification,
     metadataOrigin: listFields.metadataOrigin,
     category: listFields.category,
     place: listFields.place,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callScopeFields, checkCallScope } from './recording-filters.ts';
+import { callScopeFields, checkCallScope, verifiedOnlyField } from './recording-filters.ts';
 
 const countsByCategory = (what: string) =>
   z
@@ -68,6 +68,7 @@ export const placeTrendsSchema = z
 export const callGraphQuerySchema = z
   .strictObject({
     ...callScopeFields,
+    ...verifiedOnlyField,
     limit: z.coerce
       .number()
       .int()

@@ -16,7 +16,10 @@ export function getRecordingAnalysis(recordingId: string, signal?: AbortSignal):
 }
 
 /** The trend charts' scope, as text from the page's URL under the trend routes' parameter names. */
-export type TrendFilters = TextParams<GetQuery<'/api/trends/monthly'>, 'collection' | 'from' | 'to'>;
+export type TrendFilters = TextParams<
+  GetQuery<'/api/trends/monthly'>,
+  'collection' | 'from' | 'to' | 'verifiedOnly'
+>;
 
 export type MonthlyTrends = GetResponse<'/api/trends/monthly'>;
 export type MonthTrend = MonthlyTrends['months'][number];

@@ -126,3 +126,14 @@ export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** POST a multipart form (fields, then files); the browser streams the files and sets the boundary. */
+export async function postForm<T>(path: string, form: FormData): Promise<T> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { accept: 'application/json', ...writeHeaders() },
+    body: form,
+  });
+  if (!response.ok) throw await readError(response);
+  return (await response.json()) as T;
+}

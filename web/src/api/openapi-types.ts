@@ -711,6 +711,15 @@ export interface paths {
           stage?: string;
           /** @description Only recordings whose stage (or, without stage, any stage) has this status */
           status?: 'pending' | 'running' | 'done' | 'failed' | 'waiting';
+          /** @description Only calls whose case file is at this verification status (no case file: unverified) */
+          verification?:
+            | 'unverified'
+            | 'number_attributed'
+            | 'identity_corroborated'
+            | 'context_confirmed'
+            | 'verified'
+            | 'disputed'
+            | 'rejected';
           /** @description Where the call metadata came from: sidecar file, file name, or none */
           metadataOrigin?: 'sidecar' | 'filename' | 'none';
           /** @description Only calls whose current analysis has a confident match in this lexicon category */
@@ -895,6 +904,18 @@ export interface paths {
                 } | null;
                 /** @description Speaker lanes in the latest transcript version (0 when there is no transcript) */
                 lanes: number;
+                /**
+                 * @description Where the call's verification case file stands (unverified without one)
+                 * @enum {string}
+                 */
+                verificationStatus:
+                  | 'unverified'
+                  | 'number_attributed'
+                  | 'identity_corroborated'
+                  | 'context_confirmed'
+                  | 'verified'
+                  | 'disputed'
+                  | 'rejected';
                 /** @description Languages of the segments of the latest transcript version, most segments first (empty when there is no transcript) */
                 languages: string[];
               }[];
@@ -2857,6 +2878,8 @@ export interface paths {
           from?: string;
           /** @description Only calls that started at or before this time; a bare date includes that whole day (UTC) */
           to?: string;
+          /** @description true: count only verified calls (open a point with /api/recordings?verification=verified) */
+          verifiedOnly?: 'true' | 'false';
         };
         header?: never;
         path?: never;
@@ -2996,6 +3019,8 @@ export interface paths {
           from?: string;
           /** @description Only calls that started at or before this time; a bare date includes that whole day (UTC) */
           to?: string;
+          /** @description true: count only verified calls (open a point with /api/recordings?verification=verified) */
+          verifiedOnly?: 'true' | 'false';
         };
         header?: never;
         path?: never;
@@ -3100,6 +3125,8 @@ export interface paths {
           from?: string;
           /** @description Only calls that started at or before this time; a bare date includes that whole day (UTC) */
           to?: string;
+          /** @description true: count only verified calls (open a point with /api/recordings?verification=verified) */
+          verifiedOnly?: 'true' | 'false';
           /** @description Most phone numbers to return (those in the most calls); edges are kept between them */
           limit?: number;
         };
@@ -5476,6 +5503,1046 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/recordings/{id}/case': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The call's verification case file: status, pending proposal, every step with its evidence */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A call's verification case file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Recording id (UUID) */
+              recordingId: string;
+              /**
+               * @description Verification status: unverified → number_attributed → identity_corroborated → context_confirmed → verified; or disputed / rejected
+               * @enum {string}
+               */
+              status:
+                | 'unverified'
+                | 'number_attributed'
+                | 'identity_corroborated'
+                | 'context_confirmed'
+                | 'verified'
+                | 'disputed'
+                | 'rejected';
+              /** @description A pending proposal of verified, waiting for a second person to sign it off */
+              proposal: {
+                /** @description Who proposed verified */
+                proposedBy: string;
+                /** @description Their user id */
+                proposedByUserId: string;
+                /** @description ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z) */
+                proposedAt: string;
+                /** @description Whether the signed-in user proposed it (then someone else must sign it off) */
+                byYou: boolean;
+              } | null;
+              /**
+               * @description For a disputed or rejected case: the step reopening returns to
+               * @enum {string|null}
+               */
+              heldStatus:
+                | 'unverified'
+                | 'number_attributed'
+                | 'identity_corroborated'
+                | 'context_confirmed'
+                | 'verified'
+                | 'disputed'
+                | 'rejected'
+                | null;
+              /** @description Last step (null: no step yet) */
+              updatedAt: string | null;
+              /** @description What the signed-in user may do now (advance, propose… need evidence; dispute… a reason) */
+              allowedActions: (
+                | 'evidence'
+                | 'advance'
+                | 'propose_verified'
+                | 'sign_off'
+                | 'withdraw_proposal'
+                | 'dispute'
+                | 'reject'
+                | 'reopen'
+              )[];
+              /**
+               * @description Where advancing leads from here (null: nowhere)
+               * @enum {string|null}
+               */
+              nextStep:
+                | 'unverified'
+                | 'number_attributed'
+                | 'identity_corroborated'
+                | 'context_confirmed'
+                | 'verified'
+                | 'disputed'
+                | 'rejected'
+                | null;
+              /** @description Every step, oldest first */
+              events: {
+                /** @description Event id, in the order the steps were taken */
+                id: string;
+                /**
+                 * @description evidence: add a note, links or files without moving the case; advance: to the next step; propose_verified / sign_off / withdraw_proposal: the two-person verified step; dispute / reject (reason required); reopen (reason required)
+                 * @enum {string}
+                 */
+                kind:
+                  | 'evidence'
+                  | 'advance'
+                  | 'propose_verified'
+                  | 'sign_off'
+                  | 'withdraw_proposal'
+                  | 'dispute'
+                  | 'reject'
+                  | 'reopen';
+                /**
+                 * @description Verification status: unverified → number_attributed → identity_corroborated → context_confirmed → verified; or disputed / rejected
+                 * @enum {string}
+                 */
+                fromStatus:
+                  | 'unverified'
+                  | 'number_attributed'
+                  | 'identity_corroborated'
+                  | 'context_confirmed'
+                  | 'verified'
+                  | 'disputed'
+                  | 'rejected';
+                /**
+                 * @description Verification status: unverified → number_attributed → identity_corroborated → context_confirmed → verified; or disputed / rejected
+                 * @enum {string}
+                 */
+                toStatus:
+                  | 'unverified'
+                  | 'number_attributed'
+                  | 'identity_corroborated'
+                  | 'context_confirmed'
+                  | 'verified'
+                  | 'disputed'
+                  | 'rejected';
+                /**
+                 * @description The step the evidence supports
+                 * @enum {string}
+                 */
+                step:
+                  | 'unverified'
+                  | 'number_attributed'
+                  | 'identity_corroborated'
+                  | 'context_confirmed'
+                  | 'verified'
+                  | 'disputed'
+                  | 'rejected';
+                /** @description Why (dispute, reject, reopen) */
+                reason: string | null;
+                /** @description What was found */
+                note: string | null;
+                /** @description Sources (http/https) */
+                links: string[];
+                /** @description Who took the step */
+                actor: string;
+                /** @description Their user id */
+                userId: string;
+                /** @description When */
+                createdAt: string;
+                /** @description Files attached with this step */
+                attachments: {
+                  /** @description Attachment id; download it from …/case/attachments/{attachmentId} */
+                  id: string;
+                  /** @description The step it is evidence of */
+                  eventId: string;
+                  /** @description The name it was attached under (made printable) */
+                  fileName: string;
+                  /** @description Media type as the browser declared it */
+                  mediaType: string;
+                  /** @description Size in bytes */
+                  sizeBytes: number;
+                  /** @description SHA-256 of its bytes; the store names it by this */
+                  sha256: string;
+                  /** @description When it was attached */
+                  createdAt: string;
+                }[];
+              }[];
+              /** @description Largest file one step takes (EARSHOT_ATTACHMENT_MAX_BYTES) */
+              maxAttachmentBytes: number;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The audit entry of this read could not be written: nothing was served */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/case/steps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Take a step of the case file (advance, evidence, propose/sign off verified, dispute, reject, reopen)
+     * @description The step names the status it expects the case to have (409 conflict when someone moved it first). A jump over a step, a missing reason or missing evidence is a 400 naming what is allowed; a sign-off by the user who proposed verified is a 403 (the two-person rule). Files are stored write-once by SHA-256, each with an 'attached' custody event of the call.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      /** @description multipart/form-data, streamed: the step fields first, then the files */
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /**
+             * @description evidence: add a note, links or files without moving the case; advance: to the next step; propose_verified / sign_off / withdraw_proposal: the two-person verified step; dispute / reject (reason required); reopen (reason required)
+             * @enum {string}
+             */
+            action:
+              | 'evidence'
+              | 'advance'
+              | 'propose_verified'
+              | 'sign_off'
+              | 'withdraw_proposal'
+              | 'dispute'
+              | 'reject'
+              | 'reopen';
+            /**
+             * @description The status the case had when you looked at it; 409 conflict when it has changed since
+             * @enum {string}
+             */
+            expectedStatus:
+              | 'unverified'
+              | 'number_attributed'
+              | 'identity_corroborated'
+              | 'context_confirmed'
+              | 'verified'
+              | 'disputed'
+              | 'rejected';
+            /**
+             * @description For advance: the status asked for (a jump over a step is refused, naming the next one)
+             * @enum {string}
+             */
+            to?:
+              | 'unverified'
+              | 'number_attributed'
+              | 'identity_corroborated'
+              | 'context_confirmed'
+              | 'verified'
+              | 'disputed'
+              | 'rejected';
+            /** @description What was found, how (evidence) */
+            note?: string;
+            /** @description Why: required to dispute, reject or reopen */
+            reason?: string;
+            /**
+             * @description Sources: http or https URLs, one field each
+             * @default []
+             */
+            links?: string[];
+            /** @description Evidence files, after the other fields */
+            files?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The step as recorded */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The recorded step */
+              eventId: string;
+              /**
+               * @description The case status after the step
+               * @enum {string}
+               */
+              status:
+                | 'unverified'
+                | 'number_attributed'
+                | 'identity_corroborated'
+                | 'context_confirmed'
+                | 'verified'
+                | 'disputed'
+                | 'rejected';
+              attachments: {
+                /** @description Attachment id; download it from …/case/attachments/{attachmentId} */
+                id: string;
+                /** @description The name it was attached under (made printable) */
+                fileName: string;
+                /** @description SHA-256 of its bytes; the store names it by this */
+                sha256: string;
+                /** @description Size in bytes */
+                sizeBytes: number;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The case is no longer at expectedStatus: reload and decide again */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description A file over EARSHOT_ATTACHMENT_MAX_BYTES */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/case/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An evidence file of the case, byte for byte, as a download
+     * @description Served only once its bytes were seen to hash to the recorded SHA-256 (503 otherwise), as Content-Disposition: attachment with the name it was attached under, and nosniff.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+        /** @description The requested byte range */
+        206: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        416: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The stored file does not match its SHA-256: not served */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    /**
+     * An evidence file of the case, byte for byte, as a download
+     * @description Served only once its bytes were seen to hash to the recorded SHA-256 (503 otherwise), as Content-Disposition: attachment with the name it was attached under, and nosniff.
+     */
+    head: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+        /** @description The requested byte range */
+        206: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        416: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The stored file does not match its SHA-256: not served */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    patch?: never;
+    trace?: never;
+  };
   '/api/search': {
     parameters: {
       query?: never;
@@ -5513,6 +6580,15 @@ export interface paths {
           stage?: string;
           /** @description Only recordings whose stage (or, without stage, any stage) has this status */
           status?: 'pending' | 'running' | 'done' | 'failed' | 'waiting';
+          /** @description Only calls whose case file is at this verification status (no case file: unverified) */
+          verification?:
+            | 'unverified'
+            | 'number_attributed'
+            | 'identity_corroborated'
+            | 'context_confirmed'
+            | 'verified'
+            | 'disputed'
+            | 'rejected';
           /** @description Where the call metadata came from: sidecar file, file name, or none */
           metadataOrigin?: 'sidecar' | 'filename' | 'none';
           /** @description Only calls whose current analysis has a confident match in this lexicon category */
@@ -6345,6 +7421,9 @@ export interface paths {
             | 'view-number'
             | 'add-number-note'
             | 'decide-duplicate'
+            | 'view-case-file'
+            | 'case-step'
+            | 'download-attachment'
             | 'export'
             | 'download-export'
             | 'user-change'

@@ -38,6 +38,7 @@ export type CallFilters = TextParams<
   | 'caller'
   | 'callee'
   | 'undated'
+  | 'verification'
 >;
 
 export type RecordingListParams = CallFilters &

@@ -1,9 +1,18 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { STATUS_LABELS, VERIFICATION_STATUSES } from '../api/case-file.ts';
 import { CATEGORIES, categoryLabel } from '../api/categories.ts';
 import { listCollections, type CallFilters, type Collection } from '../api/recordings.ts';
 import { useLoad } from '../hooks.ts';
 
-export const FILTER_KEYS = ['collection', 'from', 'to', 'category', 'place', 'phone'] as const;
+export const FILTER_KEYS = [
+  'collection',
+  'from',
+  'to',
+  'category',
+  'place',
+  'phone',
+  'verification',
+] as const;
 /** Filters set by the bar's status fields or by links from other pages (triage, the call graph). */
 export const MORE_FILTER_KEYS = ['stage', 'status', 'minTriage', 'undated', 'caller', 'callee'] as const;
 
@@ -86,6 +95,17 @@ export function FilterBar({
       <label>
         Phone
         <input placeholder="+7916…" value={draft.phone ?? ''} onChange={set('phone')} size={14} />
+      </label>
+      <label>
+        Verification
+        <select value={draft.verification ?? ''} onChange={set('verification')}>
+          <option value="">Any</option>
+          {VERIFICATION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
       </label>
       {withStatus ? (
         <>

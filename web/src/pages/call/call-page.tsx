@@ -7,6 +7,7 @@ import { AnalysisPanel, CustodyPanel, MetadataPanel } from './call-details.tsx';
 import { CallHeader } from './call-header.tsx';
 import { ExportButton } from './export-button.tsx';
 import { DuplicatesPanel } from './duplicates-panel.tsx';
+import { CasePanel } from './case-panel.tsx';
 import { NotesPanel } from './notes-panel.tsx';
 import { PlayerControls } from './player-controls.tsx';
 import { TranscriptPanel } from './transcript-panel.tsx';
@@ -91,6 +92,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
           onNote={setNoteSegment}
         />
         <aside className="side-col">
+          <CasePanel recordingId={recordingId} />
           <ErrorMessage error={errors.analysis ?? null} />
           <AnalysisPanel analysis={analysis} transcriptVersion={shownVersion} />
           <ErrorMessage error={errors.versions ?? null} />

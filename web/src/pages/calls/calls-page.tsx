@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { getPipelineStatus } from '../../api/pipeline.ts';
+import { STATUS_LABELS } from '../../api/case-file.ts';
 import { listRecordings, type CallFilters, type RecordingSummary } from '../../api/recordings.ts';
 import { DemoModelsNotice } from '../../components/machine-badge.tsx';
 import { FilterBar, filtersFromParams, MORE_FILTER_KEYS } from '../../components/filter-bar.tsx';
@@ -86,6 +87,11 @@ function CallRow({ item }: { item: RecordingSummary }) {
       </td>
       <td>
         <StageDots stages={item.stages} />
+      </td>
+      <td data-testid="call-verification">
+        <span className={`verification-badge status-${item.verificationStatus}`}>
+          {STATUS_LABELS[item.verificationStatus]}
+        </span>
       </td>
       <td>
         <div className="flags-cell">
@@ -193,6 +199,7 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
               <th title="Languages of the latest transcript">Lang</th>
               <th>Collection</th>
               <th>Stages</th>
+              <th>Verification</th>
               <th>Flags</th>
               <th>Casualties</th>
               <th className="num">Triage</th>
@@ -204,7 +211,7 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
             ))}
             {data && data.items.length === 0 ? (
               <tr>
-                <td colSpan={10} className="empty">
+                <td colSpan={11} className="empty">
                   No calls match these filters.
                 </td>
               </tr>

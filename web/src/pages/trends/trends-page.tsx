@@ -12,6 +12,7 @@ export function TrendsPage({ params }: { params: URLSearchParams }) {
     collection: params.get('collection') ?? undefined,
     from: params.get('from') ?? undefined,
     to: params.get('to') ?? undefined,
+    verifiedOnly: params.get('verifiedOnly') === 'true' ? 'true' : undefined,
   };
   const key = JSON.stringify(filters);
   const monthly = useLoad(key, (signal) => getMonthlyTrends(filters, signal));
@@ -22,7 +23,11 @@ export function TrendsPage({ params }: { params: URLSearchParams }) {
     event.preventDefault();
     navigate('trends', { ...draft });
   };
-  const linkFilters = { collection: filters.collection };
+  // A point of a verified-only chart opens as the list of its verified calls.
+  const linkFilters = {
+    collection: filters.collection,
+    verification: filters.verifiedOnly ? 'verified' : undefined,
+  };
 
   return (
     <section className="trends-page">
@@ -52,6 +57,14 @@ export function TrendsPage({ params }: { params: URLSearchParams }) {
               value={draft.to ?? ''}
               onChange={(e) => setDraft({ ...draft, to: e.target.value || undefined })}
             />
+          </label>
+          <label className="checkbox-label">
+            <input
+              type="checkbox"
+              checked={draft.verifiedOnly === 'true'}
+              onChange={(e) => setDraft({ ...draft, verifiedOnly: e.target.checked ? 'true' : undefined })}
+            />
+            Verified only
           </label>
           <div className="filter-actions">
             <button type="submit" className="primary">
