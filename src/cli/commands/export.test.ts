@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Of } from '../../../test/helpers/api-fixtures.ts';
 import {
@@ -20,6 +21,8 @@ import {
 } from '../../../test/helpers/evidence-bundle-reader.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { decodeStage } from '../../jobs/stages/decode.ts';
+import { stageAttachment } from '../../verification/attachments.ts';
+import { recordCaseStep } from '../../verification/case-store.ts';
 import { loadConfig, type EarshotConfig } from '../../config/config.ts';
 import { repositoryRoot } from '../../runtime/paths.ts';
 import { ExitCode } from '../exit-codes.ts';
@@ -52,49 +55,29 @@ async function recordingOf(fileName: string) {
     .executeTakeFirstOrThrow();
 }
 
-/** A case with one step and one attachment, in the shape migration 0021 declares. */
+/** A case with one step and one attachment, taken through the case store as the desk does. */
 async function addCaseFile(recordingId: string, collectionId: string): Promise<void> {
   const user = await database.db
     .insertInto('users')
     .values({ name: 'case-editor', role: 'editor', password_hash: null, created_by: 'test' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await database.db
-    .insertInto('verification_cases')
-    .values({ recording_id: recordingId, collection_id: collectionId, status: 'number_attributed' })
-    .execute();
-  const event = await database.db
-    .insertInto('verification_case_events')
-    .values({
-      recording_id: recordingId,
-      kind: 'advance',
-      from_status: 'unverified',
-      to_status: 'number_attributed',
-      step: 'number_attributed',
-      reason: null,
-      note: 'subscriber found in a leaked directory',
-      links: JSON.stringify(['https://example.org/directory']),
-      user_id: user.id,
-      actor: 'case-editor',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const sha256 = sha256Of(attachment);
-  const storePath = path.join(sha256.slice(0, 2), sha256);
-  fs.mkdirSync(path.join(config.attachmentsDir, sha256.slice(0, 2)), { recursive: true });
-  fs.writeFileSync(path.join(config.attachmentsDir, storePath), attachment);
-  await database.db
-    .insertInto('case_attachments')
-    .values({
-      recording_id: recordingId,
-      event_id: event.id,
-      sha256,
-      size_bytes: attachment.length,
-      file_name: 'interview.pdf',
-      media_type: 'application/pdf',
-      store_path: storePath,
-    })
-    .execute();
+  const staged = await stageAttachment(
+    config.attachmentsDir,
+    { stream: Readable.from([attachment]), fileName: 'interview.pdf', mimetype: 'application/pdf' },
+    config.attachmentMaxBytes,
+  );
+  await recordCaseStep(database.db, config.attachmentsDir, {
+    recordingId,
+    collectionId,
+    recordingSha256: first.sha256,
+    action: 'advance',
+    expectedStatus: 'unverified',
+    note: 'subscriber found in a leaked directory',
+    links: ['https://example.org/directory'],
+    attachments: [staged],
+    user: { id: user.id, name: 'case-editor', maySignOff: true },
+  });
 }
 
 beforeAll(async () => {
