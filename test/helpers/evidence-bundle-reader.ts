@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
+import type { BundleFileKind, ProducedBy } from '../../src/evidence/bundle-contents.ts';
 
 // Reads a (small, test) evidence bundle whole and checks it against the bundle format v1 contract
 // with node:crypto alone, independently of the exporter's code.
@@ -9,16 +10,9 @@ export interface ManifestFileEntry {
   path: string;
   sha256: string;
   size: number;
-  kind: string;
+  kind: BundleFileKind;
   recordingId: string | null;
-  producedBy: null | {
-    stage: string;
-    tool: string;
-    model: string | null;
-    modelSha256: string | null;
-    parameters: Record<string, unknown>;
-    at: string;
-  };
+  producedBy: ProducedBy | null;
 }
 
 export interface BundleManifest {

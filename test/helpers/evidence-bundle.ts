@@ -8,28 +8,8 @@ import yazl from 'yazl';
 // are built as an ordered map of entries that a test can change (one byte, a removed or added
 // file, a reordered or re-signed manifest) before writing the zip.
 
-export type BundleFileKind =
-  | 'original'
-  | 'working-copy'
-  | 'transcript'
-  | 'translation'
-  | 'analysis'
-  | 'custody'
-  | 'audit'
-  | 'case'
-  | 'attachment'
-  | 'recording'
-  | 'readme'
-  | 'verifier';
-
-export interface ProducedBy {
-  stage: string;
-  tool: string;
-  model: string | null;
-  modelSha256: string | null;
-  parameters: Record<string, unknown>;
-  at: string;
-}
+export type { BundleFileKind, ProducedBy } from '../../src/evidence/bundle-contents.ts';
+import type { BundleFileKind, ProducedBy } from '../../src/evidence/bundle-contents.ts';
 
 export interface BundleFile {
   path: string;
