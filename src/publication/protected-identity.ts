@@ -1,0 +1,61 @@
+/**
+ * The contract between the parts of publication (issue 14): what a protected identity is, the
+ * forms a reader or listener would recognise it by, and the matcher that finds them in text.
+ * The register (src/publication/register/) stores identities; the forms module
+ * (src/publication/forms/) expands each into its forms and builds the matcher; redaction and the
+ * leak check only ask the matcher.
+ */
+
+export const PROTECTED_KINDS = ['person', 'call_sign', 'phone', 'unit', 'place', 'cell_id', 'voice'] as const;
+export type ProtectedKind = (typeof PROTECTED_KINDS)[number];
+
+/** One entry of a collection's protected-identity register. */
+export interface ProtectedIdentity {
+  id: string;
+  collectionId: string;
+  kind: ProtectedKind;
+  /** The identity as entered (a name, a call sign, a number in E.164, a unit, a place, a cell id). */
+  label: string;
+  /** Stable within the collection: "Soldier A", "A's mother", "Town 1", "Number 3". */
+  pseudonym: string;
+  /** Parts of a person's name and what else it is known by; empty for other kinds. */
+  person?: {
+    firstName?: string;
+    patronymic?: string;
+    surname?: string;
+    gender?: 'male' | 'female';
+    /** Diminutives, nicknames and other spellings a person entered by hand. */
+    otherNames?: string[];
+  };
+  /** For kind 'voice': the speaker lane of a call whose voice is protected. */
+  voice?: { recordingId: string; lane: string };
+}
+
+/** Where a form comes from, for the register's display and the leak report. */
+export type FormOrigin =
+  'as-entered' | 'inflection' | 'diminutive' | 'transliteration' | 'number-grouping' | 'number-words';
+
+export interface ProtectedForm {
+  identityId: string;
+  /** Lower case, ё folded to е; words separated by single spaces. */
+  text: string;
+  origin: FormOrigin;
+  /** e.g. 'BGN/PCGN', 'ISO 9', 'genitive', 'ru words', 'en words'. */
+  detail?: string;
+}
+
+/** One place a protected form was found, as UTF-16 offsets into the text searched. */
+export interface ProtectedMention {
+  identityId: string;
+  start: number;
+  end: number;
+  /** The text as it stands in the input between start and end. */
+  matched: string;
+  form: ProtectedForm;
+}
+
+/** Finds every protected form in a text; built once per register and reused. */
+export interface IdentityMatcher {
+  readonly identities: readonly ProtectedIdentity[];
+  findMentions(text: string): ProtectedMention[];
+}
