@@ -36,6 +36,8 @@ import { AttachmentTooLarge } from '../verification/attachments.ts';
 import { CaseChanged } from '../verification/case-store.ts';
 import { EvidenceRejected } from '../verification/evidence-input.ts';
 import { CaseStepForbidden, CaseStepRefused } from '../verification/workflow.ts';
+import { SelectionRejected } from '../publication/excerpt/selection.ts';
+import { CallNotVerified, PublicationOverrideRefused } from '../publication/excerpt/publish-policy.ts';
 
 /** Thrown by handlers for answers other than 200; the error handler turns it into JSON. */
 export class ApiError extends Error {
@@ -111,6 +113,13 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   rule(CaseChanged, () => ({ status: 409, code: 'conflict' })),
   rule(EvidenceRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(AttachmentTooLarge, () => ({ status: 413, code: 'payload_too_large' })),
+  // Publication (issue 14): a selection that is no excerpt, a call not verified for publication,
+  // an override by a non-admin (403) or without a reason (400).
+  rule(SelectionRejected, () => ({ status: 400, code: 'bad_request' })),
+  rule(CallNotVerified, () => ({ status: 409, code: 'conflict' })),
+  rule(PublicationOverrideRefused, (e) =>
+    e.byRole ? { status: 403, code: 'forbidden' } : { status: 400, code: 'bad_request' },
+  ),
   rule(QueryParseError, (e) => ({
     status: 400,
     code: 'bad_request',

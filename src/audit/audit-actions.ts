@@ -22,6 +22,7 @@ export type AuditAction =
   | 'download-attachment'
   | 'export'
   | 'download-export'
+  | 'publication-override'
   | 'user-change'
   | 'grant-change'
   | 'view-audit-log';
@@ -48,6 +49,7 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   'download-attachment': true,
   export: true,
   'download-export': true,
+  'publication-override': true,
   'user-change': true,
   'grant-change': true,
   'view-audit-log': true,

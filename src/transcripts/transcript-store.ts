@@ -184,6 +184,8 @@ export interface SegmentTranslationView {
   status: SegmentTranslationStatus;
   engine: string;
   model: string | null;
+  /** SHA-256 of the translation model's file, as the translate stage recorded it. */
+  modelSha256: string | null;
   /** The segment the translation was made for: this one, or the one it was corrected from. */
   translatedSegmentId: string;
   /**
@@ -219,6 +221,7 @@ export async function segmentTranslations(
     status: SegmentTranslationStatus;
     engine: string;
     model: string | null;
+    model_sha256: string | null;
   }>`
     WITH RECURSIVE chain AS (
       SELECT s.id AS segment_id, s.id AS ancestor_id, s.source_segment_id, s.text AS own_text,
@@ -230,7 +233,8 @@ export async function segmentTranslations(
       WHERE c.depth < 100
     )
     SELECT DISTINCT ON (c.segment_id) c.segment_id, c.ancestor_id AS translated_segment_id,
-      c.own_text, c.ancestor_text AS translated_source_text, t.text, t.status, t.engine, t.model
+      c.own_text, c.ancestor_text AS translated_source_text, t.text, t.status, t.engine, t.model,
+      t.model_sha256
     FROM chain c
     JOIN latest_segment_translations l
       ON l.transcript_segment_id = c.ancestor_id AND l.target_language = ${targetLanguage}
@@ -246,6 +250,7 @@ export async function segmentTranslations(
         status: r.status,
         engine: r.engine,
         model: r.model,
+        modelSha256: r.model_sha256,
         translatedSegmentId: String(r.translated_segment_id),
         stale: translationIsStale(r.translated_source_text, r.own_text),
       },

@@ -7426,6 +7426,7 @@ export interface paths {
             | 'download-attachment'
             | 'export'
             | 'download-export'
+            | 'publication-override'
             | 'user-change'
             | 'grant-change'
             | 'view-audit-log';

@@ -1,0 +1,90 @@
+import { assertMay } from '../../accounts/permissions.ts';
+import type { Principal } from '../../accounts/principal.ts';
+import { recordAudit } from '../../audit/audit-log.ts';
+import type { Db } from '../../db/database.ts';
+import type { VerificationStatus } from '../../db/schema.ts';
+import { caseStateOf } from '../../verification/case-store.ts';
+import { STATUS_LABELS } from '../../verification/workflow.ts';
+
+/**
+ * Who may publish a call: a role with the 'export' permission, and only a call whose case file
+ * is verified (docs/verification.md). An admin may publish an unverified call with a reason; the
+ * override is its own audit entry ('publication-override'), written before anything is exported.
+ */
+
+/** The call's case file is not verified and nobody overrode that (409). */
+export class CallNotVerified extends Error {
+  constructor(
+    readonly recordingId: string,
+    readonly status: VerificationStatus,
+  ) {
+    super(
+      `Call ${recordingId} is not verified (its case file is "${STATUS_LABELS[status]}"): only a verified ` +
+        'call may be exported for publication. Take the case file to "verified", or an admin may ' +
+        'override with a reason.',
+    );
+  }
+}
+
+/** An override asked for by a non-admin, or without a reason (403 / 400 by the message). */
+export class PublicationOverrideRefused extends Error {
+  constructor(
+    message: string,
+    readonly byRole: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export interface PublishCall {
+  id: string;
+  collection_id: string;
+}
+
+export interface PublishOverride {
+  reason: string;
+}
+
+export interface PublishDecision {
+  status: VerificationStatus;
+  /** Present when an admin published an unverified call: the reason and the audit entry. */
+  override: { reason: string; auditSeq: string } | null;
+}
+
+/**
+ * Refuses a publication the principal may not make; an admin's override is recorded in the audit
+ * log (the refusal when the log cannot be written: an override nobody can trace is no override).
+ */
+export async function assertMayPublish(
+  db: Db,
+  principal: Principal,
+  call: PublishCall,
+  options: { override?: PublishOverride; address?: string | null } = {},
+): Promise<PublishDecision> {
+  assertMay(principal, 'export');
+  const { status } = await caseStateOf(db, call.id);
+  const reason = options.override?.reason.trim();
+  if (options.override) {
+    if (principal.role !== 'admin')
+      throw new PublicationOverrideRefused(
+        `Only an admin may export an unverified call for publication; your role is ${principal.role}.`,
+        true,
+      );
+    if (!reason)
+      throw new PublicationOverrideRefused(
+        'An override needs a reason: say why this call is published before it is verified.',
+        false,
+      );
+  }
+  if (status === 'verified') return { status, override: null };
+  if (!reason) throw new CallNotVerified(call.id, status);
+  const entry = await recordAudit(db, {
+    actor: principal.name,
+    userId: principal.userId,
+    action: 'publication-override',
+    target: call.id,
+    address: options.address ?? null,
+    details: { collectionId: call.collection_id, caseStatus: status, reason },
+  });
+  return { status, override: { reason, auditSeq: String(entry.seq) } };
+}
