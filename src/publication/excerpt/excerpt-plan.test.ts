@@ -134,6 +134,11 @@ describe('the redaction plan of a call that names a soldier, his town, a comrade
     for (const value of withheld) expect(json).not.toContain(value.toLowerCase());
   });
 
+  it('withholds a collection name that names a protected identity', async () => {
+    const { provenance } = await plan({ call: { ...call, collection_name: 'Дима и его рота' } });
+    expect(provenance.source.collection).toEqual({ id: call.collection_id, name: 'withheld' });
+  });
+
   it('adds the exported files with their hashes, refusing a name twice or a hash that is not SHA-256', async () => {
     const { provenance } = await plan();
     const files = [

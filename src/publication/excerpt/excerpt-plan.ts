@@ -81,7 +81,11 @@ export async function buildExcerptPlan(db: Db, request: ExcerptPlanRequest): Pro
   const metadata = coarsenMetadata(call, matcher);
   const provenance = buildProvenance({
     sourceSha256: call.sha256,
-    collection: { id: call.collection_id, name: call.collection_name },
+    // A collection named after a person or place of its register would name them: withheld.
+    collection: {
+      id: call.collection_id,
+      name: matcher.findMentions(call.collection_name).length > 0 ? 'withheld' : call.collection_name,
+    },
     selection,
     metadata,
     text,
