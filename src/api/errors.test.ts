@@ -17,6 +17,8 @@ import { AttachmentTooLarge } from '../verification/attachments.ts';
 import { CaseChanged } from '../verification/case-store.ts';
 import { EvidenceRejected } from '../verification/evidence-input.ts';
 import { CaseStepForbidden, CaseStepRefused } from '../verification/workflow.ts';
+import { CallNotVerified, PublicationOverrideRefused } from '../publication/excerpt/publish-policy.ts';
+import { SelectionRejected } from '../publication/excerpt/selection.ts';
 
 const source = { audioPath: '/data/derived/x.wav', sha256: 'ab', description: 'working copy of channel 1' };
 
@@ -95,6 +97,35 @@ const cases: [string, Error, number, string, string][] = [
     'undecodable_media',
     'The working copy of channel 1 could not be decoded (no audio stream); the original is untouched; ' +
       '`earshot redo decode --force` makes the working copies again',
+  ],
+  [
+    'excerpt selection',
+    new SelectionRejected('Empty selection: no segment was selected.'),
+    400,
+    'bad_request',
+    'Empty selection: no segment was selected.',
+  ],
+  [
+    'not verified',
+    new CallNotVerified('r-2', 'context_confirmed'),
+    409,
+    'conflict',
+    'Call r-2 is not verified (its case file is "context confirmed"): only a verified call may be ' +
+      'exported for publication. Take the case file to "verified", or an admin may override with a reason.',
+  ],
+  [
+    'override by role',
+    new PublicationOverrideRefused('Only an admin may …', true),
+    403,
+    'forbidden',
+    'Only an admin may …',
+  ],
+  [
+    'override reason',
+    new PublicationOverrideRefused('An override needs a reason…', false),
+    400,
+    'bad_request',
+    'An override needs a reason…',
   ],
 ];
 
