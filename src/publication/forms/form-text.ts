@@ -22,6 +22,7 @@ const WORD = /\p{N}+|[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
 const LATIN_WITH_MARKS = /(\p{Script=Latin})\p{M}+/gu;
 // ISO 9 writes ъ and ь as modifier letters; apostrophes vary by keyboard. None tell names apart.
 const IGNORED_MARKS = /['’ʼʹʺ]/g;
+const NEEDS_FOLDING = /[^a-z0-9\u0430-\u044f]/;
 const CYRILLIC_SUFFIX = /^[а-яё]{1,3}$/;
 
 /** Lower case, ё → е; what ProtectedForm.text holds (diacritics of other letters kept). */
@@ -34,13 +35,10 @@ export function formText(text: string): string {
  * ("žitomir" = "zitomir"), no apostrophes. Cyrillic й keeps its breve (it is a letter of its own).
  */
 export function tokenKey(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .normalize('NFD')
-    .replace(LATIN_WITH_MARKS, '$1')
-    .normalize('NFC')
-    .replace(IGNORED_MARKS, '');
+  const lower = word.toLowerCase().replace(/ё/g, 'е');
+  // Most words are plain Cyrillic or ASCII: nothing to decompose.
+  if (!NEEDS_FOLDING.test(lower)) return lower;
+  return lower.normalize('NFD').replace(LATIN_WITH_MARKS, '$1').normalize('NFC').replace(IGNORED_MARKS, '');
 }
 
 /** The words of a text with their UTF-16 offsets into it. */
