@@ -35,10 +35,28 @@ export function formText(text: string): string {
  * ("žitomir" = "zitomir"), no apostrophes. Cyrillic й keeps its breve (it is a letter of its own).
  */
 export function tokenKey(word: string): string {
-  const lower = word.toLowerCase().replace(/ё/g, 'е');
+  const lower = unmixScripts(word.toLowerCase().replace(/ё/g, 'е'));
   // Most words are plain Cyrillic or ASCII: nothing to decompose.
   if (!NEEDS_FOLDING.test(lower)) return lower;
   return lower.normalize('NFD').replace(LATIN_WITH_MARKS, '$1').normalize('NFC').replace(IGNORED_MARKS, '');
+}
+
+// Letters that look alike in both scripts. A word that mixes them («Кoваленко» with a Latin o,
+// typed by a careless hand or to slip past a filter) is read in its majority script.
+const LATIN_TO_CYRILLIC_LOOKALIKE: Record<string, string> = {
+  a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у',
+}; // prettier-ignore
+const CYRILLIC_TO_LATIN_LOOKALIKE: Record<string, string> = Object.fromEntries(
+  Object.entries(LATIN_TO_CYRILLIC_LOOKALIKE).map(([latin, cyrillic]) => [cyrillic, latin]),
+);
+
+function unmixScripts(word: string): string {
+  const latin = word.match(/[a-z]/g)?.length ?? 0;
+  if (latin === 0) return word;
+  const cyrillic = word.match(/[а-я]/g)?.length ?? 0;
+  if (cyrillic === 0) return word;
+  const map = cyrillic >= latin ? LATIN_TO_CYRILLIC_LOOKALIKE : CYRILLIC_TO_LATIN_LOOKALIKE;
+  return [...word].map((ch) => map[ch] ?? ch).join('');
 }
 
 /** The words of a text with their UTF-16 offsets into it. */

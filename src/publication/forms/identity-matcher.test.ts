@@ -84,6 +84,11 @@ describe('buildIdentityMatcher', () => {
     expect(found('He wrote Коваленко on the note')).toEqual(['soldier:Коваленко']);
   });
 
+  it('reads a word that mixes look-alike Latin and Cyrillic letters in its majority script', () => {
+    // «Кoваленко» with a Latin o; "Kоvalenko" with a Cyrillic о.
+    expect(found('это Кoваленко и Kоvalenko')).toEqual(['soldier:Кoваленко', 'soldier:Kоvalenko']);
+  });
+
   it('finds a phone number in any grouping, with any prefix, and spoken', () => {
     const writings = [
       '+7 916 123-45-67',
