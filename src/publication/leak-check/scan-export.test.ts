@@ -117,7 +117,13 @@ describe('scanExportFiles', () => {
     const file = write(
       'c/transcript.docx',
       await docx(
-        [[new TextRun('Говорит '), new TextRun({ text: 'Ковал', bold: true }), new TextRun('енко')]],
+        [
+          [
+            new TextRun('Говорит '),
+            new TextRun({ text: 'Ковал', bold: true }),
+            new TextRun({ text: 'енко', italics: true }),
+          ],
+        ],
         'Soldier A',
       ),
     );

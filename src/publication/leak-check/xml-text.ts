@@ -12,12 +12,17 @@ export interface XmlText {
   origins: number[];
 }
 
-// Elements that sit inside a paragraph's text: closing them does not end a word.
-const INLINE = new Set([
-  'w:t', 'w:r', 'w:delText', 'w:instrText', 'w:ins', 'w:del', 'w:hyperlink', 'w:smartTag',
-  'w:fldSimple', 'w:sdt', 'w:sdtContent', 'w:customXml', 'w:moveFrom', 'w:moveTo', 'w:dir', 'w:bdo',
-  'a:t', 'a:r', 'm:t', 'm:r',
+// Office markup (WordprocessingML, DrawingML, math, VML…): only the end of a block ends a line;
+// runs, their properties and marks such as <w:proofErr/> sit inside a word.
+const OFFICE_MARKUP = /^(?:w|w1\d|a|m|wp|wps|wpg|mc|v|o|r|pic|c|dgm|p|x)\d*:/;
+const OFFICE_BLOCKS = new Set([
+  'w:p', 'w:tc', 'w:tr', 'w:tbl', 'w:body', 'w:hdr', 'w:ftr', 'w:footnote', 'w:endnote', 'w:comment',
+  'w:txbxContent', 'w:sectPr', 'a:p', 'm:oMathPara', 'w:document',
 ]); // prettier-ignore
+
+function endsALine(name: string): boolean {
+  return OFFICE_MARKUP.test(name) ? OFFICE_BLOCKS.has(name) : true;
+}
 const SPACE_LIKE = new Set(['w:tab', 'w:br', 'w:cr', 'a:br']);
 const TAG =
   /<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
@@ -49,7 +54,7 @@ export function xmlText(xml: string): XmlText {
       }
     }
     if (SPACE_LIKE.has(name)) append(' ', match.index, true);
-    else if ((closing || selfClosing) && !INLINE.has(name) && text && !text.endsWith('\n')) {
+    else if ((closing || selfClosing) && endsALine(name) && text && !text.endsWith('\n')) {
       append('\n', match.index, true);
     }
   }
