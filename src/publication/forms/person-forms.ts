@@ -1,4 +1,5 @@
 import { inclineFirstname, inclineLastname, inclineMiddlename } from 'lvovich';
+import { partsOf } from '../../analysis/entities/person-parts.ts';
 import type { ProtectedIdentity } from '../protected-identity.ts';
 import { CASES, type Case } from './inflection.ts';
 import { DIMINUTIVES } from './name-tables.ts';
@@ -21,7 +22,7 @@ export interface PersonCaseForm {
 
 const lower = (text: string): string => text.toLowerCase().replace(/ё/g, 'е');
 
-function genderOf(person: NonNullable<ProtectedIdentity['person']>): Gender {
+function genderOf(person: Person): Gender {
   if (person.gender) return person.gender;
   if (person.patronymic && /на$/i.test(person.patronymic)) return 'female';
   if (person.surname && /(ова|ева|ина|ая)$/i.test(person.surname)) return 'female';
@@ -35,7 +36,7 @@ function declined(word: string | undefined, inflect: (w: string, c: Case) => str
 
 /** Every case of every part and combination, plus pet forms and otherNames in every case. */
 export function personForms(identity: ProtectedIdentity): PersonCaseForm[] {
-  const person = identity.person ?? {};
+  const person = nameParts(identity);
   const gender = genderOf(person);
   const other: Gender = gender === 'male' ? 'female' : 'male';
   const first = declined(person.firstName, (w, c) => inclineFirstname(w, c, gender));
@@ -83,6 +84,35 @@ export function personForms(identity: ProtectedIdentity): PersonCaseForm[] {
     });
   }
   return dedupe(out);
+}
+
+type Person = NonNullable<ProtectedIdentity['person']>;
+
+/**
+ * The parts of the name; when none were entered, read from the label: «Дмитрий Петрович
+ * Коваленко», «Дмитрий Коваленко», «Коваленко Дмитрий», or one word (a first name when the pet-name table
+ * or the dictionary reads it as one, otherwise a surname).
+ */
+export function nameParts(identity: ProtectedIdentity): Person {
+  const person = identity.person ?? {};
+  if (person.firstName || person.patronymic || person.surname) return person;
+  const words = identity.label.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || !words.every((word) => /^[а-яё-]+$/i.test(word))) return person;
+  const isFirstName = (word: string): boolean =>
+    DIMINUTIVES[lower(word)] !== undefined || partsOf(lower(word))[0]?.part === 'name';
+  const isPatronymic = (word: string): boolean => /(?:вич|вна|ична|инична)$/i.test(word);
+  const [a, b, c] = words;
+  if (words.length === 3 && isPatronymic(b!)) {
+    return { ...person, firstName: a, patronymic: b, surname: c };
+  }
+  if (words.length === 3 && isPatronymic(c!)) return { ...person, surname: a, firstName: b, patronymic: c };
+  if (words.length === 2) {
+    return isFirstName(a!) || !isFirstName(b!)
+      ? { ...person, firstName: a, surname: b }
+      : { ...person, firstName: b, surname: a };
+  }
+  if (words.length === 1) return isFirstName(a!) ? { ...person, firstName: a } : { ...person, surname: a };
+  return person;
 }
 
 function genderedSurname(surname: string, gender: Gender): string {

@@ -54,6 +54,18 @@ describe('protectedForms: persons', () => {
     expect(texts(soldier)).toContain('dmitrij petrovič kovalenko');
   });
 
+  it('reads the parts of a name from the label when none were entered', () => {
+    const person = (label: string): string[] => texts({ ...base, id: 'p6', kind: 'person', label });
+    expect(person('Дмитрий Петрович Коваленко')).toEqual(
+      expect.arrayContaining(['дмитрию петровичу', 'коваленко', 'диме']),
+    );
+    expect(person('Коваленко Дмитрий')).toEqual(
+      expect.arrayContaining(['дмитрия коваленко', 'коваленко дмитрия']),
+    );
+    expect(person('Николай')).toEqual(expect.arrayContaining(['николаю', 'коле']));
+    expect(person('Петров')).toEqual(expect.arrayContaining(['петрову', 'петровой']));
+  });
+
   it('gives a Latin-script name its Cyrillic spellings', () => {
     const forms = texts({
       ...base,

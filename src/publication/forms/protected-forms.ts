@@ -9,7 +9,7 @@ import { formKeys, formText } from './form-text.ts';
 import { CASES, phraseCaseForms, placeCaseForms, type CaseForms } from './inflection.ts';
 import { ENGLISH_FIRST_NAMES, UKRAINIAN_FIRST_NAMES } from './name-tables.ts';
 import { digitForms, phoneForms } from './number-forms.ts';
-import { personForms } from './person-forms.ts';
+import { nameParts, personForms } from './person-forms.ts';
 
 /**
  * Every form a reader or listener would recognise a protected identity by: the inflections of
@@ -81,7 +81,7 @@ function addCases(cases: CaseForms, forms: FormList): void {
 }
 
 function addPerson(identity: ProtectedIdentity, forms: FormList): void {
-  const person = identity.person ?? {};
+  const person = nameParts(identity);
   for (const form of personForms(identity)) forms.add(form.text, form.origin, form.detail);
   for (const other of person.otherNames ?? []) forms.add(other, 'as-entered', 'other name');
   const first = formText(person.firstName ?? '');
