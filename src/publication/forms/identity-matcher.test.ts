@@ -110,6 +110,11 @@ describe('buildIdentityMatcher', () => {
     }
   });
 
+  it('says whether a number was written or said', () => {
+    expect(matcher.findMentions('8 916 123 45 67')[0]?.form.origin).toBe('number-grouping');
+    expect(matcher.findMentions('восемь девять один шесть 123 45 67')[0]?.form.origin).toBe('number-words');
+  });
+
   it('does not find a number inside a longer number or a different number', () => {
     expect(found('счёт 991612345678')).toEqual([]);
     expect(found('8 916 123 45 68')).toEqual([]);

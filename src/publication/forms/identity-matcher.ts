@@ -198,7 +198,14 @@ function numberSpans(
         if (lastGroup === undefined) continue;
         const forms = numbers.get(digits.slice(position, position + length));
         if (!forms) continue;
-        spans.push({ first: run[firstGroup]!.firstToken, last: run[lastGroup]!.lastToken, forms });
+        const spoken = run.slice(firstGroup, lastGroup + 1).some((group) => !group.written);
+        spans.push({
+          first: run[firstGroup]!.firstToken,
+          last: run[lastGroup]!.lastToken,
+          forms: spoken
+            ? forms.map((form) => ({ ...form, origin: 'number-words', detail: 'said in words' }))
+            : forms,
+        });
         break;
       }
     }

@@ -90,8 +90,8 @@ type Person = NonNullable<ProtectedIdentity['person']>;
 
 /**
  * The parts of the name; when none were entered, read from the label: «Дмитрий Петрович
- * Коваленко», «Дмитрий Коваленко», «Коваленко Дмитрий», or one word (a first name when the pet-name table
- * or the dictionary reads it as one, otherwise a surname).
+ * Коваленко», «Дмитрий Коваленко», «Коваленко Дмитрий», or one word (a first name when the
+ * pet-name table or the dictionary reads it as one, otherwise a surname).
  */
 export function nameParts(identity: ProtectedIdentity): Person {
   const person = identity.person ?? {};
