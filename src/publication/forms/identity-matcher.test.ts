@@ -63,6 +63,24 @@ describe('buildIdentityMatcher', () => {
     expect(found('БУРАНУ приём')).toEqual(['callsign:БУРАНУ']);
   });
 
+  it('counts a pet name that is an everyday word only beside the surname', () => {
+    const slava = buildIdentityMatcher([
+      {
+        ...base,
+        id: 'slava',
+        kind: 'person',
+        label: 'Вячеслав Мороз',
+        pseudonym: 'Soldier C',
+        person: { firstName: 'Вячеслав', surname: 'Мороз' },
+      },
+    ]);
+    expect(slava.findMentions('слава богу, живой').map((m) => m.matched)).toEqual([]);
+    expect(slava.findMentions('Славе Морозу передай, Славик').map((m) => m.matched)).toEqual([
+      'Славе Морозу',
+      'Славик',
+    ]);
+  });
+
   it('matches whole words only: a name inside another word is not a mention', () => {
     expect(found('Николаевка, Николаев, Коляска, Димитровград, Бураново')).toEqual([]);
     expect(found('Коля-то где?')).toEqual(['kolya:Коля']);

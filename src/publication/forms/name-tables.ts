@@ -58,6 +58,12 @@ export const DIMINUTIVES: Readonly<Record<string, readonly string[]>> = {
   юлия: ['юля', 'юлька'],
 };
 
+// Pet names that are everyday words too («слава богу», «тема», «света» of «свет», «гена» of
+// «ген»): alone they would mark half of every call, so they count only beside the surname.
+export const EVERYDAY_WORD_PET_NAMES: ReadonlySet<string> = new Set([
+  'слава', 'тема', 'серый', 'мила', 'мишка', 'света', 'гена', 'катя', 'валя', 'лена', 'макс',
+]); // prettier-ignore
+
 // Russian first name → the Ukrainian form (Олександр, Дмитро), whose romanisation is the
 // spelling Ukrainian passports and most English reporting now use (Oleksandr, Dmytro).
 export const UKRAINIAN_FIRST_NAMES: Readonly<Record<string, string>> = {

@@ -2,7 +2,7 @@ import { inclineFirstname, inclineLastname, inclineMiddlename } from 'lvovich';
 import { partsOf } from '../../analysis/entities/person-parts.ts';
 import type { ProtectedIdentity } from '../protected-identity.ts';
 import { CASES, type Case } from './inflection.ts';
-import { DIMINUTIVES } from './name-tables.ts';
+import { DIMINUTIVES, EVERYDAY_WORD_PET_NAMES } from './name-tables.ts';
 
 /**
  * A person's name in every case and in the combinations people say it: «Дмитрий», «Коваленко»,
@@ -78,8 +78,9 @@ export function personForms(identity: ProtectedIdentity): PersonCaseForm[] {
   ];
   for (const pet of new Set(petNames)) {
     const cases = declined(pet, (w, c) => inclineFirstname(w, c, gender));
+    const alone = !EVERYDAY_WORD_PET_NAMES.has(pet);
     cases.forEach((text, i) => {
-      add(text, i, 'diminutive');
+      if (alone) add(text, i, 'diminutive');
       if (last[i]) add(`${text} ${last[i]}`, i, 'diminutive');
     });
   }
