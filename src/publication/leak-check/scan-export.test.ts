@@ -151,6 +151,30 @@ describe('scanExportFiles', () => {
     ]);
   });
 
+  it('reads archives inside archives, and the tags of audio inside an archive', async () => {
+    const inner = await zipOf({ 'notes.txt': 'из Купянска' });
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(inner, 'inner.zip');
+    zip.addFile(mp3('g/tagged.mp3', 'Дима'), 'audio/clip.mp3');
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    const hits = await scan([write('g/outer.zip', Buffer.concat(chunks))]);
+    expect(hits.map((hit) => [hit.entry, hit.where, hit.matched])).toEqual([
+      ['inner.zip/notes.txt', 'text', 'Купянска'],
+      ['audio/clip.mp3', 'metadata tag', 'Дима'],
+    ]);
+  });
+
+  it('refuses to vouch for a link it cannot read as a file', async () => {
+    const linked = path.join(folder, 'h');
+    fs.mkdirSync(linked);
+    fs.symlinkSync('/etc/hostname', path.join(linked, 'excerpt.txt'));
+    await expect(scanExportFiles(linked, matcher)).rejects.toThrow(
+      /reads only regular files, and excerpt\.txt is not one/,
+    );
+  });
+
   it('reads the tags of an MP3, not its sound', async () => {
     const hits = await scan([mp3('e/clip.mp3', 'Звонок Дмитрия Коваленко')]);
     expect(hits.map((hit) => [hit.where, hit.tag, hit.matched])).toEqual([
@@ -171,7 +195,8 @@ describe('scanExportFiles', () => {
       await docx([[new TextRun('[Soldier A] говорит')]], 'Earshot'),
     );
     expect(await scanExportFiles(clean, matcher)).toEqual([]);
-    const big = 'а'.repeat(1024 * 1024 - 3) + ' Коваленко ' + 'б'.repeat(1000);
+    // ASCII padding puts the name's bytes across the 1 MiB boundary of the first read.
+    const big = 'a'.repeat(1024 * 1024 - 3) + ' Коваленко ' + 'б'.repeat(1000);
     const hits = await scan([write('f/big.txt', big)]);
     expect(hits.map((hit) => [hit.matched, hit.line, hit.column])).toEqual([
       ['Коваленко', 1, 1024 * 1024 - 1],
