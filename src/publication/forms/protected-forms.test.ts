@@ -75,6 +75,14 @@ describe('protectedForms: persons', () => {
       person: { firstName: 'John', surname: 'Kovalenko' },
     });
     expect(forms).toContain('коваленко');
+    const declined = texts({
+      ...base,
+      id: 'p7',
+      kind: 'person',
+      label: 'Ivan Petrov',
+      person: { firstName: 'Ivan', surname: 'Petrov' },
+    });
+    expect(declined).toEqual(expect.arrayContaining(['иван петров', 'ивану петрову', 'петрова']));
   });
 
   it('keeps the surname of relatives of the other gender', () => {

@@ -83,6 +83,13 @@ function addCases(cases: CaseForms, forms: FormList): void {
 function addPerson(identity: ProtectedIdentity, forms: FormList): void {
   const person = nameParts(identity);
   for (const form of personForms(identity)) forms.add(form.text, form.origin, form.detail);
+  // A name entered in Latin letters (John, Kovalenko) is declined in its Cyrillic spelling too.
+  const cyrillic = cyrillicPerson(person);
+  if (cyrillic) {
+    for (const form of personForms({ ...identity, person: cyrillic })) {
+      forms.add(form.text, 'transliteration', `Cyrillic spelling, ${form.detail}`);
+    }
+  }
   for (const other of person.otherNames ?? []) forms.add(other, 'as-entered', 'other name');
   const first = formText(person.firstName ?? '');
   const surname = formText(person.surname ?? '');
@@ -136,6 +143,20 @@ function latinSpellings(text: string): string[] {
   }
   for (const spelling of combined) out.add(spelling);
   return [...out];
+}
+
+function cyrillicPerson(person: NonNullable<ProtectedIdentity['person']>): ProtectedIdentity['person'] {
+  const parts = [person.firstName, person.patronymic, person.surname];
+  if (!parts.some((part) => part !== undefined && LATIN.test(part))) return undefined;
+  const spell = (part: string | undefined): string | undefined =>
+    part && LATIN.test(part) ? (latinToCyrillic(part)[0] ?? part) : part;
+  return {
+    ...person,
+    firstName: spell(person.firstName),
+    patronymic: spell(person.patronymic),
+    surname: spell(person.surname),
+    otherNames: [],
+  };
 }
 
 /** Cyrillic spellings of a text written in Latin («Kovalenko» → «коваленко»). */
