@@ -2,11 +2,16 @@
 // Builds a register of people (first name, patronymic, surname from small pools, so names
 // repeat as in a real register), towns and phone numbers, times building their forms and the
 // matcher, then times findMentions over a text of ordinary intercept Russian with some of the
-// register's names, towns and numbers mixed in. Prints figures; asserts nothing.
+// register's names, towns and numbers mixed in, and the leak check over ten copies of that text
+// in one file (read in 1 MiB chunks). Prints figures; asserts nothing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { buildIdentityMatcher } from '../src/publication/forms/identity-matcher.ts';
 import { protectedForms } from '../src/publication/forms/protected-forms.ts';
+import { scanExportFiles } from '../src/publication/leak-check/scan-export.ts';
 import type { ProtectedIdentity } from '../src/publication/protected-identity.ts';
 
 const { values: args } = parseArgs({
@@ -109,3 +114,19 @@ console.log(
   `findMentions over ${wordCount} words (${text.length} characters): ${searchMs.toFixed(1)} ms, ${mentions} mentions`,
 );
 console.log(`heap used: ${memoryMb.toFixed(0)} MB`);
+
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-forms-'));
+try {
+  const file = path.join(folder, 'transcript.txt');
+  fs.writeFileSync(file, Array.from({ length: 10 }, () => text).join('\n'));
+  const bytes = fs.statSync(file).size;
+  started = performance.now();
+  const hits = await scanExportFiles(folder, matcher);
+  const scanMs = performance.now() - started;
+  console.log(
+    `scanExportFiles over ${(bytes / 1024 / 1024).toFixed(1)} MiB of text: ${scanMs.toFixed(0)} ms ` +
+      `(${(bytes / 1024 / 1024 / (scanMs / 1000)).toFixed(1)} MiB/s), ${hits.length} hits`,
+  );
+} finally {
+  fs.rmSync(folder, { recursive: true, force: true });
+}

@@ -18,9 +18,10 @@ interface Position {
 
 const OVERLAP = 2048;
 
-function advance(from: Position, text: string, until: number): Position {
+/** The position `until` characters into `text`, counting from `from` (the position of text[0]). */
+function advance(from: Position, text: string, until: number, startAt = 0): Position {
   let { line, column } = from;
-  for (let i = 0; i < until; i++) {
+  for (let i = startAt; i < until; i++) {
     if (text.charCodeAt(i) === 10) {
       line += 1;
       column = 1;
@@ -50,13 +51,16 @@ function positioned(
   base: Position,
   encoding: TextEncoding,
 ): PositionedHit[] {
+  // Hits in text order, each position counted on from the last, so the text is walked once.
+  let position = base;
+  let offset = 0;
   return [...hits]
     .sort((a, b) => a.start - b.start)
-    .map(({ escaped, ...hit }) => ({
-      ...hit,
-      ...advance(base, text, hit.start),
-      encoding: escaped ? 'escaped' : encoding,
-    }));
+    .map(({ escaped, ...hit }) => {
+      position = advance(position, text, hit.start, offset);
+      offset = hit.start;
+      return { ...hit, ...position, encoding: escaped ? 'escaped' : encoding };
+    });
 }
 
 /** Every hit in a whole text (a tag, a file name, an XML part's text). */
