@@ -34,6 +34,8 @@ export interface AzParse {
    * that `.word` drops («само|ранение»).
    */
   normalize(keepPartOfSpeech?: boolean): AzParse | false;
+  /** The same word with these grammemes (e.g. ['gent']); false when Az cannot build it. */
+  inflect(grammemes: string[]): AzParse | false;
   toString(): string;
 }
 

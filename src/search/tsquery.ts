@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ParsedQuery, SearchAtom, SearchClause } from './query-parser.ts';
-import { transliterationVariants } from './transliteration.ts';
+import { transliterationVariants } from '../language/transliteration.ts';
 
 /** What a hit was found in: the Russian (or Ukrainian) transcript or its English translation. */
 export type SearchSource = 'transcript' | 'translation';

@@ -62,3 +62,14 @@ describe('ordinalValue', () => {
     expect(ordinalValue('пятка')).toBeUndefined();
   });
 });
+
+describe('numberGroups with English number words', () => {
+  const english = (text: string): string[] =>
+    numberGroups(tokenise(text), { english: true }).map((group) => group.digits);
+
+  it('reads English digits, teens, tens and hundreds only when asked', () => {
+    expect(english('nine sixteen one twenty three oh five')).toEqual(['9', '16', '1', '23', '0', '5']);
+    expect(english('nine hundred sixteen')).toEqual(['916']);
+    expect(numberGroups(tokenise('nine sixteen')).map((group) => group.digits)).toEqual([]);
+  });
+});

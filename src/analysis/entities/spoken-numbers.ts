@@ -39,6 +39,22 @@ const CARDINALS = new Map<string, number>([
 
 const THOUSANDS = new Set(['тысяча', 'тысячи', 'тысяч', 'тисяча', 'тисячі', 'тисяч']);
 
+// English number words, read only when a caller asks (publication searches English
+// translations for spoken phone numbers; the entity rules read Russian transcripts only).
+const ENGLISH_CARDINALS = new Map<string, number>([
+  ['zero', 0], ['oh', 0], ['nought', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5],
+  ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12],
+  ['thirteen', 13], ['fourteen', 14], ['fifteen', 15], ['sixteen', 16], ['seventeen', 17],
+  ['eighteen', 18], ['nineteen', 19], ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50],
+  ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
+]); // prettier-ignore
+const ENGLISH_HUNDRED = 'hundred';
+
+export interface NumberWordOptions {
+  /** Also read English number words ("nine sixteen", "one hundred twenty three", "oh"). */
+  english?: boolean;
+}
+
 // Ordinal stems; any adjective ending may follow («седьмой», «седьмого», «седьмая», «седьмую»).
 const ORDINAL_STEMS: ReadonlyArray<readonly [string, number]> = [
   ['перв', 1], ['втор', 2], ['трет', 3], ['четверт', 4], ['пят', 5], ['шест', 6], ['седьм', 7],
@@ -106,11 +122,21 @@ function close(open: OpenGroup | undefined, out: NumberGroup[]): undefined {
 }
 
 /** Splits the number tokens of a token list into heard groups, in text order. */
-export function numberGroups(tokens: readonly Token[]): NumberGroup[] {
+export function numberGroups(tokens: readonly Token[], options: NumberWordOptions = {}): NumberGroup[] {
   const out: NumberGroup[] = [];
   let open: OpenGroup | undefined;
   for (const token of tokens) {
     const norm = token.norm;
+    // "nine hundred": the unit before it becomes hundreds, and tens or units may follow.
+    if (options.english && norm === ENGLISH_HUNDRED) {
+      if (open && open.group.value < 10 && open.group.lastToken === token.index - 1) {
+        const value = open.group.value * 100;
+        open.group = { ...open.group, lastToken: token.index, value, digits: String(value) };
+        open.last = 'hundred';
+        open.small = value;
+      } else open = close(open, out);
+      continue;
+    }
     const digitOrdinal = DIGIT_ORDINAL.exec(norm);
     if (DIGIT_RUN.test(norm) || digitOrdinal) {
       open = close(open, out);
@@ -126,7 +152,7 @@ export function numberGroups(tokens: readonly Token[]): NumberGroup[] {
       continue;
     }
     const ordinal = ordinalValue(norm);
-    const cardinal = CARDINALS.get(norm);
+    const cardinal = CARDINALS.get(norm) ?? (options.english ? ENGLISH_CARDINALS.get(norm) : undefined);
     const value = ordinal ?? cardinal;
     const adjacent = open !== undefined && open.group.lastToken === token.index - 1;
     if (THOUSANDS.has(norm)) {

@@ -3,6 +3,7 @@ import {
   cyrillicToLatin,
   latinToCyrillic,
   MAX_VARIANTS,
+  romanise,
   transliterationVariants,
 } from './transliteration.ts';
 
@@ -49,5 +50,24 @@ describe('transliterationVariants', () => {
     expect(transliterationVariants('путин')).toContain('putin');
     expect(transliterationVariants('putin')).toContain('путин');
     expect(transliterationVariants('200')).toEqual([]);
+  });
+});
+
+describe('romanise', () => {
+  it('writes BGN/PCGN, ISO 9 and the Ukrainian national system', () => {
+    expect(romanise('дмитрий коваленко', 'BGN/PCGN')).toBe('dmitriy kovalenko');
+    expect(romanise('евгений', 'BGN/PCGN')).toBe('yevgeniy');
+    expect(romanise('дмитрий коваленко', 'ISO 9')).toBe('dmitrij kovalenko');
+    expect(romanise('щукин', 'ISO 9')).toBe('ŝukin');
+    expect(romanise('олександр', 'Ukrainian national')).toBe('oleksandr');
+    expect(romanise('харків', 'Ukrainian national')).toBe('kharkiv');
+    expect(romanise('згорани', 'Ukrainian national')).toBe('zghorany');
+    expect(romanise('купянськ', 'Ukrainian national')).toBe('kupiansk');
+    expect(romanise('юрій', 'Ukrainian national')).toBe('yurii');
+  });
+
+  it('keeps spaces and hyphens between words', () => {
+    expect(romanise('ростов-на-дону', 'BGN/PCGN')).toBe('rostov-na-donu');
+    expect(romanise('русская лозовая', 'BGN/PCGN')).toBe('russkaya lozovaya');
   });
 });

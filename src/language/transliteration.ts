@@ -1,6 +1,8 @@
 /**
- * Cyrillic ↔ Latin spellings of a word for the search box's transliteration switch: «Путин»
- * also finds "Putin" in the English translations, and "putin" finds «путин» in the transcripts.
+ * Cyrillic ↔ Latin spellings of words, the one owner for search and publication. Search's
+ * transliteration switch: «Путин» also finds "Putin" in the English translations, and "putin"
+ * finds «путин» in the transcripts. Publication (src/publication/forms/) asks for the formal
+ * romanisation systems below too, so a protected name is found however it was spelt.
  *
  * Names reach English in several spellings (Shoigu/Shoygu, Kharkov/Harkov, Zelensky/Zelenskiy),
  * so a word yields a few variants, not one: the BGN/PCGN-style romanisation English news uses,
@@ -179,4 +181,80 @@ export function transliterationVariants(word: string): string[] {
   if (CYRILLIC.test(word)) return cyrillicToLatin(word);
   if (LATIN.test(word)) return latinToCyrillic(word);
   return [];
+}
+
+/** Formal romanisation systems a protected name may have been written in. */
+export const ROMANISATION_SYSTEMS = ['BGN/PCGN', 'ISO 9', 'Ukrainian national'] as const;
+export type RomanisationSystem = (typeof ROMANISATION_SYSTEMS)[number];
+
+// BGN/PCGN (Russian), without the apostrophes it writes for ъ and ь: English text drops them.
+const BGN_PCGN: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k',
+  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
+  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  і: 'i', ї: 'yi', є: 'ye', ґ: 'g',
+}; // prettier-ignore
+
+// ISO 9:1995 (one Latin letter, diacritics included, per Cyrillic letter).
+const ISO_9: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'ë', ж: 'ž', з: 'z', и: 'i', й: 'j', к: 'k',
+  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'c',
+  ч: 'č', ш: 'š', щ: 'ŝ', ъ: 'ʺ', ы: 'y', ь: 'ʹ', э: 'è', ю: 'û', я: 'â',
+  і: 'ì', ї: 'ï', є: 'ê', ґ: 'g̀',
+}; // prettier-ignore
+
+// Ukrainian national system (Cabinet of Ministers resolution 55, 2010): є ї й ю я are written
+// ye yi y yu ya at the start of a word and ie i i iu ia inside it; «зг» is "zgh".
+const UKRAINIAN_NATIONAL: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', є: 'ie', ж: 'zh', з: 'z', и: 'y', і: 'i',
+  ї: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u',
+  ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ь: '', ю: 'iu', я: 'ia', "'": '', '’': '',
+  ъ: '', ы: 'y', э: 'e', ё: 'io',
+}; // prettier-ignore
+const UKRAINIAN_INITIAL: Record<string, string> = { є: 'ye', ї: 'yi', й: 'y', ю: 'yu', я: 'ya' };
+
+const VOWELS = new Set('аеёиоуыэюяіїє');
+
+function bgnPcgnWord(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i]!;
+    const previous = word[i - 1];
+    // е and ё are "ye"/"yë" at the start, after a vowel and after ъ or ь (Yevgeniy, Podyezd).
+    const iotated = previous === undefined || VOWELS.has(previous) || previous === 'ъ' || previous === 'ь';
+    if ((ch === 'е' || ch === 'ё') && iotated) out += ch === 'е' ? 'ye' : 'yo';
+    else out += BGN_PCGN[ch] ?? ch;
+  }
+  return out;
+}
+
+function ukrainianNationalWord(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i]!;
+    if (ch === 'г' && word[i - 1] === 'з') out += 'gh';
+    else if (i === 0 && UKRAINIAN_INITIAL[ch]) out += UKRAINIAN_INITIAL[ch];
+    else out += UKRAINIAN_NATIONAL[ch] ?? ch;
+  }
+  return out;
+}
+
+function iso9Word(word: string): string {
+  let out = '';
+  for (const ch of word) out += ISO_9[ch] ?? ch;
+  return out;
+}
+
+/**
+ * A lower-case Cyrillic text (words separated by spaces or hyphens) in one formal system:
+ * 'BGN/PCGN' «дмитрий коваленко» → "dmitriy kovalenko", 'ISO 9' → "dmitrij kovalenko",
+ * 'Ukrainian national' «олександр» → "oleksandr". Letters of other scripts pass through.
+ */
+export function romanise(text: string, system: RomanisationSystem): string {
+  const word = system === 'BGN/PCGN' ? bgnPcgnWord : system === 'ISO 9' ? iso9Word : ukrainianNationalWord;
+  return text
+    .toLowerCase()
+    .split(/([\s-]+)/)
+    .map((part, index) => (index % 2 === 1 ? part : word(part)))
+    .join('');
 }
