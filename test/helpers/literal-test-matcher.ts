@@ -1,9 +1,8 @@
+import type { ProtectedIdentity, ProtectedMention } from '../../src/publication/protected-identity.ts';
 import type {
-  IdentityMatcher,
-  ProtectedIdentity,
-  ProtectedMention,
-} from '../../src/publication/protected-identity.ts';
-import type { CrossSegmentSearch, SpreadMention } from '../../src/publication/excerpt/text-redaction.ts';
+  SegmentMention,
+  SegmentedIdentityMatcher,
+} from '../../src/publication/forms/identity-matcher.ts';
 
 /**
  * A TEST matcher over literal forms given by the test (no inflection, no transliteration): it finds
@@ -14,7 +13,7 @@ import type { CrossSegmentSearch, SpreadMention } from '../../src/publication/ex
  */
 export function literalTestMatcher(
   entries: readonly { identity: ProtectedIdentity; forms: readonly string[] }[],
-): IdentityMatcher & CrossSegmentSearch {
+): SegmentedIdentityMatcher {
   const patterns = entries.flatMap(({ identity, forms }) =>
     forms.map((form) => ({
       identity,
@@ -43,21 +42,21 @@ export function literalTestMatcher(
   return {
     identities: entries.map((e) => e.identity),
     findMentions: find,
-    findMentionsAcross(texts: readonly string[]): SpreadMention[] {
+    findMentionsAcross(texts: readonly string[]): SegmentMention[] {
       const starts: number[] = [];
       let joined = '';
       for (const text of texts) {
         starts.push(joined.length);
         joined += `${text}\n`;
       }
-      const spread: SpreadMention[] = [];
+      const spread: SegmentMention[] = [];
       for (const m of find(joined)) {
         const parts = texts.flatMap((text, segmentIndex) => {
           const start = Math.max(m.start, starts[segmentIndex]!) - starts[segmentIndex]!;
           const end = Math.min(m.end, starts[segmentIndex]! + text.length) - starts[segmentIndex]!;
           return end > start ? [{ segmentIndex, start, end }] : [];
         });
-        if (parts.length > 1) spread.push({ identityId: m.identityId, parts });
+        if (parts.length > 1) spread.push({ identityId: m.identityId, form: m.form, spans: parts });
       }
       return spread;
     },

@@ -1,4 +1,5 @@
 import type { IdentityMatcher, ProtectedIdentity, ProtectedKind } from '../protected-identity.ts';
+import type { SegmentedIdentityMatcher } from '../forms/identity-matcher.ts';
 import type { ExcerptSourceSegment } from './call-transcript.ts';
 
 /**
@@ -11,28 +12,12 @@ import type { ExcerptSourceSegment } from './call-transcript.ts';
 
 export type ExcerptLanguage = 'ru' | 'en';
 
-/** One part of a mention, in one segment's text (UTF-16 offsets). */
-export interface MentionPart {
-  segmentIndex: number;
-  start: number;
-  end: number;
-}
-
-/** A protected form found over one or more segments (a number dictated over several turns). */
-export interface SpreadMention {
-  identityId: string;
-  parts: MentionPart[];
-}
-
 /**
- * The forms module's search over consecutive texts (src/publication/forms/): a form whose words
- * run across segment boundaries comes back as one mention with a part per segment.
+ * The matcher of the forms module (src/publication/forms/identity-matcher.ts); its search over
+ * consecutive texts finds a form whose words run across segment boundaries (a number dictated
+ * over several turns) as one mention with a span per segment.
  */
-export interface CrossSegmentSearch {
-  findMentionsAcross(texts: readonly string[]): SpreadMention[];
-}
-
-export type ExcerptMatcher = IdentityMatcher & Partial<CrossSegmentSearch>;
+export type ExcerptMatcher = IdentityMatcher & Partial<Pick<SegmentedIdentityMatcher, 'findMentionsAcross'>>;
 
 /** A protected mention in a source segment, kept for the audio plan (never published). */
 export interface LocatedMention {
@@ -141,8 +126,8 @@ export function locateMentions(texts: readonly string[], matcher: ExcerptMatcher
   });
   if (matcher.findMentionsAcross) {
     for (const mention of matcher.findMentionsAcross(texts)) {
-      const spread = new Set(mention.parts.map((p) => p.segmentIndex)).size > 1;
-      for (const part of mention.parts) found.push({ identityId: mention.identityId, ...part, spread });
+      const spread = new Set(mention.spans.map((p) => p.segmentIndex)).size > 1;
+      for (const span of mention.spans) found.push({ identityId: mention.identityId, ...span, spread });
     }
   }
   return found;
