@@ -12,6 +12,8 @@ export interface MediaToolOptions {
   timeoutMs?: number;
   /** Characters of stderr kept, from the end (a corrupt file can make ffmpeg print megabytes). */
   stderrLimit?: number;
+  /** Characters of stdout kept, from the start; all when undefined. */
+  stdoutLimit?: number;
 }
 
 /**
@@ -29,7 +31,10 @@ export function runMediaTool(
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    const stdoutLimit = options.stdoutLimit ?? Infinity;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (stdout.length < stdoutLimit) stdout += chunk;
+    });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-stderrLimit);
     });
