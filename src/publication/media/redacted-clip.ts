@@ -23,6 +23,7 @@ import {
 } from './voice-disguise.ts';
 import {
   type LoudnessMeasurement,
+  type LoudnormStats,
   applyLoudnormFilter,
   measureLoudnormFilter,
   parseLoudnormJson,
@@ -62,6 +63,9 @@ export interface RedactedClip {
 export const DEFAULT_REDACTION_PADDING_SECONDS = 0.08;
 export const DEFAULT_FADE_SECONDS = 0.015;
 export const OUTPUT_SAMPLE_RATE = 48_000;
+// Phone audio carries nothing above 8 kHz; working at no more than 24 kHz halves the cost of the
+// disguise and the redaction filters on 48 kHz Opus without losing anything a listener hears.
+const PROCESSING_RATE = 24_000;
 const TONE_HZ = 1000;
 // About -18 dBFS peak before loudness normalisation: clearly a bleep, not louder than speech.
 const TONE_AMPLITUDE = 0.125;
@@ -85,17 +89,19 @@ export async function writeRedactedClip(request: RedactedClipRequest): Promise<R
     throw new MediaDecodeError('the recording does not say how long it is or its sample rate');
   }
   const window = clipWindow(request.from, request.to, request.marginSeconds, input.durationSeconds);
+  const fadeSeconds = request.fadeSeconds ?? DEFAULT_FADE_SECONDS;
   const spans = clipSpans(
     request.redactions,
     window,
     request.redactionPaddingSeconds ?? DEFAULT_REDACTION_PADDING_SECONDS,
+    2 * fadeSeconds,
   );
   const plan: GraphPlan = {
     channels: input.channels,
-    sampleRate: input.sampleRate,
+    sampleRate: Math.min(input.sampleRate, PROCESSING_RATE),
     clipSeconds: window.end - window.start,
     spans,
-    fadeSeconds: request.fadeSeconds ?? DEFAULT_FADE_SECONDS,
+    fadeSeconds,
     disguise: request.disguise,
   };
   const graph = redactionGraph(plan);
@@ -126,6 +132,7 @@ export async function writeRedactedClip(request: RedactedClipRequest): Promise<R
 
 interface GraphPlan {
   channels: number;
+  /** The rate the graph works at (the source's, at most PROCESSING_RATE). */
   sampleRate: number;
   clipSeconds: number;
   spans: ClipSpan[];
@@ -142,16 +149,17 @@ export function redactionGraph(plan: GraphPlan): string {
   const mute = `aeval='${muteExpression(plan.spans, plan.fadeSeconds)}'`;
   const tone = `aeval='${toneExpression(plan.spans, plan.fadeSeconds, TONE_HZ, TONE_AMPLITUDE)}'`;
   const disguise = plan.disguise;
+  const source = `[0:a]aresample=${plan.sampleRate}:resampler=soxr[src];`;
   if (disguise?.lanes === 'mix') {
     const mix = Array.from({ length: plan.channels }, (_, c) => `${(1 / plan.channels).toFixed(6)}*c${c}`);
     const chain = disguiseChain(disguise, plan.sampleRate, plan.clipSeconds);
-    return `[0:a]pan=mono|c0=${mix.join('+')},${mute}:c=mono,${chain},${tone}:c=mono[clip]`;
+    return `${source}[src]pan=mono|c0=${mix.join('+')},${mute}:c=mono,${chain},${tone}:c=mono[clip]`;
   }
   const lanes = disguisedLanes(disguise, plan.channels);
-  if (lanes.size === 0) return `[0:a]${tone}:c=same[clip]`;
+  if (lanes.size === 0) return `${source}[src]${tone}:c=same[clip]`;
   const parts: string[] = [];
   const labels = Array.from({ length: plan.channels }, (_, c) => `[lane${c}]`);
-  parts.push(`[0:a]asplit=${plan.channels}${labels.map((_, c) => `[in${c}]`).join('')}`);
+  parts.push(`${source}[src]asplit=${plan.channels}${labels.map((_, c) => `[in${c}]`).join('')}`);
   for (let c = 0; c < plan.channels; c++) {
     const chain =
       lanes.has(c) && disguise ? `,${disguiseChain(disguise, plan.sampleRate, plan.clipSeconds)}` : '';
@@ -169,7 +177,7 @@ async function stageAndMeasure(
   window: { start: number; end: number },
   graph: string,
   staged: string,
-): Promise<ReturnType<typeof parseLoudnormJson>> {
+): Promise<LoudnormStats> {
   const args = [
     '-hide_banner',
     '-nostdin',
@@ -209,7 +217,7 @@ async function stageAndMeasure(
 /** Pass two: apply the measured loudness correction, resample, write WAV and MP3. */
 async function normaliseAndEncode(
   staged: string,
-  measured: ReturnType<typeof parseLoudnormJson>,
+  measured: LoudnormStats,
   out: { wav: string; mp3: string },
 ): Promise<LoudnessMeasurement> {
   const loudnorm = applyLoudnormFilter(measured);

@@ -60,12 +60,14 @@ export function clipWindow(
 /**
  * Moves each redaction into clip time, pads it on both sides (word timings are a recogniser's
  * estimate; a syllable edge outside them would still be heard), keeps the part inside the clip and
- * merges spans of the same mode that overlap or touch.
+ * merges spans that overlap or lie closer than `mergeGapSeconds` (two fades: their ramps would
+ * overlap). A merged span is a tone if any part of it asked for one.
  */
 export function clipSpans(
   redactions: readonly AudioRedaction[],
   window: ClipWindow,
   paddingSeconds: number,
+  mergeGapSeconds = 0.05,
 ): ClipSpan[] {
   const length = window.end - window.start;
   const spans: ClipSpan[] = [];
@@ -80,53 +82,62 @@ export function clipSpans(
     const end = Math.min(length, r.end - window.start + paddingSeconds);
     if (end > start) spans.push({ start, end, mode: r.mode });
   }
-  return (['tone', 'silence'] as const).flatMap((mode) => merge(spans.filter((s) => s.mode === mode)));
-}
-
-function merge(spans: ClipSpan[]): ClipSpan[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
   const merged: ClipSpan[] = [];
-  for (const span of sorted) {
+  for (const span of spans.sort((a, b) => a.start - b.start)) {
     const last = merged.at(-1);
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ ...span });
+    if (last && span.start <= last.end + mergeGapSeconds) {
+      last.end = Math.max(last.end, span.end);
+      if (span.mode === 'tone') last.mode = 'tone';
+    } else merged.push({ ...span });
   }
   return merged;
 }
 
 const decimal = (value: number): string => value.toFixed(5);
 
+/** 1 inside the span, 0 outside, linear ramps of `f` seconds just outside its edges. */
+function cover(span: ClipSpan, f: number): string {
+  const rampIn = `min(max((t-${decimal(span.start - f)})/${decimal(f)},0),1)`;
+  const rampOut = `min(max((${decimal(span.end + f)}-t)/${decimal(f)},0),1)`;
+  return `min(${rampIn},${rampOut})`;
+}
+
 /**
- * 1 inside the spans, 0 outside, with linear ramps of `fadeSeconds` outside each span's edges
- * (so the span itself is fully covered and no click is heard). Spans are merged per mode, and
- * `if` evaluates one branch only, so a long list stays cheap per sample.
+ * An `aeval` expression over sorted, separate spans: a balanced tree of comparisons finds the one
+ * span a sample may fall in (log2 of the span count per sample, where a flat sum would test every
+ * span), and `leaf` says what to do there. Outside every span the sample passes unchanged.
  */
-export function coverageExpression(spans: readonly ClipSpan[], fadeSeconds: number): string {
-  if (spans.length === 0) return '0';
-  const f = Math.max(fadeSeconds, 1e-4);
-  const terms = spans.map((s) => {
-    const rampIn = `min(max((t-${decimal(s.start - f)})/${decimal(f)},0),1)`;
-    const rampOut = `min(max((${decimal(s.end + f)}-t)/${decimal(f)},0),1)`;
-    return `if(between(t,${decimal(s.start - f)},${decimal(s.end + f)}),min(${rampIn},${rampOut}),0)`;
-  });
-  // Spans of different modes may overlap: the cover never exceeds 1.
-  return `min(${terms.join('+')},1)`;
+function spanTree(
+  spans: readonly ClipSpan[],
+  f: number,
+  leaf: (span: ClipSpan, w: string) => string,
+): string {
+  const build = (lo: number, hi: number): string => {
+    if (hi - lo === 1) {
+      const span = spans[lo]!;
+      return `if(between(t,${decimal(span.start - f)},${decimal(span.end + f)}),${leaf(span, cover(span, f))},val(ch))`;
+    }
+    const mid = Math.floor((lo + hi) / 2);
+    return `if(lt(t,${decimal(spans[mid]!.start - f)}),${build(lo, mid)},${build(mid, hi)})`;
+  };
+  return spans.length === 0 ? 'val(ch)' : build(0, spans.length);
 }
 
-/** An `aeval` expression list (one per channel, `|`-separated) that mutes the spans. */
+const minimumFade = (fadeSeconds: number) => Math.max(fadeSeconds, 1e-4);
+
+/** An `aeval` expression that mutes every span, with fades (`fadeSeconds` outside each edge). */
 export function muteExpression(spans: readonly ClipSpan[], fadeSeconds: number): string {
-  return `val(ch)*(1-${coverageExpression(spans, fadeSeconds)})`;
+  return spanTree(spans, minimumFade(fadeSeconds), (_, w) => `val(ch)*(1-${w})`);
 }
 
-/** Adds a sine at `toneHz` and `amplitude` over the tone spans (they were muted before). */
+/** Mutes every span and fills the tone spans with a sine at `toneHz` and `amplitude`. */
 export function toneExpression(
   spans: readonly ClipSpan[],
   fadeSeconds: number,
   toneHz: number,
   amplitude: number,
 ): string {
-  const tones = spans.filter((s) => s.mode === 'tone');
-  const cover = coverageExpression(spans, fadeSeconds);
-  if (tones.length === 0) return `val(ch)*(1-${cover})`;
-  return `val(ch)*(1-${cover})+${amplitude}*sin(2*PI*${toneHz}*t)*${coverageExpression(tones, fadeSeconds)}`;
+  return spanTree(spans, minimumFade(fadeSeconds), (span, w) =>
+    span.mode === 'tone' ? `val(ch)*(1-${w})+${amplitude}*sin(2*PI*${toneHz}*t)*${w}` : `val(ch)*(1-${w})`,
+  );
 }
