@@ -77,6 +77,25 @@ describe('writeRedactedClip', () => {
     }
   });
 
+  it('reaches -16 LUFS on a quiet, peaky 8 kHz mono AMR call (gain and peak limiter before loudnorm)', async () => {
+    const amr = path.join(repositoryRoot, 'demo', 'calls', '20240512_200733_+79024417730_+79024417791.amr');
+    const files = out('amr');
+    const clip = await writeRedactedClip({
+      source: amr,
+      from: 1,
+      to: 20,
+      marginSeconds: 0.5,
+      redactions: [{ start: 3, end: 3.5, mode: 'silence' }],
+      out: files,
+    });
+    expect(clip.channels).toBe(1);
+    expect(clip.loudness.limiterGainDb).toBeGreaterThan(0);
+    for (const file of [files.wav, files.mp3]) {
+      expect(Math.abs((await integratedLoudness(file)) + 16)).toBeLessThanOrEqual(1);
+    }
+    expect((await probeTagsAndDuration(files.wav)).channels).toBe(1);
+  });
+
   it('clamps the margin at the end of the call', async () => {
     const files = out('end');
     const clip = await writeRedactedClip({

@@ -25,6 +25,7 @@ import {
   type LoudnessMeasurement,
   type LoudnormStats,
   applyLoudnormFilter,
+  fitPeakLimit,
   measureLoudnormFilter,
   parseLoudnormJson,
 } from './loudnorm.ts';
@@ -220,7 +221,8 @@ async function normaliseAndEncode(
   measured: LoudnormStats,
   out: { wav: string; mp3: string },
 ): Promise<LoudnessMeasurement> {
-  const loudnorm = applyLoudnormFilter(measured);
+  const limit = await fitPeakLimit(staged, measured, TOOL_TIMEOUT_MS);
+  const loudnorm = applyLoudnormFilter(limit.measured);
   const args = [
     '-hide_banner',
     '-nostdin',
@@ -230,7 +232,7 @@ async function normaliseAndEncode(
     '-i',
     `file:${staged}`,
     '-filter_complex',
-    `[0:a]${loudnorm}aresample=${OUTPUT_SAMPLE_RATE},asplit=2[wav][mp3]`,
+    `[0:a]${limit.preFilter}${loudnorm}aresample=${OUTPUT_SAMPLE_RATE},asplit=2[wav][mp3]`,
     '-map',
     '[wav]',
     '-c:a',
@@ -265,6 +267,7 @@ async function normaliseAndEncode(
   const applied = loudnorm === '' ? null : parseLoudnormJson(run.stderr);
   return {
     measuredInputI: measured.inputI,
+    limiterGainDb: limit.gainDb,
     normalizationType: applied?.normalizationType ?? 'none: the clip is silent',
     outputI: applied?.outputI ?? null,
   };
