@@ -1,6 +1,7 @@
 // The audio part of a publication excerpt, for npm run bench:export: a 1-minute excerpt of a demo
 // call written with redaction (eight tone spans, one lane disguised, two-pass loudnorm, WAV + MP3)
-// against `ffmpeg -c copy` of the same minute, in the same run, median of three each.
+// against `ffmpeg -c copy` of the same minute, in the same run, median of three each. Run alone:
+// `npx tsx bench/excerpt-audio.ts`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,7 +71,7 @@ export async function benchExcerptAudio(): Promise<ExcerptAudioTimings> {
 export function excerptAudioRows(t: ExcerptAudioTimings): string[] {
   return [
     `\n1-minute excerpt of a demo call (median of ${RUNS}):`,
-    `  redacted clip (8 tone spans, 1 lane disguised, loudnorm x2, WAV+MP3) ${t.redactedSeconds.toFixed(2).padStart(6)} s`,
+    `  redacted clip (8 tone spans, 1 lane disguised, -16 LUFS, WAV+MP3)${t.redactedSeconds.toFixed(2).padStart(6)} s`,
     `  ffmpeg -c copy of the same minute                                    ${t.copySeconds.toFixed(2).padStart(6)} s`,
     `  ratio: ${(t.redactedSeconds / t.copySeconds).toFixed(0)}x the time of a copy`,
   ];
