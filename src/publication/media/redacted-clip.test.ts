@@ -77,7 +77,7 @@ describe('writeRedactedClip', () => {
     }
   });
 
-  it('reaches -16 LUFS on a quiet, peaky 8 kHz mono AMR call (gain and peak limiter before loudnorm)', async () => {
+  it('reaches -16 LUFS on a quiet, peaky 8 kHz mono AMR call (gain and peak limiter before loudnorm), its one lane disguised', async () => {
     const amr = path.join(repositoryRoot, 'demo', 'calls', '20240512_200733_+79024417730_+79024417791.amr');
     const files = out('amr');
     const clip = await writeRedactedClip({
@@ -86,6 +86,7 @@ describe('writeRedactedClip', () => {
       to: 20,
       marginSeconds: 0.5,
       redactions: [{ start: 3, end: 3.5, mode: 'silence' }],
+      disguise: { lanes: [0] },
       out: files,
     });
     expect(clip.channels).toBe(1);
