@@ -2,7 +2,8 @@
 // or --bytes N to change it) against `zip -0 -q` (Info-ZIP, stored, no compression) of the same
 // files, in one run, and the exporter's peak memory (maxRSS of a child process that only exports)
 // beside that of exporting one small call. Runs its own embedded PostgreSQL in a temp folder and
-// removes everything afterwards.
+// removes everything afterwards. Then the audio of a publication excerpt: a redacted 1-minute clip
+// of a demo call against `ffmpeg -c copy` of the same minute (bench/excerpt-audio.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { loadConfig } from '../src/config/config.ts';
 import { createDb, migrateToLatest, type Db } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
 import { wavHeader } from '../src/ingest/testing/audio-fixtures.ts';
+import { benchExcerptAudio, excerptAudioRows } from './excerpt-audio.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const MB = 1_000_000;
@@ -166,6 +168,7 @@ async function main(): Promise<void> {
     console.log(
       `  difference: ${((large.maxRssBytes - small.maxRssBytes) / MIB).toFixed(0)} MiB (streamed: independent of the bundle's size)`,
     );
+    for (const row of excerptAudioRows(await benchExcerptAudio())) console.log(row);
   } finally {
     await db.destroy();
     await server.stop();

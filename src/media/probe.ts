@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { ffmpegPath, ffprobePath } from './ffmpeg-binaries.ts';
+import { type MediaToolRun, runMediaTool } from './run-media-tool.ts';
 
 /** What ffprobe says about the first audio stream of a file. */
 export interface AudioProbe {
@@ -29,12 +29,6 @@ export interface DecodeCheck {
   method: 'decoded' | 'pcm-header';
 }
 
-interface ToolRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 const OUTPUT_LIMIT = 4 * 1024 * 1024;
 const TOOL_TIMEOUT_MS = 120_000;
 
@@ -44,26 +38,11 @@ function fileArgument(file: string): string {
   return `file:${file}`;
 }
 
-function runTool(binary: string, args: string[]): Promise<ToolRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      if (stdout.length < OUTPUT_LIMIT) stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      if (stderr.length < OUTPUT_LIMIT) stderr += chunk;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), TOOL_TIMEOUT_MS);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+function runTool(binary: string, args: string[]): Promise<MediaToolRun> {
+  return runMediaTool(binary, args, {
+    timeoutMs: TOOL_TIMEOUT_MS,
+    stderrLimit: OUTPUT_LIMIT,
+    stdoutLimit: OUTPUT_LIMIT,
   });
 }
 

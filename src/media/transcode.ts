@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sha256File } from '../runtime/file-hash.ts';
 import { ffmpegPath, ffprobePath } from './ffmpeg-binaries.ts';
+import { lastToolLines, runMediaTool } from './run-media-tool.ts';
 import { presentDataBytes, readWavFileHeader } from './wav-header.ts';
 
 /** The input cannot be decoded (corrupt, not audio, no audio stream): retrying will not help. */
@@ -66,8 +66,8 @@ export async function probeAudio(inputPath: string): Promise<AudioStreamInfo> {
     'json',
     `file:${inputPath}`,
   ];
-  const { code, stdout, stderr } = await runTool(ffprobePath(), args);
-  if (code !== 0) throw new MediaDecodeError(`ffprobe could not read the file: ${lastLines(stderr)}`);
+  const { code, stdout, stderr } = await runMediaTool(ffprobePath(), args, { stderrLimit: 8192 });
+  if (code !== 0) throw new MediaDecodeError(`ffprobe could not read the file: ${lastToolLines(stderr)}`);
   const parsed = JSON.parse(stdout) as {
     streams?: { codec_name?: string; channels?: number; sample_rate?: string }[];
     format?: { duration?: string };
@@ -108,8 +108,8 @@ export async function makeWorkingCopies(request: WorkingCopiesRequest): Promise<
 
   const ffmpegArgs = buildArgs(request.inputPath, temporary, sampleRate);
   try {
-    const { code, stderr } = await runTool(ffmpegPath(), ffmpegArgs);
-    if (code !== 0) throw new MediaDecodeError(`ffmpeg could not decode the audio: ${lastLines(stderr)}`);
+    const { code, stderr } = await runMediaTool(ffmpegPath(), ffmpegArgs, { stderrLimit: 8192 });
+    if (code !== 0) throw new MediaDecodeError(`ffmpeg could not decode the audio: ${lastToolLines(stderr)}`);
     const copies: WorkingCopy[] = [];
     for (const channel of channels) {
       const info = await describeWav(temporary[channel] ?? '', sampleRate);
@@ -117,7 +117,7 @@ export async function makeWorkingCopies(request: WorkingCopiesRequest): Promise<
       copies.push({ channel, path: finals[channel] ?? '', sampleRate, ...info.summary });
     }
     for (const channel of channels) fs.renameSync(temporary[channel] ?? '', finals[channel] ?? '');
-    return { input, copies, ffmpegArgs, resampler: RESAMPLER, warnings: lastLines(stderr) };
+    return { input, copies, ffmpegArgs, resampler: RESAMPLER, warnings: lastToolLines(stderr) };
   } finally {
     for (const file of temporary) fs.rmSync(file, { force: true });
   }
@@ -186,24 +186,4 @@ async function describeWav(file: string, sampleRate: number): Promise<WavDescrip
   if (!header.data) throw new MediaDecodeError('the WAV file ffmpeg wrote has no data chunk');
   const dataBytes = presentDataBytes(header.data, sizeBytes);
   return { dataBytes, summary: { sha256, sizeBytes, durationSeconds: dataBytes / 2 / sampleRate } };
-}
-
-function runTool(
-  binary: string,
-  args: string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    // Keep only the tail: a corrupt file can make ffmpeg print megabytes of warnings.
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-8192)));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function lastLines(text: string, count = 3): string {
-  return text.trim().split('\n').slice(-count).join(' | ').trim();
 }
