@@ -36,6 +36,12 @@ import { AttachmentTooLarge } from '../verification/attachments.ts';
 import { CaseChanged } from '../verification/case-store.ts';
 import { EvidenceRejected } from '../verification/evidence-input.ts';
 import { CaseStepForbidden, CaseStepRefused } from '../verification/workflow.ts';
+import { EntityNotInCall } from '../publication/register/from-analysis.ts';
+import {
+  ProtectedIdentityNotFound,
+  ProtectedIdentityRejected,
+  PseudonymTaken,
+} from '../publication/register/register-store.ts';
 
 /** Thrown by handlers for answers other than 200; the error handler turns it into JSON. */
 export class ApiError extends Error {
@@ -104,6 +110,11 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   rule(NumberNoteRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(NumberNoteAlreadySuperseded, () => ({ status: 409, code: 'conflict' })),
   rule(DuplicateLeadNotFound, () => ({ status: 404, code: 'not_found' })),
+  // The protected-identity register: a bad entry, a pseudonym in use, an entry or entity not there.
+  rule(ProtectedIdentityRejected, () => ({ status: 400, code: 'bad_request' })),
+  rule(PseudonymTaken, () => ({ status: 409, code: 'conflict' })),
+  rule(ProtectedIdentityNotFound, () => ({ status: 404, code: 'not_found' })),
+  rule(EntityNotInCall, () => ({ status: 404, code: 'not_found' })),
   // Verification case files: a step the workflow refuses, one that is not this user's to take
   // (a sign-off of one's own proposal), a case someone else moved first, evidence refused.
   rule(CaseStepRefused, () => ({ status: 400, code: 'bad_request' })),

@@ -22,6 +22,10 @@ export type AuditAction =
   | 'download-attachment'
   | 'export'
   | 'download-export'
+  | 'view-register'
+  | 'protect-identity'
+  | 'rename-pseudonym'
+  | 'retire-identity'
   | 'user-change'
   | 'grant-change'
   | 'view-audit-log';
@@ -48,6 +52,10 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   'download-attachment': true,
   export: true,
   'download-export': true,
+  'view-register': true,
+  'protect-identity': true,
+  'rename-pseudonym': true,
+  'retire-identity': true,
   'user-change': true,
   'grant-change': true,
   'view-audit-log': true,

@@ -1,4 +1,6 @@
 import { sql, type Selectable } from 'kysely';
+import { collectionCondition, type CollectionScope } from '../../accounts/collection-scope.ts';
+import { CollectionNotFound } from '../../accounts/grants.ts';
 import type { Db } from '../../db/database.ts';
 import type { ProtectedIdentitiesTable } from '../../db/schema.ts';
 import { DEFAULT_PHONE_REGION, normalisePhoneNumber } from '../../ingest/metadata/phone-number.ts';
@@ -67,6 +69,22 @@ export async function getRegisterEntry(db: Db, collectionId: string, id: string)
     .executeTakeFirst();
   if (!row) throw new ProtectedIdentityNotFound(`No protected identity ${id} in this collection`);
   return row;
+}
+
+/** A collection's register as a reader in `scope` sees it; CollectionNotFound outside the scope. */
+export async function registerOf(
+  db: Db,
+  collectionId: string,
+  scope: CollectionScope,
+): Promise<{ collection: { id: string; name: string }; entries: RegisterRow[] }> {
+  const collection = await db
+    .selectFrom('collections as c')
+    .select(['c.id', 'c.name'])
+    .where('c.id', '=', collectionId)
+    .where(collectionCondition('c.id', scope))
+    .executeTakeFirst();
+  if (!collection) throw new CollectionNotFound(collectionId);
+  return { collection, entries: await listRegister(db, collectionId) };
 }
 
 /** The live entries of a collection in the shape of the publication contract. */
