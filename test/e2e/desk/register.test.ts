@@ -75,10 +75,16 @@ describe('the protected-identity register', () => {
     await place.getByRole('button', { name: 'Protect' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => place.getByTestId('protected-as').textContent()).toBe('protected as Place 1');
-    await page.evaluate('window.scrollTo(0, 0)');
-    await s.page.screenshot({
-      path: path.join(repositoryRoot, 'test-artifacts', 'desk', 'register-call-chips.png'),
+    // The analysis panel with its chips, for a person to look at (not in docs/).
+    const panel = page.getByTestId('analysis');
+    await panel.screenshot({
+      path: path.join(repositoryRoot, 'test-artifacts', 'desk', 'register-chips.png'),
     });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await panel.screenshot({
+      path: path.join(repositoryRoot, 'test-artifacts', 'desk', 'register-chips-390.png'),
+    });
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // The chip leads to the collection's register, which lists both.
     await person.getByTestId('protected-as').click();
