@@ -95,6 +95,37 @@ describe('the protected-identity register', () => {
     // A place is entered under its Russian gazetteer name, with the English one beside it.
     expect(await page.locator('[data-pseudonym="Place 1"]').textContent()).toContain(call.place);
     expect(await page.getByTestId('register-count').textContent()).toContain('2 protected');
+
+    // By hand, under a role; a rename by keyboard; a retirement with its reason, kept and marked.
+    await page.getByLabel('Full name').fill('Людмила Петровна');
+    await page.getByLabel(/^Pseudonym/).fill("A's mother");
+    await page.getByLabel('Other names').fill('Люда, Мила');
+    await page.getByRole('button', { name: 'Protect', exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(3);
+    await page.getByLabel('Kind').selectOption('unit');
+    await page.getByLabel('Name or value').fill('в/ч 22179');
+    await page.getByLabel('Name or value').press('Enter');
+    await expect.poll(() => rows.count()).toBe(4);
+    const placeRow = page.locator('[data-pseudonym="Place 1"]');
+    await placeRow.getByRole('button', { name: 'Rename' }).click();
+    await page.getByLabel('New pseudonym for Place 1').fill("A's home town");
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator(`[data-pseudonym="A's home town"]`).textContent())
+      .toContain('was Place 1');
+    await page.locator('[data-pseudonym="Unit 1"]').getByRole('button', { name: 'Retire' }).click();
+    await page.getByLabel('Why Unit 1 is retired').fill('the unit is named in the published report');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('[data-pseudonym="Unit 1"]').textContent())
+      .toContain('the unit is named in the published report');
+    expect(await page.getByTestId('register-count').textContent()).toContain('3 protected');
+    const kept = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM protected_identities WHERE collection_id = $1 AND retired_at IS NOT NULL`,
+      [call.collection_id],
+    );
+    expect(kept.n).toBe(1);
+    await page.evaluate('window.scrollTo(0, 0)');
     await shoot('desk-register', 1440, 900);
     await shoot('desk-register-390', 390, 844);
     await page.setViewportSize({ width: 1440, height: 900 });
