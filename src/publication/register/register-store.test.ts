@@ -86,6 +86,8 @@ describe('the protected-identity register', () => {
       'Soldier A',
     ]);
     expect(number.entry.label).toBe('+79161234567');
+    // A person entered by full name alone gets name parts; parts given by hand are kept as given.
+    expect(mother.entry).toMatchObject({ first_name: 'Анна', surname: 'Самойлова', gender: 'female' });
     await expect(add(leakA, 'unit', 'в/ч 22179', 'soldier a')).rejects.toThrow(PseudonymTaken);
     await expect(add(leakA, 'phone', '12')).rejects.toThrow(ProtectedIdentityRejected);
     // The fourth person: "Soldier D" (the third was named by hand), and stable on reading back.

@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.ts';
 import type { ProtectedIdentitiesTable } from '../../db/schema.ts';
 import { DEFAULT_PHONE_REGION, normalisePhoneNumber } from '../../ingest/metadata/phone-number.ts';
 import { PROTECTED_KINDS, type ProtectedIdentity, type ProtectedKind } from '../protected-identity.ts';
+import { splitPersonName } from './person-name.ts';
 import { defaultPseudonym, pseudonymKey, tidyPseudonym } from './pseudonyms.ts';
 
 /**
@@ -163,6 +164,9 @@ function checkShape(entry: NewProtectedIdentity): void {
     throw new ProtectedIdentityRejected('a voice entry, and only a voice entry, names a recording and lane');
 }
 
+const hasNameParts = (person: NewProtectedIdentity['person']): boolean =>
+  [person?.firstName, person?.patronymic, person?.surname].some((p) => p !== undefined && p.trim() !== '');
+
 const tidy = (text: string | undefined): string | null => {
   const t = text?.trim().replace(/\s+/g, ' ');
   return t === undefined || t === '' ? null : t;
@@ -178,6 +182,10 @@ export async function addProtectedIdentity(
 ): Promise<{ entry: RegisterRow; created: boolean }> {
   checkShape(entry);
   const label = cleanLabel(entry.kind, entry.label);
+  // A person entered by full name alone is split as an analysis entity would be, so that every
+  // entry has the name parts the forms of a name are made from.
+  const person =
+    entry.kind === 'person' && !hasNameParts(entry.person) ? splitPersonName(label) : entry.person;
   const wanted = entry.pseudonym === undefined ? undefined : tidyPseudonym(entry.pseudonym);
   if (wanted === '') throw new ProtectedIdentityRejected('the pseudonym is empty');
   const result = await db.transaction().execute(async (trx) => {
@@ -195,10 +203,10 @@ export async function addProtectedIdentity(
         kind: entry.kind,
         label,
         pseudonym,
-        first_name: tidy(entry.person?.firstName),
-        patronymic: tidy(entry.person?.patronymic),
-        surname: tidy(entry.person?.surname),
-        gender: entry.person?.gender ?? null,
+        first_name: tidy(person?.firstName),
+        patronymic: tidy(person?.patronymic),
+        surname: tidy(person?.surname),
+        gender: person?.gender ?? null,
         other_names: otherNames,
         voice_recording_id: entry.voice?.recordingId ?? null,
         voice_lane: entry.voice?.lane ?? null,
