@@ -187,6 +187,21 @@ describe('the protected-identity register', () => {
     await expect(protectEntity(t.db, recordingId, 'person', 'Никто', OLENA)).rejects.toThrow(EntityNotInCall);
   });
 
+  it('numbers entries added at the same moment without giving a name twice', async () => {
+    const collection = await insertCollection(t.db, 'Leak D');
+    const labels = ['Гром', 'Бес', 'Туман', 'Каштан', 'Сокол', 'Гром'];
+    const results = await Promise.all(labels.map((label) => add(collection, 'call_sign', label)));
+    const names = new Set(results.map((r) => r.entry.pseudonym));
+    expect([...names].sort()).toEqual([
+      'Call sign 1',
+      'Call sign 2',
+      'Call sign 3',
+      'Call sign 4',
+      'Call sign 5',
+    ]);
+    expect(results.filter((r) => r.created)).toHaveLength(5);
+  });
+
   it('refuses to protect everything in a call that has no analysis', async () => {
     const recording = await insertRecording(fixture, { collection_id: leakB });
     await expect(protectAllInCall(t.db, recording.id, OLENA)).rejects.toThrow(EntityNotInCall);
