@@ -187,6 +187,37 @@ describe('the protected-identity register', () => {
     await expect(protectEntity(t.db, recordingId, 'person', 'Никто', OLENA)).rejects.toThrow(EntityNotInCall);
   });
 
+  it('protects a voice by its call and lane, once, and only as a voice', async () => {
+    const recording = await insertRecording(fixture, { collection_id: leakB });
+    const voice = { recordingId: recording.id, lane: 'channel-1' };
+    const first = await addProtectedIdentity(t.db, {
+      collectionId: leakB,
+      kind: 'voice',
+      label: 'The caller',
+      voice,
+      actor: OLENA,
+    });
+    expect(first.entry).toMatchObject({
+      pseudonym: 'Voice 1',
+      voice_recording_id: recording.id,
+      voice_lane: 'channel-1',
+    });
+    const again = await addProtectedIdentity(t.db, {
+      collectionId: leakB,
+      kind: 'voice',
+      label: 'Caller (again)',
+      voice,
+      actor: OLENA,
+    });
+    expect(again).toMatchObject({ created: false, entry: { id: first.entry.id } });
+    const identities = await loadProtectedIdentities(t.db, leakB);
+    expect(identities.find((i) => i.id === first.entry.id)?.voice).toEqual(voice);
+    await expect(add(leakB, 'voice', 'no lane')).rejects.toThrow(ProtectedIdentityRejected);
+    await expect(
+      addProtectedIdentity(t.db, { collectionId: leakB, kind: 'person', label: 'Иван', voice, actor: OLENA }),
+    ).rejects.toThrow(ProtectedIdentityRejected);
+  });
+
   it('numbers entries added at the same moment without giving a name twice', async () => {
     const collection = await insertCollection(t.db, 'Leak D');
     const labels = ['Гром', 'Бес', 'Туман', 'Каштан', 'Сокол', 'Гром'];
