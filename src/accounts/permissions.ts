@@ -11,6 +11,7 @@ export const ACTIONS = [
   'add_notes',
   'sign_off_verification',
   'export',
+  'manage_register',
   'run_pipeline',
   'ingest',
   'manage_collections',
@@ -26,6 +27,7 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
   add_notes: 'add notes and work verification case files (evidence, steps, disputes)',
   sign_off_verification: 'sign off verification',
   export: 'export',
+  manage_register: "add, rename and retire entries of a collection's protected-identity register",
   run_pipeline: 'run and retry pipeline stages',
   ingest: 'ingest and upload audio',
   manage_collections: 'manage collections',
@@ -37,6 +39,9 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
  * The one table of what each role may do. Admins see every collection; everybody else only the
  * collections granted to them. The audit log and user management span every collection and every
  * user, so they stay with admins: an editor's reach ends at the collections granted to them.
+ * The protected-identity register goes with exporting: whoever decides what leaves for
+ * publication decides what it withholds (retiring an entry un-protects a person), so editors and
+ * admins manage it and everybody who reads a collection sees it.
  */
 export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Action>> = {
   admin: new Set(ACTIONS),
@@ -46,6 +51,7 @@ export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Action>> = {
     'add_notes',
     'sign_off_verification',
     'export',
+    'manage_register',
     'run_pipeline',
     'ingest',
     'manage_collections',

@@ -16,6 +16,8 @@ import { stageAttachment } from '../verification/attachments.ts';
 import { caseStateOf, recordCaseStep } from '../verification/case-store.ts';
 import { caseStepRequest } from '../../test/helpers/case-step-form.ts';
 import type { UserRole } from '../db/schema.ts';
+import { addProtectedIdentity } from '../publication/register/register-store.ts';
+import { BAKHMUT, callAnalysisOf, storeAnalysis } from '../../test/helpers/analysis-fixtures.ts';
 
 // Every route of the OpenAPI document × every role (and nobody signed in) × a call in a granted
 // collection and one in a collection not granted. The expected answer follows from this table:
@@ -134,6 +136,45 @@ async function attachmentOf(target: CollectionSide): Promise<string> {
     user: { id: fx.users.admin, name: 'admin-user', maySignOff: true },
   });
   return rec(target, `/case/attachments/${result.attachments[0]!.id}`);
+}
+
+/** A fresh register entry of the target's collection, made through the store, to rename or retire. */
+async function registerEntryOf(target: CollectionSide, tail: string): Promise<string> {
+  const { entry } = await addProtectedIdentity(t.db, {
+    collectionId: target.collectionId,
+    kind: 'call_sign',
+    label: `Позывной ${crypto.randomUUID()}`,
+    actor: { userId: null, name: 'tester' },
+  });
+  return `/api/collections/${target.collectionId}/register/${entry.id}/${tail}`;
+}
+
+/**
+ * A place in the current analysis of the target's call. A correction made earlier in the matrix
+ * leaves the latest version unanalysed, so the place is analysed again on that version if need be.
+ */
+async function placeOfCurrentAnalysis(target: CollectionSide): Promise<string> {
+  const current = await t.db
+    .selectFrom('analysis_current as c')
+    .innerJoin('analysis_entities as e', 'e.run_id', 'c.run_id')
+    .select('e.value')
+    .where('c.recording_id', '=', target.recordingId)
+    .where('e.kind', '=', 'place')
+    .executeTakeFirst();
+  if (current) return current.value;
+  const latest = await t.db
+    .selectFrom('transcripts as t')
+    .innerJoin('transcript_segments as s', 's.transcript_id', 't.id')
+    .select(['t.id', 's.id as segmentId', 's.text'])
+    .where('t.recording_id', '=', target.recordingId)
+    .orderBy('t.version', 'desc')
+    .orderBy('s.position')
+    .executeTakeFirstOrThrow();
+  const analysis = callAnalysisOf([
+    { key: latest.segmentId, text: latest.text, places: [{ surface: latest.text, place: BAKHMUT }] },
+  ]);
+  await storeAnalysis(t.db, target.recordingId, latest.id, analysis);
+  return BAKHMUT.nameEn;
 }
 
 const ROUTES: Record<string, RouteCase> = {
@@ -355,6 +396,54 @@ const ROUTES: Record<string, RouteCase> = {
     scope: 'by-id',
     ok: 200,
     request: async (s, actor) => ({ url: `/api/exports/${await exportOf(s, actor)}/download` }),
+  },
+  // The protected-identity register: the list names the collection (a 404 outside the grants).
+  'GET /api/collections/{collectionId}/register': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ url: `/api/collections/${s.collectionId}/register` }),
+  },
+  'POST /api/collections/{collectionId}/register': {
+    need: 'manage_register',
+    scope: 'by-id',
+    ok: 201,
+    request: (s) => ({
+      method: 'POST',
+      url: `/api/collections/${s.collectionId}/register`,
+      payload: { kind: 'person', label: `Иванов ${crypto.randomUUID()}` },
+    }),
+  },
+  // The place of the side's analysis: the first click makes the entry, later ones return it.
+  'POST /api/recordings/{id}/register': {
+    need: 'manage_register',
+    scope: 'by-id',
+    ok: 200,
+    request: async (s) => ({
+      method: 'POST',
+      url: rec(s, '/register'),
+      payload: { kind: 'place', value: await placeOfCurrentAnalysis(s) },
+    }),
+  },
+  'POST /api/collections/{collectionId}/register/{entryId}/pseudonym': {
+    need: 'manage_register',
+    scope: 'by-id',
+    ok: 200,
+    request: async (s) => ({
+      method: 'POST',
+      url: await registerEntryOf(s, 'pseudonym'),
+      payload: { pseudonym: `Renamed ${crypto.randomUUID()}` },
+    }),
+  },
+  'POST /api/collections/{collectionId}/register/{entryId}/retire': {
+    need: 'manage_register',
+    scope: 'by-id',
+    ok: 200,
+    request: async (s) => ({
+      method: 'POST',
+      url: await registerEntryOf(s, 'retire'),
+      payload: { reason: 'not an identity after all' },
+    }),
   },
   // Signing in needs no session: a wrong password is the answer every actor gets here.
   'POST /api/sign-in': {

@@ -38,6 +38,12 @@ import { EvidenceRejected } from '../verification/evidence-input.ts';
 import { CaseStepForbidden, CaseStepRefused } from '../verification/workflow.ts';
 import { SelectionRejected } from '../publication/excerpt/selection.ts';
 import { CallNotVerified, PublicationOverrideRefused } from '../publication/excerpt/publish-policy.ts';
+import { EntityNotInCall } from '../publication/register/from-analysis.ts';
+import {
+  ProtectedIdentityNotFound,
+  ProtectedIdentityRejected,
+  PseudonymTaken,
+} from '../publication/register/register-store.ts';
 
 /** Thrown by handlers for answers other than 200; the error handler turns it into JSON. */
 export class ApiError extends Error {
@@ -106,6 +112,11 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   rule(NumberNoteRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(NumberNoteAlreadySuperseded, () => ({ status: 409, code: 'conflict' })),
   rule(DuplicateLeadNotFound, () => ({ status: 404, code: 'not_found' })),
+  // The protected-identity register: a bad entry, a pseudonym in use, an entry or entity not there.
+  rule(ProtectedIdentityRejected, () => ({ status: 400, code: 'bad_request' })),
+  rule(PseudonymTaken, () => ({ status: 409, code: 'conflict' })),
+  rule(ProtectedIdentityNotFound, () => ({ status: 404, code: 'not_found' })),
+  rule(EntityNotInCall, () => ({ status: 404, code: 'not_found' })),
   // Verification case files: a step the workflow refuses, one that is not this user's to take
   // (a sign-off of one's own proposal), a case someone else moved first, evidence refused.
   rule(CaseStepRefused, () => ({ status: 400, code: 'bad_request' })),

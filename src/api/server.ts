@@ -29,6 +29,7 @@ import { registerPipelineRoutes } from './routes/pipeline.ts';
 import { registerNoteRoutes } from './routes/notes.ts';
 import { registerNumberRoutes } from './routes/numbers.ts';
 import { registerRecordingRoutes } from './routes/recordings.ts';
+import { registerRegisterRoutes } from './routes/register.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerTranscriptRoutes } from './routes/transcripts.ts';
@@ -140,6 +141,11 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
         { name: 'ingest', description: 'Uploading audio files, folders and zip archives from the desk' },
         { name: 'audit', description: 'Who viewed or changed what, when, from where (admins only)' },
         { name: 'users', description: 'Users, roles and collection grants (admins)' },
+        {
+          name: 'publication',
+          description:
+            'Publishing excerpts without identities: the protected-identity register of a collection',
+        },
         { name: 'meta', description: 'This description' },
       ],
     },
@@ -165,6 +171,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   registerIngestRoutes(app, context);
   registerAuditRoutes(app, context);
   registerExportRoutes(app, context);
+  registerRegisterRoutes(app, context);
   registerUserRoutes(app, context);
   registerOpenApiRoute(app);
   await registerDesk(app, options.deskDir ?? DEFAULT_DESK_DIR);

@@ -23,6 +23,10 @@ export type AuditAction =
   | 'export'
   | 'download-export'
   | 'publication-override'
+  | 'view-register'
+  | 'protect-identity'
+  | 'rename-pseudonym'
+  | 'retire-identity'
   | 'user-change'
   | 'grant-change'
   | 'view-audit-log';
@@ -50,6 +54,10 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   export: true,
   'download-export': true,
   'publication-override': true,
+  'view-register': true,
+  'protect-identity': true,
+  'rename-pseudonym': true,
+  'retire-identity': true,
   'user-change': true,
   'grant-change': true,
   'view-audit-log': true,

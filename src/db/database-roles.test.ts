@@ -15,7 +15,7 @@ import { EnvironmentError } from '../runtime/environment-error.ts';
 import { saveCorrection } from '../transcripts/correction.ts';
 import { insertMachineTranscriptFixture } from '../transcripts/testing/transcript-fixtures.ts';
 import { createDb, migrateToLatest, type Db } from './database.ts';
-import { APPEND_ONLY_TABLES, EMBEDDED_RUNTIME_ROLE } from './database-roles.ts';
+import { APPEND_ONLY_TABLES, EMBEDDED_RUNTIME_ROLE, KEPT_TABLES } from './database-roles.ts';
 import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres.ts';
 
 // The app's own connection, as connectDatabase hands it out on the embedded server, tries to undo
@@ -171,14 +171,25 @@ describe('the app works through a runtime role that cannot undo the append-only 
     expect(rights.rows).toEqual(APPEND_ONLY_TABLES.map((table) => ({ table, rights: ['SELECT', 'INSERT'] })));
   });
 
-  it('lists every table whose triggers refuse TRUNCATE as append-only', async () => {
+  it('may read, insert and update the kept tables, never delete', async () => {
+    const rights = await sql<{ table: string; rights: string[] }>`
+      SELECT t AS table, ARRAY(
+        SELECT p FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) p
+        WHERE has_table_privilege(current_user, t, p)) AS rights
+      FROM unnest(${[...KEPT_TABLES]}::text[]) t`.execute(connection!.db);
+    expect(rights.rows).toEqual(
+      KEPT_TABLES.map((table) => ({ table, rights: ['SELECT', 'INSERT', 'UPDATE'] })),
+    );
+  });
+
+  it('lists every table whose triggers refuse TRUNCATE as append-only or kept', async () => {
     // tgtype bit 32: a TRUNCATE trigger, which only the append-only tables have.
     const guarded = await sql<{ table: string }>`
       SELECT DISTINCT c.relname AS table FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND NOT g.tgisinternal AND (g.tgtype & 32) <> 0`.execute(connection!.db);
     expect(guarded.rows.length).toBeGreaterThan(0);
-    for (const { table } of guarded.rows) expect(APPEND_ONLY_TABLES).toContain(table);
+    for (const { table } of guarded.rows) expect([...APPEND_ONLY_TABLES, ...KEPT_TABLES]).toContain(table);
   });
 
   it('still ingests, corrects a transcript and queues jobs through that role', async () => {

@@ -35,7 +35,15 @@ export const APPEND_ONLY_TABLES: readonly string[] = [
   'verification_case_events',
   'case_attachments',
   'number_notes',
+  'protected_identity_pseudonyms',
 ];
+
+/**
+ * Rows of these tables are never deleted, though some columns may change under their triggers'
+ * rules (the protected-identity register: a pseudonym is renamed, an entry retired): the runtime
+ * role may read, insert and update, never delete.
+ */
+export const KEPT_TABLES: readonly string[] = ['protected_identities'];
 
 /** The migrator's bookkeeping: the runtime role reads it to tell whether migrations are pending. */
 const READ_ONLY_TABLES: readonly string[] = ['kysely_migration', 'kysely_migration_lock'];
@@ -111,6 +119,8 @@ export async function applyRuntimeGrants(owner: Db, role: string): Promise<void>
       await sql`REVOKE UPDATE, DELETE ON ${t} FROM ${r}`.execute(trx);
       if (READ_ONLY_TABLES.includes(table)) await sql`REVOKE INSERT ON ${t} FROM ${r}`.execute(trx);
     }
+    for (const table of await existingTables(trx, KEPT_TABLES))
+      await sql`REVOKE DELETE ON ${sql.id(APP_SCHEMA, table)} FROM ${r}`.execute(trx);
   });
   await handPgBossToRuntimeRole(owner, role);
 }

@@ -36,6 +36,8 @@ export interface Database {
   recording_fingerprints: RecordingFingerprintsTable;
   fingerprint_terms: FingerprintTermsTable;
   duplicate_leads: DuplicateLeadsTable;
+  protected_identities: ProtectedIdentitiesTable;
+  protected_identity_pseudonyms: ProtectedIdentityPseudonymsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -616,4 +618,47 @@ export interface DuplicateLeadsTable {
   reason: string | null;
   found_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+/**
+ * An entry of a collection's protected-identity register (migration 0026). Only the pseudonym
+ * changes, and the retired_* columns are set once; no row is deleted (a trigger enforces both).
+ */
+export interface ProtectedIdentitiesTable {
+  id: Generated<string>;
+  collection_id: string;
+  kind: 'person' | 'call_sign' | 'phone' | 'unit' | 'place' | 'cell_id' | 'voice';
+  /** As entered; E.164 for phones. */
+  label: string;
+  /** The label folded for comparison (computed by the database). */
+  label_key: ColumnType<string, never, never>;
+  pseudonym: string;
+  first_name: string | null;
+  patronymic: string | null;
+  surname: string | null;
+  gender: 'male' | 'female' | null;
+  other_names: ColumnType<string[], string[] | undefined, never>;
+  voice_recording_id: string | null;
+  voice_lane: string | null;
+  source: 'hand' | 'analysis';
+  source_recording_id: string | null;
+  source_entity_id: string | null;
+  added_by_user_id: string | null;
+  added_by: string;
+  added_at: CreatedAt;
+  retired_at: Date | null;
+  retired_by_user_id: string | null;
+  retired_by: string | null;
+  retired_reason: string | null;
+}
+
+/** Every pseudonym an entry has had, first to latest (migration 0026; append-only). */
+export interface ProtectedIdentityPseudonymsTable {
+  id: Generated<string>;
+  identity_id: string;
+  collection_id: string;
+  pseudonym: string;
+  set_by_user_id: string | null;
+  set_by: string;
+  set_at: CreatedAt;
 }

@@ -6,6 +6,7 @@ import { CallPage } from './pages/call/call-page.tsx';
 import { CallsPage } from './pages/calls/calls-page.tsx';
 import { IngestPage } from './pages/ingest/ingest-page.tsx';
 import { PipelinePage } from './pages/pipeline/pipeline-page.tsx';
+import { RegisterIndexPage, RegisterPage } from './pages/register/register-page.tsx';
 import { SearchPage } from './pages/search-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { UsersPage } from './pages/users/users-page.tsx';
@@ -27,6 +28,7 @@ const SECTIONS = [
   { key: 'trends', label: 'Trends' },
   { key: 'pipeline', label: 'Pipeline' },
   { key: 'ingest', label: 'Add recordings' },
+  { key: 'register', label: 'Protected identities' },
   { key: 'audit', label: 'Audit log', adminOnly: true },
   { key: 'users', label: 'Users', adminOnly: true },
 ] as const satisfies readonly { key: string; label: string; adminOnly?: boolean }[];
@@ -40,6 +42,9 @@ function Page({ route }: { route: Route }) {
         <NumberPageView key={id} number={id} />
       </Suspense>
     );
+  if (section === 'collections' && id && route.segments[2] === 'register')
+    return <RegisterPage key={id} collectionId={id} />;
+  if (section === 'register') return <RegisterIndexPage />;
   if (section === 'search') return <SearchPage params={route.params} />;
   if (section === 'pipeline') return <PipelinePage />;
   if (section === 'ingest') return <IngestPage />;
@@ -113,7 +118,8 @@ export function App() {
 }
 
 function Desk({ route, session, onSignedOut }: { route: Route; session: Session; onSignedOut: () => void }) {
-  const section = route.segments[0] === 'call' ? 'calls' : (route.segments[0] ?? 'calls');
+  const first = route.segments[0];
+  const section = first === 'call' ? 'calls' : first === 'collections' ? 'register' : (first ?? 'calls');
   return (
     <div className="app">
       <header className="topbar">

@@ -20,6 +20,7 @@ import * as verificationCases from './0021-verification-cases.ts';
 import * as numberNotes from './0022-number-notes.ts';
 import * as fingerprints from './0023-fingerprints.ts';
 import * as auditTarget from './0025-audit-target.ts';
+import * as protectedIdentities from './0026-protected-identities.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '0022-number-notes': numberNotes,
   '0023-fingerprints': fingerprints,
   '0025-audit-target': auditTarget,
+  '0026-protected-identities': protectedIdentities,
 };

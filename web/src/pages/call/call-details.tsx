@@ -2,18 +2,23 @@ import type { ReactNode } from 'react';
 import type { RecordingAnalysis } from '../../api/analysis.ts';
 import type { RecordingDetail } from '../../api/recordings.ts';
 import { CategoryFlag } from '../../components/status.tsx';
+import { EntityChips } from './entity-chips.tsx';
 import { formatBytes, formatClock, formatDateTime } from '../../format.ts';
 import { hrefFor } from '../../router.ts';
-import { numberHref } from '../numbers/number-href.ts';
 import { NumberLink } from '../numbers/number-link.tsx';
 
 /** Triage, casualty counts, flags and entities: all machine analysis, marked as such. */
 export function AnalysisPanel({
   analysis,
   transcriptVersion,
+  recordingId,
+  collectionId,
 }: {
   analysis: RecordingAnalysis | null;
   transcriptVersion: number | null;
+  recordingId: string;
+  /** The call's collection, whose protected-identity register the entity chips use. */
+  collectionId: string | null;
 }) {
   if (!analysis)
     return (
@@ -24,9 +29,6 @@ export function AnalysisPanel({
     );
   const c = analysis.casualties;
   const { language } = analysis;
-  const entities = new Map<string, { kind: string; value: string; placeId?: string }>();
-  for (const e of analysis.entities)
-    entities.set(`${e.kind}:${e.value}`, { kind: e.kind, value: e.value, placeId: e.place?.id });
   const flags = Object.entries(analysis.counts).filter(([, n]) => (n ?? 0) > 0);
   return (
     <section className="panel analysis-panel" data-testid="analysis">
@@ -63,28 +65,7 @@ export function AnalysisPanel({
           </a>
         ))}
       </div>
-      {entities.size > 0 ? (
-        <div className="entity-chips" data-testid="entity-chips">
-          {[...entities.values()].map((e) => {
-            const href =
-              e.kind === 'place'
-                ? hrefFor('calls', { place: e.placeId ?? e.value })
-                : e.kind === 'phone'
-                  ? numberHref(e.value)
-                  : undefined;
-            const label = `${e.kind.replace('_', ' ')}: ${e.value}`;
-            return href ? (
-              <a key={label} className={`chip entity-chip entity-${e.kind}`} href={href}>
-                {label}
-              </a>
-            ) : (
-              <span key={label} className={`chip entity-chip entity-${e.kind}`}>
-                {label}
-              </span>
-            );
-          })}
-        </div>
-      ) : null}
+      <EntityChips analysis={analysis} recordingId={recordingId} collectionId={collectionId} />
       <p className="muted small-print">
         Language {language.code}
         {language.lexiconCovers ? '' : ' (lexicon does not cover it)'} · lexicon {analysis.lexiconVersion} ·

@@ -94,7 +94,12 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
         <aside className="side-col">
           <CasePanel recordingId={recordingId} />
           <ErrorMessage error={errors.analysis ?? null} />
-          <AnalysisPanel analysis={analysis} transcriptVersion={shownVersion} />
+          <AnalysisPanel
+            analysis={analysis}
+            transcriptVersion={shownVersion}
+            recordingId={recordingId}
+            collectionId={recording?.collection.id ?? null}
+          />
           <ErrorMessage error={errors.versions ?? null} />
           <VersionsPanel
             versions={versions}

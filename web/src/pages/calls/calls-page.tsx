@@ -8,6 +8,7 @@ import { CategoryFlag, ErrorMessage, StageDots } from '../../components/status.t
 import { formatClock, formatDateTime } from '../../format.ts';
 import { useLoad, usePolling } from '../../hooks.ts';
 import { hrefFor, navigate, paramsObject } from '../../router.ts';
+import { RegisterLink } from '../register/register-link.tsx';
 import { ExportButton } from '../call/export-button.tsx';
 import { PIPELINE_POLL_MS, pipelineBusy, PipelineSummary } from '../pipeline/pipeline-summary.tsx';
 import { NumberLink } from '../numbers/number-link.tsx';
@@ -174,6 +175,7 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
           what={`every call of the collection "${filters.collection}" (other filters do not apply)`}
         />
       ) : null}
+      {filters.collection ? <RegisterLink collectionName={filters.collection} /> : null}
       {data?.items.some((item) => item.collection.demoModels) ? <DemoModelsNotice scope="list" /> : null}
       <ErrorMessage error={error} />
       <div className={`table-wrap${loading ? ' loading' : ''}`}>
