@@ -139,6 +139,7 @@ describe('GET /api/openapi.json', () => {
       '/api/exports/{id}/download',
       '/api/recordings/{id}/case',
       '/api/recordings/{id}/case/attachments/{attachmentId}',
+      '/api/collections/{collectionId}/register',
       '/api/search',
       '/api/pipeline',
       '/api/ingest/limits',
@@ -156,6 +157,9 @@ describe('GET /api/openapi.json', () => {
       '/api/recordings/{id}/duplicates/{leadId}',
       '/api/numbers/{number}/notes',
       '/api/exports/evidence',
+      '/api/recordings/{id}/register',
+      '/api/collections/{collectionId}/register/{entryId}/pseudonym',
+      '/api/collections/{collectionId}/register/{entryId}/retire',
     ];
     const usersRoutes = [
       '/api/users',
