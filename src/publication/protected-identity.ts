@@ -27,6 +27,11 @@ export interface ProtectedIdentity {
     /** Diminutives, nicknames and other spellings a person entered by hand. */
     otherNames?: string[];
   };
+  /**
+   * Other names of a place, unit or call sign (an English or Ukrainian spelling the register
+   * took from the gazetteer, or one entered by hand); a person's are under `person`.
+   */
+  otherNames?: string[];
   /** For kind 'voice': the speaker lane of a call whose voice is protected. */
   voice?: { recordingId: string; lane: string };
 }

@@ -157,3 +157,20 @@ describe('protectedForms: numbers', () => {
     expect(cell).toEqual(expect.arrayContaining(['25001402127013', '27013']));
   });
 });
+
+describe('protectedForms: other names of a place', () => {
+  it('expands the other names the register keeps (an English spelling from the gazetteer) like the label', () => {
+    const town: ProtectedIdentity = {
+      ...base,
+      id: 'pl9',
+      kind: 'place',
+      label: 'Волноваха',
+      otherNames: ['Volnovakha-Pivnichna', 'Новотроицкое'],
+    };
+    const forms = texts(town);
+    expect(forms).toContain('volnovakha-pivnichna');
+    expect(forms).toContain('новотроицкое');
+    expect(forms).toContain('новотроицком');
+    expect(texts({ ...town, otherNames: [] })).not.toContain('новотроицкое');
+  });
+});

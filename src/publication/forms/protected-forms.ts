@@ -31,14 +31,18 @@ export function protectedForms(identity: ProtectedIdentity): ProtectedForm[] {
       addPerson(identity, forms);
       break;
     case 'place':
-      addCases(placeCaseForms(identity.label), forms);
-      addUkrainianPlace(identity.label, forms);
+      for (const name of [identity.label, ...(identity.otherNames ?? [])]) {
+        addCases(placeCaseForms(name), forms);
+        addUkrainianPlace(name, forms);
+      }
       break;
     case 'call_sign':
-      addCases(phraseCaseForms(identity.label), forms);
+      for (const name of [identity.label, ...(identity.otherNames ?? [])])
+        addCases(phraseCaseForms(name), forms);
       break;
     case 'unit':
-      addCases(phraseCaseForms(identity.label), forms);
+      for (const name of [identity.label, ...(identity.otherNames ?? [])])
+        addCases(phraseCaseForms(name), forms);
       // A unit's number alone names it only when long («в/ч 12345»); «155» is also a calibre.
       if (identity.label.replace(/\D/g, '').length >= 4) {
         for (const form of digitForms(identity.label)) forms.add(form.text, form.origin, form.detail);

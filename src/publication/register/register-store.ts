@@ -110,6 +110,7 @@ export function toProtectedIdentity(row: Selectable<ProtectedIdentitiesTable>): 
       ...(row.gender !== null && { gender: row.gender }),
       otherNames: row.other_names,
     };
+  else if (row.other_names.length > 0) identity.otherNames = [...row.other_names];
   if (row.voice_recording_id !== null && row.voice_lane !== null)
     identity.voice = { recordingId: row.voice_recording_id, lane: row.voice_lane };
   return identity;
