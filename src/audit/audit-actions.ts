@@ -23,6 +23,7 @@ export type AuditAction =
   | 'export'
   | 'download-export'
   | 'publication-override'
+  | 'export-excerpt'
   | 'view-register'
   | 'protect-identity'
   | 'rename-pseudonym'
@@ -54,6 +55,7 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   export: true,
   'download-export': true,
   'publication-override': true,
+  'export-excerpt': true,
   'view-register': true,
   'protect-identity': true,
   'rename-pseudonym': true,

@@ -82,7 +82,7 @@ export const MACHINE: [string, number, number, string, string][] = [
 ];
 
 export let database: TestDatabase;
-let dataDir: string;
+export let dataDir: string;
 export let call: ExcerptCall;
 export let machineSegmentIds: string[];
 export let currentSegmentIds: string[];

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../command-context.ts';
-import { UserError } from '../exit-codes.ts';
+import { ExitCode, UserError } from '../exit-codes.ts';
 
 interface EvidenceOptions {
   recording?: string[];
@@ -9,6 +9,16 @@ interface EvidenceOptions {
   force?: boolean;
   maxBytes?: string;
   json?: boolean;
+}
+
+interface ExcerptOptions {
+  recording: string;
+  from?: string;
+  to?: string;
+  segment?: string[];
+  protectAll?: boolean;
+  override?: string;
+  out: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -34,6 +44,28 @@ export function registerExportCommand(program: Command, context: CommandContext)
     )
     .option('--json', 'print machine-readable JSON')
     .action(async (options: EvidenceOptions) => runEvidenceExport(context, options));
+
+  exportCommand
+    .command('excerpt')
+    .description(
+      'Write a publishable, identity-safe excerpt of a verified call into a new folder: redacted audio ' +
+        '(WAV, MP3), captions (SRT, WebVTT; English, Russian), a DOCX transcript and a provenance record; ' +
+        'refused when the leak check finds any protected form',
+    )
+    .requiredOption('-r, --recording <id>', 'the call to excerpt')
+    .option('--from <seconds>', 'start of the excerpt, in seconds from the start of the call')
+    .option('--to <seconds>', 'end of the excerpt, in seconds from the start of the call')
+    .option('--segment <id>', 'a transcript segment to include (repeat for several)', collect)
+    .option(
+      '--protect-all',
+      "first add every person, number, call sign and place of the call's analysis to the register",
+    )
+    .option(
+      '--override <reason>',
+      'export a call that is not verified, saying why (recorded in the audit log)',
+    )
+    .requiredOption('-o, --out <dir>', 'the folder to write (must not exist, or be empty)')
+    .action(async (options: ExcerptOptions) => runExcerptExport(context, options));
 
   exportCommand
     .command('key')
@@ -105,6 +137,63 @@ async function runEvidenceExport(context: CommandContext, options: EvidenceOptio
         `Signed with the key whose fingerprint is ${summary.keyFingerprint}\n` +
         `Check it anywhere with: node verify.mjs ${summary.path} --expect-key ${summary.keyFingerprint}\n` +
         `  (verify.mjs is inside the bundle; or: earshot verify-bundle ${summary.path})\n`,
+    );
+  } finally {
+    await connection.close();
+  }
+}
+
+function seconds(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new UserError(`${option} must be a number of seconds from the start of the call, not "${value}".`);
+  return n;
+}
+
+async function runExcerptExport(context: CommandContext, options: ExcerptOptions): Promise<void> {
+  const from = seconds(options.from, '--from');
+  const to = seconds(options.to, '--to');
+  if (options.segment && (from !== undefined || to !== undefined))
+    throw new UserError('Choose the excerpt with --from/--to or with --segment, not both.');
+  const config = context.config();
+  const { exportExcerpt, ExcerptLeaked, ExcerptTargetExists } =
+    await import('../../publication/excerpt/export-excerpt.ts');
+  const { CallNotVerified, PublicationOverrideRefused } =
+    await import('../../publication/excerpt/publish-policy.ts');
+  const { SelectionRejected } = await import('../../publication/excerpt/selection.ts');
+  const { EntityNotInCall } = await import('../../publication/register/from-analysis.ts');
+  const { RecordingNotFound } = await import('../../recordings/recording-not-found.ts');
+  const connection = await context.openDatabase();
+  try {
+    const summary = await exportExcerpt(connection.db, config, {
+      recordingId: options.recording,
+      selection: options.segment ? { segmentIds: options.segment } : { from, to },
+      // The terminal is the desk's owner: it acts as an admin with no user row (the audit log
+      // records its name and no user id, as `export evidence` does).
+      principal: { userId: null as unknown as string, name: config.actor, role: 'admin', collections: 'all' },
+      outDir: options.out,
+      protectAll: options.protectAll === true,
+      override: options.override !== undefined ? { reason: options.override } : undefined,
+    }).catch((error: unknown) => {
+      if (error instanceof RecordingNotFound)
+        throw new UserError(`There is no recording with id ${error.recordingId}; nothing was written.`);
+      if (error instanceof ExcerptLeaked) throw new UserError(error.message, ExitCode.SomeRejected);
+      const known =
+        error instanceof ExcerptTargetExists ||
+        error instanceof CallNotVerified ||
+        error instanceof PublicationOverrideRefused ||
+        error instanceof SelectionRejected ||
+        error instanceof EntityNotInCall;
+      throw known ? new UserError(error.message) : error;
+    });
+    context.out.write(
+      `Wrote ${summary.path}: ${summary.files.length + 1} files ` +
+        `(${summary.redactions.text} text redaction(s), ${summary.redactions.audioSpans} audio span(s)` +
+        `${summary.usedSegmentFallback ? ', some segments blanked whole for want of word timings' : ''}).\n` +
+        (summary.protectedAdded > 0
+          ? `Added ${summary.protectedAdded} identity(ies) to the register.\n`
+          : ''),
     );
   } finally {
     await connection.close();

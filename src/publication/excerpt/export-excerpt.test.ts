@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  call,
+  database,
+  dataDir,
+  unverifiedCall,
+  useExcerptFixture,
+} from '../../../test/helpers/excerpt-fixture.ts';
+import { runEarshot } from '../../../test/helpers/cli-in-process.ts';
+import { ExitCode } from '../../cli/exit-codes.ts';
+import { buildIdentityMatcher } from '../forms/identity-matcher.ts';
+import { addProtectedIdentity, loadProtectedIdentities } from '../register/register-store.ts';
+import { assertNoLeak, ExcerptLeaked } from './export-excerpt.ts';
+
+// `earshot export excerpt` over a real ingested demo call whose case file is verified, with the
+// soldier, his town and his number in the collection's real register: the package is written,
+// hashed and free of every name; an unverified call needs an admin's reason; and the leak check
+// refuses a folder that names a protected person.
+
+useExcerptFixture('export_excerpt');
+
+const NAMES = ['Дима', 'Димочка', 'Dima', 'Харьков', 'Kharkiv', '916 550'];
+const actor = { userId: null, name: 'tester' };
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-excerpt-out-'));
+const env = () => ({
+  DATABASE_URL: database.connectionString,
+  EARSHOT_DATA_DIR: dataDir,
+  EARSHOT_ACTOR: 'desk-owner',
+});
+
+async function protectTheSoldier(): Promise<void> {
+  const collectionId = call.collection_id;
+  if ((await loadProtectedIdentities(database.db, collectionId)).length > 0) return;
+  await addProtectedIdentity(database.db, { collectionId, kind: 'person', label: 'Дмитрий Самойлов', actor });
+  await addProtectedIdentity(database.db, { collectionId, kind: 'place', label: 'Харьков', actor });
+  await addProtectedIdentity(database.db, { collectionId, kind: 'phone', label: '+79165503172', actor });
+}
+
+const auditOf = (recordingId: string) =>
+  database.db
+    .selectFrom('audit_log')
+    .select(['action', 'actor', 'details'])
+    .where('target', '=', recordingId)
+    .where('action', 'in', ['export-excerpt', 'publication-override'])
+    .orderBy('seq')
+    .execute();
+
+describe('earshot export excerpt', () => {
+  it('writes a package with hashed files whose texts carry pseudonyms and no protected form', async () => {
+    await protectTheSoldier();
+    const dir = path.join(out, 'verified');
+    const result = await runEarshot(env(), 'export', 'excerpt', '--recording', call.id, '--out', dir);
+    expect(result.code, result.err).toBe(ExitCode.Ok);
+    const names = fs.readdirSync(dir).sort();
+    expect(names).toEqual([
+      'captions.en.srt',
+      'captions.en.vtt',
+      'captions.ru.srt',
+      'captions.ru.vtt',
+      'excerpt.mp3',
+      'excerpt.wav',
+      'provenance.json',
+      'transcript.docx',
+    ]);
+    const provenance = JSON.parse(fs.readFileSync(path.join(dir, 'provenance.json'), 'utf8')) as {
+      files: { name: string; sha256: string; bytes: number }[];
+    };
+    expect(provenance.files.map((f) => f.name)).toEqual(names.filter((n) => n !== 'provenance.json'));
+    for (const file of provenance.files) {
+      const bytes = fs.readFileSync(path.join(dir, file.name));
+      expect(file.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+      expect(file.bytes).toBe(bytes.length);
+    }
+    const ru = fs.readFileSync(path.join(dir, 'captions.ru.srt'), 'utf8');
+    const en = fs.readFileSync(path.join(dir, 'captions.en.vtt'), 'utf8');
+    expect(ru).toContain('[Soldier A]');
+    expect(en).toContain('[Soldier A]');
+    for (const name of NAMES) {
+      expect(ru).not.toContain(name);
+      expect(en).not.toContain(name);
+    }
+    // The real scanner over the written package finds nothing (the DOCX XML included).
+    const matcher = buildIdentityMatcher(await loadProtectedIdentities(database.db, call.collection_id));
+    await expect(assertNoLeak(dir, matcher)).resolves.toBeUndefined();
+    const [entry] = await auditOf(call.id);
+    expect(entry).toMatchObject({ action: 'export-excerpt', actor: 'desk-owner' });
+    const details = entry!.details as { files: { name: string; sha256: string }[] };
+    expect(details.files).toEqual(provenance.files);
+    expect(JSON.stringify(entry!.details)).not.toMatch(/Дмитрий|Самойлов|Харьков|916/);
+  });
+
+  it('refuses an unverified call and an unknown id, writing nothing', async () => {
+    await protectTheSoldier();
+    const other = await unverifiedCall();
+    const dir = path.join(out, 'unverified');
+    const refused = await runEarshot(env(), 'export', 'excerpt', '--recording', other.id, '--out', dir);
+    expect(refused.code).toBe(ExitCode.Fatal);
+    expect(refused.err).toContain('is not verified');
+    expect(fs.existsSync(dir)).toBe(false);
+    const unknown = await runEarshot(env(), 'export', 'excerpt', '--recording', 'nope', '--out', dir);
+    expect(unknown.code).toBe(ExitCode.Fatal);
+    expect(unknown.err).toContain('There is no recording with id nope');
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it('refuses a folder that names a protected person, and leaves nothing at the target', async () => {
+    await protectTheSoldier();
+    const matcher = buildIdentityMatcher(await loadProtectedIdentities(database.db, call.collection_id));
+    const leaky = fs.mkdtempSync(path.join(out, 'leaky-'));
+    fs.writeFileSync(path.join(leaky, 'captions.ru.srt'), '1\n00:00:00,000 --> 00:00:02,000\nЭто я, Дима.\n');
+    const refusal = await assertNoLeak(leaky, matcher).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(ExcerptLeaked);
+    expect((refusal as ExcerptLeaked).hits.join('\n')).toContain('captions.ru.srt');
+  });
+});
