@@ -7427,6 +7427,7 @@ export interface paths {
             | 'export'
             | 'download-export'
             | 'publication-override'
+            | 'export-excerpt'
             | 'view-register'
             | 'protect-identity'
             | 'rename-pseudonym'
