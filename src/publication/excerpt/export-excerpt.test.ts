@@ -11,7 +11,9 @@ import {
   useExcerptFixture,
 } from '../../../test/helpers/excerpt-fixture.ts';
 import { runEarshot } from '../../../test/helpers/cli-in-process.ts';
+import { insertTranscriptVersion } from '../../../test/helpers/analysis-fixtures.ts';
 import { ExitCode } from '../../cli/exit-codes.ts';
+import { repositoryRoot } from '../../runtime/paths.ts';
 import { buildIdentityMatcher } from '../forms/identity-matcher.ts';
 import { addProtectedIdentity, loadProtectedIdentities } from '../register/register-store.ts';
 import { assertNoLeak, ExcerptLeaked } from './export-excerpt.ts';
@@ -105,6 +107,38 @@ describe('earshot export excerpt', () => {
     expect(unknown.code).toBe(ExitCode.Fatal);
     expect(unknown.err).toContain('There is no recording with id nope');
     expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it('exports an unverified call when given a reason, recording the override and the export', async () => {
+    await protectTheSoldier();
+    const second = path.join(
+      repositoryRoot,
+      'demo',
+      'calls',
+      '20220716_112503_+380672205916_+79106650932.wav',
+    );
+    const ingest = await runEarshot(env(), 'ingest', second, '--collection', 'Demo');
+    expect(ingest.code, ingest.err).toBe(ExitCode.Ok);
+    const recording = await database.db
+      .selectFrom('recordings')
+      .select('id')
+      .where('original_filename', '=', path.basename(second))
+      .executeTakeFirstOrThrow();
+    await insertTranscriptVersion(database.db, recording.id, [
+      { text: 'Дима, это я.' },
+      { text: 'Стоим в посадке.' },
+    ]);
+    const dir = path.join(out, 'overridden');
+    const args = ['export', 'excerpt', '--recording', recording.id, '--out', dir];
+    const refused = await runEarshot(env(), ...args);
+    expect(refused.code).toBe(ExitCode.Fatal);
+    expect(fs.existsSync(dir)).toBe(false);
+    const result = await runEarshot(env(), ...args, '--override', 'the family asked us to publish');
+    expect(result.code, result.err).toBe(ExitCode.Ok);
+    expect(fs.readFileSync(path.join(dir, 'captions.ru.srt'), 'utf8')).toContain('[Soldier A], это я.');
+    const entries = await auditOf(recording.id);
+    expect(entries.map((e) => e.action)).toEqual(['publication-override', 'export-excerpt']);
+    expect(entries[0]!.details).toMatchObject({ reason: 'the family asked us to publish' });
   });
 
   it('refuses a folder that names a protected person, and leaves nothing at the target', async () => {
