@@ -16,7 +16,7 @@ import { ExitCode } from '../../cli/exit-codes.ts';
 import { repositoryRoot } from '../../runtime/paths.ts';
 import { buildIdentityMatcher } from '../forms/identity-matcher.ts';
 import { addProtectedIdentity, loadProtectedIdentities } from '../register/register-store.ts';
-import { assertNoLeak, ExcerptLeaked } from './export-excerpt.ts';
+import { assertNoLeak, ExcerptLeaked, publishCheckedPackage } from './export-excerpt.ts';
 
 // `earshot export excerpt` over a real ingested demo call whose case file is verified, with the
 // soldier, his town and his number in the collection's real register: the package is written,
@@ -146,8 +146,14 @@ describe('earshot export excerpt', () => {
     const matcher = buildIdentityMatcher(await loadProtectedIdentities(database.db, call.collection_id));
     const leaky = fs.mkdtempSync(path.join(out, 'leaky-'));
     fs.writeFileSync(path.join(leaky, 'captions.ru.srt'), '1\n00:00:00,000 --> 00:00:02,000\nЭто я, Дима.\n');
-    const refusal = await assertNoLeak(leaky, matcher).catch((e: unknown) => e);
+    fs.writeFileSync(path.join(leaky, 'provenance.json'), '{"note": "call +7 916 550-31-72"}\n');
+    const target = path.join(out, 'leaked');
+    const refusal = await publishCheckedPackage(leaky, target, matcher).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ExcerptLeaked);
-    expect((refusal as ExcerptLeaked).hits.join('\n')).toContain('captions.ru.srt');
+    const hits = (refusal as ExcerptLeaked).hits.join('\n');
+    expect(hits).toContain('captions.ru.srt');
+    expect(hits).toContain('provenance.json');
+    expect(fs.existsSync(target)).toBe(false);
+    expect(fs.existsSync(leaky)).toBe(false);
   });
 });

@@ -82,10 +82,7 @@ export async function exportExcerpt(
   try {
     const source = insideStore(stores.originalsDir, storePath);
     const files = await writePackage(plan, source, staging, request.now ?? new Date());
-    await assertNoLeak(staging, matcher);
-    assertTargetFree(target);
-    if (fs.existsSync(target)) fs.rmdirSync(target);
-    fs.renameSync(staging, target);
+    await publishCheckedPackage(staging, target, matcher);
     const summary: ExcerptExportSummary = {
       path: target,
       files,
@@ -124,6 +121,26 @@ export async function exportExcerpt(
 export async function assertNoLeak(folder: string, matcher: IdentityMatcher): Promise<void> {
   const hits = await scanExportFiles(folder, matcher);
   if (hits.length > 0) throw new ExcerptLeaked(hits.map(describeLeakHit));
+}
+
+/**
+ * Moves a written package to its target only when the leak check finds nothing in it; on any
+ * hit the package is removed and ExcerptLeaked names every hit, and nothing appears at the target.
+ */
+export async function publishCheckedPackage(
+  staging: string,
+  target: string,
+  matcher: IdentityMatcher,
+): Promise<void> {
+  try {
+    await assertNoLeak(staging, matcher);
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  assertTargetFree(target);
+  if (fs.existsSync(target)) fs.rmdirSync(target);
+  fs.renameSync(staging, target);
 }
 
 function assertTargetFree(target: string): void {
