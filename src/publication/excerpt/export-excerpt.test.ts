@@ -11,6 +11,7 @@ import {
   useExcerptFixture,
 } from '../../../test/helpers/excerpt-fixture.ts';
 import { runEarshot } from '../../../test/helpers/cli-in-process.ts';
+import { readBundle } from '../../../test/helpers/evidence-bundle-reader.ts';
 import { insertTranscriptVersion } from '../../../test/helpers/analysis-fixtures.ts';
 import { ExitCode } from '../../cli/exit-codes.ts';
 import { repositoryRoot } from '../../runtime/paths.ts';
@@ -85,6 +86,10 @@ describe('earshot export excerpt', () => {
       expect(ru).not.toContain(name);
       expect(en).not.toContain(name);
     }
+    const docx = (await readBundle(path.join(dir, 'transcript.docx'))).entries.get('word/document.xml');
+    const documentXml = docx!.toString('utf8');
+    expect(documentXml).toContain('Soldier A');
+    for (const name of NAMES) expect(documentXml).not.toContain(name);
     // The real scanner over the written package finds nothing (the DOCX XML included).
     const matcher = buildIdentityMatcher(await loadProtectedIdentities(database.db, call.collection_id));
     await expect(assertNoLeak(dir, matcher)).resolves.toBeUndefined();
@@ -139,6 +144,27 @@ describe('earshot export excerpt', () => {
     const entries = await auditOf(recording.id);
     expect(entries.map((e) => e.action)).toEqual(['publication-override', 'export-excerpt']);
     expect(entries[0]!.details).toMatchObject({ reason: 'the family asked us to publish' });
+  });
+
+  it('refuses a non-empty target, a bad range, and --protect-all on a call with no analysis', async () => {
+    await protectTheSoldier();
+    const full = fs.mkdtempSync(path.join(out, 'full-'));
+    fs.writeFileSync(path.join(full, 'keep.txt'), 'mine');
+    const base = ['export', 'excerpt', '--recording', call.id];
+    const taken = await runEarshot(env(), ...base, '--out', full);
+    expect(taken.code).toBe(ExitCode.Fatal);
+    expect(taken.err).toContain('is not an empty folder');
+    expect(fs.readdirSync(full)).toEqual(['keep.txt']);
+    const dir = path.join(out, 'refused');
+    const badRange = await runEarshot(env(), ...base, '--from', 'soon', '--out', dir);
+    expect(badRange.code).toBe(ExitCode.Fatal);
+    expect(badRange.err).toContain('--from must be a number of seconds');
+    const both = await runEarshot(env(), ...base, '--from', '1', '--segment', '1', '--out', dir);
+    expect(both.err).toContain('not both');
+    const protectAll = await runEarshot(env(), ...base, '--protect-all', '--out', dir);
+    expect(protectAll.code).toBe(ExitCode.Fatal);
+    expect(protectAll.err).toContain('has no analysis yet');
+    expect(fs.existsSync(dir)).toBe(false);
   });
 
   it('refuses a folder that names a protected person, and leaves nothing at the target', async () => {
