@@ -12,7 +12,8 @@ import {
 } from '../../../test/helpers/excerpt-fixture.ts';
 import { runEarshot } from '../../../test/helpers/cli-in-process.ts';
 import { readBundle } from '../../../test/helpers/evidence-bundle-reader.ts';
-import { insertTranscriptVersion } from '../../../test/helpers/analysis-fixtures.ts';
+import { insertTranscriptVersion, storeAnalysis } from '../../../test/helpers/analysis-fixtures.ts';
+import { analyseCall } from '../../analysis/analyse-text.ts';
 import { ExitCode } from '../../cli/exit-codes.ts';
 import { repositoryRoot } from '../../runtime/paths.ts';
 import { buildIdentityMatcher } from '../forms/identity-matcher.ts';
@@ -26,6 +27,12 @@ import { assertNoLeak, ExcerptLeaked, publishCheckedPackage } from './export-exc
 
 useExcerptFixture('export_excerpt');
 
+const ROMAN_CALL = [
+  'Мама, привет. Это Рома. Мне дали позвонить пять минут.',
+  'Ромочка! Где ты?',
+  'Я в Вагнере, мам. Под Бахмутом стоим.',
+  'Запиши номер Тимура, он со мной. 8 927 118 40 56.',
+];
 const NAMES = ['Дима', 'Димочка', 'Dima', 'Харьков', 'Kharkiv', '916 550'];
 const actor = { userId: null, name: 'tester' };
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-excerpt-out-'));
@@ -144,6 +151,41 @@ describe('earshot export excerpt', () => {
     const entries = await auditOf(recording.id);
     expect(entries.map((e) => e.action)).toEqual(['publication-override', 'export-excerpt']);
     expect(entries[0]!.details).toMatchObject({ reason: 'the family asked us to publish' });
+  });
+
+  it('with --protect-all first protects every person, number, call sign and place of the analysis', async () => {
+    const third = path.join(
+      repositoryRoot,
+      'demo',
+      'calls',
+      '20230308_100217_+380713308251_+79226649180.wav',
+    );
+    const ingest = await runEarshot(env(), 'ingest', third, '--collection', 'Demo');
+    expect(ingest.code, ingest.err).toBe(ExitCode.Ok);
+    const recording = await database.db
+      .selectFrom('recordings')
+      .select('id')
+      .where('original_filename', '=', path.basename(third))
+      .executeTakeFirstOrThrow();
+    const transcript = await insertTranscriptVersion(
+      database.db,
+      recording.id,
+      ROMAN_CALL.map((text) => ({ text })),
+    );
+    const analysis = analyseCall(transcript.segmentIds.map((key, i) => ({ key, text: ROMAN_CALL[i]! })));
+    await storeAnalysis(database.db, recording.id, transcript.id, analysis);
+    const dir = path.join(out, 'protect-all');
+    const result = await runEarshot(
+      env(),
+      ...['export', 'excerpt', '--recording', recording.id, '--protect-all', '--out', dir],
+      ...['--override', 'published with the family'],
+    );
+    expect(result.code, result.err).toBe(ExitCode.Ok);
+    expect(result.out).toMatch(/Added \d+ identity/);
+    const ru = fs.readFileSync(path.join(dir, 'captions.ru.srt'), 'utf8');
+    expect(ru).toContain('стоим');
+    expect(ru).toMatch(/\[Number \d+\]/);
+    for (const form of ['Рома', 'Тимур', 'Бахмут', '927 118']) expect(ru).not.toContain(form);
   });
 
   it('refuses a non-empty target, a bad range, and --protect-all on a call with no analysis', async () => {
