@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   call,
+  currentSegmentIds,
   database,
   dataDir,
   unverifiedCall,
@@ -119,6 +120,23 @@ describe('earshot export excerpt', () => {
     expect(unknown.code).toBe(ExitCode.Fatal);
     expect(unknown.err).toContain('There is no recording with id nope');
     expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  it('exports the segments named with --segment, and only them', async () => {
+    await protectTheSoldier();
+    const dir = path.join(out, 'segment');
+    const result = await runEarshot(
+      env(),
+      ...['export', 'excerpt', '--recording', call.id, '--segment', currentSegmentIds[2]!, '--out', dir],
+    );
+    expect(result.code, result.err).toBe(ExitCode.Ok);
+    const ru = fs.readFileSync(path.join(dir, 'captions.ru.srt'), 'utf8');
+    expect(ru).toMatch(/Speaker 1: Мы под \[Place 1\]\. Стоим в\s+посадке\./);
+    expect(ru).not.toContain('живой');
+    const provenance = JSON.parse(fs.readFileSync(path.join(dir, 'provenance.json'), 'utf8')) as {
+      selection: { segmentIds: string[] };
+    };
+    expect(provenance.selection.segmentIds).toEqual([currentSegmentIds[2]]);
   });
 
   it('exports an unverified call when given a reason, recording the override and the export', async () => {
