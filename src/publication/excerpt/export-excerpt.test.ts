@@ -204,6 +204,18 @@ describe('earshot export excerpt', () => {
     expect(ru).toContain('стоим');
     expect(ru).toMatch(/\[Number \d+\]/);
     for (const form of ['Рома', 'Тимур', 'Бахмут', '927 118']) expect(ru).not.toContain(form);
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('target', '=', recording.id)
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((e) => e.action)).toEqual([
+      'protect-identity',
+      'publication-override',
+      'export-excerpt',
+    ]);
+    expect(JSON.stringify(audit)).not.toMatch(/Рома|Роман|Тимур|Бахмут|927/);
   });
 
   it('refuses a non-empty target, a bad range, and --protect-all on a call with no analysis', async () => {

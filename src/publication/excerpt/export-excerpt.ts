@@ -65,8 +65,7 @@ export async function exportExcerpt(
   const target = path.resolve(request.outDir);
   assertTargetFree(target);
   const { call, storePath } = await loadCall(db, request.recordingId);
-  const actor = { userId: request.principal.userId, name: request.principal.name };
-  const protectedAdded = request.protectAll ? (await protectAllInCall(db, call.id, actor)).added : 0;
+  const protectedAdded = request.protectAll ? await protectAll(db, call, request) : 0;
   const matcher = buildIdentityMatcher(await loadProtectedIdentities(db, call.collection_id));
   const plan = await buildExcerptPlan(db, {
     principal: request.principal,
@@ -112,6 +111,28 @@ export async function exportExcerpt(
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** --protect-all: the register change is audited like the desk's one-click protect (pseudonyms only). */
+async function protectAll(db: Db, call: ExcerptCall, request: ExcerptExportRequest): Promise<number> {
+  const { principal } = request;
+  const { entries, added } = await protectAllInCall(db, call.id, {
+    userId: principal.userId,
+    name: principal.name,
+  });
+  await recordAudit(db, {
+    actor: principal.name,
+    userId: principal.userId,
+    action: 'protect-identity',
+    target: call.id,
+    address: request.address ?? null,
+    details: {
+      collectionId: call.collection_id,
+      added,
+      entries: entries.map((e) => ({ entryId: e.id, kind: e.kind, pseudonym: e.pseudonym })),
+    },
+  });
+  return added;
 }
 
 /**
