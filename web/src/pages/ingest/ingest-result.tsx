@@ -1,18 +1,15 @@
 import type { IngestResult } from '../../api/ingest.ts';
 import { formatBytes } from '../../format.ts';
+import { uploadProgressText } from './upload-progress-text.ts';
 import { hrefFor } from '../../router.ts';
 
 /** Bytes sent so far, as a bar and in words; then the server's ingest, which has no byte count. */
 export function UploadProgress({ sent, total }: { sent: number; total: number }) {
-  const done = total > 0 && sent >= total;
-  const percent = total > 0 ? Math.floor((100 * sent) / total) : 0;
   return (
     <div className="upload-progress" data-testid="upload-progress">
       <progress max={total || 1} value={sent} aria-label="Upload progress" />
       <span aria-live="polite" data-testid="upload-progress-text">
-        {done
-          ? 'Uploaded; checking, hashing and storing the files…'
-          : `${formatBytes(sent)} of ${formatBytes(total)} sent (${percent}%)`}
+        {uploadProgressText(sent, total)}
       </span>
     </div>
   );
