@@ -162,6 +162,7 @@ async function runExcerptExport(context: CommandContext, options: ExcerptOptions
   const { CallNotVerified, PublicationOverrideRefused } =
     await import('../../publication/excerpt/publish-policy.ts');
   const { SelectionRejected } = await import('../../publication/excerpt/selection.ts');
+  const { LeakCheckModelMissing } = await import('../../publication/leak-check/audio-heard.ts');
   const { EntityNotInCall } = await import('../../publication/register/from-analysis.ts');
   const { RecordingNotFound } = await import('../../recordings/recording-not-found.ts');
   const connection = await context.openDatabase();
@@ -184,7 +185,8 @@ async function runExcerptExport(context: CommandContext, options: ExcerptOptions
         error instanceof CallNotVerified ||
         error instanceof PublicationOverrideRefused ||
         error instanceof SelectionRejected ||
-        error instanceof EntityNotInCall;
+        error instanceof EntityNotInCall ||
+        error instanceof LeakCheckModelMissing;
       throw known ? new UserError(error.message) : error;
     });
     context.out.write(

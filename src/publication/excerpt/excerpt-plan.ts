@@ -38,7 +38,11 @@ export interface ExcerptPlanRequest {
   call: ExcerptCall;
   selection: SelectionRequest;
   matcher: ExcerptMatcher;
-  audio?: { mode?: AudioRedactionMode; marginSeconds?: number };
+  /**
+   * marginSeconds: around each protected word (default 0.15 s); clipMarginSeconds: the clip's
+   * margin around the selection (default 0.5 s, clamped to the call).
+   */
+  audio?: { mode?: AudioRedactionMode; marginSeconds?: number; clipMarginSeconds?: number };
   override?: PublishOverride;
   /** The client's address, for the audit entry of an override. */
   address?: string | null;
@@ -47,13 +51,15 @@ export interface ExcerptPlanRequest {
 
 export interface ExcerptPlan {
   recordingId: string;
-  /** Seconds of the call the clip covers. */
+  /** Seconds of the call the selection covers (the captions and the DOCX carry its segments). */
   from: number;
   to: number;
+  /** Seconds of the call the audio clip covers: the selection with its margin, within the call. */
+  clip: ClipWindow;
   segments: RedactedSegment[];
   redactions: AppliedRedaction[];
   audio: {
-    /** In seconds of the call (subtract `from` for the clip); every channel is covered. */
+    /** In seconds of the call (subtract `clip.from` for the clip), over the whole clip window; every channel is covered. */
     spans: AudioRedactionSpan[];
     protectedVoices: TextRedaction['protectedVoices'];
     /** Some protected word had no word timing: its whole segment is covered. */
@@ -62,6 +68,15 @@ export interface ExcerptPlan {
   metadata: CoarseMetadata;
   provenance: ProvenanceRecord;
 }
+
+export interface ClipWindow {
+  from: number;
+  to: number;
+  marginSeconds: number;
+}
+
+/** The clip's margin around the selection when none is asked for (issue 14: "with margins"). */
+export const DEFAULT_CLIP_MARGIN_SECONDS = 0.5;
 
 export async function buildExcerptPlan(db: Db, request: ExcerptPlanRequest): Promise<ExcerptPlan> {
   const { call, principal, matcher } = request;
@@ -73,10 +88,16 @@ export async function buildExcerptPlan(db: Db, request: ExcerptPlanRequest): Pro
   const text = redactSegments(selection.segments, matcher, call.id);
   const mode = request.audio?.mode ?? 'tone';
   const marginSeconds = request.audio?.marginSeconds ?? DEFAULT_MARGIN_SECONDS;
-  const spans = audioRedactionSpans(selection.segments, text.ruMentions, {
+  const clip = clipWindow(selection, call, request.audio?.clipMarginSeconds ?? DEFAULT_CLIP_MARGIN_SECONDS);
+  // The clip carries the margin's speech too: the spans are found in every segment it reaches,
+  // not only in the selected ones, so a name said just outside the selection is covered.
+  const heard = selection.transcript.segments.filter((s) => s.start < clip.to && s.end > clip.from);
+  const audioText =
+    heard.length === selection.segments.length ? text : redactSegments(heard, matcher, call.id);
+  const spans = audioRedactionSpans(heard, audioText.ruMentions, {
     mode,
     marginSeconds,
-    range: { from: selection.from, to: selection.to },
+    range: { from: clip.from, to: clip.to },
   });
   const metadata = coarsenMetadata(call, matcher);
   const provenance = buildProvenance({
@@ -87,8 +108,9 @@ export async function buildExcerptPlan(db: Db, request: ExcerptPlanRequest): Pro
       name: matcher.findMentions(call.collection_name).length > 0 ? 'withheld' : call.collection_name,
     },
     selection,
+    clip,
     metadata,
-    text,
+    text: { ...text, protectedVoices: audioText.protectedVoices },
     identities: matcher.identities,
     audio: { mode, marginSeconds, spans },
     publication: { caseStatus: decision.status, overrideAuditSeq: decision.override?.auditSeq ?? null },
@@ -99,14 +121,32 @@ export async function buildExcerptPlan(db: Db, request: ExcerptPlanRequest): Pro
     recordingId: call.id,
     from: selection.from,
     to: selection.to,
+    clip,
     segments: text.segments,
     redactions: text.redactions,
     audio: {
       spans,
-      protectedVoices: text.protectedVoices,
+      protectedVoices: audioText.protectedVoices,
       usedSegmentFallback: spans.some((s) => s.reason === 'segment-fallback'),
     },
     metadata,
     provenance,
+  };
+}
+
+/** The selection widened by the margin on each side, clamped to the call's start and end. */
+function clipWindow(
+  selection: { from: number; to: number },
+  call: ExcerptCall,
+  marginSeconds: number,
+): ClipWindow {
+  if (!Number.isFinite(marginSeconds) || marginSeconds < 0)
+    throw new RangeError(`The clip's margin must be a number of seconds ≥ 0, not ${marginSeconds}.`);
+  const end =
+    call.duration_seconds !== null && call.duration_seconds > 0 ? call.duration_seconds : selection.to;
+  return {
+    from: Math.max(0, selection.from - marginSeconds),
+    to: Math.min(Math.max(end, selection.to), selection.to + marginSeconds),
+    marginSeconds,
   };
 }

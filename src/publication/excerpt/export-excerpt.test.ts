@@ -12,12 +12,14 @@ import {
   useExcerptFixture,
 } from '../../../test/helpers/excerpt-fixture.ts';
 import { runEarshot } from '../../../test/helpers/cli-in-process.ts';
+import { pipelineTestModelsDir, speechTestEnv, TEST_ASR_MODEL } from '../../../test/helpers/speech-models.ts';
 import { readBundle } from '../../../test/helpers/evidence-bundle-reader.ts';
 import { insertTranscriptVersion, storeAnalysis } from '../../../test/helpers/analysis-fixtures.ts';
 import { analyseCall } from '../../analysis/analyse-text.ts';
 import { ExitCode } from '../../cli/exit-codes.ts';
 import { repositoryRoot } from '../../runtime/paths.ts';
 import { buildIdentityMatcher } from '../forms/identity-matcher.ts';
+import { openLeakListener } from '../leak-check/audio-heard.ts';
 import { addProtectedIdentity, loadProtectedIdentities } from '../register/register-store.ts';
 import { assertNoLeak, ExcerptLeaked, publishCheckedPackage } from './export-excerpt.ts';
 
@@ -41,7 +43,11 @@ const env = () => ({
   DATABASE_URL: database.connectionString,
   EARSHOT_DATA_DIR: dataDir,
   EARSHOT_ACTOR: 'desk-owner',
+  // The audio leak check listens with the collection's recogniser: the test models.
+  ...speechTestEnv(),
 });
+const listener = () =>
+  openLeakListener({ modelsDir: pipelineTestModelsDir(), asr: TEST_ASR_MODEL, vad: 'silero-vad-v6.2' }, 2);
 
 async function protectTheSoldier(): Promise<void> {
   const collectionId = call.collection_id;
@@ -61,6 +67,7 @@ const auditOf = (recordingId: string) =>
     .execute();
 
 describe('earshot export excerpt', () => {
+  // The whole 85-second call: the recogniser listens to its WAV and its MP3, both lanes.
   it('writes a package with hashed files whose texts carry pseudonyms and no protected form', async () => {
     await protectTheSoldier();
     const dir = path.join(out, 'verified');
@@ -100,13 +107,13 @@ describe('earshot export excerpt', () => {
     for (const name of NAMES) expect(documentXml).not.toContain(name);
     // The real scanner over the written package finds nothing (the DOCX XML included).
     const matcher = buildIdentityMatcher(await loadProtectedIdentities(database.db, call.collection_id));
-    await expect(assertNoLeak(dir, matcher)).resolves.toBeUndefined();
+    await expect(assertNoLeak(dir, matcher, listener())).resolves.toBeUndefined();
     const [entry] = await auditOf(call.id);
     expect(entry).toMatchObject({ action: 'export-excerpt', actor: 'desk-owner' });
     const details = entry!.details as { files: { name: string; sha256: string }[] };
     expect(details.files).toEqual(provenance.files);
     expect(JSON.stringify(entry!.details)).not.toMatch(/Дмитрий|Самойлов|Харьков|916/);
-  });
+  }, 300_000);
 
   it('refuses an unverified call and an unknown id, writing nothing', async () => {
     await protectTheSoldier();
@@ -246,7 +253,7 @@ describe('earshot export excerpt', () => {
     fs.writeFileSync(path.join(leaky, 'captions.ru.srt'), '1\n00:00:00,000 --> 00:00:02,000\nЭто я, Дима.\n');
     fs.writeFileSync(path.join(leaky, 'provenance.json'), '{"note": "call +7 916 550-31-72"}\n');
     const target = path.join(out, 'leaked');
-    const refusal = await publishCheckedPackage(leaky, target, matcher).catch((e: unknown) => e);
+    const refusal = await publishCheckedPackage(leaky, target, matcher, listener()).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ExcerptLeaked);
     const hits = (refusal as ExcerptLeaked).hits.join('\n');
     expect(hits).toContain('captions.ru.srt');

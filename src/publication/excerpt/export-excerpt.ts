@@ -3,11 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Principal } from '../../accounts/principal.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
+import type { EarshotConfig } from '../../config/config.ts';
 import type { Db } from '../../db/database.ts';
+import type { ModelProfile } from '../../db/schema.ts';
+import { stageModelsFor } from '../../models/model-profile.ts';
 import { RecordingNotFound } from '../../recordings/recording-not-found.ts';
 import { writeSrt, writeWebVtt, type CaptionSegment } from '../documents/captions.ts';
 import { buildTranscriptDocx } from '../documents/transcript-docx.ts';
 import { buildIdentityMatcher } from '../forms/identity-matcher.ts';
+import { heardExportHits, openLeakListener, type LeakListener } from '../leak-check/audio-heard.ts';
 import { describeLeakHit, scanExportFiles } from '../leak-check/scan-export.ts';
 import { writeRedactedClip } from '../media/redacted-clip.ts';
 import type { IdentityMatcher } from '../protected-identity.ts';
@@ -44,6 +48,8 @@ export interface ExcerptExportRequest {
   principal: Principal;
   outDir: string;
   protectAll?: boolean;
+  /** The clip's margin around the selection in seconds (default 0.5, clamped to the call). */
+  clipMarginSeconds?: number;
   override?: PublishOverride;
   address?: string | null;
   now?: Date;
@@ -57,14 +63,22 @@ export interface ExcerptExportSummary {
   protectedAdded: number;
 }
 
+/** Where the originals are and which speech models the leak check listens with. */
+export type ExcerptExportSettings = Pick<
+  EarshotConfig,
+  'originalsDir' | 'modelsDir' | 'asrModel' | 'vadModel' | 'translationModel' | 'speechThreads'
+>;
+
 export async function exportExcerpt(
   db: Db,
-  stores: { originalsDir: string },
+  settings: ExcerptExportSettings,
   request: ExcerptExportRequest,
 ): Promise<ExcerptExportSummary> {
   const target = path.resolve(request.outDir);
   assertTargetFree(target);
-  const { call, storePath } = await loadCall(db, request.recordingId);
+  const { call, storePath, profile } = await loadCall(db, request.recordingId);
+  // The collection's recogniser, opened before anything is written: a missing model refuses now.
+  const listener = openLeakListener(stageModelsFor(profile, settings), settings.speechThreads);
   const protectedAdded = request.protectAll ? await protectAll(db, call, request) : 0;
   const matcher = buildIdentityMatcher(await loadProtectedIdentities(db, call.collection_id));
   const plan = await buildExcerptPlan(db, {
@@ -75,13 +89,14 @@ export async function exportExcerpt(
     override: request.override,
     address: request.address,
     now: request.now,
+    audio: { clipMarginSeconds: request.clipMarginSeconds },
   });
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const staging = fs.mkdtempSync(path.join(path.dirname(target), '.excerpt-'));
   try {
-    const source = insideStore(stores.originalsDir, storePath);
+    const source = insideStore(settings.originalsDir, storePath);
     const files = await writePackage(plan, source, staging, request.now ?? new Date());
-    await publishCheckedPackage(staging, target, matcher);
+    await publishCheckedPackage(staging, target, matcher, listener);
     const summary: ExcerptExportSummary = {
       path: target,
       files,
@@ -105,6 +120,8 @@ export async function exportExcerpt(
         to: plan.to,
         files: files.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes })),
         redactions: summary.redactions,
+        // What listened to the clip for the audio leak check (its model, not what it heard).
+        leakCheck: { recogniser: listener.recogniser.model, vad: listener.vad.model },
       },
     });
     return summary;
@@ -137,10 +154,18 @@ async function protectAll(db: Db, call: ExcerptCall, request: ExcerptExportReque
 
 /**
  * The guard every export passes: scans the folder for every protected form and phone-number
- * pattern and throws ExcerptLeaked naming each hit. No option skips it.
+ * pattern, lets the recogniser listen to every audio file in it, and throws ExcerptLeaked naming
+ * each hit (file, place or time, identity). No option skips either part.
  */
-export async function assertNoLeak(folder: string, matcher: IdentityMatcher): Promise<void> {
-  const hits = await scanExportFiles(folder, matcher);
+export async function assertNoLeak(
+  folder: string,
+  matcher: IdentityMatcher,
+  listener: LeakListener,
+): Promise<void> {
+  const hits = [
+    ...(await scanExportFiles(folder, matcher)),
+    ...(await heardExportHits(folder, listener, matcher)),
+  ];
   if (hits.length > 0) throw new ExcerptLeaked(hits.map(describeLeakHit));
 }
 
@@ -152,9 +177,10 @@ export async function publishCheckedPackage(
   staging: string,
   target: string,
   matcher: IdentityMatcher,
+  listener: LeakListener,
 ): Promise<void> {
   try {
-    await assertNoLeak(staging, matcher);
+    await assertNoLeak(staging, matcher, listener);
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -180,7 +206,10 @@ function insideStore(storeDir: string, relative: string): string {
 // Recording ids are UUIDs; anything else names no recording (and must not reach Postgres as one).
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function loadCall(db: Db, recordingId: string): Promise<{ call: ExcerptCall; storePath: string }> {
+async function loadCall(
+  db: Db,
+  recordingId: string,
+): Promise<{ call: ExcerptCall; storePath: string; profile: ModelProfile }> {
   if (!UUID.test(recordingId)) throw new RecordingNotFound(recordingId);
   const row = await db
     .selectFrom('recordings as r')
@@ -195,12 +224,13 @@ async function loadCall(db: Db, recordingId: string): Promise<{ call: ExcerptCal
       'r.call_timezone',
       'r.location_text',
       'r.store_path',
+      'c.model_profile',
     ])
     .where('r.id', '=', recordingId)
     .executeTakeFirst();
   if (!row) throw new RecordingNotFound(recordingId);
-  const { store_path: storePath, ...call } = row;
-  return { call, storePath };
+  const { store_path: storePath, model_profile: profile, ...call } = row;
+  return { call, storePath, profile };
 }
 
 async function writePackage(
@@ -212,8 +242,9 @@ async function writePackage(
   const lanes = [...new Set(plan.audio.protectedVoices.map((v) => v.channel))];
   const clip = await writeRedactedClip({
     source,
-    from: plan.from,
-    to: plan.to,
+    // The plan's window already holds the margin, clamped to the call, and its spans cover it.
+    from: plan.clip.from,
+    to: plan.clip.to,
     marginSeconds: 0,
     redactions: plan.audio.spans.map((s) => ({ start: s.start, end: s.end, mode: s.mode })),
     disguise: lanes.length > 0 ? { lanes } : undefined,

@@ -26,7 +26,14 @@ export interface ProvenanceRecord {
   format: typeof PROVENANCE_FORMAT;
   version: typeof PROVENANCE_VERSION;
   source: { recordingId: string; sha256: string; collection: { id: string; name: string } };
-  selection: { from: number; to: number; segmentIds: string[]; requestedSegmentIds: string[] | null };
+  selection: {
+    from: number;
+    to: number;
+    /** The audio clip's window: the selection with its margin, within the call. */
+    clip: { from: number; to: number; marginSeconds: number };
+    segmentIds: string[];
+    requestedSegmentIds: string[] | null;
+  };
   call: CoarseMetadata;
   transcript: {
     version: number;
@@ -69,6 +76,7 @@ export interface ProvenanceInput {
   sourceSha256: string;
   collection: { id: string; name: string };
   selection: ExcerptSelection;
+  clip: { from: number; to: number; marginSeconds: number };
   metadata: CoarseMetadata;
   text: TextRedaction;
   identities: readonly ProtectedIdentity[];
@@ -102,6 +110,7 @@ export function buildProvenance(input: ProvenanceInput): ProvenanceRecord {
     selection: {
       from: selection.from,
       to: selection.to,
+      clip: { from: input.clip.from, to: input.clip.to, marginSeconds: input.clip.marginSeconds },
       segmentIds: segments.map((s) => s.id),
       requestedSegmentIds: selection.requestedSegmentIds,
     },

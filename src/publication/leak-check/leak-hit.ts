@@ -13,10 +13,14 @@ export interface LeakHit {
   file: string;
   /** The archive entry or DOCX part the hit is in; absent for the file itself. */
   entry?: string;
-  where: 'file name' | 'entry name' | 'text' | 'metadata tag';
+  /** 'speech': the recogniser heard it in an audio file. */
+  where: 'file name' | 'entry name' | 'text' | 'metadata tag' | 'speech';
   /** 1-based line and UTF-16 column in the decoded text of the file, entry or tag. */
   line?: number;
   column?: number;
+  /** Speech: the audio channel (0-based) and the time in the clip (seconds) the word starts. */
+  channel?: number;
+  seconds?: number;
   /** The container tag a hit is in (audio: "format title", "stream 0 artist"). */
   tag?: string;
   /** How the text was read where it was found. */

@@ -51,8 +51,36 @@ export function describeLeakHit(hit: LeakHit): string {
     hit.entry ? `entry ${hit.entry}` : '',
     hit.tag ? `tag ${hit.tag}` : '',
     hit.line !== undefined ? `line ${hit.line}, column ${hit.column}` : '',
+    hit.channel !== undefined ? `channel ${hit.channel + 1}` : '',
+    hit.seconds !== undefined ? `at ${clipTime(hit.seconds)}` : '',
   ].filter(Boolean);
   return `${hit.file}${place.length ? ` (${place.join(', ')})` : ''}: ${hit.where} names ${hit.what}: "${hit.matched}"`;
+}
+
+/** m:ss.s into the clip, as a listener would look for it in a player. */
+function clipTime(seconds: number): string {
+  const tenths = Math.round(seconds * 10);
+  const minutes = Math.floor(tenths / 600);
+  const rest = ((tenths % 600) / 10).toFixed(1).padStart(4, '0');
+  return `${minutes}:${rest}`;
+}
+
+/** The audio files of an export (known by name or by their first bytes), for the recogniser's pass. */
+export async function exportAudioFiles(
+  target: string | readonly string[],
+): Promise<Array<{ file: string; shown: string }>> {
+  const files =
+    typeof target === 'string' ? await listFiles(target) : target.map((file) => ({ file, shown: file }));
+  const audio: Array<{ file: string; shown: string }> = [];
+  for (const entry of files) if (isAudio(await head(entry.file), entry.file)) audio.push(entry);
+  return audio;
+}
+
+async function head(file: string): Promise<Buffer> {
+  const buffer = Buffer.alloc(64 * 1024);
+  const handle = await fs.promises.open(file, 'r');
+  const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0).finally(() => handle.close());
+  return buffer.subarray(0, bytesRead);
 }
 
 async function listFiles(root: string): Promise<Array<{ file: string; shown: string }>> {
@@ -95,10 +123,7 @@ async function scanFile(file: string, shown: string, matcher: IdentityMatcher): 
   const stat = await fs.promises.lstat(file);
   // A link or device would hide what the package really holds: the check cannot vouch for it.
   if (!stat.isFile()) throw new Error(`the leak check reads only regular files, and ${shown} is not one`);
-  const head = Buffer.alloc(64 * 1024);
-  const handle = await fs.promises.open(file, 'r');
-  const { bytesRead } = await handle.read(head, 0, head.length, 0).finally(() => handle.close());
-  const sample = head.subarray(0, bytesRead);
+  const sample = await head(file);
   if (isZip(sample)) return scanZip(await openZipFile(file), { file: shown }, matcher);
   if (isAudio(sample, file)) return scanAudio(file, { file: shown }, matcher);
   const hits: LeakHit[] = [];
