@@ -82,6 +82,8 @@ describe('the redaction plan of a call that names a soldier, his town, a comrade
     expect(provenance.selection).toEqual({
       from: 0,
       to: 12,
+      // The clip's default margin of 0.5 s: clamped at the call's start, added at the end.
+      clip: { from: 0, to: 12.5, marginSeconds: 0.5 },
       segmentIds: currentSegmentIds.slice(0, 3),
       requestedSegmentIds: null,
     });
