@@ -12,7 +12,13 @@ import { writeRedactedClip } from '../src/publication/media/redacted-clip.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // 62.6 s, stereo Ogg Opus: the longest demo call but one that holds a whole minute.
-const SOURCE = path.join(here, '..', 'demo', 'calls', '20230709_221853_+380721560384_+79627015538.ogg');
+export const EXCERPT_SOURCE = path.join(
+  here,
+  '..',
+  'demo',
+  'calls',
+  '20230709_221853_+380721560384_+79627015538.ogg',
+);
 const FROM = 1;
 const TO = 61;
 const RUNS = 3;
@@ -22,9 +28,10 @@ export interface ExcerptAudioTimings {
   copySeconds: number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+export const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-async function timed(work: () => unknown): Promise<number> {
+export async function timed(work: () => unknown): Promise<number> {
   const started = process.hrtime.bigint();
   await work();
   return Number(process.hrtime.bigint() - started) / 1e9;
@@ -44,7 +51,7 @@ export async function benchExcerptAudio(): Promise<ExcerptAudioTimings> {
       redacted.push(
         await timed(() =>
           writeRedactedClip({
-            source: SOURCE,
+            source: EXCERPT_SOURCE,
             from: FROM,
             to: TO,
             marginSeconds: 0,
@@ -54,18 +61,30 @@ export async function benchExcerptAudio(): Promise<ExcerptAudioTimings> {
           }),
         ),
       );
-      copies.push(
-        await timed(() => {
-          const args = ['-v', 'error', '-ss', String(FROM), '-t', String(TO - FROM), '-i', `file:${SOURCE}`];
-          const result = spawnSync(ffmpegPath(), [...args, '-c', 'copy', '-y', path.join(dir, 'copy.ogg')]);
-          if (result.status !== 0) throw new Error(`ffmpeg -c copy failed: ${result.stderr.toString()}`);
-        }),
-      );
+      copies.push(await timeCopy(FROM, TO, dir));
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   return { redactedSeconds: median(redacted), copySeconds: median(copies) };
+}
+
+/** `ffmpeg -c copy` of from–to of the excerpt's source into dir, in seconds. */
+export function timeCopy(from: number, to: number, dir: string): Promise<number> {
+  return timed(() => {
+    const args = [
+      '-v',
+      'error',
+      '-ss',
+      String(from),
+      '-t',
+      String(to - from),
+      '-i',
+      `file:${EXCERPT_SOURCE}`,
+    ];
+    const result = spawnSync(ffmpegPath(), [...args, '-c', 'copy', '-y', path.join(dir, 'copy.ogg')]);
+    if (result.status !== 0) throw new Error(`ffmpeg -c copy failed: ${result.stderr.toString()}`);
+  });
 }
 
 export function excerptAudioRows(t: ExcerptAudioTimings): string[] {

@@ -3,7 +3,9 @@
 // files, in one run, and the exporter's peak memory (maxRSS of a child process that only exports)
 // beside that of exporting one small call. Runs its own embedded PostgreSQL in a temp folder and
 // removes everything afterwards. Then the audio of a publication excerpt: a redacted 1-minute clip
-// of a demo call against `ffmpeg -c copy` of the same minute (bench/excerpt-audio.ts).
+// of a demo call against `ffmpeg -c copy` of the same minute (bench/excerpt-audio.ts), and the
+// whole excerpt export of that minute with redaction and the full leak check, text and recogniser
+// (bench/excerpt-export.ts), against the same copy.
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -16,6 +18,7 @@ import { createDb, migrateToLatest, type Db } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
 import { wavHeader } from '../src/ingest/testing/audio-fixtures.ts';
 import { benchExcerptAudio, excerptAudioRows } from './excerpt-audio.ts';
+import { benchExcerptExport, excerptExportRows } from './excerpt-export.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const MB = 1_000_000;
@@ -169,6 +172,7 @@ async function main(): Promise<void> {
       `  difference: ${((large.maxRssBytes - small.maxRssBytes) / MIB).toFixed(0)} MiB (streamed: independent of the bundle's size)`,
     );
     for (const row of excerptAudioRows(await benchExcerptAudio())) console.log(row);
+    for (const row of excerptExportRows(await benchExcerptExport(databaseUrl, db, root))) console.log(row);
   } finally {
     await db.destroy();
     await server.stop();
