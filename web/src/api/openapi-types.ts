@@ -1590,7 +1590,7 @@ export interface paths {
     };
     /**
      * The evidentiary original, byte for byte
-     * @description Content-Type from the probed container and codec. Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503, and so is one that `earshot verify-store --quarantine` moved out of the store (the message names the restore command).
+     * @description Content-Type from the probed container and codec; Content-Disposition: attachment with the file name it was received under (RFC 6266, filename* in UTF-8 for non-ASCII names). Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503, and so is one that `earshot verify-store --quarantine` moved out of the store (the message names the restore command).
      */
     get: {
       parameters: {
@@ -1795,7 +1795,7 @@ export interface paths {
     options?: never;
     /**
      * The evidentiary original, byte for byte
-     * @description Content-Type from the probed container and codec. Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503, and so is one that `earshot verify-store --quarantine` moved out of the store (the message names the restore command).
+     * @description Content-Type from the probed container and codec; Content-Disposition: attachment with the file name it was received under (RFC 6266, filename* in UTF-8 for non-ASCII names). Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503, and so is one that `earshot verify-store --quarantine` moved out of the store (the message names the restore command).
      */
     head: {
       parameters: {

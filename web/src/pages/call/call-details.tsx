@@ -123,7 +123,7 @@ export function MetadataPanel({ recording }: { recording: RecordingDetail }) {
         </div>
       ))}
       {recording.quarantined.some((q) => q.kind === 'original') ? null : (
-        <a href={recording.originalAudioUrl} download className="small-print">
+        <a href={recording.originalAudioUrl} download={recording.originalFilename} className="small-print">
           Download the original (byte for byte)
         </a>
       )}
