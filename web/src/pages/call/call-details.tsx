@@ -135,7 +135,8 @@ export function CustodyPanel({ recording }: { recording: RecordingDetail }) {
   return (
     <section className="panel custody-panel" data-testid="custody">
       <h2>Chain of custody</h2>
-      <ol className="custody">
+      {/* It scrolls: focusable so that a keyboard can scroll it too (WCAG 2.1.1). */}
+      <ol className="custody" tabIndex={0} aria-label="Custody events, oldest first">
         {recording.custody.map((event) => (
           <li key={event.id}>
             <span className="custody-action">{event.action}</span>{' '}
