@@ -29,14 +29,8 @@ interface AxeResults {
 export async function seriousViolations(page: Page): Promise<Violation[]> {
   // Evaluated through the DevTools protocol: the desk's Content-Security-Policy does not apply.
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate<AxeResults, string[]>(
-    (tags) =>
-      (window as unknown as { axe: { run(c: Document, o: object): Promise<AxeResults> } }).axe.run(
-        document,
-        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
-      ),
-    WCAG_21_AA,
-  );
+  const options = { runOnly: { type: 'tag', values: WCAG_21_AA }, resultTypes: ['violations'] };
+  const results = await page.evaluate<AxeResults>(`axe.run(document, ${JSON.stringify(options)})`);
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
@@ -49,19 +43,19 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
 
 /** How far the page reaches past the window's right edge, and the elements that reach furthest. */
 export async function sidewaysOverflow(page: Page): Promise<{ overflow: number; culprits: string[] }> {
-  return page.evaluate(() => {
+  // A string: the tests' TypeScript has no DOM types (the function runs in the page).
+  return page.evaluate<{ overflow: number; culprits: string[] }>(`(() => {
     const width = document.documentElement.clientWidth;
     const overflow = document.documentElement.scrollWidth - width;
-    const culprits: string[] = [];
-    if (overflow > 0) {
-      for (const el of Array.from(document.querySelectorAll('body *'))) {
+    const culprits = [];
+    if (overflow > 0)
+      for (const el of document.querySelectorAll('body *')) {
         const box = el.getBoundingClientRect();
         if (box.right > width + 1 && box.width > 0 && culprits.length < 6)
-          culprits.push(`${el.tagName.toLowerCase()}.${String(el.className)} right=${Math.round(box.right)}`);
+          culprits.push(el.tagName.toLowerCase() + '.' + String(el.className) + ' right=' + Math.round(box.right));
       }
-    }
     return { overflow, culprits };
-  });
+  })()`);
 }
 
 /** WCAG contrast ratio of two CSS colours as Chromium computes them (rgb() or color(srgb …)). */
@@ -70,7 +64,11 @@ export function contrastRatio(foreground: string, background: string): number {
     const rgb = /rgba?\(([^)]+)\)/.exec(css);
     const srgb = /color\(srgb ([^)]+)\)/.exec(css);
     let channels: number[];
-    if (rgb) channels = rgb[1]!.split(/[ ,/]+/).slice(0, 3).map((v) => Number(v) / 255);
+    if (rgb)
+      channels = rgb[1]!
+        .split(/[ ,/]+/)
+        .slice(0, 3)
+        .map((v) => Number(v) / 255);
     else if (srgb) channels = srgb[1]!.split(/[ /]+/).slice(0, 3).map(Number);
     else throw new Error(`cannot read the colour ${css}`);
     const [r, g, b] = channels.map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));

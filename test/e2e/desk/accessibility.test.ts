@@ -22,7 +22,8 @@ beforeAll(async () => {
   await db.connect();
   const list = await getJson<{ items: { id: string }[] }>(`${s.url}api/recordings?sort=triage&limit=1`);
   topCall = list.items[0]!.id;
-  const number = (await db.query<{ n: string }>('SELECT caller_number AS n FROM recordings LIMIT 1')).rows[0]!.n;
+  const number = (await db.query<{ n: string }>('SELECT caller_number AS n FROM recordings LIMIT 1')).rows[0]!
+    .n;
   const collection = (await db.query<{ id: string }>('SELECT id FROM collections LIMIT 1')).rows[0]!.id;
   pages = [
     { name: 'Calls', hash: 'calls', ready: '[data-testid="call-row"]' },
@@ -47,6 +48,8 @@ afterAll(async () => {
 async function open(page: Page, hash: string, ready: string): Promise<void> {
   await page.goto(`${s.url}#/${hash}`);
   await page.locator(ready).first().waitFor({ timeout: 60_000 });
+  // A list being reloaded is drawn faded: measured once it has arrived.
+  await expect.poll(() => page.locator('.loading').count(), { timeout: 30_000 }).toBe(0);
   // Fonts and late panels settle before anything is measured.
   await page.evaluate('document.fonts.ready');
   await page.waitForLoadState('networkidle');
@@ -122,7 +125,10 @@ describe('the desk for a phone, a keyboard and a screen reader', () => {
     await open(page, `call/${topCall}`, '[data-testid="segment"]');
     await page.getByTestId('play-button').and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
     await page.evaluate('document.activeElement?.blur()');
-    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    // Strings: the tests' TypeScript has no DOM types (they run in the page).
+    const focused = () => page.evaluate<string>("document.activeElement?.textContent?.trim() ?? ''");
+    const focusedWordStart = () =>
+      page.evaluate<string | null>("document.activeElement?.getAttribute('data-word-start') ?? null");
     let presses = 0;
     while ((await focused()) !== 'Skip to transcript' && presses < 15) {
       await page.keyboard.press('Tab');
@@ -131,32 +137,30 @@ describe('the desk for a phone, a keyboard and a screen reader', () => {
     // Before the player's and waveform's controls: the top bar's links, then the skip link.
     expect(await focused()).toBe('Skip to transcript');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('transcript');
+    expect(await page.evaluate<string>('document.activeElement?.id')).toBe('transcript');
     // The next stops are the first segment's time, then its words.
     await page.keyboard.press('Tab');
     expect(
-      await page.evaluate(() => document.activeElement?.closest('[data-testid="segment"]') !== null),
+      await page.evaluate<boolean>(`document.activeElement?.closest('[data-testid="segment"]') != null`),
     ).toBe(true);
     let word: string | null = null;
     for (let i = 0; i < 5 && word === null; i += 1) {
       await page.keyboard.press('Tab');
-      word = await page.evaluate(() => document.activeElement?.getAttribute('data-word-start') ?? null);
+      word = await focusedWordStart();
     }
     expect(word).not.toBeNull();
     // A later word, so that the seek is seen to move the player.
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
-    const target = Number(
-      await page.evaluate(() => document.activeElement?.getAttribute('data-word-start') ?? 'NaN'),
-    );
+    const target = Number(await focusedWordStart());
     expect(target).toBeGreaterThan(0);
     await page.keyboard.press('Enter');
     await expect.poll(() => playerSeconds(page), { timeout: 10_000 }).toBeCloseTo(target, 1);
     // The focused word is outlined: focus is visible.
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    const outline = await page.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle');
     expect(outline).not.toBe('none');
     // Space seeks as well, without scrolling the page.
     await page.keyboard.press('Shift+Tab');
-    const earlier = Number(await page.evaluate(() => document.activeElement?.getAttribute('data-word-start')));
+    const earlier = Number(await focusedWordStart());
     await page.keyboard.press('Space');
     await expect.poll(() => playerSeconds(page), { timeout: 10_000 }).toBeCloseTo(earlier, 1);
   });
@@ -165,13 +169,13 @@ describe('the desk for a phone, a keyboard and a screen reader', () => {
     const { page } = s;
     await page.setViewportSize({ width: 1440, height: 900 });
     await open(page, 'calls?sort=triage', '[data-testid="call-row"]');
-    const colours = await page
-      .locator('.triage')
-      .evaluateAll((badges) =>
-        badges.map((b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor] as const),
-      );
+    // A string: the tests' TypeScript has no DOM types (it runs in the page).
+    const colours = await page.evaluate<[string, string][]>(
+      `[...document.querySelectorAll('.triage')].map(b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor])`,
+    );
     expect(colours.length).toBeGreaterThan(5);
-    for (const [fg, bg] of colours) expect(contrastRatio(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+    for (const [fg, bg] of colours)
+      expect(contrastRatio(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
     await open(page, `call/${topCall}`, '.code-word');
     const snapshot = await page.locator('.code-word').first().ariaSnapshot();
     expect(snapshot).toMatch(/—/);
