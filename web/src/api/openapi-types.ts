@@ -2894,7 +2894,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** @description Months with at least one call, in order */
+              /** @description Every month from the first to the last dated call, in order: a month without calls is listed with 0 calls, so a chart axis runs continuously */
               months: {
                 /** @description Month of the call start, YYYY-MM (UTC) */
                 month: string;
@@ -2914,14 +2914,14 @@ export interface paths {
                 callsWith: {
                   [key: string]: number;
                 };
-                /** @description Casualty counts stated in the calls, summed (machine output) */
+                /** @description Casualty counts stated in the calls, summed (machine output); null where no call of the period stated one: unknown, not zero */
                 casualties: {
                   /** @description Sum of killed counts stated in the calls */
-                  killed: number;
+                  killed: number | null;
                   /** @description Sum of wounded counts stated in the calls */
-                  wounded: number;
+                  wounded: number | null;
                   /** @description Sum of missing counts stated in the calls */
-                  missing: number;
+                  missing: number | null;
                 };
               }[];
               /** @description Calls without a start time; open them with /api/recordings?undated=true */
@@ -2938,14 +2938,14 @@ export interface paths {
                 callsWith: {
                   [key: string]: number;
                 };
-                /** @description Casualty counts stated in the calls, summed (machine output) */
+                /** @description Casualty counts stated in the calls, summed (machine output); null where no call of the period stated one: unknown, not zero */
                 casualties: {
                   /** @description Sum of killed counts stated in the calls */
-                  killed: number;
+                  killed: number | null;
                   /** @description Sum of wounded counts stated in the calls */
-                  wounded: number;
+                  wounded: number | null;
                   /** @description Sum of missing counts stated in the calls */
-                  missing: number;
+                  missing: number | null;
                 };
               };
             };
