@@ -44,7 +44,9 @@ function wordAccess(
     onClick: () => onSeek(word.start),
     onKeyDown: (event) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
+      // Seeks as a click does; Space here is not also the player's play/pause key.
       event.preventDefault();
+      event.stopPropagation();
       onSeek(word.start);
     },
   };
