@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +13,7 @@ import {
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { createDb } from '../db/database.ts';
 import { buildApiServer } from './server.ts';
+import { precompressDesk } from '../../web/tools/precompress-desk.ts';
 import { signedInApi, type SignedInApi } from '../../test/helpers/signed-in-api.ts';
 
 interface OpenApiDocument {
@@ -231,6 +233,36 @@ describe('unknown routes and the desk', () => {
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     expect(response.body).toContain('not built');
     expect(response.body).toContain('href="/api/openapi.json"');
+  });
+
+  it('sends the desk build compressed (Brotli, gzip) to a browser that accepts it, plain otherwise', async () => {
+    const deskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-desk-'));
+    const script = `${'export const words = ["груз", "двести"];\n'.repeat(2000)}`;
+    fs.writeFileSync(path.join(deskDir, 'index.html'), '<!doctype html><title>Desk</title>');
+    fs.mkdirSync(path.join(deskDir, 'assets'));
+    fs.writeFileSync(path.join(deskDir, 'assets', 'trends.js'), script);
+    expect(precompressDesk(deskDir)).toMatchObject({ files: 1, bytes: Buffer.byteLength(script) });
+    const deskApp = await buildApiServer({ db: t.db, config: fixture.config, deskDir });
+    try {
+      const get = (encoding: string) =>
+        deskApp.inject({ method: 'GET', url: '/assets/trends.js', headers: { 'accept-encoding': encoding } });
+      const br = await get('gzip, deflate, br');
+      expect(br.statusCode).toBe(200);
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['content-type']).toMatch(/javascript/);
+      expect(br.headers.vary).toMatch(/accept-encoding/i);
+      expect(br.rawPayload.length).toBeLessThan(Buffer.byteLength(script) / 10);
+      expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+      const gzip = await get('gzip');
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(zlib.gunzipSync(gzip.rawPayload).toString()).toBe(script);
+      const plain = await get('identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(script);
+    } finally {
+      await deskApp.close();
+      fs.rmSync(deskDir, { recursive: true, force: true });
+    }
   });
 
   it('serves the built desk from its folder when index.html exists', async () => {

@@ -153,6 +153,11 @@ export async function ingestPaths(
           ? await ingestSource(ctx, item.source)
           : await rejectUnread(ctx, item.rejected);
       const path = item.kind === 'source' ? item.source.sourcePath : item.rejected.sourcePath;
+      // A file seen again (already known, or a duplicate whose metadata was recorded the first
+      // time) never asks the sidecar for its row; the row still matches a file of this ingest, and
+      // must not be reported as matching none (each restart re-ingests the demo corpus).
+      if (item.kind === 'source' && outcome.kind !== 'rejected')
+        sidecar?.lookup(item.source.relativePath, item.source.basename);
       countOutcome(summary, path, outcome);
       progress.filesDone += 1;
       progress.bytesDone += item.kind === 'source' ? item.source.diskBytes : item.rejected.diskBytes;

@@ -120,6 +120,21 @@ describe('call metadata from a sidecar', () => {
     expect(two.callee_number).toBe('+79161234567');
   });
 
+  it('warns about no row when the same folder and sidecar are ingested again (a restart re-ingests the demo)', async () => {
+    const input = path.join(root, 'sidecar-again');
+    writeWav(path.join(input, 'again.wav'), { seed: 31 });
+    writeWav(path.join(input, 'copy', 'again-copy.wav'), { seed: 31 });
+    const csv = path.join(root, 'again.csv');
+    fs.writeFileSync(csv, 'file;caller\nagain.wav;+79161234567\ncopy/again-copy.wav;+79161234567\n');
+    const options = { paths: [input], collection: 'meta', actor: 'tester', metadataFile: csv };
+    const first = await ingestPaths(tdb.db, config, options);
+    expect(first.summary.ingested + first.summary.duplicates).toBe(2);
+    expect(first.summary.metadataWarnings).toEqual([]);
+    const second = await ingestPaths(tdb.db, config, options);
+    expect(second.summary.alreadyKnown).toBe(2);
+    expect(second.summary.metadataWarnings).toEqual([]);
+  });
+
   it('ingests the audio when a row has a bad date or number, and names the row in a warning and a custody event', async () => {
     const input = path.join(root, 'sidecar-bad-rows');
     writeWav(path.join(input, 'bad-date.wav'), { seed: 3 });

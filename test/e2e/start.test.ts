@@ -59,6 +59,10 @@ describe('earshot start on the embedded default', async () => {
     // click signs in and opens the desk.
     const [, link] = await running.waitFor(SIGN_IN_LINK);
     expect(link!.startsWith(`${url}sign-in?token=`)).toBe(true);
+    // `earshot start` builds the desk when it is missing (not only `npm start`): / is the desk.
+    const desk = await (await fetch(url!)).text();
+    expect(desk).not.toContain('not built yet');
+    expect(desk).toContain('<div id="root">');
     expect((await fetch(`${url}api/recordings`)).status).toBe(401);
     const opened = await fetch(link!, { redirect: 'manual' });
     expect([opened.status, opened.headers.get('location')]).toEqual([303, '/']);
@@ -117,6 +121,8 @@ describe('earshot start on the embedded default', async () => {
     expect(running.output()).toContain(
       `Ingest: 0 new, 0 duplicates, ${demoFiles.length} already known, 0 rejected.`,
     );
+    // The demo's call records all match a file already known: no row is reported as matching none.
+    expect(running.output()).not.toContain('no ingested file matches');
     const list = await getJson<RecordingList>(`${url}api/recordings?limit=200`);
     expect(list.total).toBe(demoFiles.length);
   }, 300_000);

@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import './styles.css';
+import './accessibility.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

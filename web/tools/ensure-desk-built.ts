@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompressDesk } from './precompress-desk.ts';
 
 const webDir = path.resolve(import.meta.dirname, '..');
 const repositoryRoot = path.resolve(webDir, '..');
@@ -63,6 +64,10 @@ export async function ensureDeskBuilt(
     logLevel: 'warn',
     build: { outDir: scratch, emptyOutDir: true },
   });
+  const packed = precompressDesk(scratch);
+  log(
+    `Compressed ${packed.files} files: ${kib(packed.bytes)} → ${kib(packed.brotliBytes)} with Brotli (gzip too).`,
+  );
   const old = `${scratch}-old`;
   if (fs.existsSync(deskDistDir)) fs.renameSync(deskDistDir, old);
   fs.renameSync(scratch, deskDistDir);
@@ -70,6 +75,8 @@ export async function ensureDeskBuilt(
   log('Web desk built into web/dist.');
   return true;
 }
+
+const kib = (bytes: number): string => `${Math.round(bytes / 1024)} KiB`;
 
 function canWrite(dir: string): boolean {
   try {

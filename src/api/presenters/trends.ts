@@ -21,7 +21,11 @@ function period(row: MonthRow | undefined, categories: readonly MonthCategoryRow
     analysed: row?.analysed ?? 0,
     mentions,
     callsWith,
-    casualties: { killed: row?.killed ?? 0, wounded: row?.wounded ?? 0, missing: row?.missing ?? 0 },
+    casualties: {
+      killed: row?.killed ?? null,
+      wounded: row?.wounded ?? null,
+      missing: row?.missing ?? null,
+    },
   };
 }
 
@@ -32,23 +36,37 @@ export function monthRange(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
+/**
+ * Every 'YYYY-MM' from the first to the last month given, in order: months without calls belong on
+ * a chart's axis (a quiet month is a finding too), not skipped.
+ */
+export function continuousMonths(dated: readonly string[]): string[] {
+  if (dated.length === 0) return [];
+  const index = (month: string) => {
+    const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+    return year * 12 + monthNumber - 1;
+  };
+  const indexes = dated.map(index);
+  const months: string[] = [];
+  for (let i = Math.min(...indexes); i <= Math.max(...indexes); i += 1)
+    months.push(`${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`);
+  return months;
+}
+
 export function presentMonthlyTrends(rows: {
   months: MonthRow[];
   categories: MonthCategoryRow[];
 }): MonthlyTrendsResponse {
-  const months: MonthlyTrendsResponse['months'] = [];
-  for (const row of rows.months) {
-    if (row.month === null) continue;
-    const month = row.month;
-    months.push({
-      month,
-      ...monthRange(month),
-      ...period(
-        row,
-        rows.categories.filter((c) => c.month === month),
-      ),
-    });
-  }
+  const byMonth = new Map(rows.months.map((row) => [row.month, row]));
+  const dated = rows.months.flatMap((row) => (row.month === null ? [] : [row.month]));
+  const months = continuousMonths(dated).map((month) => ({
+    month,
+    ...monthRange(month),
+    ...period(
+      byMonth.get(month),
+      rows.categories.filter((c) => c.month === month),
+    ),
+  }));
   return {
     months,
     undated: period(

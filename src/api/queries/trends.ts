@@ -18,9 +18,10 @@ export interface MonthRow {
   month: string | null;
   calls: number;
   analysed: number;
-  killed: number;
-  wounded: number;
-  missing: number;
+  /** Sums of the counts stated; null when no call of the month stated one (unknown, not 0). */
+  killed: number | null;
+  wounded: number | null;
+  missing: number | null;
 }
 
 export interface MonthCategoryRow {
@@ -93,8 +94,8 @@ export async function monthlyTrends(
     sql<Omit<MonthRow, 'calls'> & { category: string | null; mentions: number; calls_with: number }>`
       WITH findings AS (${findings})
       SELECT month, NULL AS category, sum(calls)::int AS analysed,
-        coalesce(sum(killed), 0)::int AS killed, coalesce(sum(wounded), 0)::int AS wounded,
-        coalesce(sum(missing), 0)::int AS missing, 0 AS mentions, 0 AS calls_with
+        sum(killed)::int AS killed, sum(wounded)::int AS wounded,
+        sum(missing)::int AS missing, 0 AS mentions, 0 AS calls_with
       FROM findings GROUP BY month
       UNION ALL
       SELECT f.month, c.category, 0, 0, 0, 0, sum(c.mentions * f.calls)::int, sum(f.calls)::int
@@ -113,9 +114,9 @@ export async function monthlyTrends(
         month: row.month,
         calls: row.calls,
         analysed: analysed?.analysed ?? 0,
-        killed: analysed?.killed ?? 0,
-        wounded: analysed?.wounded ?? 0,
-        missing: analysed?.missing ?? 0,
+        killed: analysed?.killed ?? null,
+        wounded: analysed?.wounded ?? null,
+        missing: analysed?.missing ?? null,
       };
     })
     .sort((a, b) => compareMonths(a.month, b.month));

@@ -21,6 +21,7 @@ let api: SignedInApi;
 let original: { id: string; sha256: string; content: Buffer };
 let opus: { id: string; sha256: string; content: Buffer };
 let missingFile: { id: string };
+let cyrillic: { id: string };
 let working: { sha256: string };
 const workingBytes = randomBytes(3000);
 const ORIGINAL_SIZE = 1000;
@@ -45,6 +46,11 @@ beforeAll(async () => {
     original_filename: 'call.ogg',
   });
   missingFile = await insertRecording(fixture, { collection_id: collectionId, writeFile: false });
+  cyrillic = await insertRecording(fixture, {
+    collection_id: collectionId,
+    content: randomBytes(10),
+    original_filename: 'звонок Пете.ogg',
+  });
   working = await insertWorkingCopy(fixture, { recordingId: original.id, channel: 0, content: workingBytes });
   app = await buildApiServer({ db: t.db, config: fixture.config });
   api = await signedInApi(app, t.db);
@@ -71,6 +77,16 @@ describe('GET /api/recordings/:id/audio/original', () => {
     expect(response.headers['accept-ranges']).toBe('bytes');
     expect(response.headers.etag).toBe(`"${original.sha256}"`);
     expect(response.rawPayload.equals(original.content)).toBe(true);
+  });
+
+  it('downloads under the name it was received with, in ASCII and in UTF-8 (RFC 6266/8187)', async () => {
+    expect((await get(originalUrl())).headers['content-disposition']).toBe(
+      `attachment; filename="call.mp3"; filename*=UTF-8''call.mp3`,
+    );
+    const head = await get(`/api/recordings/${cyrillic.id}/audio/original`, {}, 'HEAD');
+    expect(head.headers['content-disposition']).toBe(
+      `attachment; filename="______ ____.ogg"; filename*=UTF-8''${encodeURIComponent('звонок Пете.ogg')}`,
+    );
   });
 
   it('sends the first bytes of a range with 206 and Content-Range', async () => {

@@ -15,6 +15,7 @@ import { presentWorkingPeaks } from '../presenters/peaks.ts';
 import { findWorkingCopy, requireRecording } from '../queries/recording-detail.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
 import { workingPeaksResponseSchema } from '../schemas/peaks.ts';
+import { attachmentDisposition } from '../../verification/evidence-input.ts';
 import { scopeToCollections } from '../../accounts/collection-scope.ts';
 import { principalOf } from '../../accounts/principal.ts';
 import type { RouteContext } from './context.ts';
@@ -90,7 +91,9 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
     schema: {
       tags: ['audio'],
       summary: 'The evidentiary original, byte for byte',
-      description: `Content-Type from the probed container and codec. ${RANGE_NOTES}`,
+      description:
+        'Content-Type from the probed container and codec; Content-Disposition: attachment with the file name ' +
+        `it was received under (RFC 6266, filename* in UTF-8 for non-ASCII names). ${RANGE_NOTES}`,
       params: recordingIdParamsSchema,
       response: audioResponses('audio/*'),
     },
@@ -103,6 +106,8 @@ export function registerAudioRoutes(app: FastifyInstance, { db, config }: RouteC
         request.params.id,
         scopeToCollections(principalOf(request)),
       );
+      // Saved under the name it came in with, not the last part of this URL ("original").
+      reply.header('Content-Disposition', attachmentDisposition(recording.original_filename));
       await sendAudioFile(request, reply, {
         absolutePath: insideStore(config.originalsDir, recording.store_path),
         contentType: audioContentType({

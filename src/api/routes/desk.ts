@@ -19,12 +19,20 @@ const NOT_BUILT_PAGE = `<!doctype html>
 `;
 
 /**
- * Serves the built web desk at / when web/dist/index.html exists; otherwise / is a small page
+ * Serves the built web desk at / when web/dist/index.html exists (compressed copies when the
+ * browser accepts them); otherwise / is a small page
  * that says so and points at the API description.
  */
 export async function registerDesk(app: FastifyInstance, deskDir: string): Promise<void> {
   if (fs.existsSync(path.join(deskDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: deskDir, prefix: '/', index: ['index.html'] });
+    // The build writes .br and .gz beside each script (web/tools/precompress-desk.ts): sent to a
+    // browser that accepts them, the plain file otherwise.
+    await app.register(fastifyStatic, {
+      root: deskDir,
+      prefix: '/',
+      index: ['index.html'],
+      preCompressed: true,
+    });
     return;
   }
   app.get('/', { schema: { hide: true } }, (_request, reply) =>

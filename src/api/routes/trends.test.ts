@@ -27,7 +27,7 @@ interface Period {
   analysed: number;
   mentions: Record<string, number>;
   callsWith: Record<string, number>;
-  casualties: { killed: number; wounded: number; missing: number };
+  casualties: { killed: number | null; wounded: number | null; missing: number | null };
 }
 interface Monthly {
   months: (Period & { month: string; from: string; to: string })[];
@@ -177,7 +177,8 @@ describe('GET /api/trends/monthly', () => {
     expect(body.months[0]).toMatchObject({
       mentions: { casualties_killed: 1, refusal_to_fight: 1 },
       callsWith: { casualties_killed: 1, refusal_to_fight: 1 },
-      casualties: { killed: 5, wounded: 0, missing: 0 },
+      // No call of the month stated a number wounded or missing: unknown, not 0.
+      casualties: { killed: 5, wounded: null, missing: null },
     });
     expect(body.months[1]).toMatchObject({
       mentions: { casualties_killed: 1, refusal_to_fight: 1 },
@@ -230,8 +231,21 @@ describe('GET /api/trends/monthly when a call start is filled in later', () => {
     await setStart(new Date('2022-07-02T08:00:00Z'));
     try {
       const body = await get<Monthly>('/api/trends/monthly');
-      // Months between without calls are left out.
-      expect(body.months.map((m) => m.month)).toEqual(['2022-03', '2022-04', '2022-07']);
+      // Months between without calls are listed empty: the charts' month axis runs continuously.
+      expect(body.months.map((m) => m.month)).toEqual([
+        '2022-03',
+        '2022-04',
+        '2022-05',
+        '2022-06',
+        '2022-07',
+      ]);
+      expect(body.months.find((m) => m.month === '2022-05')).toMatchObject({
+        calls: 0,
+        analysed: 0,
+        mentions: {},
+        casualties: { killed: null, wounded: null, missing: null },
+      });
+      expect(await listTotal('from=2022-05-01&to=2022-05-31')).toBe(0);
       const july = body.months.find((m) => m.month === '2022-07');
       expect(july).toMatchObject({ calls: 1, analysed: 1, callsWith: { refusal_to_fight: 1 } });
       expect(body.months.find((m) => m.month === '2022-04')).toMatchObject({ calls: 2, analysed: 2 });

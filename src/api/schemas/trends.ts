@@ -8,11 +8,14 @@ const countsByCategory = (what: string) =>
 
 const casualtySumsSchema = z
   .object({
-    killed: z.number().int().describe('Sum of killed counts stated in the calls'),
-    wounded: z.number().int().describe('Sum of wounded counts stated in the calls'),
-    missing: z.number().int().describe('Sum of missing counts stated in the calls'),
+    killed: z.number().int().nullable().describe('Sum of killed counts stated in the calls'),
+    wounded: z.number().int().nullable().describe('Sum of wounded counts stated in the calls'),
+    missing: z.number().int().nullable().describe('Sum of missing counts stated in the calls'),
   })
-  .describe('Casualty counts stated in the calls, summed (machine output)');
+  .describe(
+    'Casualty counts stated in the calls, summed (machine output); null where no call of the period ' +
+      'stated one: unknown, not zero',
+  );
 
 const periodFields = {
   calls: z.number().int().describe('Calls in the period (analysed or not)'),
@@ -35,7 +38,10 @@ export const monthlyTrendsSchema = z
           })
           .describe('One month; open its calls with /api/recordings?from=…&to=… (and &category=…)'),
       )
-      .describe('Months with at least one call, in order'),
+      .describe(
+        'Every month from the first to the last dated call, in order: a month without calls is listed ' +
+          'with 0 calls, so a chart axis runs continuously',
+      ),
     undated: z
       .object(periodFields)
       .describe('Calls without a start time; open them with /api/recordings?undated=true'),

@@ -30,6 +30,7 @@ A second start reuses the data folder; a start after a crash or kill -9 recovers
 (orphaned database server, interrupted jobs). Stop with Ctrl-C.`,
     )
     .action(async (options: StartCommandOptions) => {
+      await buildDeskIfNeeded(context.out);
       const { startApp } = await import('../../runtime/start-app.ts');
       // Listen before printing "ready": a signal that arrives right after must stop us cleanly.
       const stopSignal = waitForShutdownSignal();
@@ -52,4 +53,22 @@ function parsePort(value: string): number {
     throw new Error(`--port must be a whole number from 0 to 65535, not "${value}"`);
   }
   return port;
+}
+
+/**
+ * `npx earshot start` on a fresh clone serves the desk, not "the desk is not built yet": the build
+ * (web/dist, a minute on two cores) runs here when it is missing or older than web/src, as `npm
+ * start` used to do alone. A desk that cannot be built leaves the API running and says why.
+ */
+async function buildDeskIfNeeded(out: NodeJS.WritableStream): Promise<void> {
+  const say = (line: string): boolean => out.write(`${line}\n`);
+  try {
+    const { ensureDeskBuilt } = await import('../../../web/tools/ensure-desk-built.ts');
+    await ensureDeskBuilt({ log: say });
+  } catch (error) {
+    say(
+      `Could not build the web desk (${error instanceof Error ? error.message : String(error)}): ` +
+        'the API runs without it; `npm run build:desk` builds it.',
+    );
+  }
 }

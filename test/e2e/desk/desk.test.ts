@@ -264,9 +264,16 @@ describe('the web desk', () => {
     await screenshot(page, 'trends', true);
     await expectRegionTooltips(page.getByTestId('places-map'));
 
+    // Every month from the first call to the last, those without calls included (0 calls, and no
+    // casualty figure: nothing stated is unknown, not 0).
     const byMonth = await db.query<{ month: string; calls: string }>(
-      `SELECT to_char(call_started_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*) AS calls
-         FROM recordings WHERE call_started_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
+      `SELECT to_char(m, 'YYYY-MM') AS month,
+         (SELECT count(*) FROM recordings WHERE call_started_at >= m AT TIME ZONE 'UTC'
+            AND call_started_at < (m + interval '1 month') AT TIME ZONE 'UTC') AS calls
+       FROM generate_series(
+         (SELECT date_trunc('month', min(call_started_at AT TIME ZONE 'UTC')) FROM recordings),
+         (SELECT date_trunc('month', max(call_started_at AT TIME ZONE 'UTC')) FROM recordings),
+         interval '1 month') AS m ORDER BY 1`,
     );
     const rows = page.locator('[data-testid="monthly-table"] tbody tr');
     expect(await rows.count()).toBe(byMonth.rows.length);
@@ -274,6 +281,16 @@ describe('the web desk', () => {
       const cell = page.locator(`tr[data-month="${row.month}"] [data-testid="month-calls"]`);
       expect(await cell.textContent(), row.month).toBe(row.calls);
     }
+    const empty = byMonth.rows.find((row) => row.calls === '0');
+    expect(empty, 'the demo corpus has a month without calls').toBeDefined();
+    expect(
+      await page.locator(`tr[data-month="${empty!.month}"] [data-casualty="killed"]`).textContent(),
+    ).toBe('–');
+    // The collection is picked from those that exist, not typed.
+    const collections = await db.query<{ name: string }>('SELECT name FROM collections ORDER BY name');
+    const offered = await page.getByTestId('trends-collection').locator('option').allTextContents();
+    expect(offered[0]).toBe('All');
+    for (const c of collections.rows) expect(offered.some((o) => o.startsWith(`${c.name} (`))).toBe(true);
     // The chart says the same: hover over the first month's bar and read ECharts' tooltip.
     const first = byMonth.rows[0]!;
     const chart = page.getByTestId('monthly-chart');

@@ -1590,7 +1590,7 @@ export interface paths {
     };
     /**
      * The evidentiary original, byte for byte
-     * @description Content-Type from the probed container and codec. Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503, and so is one that `earshot verify-store --quarantine` moved out of the store (the message names the restore command).
+     * @description Content-Type from the probed container and codec; Content-Disposition: attachment with the file name it was received under (RFC 6266, filename* in UTF-8 for non-ASCII names). Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503, and so is one that `earshot verify-store --quarantine` moved out of the store (the message names the restore command).
      */
     get: {
       parameters: {
@@ -1795,7 +1795,7 @@ export interface paths {
     options?: never;
     /**
      * The evidentiary original, byte for byte
-     * @description Content-Type from the probed container and codec. Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503, and so is one that `earshot verify-store --quarantine` moved out of the store (the message names the restore command).
+     * @description Content-Type from the probed container and codec; Content-Disposition: attachment with the file name it was received under (RFC 6266, filename* in UTF-8 for non-ASCII names). Supports HEAD and single byte ranges (Range: bytes=0-99, bytes=100-, bytes=-500): 206 with Content-Range, 416 when the range starts past the end. A Range header with several ranges, or one that is malformed, is ignored and the whole file is sent with 200 (RFC 9110 allows this; players ask for one range at a time). ETag is the SHA-256 of the file; If-Range and If-None-Match are honoured. A file is served only once its bytes were seen to hash to that SHA-256 (checked again whenever the file changes on disk); one that does not match is refused with 503, and so is one that `earshot verify-store --quarantine` moved out of the store (the message names the restore command).
      */
     head: {
       parameters: {
@@ -2894,7 +2894,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** @description Months with at least one call, in order */
+              /** @description Every month from the first to the last dated call, in order: a month without calls is listed with 0 calls, so a chart axis runs continuously */
               months: {
                 /** @description Month of the call start, YYYY-MM (UTC) */
                 month: string;
@@ -2914,14 +2914,14 @@ export interface paths {
                 callsWith: {
                   [key: string]: number;
                 };
-                /** @description Casualty counts stated in the calls, summed (machine output) */
+                /** @description Casualty counts stated in the calls, summed (machine output); null where no call of the period stated one: unknown, not zero */
                 casualties: {
                   /** @description Sum of killed counts stated in the calls */
-                  killed: number;
+                  killed: number | null;
                   /** @description Sum of wounded counts stated in the calls */
-                  wounded: number;
+                  wounded: number | null;
                   /** @description Sum of missing counts stated in the calls */
-                  missing: number;
+                  missing: number | null;
                 };
               }[];
               /** @description Calls without a start time; open them with /api/recordings?undated=true */
@@ -2938,14 +2938,14 @@ export interface paths {
                 callsWith: {
                   [key: string]: number;
                 };
-                /** @description Casualty counts stated in the calls, summed (machine output) */
+                /** @description Casualty counts stated in the calls, summed (machine output); null where no call of the period stated one: unknown, not zero */
                 casualties: {
                   /** @description Sum of killed counts stated in the calls */
-                  killed: number;
+                  killed: number | null;
                   /** @description Sum of wounded counts stated in the calls */
-                  wounded: number;
+                  wounded: number | null;
                   /** @description Sum of missing counts stated in the calls */
-                  missing: number;
+                  missing: number | null;
                 };
               };
             };

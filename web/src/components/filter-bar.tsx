@@ -20,7 +20,7 @@ export const MORE_FILTER_KEYS = ['stage', 'status', 'minTriage', 'undated', 'cal
  * The collections to pick from with their call counts, read each time the bar is shown, so that a
  * collection ingested since appears. If they cannot be read, only "All" is offered.
  */
-function useCollections(): Collection[] {
+export function useCollections(): Collection[] {
   return useLoad('collections', (signal) => listCollections(signal)).data?.items ?? [];
 }
 

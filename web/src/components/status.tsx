@@ -67,8 +67,18 @@ export function StageDots({ stages }: { stages: StageRun[] }) {
   );
 }
 
+/**
+ * The pipeline's stages that have no run for a call (nothing queued, nothing tried): the server
+ * lists only stages that ran or are queued, and a missing chip read as "nothing to see".
+ */
+export function stagesNotStarted(stages: readonly StageRun[]): string[] {
+  const seen = new Set(stages.map((s) => s.stage));
+  return PIPELINE_ORDER.filter((stage) => !seen.has(stage));
+}
+
 export function StageChips({ stages }: { stages: StageRun[] }) {
   const ordered = inPipelineOrder(stages);
+  const notStarted = stagesNotStarted(stages);
   const models = [
     ...new Set(
       ordered.flatMap((s) => (s.status === 'waiting' && s.waitingForModel ? [s.waitingForModel] : [])),
@@ -85,6 +95,17 @@ export function StageChips({ stages }: { stages: StageRun[] }) {
           title={stageTitle(s)}
         >
           {s.stage}: {stageLabel(s)}
+        </span>
+      ))}
+      {notStarted.map((stage) => (
+        <span
+          key={stage}
+          className="stage-chip stage-not-started"
+          data-stage={stage}
+          data-status="not-started"
+          title={`${stage}: not started — it runs once the stages before it have finished`}
+        >
+          {stage}: not started
         </span>
       ))}
       {models.map((model) => (

@@ -65,6 +65,7 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
   const total = data?.total ?? 0;
   return (
     <section className="search-page">
+      <h1>Search</h1>
       <form className="search-box" onSubmit={submit} role="search">
         <input
           type="search"

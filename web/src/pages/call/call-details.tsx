@@ -123,7 +123,7 @@ export function MetadataPanel({ recording }: { recording: RecordingDetail }) {
         </div>
       ))}
       {recording.quarantined.some((q) => q.kind === 'original') ? null : (
-        <a href={recording.originalAudioUrl} download className="small-print">
+        <a href={recording.originalAudioUrl} download={recording.originalFilename} className="small-print">
           Download the original (byte for byte)
         </a>
       )}
@@ -135,7 +135,8 @@ export function CustodyPanel({ recording }: { recording: RecordingDetail }) {
   return (
     <section className="panel custody-panel" data-testid="custody">
       <h2>Chain of custody</h2>
-      <ol className="custody">
+      {/* It scrolls: focusable so that a keyboard can scroll it too (WCAG 2.1.1). */}
+      <ol className="custody" tabIndex={0} aria-label="Custody events, oldest first">
         {recording.custody.map((event) => (
           <li key={event.id}>
             <span className="custody-action">{event.action}</span>{' '}

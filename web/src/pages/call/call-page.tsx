@@ -21,6 +21,27 @@ import { Waveform } from './waveform.tsx';
 const NO_SEGMENTS: Segment[] = [];
 
 /**
+ * The first Tab stop of the page after the top bar: jumps over the player and waveform to the
+ * transcript. The desk routes by hash, so it moves focus instead of following an anchor.
+ */
+function SkipToTranscript() {
+  return (
+    <a
+      className="skip-link"
+      href="#transcript"
+      onClick={(event) => {
+        event.preventDefault();
+        const transcript = document.getElementById('transcript');
+        transcript?.focus();
+        transcript?.scrollIntoView({ block: 'start' });
+      }}
+    >
+      Skip to transcript
+    </a>
+  );
+}
+
+/**
  * One call: the player and waveform on top, the transcript beside its analysis, versions, notes,
  * call records and custody. `?version=N` shows an older transcript version; `?t=S` starts at S s.
  */
@@ -54,6 +75,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
 
   return (
     <section className="call-page">
+      <SkipToTranscript />
       <CallHeader recording={recording} />
       <div className="player-box">
         <PlayerControls player={playback.player} state={playback.state} onNextFlag={playback.nextFlag} />

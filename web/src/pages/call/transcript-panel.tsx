@@ -78,7 +78,7 @@ export function TranscriptPanel({
   error: string | null;
 }) {
   return (
-    <div className="transcript-col">
+    <div className="transcript-col" id="transcript" tabIndex={-1} role="region" aria-label="Transcript">
       <TranscriptHead recordingId={recordingId} transcript={transcript} />
       <ErrorMessage error={error} />
       {transcript ? (

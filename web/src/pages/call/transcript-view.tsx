@@ -26,6 +26,32 @@ interface SegmentRowProps {
   onNote: (segment: Segment) => void;
 }
 
+/**
+ * A timed word is a control: it takes focus and Enter or Space seeks to it, as a click does. A code
+ * word carries its gloss as its accessible name, on a role that may be named (a timed word's
+ * button, or a note), so that a screen reader reads the gloss out.
+ */
+function wordAccess(
+  word: { start: number } | undefined,
+  gloss: string | undefined,
+  onSeek: (seconds: number) => void,
+): React.HTMLAttributes<HTMLSpanElement> {
+  if (!word) return gloss ? { role: 'note', 'aria-label': gloss } : {};
+  return {
+    role: 'button',
+    tabIndex: 0,
+    'aria-label': gloss,
+    onClick: () => onSeek(word.start),
+    onKeyDown: (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      // Seeks as a click does; Space here is not also the player's play/pause key.
+      event.preventDefault();
+      event.stopPropagation();
+      onSeek(word.start);
+    },
+  };
+}
+
 function SegmentText({
   segment,
   matches,
@@ -54,14 +80,13 @@ function SegmentText({
             className={classes.join(' ')}
             data-word-start={word ? word.start.toFixed(2) : undefined}
             data-gloss={gloss}
-            aria-label={gloss}
+            {...wordAccess(word, gloss, onSeek)}
             style={piece.match ? { ['--flag' as string]: categoryColor(piece.match.category) } : undefined}
             title={
               word && word.conf !== null
                 ? `${formatClock(word.start, true)} · confidence ${formatPercent(word.conf)}`
                 : undefined
             }
-            onClick={word ? () => onSeek(word.start) : undefined}
           >
             {piece.text}
           </span>

@@ -55,6 +55,9 @@ export function Waveform({
                 <button
                   key={s.id}
                   type="button"
+                  // The keyboard seeks from the transcript (times, words): twenty blocks in the Tab
+                  // order before it would only be in the way.
+                  tabIndex={-1}
                   className={`speaker-block lane-${laneColorIndex(lane, lanes)}${s.id === activeSegmentId ? ' active' : ''}${flaggedSegmentIds.has(s.id) ? ' flagged' : ''}`}
                   style={{
                     left: `${(s.start / total) * 100}%`,

@@ -18,6 +18,17 @@ const FIRST_SHOWN = new Set<string>([
   'surrender_captivity',
 ]);
 
+/** A casualty sum, or a dash where no call of the month stated one: unknown is not 0. */
+function StatedCount({ count }: { count: number | null }) {
+  return count === null ? (
+    <span className="muted" title="No call this month states a number">
+      –
+    </span>
+  ) : (
+    <>{count}</>
+  );
+}
+
 /** Opens the calls behind a month, optionally only those flagged with a category. */
 function openMonth(
   month: MonthTrend,
@@ -166,9 +177,11 @@ export function MonthlyCharts({
                       )}
                     </td>
                   ))}
-                  <td className="num">{m.casualties.killed}</td>
-                  <td className="num">{m.casualties.wounded}</td>
-                  <td className="num">{m.casualties.missing}</td>
+                  {CASUALTY_SERIES.map((s) => (
+                    <td key={s.key} className="num" data-casualty={s.key}>
+                      <StatedCount count={m.casualties[s.key]} />
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

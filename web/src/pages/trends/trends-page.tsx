@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { getCallGraph, getMonthlyTrends, getPlaceTrends, type TrendFilters } from '../../api/analysis.ts';
+import { useCollections } from '../../components/filter-bar.tsx';
 import { ErrorMessage } from '../../components/status.tsx';
 import { useLoad } from '../../hooks.ts';
 import { navigate } from '../../router.ts';
@@ -19,6 +20,8 @@ export function TrendsPage({ params }: { params: URLSearchParams }) {
   const places = useLoad(key, (signal) => getPlaceTrends(filters, signal));
   const graph = useLoad(key, (signal) => getCallGraph(filters, signal));
   const [draft, setDraft] = useState(filters);
+  // Picked from the collections that exist (as the Calls filters do): a typed name could match none.
+  const collections = useCollections();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     navigate('trends', { ...draft });
@@ -36,11 +39,18 @@ export function TrendsPage({ params }: { params: URLSearchParams }) {
         <form className="filter-bar compact" onSubmit={submit}>
           <label>
             Collection
-            <input
+            <select
               value={draft.collection ?? ''}
               onChange={(e) => setDraft({ ...draft, collection: e.target.value || undefined })}
-              size={14}
-            />
+              data-testid="trends-collection"
+            >
+              <option value="">All</option>
+              {collections.map((c) => (
+                <option key={c.id} value={c.name}>
+                  {c.name} ({c.recordingCount})
+                </option>
+              ))}
+            </select>
           </label>
           <label>
             From
