@@ -169,7 +169,7 @@ function assertTargetFree(target: string): void {
     throw new ExcerptTargetExists(`${target} exists and is not an empty folder; nothing was written.`);
 }
 
-function insideStore(storeDir: string, relative: string): string {
+export function insideStore(storeDir: string, relative: string): string {
   const root = path.resolve(storeDir);
   const absolute = path.resolve(root, relative);
   if (!absolute.startsWith(root + path.sep))
@@ -180,7 +180,10 @@ function insideStore(storeDir: string, relative: string): string {
 // Recording ids are UUIDs; anything else names no recording (and must not reach Postgres as one).
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function loadCall(db: Db, recordingId: string): Promise<{ call: ExcerptCall; storePath: string }> {
+export async function loadCall(
+  db: Db,
+  recordingId: string,
+): Promise<{ call: ExcerptCall; storePath: string }> {
   if (!UUID.test(recordingId)) throw new RecordingNotFound(recordingId);
   const row = await db
     .selectFrom('recordings as r')
