@@ -15,6 +15,7 @@ export function presentExcerptPreview(preview: ExcerptPreview): ExcerptPreviewRe
     from: plan.from,
     to: plan.to,
     clip: preview.clip,
+    protectedAdded: preview.protectedAdded,
     audioUrl: `/api/recordings/${plan.recordingId}/excerpt-previews/${preview.id}/audio`,
     policy: {
       caseStatus: policy.status,

@@ -60,10 +60,13 @@ export function registerExcerptRoutes(app: FastifyInstance, { db, config }: Rout
       const principal = principalOf(request);
       assertMay(principal, 'export');
       await requireRecording(db, request.params.id, scopeToCollections(principal));
+      const { protectAll, ...selection } = request.body;
       const preview = await previewExcerpt(db, config, {
         principal,
         recordingId: request.params.id,
-        selection: request.body,
+        selection,
+        protectAll,
+        address: request.ip ?? null,
       });
       return presentExcerptPreview(preview);
     },

@@ -20,7 +20,14 @@ export const excerptSelectionSchema = z
   })
   .describe('One continuous range of the call: segment ids, or from/to, not both');
 
-export const excerptPreviewBodySchema = excerptSelectionSchema;
+const protectAllSchema = z
+  .boolean()
+  .optional()
+  .describe('First add every person, number, call sign and place of the call’s analysis to the register');
+
+export const excerptPreviewBodySchema = excerptSelectionSchema
+  .extend({ protectAll: protectAllSchema })
+  .describe('The selection to preview, and whether to protect everything the analysis found first');
 
 export const excerptPreviewParamsSchema = z.object({
   id: z.guid().describe('Recording id (UUID)'),
@@ -62,6 +69,7 @@ export const excerptPreviewSchema = z
     from: z.number().describe('Start of the excerpt, in seconds of the call'),
     to: z.number().describe('End of the excerpt, in seconds of the call'),
     clip: z.object({ start: z.number(), end: z.number(), durationSeconds: z.number() }),
+    protectedAdded: z.number().int().describe('Register entries added first (protectAll)'),
     audioUrl: z.string().describe('The redacted preview audio (MP3), for its maker only'),
     policy: z
       .object({
@@ -118,10 +126,7 @@ export const excerptExportBodySchema = z
   .strictObject({
     recordingId: z.guid().describe('Recording id (UUID)'),
     selection: excerptSelectionSchema,
-    protectAll: z
-      .boolean()
-      .optional()
-      .describe('First add every person, number, call sign and place of the call’s analysis to the register'),
+    protectAll: protectAllSchema,
     overrideReason: z
       .string()
       .trim()

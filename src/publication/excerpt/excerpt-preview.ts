@@ -1,21 +1,23 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { assertMay } from '../../accounts/permissions.ts';
 import type { Principal } from '../../accounts/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { buildIdentityMatcher } from '../forms/identity-matcher.ts';
 import { writeRedactedClip } from '../media/redacted-clip.ts';
 import { loadProtectedIdentities } from '../register/register-store.ts';
 import { planExcerpt, type ExcerptPlan } from './excerpt-plan.ts';
-import { insideStore, loadCall } from './export-excerpt.ts';
+import { insideStore, loadCall, protectAll } from './export-excerpt.ts';
 import { previewPolicy, type PreviewPolicy } from './publish-policy.ts';
 import type { SelectionRequest } from './selection.ts';
 
 /**
  * The desk's preview of an excerpt: the plan an export would follow (redacted texts, the
  * identities withheld, the audio spans) and the redacted audio, written as an MP3 into a cache
- * of the user's own under the data folder (DATA/cache/excerpt-previews/<user>/). A preview
- * publishes nothing: the policy is checked as for an export, but an admin's override is asked
+ * of the user's own under the data folder (DATA/cache/excerpt-previews/<user>/). With protectAll
+ * the call's analysis is first added to the register (audited, as an export does), so the preview
+ * shows what the export will. A preview publishes nothing: the policy is checked as for an export, but an admin's override is asked
  * for and recorded only when exporting. A user's previews older than an hour, and all but their
  * newest few, are removed whenever they make a new one.
  */
@@ -26,6 +28,8 @@ export interface ExcerptPreview {
   policy: PreviewPolicy;
   /** The clip's window in seconds of the call. */
   clip: { start: number; end: number; durationSeconds: number };
+  /** Register entries added first (protectAll). */
+  protectedAdded: number;
 }
 
 /** A preview's audio: the user's own, of this call. */
@@ -54,11 +58,21 @@ interface PreviewRecord {
 export async function previewExcerpt(
   db: Db,
   dirs: { originalsDir: string; dataDir: string },
-  request: { principal: Principal; recordingId: string; selection: SelectionRequest; now?: Date },
+  request: {
+    principal: Principal;
+    recordingId: string;
+    selection: SelectionRequest;
+    /** First add every person, number, call sign and place of the call's analysis to the register. */
+    protectAll?: boolean;
+    address?: string | null;
+    now?: Date;
+  },
 ): Promise<ExcerptPreview> {
   const { principal } = request;
   const { call, storePath } = await loadCall(db, request.recordingId);
   const policy = await previewPolicy(db, principal, call);
+  if (request.protectAll) assertMay(principal, 'manage_register');
+  const protectedAdded = request.protectAll ? await protectAll(db, call, request) : 0;
   const matcher = buildIdentityMatcher(await loadProtectedIdentities(db, call.collection_id));
   const plan = await planExcerpt(
     db,
@@ -93,6 +107,7 @@ export async function previewExcerpt(
       plan,
       policy,
       clip: { start: clip.clipStart, end: clip.clipEnd, durationSeconds: clip.durationSeconds },
+      protectedAdded,
     };
   } finally {
     fs.rmSync(wav, { force: true });

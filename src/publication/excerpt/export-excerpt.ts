@@ -114,7 +114,11 @@ export async function exportExcerpt(
 }
 
 /** --protect-all: the register change is audited like the desk's one-click protect (pseudonyms only). */
-async function protectAll(db: Db, call: ExcerptCall, request: ExcerptExportRequest): Promise<number> {
+export async function protectAll(
+  db: Db,
+  call: ExcerptCall,
+  request: Pick<ExcerptExportRequest, 'principal' | 'address'>,
+): Promise<number> {
   const { principal } = request;
   const { entries, added } = await protectAllInCall(db, call.id, {
     userId: principal.userId,

@@ -9572,7 +9572,7 @@ export interface paths {
         };
         cookie?: never;
       };
-      /** @description One continuous range of the call: segment ids, or from/to, not both */
+      /** @description The selection to preview, and whether to protect everything the analysis found first */
       requestBody: {
         content: {
           'application/json': {
@@ -9582,6 +9582,8 @@ export interface paths {
             from?: number;
             /** @description End of a time range, in seconds of the call (left out: the end of the call) */
             to?: number;
+            /** @description First add every person, number, call sign and place of the call’s analysis to the register */
+            protectAll?: boolean;
           };
         };
       };
@@ -9605,6 +9607,8 @@ export interface paths {
                 end: number;
                 durationSeconds: number;
               };
+              /** @description Register entries added first (protectAll) */
+              protectedAdded: number;
               /** @description The redacted preview audio (MP3), for its maker only */
               audioUrl: string;
               /** @description May this call be exported for publication */
