@@ -181,19 +181,23 @@ describe('the excerpt export', () => {
       .where('original_filename', '=', path.basename(second))
       .executeTakeFirstOrThrow();
     await insertTranscriptVersion(database.db, recording.id, [{ text: 'Дима, это я.' }]);
-    const asked = await preview(users.admin.userId, {}, recording.id);
+    const asked = await preview(users.admin.userId, { from: 0, to: 1.5 }, recording.id);
     expect(asked.statusCode, asked.body).toBe(200);
     expect(asked.json<ExcerptPreviewResponse>().policy).toMatchObject({
       verified: false,
       overrideNeeded: true,
     });
-    const request = { recordingId: recording.id, selection: {}, overrideReason: 'the family asked us' };
+    const request = {
+      recordingId: recording.id,
+      selection: { from: 0, to: 1.5 },
+      overrideReason: 'the family asked us',
+    };
     expect((await exportExcerpt(users.editor.userId, request)).statusCode).toBe(403);
     const refused = await exportExcerpt(users.admin.userId, { ...request, overrideReason: undefined });
     expect(refused.statusCode).toBe(409);
     const overridden = await exportExcerpt(users.admin.userId, request);
     expect(overridden.statusCode, overridden.body).toBe(201);
-  });
+  }, 180_000);
 
   it('refuses an export the leak check finds a protected form in, listing every hit, and keeps nothing', async () => {
     // An exporter whose own name is the protected town's: the provenance record names who exported.

@@ -94,7 +94,7 @@ function SelectionPicker({
           </p>
           <ul className="excerpt-segments">
             {segments.map((s) => (
-              <li key={s.id}>
+              <li key={s.id} data-segment-id={s.id}>
                 <label>
                   <input
                     type="checkbox"
