@@ -15,7 +15,8 @@ import {
   users,
 } from '../../../test/helpers/excerpt-fixture.ts';
 import { runEarshot } from '../../../test/helpers/cli-in-process.ts';
-import { insertTranscriptVersion } from '../../../test/helpers/analysis-fixtures.ts';
+import { insertTranscriptVersion, storeAnalysis } from '../../../test/helpers/analysis-fixtures.ts';
+import { analyseCall } from '../../analysis/analyse-text.ts';
 import { grantCollection } from '../../accounts/grants.ts';
 import { loadConfig } from '../../config/config.ts';
 import { ExitCode } from '../../cli/exit-codes.ts';
@@ -216,5 +217,43 @@ describe('the excerpt export', () => {
       body.issues!.some((i) => i.path.startsWith('provenance.json') && i.message.includes('Place 1')),
     ).toBe(true);
     expect(fs.readdirSync(excerpts)).toEqual(before);
+  });
+});
+
+describe('protecting everything found in the call first', () => {
+  it('is refused for a call with no analysis, and adds the analysis to the register before the preview', async () => {
+    const selection = { segmentIds: currentSegmentIds.slice(3, 5), protectAll: true };
+    const refused = await preview(users.editor.userId, selection);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json<ErrorResponse>().message).toContain('has no analysis yet');
+    const current = await database.db
+      .selectFrom('transcripts')
+      .select('id')
+      .where('recording_id', '=', call.id)
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow();
+    const segments = await database.db
+      .selectFrom('transcript_segments')
+      .select(['id', 'text'])
+      .where('transcript_id', '=', current.id)
+      .orderBy('position')
+      .execute();
+    const analysis = analyseCall(segments.map((s) => ({ key: String(s.id), text: s.text })));
+    await storeAnalysis(database.db, call.id, current.id, analysis);
+    const response = await preview(users.editor.userId, selection);
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json<ExcerptPreviewResponse>();
+    expect(body.protectedAdded).toBeGreaterThan(0);
+    // «Вити Соколова», found by the analysis, is withheld now, under a pseudonym of its own.
+    expect(body.segments[0]!.ru).not.toContain('Соколов');
+    expect(body.identities.some((i) => i.kind === 'person' && i.pseudonym !== 'Soldier A')).toBe(true);
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('target', '=', call.id)
+      .where('action', '=', 'protect-identity')
+      .execute();
+    expect(audited).toHaveLength(1);
+    expect(JSON.stringify(audited)).not.toMatch(/Соколов|Витя|Вити/);
   });
 });

@@ -33,8 +33,14 @@ async function shoot(name: string, width: number, height: number): Promise<void>
   await expect
     .poll(() => s.page.evaluate<number>('document.documentElement.scrollWidth'), { timeout: 10_000 })
     .toBeLessThanOrEqual(width);
-  await s.page.getByTestId('excerpt-builder').screenshot({
+  // The page from its top to the builder's end: the top bar and the player are sticky, and would
+  // cover an element screenshot of the builder once scrolled.
+  await s.page.evaluate('window.scrollTo(0, 0)');
+  const box = await s.page.getByTestId('excerpt-builder').boundingBox();
+  await s.page.screenshot({
     path: path.join(repositoryRoot, 'docs', 'images', `${name}.png`),
+    fullPage: true,
+    clip: { x: 0, y: 0, width, height: Math.ceil(box!.y + box!.height + 12) },
   });
 }
 

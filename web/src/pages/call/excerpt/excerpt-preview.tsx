@@ -74,7 +74,7 @@ export function ExcerptPreviewView({ preview }: { preview: ExcerptPreview }) {
         {preview.identities.length === 0 ? (
           <p className="muted">Nothing of the register is said in this excerpt.</p>
         ) : (
-          <ul className="chip-list" data-testid="excerpt-identities">
+          <ul className="excerpt-identities" data-testid="excerpt-identities">
             {preview.identities.map((i) => (
               <li key={i.id} className="chip">
                 {i.pseudonym}{' '}
