@@ -17,7 +17,13 @@ import { caseStateOf, recordCaseStep } from '../verification/case-store.ts';
 import { caseStepRequest } from '../../test/helpers/case-step-form.ts';
 import type { UserRole } from '../db/schema.ts';
 import { addProtectedIdentity } from '../publication/register/register-store.ts';
-import { BAKHMUT, callAnalysisOf, storeAnalysis } from '../../test/helpers/analysis-fixtures.ts';
+import {
+  BAKHMUT,
+  callAnalysisOf,
+  insertTranscriptVersion,
+  storeAnalysis,
+} from '../../test/helpers/analysis-fixtures.ts';
+import { verifyCall } from '../../test/helpers/verified-call.ts';
 
 // Every route of the OpenAPI document × every role (and nobody signed in) × a call in a granted
 // collection and one in a collection not granted. The expected answer follows from this table:
@@ -148,6 +154,67 @@ async function registerEntryOf(target: CollectionSide, tail: string): Promise<st
   });
   return `/api/collections/${target.collectionId}/register/${entry.id}/${tail}`;
 }
+
+/**
+ * A verified call with real audio (a 3 s tone) and a transcript in the target's collection, to
+ * preview and export excerpts of (made once per side: the side's own call has no decodable audio).
+ */
+const excerptCalls = new Map<string, Promise<string>>();
+function excerptCallIn(target: CollectionSide): Promise<string> {
+  let made = excerptCalls.get(target.collectionId);
+  if (!made) {
+    made = (async () => {
+      const call = await insertRecording(fx.fixture, {
+        collection_id: target.collectionId,
+        content: toneWav(3, target === fx.granted ? 330 : 350),
+        duration_seconds: 3,
+        channels: 1,
+      });
+      await insertTranscriptVersion(t.db, call.id, [{ text: 'тут тихо, всё нормально' }]);
+      const admin = { userId: fx.users.admin, name: 'admin-user' };
+      const editor = { userId: fx.users.editor, name: 'editor-user' };
+      const row = { id: call.id, collection_id: target.collectionId, sha256: call.sha256 };
+      await verifyCall(t.db, fx.fixture.config.attachmentsDir, row, editor, admin);
+      return call.id;
+    })();
+    excerptCalls.set(target.collectionId, made);
+  }
+  return made;
+}
+
+/** A result of the actor on the side's excerpt call when they may make one, else the admin's. */
+async function madeByActorOrAdmin(
+  actor: string,
+  request: (userId: string) => InjectOptions,
+  ok: number,
+): Promise<{ id: string; audioUrl?: string; downloadUrl?: string }> {
+  const send = (userId: string) =>
+    fx.app.inject({ ...request(userId), headers: { [TEST_USER_HEADER]: userId } });
+  let response = actor === NOBODY ? undefined : await send(actor);
+  if (response?.statusCode !== ok) response = await send(fx.users.admin);
+  expect(response.statusCode, response.body).toBe(ok);
+  return response.json();
+}
+
+const excerptPreviewOf = async (target: CollectionSide, actor: string) => {
+  const id = await excerptCallIn(target);
+  const preview = await madeByActorOrAdmin(
+    actor,
+    () => ({ method: 'POST', url: `/api/recordings/${id}/excerpt-preview`, payload: {} }),
+    200,
+  );
+  return preview.audioUrl!;
+};
+
+const excerptExportOf = async (target: CollectionSide, actor: string) => {
+  const recordingId = await excerptCallIn(target);
+  const made = await madeByActorOrAdmin(
+    actor,
+    () => ({ method: 'POST', url: '/api/exports/excerpt', payload: { recordingId, selection: {} } }),
+    201,
+  );
+  return made.downloadUrl!;
+};
 
 /**
  * A place in the current analysis of the target's call. A correction made earlier in the matrix
@@ -396,6 +463,46 @@ const ROUTES: Record<string, RouteCase> = {
     scope: 'by-id',
     ok: 200,
     request: async (s, actor) => ({ url: `/api/exports/${await exportOf(s, actor)}/download` }),
+  },
+  // Excerpts for publication, of a verified call with audio in the side's collection.
+  'POST /api/recordings/{id}/excerpt-preview': {
+    need: 'export',
+    scope: 'by-id',
+    ok: 200,
+    request: async (s) => ({
+      method: 'POST',
+      url: `/api/recordings/${await excerptCallIn(s)}/excerpt-preview`,
+      payload: {},
+    }),
+  },
+  // A preview's audio is its maker's: the actor's own when they may preview, an admin's otherwise.
+  'GET /api/recordings/{id}/excerpt-previews/{previewId}/audio': {
+    need: 'export',
+    scope: 'by-id',
+    ok: 200,
+    request: async (s, actor) => ({ url: await excerptPreviewOf(s, actor) }),
+  },
+  'HEAD /api/recordings/{id}/excerpt-previews/{previewId}/audio': {
+    need: 'export',
+    scope: 'by-id',
+    ok: 200,
+    request: async (s, actor) => ({ method: 'HEAD', url: await excerptPreviewOf(s, actor) }),
+  },
+  'POST /api/exports/excerpt': {
+    need: 'export',
+    scope: 'by-id',
+    ok: 201,
+    request: async (s) => ({
+      method: 'POST',
+      url: '/api/exports/excerpt',
+      payload: { recordingId: await excerptCallIn(s), selection: {} },
+    }),
+  },
+  'GET /api/exports/excerpts/{id}/download': {
+    need: 'export',
+    scope: 'by-id',
+    ok: 200,
+    request: async (s, actor) => ({ url: await excerptExportOf(s, actor) }),
   },
   // The protected-identity register: the list names the collection (a 404 outside the grants).
   'GET /api/collections/{collectionId}/register': {

@@ -38,6 +38,10 @@ import { EvidenceRejected } from '../verification/evidence-input.ts';
 import { CaseStepForbidden, CaseStepRefused } from '../verification/workflow.ts';
 import { SelectionRejected } from '../publication/excerpt/selection.ts';
 import { CallNotVerified, PublicationOverrideRefused } from '../publication/excerpt/publish-policy.ts';
+import { ExcerptLeaked } from '../publication/excerpt/export-excerpt.ts';
+import { ExcerptPreviewNotFound } from '../publication/excerpt/excerpt-preview.ts';
+import { ExcerptExportNotFound } from '../publication/excerpt/desk-excerpts.ts';
+import { ClipRequestError } from '../publication/media/redaction-spans.ts';
 import { EntityNotInCall } from '../publication/register/from-analysis.ts';
 import {
   ProtectedIdentityNotFound,
@@ -69,6 +73,8 @@ interface DomainErrorAnswer {
   logAsError?: boolean;
   /** Response headers the answer needs (Retry-After on a throttled sign-in). */
   headers?: Record<string, string>;
+  /** One entry per problem, when there are several (each hit of a refused leak check). */
+  issues?: ErrorResponse['issues'];
 }
 
 interface DomainErrorRule<E extends Error> {
@@ -131,6 +137,11 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   rule(PublicationOverrideRefused, (e) =>
     e.byRole ? { status: 403, code: 'forbidden' } : { status: 400, code: 'bad_request' },
   ),
+  // The leak check found protected forms in what an export wrote (nothing was kept): every hit.
+  rule(ExcerptLeaked, (e) => ({ status: 422, code: 'leak_found', issues: e.hits.map(leakIssue) })),
+  rule(ClipRequestError, () => ({ status: 400, code: 'bad_request' })),
+  rule(ExcerptPreviewNotFound, () => ({ status: 404, code: 'not_found' })),
+  rule(ExcerptExportNotFound, () => ({ status: 404, code: 'not_found' })),
   rule(QueryParseError, (e) => ({
     status: 400,
     code: 'bad_request',
@@ -187,8 +198,18 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   rule(EnvironmentError, () => ({ status: 503, code: 'unavailable', logAsError: true })),
 ];
 
+/** A leak hit's line ("file (place): what was found") as an issue: where, and what. */
+function leakIssue(hit: string): { path: string; message: string } {
+  const colon = hit.indexOf(': ');
+  return colon > 0
+    ? { path: hit.slice(0, colon), message: hit.slice(colon + 2) }
+    : { path: 'excerpt', message: hit };
+}
+
 /** The HTTP answer for a domain error, or undefined for anything the table does not know. */
-export function domainErrorAnswer(error: unknown): Required<DomainErrorAnswer> | undefined {
+export function domainErrorAnswer(
+  error: unknown,
+): (Required<Omit<DomainErrorAnswer, 'issues'>> & Pick<DomainErrorAnswer, 'issues'>) | undefined {
   if (!(error instanceof Error)) return undefined;
   const match = DOMAIN_ERRORS.find((r) => error instanceof r.type);
   if (!match) return undefined;
@@ -224,7 +245,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     const domain = domainErrorAnswer(error);
     if (domain) {
       if (domain.logAsError) request.log.error({ err: error }, domain.message);
-      return reply.code(domain.status).headers(domain.headers).send(body(domain.code, domain.message));
+      return reply
+        .code(domain.status)
+        .headers(domain.headers)
+        .send(body(domain.code, domain.message, domain.issues));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -20,6 +20,7 @@ import { registerCaseFileRoutes } from './routes/case-file.ts';
 import { registerCollectionRoutes } from './routes/collections.ts';
 import { registerDuplicateRoutes } from './routes/duplicates.ts';
 import { DEFAULT_DESK_DIR, registerDesk } from './routes/desk.ts';
+import { registerExcerptRoutes } from './routes/excerpts.ts';
 import { registerExportRoutes } from './routes/exports.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerIngestRoutes } from './routes/ingest.ts';
@@ -172,6 +173,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   registerAuditRoutes(app, context);
   registerExportRoutes(app, context);
   registerRegisterRoutes(app, context);
+  registerExcerptRoutes(app, context);
   registerUserRoutes(app, context);
   registerOpenApiRoute(app);
   await registerDesk(app, options.deskDir ?? DEFAULT_DESK_DIR);

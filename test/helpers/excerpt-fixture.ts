@@ -15,16 +15,16 @@ import {
   appendTranscriptVersion,
   type NewTranscriptSegment,
 } from '../../src/transcripts/transcript-store.ts';
-import { recordCaseStep } from '../../src/verification/case-store.ts';
 import { insertTranscriptVersion } from './analysis-fixtures.ts';
 import { runEarshot } from './cli-in-process.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { literalTestMatcher, testIdentity } from './literal-test-matcher.ts';
+import { verifyCall } from './verified-call.ts';
 
 // The excerpt's database fixture: a demo call ingested for real with the demo's sidecar metadata,
 // a machine transcript with word timings and its English, a person's correction on top (the
 // current version: its first segment edited, without word timings), a case file taken to
-// verified by two people through the case store, a user of every role, and (on first use) a
+// verified by two people through the case store (verified-call.ts), a user of every role, and (on first use) a
 // second call in the collection with a transcript and no case file. The register is a literal
 // TEST matcher (literal-test-matcher.ts) over the forms listed here.
 
@@ -188,33 +188,6 @@ async function addTranscripts(recordingId: string): Promise<void> {
   currentSegmentIds = humanSegments.map((s) => String(s.id));
 }
 
-/** unverified → … → context_confirmed by one editor, proposed by them, signed off by another. */
-async function verify(recordingId: string, collectionId: string, sha256: string): Promise<void> {
-  const step = async (
-    user: Principal,
-    action: 'advance' | 'propose_verified' | 'sign_off',
-    expectedStatus: 'unverified' | 'number_attributed' | 'identity_corroborated' | 'context_confirmed',
-    to?: 'number_attributed' | 'identity_corroborated' | 'context_confirmed',
-  ) =>
-    recordCaseStep(database.db, path.join(dataDir, 'attachments'), {
-      recordingId,
-      collectionId,
-      recordingSha256: sha256,
-      action,
-      expectedStatus,
-      to,
-      note: `${action} ${to ?? ''}: checked`,
-      links: [],
-      attachments: [],
-      user: { id: user.userId, name: user.name, maySignOff: true },
-    });
-  await step(users.editor, 'advance', 'unverified', 'number_attributed');
-  await step(users.editor, 'advance', 'number_attributed', 'identity_corroborated');
-  await step(users.editor, 'advance', 'identity_corroborated', 'context_confirmed');
-  await step(users.editor, 'propose_verified', 'context_confirmed');
-  await step(users.editor2, 'sign_off', 'context_confirmed');
-}
-
 /** Sets the fixture up before the file's tests and removes it after them. */
 export function useExcerptFixture(label: string): void {
   beforeAll(async () => {
@@ -253,7 +226,7 @@ export function useExcerptFixture(label: string): void {
       users[role] = await addUser(`${role}-user`, role);
     users.editor2 = await addUser('second-editor', 'editor');
     await addTranscripts(call.id);
-    await verify(call.id, call.collection_id, call.sha256);
+    await verifyCall(database.db, path.join(dataDir, 'attachments'), call, users.editor, users.editor2);
   });
 
   afterAll(async () => {

@@ -13,6 +13,7 @@ export const errorResponseSchema = z
         'conflict',
         'range_not_satisfiable',
         'undecodable_media',
+        'leak_found',
         'payload_too_large',
         'unsupported_media_type',
         'cross_site_refused',
@@ -26,6 +27,7 @@ export const errorResponseSchema = z
           'sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; ' +
           'too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; ' +
           'undecodable_media: a stored audio file could not be decoded; ' +
+          'leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); ' +
           'payload_too_large: a body or upload over a stated limit; ' +
           'unsupported_media_type: a body type this route does not take; ' +
           'cross_site_refused: a change sent by a page of another site; ' +
@@ -40,7 +42,7 @@ export const errorResponseSchema = z
         }),
       )
       .optional()
-      .describe('One entry per invalid value (only with bad_request)'),
+      .describe('One entry per invalid value (bad_request), or per hit of the leak check (leak_found)'),
   })
   .describe('Error');
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -8,7 +8,7 @@ import {
 } from './audio-spans.ts';
 import { coarsenMetadata, type CallMetadataSource, type CoarseMetadata } from './coarse-metadata.ts';
 import { buildProvenance, type ProvenanceRecord } from './provenance.ts';
-import { assertMayPublish, type PublishOverride } from './publish-policy.ts';
+import { assertMayPublish, type PublishDecision, type PublishOverride } from './publish-policy.ts';
 import { resolveSelection, type SelectionRequest } from './selection.ts';
 import {
   redactSegments,
@@ -79,11 +79,23 @@ export interface ClipWindow {
 export const DEFAULT_CLIP_MARGIN_SECONDS = 0.5;
 
 export async function buildExcerptPlan(db: Db, request: ExcerptPlanRequest): Promise<ExcerptPlan> {
-  const { call, principal, matcher } = request;
-  const decision = await assertMayPublish(db, principal, call, {
+  const decision = await assertMayPublish(db, request.principal, request.call, {
     override: request.override,
     address: request.address,
   });
+  return planExcerpt(db, request, decision);
+}
+
+/**
+ * The plan once the policy has decided (buildExcerptPlan for an export; the desk's preview
+ * decides with previewPolicy, which records no override because nothing leaves).
+ */
+export async function planExcerpt(
+  db: Db,
+  request: Omit<ExcerptPlanRequest, 'override' | 'address'>,
+  decision: PublishDecision,
+): Promise<ExcerptPlan> {
+  const { call, principal, matcher } = request;
   const selection = await resolveSelection(db, call, request.selection);
   const text = redactSegments(selection.segments, matcher, call.id);
   const mode = request.audio?.mode ?? 'tone';

@@ -131,7 +131,11 @@ export async function exportExcerpt(
 }
 
 /** --protect-all: the register change is audited like the desk's one-click protect (pseudonyms only). */
-async function protectAll(db: Db, call: ExcerptCall, request: ExcerptExportRequest): Promise<number> {
+export async function protectAll(
+  db: Db,
+  call: ExcerptCall,
+  request: Pick<ExcerptExportRequest, 'principal' | 'address'>,
+): Promise<number> {
   const { principal } = request;
   const { entries, added } = await protectAllInCall(db, call.id, {
     userId: principal.userId,
@@ -195,7 +199,7 @@ function assertTargetFree(target: string): void {
     throw new ExcerptTargetExists(`${target} exists and is not an empty folder; nothing was written.`);
 }
 
-function insideStore(storeDir: string, relative: string): string {
+export function insideStore(storeDir: string, relative: string): string {
   const root = path.resolve(storeDir);
   const absolute = path.resolve(root, relative);
   if (!absolute.startsWith(root + path.sep))
@@ -206,7 +210,7 @@ function insideStore(storeDir: string, relative: string): string {
 // Recording ids are UUIDs; anything else names no recording (and must not reach Postgres as one).
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function loadCall(
+export async function loadCall(
   db: Db,
   recordingId: string,
 ): Promise<{ call: ExcerptCall; storePath: string; profile: ModelProfile }> {
@@ -233,14 +237,14 @@ async function loadCall(
   return { call, storePath, profile };
 }
 
-async function writePackage(
+/** The plan's clip, as the export and the desk's preview both write it. */
+export function writePlannedClip(
   plan: ExcerptPlan,
   source: string,
-  dir: string,
-  exportedAt: Date,
-): Promise<ExportedFile[]> {
+  out: { wav: string; mp3: string },
+): ReturnType<typeof writeRedactedClip> {
   const lanes = [...new Set(plan.audio.protectedVoices.map((v) => v.channel))];
-  const clip = await writeRedactedClip({
+  return writeRedactedClip({
     source,
     // The plan's window already holds the margin, clamped to the call, and its spans cover it.
     from: plan.clip.from,
@@ -248,7 +252,19 @@ async function writePackage(
     marginSeconds: 0,
     redactions: plan.audio.spans.map((s) => ({ start: s.start, end: s.end, mode: s.mode })),
     disguise: lanes.length > 0 ? { lanes } : undefined,
-    out: { wav: path.join(dir, 'excerpt.wav'), mp3: path.join(dir, 'excerpt.mp3') },
+    out,
+  });
+}
+
+async function writePackage(
+  plan: ExcerptPlan,
+  source: string,
+  dir: string,
+  exportedAt: Date,
+): Promise<ExportedFile[]> {
+  const clip = await writePlannedClip(plan, source, {
+    wav: path.join(dir, 'excerpt.wav'),
+    mp3: path.join(dir, 'excerpt.mp3'),
   });
   const window = { clipStart: clip.clipStart, clipEnd: clip.clipEnd };
   const captions = (language: 'ru' | 'en'): CaptionSegment[] =>

@@ -88,3 +88,24 @@ export async function assertMayPublish(
   });
   return { status, override: { reason, auditSeq: String(entry.seq) } };
 }
+
+/** What the desk's preview says of the policy: the call's case status, and whether an export needs an override. */
+export interface PreviewPolicy {
+  status: VerificationStatus;
+  verified: boolean;
+  /** An admin may export this unverified call only with a reason (recorded when exporting). */
+  overrideNeeded: boolean;
+}
+
+/**
+ * The policy of a preview: the same refusals as an export for a role that may not export and for
+ * a non-admin on an unverified call; an admin previews an unverified call without an override
+ * (a preview publishes nothing), and is told that exporting it will need one.
+ */
+export async function previewPolicy(db: Db, principal: Principal, call: PublishCall): Promise<PreviewPolicy> {
+  assertMay(principal, 'export');
+  const { status } = await caseStateOf(db, call.id);
+  if (status === 'verified') return { status, verified: true, overrideNeeded: false };
+  if (principal.role !== 'admin') throw new CallNotVerified(call.id, status);
+  return { status, verified: false, overrideNeeded: true };
+}

@@ -63,7 +63,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -75,6 +75,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -84,7 +85,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -102,7 +103,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -114,6 +115,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -123,7 +125,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -141,7 +143,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -153,6 +155,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -162,7 +165,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -226,7 +229,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -238,6 +241,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -247,7 +251,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -303,7 +307,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -315,6 +319,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -324,7 +329,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -381,7 +386,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -393,6 +398,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -402,7 +408,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -420,7 +426,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -432,6 +438,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -441,7 +448,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -936,7 +943,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -948,6 +955,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -957,7 +965,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -975,7 +983,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -987,6 +995,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -996,7 +1005,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -1274,7 +1283,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1286,6 +1295,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -1295,7 +1305,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -1313,7 +1323,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1325,6 +1335,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -1334,7 +1345,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -1352,7 +1363,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1364,6 +1375,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -1373,7 +1385,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -1462,7 +1474,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1474,6 +1486,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -1483,7 +1496,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -1501,7 +1514,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1513,6 +1526,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -1522,7 +1536,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -1540,7 +1554,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1552,6 +1566,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -1561,7 +1576,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -1639,7 +1654,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1651,6 +1666,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -1660,7 +1676,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -1678,7 +1694,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1690,6 +1706,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -1699,7 +1716,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -1717,7 +1734,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1729,6 +1746,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -1738,7 +1756,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -1756,7 +1774,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1768,6 +1786,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -1777,7 +1796,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -1844,7 +1863,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1856,6 +1875,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -1865,7 +1885,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -1883,7 +1903,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1895,6 +1915,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -1904,7 +1925,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -1922,7 +1943,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1934,6 +1955,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -1943,7 +1965,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -1961,7 +1983,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -1973,6 +1995,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -1982,7 +2005,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -2058,7 +2081,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2070,6 +2093,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -2079,7 +2103,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -2097,7 +2121,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2109,6 +2133,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -2118,7 +2143,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -2136,7 +2161,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2148,6 +2173,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -2157,7 +2183,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -2175,7 +2201,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2187,6 +2213,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -2196,7 +2223,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -2266,7 +2293,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2278,6 +2305,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -2287,7 +2315,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -2305,7 +2333,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2317,6 +2345,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -2326,7 +2355,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -2344,7 +2373,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2356,6 +2385,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -2365,7 +2395,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -2383,7 +2413,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2395,6 +2425,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -2404,7 +2435,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -2490,7 +2521,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2502,6 +2533,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -2511,7 +2543,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -2529,7 +2561,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2541,6 +2573,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -2550,7 +2583,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -2568,7 +2601,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2580,6 +2613,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -2589,7 +2623,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -2779,7 +2813,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2791,6 +2825,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -2800,7 +2835,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -2818,7 +2853,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2830,6 +2865,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -2839,7 +2875,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -2959,7 +2995,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -2971,6 +3007,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -2980,7 +3017,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -3065,7 +3102,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3077,6 +3114,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -3086,7 +3124,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -3174,7 +3212,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3186,6 +3224,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -3195,7 +3234,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -3298,7 +3337,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3310,6 +3349,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -3319,7 +3359,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -3407,7 +3447,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3419,6 +3459,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -3428,7 +3469,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -3446,7 +3487,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3458,6 +3499,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -3467,7 +3509,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -3588,7 +3630,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3600,6 +3642,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -3609,7 +3652,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -3627,7 +3670,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3639,6 +3682,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -3648,7 +3692,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -3666,7 +3710,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3678,6 +3722,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -3687,7 +3732,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -3705,7 +3750,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3717,6 +3762,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -3726,7 +3772,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -3869,7 +3915,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3881,6 +3927,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -3890,7 +3937,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -3908,7 +3955,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3920,6 +3967,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -3929,7 +3977,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -3947,7 +3995,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -3959,6 +4007,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -3968,7 +4017,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -4166,7 +4215,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4178,6 +4227,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -4187,7 +4237,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -4205,7 +4255,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4217,6 +4267,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -4226,7 +4277,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -4244,7 +4295,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4256,6 +4307,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -4265,7 +4317,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -4340,7 +4392,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4352,6 +4404,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -4361,7 +4414,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -4379,7 +4432,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4391,6 +4444,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -4400,7 +4454,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -4470,7 +4524,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4482,6 +4536,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -4491,7 +4546,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -4509,7 +4564,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4521,6 +4576,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -4530,7 +4586,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -4548,7 +4604,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4560,6 +4616,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -4569,7 +4626,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -4762,7 +4819,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4774,6 +4831,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -4783,7 +4841,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -4801,7 +4859,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4813,6 +4871,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -4822,7 +4881,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -4840,7 +4899,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4852,6 +4911,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -4861,7 +4921,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -4980,7 +5040,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -4992,6 +5052,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -5001,7 +5062,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -5019,7 +5080,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -5031,6 +5092,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -5040,7 +5102,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -5058,7 +5120,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -5070,6 +5132,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -5079,7 +5142,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -5097,7 +5160,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -5109,6 +5172,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -5118,7 +5182,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -5215,7 +5279,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -5227,6 +5291,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -5236,7 +5301,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -5254,7 +5319,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -5266,6 +5331,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -5275,7 +5341,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -5386,7 +5452,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -5398,6 +5464,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -5407,7 +5474,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -5425,7 +5492,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -5437,6 +5504,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -5446,7 +5514,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -5464,7 +5532,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -5476,6 +5544,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -5485,7 +5554,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -5690,7 +5759,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -5702,6 +5771,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -5711,7 +5781,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -5729,7 +5799,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -5741,6 +5811,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -5750,7 +5821,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -5768,7 +5839,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -5780,6 +5851,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -5789,7 +5861,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -5930,7 +6002,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -5942,6 +6014,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -5951,7 +6024,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -5969,7 +6042,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -5981,6 +6054,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -5990,7 +6064,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6008,7 +6082,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6020,6 +6094,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -6029,7 +6104,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6047,7 +6122,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6059,6 +6134,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -6068,7 +6144,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6086,7 +6162,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6098,6 +6174,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -6107,7 +6184,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6184,7 +6261,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6196,6 +6273,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -6205,7 +6283,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6223,7 +6301,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6235,6 +6313,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -6244,7 +6323,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6262,7 +6341,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6274,6 +6353,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -6283,7 +6363,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6301,7 +6381,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6313,6 +6393,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -6322,7 +6403,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6390,7 +6471,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6402,6 +6483,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -6411,7 +6493,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6429,7 +6511,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6441,6 +6523,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -6450,7 +6533,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6468,7 +6551,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6480,6 +6563,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -6489,7 +6573,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6507,7 +6591,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6519,6 +6603,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -6528,7 +6613,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6697,7 +6782,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6709,6 +6794,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -6718,7 +6804,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6736,7 +6822,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6748,6 +6834,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -6757,7 +6844,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6942,7 +7029,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6954,6 +7041,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -6963,7 +7051,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -6981,7 +7069,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -6993,6 +7081,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7002,7 +7091,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7020,7 +7109,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7032,6 +7121,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7041,7 +7131,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7100,7 +7190,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7112,6 +7202,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7121,7 +7212,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7235,7 +7326,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7247,6 +7338,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7256,7 +7348,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7274,7 +7366,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7286,6 +7378,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7295,7 +7388,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7313,7 +7406,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7325,6 +7418,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7334,7 +7428,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7352,7 +7446,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7364,6 +7458,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7373,7 +7468,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7497,7 +7592,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7509,6 +7604,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7518,7 +7614,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7536,7 +7632,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7548,6 +7644,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7557,7 +7654,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7575,7 +7672,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7587,6 +7684,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7596,7 +7694,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7674,7 +7772,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7686,6 +7784,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7695,7 +7794,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7784,7 +7883,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7796,6 +7895,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7805,7 +7905,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7823,7 +7923,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7835,6 +7935,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7844,7 +7945,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7862,7 +7963,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7874,6 +7975,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7883,7 +7985,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7901,7 +8003,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7913,6 +8015,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7922,7 +8025,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -7940,7 +8043,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -7952,6 +8055,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -7961,7 +8065,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8016,7 +8120,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8028,6 +8132,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8037,7 +8142,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8055,7 +8160,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8067,6 +8172,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8076,7 +8182,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8094,7 +8200,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8106,6 +8212,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8115,7 +8222,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8133,7 +8240,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8145,6 +8252,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8154,7 +8262,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8268,7 +8376,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8280,6 +8388,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8289,7 +8398,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8307,7 +8416,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8319,6 +8428,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8328,7 +8438,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8346,7 +8456,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8358,6 +8468,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8367,7 +8478,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8495,7 +8606,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8507,6 +8618,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8516,7 +8628,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8534,7 +8646,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8546,6 +8658,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8555,7 +8668,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8573,7 +8686,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8585,6 +8698,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8594,7 +8708,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8612,7 +8726,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8624,6 +8738,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8633,7 +8748,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8758,7 +8873,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8770,6 +8885,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8779,7 +8895,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8797,7 +8913,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8809,6 +8925,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8818,7 +8935,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8836,7 +8953,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8848,6 +8965,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8857,7 +8975,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8875,7 +8993,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8887,6 +9005,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8896,7 +9015,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9012,7 +9131,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9024,6 +9143,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9033,7 +9153,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9051,7 +9171,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9063,6 +9183,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9072,7 +9193,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9090,7 +9211,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9102,6 +9223,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9111,7 +9233,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9129,7 +9251,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9141,6 +9263,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9150,7 +9273,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9266,7 +9389,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9278,6 +9401,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9287,7 +9411,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9305,7 +9429,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9317,6 +9441,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9326,7 +9451,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9344,7 +9469,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9356,6 +9481,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9365,7 +9491,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9383,7 +9509,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9395,6 +9521,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9404,7 +9531,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9416,6 +9543,1313 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/excerpt-preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Preview an excerpt: the redacted texts, what is withheld, and the redacted audio
+     * @description The plan an export of this selection would follow, for a person to check, and a link to the redacted audio (MP3, kept for an hour for you only). Refused as an export would be: a role that may not export (403), an unverified call for anybody but an admin (409; an admin is told an override is needed), a selection that is no excerpt (400).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      /** @description The selection to preview, and whether to protect everything the analysis found first */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Segments of the current transcript: the excerpt runs from the first one’s start to the last one’s end */
+            segmentIds?: string[];
+            /** @description Start of a time range, in seconds of the call (instead of segmentIds) */
+            from?: number;
+            /** @description End of a time range, in seconds of the call (left out: the end of the call) */
+            to?: number;
+            /** @description First add every person, number, call sign and place of the call’s analysis to the register */
+            protectAll?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description What an export of this selection would publish, for a person to check */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Preview id */
+              id: string;
+              recordingId: string;
+              /** @description Start of the excerpt, in seconds of the call */
+              from: number;
+              /** @description End of the excerpt, in seconds of the call */
+              to: number;
+              clip: {
+                start: number;
+                end: number;
+                durationSeconds: number;
+              };
+              /** @description Register entries added first (protectAll) */
+              protectedAdded: number;
+              /** @description The redacted preview audio (MP3), for its maker only */
+              audioUrl: string;
+              /** @description May this call be exported for publication */
+              policy: {
+                /** @description The case file status (verification workflow) */
+                caseStatus: string;
+                caseStatusLabel: string;
+                verified: boolean;
+                /** @description The call is not verified: only an admin may export it, with a reason */
+                overrideNeeded: boolean;
+              };
+              /** @description All the excerpt says of the call’s metadata */
+              metadata: {
+                /** @description "2022-03" in the call’s time zone */
+                month: string | null;
+                /** @description An oblast, "unknown", or "withheld" */
+                region: string;
+              };
+              /** @description Every segment overlapping the excerpt, in spoken order */
+              segments: {
+                /** @description Segment id of the current transcript */
+                id: string;
+                /** @description "Speaker 1", or the pseudonym of a protected voice */
+                speaker: string;
+                lane: string;
+                /** @description Seconds of the call */
+                start: number;
+                end: number;
+                /** @description The Russian, redacted */
+                ru: string;
+                /** @description The English, redacted (null: not translated) */
+                en: string | null;
+                /** @description The English was made for an older text of the segment */
+                enStale: boolean;
+                /** @description A person corrected this segment (machine output otherwise) */
+                corrected: boolean;
+                /** @description False: a protected word here is withheld by covering the whole segment */
+                hasWordTimings: boolean;
+                redactions: {
+                  /** @enum {string} */
+                  language: 'ru' | 'en';
+                  /** @description Offset of the replacement in the redacted text (UTF-16 units) */
+                  start: number;
+                  end: number;
+                  pseudonym: string;
+                  /**
+                   * @description What is protected
+                   * @enum {string}
+                   */
+                  kind: 'person' | 'call_sign' | 'phone' | 'unit' | 'place' | 'cell_id' | 'voice';
+                }[];
+              }[];
+              /** @description The identities withheld in this excerpt, by pseudonym (never their names) */
+              identities: {
+                /** @description Register entry id */
+                id: string;
+                /**
+                 * @description What is protected
+                 * @enum {string}
+                 */
+                kind: 'person' | 'call_sign' | 'phone' | 'unit' | 'place' | 'cell_id' | 'voice';
+                pseudonym: string;
+                /** @description Replacements in the texts, both languages */
+                mentions: number;
+              }[];
+              audio: {
+                /** @description What the audio withholds */
+                spans: {
+                  /** @description Seconds of the call */
+                  start: number;
+                  end: number;
+                  /** @enum {string} */
+                  mode: 'tone' | 'silence';
+                  /** @enum {string} */
+                  reason: 'word-timing' | 'segment-fallback';
+                  pseudonyms: string[];
+                  fallbackSegmentIds: string[];
+                }[];
+                /** @description Some protected word had no word timing: its whole segment is covered */
+                usedSegmentFallback: boolean;
+                disguisedVoices: {
+                  lane: string;
+                  pseudonym: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description A selection that is no excerpt, or an override without a reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Your role may not export (or override) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The call is not verified: only an admin may export it, with a reason */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/excerpt-previews/{previewId}/audio': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The redacted audio of a preview you made (MP3, with range requests) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+          /** @description Preview id (UUID) */
+          previewId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The redacted clip */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'audio/mpeg': string;
+          };
+        };
+        /** @description Part of the redacted clip */
+        206: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'audio/mpeg': string;
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        416: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The audit entry of this read could not be written: nothing was served */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    /** The redacted audio of a preview you made (MP3, with range requests) */
+    head: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+          /** @description Preview id (UUID) */
+          previewId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The redacted clip */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'audio/mpeg': string;
+          };
+        };
+        /** @description Part of the redacted clip */
+        206: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'audio/mpeg': string;
+          };
+        };
+        /** @description Not modified (If-None-Match matched the ETag) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        416: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The audit entry of this read could not be written: nothing was served */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/excerpt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Export an excerpt for publication: redacted, leak-checked, one zip to download
+     * @description Writes the package (docs/publication.md) on the server, leak-checks every file and the zip, and answers its files with their SHA-256 and a download link (only you, or an admin, can download it). A leak check that finds a protected form refuses the export (422, every hit in issues) and keeps nothing. The policy is the preview’s; an admin exports an unverified call with overrideReason, recorded in the audit log.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description An excerpt to export */
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description Recording id (UUID)
+             */
+            recordingId: string;
+            /** @description One continuous range of the call: segment ids, or from/to, not both */
+            selection: {
+              /** @description Segments of the current transcript: the excerpt runs from the first one’s start to the last one’s end */
+              segmentIds?: string[];
+              /** @description Start of a time range, in seconds of the call (instead of segmentIds) */
+              from?: number;
+              /** @description End of a time range, in seconds of the call (left out: the end of the call) */
+              to?: number;
+            };
+            /** @description First add every person, number, call sign and place of the call’s analysis to the register */
+            protectAll?: boolean;
+            /** @description Admins: why this unverified call is published (recorded in the audit log) */
+            overrideReason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description An excerpt package written on the server, leak-checked, ready to download */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Export id */
+              id: string;
+              /** @description ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z) */
+              createdAt: string;
+              recordingId: string;
+              from: number;
+              to: number;
+              /** @description The package’s files (provenance.json lists these with their hashes) */
+              files: {
+                name: string;
+                /** @description SHA-256 (hex) */
+                sha256: string;
+                bytes: number;
+              }[];
+              /** @description Size of the zip to download */
+              zipBytes: number;
+              redactions: {
+                text: number;
+                audioSpans: number;
+                disguisedVoices: number;
+              };
+              usedSegmentFallback: boolean;
+              /** @description Register entries added by protectAll */
+              protectedAdded: number;
+              /** @description The package as one zip, for its exporter or an admin */
+              downloadUrl: string;
+            };
+          };
+        };
+        /** @description A selection that is no excerpt, or an override without a reason */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Your role may not export (or override) */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The call is not verified: only an admin may export it, with a reason */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The leak check found protected forms: nothing was kept */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/excerpts/{id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download an excerpt package you exported (admins: any) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Export id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The package (zip) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/zip': string;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The audit entry of this read could not be written: nothing was served */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'leak_found'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -9486,7 +10920,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9498,6 +10932,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9507,7 +10942,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9525,7 +10960,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9537,6 +10972,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9546,7 +10982,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9641,7 +11077,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9653,6 +11089,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9662,7 +11099,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9680,7 +11117,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9692,6 +11129,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9701,7 +11139,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9719,7 +11157,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9731,6 +11169,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9740,7 +11179,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9758,7 +11197,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9770,6 +11209,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9779,7 +11219,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9797,7 +11237,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9809,6 +11249,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9818,7 +11259,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9904,7 +11345,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9916,6 +11357,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9925,7 +11367,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9943,7 +11385,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9955,6 +11397,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9964,7 +11407,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9982,7 +11425,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9994,6 +11437,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -10003,7 +11447,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -10021,7 +11465,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -10033,6 +11477,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -10042,7 +11487,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -10114,7 +11559,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -10126,6 +11571,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -10135,7 +11581,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -10153,7 +11599,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -10165,6 +11611,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -10174,7 +11621,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -10192,7 +11639,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -10204,6 +11651,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -10213,7 +11661,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -10231,7 +11679,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -10243,6 +11691,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -10252,7 +11701,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;

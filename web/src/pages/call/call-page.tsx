@@ -7,6 +7,7 @@ import { AnalysisPanel, CustodyPanel, MetadataPanel } from './call-details.tsx';
 import { CallHeader } from './call-header.tsx';
 import { ExportButton } from './export-button.tsx';
 import { DuplicatesPanel } from './duplicates-panel.tsx';
+import { ExcerptPanel } from './excerpt/excerpt-panel.tsx';
 import { CasePanel } from './case-panel.tsx';
 import { NotesPanel } from './notes-panel.tsx';
 import { PlayerControls } from './player-controls.tsx';
@@ -97,6 +98,11 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
           </button>
         </div>
       ) : null}
+      <ExcerptPanel
+        recordingId={recordingId}
+        segments={segments}
+        playerTime={playback.state?.ready ? playback.state.time : null}
+      />
       <div className="call-body">
         <TranscriptPanel
           recordingId={recordingId}
