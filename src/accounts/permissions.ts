@@ -27,7 +27,7 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
   read: 'read calls, transcripts, notes, analysis and listen to audio',
   correct_transcripts: 'correct transcripts',
   add_notes: 'add notes and work verification case files (evidence, steps, disputes)',
-  tag_calls: "tag calls and segments of a collection (one by one or a selection at once)",
+  tag_calls: 'tag calls and segments of a collection (one by one or a selection at once)',
   keep_own_triage: 'star calls and segments and save searches, for themselves',
   sign_off_verification: 'sign off verification',
   export: 'export',

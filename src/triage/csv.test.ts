@@ -11,8 +11,11 @@ describe('toSpreadsheetCsv', () => {
 
   it('defuses cells that a spreadsheet would run as formulas', () => {
     const cells = ['=HYPERLINK("http://x")', '+79161234567', '-2+3', '@SUM(A1)', 'plain'];
-    const csv = toSpreadsheetCsv(['cell'], cells.map((c) => [c]));
-    const read = parse(csv, { bom: true }) as string[][];
+    const csv = toSpreadsheetCsv(
+      ['cell'],
+      cells.map((c) => [c]),
+    );
+    const read = parse<string[]>(csv, { bom: true });
     expect(read.slice(1).map((r) => r[0])).toEqual([
       `'=HYPERLINK("http://x")`,
       "'+79161234567",
@@ -24,8 +27,14 @@ describe('toSpreadsheetCsv', () => {
 
   it('quotes commas, quotes and line breaks so that every row reads back whole', () => {
     const text = 'он сказал, "двести"\nи ушёл';
-    const csv = toSpreadsheetCsv(['text', 'n'], [[text, -3], [null, true]]);
-    const read = parse(csv, { bom: true }) as string[][];
+    const csv = toSpreadsheetCsv(
+      ['text', 'n'],
+      [
+        [text, -3],
+        [null, true],
+      ],
+    );
+    const read = parse<string[]>(csv, { bom: true });
     expect(read).toEqual([
       ['text', 'n'],
       [text, '-3'],

@@ -163,10 +163,7 @@ export async function tagsOf(
 export async function tagsInUse(db: Db, scope: CollectionScope): Promise<{ tag: string; calls: number }[]> {
   const rows = await db
     .selectFrom('call_tags')
-    .select([
-      sql<string>`min(tag)`.as('tag'),
-      sql<number>`count(DISTINCT recording_id)::int`.as('calls'),
-    ])
+    .select([sql<string>`min(tag)`.as('tag'), sql<number>`count(DISTINCT recording_id)::int`.as('calls')])
     .where(collectionCondition('collection_id', scope))
     .groupBy(sql`lower(tag)`)
     .orderBy(sql`lower(tag)`)

@@ -51,7 +51,9 @@ export interface BatchSearchRequest {
 const PHONE_CHARACTERS = /^\+?[\d\s\-().]+$/;
 
 /** The list's phone filter for a term that is a phone number (6 or more digits), else undefined. */
-export function phoneFilterOf(term: string): Pick<RecordingListFilters, 'phoneExact' | 'phoneDigits'> | undefined {
+export function phoneFilterOf(
+  term: string,
+): Pick<RecordingListFilters, 'phoneExact' | 'phoneDigits'> | undefined {
   if (!PHONE_CHARACTERS.test(term)) return undefined;
   const compact = term.replace(/[\s\-().]/g, '');
   if (/^\+[1-9]\d{5,14}$/.test(compact)) return { phoneExact: compact };
