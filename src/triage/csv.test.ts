@@ -15,7 +15,7 @@ describe('toSpreadsheetCsv', () => {
       ['cell'],
       cells.map((c) => [c]),
     );
-    const read = parse<string[]>(csv, { bom: true });
+    const read: string[][] = parse(csv, { bom: true });
     expect(read.slice(1).map((r) => r[0])).toEqual([
       `'=HYPERLINK("http://x")`,
       "'+79161234567",
@@ -34,7 +34,7 @@ describe('toSpreadsheetCsv', () => {
         [null, true],
       ],
     );
-    const read = parse<string[]>(csv, { bom: true });
+    const read: string[][] = parse(csv, { bom: true });
     expect(read).toEqual([
       ['text', 'n'],
       [text, '-3'],
