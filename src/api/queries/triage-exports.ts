@@ -88,7 +88,7 @@ export const SEARCH_CSV_HEADER = [
   'lane',
   'speaker',
   'found_in',
-  'text',
+  'snippet',
   'call_started_at_utc',
   'caller',
   'callee',
