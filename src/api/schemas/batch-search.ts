@@ -22,6 +22,7 @@ export const batchSearchBodySchema = z
     lang: z.enum(['ru', 'en', 'all']).default('all').describe('ru: transcripts; en: translations; all: both'),
     translit: z.boolean().default(false).describe('Also search each word in the other script'),
     collectionId: callScopeFields.collectionId,
+    collection: callScopeFields.collection,
     from: callScopeFields.from,
     to: callScopeFields.to,
   })

@@ -9978,6 +9978,8 @@ export interface paths {
              * @description Only recordings in this collection (UUID)
              */
             collectionId?: string;
+            /** @description Only recordings in the collection with this name */
+            collection?: string;
             /** @description Only calls that started at or after this time; a bare date means its start (UTC) */
             from?: string;
             /** @description Only calls that started at or before this time; a bare date includes that whole day (UTC) */
