@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { scopeToCollections } from '../../accounts/collection-scope.ts';
 import { assertMay } from '../../accounts/permissions.ts';
 import { principalOf } from '../../accounts/principal.ts';
+import type { Db } from '../../db/database.ts';
 import type { JsonObject } from '../../db/schema.ts';
 import { parseSearchQuery } from '../../search/query-parser.ts';
 import { attachmentDisposition, toSpreadsheetCsv } from '../../triage/csv.ts';
@@ -44,6 +45,12 @@ const csvName = (what: string) => `earshot-${what}-${new Date().toISOString().sl
 
 /** CSV exports of the Calls and Search pages, saved searches and batch search. */
 export function registerTriageListRoutes(app: FastifyInstance, { db }: RouteContext): void {
+  registerCsvRoutes(app, db);
+  registerBatchSearchRoute(app, db);
+  registerSavedSearchRoutes(app, db);
+}
+
+function registerCsvRoutes(app: FastifyInstance, db: Db): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -125,8 +132,10 @@ export function registerTriageListRoutes(app: FastifyInstance, { db }: RouteCont
         .send(toSpreadsheetCsv(SEARCH_CSV_HEADER, rows));
     },
   );
+}
 
-  api.post(
+function registerBatchSearchRoute(app: FastifyInstance, db: Db): void {
+  app.withTypeProvider<ZodTypeProvider>().post(
     '/api/search/batch',
     {
       schema: {
@@ -164,11 +173,9 @@ export function registerTriageListRoutes(app: FastifyInstance, { db }: RouteCont
       };
     },
   );
-
-  registerSavedSearchRoutes(app, { db });
 }
 
-function registerSavedSearchRoutes(app: FastifyInstance, { db }: Pick<RouteContext, 'db'>): void {
+function registerSavedSearchRoutes(app: FastifyInstance, db: Db): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

@@ -79,7 +79,13 @@ const selectionDetails = (request: FastifyRequest) => {
   return { recordingIds: body.recordingIds, tag: body.tag ?? null, stage: body.stage ?? null };
 };
 
-export function registerTriageRoutes(app: FastifyInstance, { db, scheduleStage }: RouteContext): void {
+export function registerTriageRoutes(app: FastifyInstance, context: RouteContext): void {
+  registerTagRoutes(app, context.db);
+  registerStarRoutes(app, context.db);
+  registerBulkRoutes(app, context);
+}
+
+function registerTagRoutes(app: FastifyInstance, db: Db): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -172,8 +178,11 @@ export function registerTriageRoutes(app: FastifyInstance, { db, scheduleStage }
       return (await triageOf(db, principal, [id]))[0]!;
     },
   );
+}
 
-  registerStarRoutes(app, db);
+/** Bulk actions on a selection of calls (the Calls page's bulk bar). */
+function registerBulkRoutes(app: FastifyInstance, { db, scheduleStage }: RouteContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post(
     '/api/triage/tag',
