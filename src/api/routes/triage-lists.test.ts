@@ -106,6 +106,25 @@ describe('CSV of the calls list', () => {
   });
 });
 
+describe('the tag filter', () => {
+  it('lists the calls with a tag, any case, in the list, its CSV and search', async () => {
+    const list = await as(users.viewer, { url: '/api/recordings?tag=STORY' });
+    expect(list.json<{ items: { id: string }[] }>().items.map((i) => i.id)).toEqual([calls.a1]);
+    const csv = await as(users.editor, { url: '/api/csv/calls?tag=story' });
+    expect(
+      readCsv(csv.body)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual([calls.a1]);
+    const search = await as(users.viewer, {
+      url: `/api/search?q=${encodeURIComponent('Петренко')}&tag=story`,
+    });
+    expect(search.json<{ total: number }>().total).toBe(0);
+    const none = await as(users.viewer, { url: '/api/recordings?tag=nothing' });
+    expect(none.json<{ total: number }>().total).toBe(0);
+  });
+});
+
 describe('CSV of search results', () => {
   it('holds every hit in the visible calls with its text', async () => {
     const response = await as(users.editor, { url: `/api/csv/search?q=${encodeURIComponent('Бахмут')}` });

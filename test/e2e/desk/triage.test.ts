@@ -149,6 +149,15 @@ describe('triage on the Calls page', () => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['bulk-tag', 'star']);
 
+    // A tag chip opens the list of the calls that carry it.
+    await rowOf('call-2.wav').getByRole('link', { name: 'проверить' }).click();
+    await expect.poll(() => page.getByTestId('call-row').count()).toBe(2);
+    expect(await page.getByTestId('tag-filter').textContent()).toContain('проверить');
+    await page.goto(`${url}#/calls`);
+    await expect.poll(() => page.getByTestId('call-row').count()).toBe(3);
+    await rowOf('call-1.wav').getByTestId('select-call').check();
+    await rowOf('call-2.wav').getByTestId('select-call').check();
+
     await shoot('calls', 1440, ['bulk-bar', 'calls-csv']);
     await shoot('calls', 390, ['bulk-bar', 'calls-csv']);
     await page.setViewportSize({ width: 1440, height: 900 });

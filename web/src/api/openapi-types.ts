@@ -746,6 +746,8 @@ export interface paths {
             | 'general';
           /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case) */
           place?: string;
+          /** @description Only calls with this tag, on the call or one of its segments (any case) */
+          tag?: string;
           /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
           minTriage?: number;
           /** @description Sort by call start time, by when Earshot stored the recording, or by triage score (calls to hear first); missing call times and unanalysed calls sort last */
@@ -6617,6 +6619,8 @@ export interface paths {
           place?: string;
           /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
           minTriage?: number;
+          /** @description Only calls with this tag, on the call or one of its segments (any case) */
+          tag?: string;
           /** @description Hits per page, 1 to 100 */
           limit?: number;
           /** @description How many hits to skip (hits are ranked among the first candidates; see totalIsLowerBound) */
@@ -9573,6 +9577,8 @@ export interface paths {
             | 'general';
           /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case) */
           place?: string;
+          /** @description Only calls with this tag, on the call or one of its segments (any case) */
+          tag?: string;
           /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
           minTriage?: number;
           /** @description Sort by call start time, by when Earshot stored the recording, or by triage score (calls to hear first); missing call times and unanalysed calls sort last */
@@ -9796,6 +9802,8 @@ export interface paths {
           place?: string;
           /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
           minTriage?: number;
+          /** @description Only calls with this tag, on the call or one of its segments (any case) */
+          tag?: string;
         };
         header?: never;
         path?: never;

@@ -14,7 +14,7 @@ import { PIPELINE_POLL_MS, pipelineBusy, PipelineSummary } from '../pipeline/pip
 import { NumberLink } from '../numbers/number-link.tsx';
 import { mayExportCsv, csvHref } from '../../api/triage.ts';
 import { BulkBar } from '../triage/bulk-bar.tsx';
-import { CallTriageCell, SelectAllCell, SelectCell } from '../triage/call-row-triage.tsx';
+import { CallTriageCell, SelectAllCell, SelectCell, TagFilterNotice } from '../triage/call-row-triage.tsx';
 import { useCallsTriage, type CallsTriage } from '../triage/use-calls-triage.ts';
 import { useSessionInfo } from '../triage/use-session-role.ts';
 
@@ -178,6 +178,7 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
         </label>
       </div>
       <FilterBar value={filters} onApply={apply} withStatus />
+      <TagFilterNotice tag={filters.tag} />
       {session && mayExportCsv(session) ? (
         <a className="csv-link" href={csvHref('calls', request)} download data-testid="calls-csv">
           Download these calls as CSV

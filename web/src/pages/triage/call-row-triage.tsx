@@ -1,4 +1,5 @@
 import type { RecordingSummary } from '../../api/recordings.ts';
+import { hrefFor } from '../../router.ts';
 import type { CallsTriage } from './use-calls-triage.ts';
 import { StarToggle, TagChips } from './tag-chips.tsx';
 
@@ -41,7 +42,18 @@ export function CallTriageCell({ item, triage }: { item: RecordingSummary; triag
         label={`call ${item.originalFilename}`}
         onToggle={(on) => triage.star(item.id, on)}
       />
-      <TagChips tags={callTags} />
+      <TagChips tags={callTags} hrefOf={(tag) => hrefFor('calls', { tag })} />
     </div>
+  );
+}
+
+/** Says that the list is filtered to a tag, with the way back to every call. */
+export function TagFilterNotice({ tag }: { tag: string | undefined }) {
+  if (!tag) return null;
+  return (
+    <p className="tag-filter" data-testid="tag-filter">
+      Calls tagged <strong>{tag}</strong> (on the call or a segment) ·{' '}
+      <a href={hrefFor('calls')}>show every call</a>
+    </p>
   );
 }

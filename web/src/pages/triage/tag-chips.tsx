@@ -6,16 +6,25 @@ import { errorText } from '../../api/http.ts';
 export function TagChips({
   tags,
   onRemove,
+  hrefOf,
 }: {
   tags: readonly string[];
   onRemove?: (tag: string) => Promise<void>;
+  /** Makes each tag a link (the Calls list filtered to it). */
+  hrefOf?: (tag: string) => string;
 }) {
   if (tags.length === 0) return null;
   return (
     <ul className="tag-chips" aria-label="Tags">
       {tags.map((tag) => (
         <li key={tag} className="tag-chip" data-testid="tag-chip">
-          <span>{tag}</span>
+          {hrefOf ? (
+            <a href={hrefOf(tag)} onClick={(e) => e.stopPropagation()} title={`Calls tagged ${tag}`}>
+              {tag}
+            </a>
+          ) : (
+            <span>{tag}</span>
+          )}
           {onRemove ? (
             <button
               type="button"
