@@ -9,6 +9,8 @@ export const ACTIONS = [
   'read',
   'correct_transcripts',
   'add_notes',
+  'tag_calls',
+  'keep_own_triage',
   'sign_off_verification',
   'export',
   'manage_register',
@@ -25,6 +27,8 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
   read: 'read calls, transcripts, notes, analysis and listen to audio',
   correct_transcripts: 'correct transcripts',
   add_notes: 'add notes and work verification case files (evidence, steps, disputes)',
+  tag_calls: 'tag calls and segments of a collection (one by one or a selection at once)',
+  keep_own_triage: 'star calls and segments and save searches, for themselves',
   sign_off_verification: 'sign off verification',
   export: 'export',
   manage_register: "add, rename and retire entries of a collection's protected-identity register",
@@ -42,6 +46,8 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
  * The protected-identity register goes with exporting: whoever decides what leaves for
  * publication decides what it withholds (retiring an entry un-protects a person), so editors and
  * admins manage it and everybody who reads a collection sees it.
+ * Tags are shared working marks on a collection's calls, like notes: whoever may add notes tags.
+ * Stars and saved searches are a person's own and change nothing anyone else sees: every role.
  */
 export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Action>> = {
   admin: new Set(ACTIONS),
@@ -49,6 +55,8 @@ export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Action>> = {
     'read',
     'correct_transcripts',
     'add_notes',
+    'tag_calls',
+    'keep_own_triage',
     'sign_off_verification',
     'export',
     'manage_register',
@@ -56,9 +64,9 @@ export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Action>> = {
     'ingest',
     'manage_collections',
   ]),
-  reviewer: new Set<Action>(['read', 'add_notes', 'sign_off_verification']),
-  transcriber: new Set<Action>(['read', 'correct_transcripts', 'add_notes']),
-  viewer: new Set<Action>(['read']),
+  reviewer: new Set<Action>(['read', 'add_notes', 'tag_calls', 'keep_own_triage', 'sign_off_verification']),
+  transcriber: new Set<Action>(['read', 'correct_transcripts', 'add_notes', 'tag_calls', 'keep_own_triage']),
+  viewer: new Set<Action>(['read', 'keep_own_triage']),
 };
 
 export function may(principal: Principal, action: Action): boolean {

@@ -244,6 +244,35 @@ async function placeOfCurrentAnalysis(target: CollectionSide): Promise<string> {
   return BAKHMUT.nameEn;
 }
 
+/** A tag on the target's call named by its caller number (a marker), so that the tag list shows whose it is. */
+async function tagMarkerOn(target: CollectionSide): Promise<InjectOptions> {
+  await t.db
+    .insertInto('call_tags')
+    .values({
+      recording_id: target.recordingId,
+      collection_id: target.collectionId,
+      tag: target.markers[2]!,
+      author: 'tester',
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return { url: '/api/tags' };
+}
+
+/** A saved search of the actor's own, to delete. */
+async function savedSearchOf(actor: string): Promise<string> {
+  if (actor === NOBODY) return '/api/saved-searches/1';
+  const { id } = await t.db
+    .insertInto('saved_searches')
+    .values({ user_id: actor, name: `s ${crypto.randomUUID()}`, params: JSON.stringify({ q: 'груз' }) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return `/api/saved-searches/${id}`;
+}
+
+/** Found before and after the matrix's transcript corrections (their text is "corrected …"). */
+const AFTER_CORRECTIONS = 'двухсотых OR corrected';
+
 const ROUTES: Record<string, RouteCase> = {
   'GET /api/health': { need: 'public', scope: 'none', ok: 200, request: get('/api/health') },
   'GET /api/openapi.json': { need: 'public', scope: 'none', ok: 200, request: get('/api/openapi.json') },
@@ -551,6 +580,108 @@ const ROUTES: Record<string, RouteCase> = {
       url: await registerEntryOf(s, 'retire'),
       payload: { reason: 'not an identity after all' },
     }),
+  },
+  // Triage (src/api/routes/triage.ts, triage-lists.ts): tags are the collection's, stars and
+  // saved searches the actor's own; a selection none of whose calls is visible is a 404.
+  'GET /api/tags': { need: 'read', scope: 'list', ok: 200, request: tagMarkerOn },
+  'GET /api/triage': {
+    need: 'read',
+    scope: 'list',
+    ok: 200,
+    request: (s) => ({ url: `/api/triage?recordingIds=${s.recordingId}` }),
+  },
+  'POST /api/recordings/{id}/tags': {
+    need: 'tag_calls',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ method: 'POST', url: rec(s, '/tags'), payload: { tag: 'to check' } }),
+  },
+  'DELETE /api/recordings/{id}/tags': {
+    need: 'tag_calls',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ method: 'DELETE', url: rec(s, '/tags?tag=to%20check') }),
+  },
+  'PUT /api/recordings/{id}/star': {
+    need: 'keep_own_triage',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ method: 'PUT', url: rec(s, '/star') }),
+  },
+  'DELETE /api/recordings/{id}/star': {
+    need: 'keep_own_triage',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({ method: 'DELETE', url: rec(s, '/star') }),
+  },
+  'POST /api/triage/tag': {
+    need: 'tag_calls',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({
+      method: 'POST',
+      url: '/api/triage/tag',
+      payload: { recordingIds: [s.recordingId], tag: 'bulk' },
+    }),
+  },
+  'POST /api/triage/untag': {
+    need: 'tag_calls',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({
+      method: 'POST',
+      url: '/api/triage/untag',
+      payload: { recordingIds: [s.recordingId], tag: 'bulk' },
+    }),
+  },
+  'POST /api/triage/rerun': {
+    need: 'run_pipeline',
+    scope: 'by-id',
+    ok: 200,
+    request: (s) => ({
+      method: 'POST',
+      url: '/api/triage/rerun',
+      payload: { recordingIds: [s.recordingId], stage: 'analyse' },
+    }),
+  },
+  'GET /api/csv/calls': { need: 'export', scope: 'list', ok: 200, request: forCollection('/api/csv/calls') },
+  'GET /api/csv/search': {
+    need: 'export',
+    scope: 'list',
+    ok: 200,
+    request: forCollection(`/api/csv/search?q=${encodeURIComponent(AFTER_CORRECTIONS)}`),
+  },
+  'POST /api/search/batch': {
+    need: 'read',
+    scope: 'list',
+    ok: 200,
+    request: (s) => ({
+      method: 'POST',
+      url: '/api/search/batch',
+      payload: { terms: [AFTER_CORRECTIONS], collectionId: s.collectionId },
+    }),
+  },
+  'GET /api/saved-searches': {
+    need: 'keep_own_triage',
+    scope: 'none',
+    ok: 200,
+    request: get('/api/saved-searches'),
+  },
+  'POST /api/saved-searches': {
+    need: 'keep_own_triage',
+    scope: 'none',
+    ok: 200,
+    request: () => ({
+      method: 'POST',
+      url: '/api/saved-searches',
+      payload: { name: 'Груз', params: { q: 'груз 200' } },
+    }),
+  },
+  'DELETE /api/saved-searches/{savedSearchId}': {
+    need: 'keep_own_triage',
+    scope: 'none',
+    ok: 200,
+    request: async (_s, actor) => ({ method: 'DELETE', url: await savedSearchOf(actor) }),
   },
   // Signing in needs no session: a wrong password is the answer every actor gets here.
   'POST /api/sign-in': {

@@ -29,6 +29,7 @@ import { SigningKeyError } from '../evidence/signing-key.ts';
 import { StoredFileChanged } from './audio/served-file-check.ts';
 import { CrossSiteWriteRefused, FormBodyRefused, HostNotAllowed } from './security/request-guard.ts';
 import { AuditUnavailable } from './audit-hook.ts';
+import { SavedSearchNotFound, TriageRejected } from '../triage/triage-errors.ts';
 import { CsrfRejected } from './session-errors.ts';
 import { UploadRejected } from './uploads/receive-upload.ts';
 import type { ErrorResponse } from './schemas/common.ts';
@@ -118,6 +119,9 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   rule(NumberNoteRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(NumberNoteAlreadySuperseded, () => ({ status: 409, code: 'conflict' })),
   rule(DuplicateLeadNotFound, () => ({ status: 404, code: 'not_found' })),
+  // Triage: a tag or selection refused, a saved search that is not (or no longer) the user's.
+  rule(TriageRejected, () => ({ status: 400, code: 'bad_request' })),
+  rule(SavedSearchNotFound, () => ({ status: 404, code: 'not_found' })),
   // The protected-identity register: a bad entry, a pseudonym in use, an entry or entity not there.
   rule(ProtectedIdentityRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(PseudonymTaken, () => ({ status: 409, code: 'conflict' })),

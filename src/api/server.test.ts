@@ -150,6 +150,11 @@ describe('GET /api/openapi.json', () => {
       '/api/audit',
       '/api/audit/verify',
       '/api/openapi.json',
+      '/api/tags',
+      '/api/triage',
+      '/api/saved-searches',
+      '/api/csv/calls',
+      '/api/csv/search',
     ];
     const postOnly = [
       '/api/pipeline/retry',
@@ -166,11 +171,19 @@ describe('GET /api/openapi.json', () => {
       '/api/recordings/{id}/register',
       '/api/collections/{collectionId}/register/{entryId}/pseudonym',
       '/api/collections/{collectionId}/register/{entryId}/retire',
+      '/api/recordings/{id}/tags',
+      '/api/triage/tag',
+      '/api/triage/untag',
+      '/api/triage/rerun',
+      '/api/search/batch',
     ];
     const usersRoutes = [
       '/api/users',
       '/api/users/{userId}/role',
       '/api/users/{userId}/grants/{collectionId}',
+      // Triage: PUT and DELETE only (a star), DELETE only (a saved search).
+      '/api/recordings/{id}/star',
+      '/api/saved-searches/{savedSearchId}',
     ];
     expect(Object.keys(doc.paths).sort()).toEqual([...expected, ...postOnly, ...usersRoutes].sort());
     for (const route of expected) expect(doc.paths[route]?.get, route).toBeDefined();

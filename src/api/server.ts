@@ -34,6 +34,8 @@ import { registerRegisterRoutes } from './routes/register.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerTranscriptRoutes } from './routes/transcripts.ts';
+import { registerTriageListRoutes } from './routes/triage-lists.ts';
+import { registerTriageRoutes } from './routes/triage.ts';
 import { registerTrendRoutes } from './routes/trends.ts';
 import { registerUserRoutes } from './routes/users.ts';
 
@@ -138,6 +140,10 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
             'Near-duplicate calls found by acoustic fingerprint: machine leads a person confirms or rejects',
         },
         { name: 'search', description: 'Full-text search over transcripts and translations' },
+        {
+          name: 'triage',
+          description: 'Tags, stars, saved searches, bulk actions on a selection of calls and CSV exports',
+        },
         { name: 'pipeline', description: 'Progress of the processing stages, failures, waits and retry' },
         { name: 'ingest', description: 'Uploading audio files, folders and zip archives from the desk' },
         { name: 'audit', description: 'Who viewed or changed what, when, from where (admins only)' },
@@ -172,6 +178,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   registerIngestRoutes(app, context);
   registerAuditRoutes(app, context);
   registerExportRoutes(app, context);
+  registerTriageRoutes(app, context);
+  registerTriageListRoutes(app, context);
   registerRegisterRoutes(app, context);
   registerExcerptRoutes(app, context);
   registerUserRoutes(app, context);

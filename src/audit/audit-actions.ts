@@ -30,7 +30,18 @@ export type AuditAction =
   | 'retire-identity'
   | 'user-change'
   | 'grant-change'
-  | 'view-audit-log';
+  | 'view-audit-log'
+  | 'tag'
+  | 'untag'
+  | 'star'
+  | 'unstar'
+  | 'save-search'
+  | 'delete-saved-search'
+  | 'bulk-tag'
+  | 'bulk-untag'
+  | 'bulk-rerun'
+  | 'export-csv'
+  | 'batch-search';
 
 /** Every action once: keyed by the union, so that a new action left out here is a type error. */
 const EVERY_ACTION: Record<AuditAction, true> = {
@@ -63,6 +74,17 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   'user-change': true,
   'grant-change': true,
   'view-audit-log': true,
+  tag: true,
+  untag: true,
+  star: true,
+  unstar: true,
+  'save-search': true,
+  'delete-saved-search': true,
+  'bulk-tag': true,
+  'bulk-untag': true,
+  'bulk-rerun': true,
+  'export-csv': true,
+  'batch-search': true,
 };
 
 export const AUDIT_ACTIONS = Object.keys(EVERY_ACTION) as readonly AuditAction[];

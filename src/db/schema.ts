@@ -38,6 +38,9 @@ export interface Database {
   duplicate_leads: DuplicateLeadsTable;
   protected_identities: ProtectedIdentitiesTable;
   protected_identity_pseudonyms: ProtectedIdentityPseudonymsTable;
+  call_tags: CallTagsTable;
+  stars: StarsTable;
+  saved_searches: SavedSearchesTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -661,4 +664,35 @@ export interface ProtectedIdentityPseudonymsTable {
   set_by_user_id: string | null;
   set_by: string;
   set_at: CreatedAt;
+}
+
+/** A tag on a call, or on one segment of it, in the call's collection (migration 0031). */
+export interface CallTagsTable {
+  id: Generated<string>;
+  recording_id: string;
+  collection_id: string;
+  /** The segment (of the transcript version it was put on); null: the whole call. */
+  segment_id: string | null;
+  tag: string;
+  user_id: string | null;
+  author: string;
+  created_at: CreatedAt;
+}
+
+/** A person's own star on a call or a segment (migration 0031). */
+export interface StarsTable {
+  user_id: string;
+  recording_id: string;
+  segment_id: string | null;
+  created_at: CreatedAt;
+}
+
+/** A person's own saved search: the Search page's parameters under a name (migration 0031). */
+export interface SavedSearchesTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  params: Json<Record<string, string>>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }

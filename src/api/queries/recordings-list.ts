@@ -43,6 +43,8 @@ export interface RecordingListFilters extends CallScope {
    */
   placeIds?: string[];
   minTriage?: number;
+  /** A tag on the call or one of its segments (call_tags, migration 0031), any case. */
+  tag?: string;
 }
 
 export interface RecordingListQuery {
@@ -59,6 +61,17 @@ export type RecordingListRow = Recording & {
 };
 
 type Eb = ExpressionBuilder<Database & { r: Database['recordings'] }, 'r'>;
+
+/** Calls that carry the tag (on the call or a segment), compared as tags are: without case. */
+function taggedCondition(eb: Eb, tag: string): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('call_tags as ct')
+      .select('ct.id')
+      .whereRef('ct.recording_id', '=', 'r.id')
+      .where(sql<string>`lower(ct.tag)`, '=', tag.replace(/\s+/gu, ' ').toLowerCase()),
+  );
+}
 
 /**
  * The WHERE condition on `recordings as r` for these filters. Trend queries use it too, so that
@@ -99,6 +112,7 @@ export function filterExpression(eb: Eb, f: RecordingListFilters): Expression<Sq
   else if (f.metadataOrigin) conditions.push(eb('r.metadata_origin', '=', f.metadataOrigin));
   if (f.stage || f.status) conditions.push(stageCondition(eb, f.stage, f.status));
   if (f.verification) conditions.push(verificationCondition(eb, f.verification));
+  if (f.tag !== undefined) conditions.push(taggedCondition(eb, f.tag));
   if (
     f.category !== undefined ||
     f.place !== undefined ||

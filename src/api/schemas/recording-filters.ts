@@ -144,6 +144,13 @@ export const recordingListQuerySchema = z
       .describe(
         'Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case)',
       ),
+    tag: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .optional()
+      .describe('Only calls with this tag, on the call or one of its segments (any case)'),
     minTriage: z.coerce
       .number({ error: 'expected a number from 0 to 100' })
       .min(0)
@@ -187,6 +194,7 @@ export type ListFilterInput = Pick<
   | 'metadataOrigin'
   | 'category'
   | 'place'
+  | 'tag'
   | 'minTriage'
 >;
 
@@ -238,6 +246,7 @@ export function toRecordingListFilters(q: ListFilterInput): RecordingListFilters
     caller: q.caller,
     callee: q.callee,
     stage: q.stage,
+    tag: q.tag,
     status: q.status,
     verification: q.verification,
     metadataOrigin: q.metadataOrigin,

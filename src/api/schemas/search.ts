@@ -38,6 +38,7 @@ export const searchQuerySchema = z
     category: listFields.category,
     place: listFields.place,
     minTriage: listFields.minTriage,
+    tag: listFields.tag,
     limit: z.coerce.number().int().min(1).max(100).default(20).describe('Hits per page, 1 to 100'),
     offset: z.coerce
       .number()

@@ -753,6 +753,8 @@ export interface paths {
             | 'general';
           /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case) */
           place?: string;
+          /** @description Only calls with this tag, on the call or one of its segments (any case) */
+          tag?: string;
           /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
           minTriage?: number;
           /** @description Sort by call start time, by when Earshot stored the recording, or by triage score (calls to hear first); missing call times and unanalysed calls sort last */
@@ -6702,6 +6704,8 @@ export interface paths {
           place?: string;
           /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
           minTriage?: number;
+          /** @description Only calls with this tag, on the call or one of its segments (any case) */
+          tag?: string;
           /** @description Hits per page, 1 to 100 */
           limit?: number;
           /** @description How many hits to skip (hits are ranked among the first candidates; see totalIsLowerBound) */
@@ -7529,7 +7533,18 @@ export interface paths {
             | 'retire-identity'
             | 'user-change'
             | 'grant-change'
-            | 'view-audit-log';
+            | 'view-audit-log'
+            | 'tag'
+            | 'untag'
+            | 'star'
+            | 'unstar'
+            | 'save-search'
+            | 'delete-saved-search'
+            | 'bulk-tag'
+            | 'bulk-untag'
+            | 'bulk-rerun'
+            | 'export-csv'
+            | 'batch-search';
           /** @description Only entries whose target contains this text (a recording id, a search query) */
           target?: string;
           /** @description Entries at or after this time; a bare date means its start (UTC) */
@@ -8277,6 +8292,2279 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every tag in use in your collections, with how many calls carry it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Tags in use */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Every tag in your collections, by name */
+              tags: {
+                tag: string;
+                /** @description Calls that carry it */
+                calls: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/triage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tags and your stars of some calls (a page of the Calls list, or one call) */
+    get: {
+      parameters: {
+        query: {
+          /** @description Comma-separated recording ids (1 to 200): the calls of a page */
+          recordingIds: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Tags and stars of some calls */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The calls you may see, in the order asked */
+              calls: {
+                /** @description Recording id (UUID) */
+                recordingId: string;
+                /** @description Tags on the call and its segments, oldest first */
+                tags: {
+                  /** @description The tag */
+                  tag: string;
+                  /** @description The segment it is on (null: the whole call) */
+                  segmentId: string | null;
+                  /** @description Who put it there */
+                  author: string;
+                  /** @description When */
+                  createdAt: string;
+                }[];
+                /** @description Whether you starred the call */
+                starred: boolean;
+                /** @description The segments you starred */
+                starredSegments: string[];
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/tags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tag a call or one of its segments (the tag is seen by everyone who reads the collection) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      /** @description A tag to add to a call or one of its segments */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The tag, 1 to 60 characters (spaces are collapsed; case is kept, compared without it) */
+            tag: string;
+            /** @description Tag this segment of the call; leave out to tag the whole call */
+            segmentId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A call's tags (shared with its collection) and your stars (yours only) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Recording id (UUID) */
+              recordingId: string;
+              /** @description Tags on the call and its segments, oldest first */
+              tags: {
+                /** @description The tag */
+                tag: string;
+                /** @description The segment it is on (null: the whole call) */
+                segmentId: string | null;
+                /** @description Who put it there */
+                author: string;
+                /** @description When */
+                createdAt: string;
+              }[];
+              /** @description Whether you starred the call */
+              starred: boolean;
+              /** @description The segments you starred */
+              starredSegments: string[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    /** Remove a tag from a call or one of its segments */
+    delete: {
+      parameters: {
+        query: {
+          /** @description The tag, 1 to 60 characters (spaces are collapsed; case is kept, compared without it) */
+          tag: string;
+          /** @description Remove the tag from this segment; leave out for the call */
+          segmentId?: string;
+        };
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A call's tags (shared with its collection) and your stars (yours only) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Recording id (UUID) */
+              recordingId: string;
+              /** @description Tags on the call and its segments, oldest first */
+              tags: {
+                /** @description The tag */
+                tag: string;
+                /** @description The segment it is on (null: the whole call) */
+                segmentId: string | null;
+                /** @description Who put it there */
+                author: string;
+                /** @description When */
+                createdAt: string;
+              }[];
+              /** @description Whether you starred the call */
+              starred: boolean;
+              /** @description The segments you starred */
+              starredSegments: string[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/star': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Star a call or one of its segments (your stars are yours only) */
+    put: {
+      parameters: {
+        query?: {
+          /** @description Star this segment; leave out to star the whole call */
+          segmentId?: string;
+        };
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A star set or taken away */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Whether it is starred now */
+              starred: boolean;
+              changed: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Take your star off a call or segment */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description Star this segment; leave out to star the whole call */
+          segmentId?: string;
+        };
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A star set or taken away */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Whether it is starred now */
+              starred: boolean;
+              changed: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/triage/tag': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tag every selected call */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description A tag to add to (or remove from) every selected call */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The selected calls (recording ids) */
+            recordingIds: string[];
+            /** @description The tag, 1 to 60 characters (spaces are collapsed; case is kept, compared without it) */
+            tag: string;
+          };
+        };
+      };
+      responses: {
+        /** @description What a bulk tag did */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The tag as stored */
+              tag: string;
+              /** @description Calls tagged (or untagged) now */
+              changed: string[];
+              /** @description Calls that had it already (or did not have it) */
+              unchanged: string[];
+              /** @description Ids that are no call you may see: nothing done */
+              notFound: string[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/triage/untag': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remove a tag from every selected call */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description A tag to add to (or remove from) every selected call */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The selected calls (recording ids) */
+            recordingIds: string[];
+            /** @description The tag, 1 to 60 characters (spaces are collapsed; case is kept, compared without it) */
+            tag: string;
+          };
+        };
+      };
+      responses: {
+        /** @description What a bulk tag did */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description The tag as stored */
+              tag: string;
+              /** @description Calls tagged (or untagged) now */
+              changed: string[];
+              /** @description Calls that had it already (or did not have it) */
+              unchanged: string[];
+              /** @description Ids that are no call you may see: nothing done */
+              notFound: string[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/triage/rerun': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a stage again (forced) on every selected call whose previous stage is done */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description A stage to run again on every selected call */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The selected calls (recording ids) */
+            recordingIds: string[];
+            /**
+             * @description The stage to run again (forced); later stages follow it
+             * @enum {string}
+             */
+            stage: 'decode' | 'fingerprint' | 'vad' | 'transcribe' | 'translate' | 'analyse';
+          };
+        };
+      };
+      responses: {
+        /** @description What a bulk re-run scheduled */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              stage: 'decode' | 'fingerprint' | 'vad' | 'transcribe' | 'translate' | 'analyse';
+              /** @description Calls whose run is pending again */
+              scheduled: string[];
+              /** @description Calls whose previous stage is not done: the stage cannot run on them yet */
+              waitingForPreviousStage: string[];
+              /** @description Calls whose run a worker holds now: left alone */
+              running: string[];
+              /** @description Ids that are no call you may see */
+              notFound: string[];
+              /** @description Whether jobs were queued now (false: this server runs no job queue; a worker picks the runs up when it starts) */
+              queued: boolean;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/csv/calls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The calls list with its filters and sort, as CSV for a spreadsheet (at most 10,000 calls) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only recordings in this collection (UUID) */
+          collectionId?: string;
+          /** @description Only recordings in the collection with this name */
+          collection?: string;
+          /** @description Only calls that started at or after this time; a bare date means its start (UTC) */
+          from?: string;
+          /** @description Only calls that started at or before this time; a bare date includes that whole day (UTC) */
+          to?: string;
+          /** @description true: only calls with no known start time (the trend charts count them apart); false: only calls with one */
+          undated?: 'true' | 'false';
+          /** @description Caller or callee number: a full E.164 number matches exactly (+79161234567); otherwise at least 3 digits match anywhere in the number */
+          phone?: string;
+          /** @description Only calls from this number (E.164, exact); with callee, one edge of the call graph */
+          caller?: string;
+          /** @description Only calls to this number (E.164, exact) */
+          callee?: string;
+          /** @description Only recordings with a run of this pipeline stage (combine with status) */
+          stage?: string;
+          /** @description Only recordings whose stage (or, without stage, any stage) has this status */
+          status?: 'pending' | 'running' | 'done' | 'failed' | 'waiting';
+          /** @description Only calls whose case file is at this verification status (no case file: unverified) */
+          verification?:
+            | 'unverified'
+            | 'number_attributed'
+            | 'identity_corroborated'
+            | 'context_confirmed'
+            | 'verified'
+            | 'disputed'
+            | 'rejected';
+          /** @description Where the call metadata came from: sidecar file, file name, or none */
+          metadataOrigin?: 'sidecar' | 'filename' | 'none';
+          /** @description Only calls whose current analysis has a confident match in this lexicon category */
+          category?:
+            | 'casualties_killed'
+            | 'casualties_wounded'
+            | 'casualties_missing'
+            | 'refusal_to_fight'
+            | 'desertion'
+            | 'execution_or_coercion'
+            | 'looting'
+            | 'violence_against_civilians_or_prisoners'
+            | 'prison_recruitment'
+            | 'mobilisation'
+            | 'supplies_and_conditions'
+            | 'weapons_and_shelling'
+            | 'morale'
+            | 'slur_for_ukrainians'
+            | 'radio_code'
+            | 'irregular_units'
+            | 'payments'
+            | 'surrender_captivity'
+            | 'self_inflicted_wound'
+            | 'general';
+          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case) */
+          place?: string;
+          /** @description Only calls with this tag, on the call or one of its segments (any case) */
+          tag?: string;
+          /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
+          minTriage?: number;
+          /** @description Sort by call start time, by when Earshot stored the recording, or by triage score (calls to hear first); missing call times and unanalysed calls sort last */
+          sort?: 'call_started_at' | 'created_at' | 'triage';
+          /** @description Sort direction */
+          order?: 'asc' | 'desc';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description CSV, UTF-8 with a byte-order mark; formula cells defused */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The audit entry of this read could not be written: nothing was served */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/csv/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search results (every ranked hit, best first) as CSV for a spreadsheet */
+    get: {
+      parameters: {
+        query: {
+          /** @description Words to find. A word matches any of its forms (Russian or English stems) and its exact form; "quoted words" match exactly these forms in this order; -word leaves out segments that have it; a OR b matches either. Numbers (200, 300, 500) are words. At most 500 characters. */
+          q: string;
+          /** @description ru: the transcripts only; en: the English translations only; all: both */
+          lang?: 'ru' | 'en' | 'all';
+          /** @description true: also search each word in the other script («Путин» finds Putin, putin finds «Путин») */
+          translit?: 'true' | 'false';
+          /** @description Only recordings in this collection (UUID) */
+          collectionId?: string;
+          /** @description Only recordings in the collection with this name */
+          collection?: string;
+          /** @description Only calls that started at or after this time; a bare date means its start (UTC) */
+          from?: string;
+          /** @description Only calls that started at or before this time; a bare date includes that whole day (UTC) */
+          to?: string;
+          /** @description true: only calls with no known start time (the trend charts count them apart); false: only calls with one */
+          undated?: 'true' | 'false';
+          /** @description Caller or callee number: a full E.164 number matches exactly (+79161234567); otherwise at least 3 digits match anywhere in the number */
+          phone?: string;
+          /** @description Only calls from this number (E.164, exact); with callee, one edge of the call graph */
+          caller?: string;
+          /** @description Only calls to this number (E.164, exact) */
+          callee?: string;
+          /** @description Only recordings with a run of this pipeline stage (combine with status) */
+          stage?: string;
+          /** @description Only recordings whose stage (or, without stage, any stage) has this status */
+          status?: 'pending' | 'running' | 'done' | 'failed' | 'waiting';
+          /** @description Only calls whose case file is at this verification status (no case file: unverified) */
+          verification?:
+            | 'unverified'
+            | 'number_attributed'
+            | 'identity_corroborated'
+            | 'context_confirmed'
+            | 'verified'
+            | 'disputed'
+            | 'rejected';
+          /** @description Where the call metadata came from: sidecar file, file name, or none */
+          metadataOrigin?: 'sidecar' | 'filename' | 'none';
+          /** @description Only calls whose current analysis has a confident match in this lexicon category */
+          category?:
+            | 'casualties_killed'
+            | 'casualties_wounded'
+            | 'casualties_missing'
+            | 'refusal_to_fight'
+            | 'desertion'
+            | 'execution_or_coercion'
+            | 'looting'
+            | 'violence_against_civilians_or_prisoners'
+            | 'prison_recruitment'
+            | 'mobilisation'
+            | 'supplies_and_conditions'
+            | 'weapons_and_shelling'
+            | 'morale'
+            | 'slur_for_ukrainians'
+            | 'radio_code'
+            | 'irregular_units'
+            | 'payments'
+            | 'surrender_captivity'
+            | 'self_inflicted_wound'
+            | 'general';
+          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case) */
+          place?: string;
+          /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
+          minTriage?: number;
+          /** @description Only calls with this tag, on the call or one of its segments (any case) */
+          tag?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description CSV, UTF-8 with a byte-order mark; formula cells defused */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The audit entry of this read could not be written: nothing was served */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/search/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Batch search: a list of names or numbers, each searched, with its count of hits and its calls */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description A batch search */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Names or numbers, one search each (100 at most; empty lines and repeats are left out). Each is a query of the search box: "quoted words" are a phrase. */
+            terms: string[];
+            /**
+             * @description ru: transcripts; en: translations; all: both
+             * @default all
+             * @enum {string}
+             */
+            lang?: 'ru' | 'en' | 'all';
+            /**
+             * @description Also search each word in the other script
+             * @default false
+             */
+            translit?: boolean;
+            /**
+             * Format: uuid
+             * @description Only recordings in this collection (UUID)
+             */
+            collectionId?: string;
+            /** @description Only recordings in the collection with this name */
+            collection?: string;
+            /** @description Only calls that started at or after this time; a bare date means its start (UTC) */
+            from?: string;
+            /** @description Only calls that started at or before this time; a bare date includes that whole day (UTC) */
+            to?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Batch search results */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description One result per term, in the order given */
+              results: {
+                term: string;
+                /** @description Segments that say it (a lower bound when totalIsLowerBound) */
+                hits: number;
+                totalIsLowerBound: boolean;
+                /** @description Calls from or to the number (null: the term is no phone number) */
+                callsAsParty: number | null;
+                /** @description Calls with the most hits first (at most 20) */
+                calls: {
+                  /** @description Recording id (UUID) */
+                  recordingId: string;
+                  /** @description ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z) */
+                  callStartedAt: string | null;
+                  callerNumber: string | null;
+                  calleeNumber: string | null;
+                  /** @description Collection name */
+                  collection: string;
+                  /** @description Segments of this call among the hits read (0: found by its number only) */
+                  hits: number;
+                  /** @description The number searched is the caller or callee of this call */
+                  party: boolean;
+                }[];
+                /** @description Why the term was not searched (the search refused the query) */
+                error: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/saved-searches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your saved searches, by name */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Saved searches */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Your saved searches, by name */
+              items: {
+                /** @description Saved search id */
+                id: string;
+                /** @description Its name */
+                name: string;
+                /** @description The Search page's parameters as in its address: q, lang, translit and the calls list's filters */
+                params: {
+                  [key: string]: string;
+                };
+                /** @description ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z) */
+                createdAt: string;
+                /** @description When it was last saved */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Save a search under a name (the same name replaces it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description A search to save */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description A name; saving under a name you used replaces that search */
+            name: string;
+            /** @description The Search page's parameters as in its address: q, lang, translit and the calls list's filters */
+            params: {
+              [key: string]: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description A search you saved (yours only) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Saved search id */
+              id: string;
+              /** @description Its name */
+              name: string;
+              /** @description The Search page's parameters as in its address: q, lang, translit and the calls list's filters */
+              params: {
+                [key: string]: string;
+              };
+              /** @description ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z) */
+              createdAt: string;
+              /** @description When it was last saved */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/saved-searches/{savedSearchId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete one of your saved searches */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Saved search id */
+          savedSearchId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A search you saved (yours only) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Saved search id */
+              id: string;
+              /** @description Its name */
+              name: string;
+              /** @description The Search page's parameters as in its address: q, lang, translit and the calls list's filters */
+              params: {
+                [key: string]: string;
+              };
+              /** @description ISO 8601 date-time (UTC, e.g. 2022-03-14T15:30:12.000Z) */
+              createdAt: string;
+              /** @description When it was last saved */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;

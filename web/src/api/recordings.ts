@@ -39,6 +39,7 @@ export type CallFilters = TextParams<
   | 'callee'
   | 'undated'
   | 'verification'
+  | 'tag'
 >;
 
 export type RecordingListParams = CallFilters &

@@ -14,7 +14,15 @@ export const FILTER_KEYS = [
   'verification',
 ] as const;
 /** Filters set by the bar's status fields or by links from other pages (triage, the call graph). */
-export const MORE_FILTER_KEYS = ['stage', 'status', 'minTriage', 'undated', 'caller', 'callee'] as const;
+export const MORE_FILTER_KEYS = [
+  'stage',
+  'status',
+  'minTriage',
+  'undated',
+  'caller',
+  'callee',
+  'tag',
+] as const;
 
 /**
  * The collections to pick from with their call counts, read each time the bar is shown, so that a

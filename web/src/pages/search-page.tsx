@@ -7,6 +7,8 @@ import { formatClock, formatDateTime } from '../format.ts';
 import { laneColorIndex, laneLabel } from '../lanes.ts';
 import { useLoad } from '../hooks.ts';
 import { hrefFor, navigate, paramsObject } from '../router.ts';
+import { BatchSearchPanel } from './triage/batch-search-panel.tsx';
+import { SearchTools } from './triage/search-tools.tsx';
 
 const PAGE_SIZE = 25;
 type Lang = 'all' | 'ru' | 'en';
@@ -106,6 +108,12 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
         &quot;quoted words&quot; match as a phrase.
       </p>
       <FilterBar value={filters} onApply={applyFilters} withStatus />
+      <SearchTools params={params} />
+      <BatchSearchPanel
+        lang={lang}
+        translit={translit}
+        scope={{ collection: filters.collection, from: filters.from, to: filters.to }}
+      />
       <ErrorMessage error={error} />
       {data && !error ? (
         <div className={`search-results${loading ? ' loading' : ''}`}>

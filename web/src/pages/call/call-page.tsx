@@ -9,6 +9,7 @@ import { ExportButton } from './export-button.tsx';
 import { DuplicatesPanel } from './duplicates-panel.tsx';
 import { ExcerptPanel } from './excerpt/excerpt-panel.tsx';
 import { CasePanel } from './case-panel.tsx';
+import { CallTriagePanel } from '../triage/call-triage-panel.tsx';
 import { NotesPanel } from './notes-panel.tsx';
 import { PlayerControls } from './player-controls.tsx';
 import { TranscriptPanel } from './transcript-panel.tsx';
@@ -121,6 +122,12 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
         />
         <aside className="side-col">
           <CasePanel recordingId={recordingId} />
+          <CallTriagePanel
+            recordingId={recordingId}
+            segments={segments}
+            activeSegmentId={playback.activeSegmentId}
+            onSeek={playback.seek}
+          />
           <ErrorMessage error={errors.analysis ?? null} />
           <AnalysisPanel
             analysis={analysis}

@@ -12,6 +12,11 @@ import { RegisterLink } from '../register/register-link.tsx';
 import { ExportButton } from '../call/export-button.tsx';
 import { PIPELINE_POLL_MS, pipelineBusy, PipelineSummary } from '../pipeline/pipeline-summary.tsx';
 import { NumberLink } from '../numbers/number-link.tsx';
+import { mayExportCsv, csvHref } from '../../api/triage.ts';
+import { BulkBar } from '../triage/bulk-bar.tsx';
+import { CallTriageCell, SelectAllCell, SelectCell, TagFilterNotice } from '../triage/call-row-triage.tsx';
+import { useCallsTriage, type CallsTriage } from '../triage/use-calls-triage.ts';
+import { useSessionInfo } from '../triage/use-session-role.ts';
 
 const PAGE_SIZE = 50;
 type Sort = 'call_started_at' | 'triage';
@@ -49,7 +54,7 @@ function Languages({ languages }: { languages: readonly string[] }) {
   );
 }
 
-function CallRow({ item }: { item: RecordingSummary }) {
+function CallRow({ item, triage }: { item: RecordingSummary; triage: CallsTriage }) {
   const analysis = item.analysis;
   const flags = analysis
     ? Object.entries(analysis.counts)
@@ -58,11 +63,13 @@ function CallRow({ item }: { item: RecordingSummary }) {
     : [];
   return (
     <tr data-testid="call-row" onClick={() => navigate(`call/${item.id}`)}>
+      <SelectCell item={item} triage={triage} />
       <td className="nowrap">
         <a href={hrefFor(`call/${item.id}`)} onClick={(e) => e.stopPropagation()}>
           {formatDateTime(item.call.startedAt)}
         </a>
         <div className="sub">{item.originalFilename}</div>
+        <CallTriageCell item={item} triage={triage} />
       </td>
       <td className="nowrap mono">
         <NumberLink number={item.call.callerNumber} raw={item.call.callerRaw} />
@@ -145,6 +152,8 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
   const apply = (next: CallFilters) =>
     navigate('calls', { ...next, sort: sort === 'triage' ? 'triage' : undefined });
 
+  const session = useSessionInfo();
+  const triage = useCallsTriage(data?.items.map((item) => item.id) ?? []);
   const total = data?.total ?? 0;
   return (
     <section className="calls-page">
@@ -169,6 +178,19 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
         </label>
       </div>
       <FilterBar value={filters} onApply={apply} withStatus />
+      <TagFilterNotice tag={filters.tag} />
+      {session && mayExportCsv(session) ? (
+        <a className="csv-link" href={csvHref('calls', request)} download data-testid="calls-csv">
+          Download these calls as CSV
+        </a>
+      ) : null}
+      <BulkBar
+        session={session}
+        selected={triage.selected}
+        tagSuggestions={triage.suggestions}
+        onDone={triage.refresh}
+        onClear={triage.clear}
+      />
       {filters.collection ? (
         <ExportButton
           scope={{ collection: filters.collection }}
@@ -181,6 +203,7 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
       <div className={`table-wrap${loading ? ' loading' : ''}`}>
         <table className="calls-table">
           <colgroup>
+            <col style={{ width: '2.5rem' }} />
             <col style={{ width: '13rem' }} />
             <col style={{ width: '11rem' }} />
             <col style={{ width: '5rem' }} />
@@ -194,6 +217,7 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
           </colgroup>
           <thead>
             <tr>
+              <SelectAllCell triage={triage} />
               <th>Call (UTC)</th>
               <th>Caller → callee</th>
               <th className="num">Length</th>
@@ -209,11 +233,11 @@ export function CallsPage({ params }: { params: URLSearchParams }) {
           </thead>
           <tbody>
             {data?.items.map((item) => (
-              <CallRow key={item.id} item={item} />
+              <CallRow key={item.id} item={item} triage={triage} />
             ))}
             {data && data.items.length === 0 ? (
               <tr>
-                <td colSpan={11} className="empty">
+                <td colSpan={12} className="empty">
                   No calls match these filters.
                 </td>
               </tr>
