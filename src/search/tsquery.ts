@@ -1,6 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ParsedQuery, SearchAtom, SearchClause } from './query-parser.ts';
 import { transliterationVariants } from '../language/transliteration.ts';
+import { nameSpellings } from './name-spellings.ts';
+import { numberSpellings } from './number-spellings.ts';
 
 /** What a hit was found in: the Russian (or Ukrainian) transcript or its English translation. */
 export type SearchSource = 'transcript' | 'translation';
@@ -11,31 +13,61 @@ export const STEM_CONFIG: Record<SearchSource, 'russian' | 'english'> = {
   translation: 'english',
 };
 
-/** The texts an atom is searched as: itself, and its other-script spellings when asked. */
-export function atomSpellings(atom: SearchAtom, translit: boolean): string[] {
-  const own = atom.words.join(' ');
-  if (!translit) return [own];
-  if (atom.words.length === 1) return [own, ...transliterationVariants(own)];
-  // Phrases: one other-script spelling, each word's usual one (combinations would explode).
-  const usual = atom.words.map((w) => transliterationVariants(w)[0] ?? w).join(' ');
-  return usual === own ? [own] : [own, usual];
+/** How a query is widened before it is searched. */
+export interface SpellingOptions {
+  /** Each word in the other script too, and a place's other names (the desk's switch). */
+  translit: boolean;
+  /** Numbers however written: 200, «двести», «двухсотых», "two hundred" (on unless asked). */
+  numbers?: boolean;
 }
 
-function atomQuery(atom: SearchAtom, source: SearchSource, translit: boolean): RawBuilder<unknown> {
-  const parts = atomSpellings(atom, translit).flatMap((text) =>
-    atom.kind === 'exact'
-      ? [sql`phraseto_tsquery('simple'::regconfig, ${text})`]
-      : [
+/** A text an atom is searched as; anyForm: any word form (stems), else exactly these forms. */
+export interface Spelling {
+  text: string;
+  anyForm: boolean;
+}
+
+/**
+ * The texts an atom is searched as: itself, its numbers' other spellings, and its other-script
+ * spellings when asked. A quoted phrase with a number in it matches its words in any form: the
+ * spelt-out forms of a number decline with the words around it («груз 200» is said «грузом
+ * двести»), so the user cannot have typed the form a recogniser wrote.
+ */
+export function atomSpellings(atom: SearchAtom, options: SpellingOptions): Spelling[] {
+  const own = atom.words.join(' ');
+  const numbers = options.numbers === false ? [] : numberSpellings(atom.words).map((w) => w.join(' '));
+  const anyForm = atom.kind === 'word' || numbers.length > 0;
+  const spellings: Spelling[] = [own, ...numbers].map((text) => ({ text, anyForm }));
+  if (!options.translit) return spellings;
+  if (atom.words.length === 1) {
+    for (const text of nameSpellings(own)) spellings.push({ text, anyForm: atom.kind === 'word' });
+    return spellings;
+  }
+  // Phrases: one other-script spelling, each word's usual one (combinations would explode).
+  const usual = atom.words.map((w) => transliterationVariants(w)[0] ?? w).join(' ');
+  if (usual !== own) spellings.push({ text: usual, anyForm: atom.kind === 'word' });
+  return spellings;
+}
+
+function atomQuery(atom: SearchAtom, source: SearchSource, options: SpellingOptions): RawBuilder<unknown> {
+  const parts = atomSpellings(atom, options).flatMap(({ text, anyForm }) =>
+    anyForm
+      ? [
           sql`phraseto_tsquery(${sql.lit(STEM_CONFIG[source])}::regconfig, ${text})`,
           sql`phraseto_tsquery('simple'::regconfig, ${text})`,
-        ],
+        ]
+      : [sql`phraseto_tsquery('simple'::regconfig, ${text})`],
   );
   return sql`(${sql.join(parts, sql` || `)})`;
 }
 
-function clauseQuery(clause: SearchClause, source: SearchSource, translit: boolean): RawBuilder<unknown> {
+function clauseQuery(
+  clause: SearchClause,
+  source: SearchSource,
+  options: SpellingOptions,
+): RawBuilder<unknown> {
   const alternatives = sql.join(
-    clause.alternatives.map((a) => atomQuery(a, source, translit)),
+    clause.alternatives.map((a) => atomQuery(a, source, options)),
     sql` || `,
   );
   return clause.negated ? sql`(!! (${alternatives}))` : sql`(${alternatives})`;
@@ -48,10 +80,10 @@ function clauseQuery(clause: SearchClause, source: SearchSource, translit: boole
 export function tsqueryExpression(
   parsed: ParsedQuery,
   source: SearchSource,
-  translit: boolean,
+  options: SpellingOptions,
 ): RawBuilder<string> {
   return sql<string>`(${sql.join(
-    parsed.clauses.map((c) => clauseQuery(c, source, translit)),
+    parsed.clauses.map((c) => clauseQuery(c, source, options)),
     sql` && `,
   )})`;
 }

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type Sql
 import { collectionCondition, type CollectionScope } from '../../accounts/collection-scope.ts';
 import type { Category } from '../../analysis/types.ts';
 import type { Db } from '../../db/database.ts';
+import { placesNamed } from '../../search/name-spellings.ts';
 import type { Database, ModelProfile, Recording, StageStatus, VerificationStatus } from '../../db/schema.ts';
 
 /**
@@ -26,6 +27,8 @@ export interface RecordingListFilters extends CallScope {
   phoneExact?: string;
   /** Digits that must appear in the caller or callee number. */
   phoneDigits?: string;
+  /** The start of the caller or callee number, E.164 (+7916); with phoneDigits, either matches. */
+  phonePrefix?: string;
   /** Exact E.164 caller number. */
   caller?: string;
   /** Exact E.164 callee number. */
@@ -90,10 +93,20 @@ export function filterExpression(eb: Eb, f: RecordingListFilters): Expression<Sq
   }
   if (f.caller) conditions.push(eb('r.caller_number', '=', f.caller));
   if (f.callee) conditions.push(eb('r.callee_number', '=', f.callee));
-  if (f.phoneDigits) {
-    // Digits only (validated by the route), so no LIKE metacharacters can reach the pattern.
-    const pattern = `%${f.phoneDigits}%`;
-    conditions.push(eb.or([eb('r.caller_number', 'like', pattern), eb('r.callee_number', 'like', pattern)]));
+  if (f.phoneDigits || f.phonePrefix) {
+    // Digits and a leading + only (validated by the route): no LIKE metacharacters can reach it.
+    const patterns = [
+      ...(f.phoneDigits ? [`%${f.phoneDigits}%`] : []),
+      ...(f.phonePrefix ? [`${f.phonePrefix}%`] : []),
+    ];
+    conditions.push(
+      eb.or(
+        patterns.flatMap((pattern) => [
+          eb('r.caller_number', 'like', pattern),
+          eb('r.callee_number', 'like', pattern),
+        ]),
+      ),
+    );
   }
   if (f.metadataOrigin === 'none') conditions.push(eb('r.metadata_origin', 'is', null));
   else if (f.metadataOrigin) conditions.push(eb('r.metadata_origin', '=', f.metadataOrigin));
@@ -205,9 +218,11 @@ function stageCondition(
 }
 
 /**
- * The ids a place filter stands for: the id itself, or every gazetteer id recorded under that
- * English name (any case). Looked up before the list query so the planner sees real ids and can
- * estimate how many calls match (a subquery there made it walk the whole triage index).
+ * The ids a place filter stands for: the id itself, or every place of that name in the gazetteer
+ * in either script and any usual romanisation (Бахмут, Bakhmut; Kharkov, Kharkiv, Charkiw; see
+ * search/name-spellings.ts), plus any id analyses recorded under that English name (any case).
+ * Looked up before the list query so the planner sees real ids and can estimate how many calls
+ * match (a subquery there made it walk the whole triage index).
  */
 export async function resolvePlaceFilter(db: Db, place: string): Promise<string[]> {
   if (PLACE_ID.test(place)) return [place];
@@ -218,7 +233,8 @@ export async function resolvePlaceFilter(db: Db, place: string): Promise<string[
     .where(sql<string>`lower(place_name_en)`, '=', place.toLowerCase())
     .where('place_id', 'is not', null)
     .execute();
-  return rows.flatMap((r) => (r.place_id === null ? [] : [r.place_id]));
+  const recorded = rows.flatMap((r) => (r.place_id === null ? [] : [r.place_id]));
+  return [...new Set([...recorded, ...placesNamed(place).map((entry) => entry.place.id)])];
 }
 
 /** One page of recordings and the total number that match the filters. */
