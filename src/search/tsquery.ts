@@ -21,10 +21,14 @@ export interface SpellingOptions {
   numbers?: boolean;
 }
 
-/** A text an atom is searched as; anyForm: any word form (stems), else exactly these forms. */
+/**
+ * A text an atom is searched as, and how: 'exact' these word forms only; 'any' any form (stems)
+ * and the exact forms, ranked higher; 'stems' any form only, so that a spelling the user did not
+ * type (a number's other spellings) never ranks as an exact match.
+ */
 export interface Spelling {
   text: string;
-  anyForm: boolean;
+  forms: 'exact' | 'any' | 'stems';
 }
 
 /**
@@ -36,28 +40,29 @@ export interface Spelling {
 export function atomSpellings(atom: SearchAtom, options: SpellingOptions): Spelling[] {
   const own = atom.words.join(' ');
   const numbers = options.numbers === false ? [] : numberSpellings(atom.words).map((w) => w.join(' '));
-  const anyForm = atom.kind === 'word' || numbers.length > 0;
-  const spellings: Spelling[] = [own, ...numbers].map((text) => ({ text, anyForm }));
+  const typed = atom.kind === 'word' || numbers.length > 0 ? 'any' : 'exact';
+  const spellings: Spelling[] = [
+    { text: own, forms: typed },
+    ...numbers.map((text): Spelling => ({ text, forms: 'stems' })),
+  ];
   if (!options.translit) return spellings;
   if (atom.words.length === 1) {
-    for (const text of nameSpellings(own)) spellings.push({ text, anyForm: atom.kind === 'word' });
+    for (const text of nameSpellings(own)) spellings.push({ text, forms: typed });
     return spellings;
   }
   // Phrases: one other-script spelling, each word's usual one (combinations would explode).
   const usual = atom.words.map((w) => transliterationVariants(w)[0] ?? w).join(' ');
-  if (usual !== own) spellings.push({ text: usual, anyForm: atom.kind === 'word' });
+  if (usual !== own) spellings.push({ text: usual, forms: typed });
   return spellings;
 }
 
 function atomQuery(atom: SearchAtom, source: SearchSource, options: SpellingOptions): RawBuilder<unknown> {
-  const parts = atomSpellings(atom, options).flatMap(({ text, anyForm }) =>
-    anyForm
-      ? [
-          sql`phraseto_tsquery(${sql.lit(STEM_CONFIG[source])}::regconfig, ${text})`,
-          sql`phraseto_tsquery('simple'::regconfig, ${text})`,
-        ]
-      : [sql`phraseto_tsquery('simple'::regconfig, ${text})`],
-  );
+  const parts = atomSpellings(atom, options).flatMap(({ text, forms }) => [
+    ...(forms === 'exact'
+      ? []
+      : [sql`phraseto_tsquery(${sql.lit(STEM_CONFIG[source])}::regconfig, ${text})`]),
+    ...(forms === 'stems' ? [] : [sql`phraseto_tsquery('simple'::regconfig, ${text})`]),
+  ]);
   return sql`(${sql.join(parts, sql` || `)})`;
 }
 
