@@ -701,7 +701,7 @@ export interface paths {
           to?: string;
           /** @description true: only calls with no known start time (the trend charts count them apart); false: only calls with one */
           undated?: 'true' | 'false';
-          /** @description Caller or callee number: a full E.164 number matches exactly (+79161234567); otherwise at least 3 digits match anywhere in the number */
+          /** @description Caller or callee number: a whole number in any format matches exactly (+79161234567, 8 916 123-45-67); the start of an international number matches numbers that begin so (+7916); otherwise at least 3 digits match anywhere in the number */
           phone?: string;
           /** @description Only calls from this number (E.164, exact); with callee, one edge of the call graph */
           caller?: string;
@@ -744,7 +744,7 @@ export interface paths {
             | 'surrender_captivity'
             | 'self_inflicted_wound'
             | 'general';
-          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case) */
+          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its name in Russian, Ukrainian or English, in any usual romanisation (Бахмут, Bakhmut; Kharkiv, Kharkov) */
           place?: string;
           /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
           minTriage?: number;
@@ -6570,7 +6570,7 @@ export interface paths {
           to?: string;
           /** @description true: only calls with no known start time (the trend charts count them apart); false: only calls with one */
           undated?: 'true' | 'false';
-          /** @description Caller or callee number: a full E.164 number matches exactly (+79161234567); otherwise at least 3 digits match anywhere in the number */
+          /** @description Caller or callee number: a whole number in any format matches exactly (+79161234567, 8 916 123-45-67); the start of an international number matches numbers that begin so (+7916); otherwise at least 3 digits match anywhere in the number */
           phone?: string;
           /** @description Only calls from this number (E.164, exact); with callee, one edge of the call graph */
           caller?: string;
@@ -6613,7 +6613,7 @@ export interface paths {
             | 'surrender_captivity'
             | 'self_inflicted_wound'
             | 'general';
-          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case) */
+          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its name in Russian, Ukrainian or English, in any usual romanisation (Бахмут, Bakhmut; Kharkiv, Kharkov) */
           place?: string;
           /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
           minTriage?: number;
