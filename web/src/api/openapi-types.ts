@@ -6554,11 +6554,11 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          /** @description Words to find. A word matches any of its forms (Russian or English stems) and its exact form; "quoted words" match exactly these forms in this order; -word leaves out segments that have it; a OR b matches either. Numbers (200, 300, 500) are words. At most 500 characters. */
+          /** @description Words to find. A word matches any of its forms (Russian or English stems) and its exact form; "quoted words" match exactly these forms in this order; -word leaves out segments that have it; a OR b matches either. A number matches however it is written: 200, «двести», «двухсотых», 200-х, "two hundred" (so "груз 200" finds «грузом двести»). At most 500 characters. */
           q: string;
           /** @description ru: the transcripts only; en: the English translations only; all: both */
           lang?: 'ru' | 'en' | 'all';
-          /** @description true: also search each word in the other script («Путин» finds Putin, putin finds «Путин») */
+          /** @description true: also search each word in the other script («Путин» finds Putin, putin finds «Путин»), and a place under all its names and romanisations (Kharkiv, Kharkov, Charkiw find «Харьков», «Харьковом») */
           translit?: 'true' | 'false';
           /** @description Only recordings in this collection (UUID) */
           collectionId?: string;
