@@ -109,7 +109,7 @@ describe('search: numbers however written, names in both scripts', () => {
     await filters.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.url()).toContain('place=');
     await expect.poll(() => page.getByTestId('search-hit').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(await page.locator('.error').count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
 
     await filters.getByPlaceholder('Bakhmut').fill('');
     await filters.getByPlaceholder('+7916…').fill('+7916');
