@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type Sql
 import { collectionCondition, type CollectionScope } from '../../accounts/collection-scope.ts';
 import type { Category } from '../../analysis/types.ts';
 import type { Db } from '../../db/database.ts';
+import { transliterationVariants } from '../../language/transliteration.ts';
 import { placesNamed } from '../../search/name-spellings.ts';
 import type { Database, ModelProfile, Recording, StageStatus, VerificationStatus } from '../../db/schema.ts';
 
@@ -45,6 +46,8 @@ export interface RecordingListFilters extends CallScope {
    * matches. The list uses this: with real ids the planner can estimate how many calls match.
    */
   placeIds?: string[];
+  /** A person the current analysis names: every word of it, in either script (personCondition). */
+  person?: string;
   minTriage?: number;
 }
 
@@ -116,6 +119,7 @@ export function filterExpression(eb: Eb, f: RecordingListFilters): Expression<Sq
     f.category !== undefined ||
     f.place !== undefined ||
     f.placeIds !== undefined ||
+    f.person !== undefined ||
     f.minTriage !== undefined
   ) {
     conditions.push(analysisCondition(eb, f));
@@ -157,7 +161,27 @@ function analysisColumnConditions(f: RecordingListFilters): RawBuilder<SqlBool>[
     // An empty list (a name no analysis mentions) must match nothing, not everything.
     conditions.push(sql<SqlBool>`ac.place_ids && ${sql.val(f.placeIds)}::text[]`);
   }
+  if (f.person !== undefined) conditions.push(personCondition(f.person));
   return conditions;
+}
+
+/**
+ * The current analysis names a person with every word of the filter among its name's words, each
+ * in its own script or transliterated: «Соколов», Sokolov and "Vitya Sokolov" find «Витя Соколов».
+ * Person entities are few per call, read through the (run_id, …) index of analysis_entities.
+ */
+function personCondition(person: string): RawBuilder<SqlBool> {
+  const words = person
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  const each = words.map((word) => {
+    const spellings = [word, ...transliterationVariants(word)];
+    return sql<SqlBool>`string_to_array(replace(lower(e.value), 'ё', 'е'), ' ') && ${sql.val(spellings)}::text[]`;
+  });
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM analysis_entities e
+    WHERE e.run_id = ac.run_id AND e.kind = 'person' AND ${sql.join(each, sql` AND `)})`;
 }
 
 /** Filters analysis_current answers by itself: it copies the recording's collection and call start. */
@@ -170,6 +194,7 @@ const CACHE_FILTERS: ReadonlySet<string> = new Set([
   'minTriage',
   'place',
   'placeIds',
+  'person',
 ]);
 
 /**

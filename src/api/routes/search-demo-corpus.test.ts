@@ -177,6 +177,16 @@ describe('search over the demo corpus: transliteration both ways', () => {
   });
 });
 
+describe('search over the demo corpus: the person filter', () => {
+  it('takes a name in either script', async () => {
+    const cyrillic = await search({ q: 'номер', person: 'Соколов', limit: '100' });
+    expect(cyrillic.total).toBeGreaterThan(0);
+    expect(cyrillic.total).toBeLessThan((await search({ q: 'номер', limit: '100' })).total);
+    expect((await search({ q: 'номер', person: 'Sokolov', limit: '100' })).hits).toEqual(cyrillic.hits);
+    expect((await search({ q: 'номер', person: 'Nobody', limit: '100' })).total).toBe(0);
+  });
+});
+
 describe('search over the demo corpus: the phone filter', () => {
   it('accepts an international prefix and the national format', async () => {
     const all = await search({ q: 'мам', limit: '100' });

@@ -161,6 +161,15 @@ export const recordingListQuerySchema = z
       .describe(
         'Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its name in Russian, Ukrainian or English, in any usual romanisation (Бахмут, Bakhmut; Kharkiv, Kharkov)',
       ),
+    person: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe(
+        'Only calls whose current analysis names this person: each word of the name (any case) in either script («Соколов», Sokolov)',
+      ),
     minTriage: z.coerce
       .number({ error: 'expected a number from 0 to 100' })
       .min(0)
@@ -204,6 +213,7 @@ export type ListFilterInput = Pick<
   | 'metadataOrigin'
   | 'category'
   | 'place'
+  | 'person'
   | 'minTriage'
 >;
 
@@ -261,6 +271,7 @@ export function toRecordingListFilters(q: ListFilterInput): RecordingListFilters
     metadataOrigin: q.metadataOrigin,
     category: q.category,
     place: q.place,
+    person: q.person,
     minTriage: q.minTriage,
   };
 }

@@ -40,6 +40,7 @@ export const searchQuerySchema = z
     metadataOrigin: listFields.metadataOrigin,
     category: listFields.category,
     place: listFields.place,
+    person: listFields.person,
     minTriage: listFields.minTriage,
     limit: z.coerce.number().int().min(1).max(100).default(20).describe('Hits per page, 1 to 100'),
     offset: z.coerce

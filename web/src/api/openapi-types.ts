@@ -746,6 +746,8 @@ export interface paths {
             | 'general';
           /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its name in Russian, Ukrainian or English, in any usual romanisation (Бахмут, Bakhmut; Kharkiv, Kharkov) */
           place?: string;
+          /** @description Only calls whose current analysis names this person: each word of the name (any case) in either script («Соколов», Sokolov) */
+          person?: string;
           /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
           minTriage?: number;
           /** @description Sort by call start time, by when Earshot stored the recording, or by triage score (calls to hear first); missing call times and unanalysed calls sort last */
@@ -6615,6 +6617,8 @@ export interface paths {
             | 'general';
           /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its name in Russian, Ukrainian or English, in any usual romanisation (Бахмут, Bakhmut; Kharkiv, Kharkov) */
           place?: string;
+          /** @description Only calls whose current analysis names this person: each word of the name (any case) in either script («Соколов», Sokolov) */
+          person?: string;
           /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
           minTriage?: number;
           /** @description Hits per page, 1 to 100 */
