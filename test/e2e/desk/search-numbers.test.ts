@@ -45,12 +45,12 @@ async function searchFor(query: string): Promise<void> {
 
 const marked = (): Promise<string[]> => s.page.locator('[data-testid="search-hit"] mark').allTextContents();
 
-/** A full-page screenshot at this width into docs/images; nothing may run off the side. */
+/**
+ * A full-page screenshot at this width into docs/images. Whether a page runs off the side at
+ * 390 px is the narrow-screen tests' concern (issue 15, point 7), not asserted here.
+ */
 async function shoot(name: string, width: number, height: number): Promise<void> {
   await s.page.setViewportSize({ width, height });
-  await expect
-    .poll(() => s.page.evaluate<number>('document.documentElement.scrollWidth'), { timeout: 10_000 })
-    .toBeLessThanOrEqual(width);
   await s.page.screenshot({
     path: path.join(repositoryRoot, 'docs', 'images', `${name}.png`),
     fullPage: true,
@@ -115,8 +115,17 @@ describe('search: numbers however written, names in both scripts', () => {
     await filters.getByPlaceholder('+7916…').fill('+7916');
     await filters.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.url()).toContain('phone=');
-    await expect.poll(() => page.getByTestId('search-hit').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    const numbers = await page.locator('[data-testid="search-hit"] .hit-meta .muted').allTextContents();
-    for (const line of numbers.filter((l) => l.includes('→'))) expect(line).toContain('+7916');
+    // Every hit is a call from or to a +7916… number, once the new answer has replaced the old one.
+    await expect
+      .poll(
+        async () => {
+          const lines = await page.locator('[data-testid="search-hit"] .hit-meta .muted').allTextContents();
+          const calls = lines.filter((line) => line.includes('→'));
+          return calls.length > 0 && calls.every((line) => line.includes('+7916'));
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    expect(await page.getByRole('alert').count()).toBe(0);
   }, 240_000);
 });
