@@ -47,7 +47,9 @@ export function atomSpellings(atom: SearchAtom, options: SpellingOptions): Spell
   ];
   if (!options.translit) return spellings;
   if (atom.words.length === 1) {
-    for (const text of nameSpellings(own)) spellings.push({ text, forms: typed });
+    // Any form of a name's spellings covers their exact forms too; only a quoted name stays exact.
+    const forms = atom.kind === 'word' ? 'stems' : 'exact';
+    for (const text of nameSpellings(own)) spellings.push({ text, forms });
     return spellings;
   }
   // Phrases: one other-script spelling, each word's usual one (combinations would explode).
@@ -56,8 +58,18 @@ export function atomSpellings(atom: SearchAtom, options: SpellingOptions): Spell
   return spellings;
 }
 
+// The script each source is written in: a spelling in the other one cannot match there.
+const FOREIGN_SCRIPT: Record<SearchSource, RegExp> = {
+  transcript: /^[\p{Script=Latin}\s]+$/u,
+  translation: /^[\p{Script=Cyrillic}\s]+$/u,
+};
+
 function atomQuery(atom: SearchAtom, source: SearchSource, options: SpellingOptions): RawBuilder<unknown> {
-  const parts = atomSpellings(atom, options).flatMap(({ text, forms }) => [
+  const [typed, ...others] = atomSpellings(atom, options);
+  // What the user typed is always searched; other spellings only in the source's own script
+  // (half the branches for a place's names, which every row read by a scan is tested against).
+  const spellings = [typed!, ...others.filter(({ text }) => !FOREIGN_SCRIPT[source].test(text))];
+  const parts = spellings.flatMap(({ text, forms }) => [
     ...(forms === 'exact'
       ? []
       : [sql`phraseto_tsquery(${sql.lit(STEM_CONFIG[source])}::regconfig, ${text})`]),
