@@ -77,6 +77,10 @@ export const PHRASE_PAIRS: readonly (readonly [string, string])[] = [
   ['сдались', 'surrendered'],
   ['самострел', 'self-inflicted wound'],
   ['в/ч 12345', 'military unit 12345'],
+  // Numbers and a place as a recogniser writes them, for the normalisation's before and after.
+  ['грузом двести', 'as cargo 200'],
+  ['триста', 'three hundred'],
+  ['под Харьковом', 'near Kharkiv'],
 ];
 
 /** Words that must be rare (about one sentence in RARE_EVERY gets one). */

@@ -3,7 +3,8 @@
 // intercept Russian plus English translations inside PostgreSQL (INSERT … SELECT from a sentence
 // pool; see search-corpus.ts), then times GET /api/search for a fixed mix of queries, and the
 // requests of the desk's Calls and Call pages (page-loads.ts), through Fastify's inject (no
-// network). Prints figures.
+// network); then the number normalisation and transliteration off and on (search-spellings.ts).
+// Prints figures.
 //   --calls N      calls to generate (default 100000: about 5M segments)
 //   --segments N   segments per call (default 50)
 //   --runs N       timed runs per query (default 30)
@@ -29,6 +30,7 @@ import {
   timeInterleaved,
 } from './principals.ts';
 import { phraseValues, rareValues } from './search-corpus.ts';
+import { measureSpellings } from './search-spellings.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -266,6 +268,7 @@ try {
       scoped: { times: all.scoped, body: '' },
     }),
   );
+  await measureSpellings(db, RUNS);
   const row = (label: string, total: string, times: number[]): void => {
     times.sort((a, b) => a - b);
     const p = (q: number): string =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   cyrillicToLatin,
+  latinSkeleton,
   latinToCyrillic,
   MAX_VARIANTS,
   romanise,
@@ -69,5 +70,20 @@ describe('romanise', () => {
   it('keeps spaces and hyphens between words', () => {
     expect(romanise('ростов-на-дону', 'BGN/PCGN')).toBe('rostov-na-donu');
     expect(romanise('русская лозовая', 'BGN/PCGN')).toBe('russkaya lozovaya');
+  });
+});
+
+describe('latinSkeleton', () => {
+  it('folds the spellings of one Cyrillic name together', () => {
+    const kharkov = latinSkeleton(romanise('харьков', 'BGN/PCGN'));
+    for (const spelling of ['Kharkiv', 'Kharkov', 'Charkiw', 'Charków', 'Harkov']) {
+      expect(latinSkeleton(spelling), spelling).toBe(kharkov);
+    }
+    expect(latinSkeleton('Zaporizhzhia')).toBe(latinSkeleton(romanise('запорожье', 'BGN/PCGN')));
+  });
+
+  it('keeps different names apart', () => {
+    expect(latinSkeleton('Kharkiv')).not.toBe(latinSkeleton('Kherson'));
+    expect(latinSkeleton('Bakhmut')).not.toBe(latinSkeleton('Kharkiv'));
   });
 });

@@ -258,3 +258,35 @@ export function romanise(text: string, system: RomanisationSystem): string {
     .map((part, index) => (index % 2 === 1 ? part : word(part)))
     .join('');
 }
+
+// Letters and pairs that the romanisations in use spell differently, folded to one class each:
+// х is kh (BGN), h (ISO 9), ch (German, Polish); г is g (Russian) or h (Ukrainian); в is v or w.
+const SKELETON_FOLDS: readonly (readonly [RegExp, string])[] = [
+  [/shch|sch|szcz/g, 's'],
+  [/tsch|tch|cz/g, 'c'],
+  [/kh|ch|gh|g|h/g, 'h'],
+  [/zh|sh|sz|z|s/g, 's'],
+  [/ts|tz|c/g, 'c'],
+  [/w/g, 'v'],
+  [/ph/g, 'f'],
+  [/ck|q/g, 'k'],
+  [/x/g, 'ks'],
+];
+
+/**
+ * A loose key of a Latin spelling: diacritics dropped, letters the romanisations disagree on
+ * folded together, vowels and y/j dropped (a leading vowel kept as '_'), doubles collapsed.
+ * "Kharkiv", "Kharkov", "Charkiw" and romanise('харьков') all give "hrkv". For matching a typed
+ * name against known names only: on its own it would join far too many words.
+ */
+export function latinSkeleton(word: string): string {
+  let text = word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  for (const [pattern, folded] of SKELETON_FOLDS) text = text.replace(pattern, folded);
+  text = text.replace(/[yj]/g, '');
+  const lead = /^[aeiou]/.test(text) ? '_' : '';
+  return (lead + text.replace(/[aeiou]/g, '')).replace(/(.)\1+/g, '$1');
+}

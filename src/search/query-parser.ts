@@ -3,12 +3,13 @@
  * raises a syntax error (a 500) on input as ordinary as an unbalanced quote:
  *
  *   word            any form of the word (stems), or exactly this form
- *   "two words"     exactly these word forms, in this order (also «…» and “…”); "200" is 200 only
+ *   "two words"     exactly these word forms, in this order (also «…» and “…”)
  *   -word -"…"      leave out segments that contain it
  *   a OR b          either (upper-case OR; binds the words on each side of it)
  *   a b             both (the default)
  *
- * Only letters and digits are searched: "в/ч" is the phrase в ч, "200-й" is 200 й.
+ * Only letters and digits are searched: "в/ч" is the phrase в ч, "200-й" is 200 й. How numbers
+ * and names are widened (200 ↔ «двести», Kharkiv ↔ «Харьков») is tsquery.ts's part.
  */
 
 export const MAX_QUERY_LENGTH = 500;

@@ -160,6 +160,17 @@ describe('extractEntities: phone numbers', () => {
     ]);
   });
 
+  it('gives a number dictated in groups, digit by digit or written the same E.164 value', () => {
+    const value = (text: string): string | undefined => found(text, 'phone')[0]?.[2];
+    const said = [
+      'восемь девятьсот шестнадцать сто двадцать три сорок пять шестьдесят семь',
+      'восемь девять один шесть один два три четыре пять шесть семь',
+      'запиши 8 916 123-45-67',
+      'звони +7 (916) 123-45-67',
+    ];
+    for (const text of said) expect(value(text), text).toBe('+79161234567');
+  });
+
   it('reads Ukrainian spoken numbers', () => {
     expect(
       found("мій номер нуль шістдесят сім двісті двадцять п'ятдесят дев'ять шістнадцять", 'phone'),

@@ -2,6 +2,8 @@ import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type Sql
 import { collectionCondition, type CollectionScope } from '../../accounts/collection-scope.ts';
 import type { Category } from '../../analysis/types.ts';
 import type { Db } from '../../db/database.ts';
+import { transliterationVariants } from '../../language/transliteration.ts';
+import { placesNamed } from '../../search/name-spellings.ts';
 import type { Database, ModelProfile, Recording, StageStatus, VerificationStatus } from '../../db/schema.ts';
 
 /**
@@ -26,6 +28,8 @@ export interface RecordingListFilters extends CallScope {
   phoneExact?: string;
   /** Digits that must appear in the caller or callee number. */
   phoneDigits?: string;
+  /** The start of the caller or callee number, E.164 (+7916); with phoneDigits, either matches. */
+  phonePrefix?: string;
   /** Exact E.164 caller number. */
   caller?: string;
   /** Exact E.164 callee number. */
@@ -42,6 +46,8 @@ export interface RecordingListFilters extends CallScope {
    * matches. The list uses this: with real ids the planner can estimate how many calls match.
    */
   placeIds?: string[];
+  /** A person the current analysis names: every word of it, in either script (personCondition). */
+  person?: string;
   minTriage?: number;
   /** A tag on the call or one of its segments (call_tags, migration 0031), any case. */
   tag?: string;
@@ -103,10 +109,20 @@ export function filterExpression(eb: Eb, f: RecordingListFilters): Expression<Sq
   }
   if (f.caller) conditions.push(eb('r.caller_number', '=', f.caller));
   if (f.callee) conditions.push(eb('r.callee_number', '=', f.callee));
-  if (f.phoneDigits) {
-    // Digits only (validated by the route), so no LIKE metacharacters can reach the pattern.
-    const pattern = `%${f.phoneDigits}%`;
-    conditions.push(eb.or([eb('r.caller_number', 'like', pattern), eb('r.callee_number', 'like', pattern)]));
+  if (f.phoneDigits || f.phonePrefix) {
+    // Digits and a leading + only (validated by the route): no LIKE metacharacters can reach it.
+    const patterns = [
+      ...(f.phoneDigits ? [`%${f.phoneDigits}%`] : []),
+      ...(f.phonePrefix ? [`${f.phonePrefix}%`] : []),
+    ];
+    conditions.push(
+      eb.or(
+        patterns.flatMap((pattern) => [
+          eb('r.caller_number', 'like', pattern),
+          eb('r.callee_number', 'like', pattern),
+        ]),
+      ),
+    );
   }
   if (f.metadataOrigin === 'none') conditions.push(eb('r.metadata_origin', 'is', null));
   else if (f.metadataOrigin) conditions.push(eb('r.metadata_origin', '=', f.metadataOrigin));
@@ -117,6 +133,7 @@ export function filterExpression(eb: Eb, f: RecordingListFilters): Expression<Sq
     f.category !== undefined ||
     f.place !== undefined ||
     f.placeIds !== undefined ||
+    f.person !== undefined ||
     f.minTriage !== undefined
   ) {
     conditions.push(analysisCondition(eb, f));
@@ -158,7 +175,27 @@ function analysisColumnConditions(f: RecordingListFilters): RawBuilder<SqlBool>[
     // An empty list (a name no analysis mentions) must match nothing, not everything.
     conditions.push(sql<SqlBool>`ac.place_ids && ${sql.val(f.placeIds)}::text[]`);
   }
+  if (f.person !== undefined) conditions.push(personCondition(f.person));
   return conditions;
+}
+
+/**
+ * The current analysis names a person with every word of the filter among its name's words, each
+ * in its own script or transliterated: «Соколов», Sokolov and "Vitya Sokolov" find «Витя Соколов».
+ * Person entities are few per call, read through the (run_id, …) index of analysis_entities.
+ */
+function personCondition(person: string): RawBuilder<SqlBool> {
+  const words = person
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  const each = words.map((word) => {
+    const spellings = [word, ...transliterationVariants(word)];
+    return sql<SqlBool>`string_to_array(replace(lower(e.value), 'ё', 'е'), ' ') && ${sql.val(spellings)}::text[]`;
+  });
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM analysis_entities e
+    WHERE e.run_id = ac.run_id AND e.kind = 'person' AND ${sql.join(each, sql` AND `)})`;
 }
 
 /** Filters analysis_current answers by itself: it copies the recording's collection and call start. */
@@ -171,6 +208,7 @@ const CACHE_FILTERS: ReadonlySet<string> = new Set([
   'minTriage',
   'place',
   'placeIds',
+  'person',
 ]);
 
 /**
@@ -219,9 +257,11 @@ function stageCondition(
 }
 
 /**
- * The ids a place filter stands for: the id itself, or every gazetteer id recorded under that
- * English name (any case). Looked up before the list query so the planner sees real ids and can
- * estimate how many calls match (a subquery there made it walk the whole triage index).
+ * The ids a place filter stands for: the id itself, or every place of that name in the gazetteer
+ * in either script and any usual romanisation (Бахмут, Bakhmut; Kharkov, Kharkiv, Charkiw; see
+ * search/name-spellings.ts), plus any id analyses recorded under that English name (any case).
+ * Looked up before the list query so the planner sees real ids and can estimate how many calls
+ * match (a subquery there made it walk the whole triage index).
  */
 export async function resolvePlaceFilter(db: Db, place: string): Promise<string[]> {
   if (PLACE_ID.test(place)) return [place];
@@ -232,7 +272,8 @@ export async function resolvePlaceFilter(db: Db, place: string): Promise<string[
     .where(sql<string>`lower(place_name_en)`, '=', place.toLowerCase())
     .where('place_id', 'is not', null)
     .execute();
-  return rows.flatMap((r) => (r.place_id === null ? [] : [r.place_id]));
+  const recorded = rows.flatMap((r) => (r.place_id === null ? [] : [r.place_id]));
+  return [...new Set([...recorded, ...placesNamed(place).map((entry) => entry.place.id)])];
 }
 
 /** One page of recordings and the total number that match the filters. */

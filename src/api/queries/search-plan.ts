@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { ParsedQuery } from '../../search/query-parser.ts';
-import { tsqueryExpression, type SearchSource } from '../../search/tsquery.ts';
+import { tsqueryExpression, type SearchSource, type SpellingOptions } from '../../search/tsquery.ts';
 import { filterExpression, type RecordingListFilters } from './recordings-list.ts';
 
 /**
@@ -112,12 +112,12 @@ interface SourceMeasure {
  */
 async function measureSource(
   db: Db,
-  request: { parsed: ParsedQuery; translit: boolean },
+  request: { parsed: ParsedQuery } & SpellingOptions,
   source: SearchSource,
 ): Promise<SourceMeasure> {
   const table = SOURCE_TABLE[source];
   const { rows } = await sql<SourceMeasure>`
-    WITH q AS (SELECT ${tsqueryExpression(request.parsed, source, request.translit)} AS query),
+    WITH q AS (SELECT ${tsqueryExpression(request.parsed, source, request)} AS query),
     size AS (SELECT relpages, reltuples FROM pg_class WHERE oid = ${table}::regclass)
     SELECT q.query::text AS query, size.relpages AS pages, size.reltuples AS rows,
       (SELECT reltuples FROM pg_class WHERE oid = 'latest_transcripts'::regclass) AS transcripts,
@@ -144,7 +144,7 @@ async function measureSource(
  */
 export async function measureQuery(
   db: Db,
-  request: { parsed: ParsedQuery; translit: boolean },
+  request: { parsed: ParsedQuery } & SpellingOptions,
   sources: SearchSource[],
   filters: RecordingListFilters | null,
   candidateLimit: number,

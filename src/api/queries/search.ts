@@ -21,6 +21,8 @@ export interface SearchRequest {
   parsed: ParsedQuery;
   lang: 'ru' | 'en' | 'all';
   translit: boolean;
+  /** false: numbers only as typed (the bench's baseline); numbers however written otherwise. */
+  numbers?: boolean;
   filters: RecordingListFilters;
   limit: number;
   offset: number;

@@ -154,6 +154,13 @@ describe('GET /api/recordings', () => {
     expect(names(await list('?phone=555'))).toEqual(['brother']);
     expect(names(await list('?phone=380-50'))).toEqual(['mother']);
     expect((await list('?phone=%2B79160000000')).total).toBe(0);
+    // Any national format libphonenumber reads, and any start of a number (the desk's placeholder).
+    const exact = names(await list('?phone=%2B79161234567&sort=created_at&order=asc'));
+    expect(names(await list('?phone=8%20916%20123-45-67&sort=created_at&order=asc'))).toEqual(exact);
+    expect(names(await list('?phone=8(916)1234567&sort=created_at&order=asc'))).toEqual(exact);
+    expect(names(await list('?phone=%2B7916&sort=created_at&order=asc'))).toEqual(exact);
+    expect(names(await list('?phone=8916&sort=created_at&order=asc'))).toEqual(exact);
+    expect(names(await list('?phone=%2B7903&sort=created_at&order=asc'))).toEqual(['wife', 'brother']);
   });
 
   it('filters by stage and status, and by metadata origin', async () => {

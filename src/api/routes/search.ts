@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { parseSearchQuery } from '../../search/query-parser.ts';
 import { auditUnavailableResponse } from '../audit-hook.ts';
 import { presentSearchHit } from '../presenters/search-hit.ts';
+import { resolvePlaceFilter } from '../queries/recordings-list.ts';
 import { searchSegments } from '../queries/search.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
 import { toRecordingListFilters } from '../schemas/recording-filters.ts';
@@ -37,12 +38,14 @@ export function registerSearchRoutes(app: FastifyInstance, { db }: RouteContext)
       const q = request.query;
       const scope = scopeToCollections(principalOf(request));
       const parsed = parseSearchQuery(q.q);
+      // A place by name in either script (Бахмут, Bakhmut, Kharkov), resolved as the calls list does.
+      const placeIds = q.place === undefined ? undefined : await resolvePlaceFilter(db, q.place);
       const result = await searchSegments(db, {
         parsed,
         lang: q.lang,
         translit: q.translit,
         // The calls list's filters, mapped as the list maps them: a search covers the same calls.
-        filters: { ...toRecordingListFilters(q), ...scope },
+        filters: { ...toRecordingListFilters(q), place: undefined, placeIds, ...scope },
         limit: q.limit,
         offset: q.offset,
       });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CollectionScope } from '../../accounts/collection-scope.ts';
 import { CATEGORIES } from '../../analysis/types.ts';
 import type { CallScope, RecordingListFilters, RecordingListQuery } from '../queries/recordings-list.ts';
+import { DEFAULT_PHONE_REGION, normalisePhoneNumber } from '../../ingest/metadata/phone-number.ts';
 import { verificationStatusSchema } from './case-file.ts';
 import { stageStatusSchema } from './common.ts';
 
@@ -13,20 +14,36 @@ const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })],
   error: 'expected a date (2022-03-14) or an ISO 8601 date-time (2022-03-14T15:30:00Z)',
 });
 
+// Russian numbers are written with the trunk prefix 8 (8 916 …) for +7 (DEFAULT_PHONE_REGION).
+const NATIONAL_TRUNK = { prefix: '8', international: '+7' } as const;
+
 /**
- * A phone filter is either a full E.164 number (exact match on caller or callee) or at least three
- * digits that must appear in one of them. Spaces, dashes, dots and parentheses are ignored.
+ * A phone filter: a whole number in any format libphonenumber reads (+7 916 123-45-67,
+ * 8 916 123-45-67, 79161234567) matches caller or callee exactly; the start of an international
+ * number (+7916) matches numbers that begin so; other digits (at least three) match anywhere in
+ * the number, and a national start (8916) also matches as the international one (+7916).
  */
+export type PhoneFilter = { exact: string } | { digits?: string; prefix?: string };
+
 const phoneFilter = z
   .string()
   .max(40)
-  .transform((value, ctx) => {
+  .transform((value, ctx): PhoneFilter => {
     const compact = value.replace(PHONE_SEPARATORS, '');
-    if (/^\+[1-9]\d{5,14}$/.test(compact)) return { exact: compact };
-    if (/^\d{3,15}$/.test(compact)) return { digits: compact };
+    const whole = /^\+?\d+$/.test(compact) ? normalisePhoneNumber(compact, DEFAULT_PHONE_REGION) : null;
+    if (whole?.e164) return { exact: whole.e164 };
+    if (/^\+[1-9]\d{0,14}$/.test(compact)) return { prefix: compact };
+    if (/^\d{3,15}$/.test(compact)) {
+      const national = compact.startsWith(NATIONAL_TRUNK.prefix);
+      return {
+        digits: compact,
+        ...(national ? { prefix: NATIONAL_TRUNK.international + compact.slice(1) } : {}),
+      };
+    }
     ctx.addIssue({
       code: 'custom',
-      message: 'expected an E.164 number (+79161234567) or at least 3 digits of one (916123)',
+      message:
+        'expected a phone number (E.164 +79161234567, or 8 916 123-45-67), the start of one (+7916) or at least 3 of its digits (916123)',
     });
     return z.NEVER;
   });
@@ -110,7 +127,7 @@ export const recordingListQuerySchema = z
     phone: phoneFilter
       .optional()
       .describe(
-        'Caller or callee number: a full E.164 number matches exactly (+79161234567); otherwise at least 3 digits match anywhere in the number',
+        'Caller or callee number: a whole number in any format matches exactly (+79161234567, 8 916 123-45-67); the start of an international number matches numbers that begin so (+7916); otherwise at least 3 digits match anywhere in the number',
       ),
     caller: e164
       .optional()
@@ -142,7 +159,16 @@ export const recordingListQuerySchema = z
       .max(200)
       .optional()
       .describe(
-        'Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case)',
+        'Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its name in Russian, Ukrainian or English, in any usual romanisation (Бахмут, Bakhmut; Kharkiv, Kharkov)',
+      ),
+    person: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe(
+        'Only calls whose current analysis names this person: each word of the name (any case) in either script («Соколов», Sokolov)',
       ),
     tag: z
       .string()
@@ -195,6 +221,7 @@ export type ListFilterInput = Pick<
   | 'category'
   | 'place'
   | 'tag'
+  | 'person'
   | 'minTriage'
 >;
 
@@ -243,6 +270,7 @@ export function toRecordingListFilters(q: ListFilterInput): RecordingListFilters
     undated: q.undated,
     phoneExact: q.phone && 'exact' in q.phone ? q.phone.exact : undefined,
     phoneDigits: q.phone && 'digits' in q.phone ? q.phone.digits : undefined,
+    phonePrefix: q.phone && 'prefix' in q.phone ? q.phone.prefix : undefined,
     caller: q.caller,
     callee: q.callee,
     stage: q.stage,
@@ -252,6 +280,7 @@ export function toRecordingListFilters(q: ListFilterInput): RecordingListFilters
     metadataOrigin: q.metadataOrigin,
     category: q.category,
     place: q.place,
+    person: q.person,
     minTriage: q.minTriage,
   };
 }

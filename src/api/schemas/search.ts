@@ -14,7 +14,8 @@ export const searchQuerySchema = z
       .describe(
         'Words to find. A word matches any of its forms (Russian or English stems) and its exact form; ' +
           '"quoted words" match exactly these forms in this order; -word leaves out segments that have it; ' +
-          `a OR b matches either. Numbers (200, 300, 500) are words. At most ${MAX_QUERY_LENGTH} characters.`,
+          'a OR b matches either. A number matches however it is written: 200, «двести», «двухсотых», 200-х, "two hundred" ' +
+          `(so "груз 200" finds «грузом двести»). At most ${MAX_QUERY_LENGTH} characters.`,
       ),
     lang: z
       .enum(['ru', 'en', 'all'])
@@ -24,7 +25,9 @@ export const searchQuerySchema = z
       .enum(['true', 'false'], { error: 'expected true or false' })
       .default('false')
       .transform((v) => v === 'true')
-      .describe('true: also search each word in the other script («Путин» finds Putin, putin finds «Путин»)'),
+      .describe(
+        'true: also search each word in the other script («Путин» finds Putin, putin finds «Путин»), and a place under all its names and romanisations (Kharkiv, Kharkov, Charkiw find «Харьков», «Харьковом»)',
+      ),
     // The calls list's filters, so that a search covers the same calls as the list.
     ...callScopeFields,
     undated: listFields.undated,
@@ -37,6 +40,7 @@ export const searchQuerySchema = z
     metadataOrigin: listFields.metadataOrigin,
     category: listFields.category,
     place: listFields.place,
+    person: listFields.person,
     minTriage: listFields.minTriage,
     tag: listFields.tag,
     limit: z.coerce.number().int().min(1).max(100).default(20).describe('Hits per page, 1 to 100'),

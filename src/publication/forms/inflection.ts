@@ -52,7 +52,8 @@ const ENDING_RULES: ReadonlyArray<readonly [RegExp, string, string, string, stri
   [/(?<=[бвгдзклмнпрстфх])$/, 'а', 'у', '', 'ом', 'е'],
 ];
 
-function endingRuleForms(word: string): string[][] {
+/** A word's cases by ending rules alone (no dictionary: cheap enough for every search). */
+export function endingRuleForms(word: string): string[][] {
   const forms: string[][] = CASES.map(() => [word]);
   // Place names in -ово/-ино (Иваново, Пушкино) are declined in speech and left alone in print.
   if (/(?:ов|ев|ин|ын)о$/.test(word)) {

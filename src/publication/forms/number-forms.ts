@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { numberInWords, type NumberLanguage } from '../../language/number-words.ts';
 import type { FormOrigin } from '../protected-identity.ts';
 
 /**
@@ -14,36 +15,7 @@ export interface NumberForm {
   detail: string;
 }
 
-const RU_UNITS = ['ноль', 'один', 'два', 'три', 'четыре', 'пять', 'шесть', 'семь', 'восемь', 'девять'];
-const RU_TEENS = ['десять', 'одиннадцать', 'двенадцать', 'тринадцать', 'четырнадцать', 'пятнадцать',
-  'шестнадцать', 'семнадцать', 'восемнадцать', 'девятнадцать']; // prettier-ignore
-const RU_TENS = ['', '', 'двадцать', 'тридцать', 'сорок', 'пятьдесят', 'шестьдесят', 'семьдесят',
-  'восемьдесят', 'девяносто']; // prettier-ignore
-const RU_HUNDREDS = ['', 'сто', 'двести', 'триста', 'четыреста', 'пятьсот', 'шестьсот', 'семьсот',
-  'восемьсот', 'девятьсот']; // prettier-ignore
-const EN_UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const EN_TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen',
-  'eighteen', 'nineteen']; // prettier-ignore
-const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-
-type Language = 'ru' | 'en';
-
-/** 0–999 in words: 916 → «девятьсот шестнадцать», "nine hundred sixteen". */
-export function numberInWords(value: number, language: Language): string {
-  const [units, teens, tens] =
-    language === 'ru' ? [RU_UNITS, RU_TEENS, RU_TENS] : [EN_UNITS, EN_TEENS, EN_TENS];
-  if (value < 10) return units[value]!;
-  const words: string[] = [];
-  const hundreds = Math.floor(value / 100);
-  if (hundreds > 0) words.push(language === 'ru' ? RU_HUNDREDS[hundreds]! : `${EN_UNITS[hundreds]} hundred`);
-  const rest = value % 100;
-  if (rest >= 10 && rest < 20) words.push(teens[rest - 10]!);
-  else {
-    if (rest >= 20) words.push(tens[Math.floor(rest / 10)]!);
-    if (rest % 10 > 0) words.push(units[rest % 10]!);
-  }
-  return words.join(' ');
-}
+type Language = NumberLanguage;
 
 /** A digit group as said aloud; leading zeros are said one by one («05» → «ноль пять»). */
 function groupInWords(group: string, language: Language): string {

@@ -708,7 +708,7 @@ export interface paths {
           to?: string;
           /** @description true: only calls with no known start time (the trend charts count them apart); false: only calls with one */
           undated?: 'true' | 'false';
-          /** @description Caller or callee number: a full E.164 number matches exactly (+79161234567); otherwise at least 3 digits match anywhere in the number */
+          /** @description Caller or callee number: a whole number in any format matches exactly (+79161234567, 8 916 123-45-67); the start of an international number matches numbers that begin so (+7916); otherwise at least 3 digits match anywhere in the number */
           phone?: string;
           /** @description Only calls from this number (E.164, exact); with callee, one edge of the call graph */
           caller?: string;
@@ -751,8 +751,10 @@ export interface paths {
             | 'surrender_captivity'
             | 'self_inflicted_wound'
             | 'general';
-          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case) */
+          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its name in Russian, Ukrainian or English, in any usual romanisation (Бахмут, Bakhmut; Kharkiv, Kharkov) */
           place?: string;
+          /** @description Only calls whose current analysis names this person: each word of the name (any case) in either script («Соколов», Sokolov) */
+          person?: string;
           /** @description Only calls with this tag, on the call or one of its segments (any case) */
           tag?: string;
           /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
@@ -6641,11 +6643,11 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          /** @description Words to find. A word matches any of its forms (Russian or English stems) and its exact form; "quoted words" match exactly these forms in this order; -word leaves out segments that have it; a OR b matches either. Numbers (200, 300, 500) are words. At most 500 characters. */
+          /** @description Words to find. A word matches any of its forms (Russian or English stems) and its exact form; "quoted words" match exactly these forms in this order; -word leaves out segments that have it; a OR b matches either. A number matches however it is written: 200, «двести», «двухсотых», 200-х, "two hundred" (so "груз 200" finds «грузом двести»). At most 500 characters. */
           q: string;
           /** @description ru: the transcripts only; en: the English translations only; all: both */
           lang?: 'ru' | 'en' | 'all';
-          /** @description true: also search each word in the other script («Путин» finds Putin, putin finds «Путин») */
+          /** @description true: also search each word in the other script («Путин» finds Putin, putin finds «Путин»), and a place under all its names and romanisations (Kharkiv, Kharkov, Charkiw find «Харьков», «Харьковом») */
           translit?: 'true' | 'false';
           /** @description Only recordings in this collection (UUID) */
           collectionId?: string;
@@ -6657,7 +6659,7 @@ export interface paths {
           to?: string;
           /** @description true: only calls with no known start time (the trend charts count them apart); false: only calls with one */
           undated?: 'true' | 'false';
-          /** @description Caller or callee number: a full E.164 number matches exactly (+79161234567); otherwise at least 3 digits match anywhere in the number */
+          /** @description Caller or callee number: a whole number in any format matches exactly (+79161234567, 8 916 123-45-67); the start of an international number matches numbers that begin so (+7916); otherwise at least 3 digits match anywhere in the number */
           phone?: string;
           /** @description Only calls from this number (E.164, exact); with callee, one edge of the call graph */
           caller?: string;
@@ -6700,8 +6702,10 @@ export interface paths {
             | 'surrender_captivity'
             | 'self_inflicted_wound'
             | 'general';
-          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case) */
+          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its name in Russian, Ukrainian or English, in any usual romanisation (Бахмут, Bakhmut; Kharkiv, Kharkov) */
           place?: string;
+          /** @description Only calls whose current analysis names this person: each word of the name (any case) in either script («Соколов», Sokolov) */
+          person?: string;
           /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
           minTriage?: number;
           /** @description Only calls with this tag, on the call or one of its segments (any case) */
@@ -8398,7 +8402,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8410,6 +8414,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8419,7 +8424,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8506,7 +8511,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8518,6 +8523,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8527,7 +8533,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8545,7 +8551,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8557,6 +8563,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8566,7 +8573,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8584,7 +8591,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8596,6 +8603,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8605,7 +8613,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8670,7 +8678,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8682,6 +8690,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8691,7 +8700,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8709,7 +8718,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8721,6 +8730,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8730,7 +8740,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8748,7 +8758,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8760,6 +8770,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8769,7 +8780,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8831,7 +8842,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8843,6 +8854,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8852,7 +8864,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8870,7 +8882,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8882,6 +8894,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8891,7 +8904,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8909,7 +8922,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8921,6 +8934,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -8930,7 +8944,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -8980,7 +8994,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -8992,6 +9006,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9001,7 +9016,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9019,7 +9034,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9031,6 +9046,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9040,7 +9056,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9058,7 +9074,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9070,6 +9086,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9079,7 +9096,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9151,7 +9168,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9163,6 +9180,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9172,7 +9190,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9190,7 +9208,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9202,6 +9220,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9211,7 +9230,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9229,7 +9248,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9241,6 +9260,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9250,7 +9270,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9323,7 +9343,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9335,6 +9355,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9344,7 +9365,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9362,7 +9383,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9374,6 +9395,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9383,7 +9405,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9401,7 +9423,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9413,6 +9435,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9422,7 +9445,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9502,7 +9525,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9514,6 +9537,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9523,7 +9547,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9541,7 +9565,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9553,6 +9577,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9562,7 +9587,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9580,7 +9605,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9592,6 +9617,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9601,7 +9627,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9640,7 +9666,7 @@ export interface paths {
           to?: string;
           /** @description true: only calls with no known start time (the trend charts count them apart); false: only calls with one */
           undated?: 'true' | 'false';
-          /** @description Caller or callee number: a full E.164 number matches exactly (+79161234567); otherwise at least 3 digits match anywhere in the number */
+          /** @description Caller or callee number: a whole number in any format matches exactly (+79161234567, 8 916 123-45-67); the start of an international number matches numbers that begin so (+7916); otherwise at least 3 digits match anywhere in the number */
           phone?: string;
           /** @description Only calls from this number (E.164, exact); with callee, one edge of the call graph */
           caller?: string;
@@ -9683,8 +9709,10 @@ export interface paths {
             | 'surrender_captivity'
             | 'self_inflicted_wound'
             | 'general';
-          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case) */
+          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its name in Russian, Ukrainian or English, in any usual romanisation (Бахмут, Bakhmut; Kharkiv, Kharkov) */
           place?: string;
+          /** @description Only calls whose current analysis names this person: each word of the name (any case) in either script («Соколов», Sokolov) */
+          person?: string;
           /** @description Only calls with this tag, on the call or one of its segments (any case) */
           tag?: string;
           /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
@@ -9717,7 +9745,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9729,6 +9757,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9738,7 +9767,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9756,7 +9785,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9768,6 +9797,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9777,7 +9807,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9795,7 +9825,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9807,6 +9837,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9816,7 +9847,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9847,11 +9878,11 @@ export interface paths {
     get: {
       parameters: {
         query: {
-          /** @description Words to find. A word matches any of its forms (Russian or English stems) and its exact form; "quoted words" match exactly these forms in this order; -word leaves out segments that have it; a OR b matches either. Numbers (200, 300, 500) are words. At most 500 characters. */
+          /** @description Words to find. A word matches any of its forms (Russian or English stems) and its exact form; "quoted words" match exactly these forms in this order; -word leaves out segments that have it; a OR b matches either. A number matches however it is written: 200, «двести», «двухсотых», 200-х, "two hundred" (so "груз 200" finds «грузом двести»). At most 500 characters. */
           q: string;
           /** @description ru: the transcripts only; en: the English translations only; all: both */
           lang?: 'ru' | 'en' | 'all';
-          /** @description true: also search each word in the other script («Путин» finds Putin, putin finds «Путин») */
+          /** @description true: also search each word in the other script («Путин» finds Putin, putin finds «Путин»), and a place under all its names and romanisations (Kharkiv, Kharkov, Charkiw find «Харьков», «Харьковом») */
           translit?: 'true' | 'false';
           /** @description Only recordings in this collection (UUID) */
           collectionId?: string;
@@ -9863,7 +9894,7 @@ export interface paths {
           to?: string;
           /** @description true: only calls with no known start time (the trend charts count them apart); false: only calls with one */
           undated?: 'true' | 'false';
-          /** @description Caller or callee number: a full E.164 number matches exactly (+79161234567); otherwise at least 3 digits match anywhere in the number */
+          /** @description Caller or callee number: a whole number in any format matches exactly (+79161234567, 8 916 123-45-67); the start of an international number matches numbers that begin so (+7916); otherwise at least 3 digits match anywhere in the number */
           phone?: string;
           /** @description Only calls from this number (E.164, exact); with callee, one edge of the call graph */
           caller?: string;
@@ -9906,8 +9937,10 @@ export interface paths {
             | 'surrender_captivity'
             | 'self_inflicted_wound'
             | 'general';
-          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its English name (any case) */
+          /** @description Only calls whose current analysis mentions this place: a gazetteer (GeoNames) id, or its name in Russian, Ukrainian or English, in any usual romanisation (Бахмут, Bakhmut; Kharkiv, Kharkov) */
           place?: string;
+          /** @description Only calls whose current analysis names this person: each word of the name (any case) in either script («Соколов», Sokolov) */
+          person?: string;
           /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
           minTriage?: number;
           /** @description Only calls with this tag, on the call or one of its segments (any case) */
@@ -9936,7 +9969,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9948,6 +9981,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9957,7 +9991,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -9975,7 +10009,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -9987,6 +10021,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -9996,7 +10031,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -10014,7 +10049,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -10026,6 +10061,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -10035,7 +10071,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -10148,7 +10184,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -10160,6 +10196,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -10169,7 +10206,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -10237,7 +10274,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -10249,6 +10286,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -10258,7 +10296,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -10323,7 +10361,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -10335,6 +10373,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -10344,7 +10383,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -10362,7 +10401,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -10374,6 +10413,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -10383,7 +10423,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -10454,7 +10494,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -10466,6 +10506,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -10475,7 +10516,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -10493,7 +10534,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -10505,6 +10546,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -10514,7 +10556,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;
@@ -10532,7 +10574,7 @@ export interface paths {
           content: {
             'application/json': {
               /**
-               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; leak_found: the leak check found protected forms in an export, which was not kept (issues lists each hit); payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
                * @enum {string}
                */
               error:
@@ -10544,6 +10586,7 @@ export interface paths {
                 | 'conflict'
                 | 'range_not_satisfiable'
                 | 'undecodable_media'
+                | 'leak_found'
                 | 'payload_too_large'
                 | 'unsupported_media_type'
                 | 'cross_site_refused'
@@ -10553,7 +10596,7 @@ export interface paths {
                 | 'internal_error';
               /** @description What went wrong, in words */
               message: string;
-              /** @description One entry per invalid value (only with bad_request) */
+              /** @description One entry per invalid value (bad_request), or per hit of the leak check (leak_found) */
               issues?: {
                 /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
                 path: string;

@@ -31,6 +31,7 @@ export type CallFilters = TextParams<
   | 'to'
   | 'category'
   | 'place'
+  | 'person'
   | 'phone'
   | 'stage'
   | 'status'

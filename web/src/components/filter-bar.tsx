@@ -10,6 +10,7 @@ export const FILTER_KEYS = [
   'to',
   'category',
   'place',
+  'person',
   'phone',
   'verification',
 ] as const;
@@ -99,6 +100,10 @@ export function FilterBar({
       <label>
         Place
         <input placeholder="Bakhmut" value={draft.place ?? ''} onChange={set('place')} size={12} />
+      </label>
+      <label>
+        Person
+        <input placeholder="Sokolov" value={draft.person ?? ''} onChange={set('person')} size={12} />
       </label>
       <label>
         Phone

@@ -89,7 +89,7 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
         </select>
         <label
           className="inline"
-          title="Also match Cyrillic written in Latin letters and the other way round (Путин / Putin)"
+          title="Also match Cyrillic written in Latin letters and the other way round (Путин / Putin), and places under all their names (Kharkiv / Kharkov / Харьков)"
         >
           <input
             type="checkbox"
@@ -104,8 +104,8 @@ export function SearchPage({ params }: { params: URLSearchParams }) {
         </button>
       </form>
       <p className="muted search-help">
-        Words are matched by stem (двухсотых finds двухсотый); numbers such as 200, 300, 500 match exactly;
-        &quot;quoted words&quot; match as a phrase.
+        Words are matched by stem (двухсотых finds двухсотый); numbers match however written (200, двести,
+        двухсотых, 200-х); &quot;quoted words&quot; match as a phrase.
       </p>
       <FilterBar value={filters} onApply={applyFilters} withStatus />
       <SearchTools params={params} />
