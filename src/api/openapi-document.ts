@@ -118,7 +118,8 @@ function completeOperations(paths: JsonObject): JsonObject {
 
 /** The one schema a lone allOf wraps, or undefined. */
 function loneAllOf(node: JsonObject): JsonObject | undefined {
-  const only = Array.isArray(node.allOf) && node.allOf.length === 1 ? node.allOf[0] : undefined;
+  const allOf: unknown = node.allOf;
+  const only: unknown = Array.isArray(allOf) && allOf.length === 1 ? allOf[0] : undefined;
   return isRecord(only) ? only : undefined;
 }
 
