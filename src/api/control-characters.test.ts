@@ -7,6 +7,7 @@ import { buildApiServer } from './server.ts';
 import { signedInApi, type SignedInApi } from '../../test/helpers/signed-in-api.ts';
 
 interface JsonSchema {
+  $ref?: string;
   type?: string | string[];
   format?: string;
   properties?: Record<string, JsonSchema>;
@@ -43,6 +44,8 @@ let fixture: ApiFixture;
 let app: FastifyInstance;
 let api: SignedInApi;
 let paths: OpenApiPaths;
+/** The document's named schemas (components/schemas), which a property may refer to by $ref. */
+let namedSchemas: Record<string, JsonSchema>;
 
 beforeAll(async () => {
   t = await createTestDatabase('api_control_chars');
@@ -53,8 +56,12 @@ beforeAll(async () => {
     deskDir: path.join(fixture.config.dataDir, 'no-desk'),
   });
   api = await signedInApi(app, t.db);
-  paths = (await api.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: OpenApiPaths }>()
-    .paths;
+  const document = (await api.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+    paths: OpenApiPaths;
+    components: { schemas: Record<string, JsonSchema> };
+  }>();
+  paths = document.paths;
+  namedSchemas = document.components.schemas;
 });
 
 afterAll(async () => {
@@ -63,9 +70,16 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const isText = (schema: JsonSchema): boolean =>
-  schema.format !== 'binary' &&
-  ([schema.type].flat().includes('string') || (schema.anyOf ?? []).some((s) => isText(s)));
+const named = (schema: JsonSchema): JsonSchema =>
+  schema.$ref ? (namedSchemas[schema.$ref.replace('#/components/schemas/', '')] ?? {}) : schema;
+
+const isText = (given: JsonSchema): boolean => {
+  const schema = named(given);
+  return (
+    schema.format !== 'binary' &&
+    ([schema.type].flat().includes('string') || (schema.anyOf ?? []).some((s) => isText(s)))
+  );
+};
 
 function urlWithPathParams(template: string, bad?: string): string {
   return template.replace(/\{(\w+)\}/g, (_match, name: string) =>
@@ -94,7 +108,7 @@ function probesOf(document: OpenApiPaths): Probe[] {
         }
       }
       for (const [mediaType, { schema }] of Object.entries(operation.requestBody?.content ?? {})) {
-        for (const [property, propertySchema] of Object.entries(schema.properties ?? {})) {
+        for (const [property, propertySchema] of Object.entries(named(schema).properties ?? {})) {
           if (!isText(propertySchema)) continue;
           const field = `body.${property}`;
           const url = urlWithPathParams(template);

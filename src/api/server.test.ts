@@ -216,7 +216,11 @@ describe('GET /api/openapi.json', () => {
     const detailParameters = doc.paths['/api/recordings/{id}']?.get?.parameters ?? [];
     expect(detailParameters).toMatchObject([{ name: 'id', in: 'path' }]);
     const workingParameters = doc.paths['/api/recordings/{id}/audio/working']?.get?.parameters ?? [];
-    expect(workingParameters.map((p) => p.name).sort()).toEqual(['channel', 'id']);
+    const pathAndQuery = workingParameters.filter((p) => p.in !== 'header');
+    expect(pathAndQuery.map((p) => p.name).sort()).toEqual(['channel', 'id']);
+    // The range and caching request headers the audio routes honour are parameters too.
+    const headerNames = workingParameters.filter((p) => p.in === 'header').map((p) => p.name);
+    expect(headerNames.sort()).toEqual(['if-none-match', 'if-range', 'range']);
     expect(doc.paths['/api/recordings/{id}/audio/original']?.head).toBeDefined();
     const working = doc.paths['/api/recordings/{id}/audio/working']?.get as {
       responses: Record<string, unknown>;

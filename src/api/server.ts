@@ -10,6 +10,8 @@ import { installAuditHook } from './audit-hook.ts';
 import { installControlCharacterCheck } from './control-characters.ts';
 import { answerFrameworkError, installErrorHandling } from './errors.ts';
 import { openApiTransform } from './openapi.ts';
+import { DEFAULT_SECURITY, openApiDocumentTransform, SECURITY_SCHEMES } from './openapi-document.ts';
+import { nameComponentSchemas } from './schemas/components.ts';
 import { installRequestGuard } from './security/request-guard.ts';
 import { registerSecurityHeaders } from './security/security-headers.ts';
 import { installSessionGuard } from './session-guard.ts';
@@ -106,9 +108,19 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   // Uploads are streamed part by part by the ingest route, which sets the limits per request.
   await app.register(fastifyMultipart);
 
+  nameComponentSchemas();
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
+      servers: [
+        {
+          url: '/',
+          description:
+            'The Earshot server this document was fetched from (the desk and the API share one origin)',
+        },
+      ],
+      components: { securitySchemes: SECURITY_SCHEMES },
+      security: DEFAULT_SECURITY,
       info: {
         title: 'Earshot API',
         description:
@@ -157,6 +169,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
       ],
     },
     transform: openApiTransform,
+    transformObject: openApiDocumentTransform,
   });
 
   const context = { db, config, scheduleStage: options.scheduleStage, clock };

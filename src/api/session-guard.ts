@@ -14,9 +14,15 @@ export const CSRF_HEADER = 'x-earshot-csrf';
  * /api routes answered without a session: signing in and out, the API's own description, and
  * health (for monitoring; it leaves out what is stored unless signed in).
  */
-const OPEN_ROUTES = new Set(['/api/sign-in', '/api/sign-out', '/api/openapi.json', '/api/health']);
+export const OPEN_ROUTES: ReadonlySet<string> = new Set([
+  '/api/sign-in',
+  '/api/sign-out',
+  '/api/openapi.json',
+  '/api/health',
+]);
 
-const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Methods that need the CSRF header as well as the session (the OpenAPI document says so too). */
+export const STATE_CHANGING: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -164,8 +164,8 @@ export function registerCaseFileRoutes(app: FastifyInstance, { db, config }: Rou
         'Content-Disposition: attachment with the name it was attached under, and nosniff.',
       params: caseAttachmentParamsSchema,
       response: {
-        200: binaryResponse('The file', 'application/octet-stream'),
-        206: binaryResponse('The requested byte range', 'application/octet-stream'),
+        200: binaryResponse('The file', 'application/octet-stream', { attachment: true }),
+        206: binaryResponse('The requested byte range', 'application/octet-stream', { attachment: true }),
         304: emptyResponse('Not modified (If-None-Match matched the ETag)'),
         400: errorResponseSchema,
         404: errorResponseSchema,

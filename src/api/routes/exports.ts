@@ -77,7 +77,7 @@ export function registerExportRoutes(app: FastifyInstance, { db, config }: Route
         summary: 'Download an evidence bundle you exported (admins: any)',
         params: exportIdParamsSchema,
         response: {
-          200: binaryResponse('The bundle (zip)', 'application/zip'),
+          200: binaryResponse('The bundle (zip)', 'application/zip', { attachment: true }),
           400: errorResponseSchema,
           403: errorResponseSchema,
           404: errorResponseSchema,
