@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Principal } from '../../accounts/principal.ts';
+import type { Actor } from '../../accounts/principal.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import type { Db } from '../../db/database.ts';
 import { RecordingNotFound } from '../../recordings/recording-not-found.ts';
@@ -41,7 +41,7 @@ export class ExcerptTargetExists extends Error {}
 export interface ExcerptExportRequest {
   recordingId: string;
   selection: SelectionRequest;
-  principal: Principal;
+  principal: Actor;
   outDir: string;
   protectAll?: boolean;
   override?: PublishOverride;

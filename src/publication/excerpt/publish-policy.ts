@@ -1,5 +1,5 @@
 import { assertMay } from '../../accounts/permissions.ts';
-import type { Principal } from '../../accounts/principal.ts';
+import type { Actor } from '../../accounts/principal.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import type { Db } from '../../db/database.ts';
 import type { VerificationStatus } from '../../db/schema.ts';
@@ -57,7 +57,7 @@ export interface PublishDecision {
  */
 export async function assertMayPublish(
   db: Db,
-  principal: Principal,
+  principal: Actor,
   call: PublishCall,
   options: { override?: PublishOverride; address?: string | null } = {},
 ): Promise<PublishDecision> {
