@@ -36,9 +36,16 @@ export interface ProtectedIdentity {
   voice?: { recordingId: string; lane: string };
 }
 
-/** Where a form comes from, for the register's display and the leak report. */
-export type FormOrigin =
-  'as-entered' | 'inflection' | 'diminutive' | 'transliteration' | 'number-grouping' | 'number-words';
+/** Where a form comes from, for the register's display and the leak report (in display order). */
+export const FORM_ORIGINS = [
+  'as-entered',
+  'inflection',
+  'diminutive',
+  'transliteration',
+  'number-grouping',
+  'number-words',
+] as const;
+export type FormOrigin = (typeof FORM_ORIGINS)[number];
 
 export interface ProtectedForm {
   identityId: string;

@@ -8651,6 +8651,188 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/collections/{collectionId}/register/{entryId}/forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every form the matcher looks for to find an entry: inflections, diminutives, transliterations, numbers grouped and in words */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Collection id (UUID) */
+          collectionId: string;
+          /** @description Register entry id */
+          entryId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every form the matcher looks for to find this entry in a text (src/publication/forms/) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entryId: string;
+              /** @description How many forms in all */
+              total: number;
+              /** @description Non-empty groups only, in the order: as entered, inflections, diminutives, transliterations, number groupings, number words */
+              groups: {
+                /**
+                 * @description Where the forms come from
+                 * @enum {string}
+                 */
+                origin:
+                  | 'as-entered'
+                  | 'inflection'
+                  | 'diminutive'
+                  | 'transliteration'
+                  | 'number-grouping'
+                  | 'number-words';
+                forms: {
+                  /** @description Lower case, ё as е, as the matcher compares it */
+                  text: string;
+                  /** @description The case, romanisation system or number reading ('genitive', 'BGN/PCGN') */
+                  detail: string | null;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description The audit entry of this read could not be written: nothing was served */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/recordings/{id}/register': {
     parameters: {
       query?: never;
