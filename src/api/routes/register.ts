@@ -167,7 +167,7 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: RouteContex
       schema: {
         tags: ['publication'],
         summary:
-          "Protect a person, number, place or call sign of the call's current analysis in its collection's register " +
+          "Protect a person, number, place, call sign or unit of the call's current analysis in its collection's register " +
           '(one click; the same entity again gives its entry)',
         params: recordingIdParamsSchema,
         body: protectEntityBodySchema,

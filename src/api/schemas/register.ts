@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { FORM_ORIGINS, PROTECTED_KINDS } from '../../publication/protected-identity.ts';
-import { PROTECTABLE_ENTITY_KINDS } from '../../publication/register/from-analysis.ts';
+import {
+  FORM_ORIGINS,
+  PROTECTABLE_ENTITY_KINDS,
+  PROTECTED_KINDS,
+} from '../../publication/protected-identity.ts';
 import { isoDateTime } from './common.ts';
 
 // The protected-identity register of a collection (issue 14, docs/publication.md).

@@ -59,7 +59,7 @@ export function registerExportCommand(program: Command, context: CommandContext)
     .option('--segment <id>', 'a transcript segment to include (repeat for several)', collect)
     .option(
       '--protect-all',
-      "first add every person, number, call sign and place of the call's analysis to the register",
+      "first add every person, number, call sign, place and unit of the call's analysis to the register",
     )
     .option(
       '--override <reason>',

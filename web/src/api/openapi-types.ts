@@ -8694,6 +8694,7 @@ export interface paths {
                   | 'inflection'
                   | 'diminutive'
                   | 'transliteration'
+                  | 'translation'
                   | 'number-grouping'
                   | 'number-words';
                 forms: {
@@ -8842,7 +8843,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Protect a person, number, place or call sign of the call's current analysis in its collection's register (one click; the same entity again gives its entry) */
+    /** Protect a person, number, place, call sign or unit of the call's current analysis in its collection's register (one click; the same entity again gives its entry) */
     post: {
       parameters: {
         query?: never;
@@ -8861,7 +8862,7 @@ export interface paths {
              * @description The entity kind
              * @enum {string}
              */
-            kind: 'person' | 'phone' | 'call_sign' | 'place';
+            kind: 'person' | 'phone' | 'call_sign' | 'place' | 'unit';
             /** @description The entity's value as the analysis gives it */
             value: string;
           };

@@ -1,4 +1,5 @@
 import { ROLE_PERMISSIONS } from '../../../src/accounts/permissions.ts';
+export { isProtectableEntityKind } from '../../../src/publication/protected-identity.ts';
 import { getJson, postJson } from './http.ts';
 import type { GetResponse, PostBody, PostResponse } from './openapi.ts';
 import type { Session } from './session.ts';

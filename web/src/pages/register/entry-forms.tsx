@@ -8,6 +8,7 @@ const ORIGIN_LABELS: Record<FormOrigin, string> = {
   inflection: 'Inflections',
   diminutive: 'Diminutives and other forms of the name',
   transliteration: 'Transliterations',
+  translation: 'Translations',
   'number-grouping': 'Number groupings',
   'number-words': 'Number words',
 };
