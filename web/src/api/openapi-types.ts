@@ -3854,6 +3854,8 @@ export interface paths {
                   engine: string;
                   /** @description Translation model */
                   model: string | null;
+                  /** @description SHA-256 of the translation model's file, as the translate stage recorded it */
+                  modelSha256: string | null;
                   /** @description True when the English was made for different words: the segment was corrected since and has not been translated again */
                   stale: boolean;
                 } | null;
