@@ -1,6 +1,16 @@
 import type { StageRun } from '../api/recordings.ts';
 import { categoryColor, categoryLabel } from '../api/categories.ts';
 
+/** A form's refusal, said under the form where the person is typing (small, red, announced). */
+export function InlineError({ error }: { error: string | null }) {
+  if (!error) return null;
+  return (
+    <div className="error-inline" role="alert">
+      {error}
+    </div>
+  );
+}
+
 export function ErrorMessage({ error }: { error: string | null }) {
   if (!error) return null;
   return (

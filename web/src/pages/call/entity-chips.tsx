@@ -9,6 +9,7 @@ import {
   protectEntity,
   type RegisterEntry,
 } from '../../api/register.ts';
+import { InlineError } from '../../components/status.tsx';
 import { useLoad } from '../../hooks.ts';
 import { hrefFor } from '../../router.ts';
 import { numberHref } from '../numbers/number-href.ts';
@@ -125,11 +126,7 @@ export function EntityChips({
           </span>
         );
       })}
-      {error ? (
-        <div className="error-inline" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <InlineError error={error} />
     </div>
   );
 }
