@@ -1,20 +1,14 @@
 import type { StageRun } from '../api/recordings.ts';
 import { categoryColor, categoryLabel } from '../api/categories.ts';
 
-/** A form's refusal, said under the form where the person is typing (small, red, announced). */
-export function InlineError({ error }: { error: string | null }) {
+/**
+ * An error, announced to screen readers: a page's (a box), or with `inline` a form's refusal,
+ * said small under the form where the person is typing.
+ */
+export function ErrorMessage({ error, inline = false }: { error: string | null; inline?: boolean }) {
   if (!error) return null;
   return (
-    <div className="error-inline" role="alert">
-      {error}
-    </div>
-  );
-}
-
-export function ErrorMessage({ error }: { error: string | null }) {
-  if (!error) return null;
-  return (
-    <div className="error-box" role="alert">
+    <div className={inline ? 'error-inline' : 'error-box'} role="alert">
       {error}
     </div>
   );

@@ -9,7 +9,7 @@ import {
   protectEntity,
   type RegisterEntry,
 } from '../../api/register.ts';
-import { InlineError } from '../../components/status.tsx';
+import { ErrorMessage } from '../../components/status.tsx';
 import { useLoad } from '../../hooks.ts';
 import { hrefFor } from '../../router.ts';
 import { numberHref } from '../numbers/number-href.ts';
@@ -126,7 +126,7 @@ export function EntityChips({
           </span>
         );
       })}
-      <InlineError error={error} />
+      <ErrorMessage error={error} inline />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../api/http.ts';
 import type { Segment } from '../../api/transcripts.ts';
-import { InlineError } from '../../components/status.tsx';
+import { ErrorMessage } from '../../components/status.tsx';
 import { laneChoices } from '../../lanes.ts';
 
 export interface SegmentEdit {
@@ -103,7 +103,7 @@ export function SegmentEditor({
           {saving ? 'Saving…' : 'Save as new version'}
         </button>
       </div>
-      <InlineError error={error} />
+      <ErrorMessage error={error} inline />
     </form>
   );
 }

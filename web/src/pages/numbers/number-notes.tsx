@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../api/http.ts';
 import type { NumberNote, NumberNoteRequest } from '../../api/numbers.ts';
-import { InlineError } from '../../components/status.tsx';
+import { ErrorMessage } from '../../components/status.tsx';
 import { formatDateTime } from '../../format.ts';
 
 export const CONFIDENCES = [
@@ -218,7 +218,7 @@ export function NumberNotesPanel({
                 : 'Add note'}
           </button>
         )}
-        <InlineError error={error} />
+        <ErrorMessage error={error} inline />
       </form>
     </section>
   );

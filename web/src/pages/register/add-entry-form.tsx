@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../api/http.ts';
 import { KIND_LABELS, type NewRegisterEntry, type RegisterEntry } from '../../api/register.ts';
-import { InlineError } from '../../components/status.tsx';
+import { ErrorMessage } from '../../components/status.tsx';
 
 interface Draft {
   kind: RegisterEntry['kind'];
@@ -129,7 +129,7 @@ export function AddEntryForm({ onAdd }: { onAdd: (body: NewRegisterEntry) => Pro
         </label>
       </div>
       <button type="submit">Protect</button>
-      <InlineError error={error} />
+      <ErrorMessage error={error} inline />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../api/http.ts';
 import { KIND_LABELS, type RegisterEntry } from '../../api/register.ts';
-import { InlineError } from '../../components/status.tsx';
+import { ErrorMessage } from '../../components/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { hrefFor } from '../../router.ts';
 import { EntryFormsPanel } from './entry-forms.tsx';
@@ -126,7 +126,7 @@ export function RegisterEntryRow({
               <button type="button" className="link-button" onClick={() => setEditing(null)}>
                 Cancel
               </button>
-              <InlineError error={error} />
+              <ErrorMessage error={error} inline />
             </form>
           ) : mayManage ? (
             <span className="register-actions">
