@@ -1,6 +1,6 @@
 // Exports one collection in a fresh process and prints its peak resident memory and time, so the
 // benchmark measures the exporter alone (not the process that generated the corpus).
-import { ALL_COLLECTIONS } from '../src/accounts/collection-scope.ts';
+import { localOperator } from '../src/accounts/principal.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createDb } from '../src/db/database.ts';
 import { exportEvidence } from '../src/evidence/export-evidence.ts';
@@ -13,11 +13,11 @@ const config = loadConfig({ DATABASE_URL: databaseUrl, EARSHOT_DATA_DIR: dataDir
 const started = process.hrtime.bigint();
 const summary = await exportEvidence(db, config, {
   scope: { collection },
-  visible: ALL_COLLECTIONS,
   outPath,
   overwrite: true,
   maxBytes: Number.MAX_SAFE_INTEGER,
-  who: { userId: null, name: 'bench', address: null, via: 'cli' },
+  actor: localOperator('bench'),
+  address: null,
 });
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 await db.destroy();

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Principal } from './principal.ts';
+import type { Actor } from './principal.ts';
 
 /**
  * The collections a principal's queries are limited to. Every query that reads recordings, or
@@ -11,7 +11,7 @@ export interface CollectionScope {
   visibleCollections?: readonly string[];
 }
 
-/** Every collection: for the CLI and the workers, which act for whoever runs them. */
+/** Every collection: for the CLI and the workers, which act for whoever runs them (localOperator). */
 export const ALL_COLLECTIONS: CollectionScope = Object.freeze({});
 
 /**
@@ -19,9 +19,9 @@ export const ALL_COLLECTIONS: CollectionScope = Object.freeze({});
  * principal was loaded (this request): the same rows, without `collection_id = ANY(...)` in plans
  * that would otherwise join recordings to the analysis cache or mis-estimate a filter.
  */
-export function scopeToCollections(principal: Principal): CollectionScope {
-  if (principal.collections === 'all' || principal.everyCollectionGranted === true) return {};
-  return { visibleCollections: principal.collections };
+export function scopeToCollections(actor: Actor): CollectionScope {
+  if (actor.collections === 'all' || actor.everyCollectionGranted === true) return {};
+  return { visibleCollections: actor.collections };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { UserRole } from '../db/schema.ts';
-import type { Principal } from './principal.ts';
+import type { Actor } from './principal.ts';
 
 /**
  * What a user may do. Reading is the base of every other action; which collections an action
@@ -69,8 +69,8 @@ export const ROLE_PERMISSIONS: Record<UserRole, ReadonlySet<Action>> = {
   viewer: new Set<Action>(['read', 'keep_own_triage']),
 };
 
-export function may(principal: Principal, action: Action): boolean {
-  return ROLE_PERMISSIONS[principal.role].has(action);
+export function may(actor: Actor, action: Action): boolean {
+  return ROLE_PERMISSIONS[actor.role].has(action);
 }
 
 /** A signed-in user asked for an action their role does not allow (403 forbidden). */
@@ -88,6 +88,6 @@ export class ActionForbidden extends Error {
  * the answer depends on the role alone, so a 403 says nothing about whether a recording exists;
  * a target outside the principal's collections is a 404 from the scoped lookup after it.
  */
-export function assertMay(principal: Principal, action: Action): void {
-  if (!may(principal, action)) throw new ActionForbidden(principal.role, action);
+export function assertMay(actor: Actor, action: Action): void {
+  if (!may(actor, action)) throw new ActionForbidden(actor.role, action);
 }

@@ -19,6 +19,29 @@ export interface Principal {
   everyCollectionGranted?: boolean;
 }
 
+/**
+ * Whoever runs `earshot` on this machine: the owner of the data directory, who needs no account
+ * to read it. Has no user row, acts as an admin over every collection, and is named in the audit
+ * log by EARSHOT_ACTOR with a null user id. Never the principal of a web request.
+ */
+export interface LocalOperator {
+  userId: null;
+  name: string;
+  role: 'admin';
+  collections: 'all';
+}
+
+/** Who an action is taken for: a signed-in user, or the local operator of the command line. */
+export type Actor = Principal | LocalOperator;
+
+export function localOperator(name: string): LocalOperator {
+  return { userId: null, name, role: 'admin', collections: 'all' };
+}
+
+export function isLocalOperator(actor: Actor): actor is LocalOperator {
+  return actor.userId === null;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** Null when the request carries no valid session. */
@@ -27,8 +50,8 @@ declare module 'fastify' {
 }
 
 /** Whether the principal may see anything of the collection (a 404 otherwise, never a 403). */
-export function canSeeCollection(principal: Principal, collectionId: string): boolean {
-  return principal.collections === 'all' || principal.collections.includes(collectionId);
+export function canSeeCollection(actor: Actor, collectionId: string): boolean {
+  return actor.collections === 'all' || actor.collections.includes(collectionId);
 }
 
 export type RequestWithPrincipal = FastifyRequest & { principal: Principal };

@@ -144,7 +144,7 @@ async function attachmentOf(target: CollectionSide): Promise<string> {
   return rec(target, `/case/attachments/${result.attachments[0]!.id}`);
 }
 
-/** A fresh register entry of the target's collection, made through the store, to rename or retire. */
+/** A fresh register entry of the target's collection, made through the store, to read, rename or retire. */
 async function registerEntryOf(target: CollectionSide, tail: string): Promise<string> {
   const { entry } = await addProtectedIdentity(t.db, {
     collectionId: target.collectionId,
@@ -539,6 +539,12 @@ const ROUTES: Record<string, RouteCase> = {
     scope: 'by-id',
     ok: 200,
     request: (s) => ({ url: `/api/collections/${s.collectionId}/register` }),
+  },
+  'GET /api/collections/{collectionId}/register/{entryId}/forms': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: async (s) => ({ url: await registerEntryOf(s, 'forms') }),
   },
   'POST /api/collections/{collectionId}/register': {
     need: 'manage_register',

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { scopeToCollections } from '../accounts/collection-scope.ts';
 import { canSeeCollection, type Principal } from '../accounts/principal.ts';
 import type { EarshotConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
@@ -50,11 +49,11 @@ export async function createDeskExport(
   const id = crypto.randomUUID();
   const summary = await exportEvidence(db, config, {
     scope,
-    visible: scopeToCollections(principal),
     outPath: path.join(config.exportsDir, `${id}.zip`),
     overwrite: false,
     maxBytes: config.exportMaxBytes,
-    who: { userId: principal.userId, name: principal.name, address, via: 'desk' },
+    actor: principal,
+    address,
     onKeyCreated,
   });
   const collections = await db

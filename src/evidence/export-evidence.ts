@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { collectionCondition, type CollectionScope } from '../accounts/collection-scope.ts';
+import {
+  collectionCondition,
+  scopeToCollections,
+  type CollectionScope,
+} from '../accounts/collection-scope.ts';
+import { isLocalOperator, type Actor } from '../accounts/principal.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { EarshotConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
@@ -24,12 +29,13 @@ export type ExportScope = { recordings: string[] } | { collection: string };
 
 export interface ExportRequest {
   scope: ExportScope;
-  /** Which collections the person exporting may read (every one for the CLI). */
-  visible: CollectionScope;
+  /** Who exports: a desk user, limited to their collections, or the CLI's local operator. */
+  actor: Actor;
+  /** The client's address (null for the CLI), for the audit entries. */
+  address: string | null;
   outPath: string;
   overwrite: boolean;
   maxBytes: number;
-  who: { userId: string | null; name: string; address: string | null; via: 'cli' | 'desk' };
   /** Hears of a signing key made by this export (printed by the CLI). */
   onKeyCreated?: (key: SigningKey) => void;
 }
@@ -65,7 +71,7 @@ export async function exportEvidence(
   config: Pick<EarshotConfig, 'originalsDir' | 'derivedDir' | 'attachmentsDir' | 'keysDir'>,
   request: ExportRequest,
 ): Promise<ExportSummary> {
-  const recordings = await resolveScope(db, request.scope, request.visible);
+  const recordings = await resolveScope(db, request.scope, scopeToCollections(request.actor));
   const storedBytes = await storedSize(
     db,
     recordings.map((r) => r.id),
@@ -89,7 +95,7 @@ export async function exportEvidence(
   const key = loadOrCreateSigningKey(config.keysDir, request.onKeyCreated);
   const head: ManifestHead = {
     createdAt: new Date().toISOString(),
-    createdBy: { userId: request.who.userId, name: request.who.name },
+    createdBy: { userId: request.actor.userId, name: request.actor.name },
     software: { name: 'earshot', version: toolVersions().earshot ?? 'unknown' },
     scope: request.scope,
     recordings,
@@ -186,7 +192,7 @@ async function auditExport(
   summary: ExportSummary,
 ): Promise<void> {
   const details = {
-    via: request.who.via,
+    via: isLocalOperator(request.actor) ? 'cli' : 'desk',
     bundle: path.basename(summary.path),
     manifestSha256: summary.manifestSha256,
     keyFingerprint: summary.keyFingerprint,
@@ -195,11 +201,11 @@ async function auditExport(
   };
   for (const recording of recordings) {
     await recordAudit(db, {
-      actor: request.who.name,
-      userId: request.who.userId,
+      actor: request.actor.name,
+      userId: request.actor.userId,
       action: 'export',
       target: recording.id,
-      address: request.who.address,
+      address: request.address,
       details,
     });
   }

@@ -9,6 +9,17 @@
 export const PROTECTED_KINDS = ['person', 'call_sign', 'phone', 'unit', 'place', 'cell_id', 'voice'] as const;
 export type ProtectedKind = (typeof PROTECTED_KINDS)[number];
 
+/**
+ * The kinds of analysis entity the register takes in one click from a call (and `--protect-all`):
+ * persons, phone numbers, call signs, places and units («в/ч 41698», «237-й полк»).
+ */
+export const PROTECTABLE_ENTITY_KINDS = ['person', 'phone', 'call_sign', 'place', 'unit'] as const;
+export type ProtectableEntityKind = (typeof PROTECTABLE_ENTITY_KINDS)[number];
+
+export function isProtectableEntityKind(kind: string): kind is ProtectableEntityKind {
+  return (PROTECTABLE_ENTITY_KINDS as readonly string[]).includes(kind);
+}
+
 /** One entry of a collection's protected-identity register. */
 export interface ProtectedIdentity {
   id: string;
@@ -36,16 +47,24 @@ export interface ProtectedIdentity {
   voice?: { recordingId: string; lane: string };
 }
 
-/** Where a form comes from, for the register's display and the leak report. */
-export type FormOrigin =
-  'as-entered' | 'inflection' | 'diminutive' | 'transliteration' | 'number-grouping' | 'number-words';
+/** Where a form comes from, for the register's display and the leak report (in display order). */
+export const FORM_ORIGINS = [
+  'as-entered',
+  'inflection',
+  'diminutive',
+  'transliteration',
+  'translation',
+  'number-grouping',
+  'number-words',
+] as const;
+export type FormOrigin = (typeof FORM_ORIGINS)[number];
 
 export interface ProtectedForm {
   identityId: string;
   /** Lower case, ё folded to е; words separated by single spaces. */
   text: string;
   origin: FormOrigin;
-  /** e.g. 'BGN/PCGN', 'ISO 9', 'genitive', 'ru words', 'en words'. */
+  /** e.g. 'BGN/PCGN', 'ISO 9', 'genitive', 'English', 'ru words', 'en words'. */
   detail?: string;
 }
 

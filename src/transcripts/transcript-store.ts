@@ -198,6 +198,15 @@ export interface SegmentTranslationView {
   stale: boolean;
 }
 
+/** A segment's translation as the Call page and an excerpt show it (without the ids it was found by). */
+export type SegmentTranslation = Omit<SegmentTranslationView, 'segmentId' | 'translatedSegmentId'>;
+
+export function segmentTranslationOf(view: SegmentTranslationView | undefined): SegmentTranslation | null {
+  if (!view) return null;
+  const { text, status, engine, model, modelSha256, stale } = view;
+  return { text, status, engine, model, modelSha256, stale };
+}
+
 /**
  * The one definition of a stale translation: the text it was made from is no longer the
  * segment's text. Lane, speaker or boundary changes leave a translation valid.

@@ -67,9 +67,12 @@ describe('numberGroups with English number words', () => {
   const english = (text: string): string[] =>
     numberGroups(tokenise(text), { english: true }).map((group) => group.digits);
 
-  it('reads English digits, teens, tens and hundreds only when asked', () => {
+  it('reads English digits, teens, tens, hundreds and thousands only when asked', () => {
     expect(english('nine sixteen one twenty three oh five')).toEqual(['9', '16', '1', '23', '0', '5']);
     expect(english('nine hundred sixteen')).toEqual(['916']);
+    expect(english('forty one thousand six hundred ninety eight')).toEqual(['41698']);
+    expect(english('twenty two thousand one hundred seventy nine')).toEqual(['22179']);
+    expect(english('twenty one hundred')).toEqual(['21']);
     expect(numberGroups(tokenise('nine sixteen')).map((group) => group.digits)).toEqual([]);
   });
 });

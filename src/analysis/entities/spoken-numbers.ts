@@ -49,6 +49,7 @@ const ENGLISH_CARDINALS = new Map<string, number>([
   ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
 ]); // prettier-ignore
 const ENGLISH_HUNDRED = 'hundred';
+const ENGLISH_THOUSAND = 'thousand';
 
 export interface NumberWordOptions {
   /** Also read English number words ("nine sixteen", "one hundred twenty three", "oh"). */
@@ -128,12 +129,15 @@ export function numberGroups(tokens: readonly Token[], options: NumberWordOption
   for (const token of tokens) {
     const norm = token.norm;
     // "nine hundred": the unit before it becomes hundreds, and tens or units may follow.
+    // "nine hundred", "forty one thousand six hundred": the unit before it becomes hundreds
+    // (after any thousands), and tens or units may follow.
     if (options.english && norm === ENGLISH_HUNDRED) {
-      if (open && open.group.value < 10 && open.group.lastToken === token.index - 1) {
-        const value = open.group.value * 100;
+      const unitBefore = open && open.last === 'unit' && open.small > 0 && open.small < 10;
+      if (open && unitBefore && open.group.lastToken === token.index - 1) {
+        const value = open.group.value - open.small + open.small * 100;
         open.group = { ...open.group, lastToken: token.index, value, digits: String(value) };
         open.last = 'hundred';
-        open.small = value;
+        open.small *= 100;
       } else open = close(open, out);
       continue;
     }
@@ -155,7 +159,7 @@ export function numberGroups(tokens: readonly Token[], options: NumberWordOption
     const cardinal = CARDINALS.get(norm) ?? (options.english ? ENGLISH_CARDINALS.get(norm) : undefined);
     const value = ordinal ?? cardinal;
     const adjacent = open !== undefined && open.group.lastToken === token.index - 1;
-    if (THOUSANDS.has(norm)) {
+    if (THOUSANDS.has(norm) || (options.english && norm === ENGLISH_THOUSAND)) {
       if (open && adjacent && open.last !== 'thousand' && open.small < 1000) {
         const total = (open.group.value - open.small + Math.max(open.small, 1)) * 1000;
         open.group = { ...open.group, lastToken: token.index, value: total, digits: String(total) };

@@ -1,5 +1,7 @@
-import type { RegisterRow } from '../../publication/register/register-store.ts';
-import type { ProtectedIdentityResponse } from '../schemas/register.ts';
+import { protectedForms } from '../../publication/forms/protected-forms.ts';
+import { FORM_ORIGINS } from '../../publication/protected-identity.ts';
+import { toProtectedIdentity, type RegisterRow } from '../../publication/register/register-store.ts';
+import type { EntryFormsResponse, ProtectedIdentityResponse } from '../schemas/register.ts';
 
 export function presentRegisterEntry(row: RegisterRow): ProtectedIdentityResponse {
   return {
@@ -26,4 +28,14 @@ export function presentRegisterEntry(row: RegisterRow): ProtectedIdentityRespons
         ? { at: row.retired_at.toISOString(), by: row.retired_by ?? '', reason: row.retired_reason ?? '' }
         : null,
   };
+}
+
+/** The forms the matcher looks for (the forms module's own list), grouped by where they come from. */
+export function presentEntryForms(row: RegisterRow): EntryFormsResponse {
+  const forms = protectedForms(toProtectedIdentity(row));
+  const groups = FORM_ORIGINS.map((origin) => ({
+    origin,
+    forms: forms.filter((f) => f.origin === origin).map((f) => ({ text: f.text, detail: f.detail ?? null })),
+  }));
+  return { entryId: row.id, total: forms.length, groups: groups.filter((g) => g.forms.length > 0) };
 }

@@ -1,6 +1,10 @@
 import type { TranscriptSegment } from '../../db/schema.ts';
 import type { DiffSegment } from '../../transcripts/transcript-diff.ts';
-import type { SegmentTranslationView, TranscriptVersion } from '../../transcripts/transcript-store.ts';
+import {
+  segmentTranslationOf,
+  type SegmentTranslationView,
+  type TranscriptVersion,
+} from '../../transcripts/transcript-store.ts';
 import type { TranscriptSegmentResponse, TranscriptVersionResponse } from '../schemas/transcripts.ts';
 import { iso } from './dates.ts';
 
@@ -36,15 +40,7 @@ export function presentTranscriptSegment(
     confidence: s.confidence,
     words: s.words,
     sourceSegmentId: s.source_segment_id === null ? null : String(s.source_segment_id),
-    translation: translation
-      ? {
-          text: translation.text,
-          status: translation.status,
-          engine: translation.engine,
-          model: translation.model,
-          stale: translation.stale,
-        }
-      : null,
+    translation: segmentTranslationOf(translation),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertTranscriptVersion, storeAnalysis } from '../../../test/helpers/analysis-fixtures.ts';
 import {
@@ -10,7 +11,7 @@ import {
 import { buildApiServerAsUsers, insertUser, TEST_USER_HEADER } from '../../../test/helpers/as-principal.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import { analyseCall } from '../../analysis/analyse-text.ts';
-import type { ProtectedIdentityResponse, RegisterResponse } from '../schemas/register.ts';
+import type { EntryFormsResponse, ProtectedIdentityResponse, RegisterResponse } from '../schemas/register.ts';
 
 // The register's API: one click from a call's analysis, by hand, rename and retire; reading for
 // everyone who reads the collection, changes for editors and admins; another collection's
@@ -204,5 +205,52 @@ describe('the register API', () => {
       payload: { reason: 'wrong collection' },
     });
     expect(crossed.statusCode).toBe(404);
+  });
+
+  it("answers an entry's forms grouped by origin, for every reader, audited without the name", async () => {
+    const added = await as('editor', {
+      method: 'POST',
+      url: `/api/collections/${leakA}/register`,
+      payload: { kind: 'person', label: 'Дмитрий Самойлов' },
+    });
+    const soldier = added.json<{ entry: ProtectedIdentityResponse }>().entry;
+    const url = `/api/collections/${leakA}/register/${soldier.id}/forms`;
+    const answer = await as('viewer', { url });
+    expect(answer.statusCode, answer.body).toBe(200);
+    const forms = answer.json<EntryFormsResponse>();
+    expect(forms.entryId).toBe(soldier.id);
+    const origins = forms.groups.map((g) => g.origin);
+    expect(origins).toEqual(['as-entered', 'inflection', 'diminutive', 'transliteration']);
+    const all = forms.groups.flatMap((g) => g.forms.map((f) => ({ origin: g.origin, ...f })));
+    expect(forms.total).toBe(all.length);
+    expect(all).toContainEqual({ origin: 'inflection', text: 'дмитрия самойлова', detail: 'genitive' });
+    expect(all.find((f) => f.text === 'дима')?.origin).toBe('diminutive');
+    expect(all).toContainEqual(
+      expect.objectContaining({ origin: 'transliteration', text: 'dmitriy samoylov', detail: 'BGN/PCGN' }),
+    );
+    // A number: its groupings and its words.
+    const phone = (await register('viewer'))
+      .json<RegisterResponse>()
+      .entries.find((e) => e.kind === 'phone')!;
+    const numberForms = (
+      await as('viewer', { url: `/api/collections/${leakA}/register/${phone.id}/forms` })
+    ).json<EntryFormsResponse>();
+    expect(numberForms.groups.map((g) => g.origin)).toEqual(
+      expect.arrayContaining(['number-grouping', 'number-words']),
+    );
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['target', 'details'])
+      .where('action', '=', 'view-register')
+      .where(sql<boolean>`details->>'entryId' = ${soldier.id}`)
+      .execute();
+    expect(audit).toEqual([{ target: leakA, details: { entryId: soldier.id } }]);
+    // Another collection's id, or no such entry: 404.
+    expect(
+      (await as('editor', { url: `/api/collections/${leakB}/register/${soldier.id}/forms` })).statusCode,
+    ).toBe(404);
+    expect((await as('viewer', { url: `/api/collections/${leakA}/register/999999/forms` })).statusCode).toBe(
+      404,
+    );
   });
 });

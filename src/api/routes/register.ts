@@ -2,24 +2,25 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { scopeToCollections } from '../../accounts/collection-scope.ts';
 import { assertMay } from '../../accounts/permissions.ts';
-import { principalOf, type Principal } from '../../accounts/principal.ts';
+import { principalOf } from '../../accounts/principal.ts';
 import type { JsonObject } from '../../db/schema.ts';
 import { protectEntity } from '../../publication/register/from-analysis.ts';
 import {
   addProtectedIdentity,
+  getRegisterEntry,
   registerOf,
   renamePseudonym,
   retireProtectedIdentity,
-  type RegisterActor,
   type RegisterRow,
 } from '../../publication/register/register-store.ts';
 import { auditUnavailableResponse, recordingTarget } from '../audit-hook.ts';
-import { presentRegisterEntry } from '../presenters/register.ts';
+import { presentEntryForms, presentRegisterEntry } from '../presenters/register.ts';
 import { requireCollectionInScope } from '../queries/collections.ts';
 import { requireRecording } from '../queries/recording-detail.ts';
 import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.ts';
 import {
   addEntryBodySchema,
+  entryFormsSchema,
   protectedIdentitySchema,
   protectEntityBodySchema,
   protectEntityResponseSchema,
@@ -41,7 +42,6 @@ const audited = (
 ) => ({
   audit: { action, target, details: (request: FastifyRequest) => changeDetails.get(request) ?? {} },
 });
-const actorOf = (principal: Principal): RegisterActor => ({ userId: principal.userId, name: principal.name });
 const entryDetails = (row: RegisterRow): JsonObject => ({
   collectionId: row.collection_id,
   entryId: row.id,
@@ -83,6 +83,42 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: RouteContex
     },
   );
 
+  api.get(
+    '/api/collections/:collectionId/register/:entryId/forms',
+    {
+      schema: {
+        tags: ['publication'],
+        summary:
+          'Every form the matcher looks for to find an entry: inflections, diminutives, transliterations, ' +
+          'numbers grouped and in words',
+        params: registerEntryParamsSchema,
+        response: {
+          200: entryFormsSchema,
+          400: errorResponseSchema,
+          404: errorResponseSchema,
+          ...auditUnavailableResponse,
+        },
+      },
+      // The forms spell the name out: reading them is reading the register.
+      config: {
+        audit: {
+          action: 'view-register',
+          target: collectionTarget,
+          details: (request: FastifyRequest) => ({
+            entryId: (request.params as { entryId: string }).entryId,
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { collectionId, entryId } = request.params;
+      const principal = principalOf(request);
+      assertMay(principal, 'read');
+      await requireCollectionInScope(db, collectionId, scopeToCollections(principal));
+      return presentEntryForms(await getRegisterEntry(db, collectionId, entryId));
+    },
+  );
+
   api.post(
     '/api/collections/:collectionId/register',
     {
@@ -118,7 +154,7 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: RouteContex
         person,
         otherNames: body.otherNames,
         voice: body.voice,
-        actor: actorOf(principal),
+        actor: principal,
       });
       changeDetails.set(request, { ...entryDetails(result.entry), source: 'hand', created: result.created });
       return reply.code(201).send({ entry: presentRegisterEntry(result.entry), created: result.created });
@@ -131,7 +167,7 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: RouteContex
       schema: {
         tags: ['publication'],
         summary:
-          "Protect a person, number, place or call sign of the call's current analysis in its collection's register " +
+          "Protect a person, number, place, call sign or unit of the call's current analysis in its collection's register " +
           '(one click; the same entity again gives its entry)',
         params: recordingIdParamsSchema,
         body: protectEntityBodySchema,
@@ -144,7 +180,7 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: RouteContex
       const principal = principalOf(request);
       assertMay(principal, 'manage_register');
       await requireRecording(db, id, scopeToCollections(principal));
-      const result = await protectEntity(db, id, request.body.kind, request.body.value, actorOf(principal));
+      const result = await protectEntity(db, id, request.body.kind, request.body.value, principal);
       changeDetails.set(request, {
         ...entryDetails(result.entry),
         source: 'analysis',
@@ -176,7 +212,7 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: RouteContex
         collectionId,
         entryId,
         request.body.pseudonym,
-        actorOf(principal),
+        principal,
       );
       changeDetails.set(request, { ...entryDetails(entry), previous });
       return presentRegisterEntry(entry);
@@ -200,13 +236,7 @@ export function registerRegisterRoutes(app: FastifyInstance, { db }: RouteContex
       const principal = principalOf(request);
       assertMay(principal, 'manage_register');
       await requireCollectionInScope(db, collectionId, scopeToCollections(principal));
-      const entry = await retireProtectedIdentity(
-        db,
-        collectionId,
-        entryId,
-        request.body.reason,
-        actorOf(principal),
-      );
+      const entry = await retireProtectedIdentity(db, collectionId, entryId, request.body.reason, principal);
       changeDetails.set(request, { ...entryDetails(entry), reason: request.body.reason });
       return presentRegisterEntry(entry);
     },

@@ -104,6 +104,15 @@ describe('reading transcripts', () => {
     expect(body.segments.map((s) => s.text)).toEqual(['у нас двое двухсотых', 'понял тебя', 'скажи матери']);
     expect(body.segments[0]!.words).toHaveLength(4);
     expect(body.segments[1]!.translation).toMatchObject({ text: 'I understand you', stale: false });
+    // The same translation fields as an excerpt's (segmentTranslationOf), the model's hash included.
+    expect(Object.keys(body.segments[1]!.translation!).sort()).toEqual([
+      'engine',
+      'model',
+      'modelSha256',
+      'stale',
+      'status',
+      'text',
+    ]);
   });
 
   it('answers 404 and 400 for what does not exist or is malformed', async () => {

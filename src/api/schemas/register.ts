@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { PROTECTED_KINDS } from '../../publication/protected-identity.ts';
-import { PROTECTABLE_ENTITY_KINDS } from '../../publication/register/from-analysis.ts';
+import {
+  FORM_ORIGINS,
+  PROTECTABLE_ENTITY_KINDS,
+  PROTECTED_KINDS,
+} from '../../publication/protected-identity.ts';
 import { isoDateTime } from './common.ts';
 
 // The protected-identity register of a collection (issue 14, docs/publication.md).
@@ -65,6 +68,33 @@ export const registerSchema = z
   })
   .describe("A collection's protected-identity register");
 export type RegisterResponse = z.infer<typeof registerSchema>;
+
+export const entryFormsSchema = z
+  .object({
+    entryId: z.string(),
+    total: z.number().int().describe('How many forms in all'),
+    groups: z
+      .array(
+        z.object({
+          origin: z.enum(FORM_ORIGINS).describe('Where the forms come from'),
+          forms: z.array(
+            z.object({
+              text: z.string().describe('Lower case, ё as е, as the matcher compares it'),
+              detail: z
+                .string()
+                .nullable()
+                .describe("The case, romanisation system or number reading ('genitive', 'BGN/PCGN')"),
+            }),
+          ),
+        }),
+      )
+      .describe(
+        'Non-empty groups only, in the order: as entered, inflections, diminutives, transliterations, ' +
+          'number groupings, number words',
+      ),
+  })
+  .describe('Every form the matcher looks for to find this entry in a text (src/publication/forms/)');
+export type EntryFormsResponse = z.infer<typeof entryFormsSchema>;
 
 export const addEntryBodySchema = z
   .object({

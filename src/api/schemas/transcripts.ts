@@ -49,6 +49,10 @@ export const segmentTranslationSchema = z
       .describe('Whether the segment could be translated'),
     engine: z.string().describe('Translation engine (machine output)'),
     model: z.string().nullable().describe('Translation model'),
+    modelSha256: z
+      .string()
+      .nullable()
+      .describe("SHA-256 of the translation model's file, as the translate stage recorded it"),
     stale: z
       .boolean()
       .describe(

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { localOperator } from '../../accounts/principal.ts';
 import type { CommandContext } from '../command-context.ts';
 import { ExitCode, UserError } from '../exit-codes.ts';
 
@@ -58,7 +59,7 @@ export function registerExportCommand(program: Command, context: CommandContext)
     .option('--segment <id>', 'a transcript segment to include (repeat for several)', collect)
     .option(
       '--protect-all',
-      "first add every person, number, call sign and place of the call's analysis to the register",
+      "first add every person, number, call sign, place and unit of the call's analysis to the register",
     )
     .option(
       '--override <reason>',
@@ -104,16 +105,15 @@ async function runEvidenceExport(context: CommandContext, options: EvidenceOptio
     import('../../evidence/signing-key.ts'),
   ]);
   const { RecordingNotFound } = await import('../../recordings/recording-not-found.ts');
-  const { ALL_COLLECTIONS } = await import('../../accounts/collection-scope.ts');
   const connection = await context.openDatabase();
   try {
     const summary = await exportEvidence(connection.db, config, {
       scope: options.collection !== undefined ? { collection: options.collection } : { recordings },
-      visible: ALL_COLLECTIONS,
       outPath: options.out,
       overwrite: options.force === true,
       maxBytes,
-      who: { userId: null, name: config.actor, address: null, via: 'cli' },
+      actor: localOperator(config.actor),
+      address: null,
       onKeyCreated: (key) =>
         context.err.write(
           `Created the evidence-signing key ${key.privateKeyPath}; publish its fingerprint ${key.fingerprint}\n`,
@@ -170,9 +170,7 @@ async function runExcerptExport(context: CommandContext, options: ExcerptOptions
     const summary = await exportExcerpt(connection.db, config, {
       recordingId: options.recording,
       selection: options.segment ? { segmentIds: options.segment } : { from, to },
-      // The terminal is the desk's owner: it acts as an admin with no user row (the audit log
-      // records its name and no user id, as `export evidence` does).
-      principal: { userId: null as unknown as string, name: config.actor, role: 'admin', collections: 'all' },
+      principal: localOperator(config.actor),
       outDir: options.out,
       protectAll: options.protectAll === true,
       override: options.override !== undefined ? { reason: options.override } : undefined,

@@ -1,10 +1,12 @@
 import type { Db } from '../../db/database.ts';
-import type { SegmentTranslationStatus, TranscriptKind, TranscriptWord } from '../../db/schema.ts';
+import type { TranscriptKind, TranscriptWord } from '../../db/schema.ts';
 import {
   listTranscriptVersions,
   segmentOrigins,
+  segmentTranslationOf,
   segmentTranslations,
   transcriptSegments,
+  type SegmentTranslation,
   type TranscriptVersion,
 } from '../../transcripts/transcript-store.ts';
 
@@ -14,16 +16,6 @@ import {
  * one definition of which translation applies and whether it is stale), and which segments a
  * person changed from the machine's output.
  */
-
-export interface ExcerptTranslation {
-  text: string | null;
-  status: SegmentTranslationStatus;
-  engine: string;
-  model: string | null;
-  modelSha256: string | null;
-  /** The English was made for an older text of the segment (a person corrected it since). */
-  stale: boolean;
-}
 
 export interface ExcerptSourceSegment {
   id: string;
@@ -37,7 +29,8 @@ export interface ExcerptSourceSegment {
   words: readonly TranscriptWord[];
   /** A person wrote or changed this segment's text (it is not the recogniser's output). */
   corrected: boolean;
-  translation: ExcerptTranslation | null;
+  /** stale: the English was made for an older text of the segment (a person corrected it since). */
+  translation: SegmentTranslation | null;
 }
 
 export interface CallTranscript {
@@ -81,7 +74,6 @@ export async function readCallTranscript(db: Db, recordingId: string): Promise<C
       : null,
     segments: segments.map((s) => {
       const id = String(s.id);
-      const translation = translations.get(id);
       // A machine version is the recogniser's own; in a human one, a segment is the machine's only
       // when it traces back to a machine segment with the very same text.
       const origin = origins?.get(id);
@@ -98,16 +90,7 @@ export async function readCallTranscript(db: Db, recordingId: string): Promise<C
         text: s.text,
         words: s.words,
         corrected,
-        translation: translation
-          ? {
-              text: translation.text,
-              status: translation.status,
-              engine: translation.engine,
-              model: translation.model,
-              modelSha256: translation.modelSha256,
-              stale: translation.stale,
-            }
-          : null,
+        translation: segmentTranslationOf(translations.get(id)),
       };
     }),
   };

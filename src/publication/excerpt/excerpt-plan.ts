@@ -1,4 +1,4 @@
-import type { Principal } from '../../accounts/principal.ts';
+import type { Actor } from '../../accounts/principal.ts';
 import type { Db } from '../../db/database.ts';
 import {
   audioRedactionSpans,
@@ -34,7 +34,7 @@ export interface ExcerptCall extends CallMetadataSource {
 }
 
 export interface ExcerptPlanRequest {
-  principal: Principal;
+  principal: Actor;
   call: ExcerptCall;
   selection: SelectionRequest;
   matcher: ExcerptMatcher;

@@ -60,7 +60,7 @@ async function protectTheSoldier(): Promise<void> {
 const auditOf = (recordingId: string) =>
   database.db
     .selectFrom('audit_log')
-    .select(['action', 'actor', 'details'])
+    .select(['action', 'actor', 'user_id', 'details'])
     .where('target', '=', recordingId)
     .where('action', 'in', ['export-excerpt', 'publication-override'])
     .orderBy('seq')
@@ -86,7 +86,10 @@ describe('earshot export excerpt', () => {
     ]);
     const provenance = JSON.parse(fs.readFileSync(path.join(dir, 'provenance.json'), 'utf8')) as {
       files: { name: string; sha256: string; bytes: number }[];
+      exported: { by: unknown };
     };
+    // The command line's local operator: named, with no user row.
+    expect(provenance.exported.by).toEqual({ userId: null, name: 'desk-owner' });
     expect(provenance.files.map((f) => f.name)).toEqual(names.filter((n) => n !== 'provenance.json'));
     for (const file of provenance.files) {
       const bytes = fs.readFileSync(path.join(dir, file.name));
@@ -109,7 +112,7 @@ describe('earshot export excerpt', () => {
     const matcher = buildIdentityMatcher(await loadProtectedIdentities(database.db, call.collection_id));
     await expect(assertNoLeak(dir, matcher, listener())).resolves.toBeUndefined();
     const [entry] = await auditOf(call.id);
-    expect(entry).toMatchObject({ action: 'export-excerpt', actor: 'desk-owner' });
+    expect(entry).toMatchObject({ action: 'export-excerpt', actor: 'desk-owner', user_id: null });
     const details = entry!.details as { files: { name: string; sha256: string }[] };
     expect(details.files).toEqual(provenance.files);
     expect(JSON.stringify(entry!.details)).not.toMatch(/Дмитрий|Самойлов|Харьков|916/);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Principal } from '../../accounts/principal.ts';
+import type { Actor } from '../../accounts/principal.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import type { EarshotConfig } from '../../config/config.ts';
 import type { Db } from '../../db/database.ts';
@@ -45,7 +45,7 @@ export class ExcerptTargetExists extends Error {}
 export interface ExcerptExportRequest {
   recordingId: string;
   selection: SelectionRequest;
-  principal: Principal;
+  principal: Actor;
   outDir: string;
   protectAll?: boolean;
   /** The clip's margin around the selection in seconds (default 0.5, clamped to the call). */

@@ -67,7 +67,8 @@ export interface ProvenanceRecord {
     overriddenByAdmin: boolean;
     overrideAuditSeq: string | null;
   };
-  exported: { by: { userId: string; name: string }; at: string };
+  /** userId is null for the command line's local operator. */
+  exported: { by: { userId: string | null; name: string }; at: string };
   /** Filled by the writer after the files are written (addExportedFiles). */
   files: ExportedFile[];
 }
@@ -82,7 +83,7 @@ export interface ProvenanceInput {
   identities: readonly ProtectedIdentity[];
   audio: { mode: AudioRedactionMode; marginSeconds: number; spans: readonly AudioRedactionSpan[] };
   publication: { caseStatus: VerificationStatus; overrideAuditSeq: string | null };
-  exportedBy: { userId: string; name: string };
+  exportedBy: { userId: string | null; name: string };
   exportedAt: Date;
 }
 

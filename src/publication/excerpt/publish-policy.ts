@@ -1,5 +1,5 @@
 import { assertMay } from '../../accounts/permissions.ts';
-import type { Principal } from '../../accounts/principal.ts';
+import type { Actor } from '../../accounts/principal.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import type { Db } from '../../db/database.ts';
 import type { VerificationStatus } from '../../db/schema.ts';
@@ -57,7 +57,7 @@ export interface PublishDecision {
  */
 export async function assertMayPublish(
   db: Db,
-  principal: Principal,
+  principal: Actor,
   call: PublishCall,
   options: { override?: PublishOverride; address?: string | null } = {},
 ): Promise<PublishDecision> {
@@ -102,7 +102,7 @@ export interface PreviewPolicy {
  * a non-admin on an unverified call; an admin previews an unverified call without an override
  * (a preview publishes nothing), and is told that exporting it will need one.
  */
-export async function previewPolicy(db: Db, principal: Principal, call: PublishCall): Promise<PreviewPolicy> {
+export async function previewPolicy(db: Db, principal: Actor, call: PublishCall): Promise<PreviewPolicy> {
   assertMay(principal, 'export');
   const { status } = await caseStateOf(db, call.id);
   if (status === 'verified') return { status, verified: true, overrideNeeded: false };

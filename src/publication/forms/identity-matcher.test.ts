@@ -128,6 +128,27 @@ describe('buildIdentityMatcher', () => {
     }
   });
 
+  it('finds a unit by its number written or said, in Russian and English', () => {
+    const unit = buildIdentityMatcher([
+      { ...base, id: 'unit', kind: 'unit', label: 'в/ч 41698', pseudonym: 'Unit 1' },
+    ]);
+    const writings = [
+      'служит в войсковой части 41698',
+      'вч 41 698',
+      'в/ч сорок одна тысяча шестьсот девяносто восемь',
+      'вэ че сорок один шестьсот девяносто восемь',
+      'he serves in military unit 41698',
+      'unit forty one thousand six hundred ninety eight',
+      'unit four one six nine eight',
+    ];
+    for (const writing of writings)
+      expect(
+        unit.findMentions(writing).map((m) => m.identityId),
+        writing,
+      ).toEqual(['unit']);
+    expect(unit.findMentions('в/ч 416981 и 4169')).toEqual([]);
+  });
+
   it('says whether a number was written or said', () => {
     expect(matcher.findMentions('8 916 123 45 67')[0]?.form.origin).toBe('number-grouping');
     expect(matcher.findMentions('восемь девять один шесть 123 45 67')[0]?.form.origin).toBe('number-words');

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { numberInWords, type NumberLanguage } from '../../language/number-words.ts';
 import type { FormOrigin } from '../protected-identity.ts';
+import { CASES } from './inflection.ts';
 
 /**
  * The forms of a phone number, cell id or unit number: its digits with the national and
@@ -11,7 +12,10 @@ import type { FormOrigin } from '../protected-identity.ts';
 
 export interface NumberForm {
   text: string;
-  origin: Extract<FormOrigin, 'as-entered' | 'number-grouping' | 'number-words'>;
+  origin: Extract<
+    FormOrigin,
+    'as-entered' | 'inflection' | 'translation' | 'number-grouping' | 'number-words'
+  >;
   detail: string;
 }
 
@@ -98,4 +102,86 @@ export function digitForms(label: string): NumberForm[] {
   for (const run of runs)
     if (run.length >= 4 && run !== all) forms.push({ text: run, origin: 'number-grouping', detail: 'part' });
   return [...forms, ...spokenForms(undefined, all)];
+}
+
+/** Russian «тысяча» agreeing with its count: 1 тысяча, 2 тысячи, 5 тысяч, 11 тысяч, 41 тысяча. */
+function thousandsInRussian(count: number): string {
+  const words = numberInWords(count, 'ru').replace(/один$/, 'одна').replace(/два$/, 'две');
+  const lastTwo = count % 100;
+  const last = count % 10;
+  const noun =
+    lastTwo >= 11 && lastTwo <= 14
+      ? 'тысяч'
+      : last === 1
+        ? 'тысяча'
+        : last >= 2 && last <= 4
+          ? 'тысячи'
+          : 'тысяч';
+  return `${words} ${noun}`;
+}
+
+/** 0–999,999 read out whole: 41698 → «сорок одна тысяча шестьсот девяносто восемь». */
+export function wholeNumberInWords(value: number, language: Language): string {
+  if (value < 1000) return numberInWords(value, language);
+  const thousands = Math.floor(value / 1000);
+  const rest = value % 1000;
+  const head =
+    language === 'ru' ? thousandsInRussian(thousands) : `${numberInWords(thousands, 'en')} thousand`;
+  return rest === 0 ? head : `${head} ${numberInWords(rest, language)}`;
+}
+
+/**
+ * A military unit's number, when the label is one («в/ч 41698», «вч-41698», «войсковая часть
+ * 41698», "military unit 41698", or the number alone): four to six digits.
+ */
+const UNIT_NUMBER_LABEL =
+  /^(?:(?:в\s*[/.]?\s*ч\.?|(?:войсковая|воинская)\s+часть|(?:military\s+)?unit)\s*(?:№|#|no\.?|номер)?\s*[-–]?\s*)?(\d{4,6})$/iu;
+
+export function unitNumber(label: string): string | undefined {
+  return UNIT_NUMBER_LABEL.exec(label.trim())?.[1];
+}
+
+// «войсковая часть» and «воинская часть» by case (CASES order): the dictionary's guesses for this
+// fixed phrase include forms nobody writes, so its six cases are spelled out.
+const PART_ADJECTIVE_ENDINGS = ['ая', 'ой', 'ой', 'ую', 'ой', 'ой'];
+const PART_NOUN_CASES = ['часть', 'части', 'части', 'часть', 'частью', 'части'];
+
+/**
+ * Every way a unit number is written and said: «в/ч 41698» and «вч 41698» (the same in every
+ * case), «войсковая часть 41698» and «воинская часть 41698» in each case, "military unit 41698"
+ * and "unit 41698", the number in digits and grouped in thousands, and the number said whole,
+ * in pairs and triples, and digit by digit, in Russian and English.
+ */
+export function unitNumberForms(digits: string): NumberForm[] {
+  const forms: NumberForm[] = [];
+  for (const abbreviation of ['в/ч', 'вч'])
+    forms.push({
+      text: `${abbreviation} ${digits}`,
+      origin: 'inflection',
+      detail: 'abbreviation, every case',
+    });
+  CASES.forEach((name, index) => {
+    for (const stem of ['войсков', 'воинск']) {
+      const phrase = `${stem}${PART_ADJECTIVE_ENDINGS[index]} ${PART_NOUN_CASES[index]}`;
+      forms.push({ text: `${phrase} ${digits}`, origin: 'inflection', detail: name });
+    }
+  });
+  for (const name of ['military unit', 'unit'])
+    forms.push({ text: `${name} ${digits}`, origin: 'translation', detail: 'English' });
+  forms.push({ text: digits, origin: 'number-grouping', detail: 'digits' });
+  forms.push({
+    text: `${digits.slice(0, -3)} ${digits.slice(-3)}`,
+    origin: 'number-grouping',
+    detail: 'thousands grouped',
+  });
+  for (const language of ['ru', 'en'] as const) {
+    forms.push({
+      text: wholeNumberInWords(Number(digits), language),
+      origin: 'number-words',
+      detail: `${language} words, whole number`,
+    });
+    const pairs = [digits.slice(0, -3), digits.slice(-3)].map((g) => groupInWords(g, language)).join(' ');
+    forms.push({ text: pairs, origin: 'number-words', detail: `${language} words, thousands then the rest` });
+  }
+  return [...forms, ...spokenForms(undefined, digits)];
 }

@@ -121,6 +121,40 @@ describe('protectedForms: places, call signs, units', () => {
     expect(texts({ ...base, id: 'u2', kind: 'unit', label: '155-я бригада' })).not.toContain('155');
   });
 
+  it('names a unit number every way it is written and said, whatever label it was entered under', () => {
+    const expected = [
+      'в/ч 41698',
+      'вч 41698',
+      'войсковая часть 41698',
+      'войсковой части 41698',
+      'воинскую часть 41698',
+      'войсковой частью 41698',
+      'military unit 41698',
+      '41698',
+      '41 698',
+      'сорок одна тысяча шестьсот девяносто восемь',
+      'сорок один шестьсот девяносто восемь',
+      'forty one thousand six hundred ninety eight',
+      'четыре один шесть девять восемь',
+    ];
+    for (const label of ['в/ч 41698', 'вч-41698', 'Войсковая часть № 41698', 'military unit 41698', '41698'])
+      expect(texts({ ...base, id: 'u3', kind: 'unit', label })).toEqual(expect.arrayContaining(expected));
+    const forms = protectedForms({ ...base, id: 'u4', kind: 'unit', label: 'в/ч 22179' });
+    expect(forms).toContainEqual(
+      expect.objectContaining({ text: 'войсковой части 22179', origin: 'inflection', detail: 'genitive' }),
+    );
+    expect(forms).toContainEqual(
+      expect.objectContaining({ text: 'military unit 22179', origin: 'translation', detail: 'English' }),
+    );
+    // «две тысячи», not «два тысячи»; 11 to 14 thousand take «тысяч».
+    expect(texts({ ...base, id: 'u5', kind: 'unit', label: 'в/ч 22179' })).toContain(
+      'двадцать две тысячи сто семьдесят девять',
+    );
+    expect(texts({ ...base, id: 'u6', kind: 'unit', label: 'в/ч 12345' })).toContain(
+      'двенадцать тысяч триста сорок пять',
+    );
+  });
+
   it('gives a voice no text forms', () => {
     expect(
       protectedForms({

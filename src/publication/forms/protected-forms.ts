@@ -8,7 +8,7 @@ import type { ProtectedForm, ProtectedIdentity } from '../protected-identity.ts'
 import { formKeys, formText } from './form-text.ts';
 import { CASES, phraseCaseForms, placeCaseForms, type CaseForms } from './inflection.ts';
 import { ENGLISH_FIRST_NAMES, UKRAINIAN_FIRST_NAMES } from './name-tables.ts';
-import { digitForms, phoneForms } from './number-forms.ts';
+import { digitForms, phoneForms, unitNumber, unitNumberForms } from './number-forms.ts';
 import { nameParts, personForms } from './person-forms.ts';
 
 /**
@@ -41,12 +41,7 @@ export function protectedForms(identity: ProtectedIdentity): ProtectedForm[] {
         addCases(phraseCaseForms(name), forms);
       break;
     case 'unit':
-      for (const name of [identity.label, ...(identity.otherNames ?? [])])
-        addCases(phraseCaseForms(name), forms);
-      // A unit's number alone names it only when long («в/ч 12345»); «155» is also a calibre.
-      if (identity.label.replace(/\D/g, '').length >= 4) {
-        for (const form of digitForms(identity.label)) forms.add(form.text, form.origin, form.detail);
-      }
+      addUnit(identity, forms);
       break;
     case 'phone':
       for (const form of phoneForms(identity.label)) forms.add(form.text, form.origin, form.detail);
@@ -60,6 +55,19 @@ export function protectedForms(identity: ProtectedIdentity): ProtectedForm[] {
   }
   addTransliterations(forms);
   return forms.list();
+}
+
+function addUnit(identity: ProtectedIdentity, forms: FormList): void {
+  const number = unitNumber(identity.label);
+  // A unit number's names are spelled out by unitNumberForms; other labels are declined.
+  const names = number ? [] : [identity.label];
+  for (const name of [...names, ...(identity.otherNames ?? [])]) addCases(phraseCaseForms(name), forms);
+  if (number) {
+    for (const form of unitNumberForms(number)) forms.add(form.text, form.origin, form.detail);
+  } else if (identity.label.replace(/\D/g, '').length >= 4) {
+    // A formation's number alone names it only when long; «155» is also a calibre.
+    for (const form of digitForms(identity.label)) forms.add(form.text, form.origin, form.detail);
+  }
 }
 
 /** Forms without repeats, in the order they were added (entered, inflected, transliterated). */

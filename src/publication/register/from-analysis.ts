@@ -1,7 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AnalysisEntitiesTable } from '../../db/schema.ts';
-import type { ProtectedKind } from '../protected-identity.ts';
+import {
+  PROTECTABLE_ENTITY_KINDS,
+  type ProtectableEntityKind,
+  type ProtectedKind,
+} from '../protected-identity.ts';
 import { splitPersonName } from './person-name.ts';
 import {
   addProtectedIdentity,
@@ -16,12 +20,6 @@ import {
  * analysis by kind and value (the desk shows one chip per kind and value), so the entry is made
  * from the stored entity, never from what a client sends.
  */
-
-/** The kinds of entity the register takes from an analysis (units are added by hand: a unit
- * number alone rarely identifies a person, and the issue asks for persons, numbers, call signs
- * and places). */
-export const PROTECTABLE_ENTITY_KINDS = ['person', 'phone', 'call_sign', 'place'] as const;
-export type ProtectableEntityKind = (typeof PROTECTABLE_ENTITY_KINDS)[number];
 
 /** The recording has no current analysis, or its analysis found no such entity. */
 export class EntityNotInCall extends Error {}
@@ -87,7 +85,7 @@ export async function protectEntity(
 }
 
 /**
- * Adds every person, phone number, call sign and place of the call's current analysis to its
+ * Adds every person, phone number, call sign, place and unit of the call's current analysis to its
  * collection's register, in the order they occur (so pseudonyms follow the call). Entities already
  * protected keep their entries. A call without an analysis is refused: protecting "everything"
  * when nothing was looked for would protect nothing and say nothing.

@@ -9,6 +9,7 @@ import {
 import { insertTranscriptVersion, storeAnalysis } from '../../../test/helpers/analysis-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import { analyseCall } from '../../analysis/analyse-text.ts';
+import { buildIdentityMatcher } from '../forms/identity-matcher.ts';
 import { EntityNotInCall, protectAllInCall, protectEntity } from './from-analysis.ts';
 import {
   addProtectedIdentity,
@@ -34,7 +35,7 @@ const ROMAN_CALL = [
   'Мама, привет. Это Рома. Мне дали позвонить пять минут.',
   'Ромочка! Где ты? Из колонии сказали, что тебя забрали.',
   'Я в Вагнере, мам. Под Бахмутом стоим.',
-  'Свои. Позывной Бес, командир отделения.',
+  'Свои. Позывной Бес, командир отделения, вэ че сорок один шестьсот девяносто восемь.',
   'Запиши номер Тимура, он со мной. 8 927 118 40 56. Если я не позвоню, звони ему.',
   'Записала. Рома, вернись, пожалуйста.',
 ];
@@ -159,7 +160,7 @@ describe('the protected-identity register', () => {
     expect(back).toMatchObject({ created: true, entry: { pseudonym: 'Cell 2' } });
   });
 
-  it('adds from a call analysis: persons split, numbers normalised, places by gazetteer name, once', async () => {
+  it('adds from a call analysis: persons split, numbers normalised, places by gazetteer name, units, once', async () => {
     const collection = await insertCollection(t.db, 'Leak C');
     const recordingId = await analysedCall(collection, ROMAN_CALL);
     const result = await protectAllInCall(t.db, recordingId, OLENA);
@@ -167,6 +168,17 @@ describe('the protected-identity register', () => {
     expect(byKind('phone').map((e) => [e.label, e.pseudonym])).toEqual([['+79271184056', 'Number 1']]);
     expect(byKind('place').map((e) => [e.label, e.other_names])).toEqual([['Бахмут', ['Bakhmut']]]);
     expect(byKind('call_sign').map((e) => e.label)).toEqual(['Бес']);
+    // A unit said aloud is stored by its number, and found however it is written or said.
+    expect(byKind('unit').map((e) => [e.label, e.pseudonym])).toEqual([['в/ч 41698', 'Unit 1']]);
+    const matcher = buildIdentityMatcher(await loadProtectedIdentities(t.db, collection));
+    for (const text of [
+      'из войсковой части 41698',
+      'military unit forty one thousand six hundred ninety eight',
+    ])
+      expect(
+        matcher.findMentions(text).map((m) => m.form.identityId),
+        text,
+      ).toEqual([byKind('unit')[0]!.id]);
     const persons = byKind('person');
     expect(persons.map((e) => e.pseudonym)).toEqual(persons.map((_, i) => `Soldier ${'ABCDEFG'[i]}`));
     const timur = persons.find((e) => e.label === 'Тимур');
@@ -184,6 +196,8 @@ describe('the protected-identity register', () => {
     expect(again.entries.map((e) => e.id)).toEqual(result.entries.map((e) => e.id));
     const one = await protectEntity(t.db, recordingId, 'phone', '+79271184056', OLENA);
     expect(one).toMatchObject({ created: false, entry: { pseudonym: 'Number 1' } });
+    const unit = await protectEntity(t.db, recordingId, 'unit', 'в/ч 41698', OLENA);
+    expect(unit).toMatchObject({ created: false, entry: { kind: 'unit', pseudonym: 'Unit 1' } });
     await expect(protectEntity(t.db, recordingId, 'person', 'Никто', OLENA)).rejects.toThrow(EntityNotInCall);
   });
 

@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import { collectionCondition, type CollectionScope } from '../../accounts/collection-scope.ts';
+import type { Actor } from '../../accounts/principal.ts';
 import { CollectionNotFound } from '../../accounts/grants.ts';
 import type { Db } from '../../db/database.ts';
 import type { ProtectedIdentitiesTable } from '../../db/schema.ts';
@@ -20,11 +21,8 @@ export type RegisterRow = Selectable<ProtectedIdentitiesTable> & {
   former_pseudonyms: string[];
 };
 
-/** Who makes a change: a signed-in user, or the CLI (user id null). */
-export interface RegisterActor {
-  userId: string | null;
-  name: string;
-}
+/** Who makes a change: a signed-in user, or the CLI's local operator (user id null). */
+export type RegisterActor = Pick<Actor, 'userId' | 'name'>;
 
 /** An entry that cannot be stored as asked (names the problem). */
 export class ProtectedIdentityRejected extends Error {}

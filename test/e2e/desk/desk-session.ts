@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ensureDeskBuilt } from '../../../web/tools/ensure-desk-built.ts';
 import { repositoryRoot, startCli, type CliProcess } from '../../helpers/cli-process.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
@@ -56,6 +58,61 @@ export async function startDeskSession(): Promise<DeskSession> {
       await browser.close().catch(() => undefined);
       await app.stop();
       if (pageErrors.length > 0) console.warn(`desk page errors:\n${pageErrors.join('\n')}`);
+    },
+  };
+}
+
+/** A test file's desk session with a database client beside it (deskWithDatabase). */
+export interface DeskWithDatabase {
+  readonly session: DeskSession;
+  readonly db: pg.Client;
+  /** The first row of a query (undefined when there is none). */
+  one<T>(text: string, values?: unknown[]): Promise<T>;
+  /** A full-page screenshot into docs/images/ at this size, once nothing runs off the side. */
+  shoot(name: string, width: number, height: number): Promise<void>;
+}
+
+/**
+ * Starts the desk session and a database client before the file's tests and stops both after
+ * them: the set-up of the browser tests that read what the desk stored.
+ */
+export function deskWithDatabase(): DeskWithDatabase {
+  let session: DeskSession | undefined;
+  let db: pg.Client | undefined;
+  beforeAll(async () => {
+    session = await startDeskSession();
+    db = new pg.Client({ connectionString: session.databaseUrl });
+    await db.connect();
+  }, 900_000);
+  afterAll(async () => {
+    await db?.end();
+    await session?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the desk session has not started (beforeAll failed?)');
+    return value;
+  };
+  return {
+    get session() {
+      return started(session);
+    },
+    get db() {
+      return started(db);
+    },
+    async one<T>(text: string, values: unknown[] = []): Promise<T> {
+      return (await started(db).query(text, values)).rows[0] as T;
+    },
+    async shoot(name: string, width: number, height: number): Promise<void> {
+      const { page } = started(session);
+      await page.setViewportSize({ width, height });
+      // Charts and tables follow their container's new size before the picture is taken.
+      await expect
+        .poll(() => page.evaluate<number>('document.documentElement.scrollWidth'), { timeout: 10_000 })
+        .toBeLessThanOrEqual(width);
+      await page.screenshot({
+        path: path.join(repositoryRoot, 'docs', 'images', `${name}.png`),
+        fullPage: true,
+      });
     },
   };
 }

@@ -1,8 +1,5 @@
-import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repositoryRoot } from '../../helpers/cli-process.ts';
-import { getJson, startDeskSession, type DeskSession } from './desk-session.ts';
+import { describe, expect, it } from 'vitest';
+import { getJson, deskWithDatabase } from './desk-session.ts';
 
 // The number page in Chromium against the real app on the demo corpus: opened from a call's
 // header, its counterparts and call graph checked against the database, a graph node and a spoken
@@ -12,51 +9,22 @@ const NUMBER = '+380501734482';
 const SPOKEN = '+79165503172';
 const FIRST_CALL = '20220306_194211_+380501734482_+79161234567.ogg';
 
-let s: DeskSession;
-let db: pg.Client;
-
-beforeAll(async () => {
-  s = await startDeskSession();
-  db = new pg.Client({ connectionString: s.databaseUrl });
-  await db.connect();
-}, 900_000);
-
-afterAll(async () => {
-  await db?.end();
-  await s?.close();
-});
-
-async function one<T>(text: string, values: unknown[] = []): Promise<T> {
-  return (await db.query(text, values)).rows[0] as T;
-}
+const desk = deskWithDatabase();
 
 const numberUrl = (number: string) => `#/numbers/${encodeURIComponent(number)}`;
 
-/** A full-page screenshot at this width, once the page (the chart included) has laid out to it. */
-async function shoot(name: string, width: number, height: number): Promise<void> {
-  await s.page.setViewportSize({ width, height });
-  // Nothing runs off the side: the chart follows its container's new size.
-  await expect
-    .poll(() => s.page.evaluate<number>('document.documentElement.scrollWidth'), { timeout: 10_000 })
-    .toBeLessThanOrEqual(width);
-  await s.page.screenshot({
-    path: path.join(repositoryRoot, 'docs', 'images', `${name}.png`),
-    fullPage: true,
-  });
-}
-
 describe('the Number page', () => {
   it('opens from a call, shows counterparts and the graph, and takes an attribution', async () => {
-    const { page, url } = s;
+    const { page, url } = desk.session;
     await page.setViewportSize({ width: 1440, height: 900 });
-    const call = await one<{ id: string }>('SELECT id FROM recordings WHERE original_filename = $1', [
+    const call = await desk.one<{ id: string }>('SELECT id FROM recordings WHERE original_filename = $1', [
       FIRST_CALL,
     ]);
     await page.goto(`${url}#/call/${call.id}`);
     await page.locator('.call-head a.number-link', { hasText: NUMBER }).click();
     await expect.poll(() => page.url()).toContain(numberUrl(NUMBER));
 
-    const total = await one<{ n: number }>(
+    const total = await desk.one<{ n: number }>(
       'SELECT count(*)::int AS n FROM recordings WHERE caller_number = $1 OR callee_number = $1',
       [NUMBER],
     );
@@ -64,7 +32,7 @@ describe('the Number page', () => {
     await page.getByTestId('number-call').first().waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('number-call').count()).toBe(total.n);
     expect(await page.getByTestId('number-summary').textContent()).toContain(`${total.n} calls`);
-    const counterparts = await db.query<{ other: string; n: number }>(
+    const counterparts = await desk.db.query<{ other: string; n: number }>(
       `SELECT CASE WHEN caller_number = $1 THEN callee_number ELSE caller_number END AS other, count(*)::int AS n
        FROM recordings WHERE caller_number = $1 OR callee_number = $1 GROUP BY 1 ORDER BY 2 DESC, 1`,
       [NUMBER],
@@ -90,7 +58,12 @@ describe('the Number page', () => {
     await page.getByRole('button', { name: 'Add attribution' }).click();
     await expect.poll(() => page.getByTestId('number-note').count()).toBe(before + 1);
     expect(await page.getByTestId('number-summary').textContent()).toContain('Dmytro Kovalenko');
-    const stored = await one<{ subscriber: string; confidence: string; author: string; collection: string }>(
+    const stored = await desk.one<{
+      subscriber: string;
+      confidence: string;
+      author: string;
+      collection: string;
+    }>(
       `SELECT n.subscriber, n.confidence, n.author, c.name AS collection FROM number_notes n
        JOIN collections c ON c.id = n.collection_id WHERE n.number = $1 ORDER BY n.id DESC LIMIT 1`,
       [NUMBER],
@@ -99,11 +72,11 @@ describe('the Number page', () => {
       subscriber: 'Dmytro Kovalenko (soldier, 1st battalion)',
       confidence: 'medium',
     });
-    const audited = await one<{ n: number }>(
+    const audited = await desk.one<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'add-number-note' AND target = $1 AND actor = $2`,
       [NUMBER, stored.author],
     );
-    const written = await one<{ n: number }>(
+    const written = await desk.one<{ n: number }>(
       'SELECT count(*)::int AS n FROM number_notes WHERE number = $1 AND author = $2',
       [NUMBER, stored.author],
     );
@@ -111,8 +84,8 @@ describe('the Number page', () => {
     expect(audited.n).toBeGreaterThan(0);
 
     await page.evaluate('window.scrollTo(0, 0)');
-    await shoot('desk-number-page', 1440, 900);
-    await shoot('desk-number-page-390', 390, 844);
+    await desk.shoot('desk-number-page', 1440, 900);
+    await desk.shoot('desk-number-page-390', 390, 844);
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // A node of the graph opens that number's page.
@@ -123,10 +96,10 @@ describe('the Number page', () => {
   }, 240_000);
 
   it('is reached from a number spoken in a transcript, and by keyboard from a counterpart', async () => {
-    const { page, url } = s;
+    const { page, url } = desk.session;
     // The demo recogniser garbles the digits of «8 916 550 31 72»; a transcriber corrects the
     // segment, the analysis runs again on the human version and finds the number.
-    const call = await one<{ id: string }>('SELECT id FROM recordings WHERE original_filename = $1', [
+    const call = await desk.one<{ id: string }>('SELECT id FROM recordings WHERE original_filename = $1', [
       FIRST_CALL,
     ]);
     const read = await getJson<{ segments: { id: string; text: string }[] }>(

@@ -1,49 +1,22 @@
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../../helpers/cli-process.ts';
-import { startDeskSession, type DeskSession } from './desk-session.ts';
+import { deskWithDatabase } from './desk-session.ts';
 
 // The protected-identity register in Chromium against the real app on the demo corpus: a person
 // of a demo call's analysis protected with one click on the Call page (stored, audited, shown as
 // "protected as Soldier A"), a place protected by keyboard, both seen on the collection's
-// Protected identities page, reached from the chip; screenshots at 1440 and 390 px.
+// Protected identities page, reached from the chip, with an entry's forms opened; screenshots at
+// 1440 and 390 px.
 
-let s: DeskSession;
-let db: pg.Client;
-
-beforeAll(async () => {
-  s = await startDeskSession();
-  db = new pg.Client({ connectionString: s.databaseUrl });
-  await db.connect();
-}, 900_000);
-
-afterAll(async () => {
-  await db?.end();
-  await s?.close();
-});
-
-async function one<T>(text: string, values: unknown[] = []): Promise<T> {
-  return (await db.query(text, values)).rows[0] as T;
-}
-
-async function shoot(name: string, width: number, height: number): Promise<void> {
-  await s.page.setViewportSize({ width, height });
-  await expect
-    .poll(() => s.page.evaluate<number>('document.documentElement.scrollWidth'), { timeout: 10_000 })
-    .toBeLessThanOrEqual(width);
-  await s.page.screenshot({
-    path: path.join(repositoryRoot, 'docs', 'images', `${name}.png`),
-    fullPage: true,
-  });
-}
+const desk = deskWithDatabase();
 
 describe('the protected-identity register', () => {
   it('protects a person of a demo call with one click and shows it on the register page', async () => {
-    const { page, url } = s;
+    const { page, url } = desk.session;
     // The earliest demo call whose analysis found a person and a place (the demo recogniser
     // garbles most spoken numbers, so a place stands in for the second click).
-    const call = await one<{ id: string; collection_id: string; person: string; place: string }>(
+    const call = await desk.one<{ id: string; collection_id: string; person: string; place: string }>(
       `SELECT r.id, r.collection_id,
          (SELECT e.value FROM analysis_entities e WHERE e.run_id = c.run_id AND e.kind = 'person' ORDER BY e.id LIMIT 1) AS person,
          (SELECT e.value FROM analysis_entities e WHERE e.run_id = c.run_id AND e.kind = 'place' ORDER BY e.id LIMIT 1) AS place
@@ -58,13 +31,13 @@ describe('the protected-identity register', () => {
     const person = page.locator(`[data-entity="person: ${call.person}"]`);
     await person.getByRole('button', { name: 'Protect' }).click();
     await expect.poll(() => person.getByTestId('protected-as').textContent()).toBe('protected as Soldier A');
-    const stored = await one<{ label: string; pseudonym: string; source: string; added_by: string }>(
+    const stored = await desk.one<{ label: string; pseudonym: string; source: string; added_by: string }>(
       `SELECT label, pseudonym, source, added_by FROM protected_identities
        WHERE collection_id = $1 AND kind = 'person' ORDER BY id LIMIT 1`,
       [call.collection_id],
     );
     expect(stored).toMatchObject({ label: call.person, pseudonym: 'Soldier A', source: 'analysis' });
-    const audited = await one<{ n: number }>(
+    const audited = await desk.one<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'protect-identity' AND target = $1 AND actor = $2`,
       [call.id, stored.added_by],
     );
@@ -120,14 +93,34 @@ describe('the protected-identity register', () => {
       .poll(() => page.locator('[data-pseudonym="Unit 1"]').textContent())
       .toContain('the unit is named in the published report');
     expect(await page.getByTestId('register-count').textContent()).toContain('3 protected');
-    const kept = await one<{ n: number }>(
+    const kept = await desk.one<{ n: number }>(
       `SELECT count(*)::int AS n FROM protected_identities WHERE collection_id = $1 AND retired_at IS NOT NULL`,
       [call.collection_id],
     );
     expect(kept.n).toBe(1);
     await page.evaluate('window.scrollTo(0, 0)');
-    await shoot('desk-register', 1440, 900);
-    await shoot('desk-register-390', 390, 844);
+    await desk.shoot('desk-register', 1440, 900);
+    await desk.shoot('desk-register-390', 390, 844);
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // The forms the matcher looks for, opened by keyboard under the entry: its cases, its pet
+    // names and its romanisations, each line named by its case or system.
+    const mother = page.locator(`[data-pseudonym="A's mother"]`);
+    await mother.getByRole('button', { name: 'Forms the matcher looks for' }).focus();
+    await page.keyboard.press('Enter');
+    const forms = page.getByTestId('entry-forms');
+    await expect.poll(() => forms.locator('[data-origin="inflection"] li').count()).toBeGreaterThan(0);
+    const line = (origin: string, detail: string) =>
+      forms.locator(`[data-origin="${origin}"] li`, { hasText: detail }).first().textContent();
+    expect(await line('inflection', 'genitive')).toContain('людмилы петровны');
+    expect(await line('transliteration', 'BGN/PCGN')).toContain('lyudmila petrovna');
+    expect(await line('diminutive', 'genitive')).toContain('люды');
+    expect(await mother.getByRole('button', { name: 'Hide the forms' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
+    await page.evaluate('window.scrollTo(0, 0)');
+    await desk.shoot('register-forms-wide', 1440, 900);
+    await desk.shoot('register-forms-narrow', 390, 844);
     await page.setViewportSize({ width: 1440, height: 900 });
   }, 240_000);
 });

@@ -891,6 +891,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/collections/{collectionId}/register/{entryId}/forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every form the matcher looks for to find an entry: inflections, diminutives, transliterations, numbers grouped and in words */
+    get: operations['getCollectionsByCollectionIdRegisterByEntryIdForms'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/recordings/{id}/register': {
     parameters: {
       query?: never;
@@ -900,7 +917,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Protect a person, number, place or call sign of the call's current analysis in its collection's register (one click; the same entity again gives its entry) */
+    /** Protect a person, number, place, call sign or unit of the call's current analysis in its collection's register (one click; the same entity again gives its entry) */
     post: operations['postRecordingsByIdRegister'];
     delete?: never;
     options?: never;
@@ -2537,6 +2554,8 @@ export interface components {
         engine: string;
         /** @description Translation model */
         model: string | null;
+        /** @description SHA-256 of the translation model's file, as the translate stage recorded it */
+        modelSha256: string | null;
         /** @description True when the English was made for different words: the segment was corrected since and has not been translated again */
         stale: boolean;
       } | null;
@@ -7630,6 +7649,101 @@ export interface operations {
       };
     };
   };
+  getCollectionsByCollectionIdRegisterByEntryIdForms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Collection id (UUID) */
+        collectionId: string;
+        /** @description Register entry id */
+        entryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every form the matcher looks for to find this entry in a text (src/publication/forms/) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            entryId: string;
+            /** @description How many forms in all */
+            total: number;
+            /** @description Non-empty groups only, in the order: as entered, inflections, diminutives, transliterations, number groupings, number words */
+            groups: {
+              /**
+               * @description Where the forms come from
+               * @enum {string}
+               */
+              origin:
+                | 'as-entered'
+                | 'inflection'
+                | 'diminutive'
+                | 'transliteration'
+                | 'translation'
+                | 'number-grouping'
+                | 'number-words';
+              forms: {
+                /** @description Lower case, ё as е, as the matcher compares it */
+                text: string;
+                /** @description The case, romanisation system or number reading ('genitive', 'BGN/PCGN') */
+                detail: string | null;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in (no live session): sign in first */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The Host header names a host this server does not answer to (EARSHOT_ALLOWED_HOSTS) */
+      421: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The audit entry of this read could not be written: nothing was served */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   postRecordingsByIdRegister: {
     parameters: {
       query?: never;
@@ -7648,7 +7762,7 @@ export interface operations {
            * @description The entity kind
            * @enum {string}
            */
-          kind: 'person' | 'phone' | 'call_sign' | 'place';
+          kind: 'person' | 'phone' | 'call_sign' | 'place' | 'unit';
           /** @description The entity's value as the analysis gives it */
           value: string;
         };

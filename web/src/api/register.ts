@@ -1,4 +1,5 @@
 import { ROLE_PERMISSIONS } from '../../../src/accounts/permissions.ts';
+export { isProtectableEntityKind } from '../../../src/publication/protected-identity.ts';
 import { getJson, postJson } from './http.ts';
 import type { GetResponse, PostBody, PostResponse } from './openapi.ts';
 import type { Session } from './session.ts';
@@ -10,6 +11,8 @@ export type RegisterEntry = Register['entries'][number];
 export type NewRegisterEntry = PostBody<'/api/collections/{collectionId}/register'>;
 export type ProtectEntityBody = PostBody<'/api/recordings/{id}/register'>;
 export type ProtectedEntity = PostResponse<'/api/recordings/{id}/register', 200>;
+export type EntryForms = GetResponse<'/api/collections/{collectionId}/register/{entryId}/forms'>;
+export type FormOrigin = EntryForms['groups'][number]['origin'];
 
 const registerUrl = (collectionId: string) => `/api/collections/${encodeURIComponent(collectionId)}/register`;
 
@@ -19,6 +22,15 @@ export function getRegister(collectionId: string, signal?: AbortSignal): Promise
 
 export function addRegisterEntry(collectionId: string, body: NewRegisterEntry): Promise<unknown> {
   return postJson(registerUrl(collectionId), body);
+}
+
+/** Every form the matcher looks for to find the entry, grouped by where it comes from. */
+export function getEntryForms(
+  collectionId: string,
+  entryId: string,
+  signal?: AbortSignal,
+): Promise<EntryForms> {
+  return getJson(`${registerUrl(collectionId)}/${encodeURIComponent(entryId)}/forms`, signal);
 }
 
 /** One click on the Call page: the entity of the call's analysis into its collection's register. */

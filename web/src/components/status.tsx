@@ -1,10 +1,14 @@
 import type { StageRun } from '../api/recordings.ts';
 import { categoryColor, categoryLabel } from '../api/categories.ts';
 
-export function ErrorMessage({ error }: { error: string | null }) {
+/**
+ * An error, announced to screen readers: a page's (a box), or with `inline` a form's refusal,
+ * said small under the form where the person is typing.
+ */
+export function ErrorMessage({ error, inline = false }: { error: string | null; inline?: boolean }) {
   if (!error) return null;
   return (
-    <div className="error-box" role="alert">
+    <div className={inline ? 'error-inline' : 'error-box'} role="alert">
       {error}
     </div>
   );

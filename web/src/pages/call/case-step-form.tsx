@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { STATUS_LABELS, type CaseAction, type CaseFile, type CaseStep } from '../../api/case-file.ts';
 import { errorText } from '../../api/http.ts';
+import { ErrorMessage } from '../../components/status.tsx';
 import { formatBytes } from '../../format.ts';
 
 /** What each step expects as evidence (docs/verification.md), shown above its form. */
@@ -135,11 +136,7 @@ export function CaseStepForm({
           Cancel
         </button>
       </div>
-      {error ? (
-        <div className="error-inline" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <ErrorMessage error={error} inline />
     </form>
   );
 }

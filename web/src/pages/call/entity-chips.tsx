@@ -4,16 +4,16 @@ import { errorText } from '../../api/http.ts';
 import {
   entryForEntity,
   getRegister,
+  isProtectableEntityKind,
   mayManageRegister,
   protectEntity,
   type RegisterEntry,
 } from '../../api/register.ts';
+import { ErrorMessage } from '../../components/status.tsx';
 import { useLoad } from '../../hooks.ts';
 import { hrefFor } from '../../router.ts';
 import { numberHref } from '../numbers/number-href.ts';
 import '../register/register.css';
-
-const PROTECTABLE = new Set(['person', 'phone', 'place', 'call_sign']);
 
 interface Chip {
   kind: string;
@@ -30,7 +30,8 @@ function useCallRegister(recordingId: string, collectionId: string | null) {
   const [error, setError] = useState<string | null>(null);
   const protect = async (chip: Chip) => {
     try {
-      await protectEntity(recordingId, { kind: chip.kind as 'person', value: chip.value });
+      if (!isProtectableEntityKind(chip.kind)) return;
+      await protectEntity(recordingId, { kind: chip.kind, value: chip.value });
       setError(null);
       register.refresh();
     } catch (e) {
@@ -76,9 +77,9 @@ function Protection({
 }
 
 /**
- * The persons, places, numbers, units and call signs of the analysis, one chip each; persons,
- * numbers, places and call signs get a Protect button (editors and admins) that adds them to the
- * register of the call's collection, and say under which pseudonym once they are protected.
+ * The persons, places, numbers, units and call signs of the analysis, one chip each; each gets a
+ * Protect button (editors and admins) that adds it to the register of the call's collection, and
+ * says under which pseudonym once it is protected.
  */
 export function EntityChips({
   analysis,
@@ -114,7 +115,7 @@ export function EntityChips({
         return (
           <span key={label} className="entity-item" data-testid="entity-item" data-entity={label}>
             {chip}
-            {loaded && PROTECTABLE.has(e.kind) ? (
+            {loaded && isProtectableEntityKind(e.kind) ? (
               <Protection
                 chip={e}
                 entry={entryForEntity(entries, e.kind, e.value)}
@@ -125,11 +126,7 @@ export function EntityChips({
           </span>
         );
       })}
-      {error ? (
-        <div className="error-inline" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <ErrorMessage error={error} inline />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../api/http.ts';
 import type { Segment } from '../../api/transcripts.ts';
+import { ErrorMessage } from '../../components/status.tsx';
 import { laneChoices } from '../../lanes.ts';
 
 export interface SegmentEdit {
@@ -102,11 +103,7 @@ export function SegmentEditor({
           {saving ? 'Saving…' : 'Save as new version'}
         </button>
       </div>
-      {error ? (
-        <div className="error-inline" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <ErrorMessage error={error} inline />
     </form>
   );
 }

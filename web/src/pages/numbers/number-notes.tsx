@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../api/http.ts';
 import type { NumberNote, NumberNoteRequest } from '../../api/numbers.ts';
+import { ErrorMessage } from '../../components/status.tsx';
 import { formatDateTime } from '../../format.ts';
 
 export const CONFIDENCES = [
@@ -217,11 +218,7 @@ export function NumberNotesPanel({
                 : 'Add note'}
           </button>
         )}
-        {error ? (
-          <p className="error-inline" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorMessage error={error} inline />
       </form>
     </section>
   );

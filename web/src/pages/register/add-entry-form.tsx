@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../api/http.ts';
 import { KIND_LABELS, type NewRegisterEntry, type RegisterEntry } from '../../api/register.ts';
+import { ErrorMessage } from '../../components/status.tsx';
 
 interface Draft {
   kind: RegisterEntry['kind'];
@@ -128,11 +129,7 @@ export function AddEntryForm({ onAdd }: { onAdd: (body: NewRegisterEntry) => Pro
         </label>
       </div>
       <button type="submit">Protect</button>
-      {error ? (
-        <div className="error-inline" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <ErrorMessage error={error} inline />
     </form>
   );
 }

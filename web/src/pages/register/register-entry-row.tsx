@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../api/http.ts';
 import { KIND_LABELS, type RegisterEntry } from '../../api/register.ts';
+import { ErrorMessage } from '../../components/status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { hrefFor } from '../../router.ts';
+import { EntryFormsPanel } from './entry-forms.tsx';
 
 /** The name parts and other names of an entry, in one line under its label. */
 function entryDetails(entry: RegisterEntry): string {
@@ -38,6 +40,9 @@ export function RegisterEntryRow({
   const [editing, setEditing] = useState<Editing>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [formsOpen, setFormsOpen] = useState(false);
+  // A retired entry protects nothing, and a voice is heard, not written: no forms to show.
+  const hasForms = entry.retired === null && entry.kind !== 'voice';
   const open = (what: Editing) => {
     setEditing(what);
     setText(what === 'rename' ? entry.pseudonym : '');
@@ -55,80 +60,96 @@ export function RegisterEntryRow({
   };
   const details = entryDetails(entry);
   return (
-    <tr
-      className={entry.retired ? 'register-row retired' : 'register-row'}
-      data-testid="register-entry"
-      data-pseudonym={entry.pseudonym}
-    >
-      <td data-label="Kind">{KIND_LABELS[entry.kind]}</td>
-      <td data-label="Identity">
-        <span className="register-label">{entry.label}</span>
-        {details ? <div className="small-print muted">{details}</div> : null}
-      </td>
-      <td data-label="Pseudonym">
-        <strong className="pseudonym">{entry.pseudonym}</strong>
-        {entry.formerPseudonyms.length > 0 ? (
-          <div className="small-print muted">was {entry.formerPseudonyms.join(', ')}</div>
-        ) : null}
-      </td>
-      <td data-label="Source">
-        {entry.source.kind === 'analysis' && entry.source.recordingId ? (
-          <a href={hrefFor(`call/${entry.source.recordingId}`)}>from a call</a>
-        ) : (
-          'by hand'
-        )}
-      </td>
-      <td data-label="Added">
-        {entry.addedBy}
-        <div className="small-print muted">{formatDateTime(entry.addedAt)}</div>
-      </td>
-      <td data-label="Status">
-        {entry.retired ? (
-          <span className="small-print">
-            Retired by {entry.retired.by}, {formatDateTime(entry.retired.at)}: {entry.retired.reason}
-          </span>
-        ) : editing ? (
-          <form
-            className="register-inline-form"
-            onSubmit={(e) => void submit(e)}
-            onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
-          >
-            <input
-              aria-label={
-                editing === 'rename'
-                  ? `New pseudonym for ${entry.pseudonym}`
-                  : `Why ${entry.pseudonym} is retired`
-              }
-              placeholder={editing === 'rename' ? 'New pseudonym' : 'Why it is no longer protected'}
-              value={text}
-              autoFocus
-              required
-              onChange={(e) => setText(e.target.value)}
-            />
-            <button type="submit">{editing === 'rename' ? 'Rename' : 'Retire'}</button>
-            <button type="button" className="link-button" onClick={() => setEditing(null)}>
-              Cancel
+    <>
+      <tr
+        className={entry.retired ? 'register-row retired' : 'register-row'}
+        data-testid="register-entry"
+        data-pseudonym={entry.pseudonym}
+      >
+        <td data-label="Kind">{KIND_LABELS[entry.kind]}</td>
+        <td data-label="Identity">
+          <span className="register-label">{entry.label}</span>
+          {details ? <div className="small-print muted">{details}</div> : null}
+          {hasForms ? (
+            <button
+              type="button"
+              className="link-button small-print"
+              aria-expanded={formsOpen}
+              aria-controls={`entry-forms-${entry.id}`}
+              onClick={() => setFormsOpen(!formsOpen)}
+            >
+              {formsOpen ? 'Hide the forms' : 'Forms the matcher looks for'}
             </button>
-            {error ? (
-              <div className="error-inline" role="alert">
-                {error}
-              </div>
-            ) : null}
-          </form>
-        ) : mayManage ? (
-          <span className="register-actions">
-            Protected{' '}
-            <button type="button" className="link-button" onClick={() => open('rename')}>
-              Rename
-            </button>{' '}
-            <button type="button" className="link-button" onClick={() => open('retire')}>
-              Retire
-            </button>
-          </span>
-        ) : (
-          'Protected'
-        )}
-      </td>
-    </tr>
+          ) : null}
+        </td>
+        <td data-label="Pseudonym">
+          <strong className="pseudonym">{entry.pseudonym}</strong>
+          {entry.formerPseudonyms.length > 0 ? (
+            <div className="small-print muted">was {entry.formerPseudonyms.join(', ')}</div>
+          ) : null}
+        </td>
+        <td data-label="Source">
+          {entry.source.kind === 'analysis' && entry.source.recordingId ? (
+            <a href={hrefFor(`call/${entry.source.recordingId}`)}>from a call</a>
+          ) : (
+            'by hand'
+          )}
+        </td>
+        <td data-label="Added">
+          {entry.addedBy}
+          <div className="small-print muted">{formatDateTime(entry.addedAt)}</div>
+        </td>
+        <td data-label="Status">
+          {entry.retired ? (
+            <span className="small-print">
+              Retired by {entry.retired.by}, {formatDateTime(entry.retired.at)}: {entry.retired.reason}
+            </span>
+          ) : editing ? (
+            <form
+              className="register-inline-form"
+              onSubmit={(e) => void submit(e)}
+              onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
+            >
+              <input
+                aria-label={
+                  editing === 'rename'
+                    ? `New pseudonym for ${entry.pseudonym}`
+                    : `Why ${entry.pseudonym} is retired`
+                }
+                placeholder={editing === 'rename' ? 'New pseudonym' : 'Why it is no longer protected'}
+                value={text}
+                autoFocus
+                required
+                onChange={(e) => setText(e.target.value)}
+              />
+              <button type="submit">{editing === 'rename' ? 'Rename' : 'Retire'}</button>
+              <button type="button" className="link-button" onClick={() => setEditing(null)}>
+                Cancel
+              </button>
+              <ErrorMessage error={error} inline />
+            </form>
+          ) : mayManage ? (
+            <span className="register-actions">
+              Protected{' '}
+              <button type="button" className="link-button" onClick={() => open('rename')}>
+                Rename
+              </button>{' '}
+              <button type="button" className="link-button" onClick={() => open('retire')}>
+                Retire
+              </button>
+            </span>
+          ) : (
+            'Protected'
+          )}
+        </td>
+      </tr>
+      {hasForms && formsOpen ? (
+        <tr className="register-forms-row" id={`entry-forms-${entry.id}`}>
+          <td colSpan={6}>
+            <EntryFormsPanel collectionId={entry.collectionId} entryId={entry.id} />
+          </td>
+        </tr>
+      ) : null}
+    </>
   );
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { entryForEntity, type RegisterEntry } from '../../api/register.ts';
 import { entryRequest } from './add-entry-form.tsx';
+import { formsByDetail } from './entry-forms.tsx';
 
 // What the desk decides without the server: which register entry protects a chip of the call's
-// analysis, and the request the add-by-hand form sends.
+// analysis, the request the add-by-hand form sends, and how an entry's forms are laid out.
 
 const entry = (patch: Partial<RegisterEntry>): RegisterEntry => ({
   id: '1',
@@ -84,5 +85,24 @@ describe('entryRequest', () => {
       pseudonym: undefined,
       voice: { recordingId: 'r1', lane: 'channel-0' },
     });
+  });
+});
+
+describe('formsByDetail', () => {
+  it('puts the forms of one case or system on one line, in the order the server gave', () => {
+    const group = {
+      origin: 'inflection' as const,
+      forms: [
+        { text: 'дмитрия самойлова', detail: 'genitive' },
+        { text: 'дмитрию самойлову', detail: 'dative' },
+        { text: 'самойлова дмитрия', detail: 'genitive' },
+        { text: 'самойлов', detail: null },
+      ],
+    };
+    expect(formsByDetail(group)).toEqual([
+      { detail: 'genitive', texts: ['дмитрия самойлова', 'самойлова дмитрия'] },
+      { detail: 'dative', texts: ['дмитрию самойлову'] },
+      { detail: null, texts: ['самойлов'] },
+    ]);
   });
 });
