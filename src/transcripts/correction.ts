@@ -50,7 +50,7 @@ export interface SavedCorrection {
 /** A correction that cannot be stored as sent: the author must fix it (the API answers 400). */
 export class CorrectionRejected extends Error {}
 
-/** The base version is no longer the latest: the author must reload and edit again (409). */
+/** The base version is no longer the current one: the author must reload and edit again (409). */
 export class CorrectionConflict extends Error {}
 
 // A boundary may sit this far past the probed duration: container durations are rounded.
@@ -158,10 +158,13 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
         `baseVersion ${input.baseVersion} does not exist (the latest version is ${latest.version})`,
       );
     }
-    if (base.version !== latest.version) {
+    // A person corrects the current version. A newer machine version waiting for a decision
+    // does not stop them; their correction becomes current and the offer lapses.
+    const current = versions.find((v) => v.is_current) ?? latest;
+    if (base.version !== current.version) {
       throw new CorrectionConflict(
-        `version ${base.version} is no longer the latest: version ${latest.version} was saved by ` +
-          `${latest.created_by} at ${latest.created_at.toISOString()}. Reload it and apply your edit again.`,
+        `version ${base.version} is no longer the current one: version ${current.version} was saved by ` +
+          `${current.created_by} at ${current.created_at.toISOString()}. Reload it and apply your edit again.`,
       );
     }
     const baseSegments = await transcriptSegments(trx, base.id);

@@ -303,7 +303,7 @@ describe('corrections', () => {
     expect(response.statusCode).toBe(409);
     const conflict = response.json<{ error: string; message: string }>();
     expect(conflict.error).toBe('conflict');
-    expect(conflict.message).toMatch(/version 1 is no longer the latest: version 2 was saved by Olena/);
+    expect(conflict.message).toMatch(/version 1 is no longer the current one: version 2 was saved by Olena/);
     expect(await storedState()).toBe(before);
   });
 
