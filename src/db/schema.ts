@@ -252,6 +252,8 @@ export interface TranscriptWord {
   start: number;
   end: number;
   conf: number | null;
+  /** Interpolated after a person's edit, not measured by the recogniser (word-retiming.ts). */
+  estimated?: boolean;
 }
 
 export interface TranscriptSegmentsTable {

@@ -6,6 +6,7 @@ import { RecordingNotFound } from '../recordings/recording-not-found.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
 import type { StageName } from '../jobs/stages.ts';
 import { markRerunPending } from './rerun.ts';
+import { retimeWords } from './word-retiming.ts';
 import { appendTranscriptVersion, listTranscriptVersions, transcriptSegments } from './transcript-store.ts';
 
 /**
@@ -197,10 +198,12 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
         referenced.add(segment.sourceSegmentId);
       }
       const unchanged = source !== undefined && sameAsSource(source, segment, text);
-      // Word timings belong to the recogniser's reading of the audio: they stay only while the
-      // text is the one they time and the words still lie inside the segment.
+      // The recogniser's confidence stays only while the text is the one it read and its words
+      // still lie inside the segment. Word timings stay on the words the edit did not change;
+      // the others are estimated (and marked so), so seeking by word keeps working.
       const keepWords =
         source !== undefined && source.text === text && wordsStillFit(source, segment.start, segment.end);
+      const words = keepWords ? (source?.words ?? []) : retimeWords(source?.words ?? [], text, segment.start, segment.end);
       if (!source) counts.added++;
       else if (unchanged) counts.kept++;
       else counts.edited++;
@@ -215,7 +218,7 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
           text,
           language: source?.language ?? base.language,
           confidence: keepWords ? (source?.confidence ?? null) : null,
-          words: keepWords ? (source?.words ?? []) : [],
+          words,
           sourceSegmentId: source ? String(source.id) : null,
         },
       };

@@ -54,6 +54,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       decided_at timestamptz NOT NULL DEFAULT now()
     );
     CREATE INDEX machine_transcript_decisions_recording_idx ON machine_transcript_decisions (recording_id);
+    CREATE FUNCTION machine_transcript_decisions_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION 'machine_transcript_decisions is append-only: % is not allowed', TG_OP;
+    END $$;
+    CREATE TRIGGER machine_transcript_decisions_no_change BEFORE UPDATE OR DELETE ON machine_transcript_decisions
+      FOR EACH ROW EXECUTE FUNCTION machine_transcript_decisions_append_only();
+    CREATE TRIGGER machine_transcript_decisions_no_truncate BEFORE TRUNCATE ON machine_transcript_decisions
+      FOR EACH STATEMENT EXECUTE FUNCTION machine_transcript_decisions_append_only();
 
     -- A decision that moves the current version moves the analysis with it (at commit, as 0005).
     CREATE CONSTRAINT TRIGGER latest_transcripts_refresh_analysis AFTER UPDATE ON latest_transcripts
@@ -91,6 +99,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     DROP TRIGGER latest_transcripts_refresh_analysis ON latest_transcripts;
     DROP TABLE machine_transcript_decisions;
+    DROP FUNCTION machine_transcript_decisions_append_only();
     CREATE OR REPLACE FUNCTION latest_transcripts_track() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
       previous latest_transcripts%ROWTYPE;

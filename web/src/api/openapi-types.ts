@@ -3395,7 +3395,11 @@ export interface paths {
                 };
                 /** @description Language of the transcript (e.g. "ru") */
                 language: string | null;
+                /** @description The version the desk shows and corrects and that translation, analysis and search follow: the newest, except that a machine version made while a person’s version is current waits for a decision */
+                isCurrent: boolean;
               }[];
+              /** @description A machine version made after the current human correction and waiting for a person to adopt it or keep the correction; null when none */
+              newerMachineVersion: number | null;
             };
           };
         };
@@ -3495,7 +3499,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @description The version the edit was made on; must be the latest */
+            /** @description The version the edit was made on; must be the current one */
             baseVersion: number;
             /** @description Ignored: the author is always the signed-in user (accepted so that older clients are not refused) */
             author?: string;
@@ -3558,6 +3562,8 @@ export interface paths {
                 };
                 /** @description Language of the transcript (e.g. "ru") */
                 language: string | null;
+                /** @description The version the desk shows and corrects and that translation, analysis and search follow: the newest, except that a machine version made while a person’s version is current waits for a decision */
+                isCurrent: boolean;
               };
               /** @description What the correction did */
               segments: {
@@ -3755,7 +3761,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          /** @description Version to read (default: the latest) */
+          /** @description Version to read (default: the current one) */
           version?: number;
         };
         header?: never;
@@ -3803,9 +3809,13 @@ export interface paths {
                 };
                 /** @description Language of the transcript (e.g. "ru") */
                 language: string | null;
+                /** @description The version the desk shows and corrects and that translation, analysis and search follow: the newest, except that a machine version made while a person’s version is current waits for a decision */
+                isCurrent: boolean;
               };
-              /** @description Whether this is the latest version (only the latest can be corrected) */
+              /** @description Whether this is the newest version */
               isLatest: boolean;
+              /** @description Whether this is the current version (only the current one can be corrected) */
+              isCurrent: boolean;
               /** @description Segments in spoken order */
               segments: {
                 /** @description Segment id */
@@ -3828,7 +3838,7 @@ export interface paths {
                 language: string | null;
                 /** @description Recogniser confidence 0..1; null for text a person wrote */
                 confidence: number | null;
-                /** @description Word timings; empty for text a person changed */
+                /** @description Word timings; words a person changed have estimated timings (estimated: true) */
                 words: {
                   /** @description The word */
                   w: string;
@@ -3838,6 +3848,8 @@ export interface paths {
                   end: number;
                   /** @description Recogniser confidence 0..1 (null when not given) */
                   conf: number | null;
+                  /** @description True when the timing was interpolated after a person edited the text (the recogniser did not measure it) */
+                  estimated?: boolean;
                 }[];
                 /** @description For corrected versions: the segment of the base version this one was edited from */
                 sourceSegmentId: string | null;
@@ -4049,6 +4061,8 @@ export interface paths {
                 };
                 /** @description Language of the transcript (e.g. "ru") */
                 language: string | null;
+                /** @description The version the desk shows and corrects and that translation, analysis and search follow: the newest, except that a machine version made while a person’s version is current waits for a decision */
+                isCurrent: boolean;
               };
               /** @description One transcript version */
               to: {
@@ -4079,6 +4093,8 @@ export interface paths {
                 };
                 /** @description Language of the transcript (e.g. "ru") */
                 language: string | null;
+                /** @description The version the desk shows and corrects and that translation, analysis and search follow: the newest, except that a machine version made while a person’s version is current waits for a decision */
+                isCurrent: boolean;
               };
               /** @description Counts of each kind of change */
               summary: {
@@ -4279,6 +4295,229 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recordings/{id}/transcripts/machine-offer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide on a newer machine transcript made while a human correction is current: adopt it or keep the correction */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description Recording id (UUID) */
+          id: string;
+        };
+        cookie?: never;
+      };
+      /** @description A person’s decision on a newer machine transcript */
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The newer machine version the decision is about */
+            version: number;
+            /**
+             * @description adopt: the machine version becomes current; keep: the correction stays current
+             * @enum {string}
+             */
+            decision: 'adopt' | 'keep';
+          };
+        };
+      };
+      responses: {
+        /** @description The recorded decision */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description What was decided
+               * @enum {string}
+               */
+              decision: 'adopted' | 'kept';
+              /** @description The current version after the decision */
+              currentVersion: number;
+              /** @description Pipeline stages that run again because the current version changed */
+              rerun: {
+                /** @description Stages marked to run again on the adopted version */
+                stages: string[];
+                /** @description Whether their jobs were queued now (else a worker queues them when it starts) */
+                queued: boolean;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description Machine-readable error code (not_signed_in: no valid session, sign in first; sign_in_failed: wrong name or password; forbidden: your role may not do this, or the CSRF header is missing or wrong; too_many_attempts: sign-in throttled, see Retry-After; not_found: no such thing, or not in your collections; conflict: someone else changed it first; reload; undecodable_media: a stored audio file could not be decoded; payload_too_large: a body or upload over a stated limit; unsupported_media_type: a body type this route does not take; cross_site_refused: a change sent by a page of another site; host_not_allowed: a Host header this server does not answer to)
+               * @enum {string}
+               */
+              error:
+                | 'bad_request'
+                | 'not_signed_in'
+                | 'sign_in_failed'
+                | 'forbidden'
+                | 'not_found'
+                | 'conflict'
+                | 'range_not_satisfiable'
+                | 'undecodable_media'
+                | 'payload_too_large'
+                | 'unsupported_media_type'
+                | 'cross_site_refused'
+                | 'host_not_allowed'
+                | 'too_many_attempts'
+                | 'unavailable'
+                | 'internal_error';
+              /** @description What went wrong, in words */
+              message: string;
+              /** @description One entry per invalid value (only with bad_request) */
+              issues?: {
+                /** @description Where the problem is, e.g. "querystring.limit" or "params.id" */
+                path: string;
+                /** @description What is wrong with that value */
+                message: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -7417,6 +7656,7 @@ export interface paths {
             | 'download-original'
             | 'search'
             | 'correct-transcript'
+            | 'decide-machine-transcript'
             | 'add-note'
             | 'view-number'
             | 'add-number-note'

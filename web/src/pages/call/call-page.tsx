@@ -6,6 +6,7 @@ import { useAnalysisMarks } from './analysis-marks.ts';
 import { AnalysisPanel, CustodyPanel, MetadataPanel } from './call-details.tsx';
 import { CallHeader } from './call-header.tsx';
 import { ExportButton } from './export-button.tsx';
+import { MachineOfferNotice } from './machine-offer-notice.tsx';
 import { DuplicatesPanel } from './duplicates-panel.tsx';
 import { CasePanel } from './case-panel.tsx';
 import { NotesPanel } from './notes-panel.tsx';
@@ -27,8 +28,15 @@ const NO_SEGMENTS: Segment[] = [];
 export function CallPage({ recordingId, params }: { recordingId: string; params: URLSearchParams }) {
   const versionParam = params.get('version');
   const version = versionParam ? Number(versionParam) : undefined;
-  const { data, saveCorrection, addNote, diff } = useCallData(recordingId, version);
+  const { data, saveCorrection, addNote, decideMachineOffer, diff } = useCallData(recordingId, version);
   const { recording, transcript, versions, analysis, notes, errors } = data;
+  const offered = versions.find((v) => v.version === data.newerMachineVersion);
+  const current = versions.find((v) => v.isCurrent);
+  // The diff the offer asked for shows in the offer, not a second time in the Versions panel.
+  const offerDiff =
+    offered && current && diff.shown?.from === current.version && diff.shown.to === offered.version
+      ? diff.shown
+      : null;
   const segments = transcript?.segments ?? NO_SEGMENTS;
 
   const marks = useAnalysisMarks(analysis, transcript);
@@ -75,6 +83,16 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
           </button>
         </div>
       ) : null}
+      {offered && current ? (
+        <MachineOfferNotice
+          offered={offered}
+          current={current}
+          diff={offerDiff}
+          diffError={offerDiff ? diff.error : null}
+          onCompare={diff.compare}
+          onDecide={decideMachineOffer}
+        />
+      ) : null}
       <div className="call-body">
         <TranscriptPanel
           recordingId={recordingId}
@@ -105,7 +123,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
             versions={versions}
             shownVersion={shownVersion}
             onShow={(v) => navigate(`call/${recordingId}`, { version: v })}
-            diff={diff.shown}
+            diff={offerDiff ? null : diff.shown}
             diffError={diff.error}
             onCompare={diff.compare}
             onCloseDiff={diff.close}
