@@ -40,7 +40,13 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
   const segments = transcript?.segments ?? NO_SEGMENTS;
 
   const marks = useAnalysisMarks(analysis, transcript);
-  const playback = useCallPlayback(recording, segments, marks.matchesBySegment, params.get('t'));
+  const playback = useCallPlayback(
+    recording,
+    segments,
+    marks.matchesBySegment,
+    params.get('t'),
+    params.get('segment'),
+  );
   usePlayerKeys(playback.player, playback.nextFlag);
 
   const showLatest = useCallback(
