@@ -203,7 +203,9 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
       // the others are estimated (and marked so), so seeking by word keeps working.
       const keepWords =
         source !== undefined && source.text === text && wordsStillFit(source, segment.start, segment.end);
-      const words = keepWords ? (source?.words ?? []) : retimeWords(source?.words ?? [], text, segment.start, segment.end);
+      const words = keepWords
+        ? (source?.words ?? [])
+        : retimeWords(source?.words ?? [], text, segment.start, segment.end);
       if (!source) counts.added++;
       else if (unchanged) counts.kept++;
       else counts.edited++;

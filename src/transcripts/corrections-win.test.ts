@@ -69,7 +69,9 @@ async function getJson<T>(url: string): Promise<T> {
 }
 
 const versionsOf = () =>
-  getJson<{ versions: Version[]; newerMachineVersion: number | null }>(`/api/recordings/${recordingId}/transcripts`);
+  getJson<{ versions: Version[]; newerMachineVersion: number | null }>(
+    `/api/recordings/${recordingId}/transcripts`,
+  );
 const transcriptOf = () =>
   getJson<{ transcript: Version; segments: Segment[] }>(`/api/recordings/${recordingId}/transcript`);
 const analysisOf = () =>

@@ -110,7 +110,12 @@ export async function decideMachineOffer(db: Db, input: MachineOfferDecision): P
     // The custody log says who chose which version the call's findings rest on.
     await writeCustodyEvents(
       trx,
-      { recordingId: input.recordingId, actor: input.author, sha256: recording.sha256, toolVersions: toolVersions() },
+      {
+        recordingId: input.recordingId,
+        actor: input.author,
+        sha256: recording.sha256,
+        toolVersions: toolVersions(),
+      },
       [
         {
           action: 'corrected',

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { retimeWords } from './word-retiming.ts';
 
 const w = (word: string, start: number, end: number, conf = 0.9) => ({ w: word, start, end, conf });
-const recognised = [w('за', 1, 1.2), w('месяц', 1.2, 1.6), w('одиннадцать', 1.7, 2.4), w('двухсотых', 2.5, 3.1)];
+const recognised = [
+  w('за', 1, 1.2),
+  w('месяц', 1.2, 1.6),
+  w('одиннадцать', 1.7, 2.4),
+  w('двухсотых', 2.5, 3.1),
+];
 
 describe('word timings after an edit', () => {
   it('keeps the timing of every unchanged word and estimates the changed one between its neighbours', () => {

@@ -128,7 +128,9 @@ export const transcriptReadResponseSchema = z
   .object({
     transcript: transcriptVersionSchema,
     isLatest: z.boolean().describe('Whether this is the newest version'),
-    isCurrent: z.boolean().describe('Whether this is the current version (only the current one can be corrected)'),
+    isCurrent: z
+      .boolean()
+      .describe('Whether this is the current version (only the current one can be corrected)'),
     segments: z.array(transcriptSegmentSchema).describe('Segments in spoken order'),
   })
   .describe('One transcript version with its segments and translations');
@@ -205,7 +207,11 @@ export const transcriptDiffResponseSchema = z
 
 export const correctionBodySchema = z
   .strictObject({
-    baseVersion: z.number().int().min(1).describe('The version the edit was made on; must be the current one'),
+    baseVersion: z
+      .number()
+      .int()
+      .min(1)
+      .describe('The version the edit was made on; must be the current one'),
     author: oneLineText
       .trim()
       .min(1)

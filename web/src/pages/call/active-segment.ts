@@ -25,7 +25,11 @@ export function activeSegmentAt(
 }
 
 /** Where a link starts playback: the named segment's own start, else the time it gave. */
-export function linkStart(segments: readonly Segment[], namedId: string | null, t: string | null): string | null {
+export function linkStart(
+  segments: readonly Segment[],
+  namedId: string | null,
+  t: string | null,
+): string | null {
   const named = namedId ? segments.find((s) => s.id === namedId) : undefined;
   return named ? String(named.start) : t;
 }

@@ -39,7 +39,12 @@ export function MachineOfferNotice({
     );
   };
   return (
-    <section className="machine-offer" role="region" aria-label="Newer machine transcript" data-testid="machine-offer">
+    <section
+      className="machine-offer"
+      role="region"
+      aria-label="Newer machine transcript"
+      data-testid="machine-offer"
+    >
       <p>
         <strong>Newer machine transcript available:</strong> v{offered.version} by{' '}
         {offered.model ?? 'the recogniser'} ({formatDateTime(offered.createdAt)}). The correction v

@@ -29,7 +29,9 @@ interface SegmentRowProps {
 /** When a word is said, and how sure: the recogniser's confidence, or that the time is estimated. */
 function wordTitle(word: Word): string | undefined {
   if (word.estimated) return `${formatClock(word.start, true)} · time estimated after an edit`;
-  return word.conf !== null ? `${formatClock(word.start, true)} · confidence ${formatPercent(word.conf)}` : undefined;
+  return word.conf !== null
+    ? `${formatClock(word.start, true)} · confidence ${formatPercent(word.conf)}`
+    : undefined;
 }
 
 function SegmentText({
