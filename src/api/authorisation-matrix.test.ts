@@ -78,7 +78,7 @@ async function offerMachineVersion(recordingId: string): Promise<number> {
     kind,
     basedOnId: kind === 'human' ? current.id : null,
     createdBy: kind === 'human' ? 'matrix' : 'earshot (matrix)',
-    model: null,
+    model: kind === 'human' ? null : 'test-asr-ru',
     modelFiles: {},
     decoding: {},
     vadRunId: null,

@@ -133,7 +133,6 @@ describe('GET /api/openapi.json', () => {
       '/api/recordings/{id}/transcripts',
       '/api/recordings/{id}/transcript',
       '/api/recordings/{id}/transcripts/diff',
-      '/api/recordings/{id}/transcripts/machine-offer',
       '/api/recordings/{id}/notes',
       '/api/recordings/{id}/duplicates',
       '/api/numbers/{number}',
@@ -161,6 +160,7 @@ describe('GET /api/openapi.json', () => {
       '/api/recordings/{id}/register',
       '/api/collections/{collectionId}/register/{entryId}/pseudonym',
       '/api/collections/{collectionId}/register/{entryId}/retire',
+      '/api/recordings/{id}/transcripts/machine-offer',
     ];
     const usersRoutes = [
       '/api/users',
