@@ -146,8 +146,15 @@ describe('corrections win on the desk', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
 
     await notice.getByRole('button', { name: 'Adopt machine v3' }).click();
-    await expect.poll(() => notice.count()).toBe(0);
-    await expect.poll(() => page.locator('.transcript-head').textContent()).toContain('v3');
+    // The decision is stored, the re-run queued and the call read again (seconds on a busy machine).
+    await expect
+      .poll(async () => ((await notice.count()) === 0 ? 'gone' : await notice.textContent()), {
+        timeout: 30_000,
+      })
+      .toBe('gone');
+    await expect
+      .poll(() => page.locator('.transcript-head').textContent(), { timeout: 30_000 })
+      .toContain('v3');
     const current = await db.query<{ version: number }>(
       'SELECT version FROM latest_transcripts WHERE recording_id = $1',
       [callId],

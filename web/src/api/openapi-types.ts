@@ -6884,7 +6884,7 @@ export interface paths {
                 recordingId: string;
                 /** @description Transcript segment id (open the call at this segment) */
                 segmentId: string;
-                /** @description Transcript version the segment belongs to (the latest) */
+                /** @description Transcript version the segment belongs to (the current one) */
                 transcriptVersion: number;
                 /** @description Segment start, seconds from the start of the recording */
                 start: number;
