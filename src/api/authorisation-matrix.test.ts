@@ -24,6 +24,7 @@ import {
   storeAnalysis,
 } from '../../test/helpers/analysis-fixtures.ts';
 import { verifyCall } from '../../test/helpers/verified-call.ts';
+import { appendTranscriptVersion } from '../transcripts/transcript-store.ts';
 
 // Every route of the OpenAPI document × every role (and nobody signed in) × a call in a granted
 // collection and one in a collection not granted. The expected answer follows from this table:
@@ -56,13 +57,48 @@ const forCollection = (url: string) => (target: CollectionSide) => ({
   url: `${url}${url.includes('?') ? '&' : '?'}collectionId=${target.collectionId}`,
 });
 
-async function latestVersion(recordingId: string): Promise<number> {
+/** The version a correction must be based on: the current one (a kept machine offer is newer). */
+async function currentVersion(recordingId: string): Promise<number> {
   const row = await t.db
-    .selectFrom('transcripts')
-    .select((eb) => eb.fn.max('version').as('v'))
+    .selectFrom('latest_transcripts')
+    .select('version')
     .where('recording_id', '=', recordingId)
     .executeTakeFirstOrThrow();
-  return Number(row.v);
+  return row.version;
+}
+
+/**
+ * A newer machine transcript waiting for a decision on the target's call: a human version is
+ * made current first if need be, then a machine run is added after it.
+ */
+async function offerMachineVersion(recordingId: string): Promise<number> {
+  const current = await t.db
+    .selectFrom('latest_transcripts as l')
+    .innerJoin('transcripts as t', 't.id', 'l.transcript_id')
+    .select(['t.kind', 't.id'])
+    .where('l.recording_id', '=', recordingId)
+    .executeTakeFirstOrThrow();
+  const segment = { channel: 0, lane: 'channel-0', speaker: null, start: 0, end: 1.5, language: 'ru' };
+  const version = (kind: 'human' | 'machine') => ({
+    recordingId,
+    kind,
+    basedOnId: kind === 'human' ? current.id : null,
+    createdBy: kind === 'human' ? 'matrix' : 'earshot (matrix)',
+    model: kind === 'human' ? null : 'test-asr-ru',
+    modelFiles: {},
+    decoding: {},
+    vadRunId: null,
+    language: 'ru',
+  });
+  if (current.kind === 'machine') {
+    await appendTranscriptVersion(t.db, version('human'), [
+      { ...segment, text: 'поправлено', confidence: null, words: [] },
+    ]);
+  }
+  const offered = await appendTranscriptVersion(t.db, version('machine'), [
+    { ...segment, text: 'машина', confidence: 0.5, words: [] },
+  ]);
+  return offered.version;
 }
 
 /** A duplicate lead from the side's call to a copy of it in the same collection (made once per side). */
@@ -230,11 +266,10 @@ async function placeOfCurrentAnalysis(target: CollectionSide): Promise<string> {
     .executeTakeFirst();
   if (current) return current.value;
   const latest = await t.db
-    .selectFrom('transcripts as t')
-    .innerJoin('transcript_segments as s', 's.transcript_id', 't.id')
-    .select(['t.id', 's.id as segmentId', 's.text'])
+    .selectFrom('latest_transcripts as t')
+    .innerJoin('transcript_segments as s', 's.transcript_id', 't.transcript_id')
+    .select(['t.transcript_id as id', 's.id as segmentId', 's.text'])
     .where('t.recording_id', '=', target.recordingId)
-    .orderBy('t.version', 'desc')
     .orderBy('s.position')
     .executeTakeFirstOrThrow();
   const analysis = callAnalysisOf([
@@ -381,9 +416,19 @@ const ROUTES: Record<string, RouteCase> = {
       method: 'POST',
       url: rec(s, '/transcripts'),
       payload: {
-        baseVersion: await latestVersion(s.recordingId),
+        baseVersion: await currentVersion(s.recordingId),
         segments: [{ channel: 0, lane: 'channel-0', start: 0, end: 1.5, text: `corrected ${Math.random()}` }],
       },
+    }),
+  },
+  'POST /api/recordings/{id}/transcripts/machine-offer': {
+    need: 'correct_transcripts',
+    scope: 'by-id',
+    ok: 200,
+    request: async (s) => ({
+      method: 'POST',
+      url: rec(s, '/transcripts/machine-offer'),
+      payload: { version: await offerMachineVersion(s.recordingId), decision: 'keep' },
     }),
   },
   'GET /api/recordings/{id}/notes': {

@@ -21,6 +21,7 @@ import { NumberNoteAlreadySuperseded, NumberNoteRejected } from '../numbers/numb
 import { DuplicateLeadNotFound } from '../fingerprint/duplicate-leads.ts';
 import { EnvironmentError } from '../runtime/environment-error.ts';
 import { CorrectionConflict, CorrectionRejected } from '../transcripts/correction.ts';
+import { MachineOfferConflict, MachineVersionNotFound } from '../transcripts/machine-offer.ts';
 import { StoredFileQuarantined } from '../ingest/store-quarantine.ts';
 import { BundleSourceChanged } from '../evidence/bundle-writer.ts';
 import { ExportNotFound } from '../evidence/desk-exports.ts';
@@ -115,6 +116,8 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   rule(LastAdminRole, () => ({ status: 409, code: 'conflict' })),
   rule(CorrectionRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(CorrectionConflict, () => ({ status: 409, code: 'conflict' })),
+  rule(MachineOfferConflict, () => ({ status: 409, code: 'conflict' })),
+  rule(MachineVersionNotFound, () => ({ status: 404, code: 'not_found' })),
   rule(NoteRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(NumberNoteRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(NumberNoteAlreadySuperseded, () => ({ status: 409, code: 'conflict' })),

@@ -176,6 +176,7 @@ describe('GET /api/openapi.json', () => {
       '/api/triage/untag',
       '/api/triage/rerun',
       '/api/search/batch',
+      '/api/recordings/{id}/transcripts/machine-offer',
     ];
     const usersRoutes = [
       '/api/users',

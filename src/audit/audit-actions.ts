@@ -13,6 +13,7 @@ export type AuditAction =
   | 'download-original'
   | 'search'
   | 'correct-transcript'
+  | 'decide-machine-transcript'
   | 'add-note'
   | 'view-number'
   | 'add-number-note'
@@ -56,6 +57,7 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   'download-original': true,
   search: true,
   'correct-transcript': true,
+  'decide-machine-transcript': true,
   'add-note': true,
   'view-number': true,
   'add-number-note': true,

@@ -77,16 +77,29 @@ export interface CustodyDetails {
     alreadyInStore: boolean;
     mode: '0444';
   };
-  /** A person saved a corrected transcript version. */
-  corrected: {
-    stage: 'correction';
-    kind: 'human';
-    transcriptId: string;
-    version: number;
-    basedOnVersion: number;
-    segments: { kept: number; edited: number; added: number; removed: number };
-    rerun: StageName[];
-  };
+  /**
+   * A person saved a corrected transcript version, or decided on a newer machine version offered
+   * while their correction was current (src/transcripts/machine-offer.ts).
+   */
+  corrected:
+    | {
+        stage: 'correction';
+        kind: 'human';
+        transcriptId: string;
+        version: number;
+        basedOnVersion: number;
+        segments: { kept: number; edited: number; added: number; removed: number };
+        rerun: StageName[];
+      }
+    | {
+        stage: 'machine-transcript-decision';
+        decision: 'adopted' | 'kept';
+        machineVersion: number;
+        machineTranscriptId: string;
+        previousCurrentVersion: number;
+        currentVersion: number;
+        rerun: StageName[];
+      };
   /** Evidence for a verification case step was stored write-once (migration 0021). */
   attached: {
     attachmentId: string;

@@ -36,6 +36,7 @@ export const APPEND_ONLY_TABLES: readonly string[] = [
   'case_attachments',
   'number_notes',
   'protected_identity_pseudonyms',
+  'machine_transcript_decisions',
 ];
 
 /**

@@ -20,6 +20,8 @@ export interface Database {
   analysis_entities: AnalysisEntitiesTable;
   analysis_current: AnalysisCurrentTable;
   latest_transcripts: LatestTranscriptsTable;
+  superseded_transcripts: SupersededTranscriptsTable;
+  machine_transcript_decisions: MachineTranscriptDecisionsTable;
   latest_segment_translations: LatestSegmentTranslationsTable;
   desk_notes: DeskNotesTable;
   store_verifications: StoreVerificationsTable;
@@ -253,6 +255,8 @@ export interface TranscriptWord {
   start: number;
   end: number;
   conf: number | null;
+  /** Interpolated after a person's edit, not measured by the recogniser (word-retiming.ts). */
+  estimated?: boolean;
 }
 
 export interface TranscriptSegmentsTable {
@@ -372,10 +376,29 @@ export type AnalysisRunRow = Selectable<AnalysisRunsTable>;
 
 // Search and desk (migrations 0006, 0007): which transcript and translation rows are current
 // (kept by triggers), and append-only notes. The search_vector columns are read with raw SQL only.
+// latest_transcripts holds each recording's *current* version (0027): a machine version added
+// while a person's version is current waits for a decision instead of replacing it.
 export interface LatestTranscriptsTable {
   recording_id: string;
   transcript_id: string;
   version: number;
+}
+
+export interface SupersededTranscriptsTable {
+  transcript_id: string;
+}
+
+export type MachineTranscriptDecision = 'adopted' | 'kept';
+
+/** A person's decision on a newer machine transcript (append-only, migration 0027). */
+export interface MachineTranscriptDecisionsTable {
+  id: Generated<string>;
+  recording_id: string;
+  transcript_id: string;
+  current_transcript_id: string;
+  decision: MachineTranscriptDecision;
+  decided_by: string;
+  decided_at: CreatedAt;
 }
 
 export interface LatestSegmentTranslationsTable {

@@ -6,6 +6,7 @@ import { RecordingNotFound } from '../recordings/recording-not-found.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
 import type { StageName } from '../jobs/stages.ts';
 import { markRerunPending } from './rerun.ts';
+import { retimeWords } from './word-retiming.ts';
 import { appendTranscriptVersion, listTranscriptVersions, transcriptSegments } from './transcript-store.ts';
 
 /**
@@ -50,7 +51,7 @@ export interface SavedCorrection {
 /** A correction that cannot be stored as sent: the author must fix it (the API answers 400). */
 export class CorrectionRejected extends Error {}
 
-/** The base version is no longer the latest: the author must reload and edit again (409). */
+/** The base version is no longer the current one: the author must reload and edit again (409). */
 export class CorrectionConflict extends Error {}
 
 // A boundary may sit this far past the probed duration: container durations are rounded.
@@ -158,10 +159,13 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
         `baseVersion ${input.baseVersion} does not exist (the latest version is ${latest.version})`,
       );
     }
-    if (base.version !== latest.version) {
+    // A person corrects the current version. A newer machine version waiting for a decision
+    // does not stop them; their correction becomes current and the offer lapses.
+    const current = versions.find((v) => v.is_current) ?? latest;
+    if (base.version !== current.version) {
       throw new CorrectionConflict(
-        `version ${base.version} is no longer the latest: version ${latest.version} was saved by ` +
-          `${latest.created_by} at ${latest.created_at.toISOString()}. Reload it and apply your edit again.`,
+        `version ${base.version} is no longer the current one: version ${current.version} was saved by ` +
+          `${current.created_by} at ${current.created_at.toISOString()}. Reload it and apply your edit again.`,
       );
     }
     const baseSegments = await transcriptSegments(trx, base.id);
@@ -194,10 +198,14 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
         referenced.add(segment.sourceSegmentId);
       }
       const unchanged = source !== undefined && sameAsSource(source, segment, text);
-      // Word timings belong to the recogniser's reading of the audio: they stay only while the
-      // text is the one they time and the words still lie inside the segment.
+      // The recogniser's confidence stays only while the text is the one it read and its words
+      // still lie inside the segment. Word timings stay on the words the edit did not change;
+      // the others are estimated (and marked so), so seeking by word keeps working.
       const keepWords =
         source !== undefined && source.text === text && wordsStillFit(source, segment.start, segment.end);
+      const words = keepWords
+        ? (source?.words ?? [])
+        : retimeWords(source?.words ?? [], text, segment.start, segment.end);
       if (!source) counts.added++;
       else if (unchanged) counts.kept++;
       else counts.edited++;
@@ -212,7 +220,7 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
           text,
           language: source?.language ?? base.language,
           confidence: keepWords ? (source?.confidence ?? null) : null,
-          words: keepWords ? (source?.words ?? []) : [],
+          words,
           sourceSegmentId: source ? String(source.id) : null,
         },
       };

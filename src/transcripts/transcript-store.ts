@@ -17,27 +17,36 @@ import type {
  * always a new version, numbered after the recording's latest.
  */
 
-export type TranscriptVersion = Transcript & { based_on_version: number | null };
+export type TranscriptVersion = Transcript & { based_on_version: number | null; is_current: boolean };
 
-/** Every transcript version of a recording, oldest first, with the version each was based on. */
+/**
+ * Every transcript version of a recording, oldest first, with the version each was based on and
+ * which one is current. The current version is the one the desk shows and corrects, and the one
+ * translate, analyse and search follow: the newest, except that a machine version made while a
+ * person's version was current waits for a person's decision (src/transcripts/machine-offer.ts;
+ * the database keeps the pointer, latest_transcripts, migrations 0006 and 0027).
+ */
 export async function listTranscriptVersions(db: Db, recordingId: string): Promise<TranscriptVersion[]> {
-  return db
+  const rows = await db
     .selectFrom('transcripts as t')
     .leftJoin('transcripts as b', 'b.id', 't.based_on_id')
+    .leftJoin('latest_transcripts as c', 'c.transcript_id', 't.id')
     .selectAll('t')
-    .select('b.version as based_on_version')
+    .select(['b.version as based_on_version', 'c.recording_id as current_of'])
     .where('t.recording_id', '=', recordingId)
     .orderBy('t.version')
     .execute();
+  return rows.map(({ current_of, ...t }) => ({ ...t, is_current: current_of !== null }));
 }
 
 export interface TranscriptVersionRead {
   transcript: TranscriptVersion;
   latestVersion: number;
+  currentVersion: number;
   segments: TranscriptSegment[];
 }
 
-/** One version (the latest when none is given) with its segments in spoken order. */
+/** One version (the current one when none is given) with its segments in spoken order. */
 export async function readTranscriptVersion(
   db: Db,
   recordingId: string,
@@ -45,9 +54,15 @@ export async function readTranscriptVersion(
 ): Promise<TranscriptVersionRead | undefined> {
   const versions = await listTranscriptVersions(db, recordingId);
   const latest = versions.at(-1);
-  const transcript = version === undefined ? latest : versions.find((v) => v.version === version);
-  if (!transcript || !latest) return undefined;
-  return { transcript, latestVersion: latest.version, segments: await transcriptSegments(db, transcript.id) };
+  const current = versions.find((v) => v.is_current) ?? latest;
+  const transcript = version === undefined ? current : versions.find((v) => v.version === version);
+  if (!transcript || !latest || !current) return undefined;
+  return {
+    transcript,
+    latestVersion: latest.version,
+    currentVersion: current.version,
+    segments: await transcriptSegments(db, transcript.id),
+  };
 }
 
 /** The segments of one transcript version in spoken (stored) order. */

@@ -20,6 +20,7 @@ export function presentTranscriptVersion(t: TranscriptVersion): TranscriptVersio
     modelFiles: t.model_files,
     decoding: t.decoding,
     language: t.language,
+    isCurrent: t.is_current,
   };
 }
 

@@ -30,7 +30,7 @@ export interface TranscriptShape {
 }
 
 /**
- * Lanes and languages of each recording's latest transcript version, in one query per page
+ * Lanes and languages of each recording's current transcript version, in one query per page
  * (absent: no transcript). Languages come from the segments, not the transcript row: a call can
  * switch between Russian and Ukrainian, and the recogniser tells per segment.
  */
@@ -47,9 +47,8 @@ export async function transcriptShapesByRecording(
                WHERE l.transcript_id = t.id AND l.language IS NOT NULL GROUP BY l.language) by_language),
         '{}') AS languages
     FROM unnest(${sql.val(recordingIds)}::uuid[]) AS ids(id)
-    CROSS JOIN LATERAL (
-      SELECT id, recording_id FROM transcripts WHERE recording_id = ids.id ORDER BY version DESC LIMIT 1
-    ) t
+    JOIN latest_transcripts c ON c.recording_id = ids.id
+    JOIN transcripts t ON t.id = c.transcript_id
     JOIN transcript_segments s ON s.transcript_id = t.id
     GROUP BY t.recording_id, t.id`.execute(db);
   return new Map(rows.rows.map((r) => [r.recording_id, { lanes: r.lanes, languages: r.languages }]));

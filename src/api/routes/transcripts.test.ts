@@ -25,13 +25,14 @@ interface Segment {
   end: number;
   text: string;
   confidence: number | null;
-  words: unknown[];
+  words: { w: string; estimated?: boolean }[];
   sourceSegmentId: string | null;
   translation: { text: string | null; stale: boolean } | null;
 }
 interface TranscriptBody {
   transcript: { id: string; version: number; kind: string; basedOnVersion: number | null; createdBy: string };
   isLatest: boolean;
+  isCurrent: boolean;
   segments: Segment[];
 }
 
@@ -211,7 +212,8 @@ describe('corrections', () => {
       // A body that claims another author: the custody event and the version name the signed-in user.
       author: 'Editor-in-chief',
       segments: [
-        // Text corrected: word timings dropped, translation stale.
+        // Text corrected: the unchanged words keep their timings, the new one is estimated;
+        // the translation is stale.
         {
           sourceSegmentId: ids[first],
           channel: 0,
@@ -248,10 +250,11 @@ describe('corrections', () => {
     const [edited, reassigned, added] = latest.segments;
     expect(edited).toMatchObject({
       text: 'у нас трое двухсотых',
-      words: [],
+      words: [{ w: 'у' }, { w: 'нас' }, { w: 'трое', conf: null, estimated: true }, { w: 'двухсотых' }],
       confidence: null,
       sourceSegmentId: ids[first],
     });
+    expect(edited!.words.filter((w) => w.estimated).map((w) => w.w)).toEqual(['трое']);
     expect(edited!.translation).toMatchObject({ text: 'we have two two hundreds', stale: true });
     expect(reassigned).toMatchObject({ lane: 'commander', confidence: 0.8, sourceSegmentId: ids[second] });
     expect(reassigned!.words).toHaveLength(2);
@@ -262,6 +265,7 @@ describe('corrections', () => {
       await api.inject({ url: `/api/recordings/${recordingId}/transcript?version=1` })
     ).json<TranscriptBody>();
     expect(old.isLatest).toBe(false);
+    expect(old.isCurrent).toBe(false);
     expect(old.segments.map((s) => s.text)).toEqual(['у нас двое двухсотых', 'понял тебя', 'скажи матери']);
     expect(old.segments[0]!.translation).toMatchObject({ stale: false });
 
@@ -312,7 +316,7 @@ describe('corrections', () => {
     expect(response.statusCode).toBe(409);
     const conflict = response.json<{ error: string; message: string }>();
     expect(conflict.error).toBe('conflict');
-    expect(conflict.message).toMatch(/version 1 is no longer the latest: version 2 was saved by Olena/);
+    expect(conflict.message).toMatch(/version 1 is no longer the current one: version 2 was saved by Olena/);
     expect(await storedState()).toBe(before);
   });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { saveCorrection } from '../../transcripts/correction.ts';
+import { decideMachineOffer, machineOfferOf } from '../../transcripts/machine-offer.ts';
 import { queueRerun } from '../../transcripts/rerun.ts';
 import { diffTranscripts } from '../../transcripts/transcript-diff.ts';
 import {
@@ -21,6 +22,8 @@ import { errorResponseSchema, recordingIdParamsSchema } from '../schemas/common.
 import {
   correctionBodySchema,
   correctionResponseSchema,
+  machineOfferDecisionBodySchema,
+  machineOfferDecisionResponseSchema,
   transcriptDiffQuerySchema,
   transcriptDiffResponseSchema,
   transcriptReadQuerySchema,
@@ -51,7 +54,11 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
     async (request) => {
       await requireRecording(db, request.params.id, scopeToCollections(principalOf(request)));
       const versions = await listTranscriptVersions(db, request.params.id);
-      return { versions: versions.map(presentTranscriptVersion) };
+      const offer = await machineOfferOf(db, request.params.id, versions);
+      return {
+        versions: versions.map(presentTranscriptVersion),
+        newerMachineVersion: offer?.offered.version ?? null,
+      };
     },
   );
 
@@ -69,7 +76,7 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
         audit: {
           action: 'view-transcript',
           target: recordingTarget,
-          details: (request) => ({ version: (request.query as { version?: number }).version ?? 'latest' }),
+          details: (request) => ({ version: (request.query as { version?: number }).version ?? 'current' }),
         },
       },
     },
@@ -88,6 +95,7 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
       return {
         transcript: presentTranscriptVersion(read.transcript),
         isLatest: read.transcript.version === read.latestVersion,
+        isCurrent: read.transcript.version === read.currentVersion,
         segments: read.segments.map((s) => presentTranscriptSegment(s, translations.get(String(s.id)))),
       };
     },
@@ -179,6 +187,55 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
         segments: saved.segments,
         rerun: { stages: saved.rerun, queued },
       });
+    },
+  );
+  api.post(
+    '/api/recordings/:id/transcripts/machine-offer',
+    {
+      schema: {
+        tags: ['transcripts'],
+        summary:
+          'Decide on a newer machine transcript made while a human correction is current: adopt it or keep the correction',
+        params: recordingIdParamsSchema,
+        body: machineOfferDecisionBodySchema,
+        response: {
+          200: machineOfferDecisionResponseSchema,
+          ...errors,
+          403: errorResponseSchema,
+          409: errorResponseSchema,
+        },
+      },
+      config: {
+        audit: {
+          action: 'decide-machine-transcript',
+          target: recordingTarget,
+          details: (request) => request.body as { version: number; decision: string },
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const principal = principalOf(request);
+      assertMay(principal, 'correct_transcripts');
+      await requireRecording(db, id, scopeToCollections(principal));
+      const decided = await decideMachineOffer(db, {
+        recordingId: id,
+        version: request.body.version,
+        decision: request.body.decision === 'adopt' ? 'adopted' : 'kept',
+        author: principal.name,
+      });
+      let queued = false;
+      try {
+        queued = decided.rerun.length > 0 && (await queueRerun(context.scheduleStage, id, decided.rerun));
+      } catch (error) {
+        // The decision is saved and the runs are pending: recovery queues them; say so, not 500.
+        request.log.warn({ err: error }, 'could not queue the re-run after adopting a machine transcript');
+      }
+      return {
+        decision: decided.decision,
+        currentVersion: decided.currentVersion,
+        rerun: { stages: decided.rerun, queued },
+      };
     },
   );
 }

@@ -67,7 +67,10 @@ export const searchHitSchema = z
   .object({
     recordingId: z.string().describe('Recording id (UUID)'),
     segmentId: z.string().describe('Transcript segment id (open the call at this segment)'),
-    transcriptVersion: z.number().int().describe('Transcript version the segment belongs to (the latest)'),
+    transcriptVersion: z
+      .number()
+      .int()
+      .describe('Transcript version the segment belongs to (the current one)'),
     start: z.number().describe('Segment start, seconds from the start of the recording'),
     end: z.number().describe('Segment end, seconds from the start of the recording'),
     lane: z.string().describe('Speaker lane of the segment (e.g. "channel-0")'),

@@ -25,12 +25,50 @@ export const transcriptVersionSchema = z
     modelFiles: z.record(z.string(), z.string()).describe('SHA-256 of each model file (machine versions)'),
     decoding: z.record(z.string(), z.unknown()).describe('Decoding and VAD settings (machine versions)'),
     language: z.string().nullable().describe('Language of the transcript (e.g. "ru")'),
+    isCurrent: z
+      .boolean()
+      .describe(
+        'The version the desk shows and corrects and that translation, analysis and search follow: the newest, except that a machine version made while a person’s version is current waits for a decision',
+      ),
   })
   .describe('One transcript version');
 
 export const transcriptVersionsResponseSchema = z
-  .object({ versions: z.array(transcriptVersionSchema).describe('Every version, oldest first') })
+  .object({
+    versions: z.array(transcriptVersionSchema).describe('Every version, oldest first'),
+    newerMachineVersion: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        'A machine version made after the current human correction and waiting for a person to adopt it or keep the correction; null when none',
+      ),
+  })
   .describe('Transcript versions of a recording');
+
+export const machineOfferDecisionBodySchema = z
+  .strictObject({
+    version: z.number().int().min(1).describe('The newer machine version the decision is about'),
+    decision: z
+      .enum(['adopt', 'keep'])
+      .describe('adopt: the machine version becomes current; keep: the correction stays current'),
+  })
+  .describe('A person’s decision on a newer machine transcript');
+
+export const machineOfferDecisionResponseSchema = z
+  .object({
+    decision: z.enum(['adopted', 'kept']).describe('What was decided'),
+    currentVersion: z.number().int().describe('The current version after the decision'),
+    rerun: z
+      .object({
+        stages: z.array(z.string()).describe('Stages marked to run again on the adopted version'),
+        queued: z
+          .boolean()
+          .describe('Whether their jobs were queued now (else a worker queues them when it starts)'),
+      })
+      .describe('Pipeline stages that run again because the current version changed'),
+  })
+  .describe('The recorded decision');
 
 export const wordSchema = z
   .object({
@@ -38,8 +76,14 @@ export const wordSchema = z
     start: z.number().describe('Start, seconds from the start of the recording'),
     end: z.number().describe('End, seconds from the start of the recording'),
     conf: z.number().nullable().describe('Recogniser confidence 0..1 (null when not given)'),
+    estimated: z
+      .boolean()
+      .optional()
+      .describe(
+        'True when the timing was interpolated after a person edited the text (the recogniser did not measure it)',
+      ),
   })
-  .describe('A recognised word with its timing (machine output)');
+  .describe('A word with its timing: recognised, or estimated after an edit');
 
 export const segmentTranslationSchema = z
   .object({
@@ -73,7 +117,9 @@ export const transcriptSegmentSchema = z
     text: z.string().describe('What was said'),
     language: z.string().nullable().describe('Language of the segment'),
     confidence: z.number().nullable().describe('Recogniser confidence 0..1; null for text a person wrote'),
-    words: z.array(wordSchema).describe('Word timings; empty for text a person changed'),
+    words: z
+      .array(wordSchema)
+      .describe('Word timings; words a person changed have estimated timings (estimated: true)'),
     sourceSegmentId: z
       .string()
       .nullable()
@@ -85,7 +131,10 @@ export const transcriptSegmentSchema = z
 export const transcriptReadResponseSchema = z
   .object({
     transcript: transcriptVersionSchema,
-    isLatest: z.boolean().describe('Whether this is the latest version (only the latest can be corrected)'),
+    isLatest: z.boolean().describe('Whether this is the newest version'),
+    isCurrent: z
+      .boolean()
+      .describe('Whether this is the current version (only the current one can be corrected)'),
     segments: z.array(transcriptSegmentSchema).describe('Segments in spoken order'),
   })
   .describe('One transcript version with its segments and translations');
@@ -97,7 +146,7 @@ export const transcriptReadQuerySchema = z.strictObject({
     .min(1)
     .max(1_000_000)
     .optional()
-    .describe('Version to read (default: the latest)'),
+    .describe('Version to read (default: the current one)'),
 });
 
 export const transcriptDiffQuerySchema = z
@@ -162,7 +211,11 @@ export const transcriptDiffResponseSchema = z
 
 export const correctionBodySchema = z
   .strictObject({
-    baseVersion: z.number().int().min(1).describe('The version the edit was made on; must be the latest'),
+    baseVersion: z
+      .number()
+      .int()
+      .min(1)
+      .describe('The version the edit was made on; must be the current one'),
     author: oneLineText
       .trim()
       .min(1)

@@ -77,9 +77,18 @@ export async function down(db: Kysely<unknown>): Promise<void> {
 
 /**
  * analysis_current_refresh() as 0005 wrote it, with (up) or without (down) the collection copied
- * from the recording: one body, so the two versions differ only in that column.
+ * from the recording: one body, so the two versions differ only in that column. From 0027 the
+ * analysed version is the recording's current one (latest_transcripts), not its newest: a machine
+ * re-run does not replace a person's correction until a person adopts it.
  */
-async function refreshFunction(db: Kysely<unknown>, withCollection: boolean): Promise<void> {
+export async function refreshFunction(
+  db: Kysely<unknown>,
+  withCollection: boolean,
+  analyseCurrent = false,
+): Promise<void> {
+  const latestOf = analyseCurrent
+    ? sql`SELECT transcript_id INTO latest FROM latest_transcripts WHERE recording_id = rec;`
+    : sql`SELECT id INTO latest FROM transcripts WHERE recording_id = rec ORDER BY version DESC LIMIT 1;`;
   const copied = withCollection ? sql`, collection_id` : sql``;
   const value = withCollection ? sql`, collection` : sql``;
   const declare = withCollection ? sql`collection uuid;` : sql``;
@@ -96,7 +105,7 @@ async function refreshFunction(db: Kysely<unknown>, withCollection: boolean): Pr
     BEGIN
       -- Concurrent commits for one recording take turns on the recording's row (see 0005).
       SELECT ${select} INTO ${into} FROM recordings WHERE id = rec FOR NO KEY UPDATE;
-      SELECT id INTO latest FROM transcripts WHERE recording_id = rec ORDER BY version DESC LIMIT 1;
+      ${latestOf}
       SELECT * INTO run FROM analysis_runs
         WHERE recording_id = rec AND transcript_id IS NOT DISTINCT FROM latest
         ORDER BY seq DESC LIMIT 1;

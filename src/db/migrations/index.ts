@@ -21,6 +21,7 @@ import * as numberNotes from './0022-number-notes.ts';
 import * as fingerprints from './0023-fingerprints.ts';
 import * as auditTarget from './0025-audit-target.ts';
 import * as protectedIdentities from './0026-protected-identities.ts';
+import * as correctionsStayCurrent from './0027-corrections-stay-current.ts';
 import * as triage from './0031-triage.ts';
 
 /**
@@ -50,5 +51,6 @@ export const migrations: Record<string, Migration> = {
   '0023-fingerprints': fingerprints,
   '0025-audit-target': auditTarget,
   '0026-protected-identities': protectedIdentities,
+  '0027-corrections-stay-current': correctionsStayCurrent,
   '0031-triage': triage,
 };

@@ -14,11 +14,11 @@ export function currentAnalyserVersions(): { lexiconVersion: string; analyserVer
 }
 
 /**
- * analyse: decodes code words, extracts entities and scores triage on the recording's latest
- * transcript version (machine or human), segment by segment, and stores the result as a new
+ * analyse: decodes code words, extracts entities and scores triage on the recording's current
+ * transcript version (machine or human; a person's correction stays current over a machine re-run), segment by segment, and stores the result as a new
  * write-once analysis run that names the transcript and the translation rows it saw.
  *
- * Done when a run exists for the latest transcript version with the current lexicon and analyser
+ * Done when a run exists for the current transcript version with the current lexicon and analyser
  * (a forced job analyses again anyway). A recording with no transcript, or one without speech,
  * gets an empty analysis: nothing to flag is a result, not a failure.
  */

@@ -188,7 +188,12 @@ describe('speech stages on the demo corpus', () => {
     expect(second?.transcript.version).toBe(2);
     expect(second?.transcript.id).not.toBe(first?.transcript.id);
     const again = await readTranscriptVersion(database.db, id, 1);
-    expect(again).toEqual({ ...first, latestVersion: 2 });
+    expect(again).toEqual({
+      ...first,
+      transcript: { ...first!.transcript, is_current: false },
+      latestVersion: 2,
+      currentVersion: 2,
+    });
 
     await expect(
       database.db

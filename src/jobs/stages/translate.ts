@@ -8,7 +8,7 @@ import { PermanentStageError, type StageHandler } from '../stage-handler.ts';
 import { loadOrFail, openOrWait, recordSpeechCustody, stageModelsOf } from './speech-stage-support.ts';
 
 /**
- * translate: machine-translates every segment of the recording's latest transcript into English,
+ * translate: machine-translates every segment of the recording's current transcript into English,
  * one row per segment keyed by the segment's id, with the engine, model and model checksum.
  * Segments already translated for that transcript are skipped unless the job is forced; rows are
  * only ever added, so older translations stay on record; which translation a segment shows,

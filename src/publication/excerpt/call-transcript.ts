@@ -49,7 +49,7 @@ export interface CallTranscript {
 /** The call's current transcript with translations; undefined when it has none yet. */
 export async function readCallTranscript(db: Db, recordingId: string): Promise<CallTranscript | undefined> {
   const versions = await listTranscriptVersions(db, recordingId);
-  const current = versions.at(-1);
+  const current = versions.find((v) => v.is_current) ?? versions.at(-1);
   if (!current) return undefined;
   const machine = machineAncestor(versions, current);
   const [segments, translations, origins] = await Promise.all([

@@ -363,6 +363,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/recordings/{id}/transcripts/machine-offer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decide on a newer machine transcript made while a human correction is current: adopt it or keep the correction */
+    post: operations['postRecordingsByIdTranscriptsMachineOffer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/recordings/{id}/notes': {
     parameters: {
       query?: never;
@@ -2316,7 +2333,7 @@ export interface components {
       recordingId: string;
       /** @description Transcript segment id (open the call at this segment) */
       segmentId: string;
-      /** @description Transcript version the segment belongs to (the latest) */
+      /** @description Transcript version the segment belongs to (the current one) */
       transcriptVersion: number;
       /** @description Segment start, seconds from the start of the recording */
       start: number;
@@ -2430,8 +2447,10 @@ export interface components {
     /** @description One transcript version with its segments and translations */
     Transcript: {
       transcript: components['schemas']['TranscriptVersion'];
-      /** @description Whether this is the latest version (only the latest can be corrected) */
+      /** @description Whether this is the newest version */
       isLatest: boolean;
+      /** @description Whether this is the current version (only the current one can be corrected) */
+      isCurrent: boolean;
       /** @description Segments in spoken order */
       segments: components['schemas']['TranscriptSegment'][];
     };
@@ -2537,7 +2556,7 @@ export interface components {
       language: string | null;
       /** @description Recogniser confidence 0..1; null for text a person wrote */
       confidence: number | null;
-      /** @description Word timings; empty for text a person changed */
+      /** @description Word timings; words a person changed have estimated timings (estimated: true) */
       words: components['schemas']['Word'][];
       /** @description For corrected versions: the segment of the base version this one was edited from */
       sourceSegmentId: string | null;
@@ -2589,11 +2608,15 @@ export interface components {
       };
       /** @description Language of the transcript (e.g. "ru") */
       language: string | null;
+      /** @description The version the desk shows and corrects and that translation, analysis and search follow: the newest, except that a machine version made while a person’s version is current waits for a decision */
+      isCurrent: boolean;
     };
     /** @description Transcript versions of a recording */
     TranscriptVersionList: {
       /** @description Every version, oldest first */
       versions: components['schemas']['TranscriptVersion'][];
+      /** @description A machine version made after the current human correction and waiting for a person to adopt it or keep the correction; null when none */
+      newerMachineVersion: number | null;
     };
     /** @description What one upload may hold */
     UploadLimits: {
@@ -2634,7 +2657,7 @@ export interface components {
       /** @description Every user, by name */
       items: components['schemas']['User'][];
     };
-    /** @description A recognised word with its timing (machine output) */
+    /** @description A word with its timing: recognised, or estimated after an edit */
     Word: {
       /** @description The word */
       w: string;
@@ -2644,6 +2667,8 @@ export interface components {
       end: number;
       /** @description Recogniser confidence 0..1 (null when not given) */
       conf: number | null;
+      /** @description True when the timing was interpolated after a person edited the text (the recogniser did not measure it) */
+      estimated?: boolean;
     };
     /** @description A 16 kHz mono WAV working copy of one channel (machine-made, rebuildable from the original) */
     WorkingCopy: {
@@ -4257,7 +4282,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description The version the edit was made on; must be the latest */
+          /** @description The version the edit was made on; must be the current one */
           baseVersion: number;
           /** @description Ignored: the author is always the signed-in user (accepted so that older clients are not refused) */
           author?: string;
@@ -4372,7 +4397,7 @@ export interface operations {
   getRecordingsByIdTranscript: {
     parameters: {
       query?: {
-        /** @description Version to read (default: the latest) */
+        /** @description Version to read (default: the current one) */
         version?: number;
       };
       header?: never;
@@ -4504,6 +4529,111 @@ export interface operations {
       };
       /** @description The audit entry of this read could not be written: nothing was served */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postRecordingsByIdTranscriptsMachineOffer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Recording id (UUID) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description A person’s decision on a newer machine transcript */
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The newer machine version the decision is about */
+          version: number;
+          /**
+           * @description adopt: the machine version becomes current; keep: the correction stays current
+           * @enum {string}
+           */
+          decision: 'adopt' | 'keep';
+        };
+      };
+    };
+    responses: {
+      /** @description The recorded decision */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * @description What was decided
+             * @enum {string}
+             */
+            decision: 'adopted' | 'kept';
+            /** @description The current version after the decision */
+            currentVersion: number;
+            /** @description Pipeline stages that run again because the current version changed */
+            rerun: {
+              /** @description Stages marked to run again on the adopted version */
+              stages: string[];
+              /** @description Whether their jobs were queued now (else a worker queues them when it starts) */
+              queued: boolean;
+            };
+          };
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in (no live session): sign in first */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The Host header names a host this server does not answer to (EARSHOT_ALLOWED_HOSTS) */
+      421: {
         headers: {
           [name: string]: unknown;
         };
@@ -5832,6 +5962,7 @@ export interface operations {
           | 'download-original'
           | 'search'
           | 'correct-transcript'
+          | 'decide-machine-transcript'
           | 'add-note'
           | 'view-number'
           | 'add-number-note'

@@ -37,6 +37,17 @@ export function postCorrection(recordingId: string, body: CorrectionRequest): Pr
   return postJson(`/api/recordings/${encodeURIComponent(recordingId)}/transcripts`, body);
 }
 
+export type MachineOfferDecision = PostBody<'/api/recordings/{id}/transcripts/machine-offer'>;
+export type MachineOfferDecided = PostResponse<'/api/recordings/{id}/transcripts/machine-offer', 200>;
+
+/** Adopt a newer machine transcript, or keep the human correction that is current. */
+export function postMachineOfferDecision(
+  recordingId: string,
+  body: MachineOfferDecision,
+): Promise<MachineOfferDecided> {
+  return postJson(`/api/recordings/${encodeURIComponent(recordingId)}/transcripts/machine-offer`, body);
+}
+
 export type TranscriptDiff = GetResponse<'/api/recordings/{id}/transcripts/diff'>;
 export type SegmentChange = TranscriptDiff['changes'][number];
 export type DiffSegment = NonNullable<SegmentChange['from']>;

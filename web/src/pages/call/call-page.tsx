@@ -6,6 +6,7 @@ import { useAnalysisMarks } from './analysis-marks.ts';
 import { AnalysisPanel, CustodyPanel, MetadataPanel } from './call-details.tsx';
 import { CallHeader } from './call-header.tsx';
 import { ExportButton } from './export-button.tsx';
+import { MachineOfferNotice } from './machine-offer-notice.tsx';
 import { DuplicatesPanel } from './duplicates-panel.tsx';
 import { ExcerptPanel } from './excerpt/excerpt-panel.tsx';
 import { CasePanel } from './case-panel.tsx';
@@ -50,12 +51,25 @@ function SkipToTranscript() {
 export function CallPage({ recordingId, params }: { recordingId: string; params: URLSearchParams }) {
   const versionParam = params.get('version');
   const version = versionParam ? Number(versionParam) : undefined;
-  const { data, saveCorrection, addNote, diff } = useCallData(recordingId, version);
+  const { data, saveCorrection, addNote, decideMachineOffer, diff } = useCallData(recordingId, version);
   const { recording, transcript, versions, analysis, notes, errors } = data;
+  const offered = versions.find((v) => v.version === data.newerMachineVersion);
+  const current = versions.find((v) => v.isCurrent);
+  // The diff the offer asked for shows in the offer, not a second time in the Versions panel.
+  const offerDiff =
+    offered && current && diff.shown?.from === current.version && diff.shown.to === offered.version
+      ? diff.shown
+      : null;
   const segments = transcript?.segments ?? NO_SEGMENTS;
 
   const marks = useAnalysisMarks(analysis, transcript);
-  const playback = useCallPlayback(recording, segments, marks.matchesBySegment, params.get('t'));
+  const playback = useCallPlayback(
+    recording,
+    segments,
+    marks.matchesBySegment,
+    params.get('t'),
+    params.get('segment'),
+  );
   usePlayerKeys(playback.player, playback.nextFlag);
 
   const showLatest = useCallback(
@@ -104,6 +118,16 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
         segments={segments}
         playerTime={playback.state?.ready ? playback.state.time : null}
       />
+      {offered && current ? (
+        <MachineOfferNotice
+          offered={offered}
+          current={current}
+          diff={offerDiff}
+          diffError={offerDiff ? diff.error : null}
+          onCompare={diff.compare}
+          onDecide={decideMachineOffer}
+        />
+      ) : null}
       <div className="call-body">
         <TranscriptPanel
           recordingId={recordingId}
@@ -140,7 +164,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
             versions={versions}
             shownVersion={shownVersion}
             onShow={(v) => navigate(`call/${recordingId}`, { version: v })}
-            diff={diff.shown}
+            diff={offerDiff ? null : diff.shown}
             diffError={diff.error}
             onCompare={diff.compare}
             onCloseDiff={diff.close}

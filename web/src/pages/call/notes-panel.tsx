@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorText } from '../../api/http.ts';
 import type { Note, Segment } from '../../api/transcripts.ts';
 import { formatClock, formatDateTime } from '../../format.ts';
@@ -22,18 +22,32 @@ export function NotesPanel({
 }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Feedback for the button: a note is saved when the server has it, and says so.
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const byId = new Map(segments.map((s) => [s.id, s]));
+  // A segment's Note button lands here: the form comes into view with the cursor in it, so the
+  // click visibly does something even when the panel is below the fold.
+  const input = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!noteSegment) return;
+    input.current?.scrollIntoView({ block: 'center' });
+    input.current?.focus();
+    setStatus('idle');
+  }, [noteSegment]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) return setError('Write the note first.');
+    setStatus('saving');
+    setError(null);
     try {
       await onAdd(text.trim(), noteSegment?.id);
       setText('');
-      setError(null);
+      setStatus('saved');
       onClearSegment();
     } catch (e) {
-      setError(errorText(e));
+      setStatus('idle');
+      setError(`Note not saved: ${errorText(e)}`);
     }
   };
 
@@ -74,16 +88,27 @@ export function NotesPanel({
           </div>
         ) : null}
         <textarea
+          ref={input}
           rows={2}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (status === 'saved') setStatus('idle');
+          }}
           placeholder="Add a note…"
           aria-label="Note text"
         />
-        <button type="submit" className="small">
-          Add note
+        <button type="submit" className="small" disabled={status === 'saving'}>
+          {status === 'saving' ? 'Saving…' : 'Add note'}
         </button>
-        {error ? <div className="error-inline">{error}</div> : null}
+        <span className="note-status" role="status" data-testid="note-status">
+          {status === 'saved' ? 'Note saved.' : ''}
+        </span>
+        {error ? (
+          <div className="error-inline" role="alert">
+            {error}
+          </div>
+        ) : null}
       </form>
     </section>
   );

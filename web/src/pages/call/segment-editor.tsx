@@ -3,6 +3,7 @@ import { errorText } from '../../api/http.ts';
 import type { Segment } from '../../api/transcripts.ts';
 import { ErrorMessage } from '../../components/status.tsx';
 import { laneChoices } from '../../lanes.ts';
+import { editedSeconds, shownSeconds } from './segment-times.ts';
 
 export interface SegmentEdit {
   text: string;
@@ -28,15 +29,15 @@ export function SegmentEditor({
 }) {
   const [text, setText] = useState(segment.text);
   const [lane, setLane] = useState(segment.lane);
-  const [start, setStart] = useState(segment.start.toFixed(2));
-  const [end, setEnd] = useState(segment.end.toFixed(2));
+  const [start, setStart] = useState(shownSeconds(segment.start));
+  const [end, setEnd] = useState(shownSeconds(segment.end));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const startSeconds = Number(start);
-    const endSeconds = Number(end);
+    const startSeconds = editedSeconds(segment.start, start);
+    const endSeconds = editedSeconds(segment.end, end);
     if (!text.trim())
       return setError('The text is empty: write what is said, or keep the segment as it was.');
     if (!Number.isFinite(startSeconds) || !Number.isFinite(endSeconds) || startSeconds < 0)

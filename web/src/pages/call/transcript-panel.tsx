@@ -33,10 +33,10 @@ function TranscriptHead({
             ) : (
               <HumanBadge author={t.createdBy} when={formatDateTime(t.createdAt)} />
             )}
-            {!transcript?.isLatest ? (
+            {!transcript?.isCurrent ? (
               <a className="warn" href={hrefFor(`call/${recordingId}`)}>
                 {' '}
-                older version — show latest
+                not the current version — show current
               </a>
             ) : null}
           </>
@@ -61,7 +61,7 @@ function TranscriptHead({
 type ViewProps = ComponentProps<typeof TranscriptView>;
 
 /**
- * The transcript column: its head, the segments with their translations (editable on the latest
+ * The transcript column: its head, the segments with their translations (editable on the current
  * version only), or why there are none.
  */
 export function TranscriptPanel({
@@ -82,7 +82,7 @@ export function TranscriptPanel({
       <TranscriptHead recordingId={recordingId} transcript={transcript} />
       <ErrorMessage error={error} />
       {transcript ? (
-        <TranscriptView {...view} segments={transcript.segments} editable={transcript.isLatest} />
+        <TranscriptView {...view} segments={transcript.segments} editable={transcript.isCurrent} />
       ) : !error ? (
         <p className="muted empty">
           {recordingLoaded ? 'No transcript yet: the speech stages have not finished for this call.' : ''}

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import type { AnalysisEntity, AnalysisMatch } from '../../api/analysis.ts';
 import { categoryColor, categoryLabel } from '../../api/categories.ts';
-import type { Segment } from '../../api/transcripts.ts';
+import type { Segment, Word } from '../../api/transcripts.ts';
 import { formatClock, formatPercent } from '../../format.ts';
 import { SegmentEditor, type SegmentEdit } from './segment-editor.tsx';
 import { splitSegmentText } from './segment-text.ts';
@@ -52,6 +52,14 @@ function wordAccess(
   };
 }
 
+/** When a word is said, and how sure: the recogniser's confidence, or that the time is estimated. */
+function wordTitle(word: Word): string | undefined {
+  if (word.estimated) return `${formatClock(word.start, true)} · time estimated after an edit`;
+  return word.conf !== null
+    ? `${formatClock(word.start, true)} · confidence ${formatPercent(word.conf)}`
+    : undefined;
+}
+
 function SegmentText({
   segment,
   matches,
@@ -68,6 +76,7 @@ function SegmentText({
         const classes = ['piece'];
         if (word) classes.push('word');
         if (word && word.conf !== null && word.conf < LOW_CONFIDENCE) classes.push('low-conf');
+        if (word?.estimated) classes.push('estimated-timing');
         if (piece.wordIndex !== null && piece.wordIndex === activeWord) classes.push('current-word');
         if (piece.match) classes.push('code-word');
         if (piece.entity) classes.push(`entity entity-${piece.entity.kind}`);
@@ -82,11 +91,7 @@ function SegmentText({
             data-gloss={gloss}
             {...wordAccess(word, gloss, onSeek)}
             style={piece.match ? { ['--flag' as string]: categoryColor(piece.match.category) } : undefined}
-            title={
-              word && word.conf !== null
-                ? `${formatClock(word.start, true)} · confidence ${formatPercent(word.conf)}`
-                : undefined
-            }
+            title={word ? wordTitle(word) : undefined}
           >
             {piece.text}
           </span>

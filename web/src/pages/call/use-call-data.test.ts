@@ -31,8 +31,10 @@ const transcript: TranscriptResponse = {
     modelFiles: {},
     decoding: {},
     language: 'ru',
+    isCurrent: true,
   },
   isLatest: true,
+  isCurrent: true,
   segments: [segment('1', 0, 'алло'), segment('2', 2, 'да слышу')],
 };
 

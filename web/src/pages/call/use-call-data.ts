@@ -8,6 +8,7 @@ import {
   listNotes,
   listTranscriptVersions,
   postCorrection,
+  postMachineOfferDecision,
   postNote,
   type CorrectionRequest,
   type CorrectionResult,
@@ -26,6 +27,8 @@ export interface CallData {
   recording: RecordingDetail | null;
   transcript: TranscriptResponse | null;
   versions: TranscriptVersion[];
+  /** A machine version made after the current correction, waiting for a person's decision. */
+  newerMachineVersion: number | null;
   analysis: RecordingAnalysis | null;
   notes: Note[];
   /** One message per part that failed to load; the page shows what did load. */
@@ -43,6 +46,7 @@ const EMPTY: CallData = {
   recording: null,
   transcript: null,
   versions: [],
+  newerMachineVersion: null,
   analysis: null,
   notes: [],
   errors: {},
@@ -99,6 +103,7 @@ async function loadCallData(
     recording: recording.value,
     transcript: transcript.value,
     versions: versions.value?.versions ?? [],
+    newerMachineVersion: versions.value?.newerMachineVersion ?? null,
     analysis: analysis.value,
     notes: notes.value?.notes ?? [],
     errors,
@@ -176,6 +181,14 @@ export function useCallData(recordingId: string, version: number | undefined) {
     [recordingId, reload],
   );
 
+  const decideMachineOffer = useCallback(
+    async (version: number, decision: 'adopt' | 'keep'): Promise<void> => {
+      await postMachineOfferDecision(recordingId, { version, decision });
+      reload();
+    },
+    [recordingId, reload],
+  );
+
   const diff = useTranscriptDiff(recordingId);
-  return { data, saveCorrection, addNote, diff };
+  return { data, saveCorrection, addNote, decideMachineOffer, diff };
 }

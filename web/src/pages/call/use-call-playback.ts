@@ -2,25 +2,29 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { AnalysisMatch } from '../../api/analysis.ts';
 import type { RecordingDetail } from '../../api/recordings.ts';
 import type { Segment } from '../../api/transcripts.ts';
+import { activeSegmentAt, linkStart } from './active-segment.ts';
 import { nextFlagTime } from './analysis-marks.ts';
 import { activeWordIndex } from './segment-text.ts';
 import { useLanePlayer } from './use-lane-player.ts';
 
 /**
  * Playback of the call and the transcript following it: the lane player, the segment and word
- * being heard, seeking, the jump to the next flagged word, and the start at `startAt` seconds
- * (`#/call/ID?t=12.3`, from a search hit or a note), done once per value.
+ * being heard, seeking, the jump to the next flagged word, and the start a link asks for
+ * (`#/call/ID?t=12.3&segment=ID`, from a search hit or a note): at the named segment's start
+ * when it is in the transcript, else at `t` seconds; done once per value.
  */
 export function useCallPlayback(
   recording: RecordingDetail | null,
   segments: readonly Segment[],
   matchesBySegment: ReadonlyMap<string, readonly AnalysisMatch[]>,
-  startAt: string | null,
+  t: string | null,
+  linkedSegmentId: string | null = null,
 ) {
   const { player, state, containerRefs, channels } = useLanePlayer(recording);
 
   const time = state?.time ?? 0;
-  const active = segments.find((s) => s.start <= time && time < s.end) ?? null;
+  const active = activeSegmentAt(segments, time, linkedSegmentId);
+  const startAt = linkStart(segments, linkedSegmentId, t);
   const activeWord = active?.words ? activeWordIndex(active.words, time) : null;
 
   const seek = useCallback((seconds: number) => player?.seek(seconds), [player]);

@@ -38,7 +38,7 @@ function whatChanged(change: SegmentChange): string {
 }
 
 /** The changed, added and removed segments between two versions (unchanged ones are counted only). */
-function DiffView({ diff }: { diff: TranscriptDiff }) {
+export function DiffView({ diff }: { diff: TranscriptDiff }) {
   const changes = diff.changes.filter((c) => c.type !== 'unchanged');
   const { added, removed, changed, unchanged } = diff.summary;
   return (
@@ -85,7 +85,7 @@ export function VersionsPanel({
   onCompare: (from: number, to: number) => void;
   onCloseDiff: () => void;
 }) {
-  const latest = versions.reduce((max, v) => Math.max(max, v.version), 0);
+  const current = versions.find((v) => v.isCurrent)?.version;
   const firstMachine = versions.find((v) => v.kind === 'machine')?.version ?? 1;
 
   return (
@@ -104,11 +104,12 @@ export function VersionsPanel({
             <button
               type="button"
               className="link"
-              onClick={() => onShow(v.version === latest ? undefined : v.version)}
+              onClick={() => onShow(v.version === current ? undefined : v.version)}
             >
               v{v.version}
             </button>{' '}
             <span className={v.kind === 'machine' ? 'machine-tag' : 'human-tag'}>{v.kind}</span>{' '}
+            {v.isCurrent ? <span className="current-tag">current</span> : null}{' '}
             <span className="muted">
               {v.kind === 'machine' ? (v.model ?? 'model unknown') : v.createdBy} ·{' '}
               {formatDateTime(v.createdAt)}
