@@ -21,6 +21,7 @@ import * as numberNotes from './0022-number-notes.ts';
 import * as fingerprints from './0023-fingerprints.ts';
 import * as auditTarget from './0025-audit-target.ts';
 import * as protectedIdentities from './0026-protected-identities.ts';
+import * as humanTranslations from './0029-human-translations.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0023-fingerprints': fingerprints,
   '0025-audit-target': auditTarget,
   '0026-protected-identities': protectedIdentities,
+  '0029-human-translations': humanTranslations,
 };
