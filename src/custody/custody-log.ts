@@ -77,16 +77,29 @@ export interface CustodyDetails {
     alreadyInStore: boolean;
     mode: '0444';
   };
-  /** A person saved a corrected transcript version. */
-  corrected: {
-    stage: 'correction';
-    kind: 'human';
-    transcriptId: string;
-    version: number;
-    basedOnVersion: number;
-    segments: { kept: number; edited: number; added: number; removed: number };
-    rerun: StageName[];
-  };
+  /** A person saved a corrected transcript version, or corrected a segment's translation. */
+  corrected:
+    | {
+        stage: 'correction';
+        kind: 'human';
+        transcriptId: string;
+        version: number;
+        basedOnVersion: number;
+        segments: { kept: number; edited: number; added: number; removed: number };
+        rerun: StageName[];
+      }
+    | {
+        stage: 'translation-correction';
+        kind: 'human';
+        targetLanguage: string;
+        /** The transcript version and segment whose English the person wrote. */
+        transcriptId: string;
+        version: number;
+        segmentId: string;
+        translationId: string;
+        /** The translation they edited; null when the segment had none. */
+        basedOnTranslationId: string | null;
+      };
   /** Evidence for a verification case step was stored write-once (migration 0021). */
   attached: {
     attachmentId: string;
