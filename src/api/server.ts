@@ -33,6 +33,7 @@ import { registerRegisterRoutes } from './routes/register.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerSearchRoutes } from './routes/search.ts';
 import { registerTranscriptRoutes } from './routes/transcripts.ts';
+import { registerTranslationRoutes } from './routes/translations.ts';
 import { registerTrendRoutes } from './routes/trends.ts';
 import { registerUserRoutes } from './routes/users.ts';
 
@@ -162,6 +163,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   registerTrendRoutes(app, context);
   registerLexiconRoutes(app, context);
   registerTranscriptRoutes(app, context);
+  registerTranslationRoutes(app, context);
   registerNoteRoutes(app, context);
   registerNumberRoutes(app, context);
   registerDuplicateRoutes(app, context);

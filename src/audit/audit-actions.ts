@@ -13,6 +13,7 @@ export type AuditAction =
   | 'download-original'
   | 'search'
   | 'correct-transcript'
+  | 'correct-translation'
   | 'add-note'
   | 'view-number'
   | 'add-number-note'
@@ -45,6 +46,7 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   'download-original': true,
   search: true,
   'correct-transcript': true,
+  'correct-translation': true,
   'add-note': true,
   'view-number': true,
   'add-number-note': true,

@@ -3,6 +3,7 @@ import type { DiffSegment } from '../../transcripts/transcript-diff.ts';
 import type { SegmentTranslationView, TranscriptVersion } from '../../transcripts/transcript-store.ts';
 import type { TranscriptSegmentResponse, TranscriptVersionResponse } from '../schemas/transcripts.ts';
 import { iso } from './dates.ts';
+import { storedTranslationQuality, type TranslationQuality } from '../../translation/translation-quality.ts';
 
 export function presentTranscriptVersion(t: TranscriptVersion): TranscriptVersionResponse {
   return {
@@ -38,6 +39,10 @@ export function presentTranscriptSegment(
     sourceSegmentId: s.source_segment_id === null ? null : String(s.source_segment_id),
     translation: translation
       ? {
+          translationId: translation.translationId,
+          kind: translation.kind,
+          createdBy: translation.createdBy,
+          quality: qualityOf(s.text, translation),
           text: translation.text,
           status: translation.status,
           engine: translation.engine,
@@ -46,6 +51,14 @@ export function presentTranscriptSegment(
         }
       : null,
   };
+}
+
+// A person's English is not estimated; nor is a row that carries no English on purpose.
+const NOT_ESTIMATED: TranslationQuality = { doubtful: false, issues: [] };
+
+function qualityOf(russian: string, translation: SegmentTranslationView): TranslationQuality {
+  if (translation.kind === 'human' || translation.status !== 'translated') return NOT_ESTIMATED;
+  return storedTranslationQuality(translation.translationId, russian, translation.text);
 }
 
 export function toDiffSegment(s: TranscriptSegment): DiffSegment {
