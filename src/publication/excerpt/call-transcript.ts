@@ -1,5 +1,10 @@
 import type { Db } from '../../db/database.ts';
-import type { SegmentTranslationStatus, TranscriptKind, TranscriptWord } from '../../db/schema.ts';
+import type {
+  SegmentTranslationKind,
+  SegmentTranslationStatus,
+  TranscriptKind,
+  TranscriptWord,
+} from '../../db/schema.ts';
 import {
   listTranscriptVersions,
   segmentOrigins,
@@ -16,6 +21,8 @@ import {
  */
 
 export interface ExcerptTranslation {
+  /** human: a person corrected the English; it is not the translator's output. */
+  kind: SegmentTranslationKind;
   text: string | null;
   status: SegmentTranslationStatus;
   engine: string;
@@ -100,6 +107,7 @@ export async function readCallTranscript(db: Db, recordingId: string): Promise<C
         corrected,
         translation: translation
           ? {
+              kind: translation.kind,
               text: translation.text,
               status: translation.status,
               engine: translation.engine,

@@ -40,6 +40,7 @@ function segment(id: string, text: string, en: string, start: number): ExcerptSo
     words,
     corrected: false,
     translation: {
+      kind: 'machine',
       text: en,
       status: 'translated',
       engine: 'opus-mt',

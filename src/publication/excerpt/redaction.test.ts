@@ -48,6 +48,7 @@ function segment(
     corrected: options.corrected ?? false,
     translation: options.en
       ? {
+          kind: 'machine',
           text: options.en,
           status: 'translated',
           engine: 'opus-mt',
