@@ -248,7 +248,9 @@ export async function segmentTranslations(
     JOIN latest_segment_translations l
       ON l.transcript_segment_id = c.ancestor_id AND l.target_language = ${targetLanguage}
     JOIN segment_translations t ON t.id = l.translation_id
-    ORDER BY c.segment_id, c.depth
+    -- A person's English for this very text wins over a machine translation made later for a
+    -- copy of the segment (a correction elsewhere in the call gives every segment a new id).
+    ORDER BY c.segment_id, (t.kind = 'human' AND c.ancestor_text = c.own_text) DESC, c.depth
   `.execute(db);
   return new Map(
     rows.rows.map((r) => [

@@ -8,6 +8,7 @@ import { demoDir, speechTestEnv } from '../../test/helpers/speech-models.ts';
 import type { EarshotConfig } from '../config/config.ts';
 import { translateStage } from '../jobs/stages/translate.ts';
 import { runPipelineUntilIdle } from '../jobs/run-until-idle.ts';
+import { saveCorrection } from '../transcripts/correction.ts';
 import { readTranscriptVersion, segmentTranslations } from '../transcripts/transcript-store.ts';
 import {
   saveTranslationCorrection,
@@ -133,6 +134,39 @@ describe('translation quality and human translations', () => {
     const other = (await current()).translations.get(String(read.segments[1]!.id))!;
     expect(other.kind).toBe('machine');
     expect(other.translationId).not.toBe(translations.get(String(read.segments[1]!.id))!.translationId);
+  });
+
+  it('keeps the person’s English when a Russian correction elsewhere is translated again', async () => {
+    const { read } = await current();
+    const [first, second] = read.segments;
+    await saveCorrection(database.db, {
+      recordingId: call.id,
+      baseVersion: read.transcript.version,
+      author: 'editor',
+      segments: read.segments.map((s) => ({
+        sourceSegmentId: String(s.id),
+        channel: s.channel,
+        lane: s.lane,
+        start: s.start_seconds,
+        end: s.end_seconds,
+        text: s.id === second!.id ? 'могу серега ты как' : s.text,
+      })),
+    });
+    const forced = await translateStage.run(
+      { recordingId: call.id, force: true },
+      { db: database.db, config, worker: 'test', jobId: 'test' },
+    );
+    await forced.record!(database.db);
+    const after = await current();
+    expect(after.read.transcript.version).toBe(read.transcript.version + 1);
+    const copy = after.read.segments.find((s) => String(s.source_segment_id) === String(first!.id))!;
+    expect(after.translations.get(String(copy.id))).toMatchObject({
+      kind: 'human',
+      text: 'Igor, hi, can you talk?',
+      stale: false,
+    });
+    const edited = after.read.segments.find((s) => String(s.source_segment_id) === String(second!.id))!;
+    expect(after.translations.get(String(edited.id))).toMatchObject({ kind: 'machine', stale: false });
   });
 
   it('refuses an edit of English that changed since, an empty text, and a segment of another call', async () => {
