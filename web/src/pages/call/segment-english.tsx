@@ -49,6 +49,60 @@ function EnglishLabels({ translation }: { translation: SegmentTranslation }) {
   );
 }
 
+/** The English as it stands, or why there is none. */
+function EnglishText({ translation }: { translation: SegmentTranslation | null }) {
+  if (translation?.text) return <p>{translation.text}</p>;
+  return (
+    <p className="muted">
+      {!translation
+        ? 'No translation yet.'
+        : translation.status === 'unsupported-language'
+          ? 'Language not covered by the translator.'
+          : 'Nothing to translate.'}
+    </p>
+  );
+}
+
+function EnglishEditor({
+  draft,
+  start,
+  busy,
+  onChange,
+  onCancel,
+  onSave,
+}: {
+  draft: string;
+  start: number;
+  busy: boolean;
+  onChange: (text: string) => void;
+  onCancel: () => void;
+  onSave: () => void;
+}) {
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSave();
+  };
+  return (
+    <form className="english-editor" onSubmit={submit} data-testid="english-editor">
+      <textarea
+        value={draft}
+        onChange={(e) => onChange(e.target.value)}
+        rows={3}
+        aria-label={`English translation of the segment at ${start.toFixed(1)} s`}
+        autoFocus
+      />
+      <div className="editor-actions">
+        <button type="button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy} data-testid="save-english">
+          {busy ? 'Saving…' : 'Save English'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /**
  * A segment's English beside its Russian: the text, whether a machine or a person wrote it, the
  * quality estimate, and (on the latest version) a correction by a person with its versions.
@@ -110,44 +164,22 @@ export function SegmentEnglish({
       setBusy(false);
     }
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void save(draft ?? '');
-  };
-
   const classes = ['segment-translation'];
   if (translation?.stale) classes.push('stale');
   if (translation?.quality.doubtful) classes.push('doubtful');
   return (
     <div className={classes.join(' ')} lang="en" data-testid="segment-english">
       {draft !== null ? (
-        <form className="english-editor" onSubmit={submit} data-testid="english-editor">
-          <textarea
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            rows={3}
-            aria-label={`English translation of the segment at ${segment.start.toFixed(1)} s`}
-            autoFocus
-          />
-          <div className="editor-actions">
-            <button type="button" onClick={() => setDraft(null)} disabled={busy}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy} data-testid="save-english">
-              {busy ? 'Saving…' : 'Save English'}
-            </button>
-          </div>
-        </form>
-      ) : translation?.text ? (
-        <p>{translation.text}</p>
+        <EnglishEditor
+          draft={draft}
+          start={segment.start}
+          busy={busy}
+          onChange={setDraft}
+          onCancel={() => setDraft(null)}
+          onSave={() => void save(draft)}
+        />
       ) : (
-        <p className="muted">
-          {!translation
-            ? 'No translation yet.'
-            : translation.status === 'unsupported-language'
-              ? 'Language not covered by the translator.'
-              : 'Nothing to translate.'}
-        </p>
+        <EnglishText translation={translation} />
       )}
       <div className="english-meta">
         {translation ? <EnglishLabels translation={translation} /> : null}
