@@ -29,7 +29,18 @@ try {
   for (const name of fs.readdirSync(callsDir).sort()) {
     const run = spawnSync(
       process.execPath,
-      ['bin/earshot.js', 'transcribe', path.join(callsDir, name), '--translate', '--json', '--threads', '1'],
+      [
+        ...[
+          'bin/earshot.js',
+          'transcribe',
+          path.join(callsDir, name),
+          '--translate',
+          '--json',
+          '--threads',
+          '1',
+        ],
+        ...['--translation-model', 'marian-ru-en-test'],
+      ],
       { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
     );
     if (run.status !== 0) throw new Error(`${name}: earshot transcribe failed\n${run.stderr}`);
