@@ -16,6 +16,7 @@ import { stageAttachment } from '../verification/attachments.ts';
 import { caseStateOf, recordCaseStep } from '../verification/case-store.ts';
 import { caseStepRequest } from '../../test/helpers/case-step-form.ts';
 import type { UserRole } from '../db/schema.ts';
+import { readTranscriptVersion, segmentTranslations } from '../transcripts/transcript-store.ts';
 import { addProtectedIdentity } from '../publication/register/register-store.ts';
 import {
   BAKHMUT,
@@ -99,6 +100,16 @@ async function offerMachineVersion(recordingId: string): Promise<number> {
     { ...segment, text: 'машина', confidence: 0.5, words: [] },
   ]);
   return offered.version;
+}
+
+/** The first segment of the call's current transcript and the English it shows (null: none yet). */
+async function currentEnglish(
+  recordingId: string,
+): Promise<{ segmentId: string; translationId: string | null }> {
+  const read = (await readTranscriptVersion(t.db, recordingId))!;
+  const segmentId = String(read.segments[0]!.id);
+  const shown = (await segmentTranslations(t.db, read.transcript.id)).get(segmentId);
+  return { segmentId, translationId: shown?.translationId ?? null };
 }
 
 /** A duplicate lead from the side's call to a copy of it in the same collection (made once per side). */
@@ -430,6 +441,27 @@ const ROUTES: Record<string, RouteCase> = {
       url: rec(s, '/transcripts/machine-offer'),
       payload: { version: await offerMachineVersion(s.recordingId), decision: 'keep' },
     }),
+  },
+  'GET /api/recordings/{id}/segments/{segmentId}/translations': {
+    need: 'read',
+    scope: 'by-id',
+    ok: 200,
+    request: async (s) => ({
+      url: rec(s, `/segments/${(await currentEnglish(s.recordingId)).segmentId}/translations`),
+    }),
+  },
+  'POST /api/recordings/{id}/segments/{segmentId}/translations': {
+    need: 'correct_transcripts',
+    scope: 'by-id',
+    ok: 201,
+    request: async (s) => {
+      const { segmentId, translationId } = await currentEnglish(s.recordingId);
+      return {
+        method: 'POST',
+        url: rec(s, `/segments/${segmentId}/translations`),
+        payload: { baseTranslationId: translationId, text: `English ${Math.random()}` },
+      };
+    },
   },
   'GET /api/recordings/{id}/notes': {
     need: 'read',

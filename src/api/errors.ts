@@ -22,6 +22,11 @@ import { DuplicateLeadNotFound } from '../fingerprint/duplicate-leads.ts';
 import { EnvironmentError } from '../runtime/environment-error.ts';
 import { CorrectionConflict, CorrectionRejected } from '../transcripts/correction.ts';
 import { MachineOfferConflict, MachineVersionNotFound } from '../transcripts/machine-offer.ts';
+import {
+  SegmentNotInCall,
+  TranslationCorrectionConflict,
+  TranslationCorrectionRejected,
+} from '../translation/translation-correction.ts';
 import { StoredFileQuarantined } from '../ingest/store-quarantine.ts';
 import { BundleSourceChanged } from '../evidence/bundle-writer.ts';
 import { ExportNotFound } from '../evidence/desk-exports.ts';
@@ -118,6 +123,10 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   rule(CorrectionConflict, () => ({ status: 409, code: 'conflict' })),
   rule(MachineOfferConflict, () => ({ status: 409, code: 'conflict' })),
   rule(MachineVersionNotFound, () => ({ status: 404, code: 'not_found' })),
+  // A correction of the English: empty or unchanged text, English changed since, a foreign segment.
+  rule(TranslationCorrectionRejected, () => ({ status: 400, code: 'bad_request' })),
+  rule(TranslationCorrectionConflict, () => ({ status: 409, code: 'conflict' })),
+  rule(SegmentNotInCall, () => ({ status: 404, code: 'not_found' })),
   rule(NoteRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(NumberNoteRejected, () => ({ status: 400, code: 'bad_request' })),
   rule(NumberNoteAlreadySuperseded, () => ({ status: 409, code: 'conflict' })),

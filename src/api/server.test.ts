@@ -135,6 +135,7 @@ describe('GET /api/openapi.json', () => {
       '/api/recordings/{id}/transcripts',
       '/api/recordings/{id}/transcript',
       '/api/recordings/{id}/transcripts/diff',
+      '/api/recordings/{id}/segments/{segmentId}/translations',
       '/api/recordings/{id}/notes',
       '/api/recordings/{id}/duplicates',
       '/api/numbers/{number}',

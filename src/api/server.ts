@@ -38,6 +38,7 @@ import { registerSearchRoutes } from './routes/search.ts';
 import { registerTranscriptRoutes } from './routes/transcripts.ts';
 import { registerTriageListRoutes } from './routes/triage-lists.ts';
 import { registerTriageRoutes } from './routes/triage.ts';
+import { registerTranslationRoutes } from './routes/translations.ts';
 import { registerTrendRoutes } from './routes/trends.ts';
 import { registerUserRoutes } from './routes/users.ts';
 
@@ -182,6 +183,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   registerTrendRoutes(app, context);
   registerLexiconRoutes(app, context);
   registerTranscriptRoutes(app, context);
+  registerTranslationRoutes(app, context);
   registerNoteRoutes(app, context);
   registerNumberRoutes(app, context);
   registerDuplicateRoutes(app, context);

@@ -14,6 +14,7 @@ export type AuditAction =
   | 'search'
   | 'correct-transcript'
   | 'decide-machine-transcript'
+  | 'correct-translation'
   | 'add-note'
   | 'view-number'
   | 'add-number-note'
@@ -58,6 +59,7 @@ const EVERY_ACTION: Record<AuditAction, true> = {
   search: true,
   'correct-transcript': true,
   'decide-machine-transcript': true,
+  'correct-translation': true,
   'add-note': true,
   'view-number': true,
   'add-number-note': true,

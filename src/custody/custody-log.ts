@@ -78,8 +78,9 @@ export interface CustodyDetails {
     mode: '0444';
   };
   /**
-   * A person saved a corrected transcript version, or decided on a newer machine version offered
-   * while their correction was current (src/transcripts/machine-offer.ts).
+   * A person saved a corrected transcript version, decided on a newer machine version offered
+   * while their correction was current (src/transcripts/machine-offer.ts), or corrected a
+   * segment's translation.
    */
   corrected:
     | {
@@ -99,6 +100,18 @@ export interface CustodyDetails {
         previousCurrentVersion: number;
         currentVersion: number;
         rerun: StageName[];
+      }
+    | {
+        stage: 'translation-correction';
+        kind: 'human';
+        targetLanguage: string;
+        /** The transcript version and segment whose English the person wrote. */
+        transcriptId: string;
+        version: number;
+        segmentId: string;
+        translationId: string;
+        /** The translation they edited; null when the segment had none. */
+        basedOnTranslationId: string | null;
       };
   /** Evidence for a verification case step was stored write-once (migration 0021). */
   attached: {

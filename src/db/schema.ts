@@ -292,8 +292,15 @@ export interface SegmentTranslationsTable {
   engine: string;
   model: string | null;
   model_sha256: string | null;
+  /** machine: the translate stage; human: a person's correction (created_by says who). */
+  kind: ColumnType<SegmentTranslationKind, SegmentTranslationKind | undefined, never>;
+  created_by: string | null;
+  /** The translation a person edited (human rows); null for machine rows. */
+  based_on_id: string | null;
   created_at: CreatedAt;
 }
+
+export type SegmentTranslationKind = 'machine' | 'human';
 
 export type SegmentTranslationRow = Selectable<SegmentTranslationsTable>;
 

@@ -3,6 +3,7 @@ import { insertInChunks } from '../db/chunked-insert.ts';
 import type { Db } from '../db/database.ts';
 import type {
   JsonObject,
+  SegmentTranslationKind,
   SegmentTranslationStatus,
   Transcript,
   TranscriptKind,
@@ -195,6 +196,11 @@ async function nextVersionNumber(db: Db, recordingId: string): Promise<number> {
 
 export interface SegmentTranslationView {
   segmentId: string;
+  /** The segment_translations row shown: a correction of the English names it as its base. */
+  translationId: string;
+  /** machine: the translate stage; human: a person corrected the English (createdBy). */
+  kind: SegmentTranslationKind;
+  createdBy: string | null;
   text: string | null;
   status: SegmentTranslationStatus;
   engine: string;
@@ -216,10 +222,9 @@ export interface SegmentTranslationView {
 /** A segment's translation as the Call page and an excerpt show it (without the ids it was found by). */
 export type SegmentTranslation = Omit<SegmentTranslationView, 'segmentId' | 'translatedSegmentId'>;
 
-export function segmentTranslationOf(view: SegmentTranslationView | undefined): SegmentTranslation | null {
-  if (!view) return null;
-  const { text, status, engine, model, modelSha256, stale } = view;
-  return { text, status, engine, model, modelSha256, stale };
+export function segmentTranslationOf(view: SegmentTranslationView): SegmentTranslation {
+  const { segmentId: _segment, translatedSegmentId: _translated, ...shown } = view;
+  return shown;
 }
 
 /**
@@ -246,6 +251,9 @@ export async function segmentTranslations(
     engine: string;
     model: string | null;
     model_sha256: string | null;
+    translation_id: string;
+    kind: SegmentTranslationKind;
+    created_by: string | null;
   }>`
     WITH RECURSIVE chain AS (
       SELECT s.id AS segment_id, s.id AS ancestor_id, s.source_segment_id, s.text AS own_text,
@@ -258,18 +266,23 @@ export async function segmentTranslations(
     )
     SELECT DISTINCT ON (c.segment_id) c.segment_id, c.ancestor_id AS translated_segment_id,
       c.own_text, c.ancestor_text AS translated_source_text, t.text, t.status, t.engine, t.model,
-      t.model_sha256
+      t.model_sha256, t.id AS translation_id, t.kind, t.created_by
     FROM chain c
     JOIN latest_segment_translations l
       ON l.transcript_segment_id = c.ancestor_id AND l.target_language = ${targetLanguage}
     JOIN segment_translations t ON t.id = l.translation_id
-    ORDER BY c.segment_id, c.depth
+    -- A person's English for this very text wins over a machine translation made later for a
+    -- copy of the segment (a correction elsewhere in the call gives every segment a new id).
+    ORDER BY c.segment_id, (t.kind = 'human' AND c.ancestor_text = c.own_text) DESC, c.depth
   `.execute(db);
   return new Map(
     rows.rows.map((r) => [
       String(r.segment_id),
       {
         segmentId: String(r.segment_id),
+        translationId: String(r.translation_id),
+        kind: r.kind,
+        createdBy: r.created_by,
         text: r.text,
         status: r.status,
         engine: r.engine,

@@ -7,6 +7,7 @@ import {
 } from '../../transcripts/transcript-store.ts';
 import type { TranscriptSegmentResponse, TranscriptVersionResponse } from '../schemas/transcripts.ts';
 import { iso } from './dates.ts';
+import { storedTranslationQuality, type TranslationQuality } from '../../translation/translation-quality.ts';
 
 export function presentTranscriptVersion(t: TranscriptVersion): TranscriptVersionResponse {
   return {
@@ -41,8 +42,18 @@ export function presentTranscriptSegment(
     confidence: s.confidence,
     words: s.words,
     sourceSegmentId: s.source_segment_id === null ? null : String(s.source_segment_id),
-    translation: segmentTranslationOf(translation),
+    translation: translation
+      ? { ...segmentTranslationOf(translation), quality: qualityOf(s.text, translation) }
+      : null,
   };
+}
+
+// A person's English is not estimated; nor is a row that carries no English on purpose.
+const NOT_ESTIMATED: TranslationQuality = { doubtful: false, issues: [] };
+
+function qualityOf(russian: string, translation: SegmentTranslationView): TranslationQuality {
+  if (translation.kind === 'human' || translation.status !== 'translated') return NOT_ESTIMATED;
+  return storedTranslationQuality(translation.translationId, russian, translation.text);
 }
 
 export function toDiffSegment(s: TranscriptSegment): DiffSegment {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from './common.ts';
+import { translationQualitySchema } from './translations.ts';
 
 const segmentIdString = z.string().regex(/^\d{1,18}$/, 'expected a segment id (digits)');
 
@@ -87,6 +88,12 @@ export const wordSchema = z
 
 export const segmentTranslationSchema = z
   .object({
+    translationId: z.string().describe('The translation shown (the base of a correction of the English)'),
+    kind: z
+      .enum(['machine', 'human'])
+      .describe('machine: machine translation; human: a person corrected the English (createdBy)'),
+    createdBy: z.string().nullable().describe('Who corrected the English (human translations)'),
+    quality: translationQualitySchema,
     text: z.string().nullable().describe('English text (null when the language is not covered)'),
     status: z
       .enum(['translated', 'empty-source', 'unsupported-language'])
@@ -103,7 +110,7 @@ export const segmentTranslationSchema = z
         'True when the English was made for different words: the segment was corrected since and has not been translated again',
       ),
   })
-  .describe('Machine translation of the segment into English');
+  .describe('Translation of the segment into English: machine, or corrected by a person');
 
 export const transcriptSegmentSchema = z
   .object({

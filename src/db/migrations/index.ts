@@ -22,6 +22,7 @@ import * as fingerprints from './0023-fingerprints.ts';
 import * as auditTarget from './0025-audit-target.ts';
 import * as protectedIdentities from './0026-protected-identities.ts';
 import * as correctionsStayCurrent from './0027-corrections-stay-current.ts';
+import * as humanTranslations from './0029-human-translations.ts';
 import * as triage from './0031-triage.ts';
 
 /**
@@ -52,5 +53,6 @@ export const migrations: Record<string, Migration> = {
   '0025-audit-target': auditTarget,
   '0026-protected-identities': protectedIdentities,
   '0027-corrections-stay-current': correctionsStayCurrent,
+  '0029-human-translations': humanTranslations,
   '0031-triage': triage,
 };

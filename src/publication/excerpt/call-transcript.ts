@@ -77,6 +77,7 @@ export async function readCallTranscript(db: Db, recordingId: string): Promise<C
       // A machine version is the recogniser's own; in a human one, a segment is the machine's only
       // when it traces back to a machine segment with the very same text.
       const origin = origins?.get(id);
+      const translation = translations.get(id);
       const corrected =
         current.kind === 'human' &&
         (origin === undefined || machineTexts === undefined || machineTexts.get(origin) !== s.text);
@@ -90,7 +91,7 @@ export async function readCallTranscript(db: Db, recordingId: string): Promise<C
         text: s.text,
         words: s.words,
         corrected,
-        translation: segmentTranslationOf(translations.get(id)),
+        translation: translation ? segmentTranslationOf(translation) : null,
       };
     }),
   };

@@ -103,6 +103,7 @@ describe('the redaction plan of a call that names a soldier, his town, a comrade
       untranslatedSegmentIds: [],
       // The English of the corrected segment was made for the machine's text.
       staleTranslationSegmentIds: [currentSegmentIds[0]],
+      humanTranslationSegmentIds: [],
     });
     expect(provenance.redactions.text).toEqual({ total: 6, byKind: { person: 4, place: 2 }, ru: 3, en: 3 });
     expect(provenance.redactions.identities.map((i) => i.pseudonym).sort()).toEqual(['Soldier A', 'Town 1']);

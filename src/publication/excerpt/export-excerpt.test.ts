@@ -21,6 +21,8 @@ import { repositoryRoot } from '../../runtime/paths.ts';
 import { buildIdentityMatcher } from '../forms/identity-matcher.ts';
 import { openLeakListener } from '../leak-check/audio-heard.ts';
 import { addProtectedIdentity, loadProtectedIdentities } from '../register/register-store.ts';
+import { readTranscriptVersion, segmentTranslations } from '../../transcripts/transcript-store.ts';
+import { saveTranslationCorrection } from '../../translation/translation-correction.ts';
 import { assertNoLeak, ExcerptLeaked, publishCheckedPackage } from './export-excerpt.ts';
 
 // `earshot export excerpt` over a real ingested demo call whose case file is verified, with the
@@ -263,5 +265,36 @@ describe('earshot export excerpt', () => {
     expect(hits).toContain('provenance.json');
     expect(fs.existsSync(target)).toBe(false);
     expect(fs.existsSync(leaky)).toBe(false);
+  });
+
+  it('labels English a person corrected as such in the DOCX and the provenance', async () => {
+    await protectTheSoldier();
+    const segmentId = currentSegmentIds[2]!;
+    const current = (await readTranscriptVersion(database.db, call.id))!;
+    const base = (await segmentTranslations(database.db, current.transcript.id)).get(segmentId)!;
+    await saveTranslationCorrection(database.db, {
+      recordingId: call.id,
+      segmentId,
+      baseTranslationId: base.translationId,
+      text: 'We are outside the town, in a tree line.',
+      author: 'editor',
+    });
+    const dir = path.join(out, 'human-english');
+    const result = await runEarshot(
+      env(),
+      ...['export', 'excerpt', '--recording', call.id, '--segment', segmentId, '--out', dir],
+    );
+    expect(result.code, result.err).toBe(ExitCode.Ok);
+    const docx = (await readBundle(path.join(dir, 'transcript.docx'))).entries.get('word/document.xml');
+    const documentXml = docx!.toString('utf8');
+    expect(documentXml).toContain('We are outside the town, in a tree line.');
+    expect(documentXml).toContain('translation corrected by a person');
+    expect(documentXml).not.toContain('machine translation');
+    const provenance = JSON.parse(fs.readFileSync(path.join(dir, 'provenance.json'), 'utf8')) as {
+      models: { translator: unknown[]; humanTranslationSegmentIds: string[] };
+    };
+    expect(provenance.models.humanTranslationSegmentIds).toEqual([segmentId]);
+    // No translator made this English: none is named for it.
+    expect(provenance.models.translator).toEqual([]);
   });
 });

@@ -316,7 +316,10 @@ function transcriptDocx(plan: ExcerptPlan, clipStart: number, exportedAt: Date):
       speaker: s.speaker,
       russian: s.ru,
       english: s.en ?? '',
-      origin: { russian: s.corrected ? 'human-corrected' : 'machine', english: 'machine' },
+      origin: {
+        russian: s.corrected ? 'human-corrected' : 'machine',
+        english: s.enCorrected ? 'human-corrected' : 'machine',
+      },
     })),
   });
 }

@@ -47,6 +47,8 @@ export interface ProvenanceRecord {
     translator: { engine: string; model: string | null; modelSha256: string | null }[];
     untranslatedSegmentIds: string[];
     staleTranslationSegmentIds: string[];
+    /** Segments whose English a person wrote or corrected: no translator made it. */
+    humanTranslationSegmentIds: string[];
   };
   redactions: {
     identities: { identityId: string; kind: ProtectedKind; pseudonym: string }[];
@@ -100,7 +102,8 @@ export function buildProvenance(input: ProvenanceInput): ProvenanceRecord {
   const translators = new Map<string, ProvenanceRecord['models']['translator'][number]>();
   for (const s of segments) {
     const t = s.translation;
-    if (t?.status === 'translated') translators.set(`${t.engine}\n${t.model}\n${t.modelSha256}`, pick(t));
+    if (t?.status === 'translated' && t.kind === 'machine')
+      translators.set(`${t.engine}\n${t.model}\n${t.modelSha256}`, pick(t));
   }
   const fallbackIds = [...new Set(audio.spans.flatMap((s) => s.fallbackSegmentIds))];
   const transcript = selection.transcript;
@@ -134,6 +137,7 @@ export function buildProvenance(input: ProvenanceInput): ProvenanceRecord {
       translator: [...translators.values()],
       untranslatedSegmentIds: segments.filter((s) => s.translation?.status !== 'translated').map((s) => s.id),
       staleTranslationSegmentIds: segments.filter((s) => s.translation?.stale).map((s) => s.id),
+      humanTranslationSegmentIds: segments.filter((s) => s.translation?.kind === 'human').map((s) => s.id),
     },
     redactions: {
       identities: input.identities

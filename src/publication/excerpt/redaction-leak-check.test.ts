@@ -40,11 +40,14 @@ function segment(id: string, text: string, en: string, start: number): ExcerptSo
     words,
     corrected: false,
     translation: {
+      kind: 'machine',
       text: en,
       status: 'translated',
       engine: 'opus-mt',
       model: 'opus-mt-ru-en',
       modelSha256: null,
+      translationId: 't-1',
+      createdBy: null,
       stale: false,
     },
   };

@@ -48,11 +48,14 @@ function segment(
     corrected: options.corrected ?? false,
     translation: options.en
       ? {
+          kind: 'machine',
           text: options.en,
           status: 'translated',
           engine: 'opus-mt',
           model: 'opus-mt-ru-en',
           modelSha256: null,
+          translationId: 't-1',
+          createdBy: null,
           stale: false,
         }
       : null,

@@ -53,6 +53,8 @@ export interface RedactedSegment {
   en: string | null;
   /** The English was made for an older text of the segment. */
   enStale: boolean;
+  /** A person wrote or corrected the English (it is not the translator's output). */
+  enCorrected: boolean;
   corrected: boolean;
   hasWordTimings: boolean;
 }
@@ -102,6 +104,7 @@ export function redactSegments(
       ru: ru.text,
       en: en?.text ?? null,
       enStale: s.translation?.stale ?? false,
+      enCorrected: s.translation?.kind === 'human',
       corrected: s.corrected,
       hasWordTimings: s.words.length > 0,
     };

@@ -380,6 +380,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/recordings/{id}/segments/{segmentId}/translations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every version of a segment’s English (machine and human), oldest first, with word diffs */
+    get: operations['getRecordingsByIdSegmentsBySegmentIdTranslations'];
+    put?: never;
+    /** Save a person’s English for a segment as a new human translation version (stays current over machine re-translations) */
+    post: operations['postRecordingsByIdSegmentsBySegmentIdTranslations'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/recordings/{id}/notes': {
     parameters: {
       query?: never;
@@ -2562,6 +2580,22 @@ export interface components {
       sourceSegmentId: string | null;
       /** @description English translation, null when none yet */
       translation: {
+        /** @description The translation shown (the base of a correction of the English) */
+        translationId: string;
+        /**
+         * @description machine: machine translation; human: a person corrected the English (createdBy)
+         * @enum {string}
+         */
+        kind: 'machine' | 'human';
+        /** @description Who corrected the English (human translations) */
+        createdBy: string | null;
+        /** @description Quality estimate of a machine translation, made from the Russian and the English alone */
+        quality: {
+          /** @description True when a check failed: the desk marks the English "check this translation". Never set for English a person wrote */
+          doubtful: boolean;
+          /** @description Which checks failed: empty English, Cyrillic English, length far from the Russian, a looping output, a number the Russian does not say, a person or place the English leaves out (docs/models.md) */
+          issues: ('empty' | 'not-english' | 'length' | 'repetition' | 'numbers' | 'names')[];
+        };
         /** @description English text (null when the language is not covered) */
         text: string | null;
         /**
@@ -4643,6 +4677,270 @@ export interface operations {
       };
     };
   };
+  getRecordingsByIdSegmentsBySegmentIdTranslations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Recording id (UUID) */
+        id: string;
+        /** @description Segment id */
+        segmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The versions of a segment’s English translation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description Every version, oldest first */
+            versions: {
+              /** @description Translation id */
+              translationId: string;
+              /** @description 1 for the first translation of the segment; each one adds one */
+              version: number;
+              /**
+               * @description machine: the translate stage; human: a person corrected it
+               * @enum {string}
+               */
+              kind: 'machine' | 'human';
+              /**
+               * @description Whether there is English
+               * @enum {string}
+               */
+              status: 'translated' | 'empty-source' | 'unsupported-language';
+              /** @description The English */
+              text: string | null;
+              /** @description Translation engine ("human" for a person) */
+              engine: string;
+              /** @description Translation model (machine versions) */
+              model: string | null;
+              /** @description Who wrote it (human versions) */
+              createdBy: string | null;
+              /** @description When it was saved */
+              createdAt: string;
+              /** @description The segment it translates: this one, or the one it was corrected from in an earlier version */
+              segmentId: string;
+              /** @description The translation a person edited (human versions) */
+              basedOnTranslationId: string | null;
+              /** @description The English the segment shows now */
+              current: boolean;
+              /** @description Word-level diff against the previous version (all inserted for the first) */
+              diff: {
+                /**
+                 * @description Kept, taken out, or put in
+                 * @enum {string}
+                 */
+                op: 'equal' | 'delete' | 'insert';
+                /** @description The words of this run */
+                text: string;
+              }[];
+            }[];
+            /** @description The version shown now (null when none) */
+            currentTranslationId: string | null;
+            /** @description A machine translation made after the person’s current English: kept, not shown; save its text to adopt it */
+            newerMachineTranslationId: string | null;
+          };
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in (no live session): sign in first */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The Host header names a host this server does not answer to (EARSHOT_ALLOWED_HOSTS) */
+      421: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The audit entry of this read could not be written: nothing was served */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postRecordingsByIdSegmentsBySegmentIdTranslations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Recording id (UUID) */
+        id: string;
+        /** @description Segment id */
+        segmentId: string;
+      };
+      cookie?: never;
+    };
+    /** @description A human correction of one segment’s English */
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description The translation the edit was made on (the current one); null when the segment had none */
+          baseTranslationId: string | null;
+          /** @description The corrected English */
+          text: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The saved correction of the English */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description The new translation (kind human) */
+            translationId: string;
+            /** @description The segment */
+            segmentId: string;
+            /** @description The translation it replaces as current */
+            basedOnTranslationId: string | null;
+            /** @description The versions of a segment’s English translation */
+            history: {
+              /** @description Every version, oldest first */
+              versions: {
+                /** @description Translation id */
+                translationId: string;
+                /** @description 1 for the first translation of the segment; each one adds one */
+                version: number;
+                /**
+                 * @description machine: the translate stage; human: a person corrected it
+                 * @enum {string}
+                 */
+                kind: 'machine' | 'human';
+                /**
+                 * @description Whether there is English
+                 * @enum {string}
+                 */
+                status: 'translated' | 'empty-source' | 'unsupported-language';
+                /** @description The English */
+                text: string | null;
+                /** @description Translation engine ("human" for a person) */
+                engine: string;
+                /** @description Translation model (machine versions) */
+                model: string | null;
+                /** @description Who wrote it (human versions) */
+                createdBy: string | null;
+                /** @description When it was saved */
+                createdAt: string;
+                /** @description The segment it translates: this one, or the one it was corrected from in an earlier version */
+                segmentId: string;
+                /** @description The translation a person edited (human versions) */
+                basedOnTranslationId: string | null;
+                /** @description The English the segment shows now */
+                current: boolean;
+                /** @description Word-level diff against the previous version (all inserted for the first) */
+                diff: {
+                  /**
+                   * @description Kept, taken out, or put in
+                   * @enum {string}
+                   */
+                  op: 'equal' | 'delete' | 'insert';
+                  /** @description The words of this run */
+                  text: string;
+                }[];
+              }[];
+              /** @description The version shown now (null when none) */
+              currentTranslationId: string | null;
+              /** @description A machine translation made after the person’s current English: kept, not shown; save its text to adopt it */
+              newerMachineTranslationId: string | null;
+            };
+          };
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not signed in (no live session): sign in first */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The Host header names a host this server does not answer to (EARSHOT_ALLOWED_HOSTS) */
+      421: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   getRecordingsByIdNotes: {
     parameters: {
       query?: never;
@@ -5963,6 +6261,7 @@ export interface operations {
           | 'search'
           | 'correct-transcript'
           | 'decide-machine-transcript'
+          | 'correct-translation'
           | 'add-note'
           | 'view-number'
           | 'add-number-note'

@@ -17,6 +17,8 @@ function TranscriptHead({
   const segments = useMemo(() => transcript?.segments ?? [], [transcript]);
   const t = transcript?.transcript;
   const machineModel = segments.find((s) => s.translation?.model)?.translation;
+  const corrected = segments.filter((s) => s.translation?.kind === 'human').length;
+  const doubtful = segments.filter((s) => s.translation?.quality.doubtful).length;
   const meanConfidence = useMemo(() => {
     const known = segments.map((s) => s.confidence).filter((c): c is number => c !== null);
     return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
@@ -53,6 +55,12 @@ function TranscriptHead({
         ) : (
           <span className="muted">not translated</span>
         )}
+        {corrected > 0 ? <span className="human-tag"> {corrected} human-corrected</span> : null}
+        {doubtful > 0 ? (
+          <span className="check-flag" title="Segments whose English the quality estimate marks">
+            {doubtful} to check
+          </span>
+        ) : null}
       </div>
     </div>
   );
@@ -70,7 +78,7 @@ export function TranscriptPanel({
   transcript,
   error,
   ...view
-}: Omit<ViewProps, 'segments' | 'editable'> & {
+}: Omit<ViewProps, 'segments' | 'editable' | 'recordingId'> & {
   recordingId: string;
   /** The call itself is loaded: only then does a missing transcript mean "not yet". */
   recordingLoaded: boolean;
@@ -82,7 +90,12 @@ export function TranscriptPanel({
       <TranscriptHead recordingId={recordingId} transcript={transcript} />
       <ErrorMessage error={error} />
       {transcript ? (
-        <TranscriptView {...view} segments={transcript.segments} editable={transcript.isCurrent} />
+        <TranscriptView
+          {...view}
+          recordingId={recordingId}
+          segments={transcript.segments}
+          editable={transcript.isCurrent}
+        />
       ) : !error ? (
         <p className="muted empty">
           {recordingLoaded ? 'No transcript yet: the speech stages have not finished for this call.' : ''}

@@ -4,6 +4,7 @@ import { categoryColor, categoryLabel } from '../../api/categories.ts';
 import type { Segment, Word } from '../../api/transcripts.ts';
 import { formatClock, formatPercent } from '../../format.ts';
 import { SegmentEditor, type SegmentEdit } from './segment-editor.tsx';
+import { SegmentEnglish } from './segment-english.tsx';
 import { splitSegmentText } from './segment-text.ts';
 import { entityHref } from './analysis-marks.ts';
 import { laneColorIndex, laneLabel, lanesOf } from '../../lanes.ts';
@@ -12,6 +13,7 @@ import { laneColorIndex, laneLabel, lanesOf } from '../../lanes.ts';
 const LOW_CONFIDENCE = 0.6;
 
 interface SegmentRowProps {
+  recordingId: string;
   segment: Segment;
   matches: AnalysisMatch[];
   entities: AnalysisEntity[];
@@ -102,13 +104,24 @@ function SegmentText({
 }
 
 const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
-  const { segment, matches, entities, active, editing, editable, lanes, onSeek, onEdit, onSave, onNote } =
-    props;
+  const {
+    recordingId,
+    segment,
+    matches,
+    entities,
+    active,
+    editing,
+    editable,
+    lanes,
+    onSeek,
+    onEdit,
+    onSave,
+    onNote,
+  } = props;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (active) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [active]);
-  const translation = segment.translation;
   const lowConfidence = segment.confidence !== null && segment.confidence < LOW_CONFIDENCE;
   return (
     <div
@@ -184,32 +197,7 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
           </>
         )}
       </div>
-      <div className={`segment-translation${translation?.stale ? ' stale' : ''}`} lang="en">
-        {translation ? (
-          <>
-            {translation.text !== null ? (
-              <p>{translation.text}</p>
-            ) : (
-              <p className="muted">
-                {translation.status === 'unsupported-language'
-                  ? 'Language not covered by the translator.'
-                  : 'Nothing to translate.'}
-              </p>
-            )}
-            {translation.stale ? (
-              <span
-                className="stale-flag"
-                data-testid="stale-translation"
-                title="The transcript changed after this translation was made; it is being translated again"
-              >
-                stale
-              </span>
-            ) : null}
-          </>
-        ) : (
-          <p className="muted">No translation yet.</p>
-        )}
-      </div>
+      <SegmentEnglish recordingId={recordingId} segment={segment} editable={editable} />
       <div className="segment-actions">
         {editable && !editing ? (
           <button
@@ -235,6 +223,7 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
 });
 
 export function TranscriptView({
+  recordingId,
   segments,
   matchesBySegment,
   entitiesBySegment,
@@ -247,6 +236,7 @@ export function TranscriptView({
   onSave,
   onNote,
 }: {
+  recordingId: string;
   segments: Segment[];
   matchesBySegment: Map<string, AnalysisMatch[]>;
   entitiesBySegment: Map<string, AnalysisEntity[]>;
@@ -266,6 +256,7 @@ export function TranscriptView({
       {segments.map((segment) => (
         <SegmentRow
           key={segment.id}
+          recordingId={recordingId}
           segment={segment}
           matches={matchesBySegment.get(segment.id) ?? NO_MATCHES}
           entities={entitiesBySegment.get(segment.id) ?? NO_ENTITIES}

@@ -2,7 +2,7 @@ import type { DiffSegment, SegmentChange, TranscriptDiff, TranscriptVersion } fr
 import { formatClock, formatDateTime } from '../../format.ts';
 import type { ShownDiff } from './use-call-data.ts';
 
-function WordDiff({ ops }: { ops: SegmentChange['words'] }) {
+export function WordDiff({ ops }: { ops: SegmentChange['words'] }) {
   return (
     <span className="word-diff">
       {ops.map((op, i) => (
