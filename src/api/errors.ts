@@ -46,6 +46,7 @@ import { CaseStepForbidden, CaseStepRefused } from '../verification/workflow.ts'
 import { SelectionRejected } from '../publication/excerpt/selection.ts';
 import { CallNotVerified, PublicationOverrideRefused } from '../publication/excerpt/publish-policy.ts';
 import { ExcerptLeaked } from '../publication/excerpt/export-excerpt.ts';
+import { LeakCheckModelMissing } from '../publication/leak-check/audio-heard.ts';
 import { ExcerptPreviewNotFound } from '../publication/excerpt/excerpt-preview.ts';
 import { ExcerptExportNotFound } from '../publication/excerpt/desk-excerpts.ts';
 import { ClipRequestError } from '../publication/media/redaction-spans.ts';
@@ -155,6 +156,8 @@ const DOMAIN_ERRORS: readonly DomainErrorRule<Error>[] = [
   ),
   // The leak check found protected forms in what an export wrote (nothing was kept): every hit.
   rule(ExcerptLeaked, (e) => ({ status: 422, code: 'leak_found', issues: e.hits.map(leakIssue) })),
+  // The audio check is never skipped: without its model nothing is exported (the message says how to install it).
+  rule(LeakCheckModelMissing, () => ({ status: 503, code: 'unavailable' })),
   rule(ClipRequestError, () => ({ status: 400, code: 'bad_request' })),
   rule(ExcerptPreviewNotFound, () => ({ status: 404, code: 'not_found' })),
   rule(ExcerptExportNotFound, () => ({ status: 404, code: 'not_found' })),

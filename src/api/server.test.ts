@@ -145,6 +145,7 @@ describe('GET /api/openapi.json', () => {
       '/api/recordings/{id}/case',
       '/api/recordings/{id}/case/attachments/{attachmentId}',
       '/api/collections/{collectionId}/register',
+      '/api/collections/{collectionId}/register/{entryId}/forms',
       '/api/search',
       '/api/pipeline',
       '/api/ingest/limits',

@@ -22,6 +22,7 @@ import {
 } from './api-fixtures.ts';
 import { buildApiServerAsUsers, insertUser } from './as-principal.ts';
 import type { TestDatabase } from './database.ts';
+import { speechTestEnv } from './speech-models.ts';
 
 /**
  * Two collections with one call each, every kind of thing a route can show of a call (working
@@ -122,7 +123,8 @@ async function insertSide(fixture: ApiFixture, spec: SideSpec): Promise<Collecti
 }
 
 export async function createAccessFixture(t: TestDatabase): Promise<AccessFixture> {
-  const fixture = createApiFixture(t.db);
+  // The test recogniser: exporting an excerpt listens to it (src/publication/leak-check/audio-heard.ts).
+  const fixture = createApiFixture(t.db, speechTestEnv());
   const granted = await insertSide(fixture, {
     name: 'Granted leak',
     startedAt: '2022-03-14T10:00:00Z',

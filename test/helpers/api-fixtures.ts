@@ -16,9 +16,10 @@ export interface ApiFixture {
   cleanup(): void;
 }
 
-export function createApiFixture(db: Db): ApiFixture {
+/** `env` adds settings, e.g. speechTestEnv() where a route runs a recogniser (the excerpt leak check). */
+export function createApiFixture(db: Db, env: Record<string, string> = {}): ApiFixture {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-api-'));
-  const config = loadConfig({ EARSHOT_DATA_DIR: dataDir, EARSHOT_LOG_LEVEL: 'silent' });
+  const config = loadConfig({ ...env, EARSHOT_DATA_DIR: dataDir, EARSHOT_LOG_LEVEL: 'silent' });
   fs.mkdirSync(config.originalsDir, { recursive: true });
   fs.mkdirSync(config.derivedDir, { recursive: true });
   return { config, db, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };

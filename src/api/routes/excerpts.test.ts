@@ -22,6 +22,7 @@ import { loadConfig } from '../../config/config.ts';
 import { ExitCode } from '../../cli/exit-codes.ts';
 import { addProtectedIdentity } from '../../publication/register/register-store.ts';
 import { repositoryRoot } from '../../runtime/paths.ts';
+import { speechTestEnv } from '../../../test/helpers/speech-models.ts';
 import type { ErrorResponse } from '../schemas/common.ts';
 import type { ExcerptExportResponse, ExcerptPreviewResponse } from '../schemas/excerpts.ts';
 
@@ -45,7 +46,8 @@ beforeAll(async () => {
   await addProtectedIdentity(database.db, { collectionId, kind: 'phone', label: '+79165503172', actor });
   for (const user of [users.editor, users.editor2, users.viewer])
     await grantCollection(database.db, { userId: user.userId, collectionId, grantedBy: 'test' });
-  const config = loadConfig({ EARSHOT_DATA_DIR: dataDir, EARSHOT_LOG_LEVEL: 'silent' });
+  // The test recogniser: the export's leak check listens to the clip with it.
+  const config = loadConfig({ ...speechTestEnv(), EARSHOT_DATA_DIR: dataDir, EARSHOT_LOG_LEVEL: 'silent' });
   exportsDir = config.exportsDir;
   app = await buildApiServerAsUsers({ db: database.db, config });
 });

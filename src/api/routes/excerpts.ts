@@ -127,12 +127,14 @@ export function registerExcerptRoutes(app: FastifyInstance, { db, config }: Rout
           'answers its files with their SHA-256 and a download link (only you, or an admin, can download ' +
           'it). A leak check that finds a protected form refuses the export (422, every hit in issues) and ' +
           'keeps nothing. The policy is the preview’s; an admin exports an unverified call with ' +
-          'overrideReason, recorded in the audit log.',
+          'overrideReason, recorded in the audit log. When the recogniser the leak check listens with is not ' +
+          'installed, the export is refused (503, naming the model and the command that installs it).',
         body: excerptExportBodySchema,
         response: {
           201: excerptExportSchema,
           ...refusals,
           422: errorResponseSchema.describe('The leak check found protected forms: nothing was kept'),
+          503: errorResponseSchema.describe('The leak check cannot listen: its model is not installed'),
         },
       },
     },

@@ -105,14 +105,19 @@ describe('reading transcripts', () => {
     expect(body.segments.map((s) => s.text)).toEqual(['у нас двое двухсотых', 'понял тебя', 'скажи матери']);
     expect(body.segments[0]!.words).toHaveLength(4);
     expect(body.segments[1]!.translation).toMatchObject({ text: 'I understand you', stale: false });
-    // The same translation fields as an excerpt's (segmentTranslationOf), the model's hash included.
+    // The same translation fields as an excerpt's (segmentTranslationOf), the model's hash
+    // included, and the quality estimate the Call page shows.
     expect(Object.keys(body.segments[1]!.translation!).sort()).toEqual([
+      'createdBy',
       'engine',
+      'kind',
       'model',
       'modelSha256',
+      'quality',
       'stale',
       'status',
       'text',
+      'translationId',
     ]);
   });
 

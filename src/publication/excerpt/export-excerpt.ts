@@ -19,7 +19,7 @@ import { protectAllInCall } from '../register/from-analysis.ts';
 import { loadProtectedIdentities } from '../register/register-store.ts';
 import { buildExcerptPlan, type ExcerptCall, type ExcerptPlan } from './excerpt-plan.ts';
 import { addExportedFiles, type ExportedFile } from './provenance.ts';
-import type { PublishOverride } from './publish-policy.ts';
+import { publishRefusals, type PublishOverride } from './publish-policy.ts';
 import type { SelectionRequest } from './selection.ts';
 
 /**
@@ -77,6 +77,9 @@ export async function exportExcerpt(
   const target = path.resolve(request.outDir);
   assertTargetFree(target);
   const { call, storePath, profile } = await loadCall(db, request.recordingId);
+  // Who may publish this call is answered first (403, 409): a missing model is not the news for
+  // someone who may not export it. Nothing is recorded yet; the override is, with the plan.
+  await publishRefusals(db, request.principal, call, request.override);
   // The collection's recogniser, opened before anything is written: a missing model refuses now.
   const listener = openLeakListener(stageModelsFor(profile, settings), settings.speechThreads);
   const protectedAdded = request.protectAll ? await protectAll(db, call, request) : 0;

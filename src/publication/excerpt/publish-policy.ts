@@ -61,10 +61,34 @@ export async function assertMayPublish(
   call: PublishCall,
   options: { override?: PublishOverride; address?: string | null } = {},
 ): Promise<PublishDecision> {
+  const { status, reason } = await publishRefusals(db, principal, call, options.override);
+  if (status === 'verified') return { status, override: null };
+  const entry = await recordAudit(db, {
+    actor: principal.name,
+    userId: principal.userId,
+    action: 'publication-override',
+    target: call.id,
+    address: options.address ?? null,
+    details: { collectionId: call.collection_id, caseStatus: status, reason },
+  });
+  return { status, override: { reason, auditSeq: String(entry.seq) } };
+}
+
+/**
+ * Every refusal of assertMayPublish, recording nothing: an export asks it before its slower
+ * checks, so that one who may not publish the call hears that first. Answers the reason of an
+ * admin's override of an unverified call ('' for a verified one).
+ */
+export async function publishRefusals(
+  db: Db,
+  principal: Actor,
+  call: PublishCall,
+  override: PublishOverride | undefined,
+): Promise<{ status: VerificationStatus; reason: string }> {
   assertMay(principal, 'export');
   const { status } = await caseStateOf(db, call.id);
-  const reason = options.override?.reason.trim();
-  if (options.override) {
+  const reason = override?.reason.trim();
+  if (override) {
     if (principal.role !== 'admin')
       throw new PublicationOverrideRefused(
         `Only an admin may export an unverified call for publication; your role is ${principal.role}.`,
@@ -76,17 +100,9 @@ export async function assertMayPublish(
         false,
       );
   }
-  if (status === 'verified') return { status, override: null };
+  if (status === 'verified') return { status, reason: '' };
   if (!reason) throw new CallNotVerified(call.id, status);
-  const entry = await recordAudit(db, {
-    actor: principal.name,
-    userId: principal.userId,
-    action: 'publication-override',
-    target: call.id,
-    address: options.address ?? null,
-    details: { collectionId: call.collection_id, caseStatus: status, reason },
-  });
-  return { status, override: { reason, auditSeq: String(entry.seq) } };
+  return { status, reason };
 }
 
 /** What the desk's preview says of the policy: the call's case status, and whether an export needs an override. */

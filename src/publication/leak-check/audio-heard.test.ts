@@ -12,6 +12,7 @@ import { repositoryRoot } from '../../runtime/paths.ts';
 import type { SegmentDraft } from '../../speech/channel-transcription.ts';
 import { transcribeFile } from '../../speech/transcribe-file.ts';
 import type { TimedWord } from '../../speech/word-timing.ts';
+import { decideMachineOffer } from '../../transcripts/machine-offer.ts';
 import { appendTranscriptVersion } from '../../transcripts/transcript-store.ts';
 import { buildExcerptPlan } from '../excerpt/excerpt-plan.ts';
 import { assertNoLeak, exportExcerpt, ExcerptLeaked } from '../excerpt/export-excerpt.ts';
@@ -68,7 +69,7 @@ beforeAll(async () => {
     asrModel: TEST_ASR_MODEL,
     vadModel: VAD_MODEL,
   });
-  await appendTranscriptVersion(
+  const version = await appendTranscriptVersion(
     database.db,
     {
       recordingId: call.id,
@@ -83,6 +84,14 @@ beforeAll(async () => {
     },
     heard.segments,
   );
+  // The fixture's current transcript is a person's correction, which a machine run does not
+  // replace: a person adopts the recogniser's version, as on the Call page.
+  await decideMachineOffer(database.db, {
+    recordingId: call.id,
+    version: version.version,
+    decision: 'adopted',
+    author: 'editor',
+  });
   const words = heard.segments.flatMap((s) => s.words);
   dimochka = words.find((w) => w.w === 'димочка')!;
   townSegment = heard.segments.find((s) => s.text.includes('харьковом'))!;
