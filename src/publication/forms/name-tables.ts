@@ -90,3 +90,17 @@ export const ENGLISH_FIRST_NAMES: Readonly<Record<string, readonly string[]>> = 
   наталья: ['natalia', 'natalya'],
   юлия: ['yulia', 'julia'],
 }; // prettier-ignore
+
+/**
+ * The full first names a name belongs to and all their pet names. The analysis often finds a
+ * person by the pet name a relative used («Димочка»): protecting only that form would leave
+ * «Дима», «Дмитрий» and the English "Dima" in an excerpt. A pet name shared by several full
+ * names («Дима»: Дмитрий, Вадим; «Слава») brings all of them: withholding too much is safe.
+ */
+export function firstNameFamily(name: string): { fullNames: string[]; petNames: string[] } {
+  const key = name.toLowerCase().replace(/ё/g, 'е');
+  const own = DIMINUTIVES[key];
+  if (own) return { fullNames: [key], petNames: [...own] };
+  const fullNames = Object.keys(DIMINUTIVES).filter((full) => DIMINUTIVES[full]!.includes(key));
+  return { fullNames, petNames: [...new Set(fullNames.flatMap((full) => DIMINUTIVES[full]!))] };
+}

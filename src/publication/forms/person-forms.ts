@@ -2,7 +2,7 @@ import { inclineFirstname, inclineLastname, inclineMiddlename } from 'lvovich';
 import { partsOf } from '../../analysis/entities/person-parts.ts';
 import type { ProtectedIdentity } from '../protected-identity.ts';
 import { CASES, type Case } from './inflection.ts';
-import { DIMINUTIVES, EVERYDAY_WORD_PET_NAMES } from './name-tables.ts';
+import { DIMINUTIVES, EVERYDAY_WORD_PET_NAMES, firstNameFamily } from './name-tables.ts';
 
 /**
  * A person's name in every case and in the combinations people say it: «Дмитрий», «Коваленко»,
@@ -72,11 +72,11 @@ export function personForms(identity: ProtectedIdentity): PersonCaseForm[] {
     }
     if (lastOther[i]) add(lastOther[i], i, 'inflection');
   });
-  const petNames = [
-    ...(DIMINUTIVES[lower(person.firstName ?? '')] ?? []),
-    ...(person.otherNames ?? []).map(lower),
-  ];
+  // Entered as a pet name, the full names it belongs to count as its other forms too.
+  const family = firstNameFamily(person.firstName ?? '');
+  const petNames = [...family.fullNames, ...family.petNames, ...(person.otherNames ?? []).map(lower)];
   for (const pet of new Set(petNames)) {
+    if (pet === lower(person.firstName ?? '')) continue;
     const cases = declined(pet, (w, c) => inclineFirstname(w, c, gender));
     const alone = !EVERYDAY_WORD_PET_NAMES.has(pet);
     cases.forEach((text, i) => {

@@ -37,6 +37,26 @@ describe('protectedForms: persons', () => {
     for (const form of ['саша', 'саню', 'шура', 'шуре']) expect(sasha).toContain(form);
   });
 
+  it('a person known by a pet name is protected by the full name and its other pet names too', () => {
+    // The analysis of a demo call finds the soldier as «Димочка», what his mother calls him; the
+    // English says "Dima" and the soldier himself «Дима».
+    const dimochka: ProtectedIdentity = {
+      ...base,
+      id: 'p3',
+      kind: 'person',
+      label: 'Димочка',
+      person: { firstName: 'Димочка' },
+    };
+    const forms = texts(dimochka);
+    for (const form of ['димочка', 'димочке', 'дима', 'димой', 'дмитрий', 'дмитрия', 'димка', 'митя'])
+      expect(forms).toContain(form);
+    for (const form of ['dima', 'dimochka', 'dmitry', 'dmitri', 'dmitrii', 'dmytro', 'дмитро'])
+      expect(forms).toContain(form);
+    // «Дима» is also Вадим's: both full names are withheld.
+    const dima = texts({ ...dimochka, id: 'p4', label: 'Дима', person: { firstName: 'Дима' } });
+    for (const form of ['дмитрий', 'вадим', 'вадик', 'vadim']) expect(dima).toContain(form);
+  });
+
   it('romanises in every system and common English spelling, Ukrainian form included', () => {
     const forms = protectedForms({
       ...base,

@@ -7,7 +7,7 @@ import {
 import type { ProtectedForm, ProtectedIdentity } from '../protected-identity.ts';
 import { formKeys, formText } from './form-text.ts';
 import { CASES, phraseCaseForms, placeCaseForms, type CaseForms } from './inflection.ts';
-import { ENGLISH_FIRST_NAMES, UKRAINIAN_FIRST_NAMES } from './name-tables.ts';
+import { ENGLISH_FIRST_NAMES, UKRAINIAN_FIRST_NAMES, firstNameFamily } from './name-tables.ts';
 import { digitForms, phoneForms, unitNumber, unitNumberForms } from './number-forms.ts';
 import { nameParts, personForms } from './person-forms.ts';
 
@@ -103,10 +103,21 @@ function addPerson(identity: ProtectedIdentity, forms: FormList): void {
     }
   }
   for (const other of person.otherNames ?? []) forms.add(other, 'as-entered', 'other name');
-  const first = formText(person.firstName ?? '');
   const surname = formText(person.surname ?? '');
-  const ukrainian = UKRAINIAN_FIRST_NAMES[first];
   const surnameLatin = surname ? latinSpellings(surname) : [''];
+  // The Ukrainian and English names of the full first name, also when a pet name was entered.
+  for (const first of firstNameFamily(formText(person.firstName ?? '')).fullNames) {
+    addFirstNameSpellings(first, surname, surnameLatin, forms);
+  }
+}
+
+function addFirstNameSpellings(
+  first: string,
+  surname: string,
+  surnameLatin: string[],
+  forms: FormList,
+): void {
+  const ukrainian = UKRAINIAN_FIRST_NAMES[first];
   if (ukrainian) {
     forms.add(ukrainian, 'diminutive', 'Ukrainian form');
     if (surname) forms.add(`${ukrainian} ${surname}`, 'diminutive', 'Ukrainian form');
