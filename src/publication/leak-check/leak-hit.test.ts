@@ -37,6 +37,15 @@ describe('xmlText', () => {
     const at = view.text.indexOf('Петров');
     expect(xml.slice(view.origins[at], view.origins[at]! + 6)).toBe('Петров');
   });
+
+  it('passes over font family names of the formatting, and reads the same name anywhere else', () => {
+    // Every DOCX theme names "Times New Roman"; a soldier called Roman must not block every export.
+    const xml =
+      '<a:latin typeface="Times New Roman"/><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>' +
+      '<w:font w:name="Times New Roman"/><w:ins w:author="Roman"/><w:t>Roman</w:t>';
+    const lines = xmlText(xml).text.split('\n').filter(Boolean);
+    expect(lines).toEqual(['Roman', 'Roman']);
+  });
 });
 
 describe('decodeEscapes', () => {

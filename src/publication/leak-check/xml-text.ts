@@ -26,7 +26,17 @@ function endsALine(name: string): boolean {
 const SPACE_LIKE = new Set(['w:tab', 'w:br', 'w:cr', 'a:br']);
 const TAG =
   /<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
-const ATTRIBUTE = /[\w:.-]+\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+// Font family names of the formatting (DrawingML typeface, w:rFonts, the font table), not text a
+// reader sees: "Times New Roman" in every DOCX theme would otherwise name a soldier called Roman
+// in every export. Only these attributes are passed over; a name in any other attribute is read.
+const FONT_ATTRIBUTES = new Set(['typeface', 'w:ascii', 'w:hAnsi', 'w:eastAsia', 'w:cs', 'w:cstheme']);
+const FONT_NAME_ELEMENTS = new Set(['w:font', 'w:altName']);
+
+function namesAFont(element: string, attribute: string): boolean {
+  return FONT_ATTRIBUTES.has(attribute) || (FONT_NAME_ELEMENTS.has(element) && attribute === 'w:name');
+}
 
 export function xmlText(xml: string): XmlText {
   let text = '';
@@ -49,8 +59,9 @@ export function xmlText(xml: string): XmlText {
     if (attributeText) {
       const attributesAt = match.index + whole.indexOf(attributeText);
       for (const attribute of attributeText.matchAll(ATTRIBUTE)) {
-        const value = attribute[1] ?? attribute[2] ?? '';
-        if (value) attributes.push({ value, at: attributesAt + attribute.index });
+        const value = attribute[2] ?? attribute[3] ?? '';
+        if (value && !namesAFont(name, attribute[1]!))
+          attributes.push({ value, at: attributesAt + attribute.index });
       }
     }
     if (SPACE_LIKE.has(name)) append(' ', match.index, true);
