@@ -1043,7 +1043,7 @@ export interface paths {
     put?: never;
     /**
      * Export an excerpt for publication: redacted, leak-checked, one zip to download
-     * @description Writes the package (docs/publication.md) on the server, leak-checks every file and the zip, and answers its files with their SHA-256 and a download link (only you, or an admin, can download it). A leak check that finds a protected form refuses the export (422, every hit in issues) and keeps nothing. The policy is the preview’s; an admin exports an unverified call with overrideReason, recorded in the audit log.
+     * @description Writes the package (docs/publication.md) on the server, leak-checks every file and the zip, and answers its files with their SHA-256 and a download link (only you, or an admin, can download it). A leak check that finds a protected form refuses the export (422, every hit in issues) and keeps nothing. The policy is the preview’s; an admin exports an unverified call with overrideReason, recorded in the audit log. When the recogniser the leak check listens with is not installed, the export is refused (503, naming the model and the command that installs it).
      */
     post: operations['postExportsExcerpt'];
     delete?: never;
@@ -9006,6 +9006,15 @@ export interface operations {
       };
       /** @description The leak check found protected forms: nothing was kept */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The leak check cannot listen: its model is not installed */
+      503: {
         headers: {
           [name: string]: unknown;
         };
