@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { writeCustodyEvents } from '../custody/custody-log.ts';
 import type { Db } from '../db/database.ts';
 import type { TranscriptSegment } from '../db/schema.ts';
@@ -7,7 +6,12 @@ import { toolVersions } from '../runtime/tool-versions.ts';
 import type { StageName } from '../jobs/stages.ts';
 import { markRerunPending } from './rerun.ts';
 import { retimeWords } from './word-retiming.ts';
-import { appendTranscriptVersion, listTranscriptVersions, transcriptSegments } from './transcript-store.ts';
+import {
+  appendTranscriptVersion,
+  listTranscriptVersions,
+  lockCallTranscripts,
+  transcriptSegments,
+} from './transcript-store.ts';
 
 /**
  * Human corrections: a person's edit of a transcript becomes the recording's next version
@@ -139,9 +143,7 @@ export async function saveCorrection(db: Db, input: CorrectionInput): Promise<Sa
 async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCorrection> {
   return db.transaction().execute(async (trx) => {
     // One correction per recording at a time: the second waits, then finds it is no longer latest.
-    await sql`SELECT pg_advisory_xact_lock(hashtext('transcript-correction'), hashtext(${input.recordingId}))`.execute(
-      trx,
-    );
+    await lockCallTranscripts(trx, input.recordingId);
     const recording = await trx
       .selectFrom('recordings')
       .select(['channels', 'duration_seconds', 'sha256'])

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { writeCustodyEvents } from '../custody/custody-log.ts';
 import type { Db } from '../db/database.ts';
 import type { MachineTranscriptDecision } from '../db/schema.ts';
@@ -6,7 +5,7 @@ import type { StageName } from '../jobs/stages.ts';
 import { RecordingNotFound } from '../recordings/recording-not-found.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
 import { markRerunPending } from './rerun.ts';
-import { listTranscriptVersions, type TranscriptVersion } from './transcript-store.ts';
+import { listTranscriptVersions, lockCallTranscripts, type TranscriptVersion } from './transcript-store.ts';
 
 /**
  * Corrections win: a machine run made while a person's version is current does not replace it
@@ -71,9 +70,7 @@ export interface DecidedMachineOffer {
 export async function decideMachineOffer(db: Db, input: MachineOfferDecision): Promise<DecidedMachineOffer> {
   return db.transaction().execute(async (trx) => {
     // The same lock as a correction: a decision and a correction of one call take turns.
-    await sql`SELECT pg_advisory_xact_lock(hashtext('transcript-correction'), hashtext(${input.recordingId}))`.execute(
-      trx,
-    );
+    await lockCallTranscripts(trx, input.recordingId);
     const recording = await trx
       .selectFrom('recordings')
       .select('sha256')

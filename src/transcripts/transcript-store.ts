@@ -219,6 +219,17 @@ export interface SegmentTranslationView {
   stale: boolean;
 }
 
+/**
+ * Takes the one lock under which a call's transcript versions and their translations change
+ * (a correction, a decision on a machine version, a person's English), for the transaction: the
+ * second of two writers waits, then finds what the first one stored.
+ */
+export async function lockCallTranscripts(trx: Db, recordingId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('transcript-correction'), hashtext(${recordingId}))`.execute(
+    trx,
+  );
+}
+
 /** A segment's translation as the Call page and an excerpt show it (without the ids it was found by). */
 export type SegmentTranslation = Omit<SegmentTranslationView, 'segmentId' | 'translatedSegmentId'>;
 

@@ -1,9 +1,12 @@
-import { sql } from 'kysely';
 import { writeCustodyEvents } from '../custody/custody-log.ts';
 import type { Db } from '../db/database.ts';
 import { RecordingNotFound } from '../recordings/recording-not-found.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
-import { readTranscriptVersion, segmentTranslations } from '../transcripts/transcript-store.ts';
+import {
+  lockCallTranscripts,
+  readTranscriptVersion,
+  segmentTranslations,
+} from '../transcripts/transcript-store.ts';
 
 /**
  * Human corrections of the English: a person's translation of one segment becomes a new row of
@@ -53,9 +56,7 @@ export async function saveTranslationCorrection(
   const targetLanguage = input.targetLanguage ?? 'en';
   return db.transaction().execute(async (trx) => {
     // The same lock as transcript corrections: the segment cannot be replaced while this is stored.
-    await sql`SELECT pg_advisory_xact_lock(hashtext('transcript-correction'), hashtext(${input.recordingId}))`.execute(
-      trx,
-    );
+    await lockCallTranscripts(trx, input.recordingId);
     const recording = await trx
       .selectFrom('recordings')
       .select('sha256')
