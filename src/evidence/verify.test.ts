@@ -118,8 +118,18 @@ describe('verifyBundle', () => {
   });
 
   it('names a changed manifest.sig', async () => {
-    const report = await verify(flipByte(intact, 'manifest.sig', 10));
+    // Replace one base64 character by another valid one: flipping a bit of a key-dependent
+    // character could leave a non-base64 character (a different, "damaged" message).
+    const report = await verify(replaceSignatureCharacter(intact, 10));
     expectNamed(report, /^manifest\.sig: the signature does not match manifest\.json/);
+  });
+
+  it('names a manifest.sig that is not a signature at all', async () => {
+    const entry = intact.get('manifest.sig')!;
+    const report = await verify(
+      new Map(intact).set('manifest.sig', { ...entry, data: Buffer.from('not a signature\n') }),
+    );
+    expectNamed(report, /^manifest\.sig is not an Ed25519 signature/);
   });
 
   it('names a changed public-key.pem', async () => {
@@ -360,3 +370,11 @@ describe('verifyBundle', () => {
     );
   });
 });
+
+function replaceSignatureCharacter(entries: BundleEntries, at: number): BundleEntries {
+  const entry = entries.get('manifest.sig')!;
+  const text = Buffer.from(entry.data).toString('ascii');
+  const replacement = text[at] === 'A' ? 'B' : 'A';
+  const data = Buffer.from(text.slice(0, at) + replacement + text.slice(at + 1), 'ascii');
+  return new Map(entries).set('manifest.sig', { ...entry, data });
+}
