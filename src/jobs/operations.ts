@@ -5,7 +5,7 @@ import type { StageStatus } from '../db/schema.ts';
 import type { JobQueue } from './queue.ts';
 import type { StageRegistry } from './registry.ts';
 import { scheduleStage } from './scheduling.ts';
-import { SILENT_WORKER_SECONDS } from './stage-runs.ts';
+import { previousStageDone, SILENT_WORKER_SECONDS } from './stage-runs.ts';
 
 export interface StageCounts {
   stage: string;
@@ -230,12 +230,7 @@ export async function redoStage<N extends string>(
   const previous = index > 0 ? queue.registry.order[index - 1] : undefined;
   const candidates = await sql<{ id: string; ready: boolean }>`
     SELECT rec.id,
-      ${
-        previous === undefined
-          ? sql`true`
-          : sql`EXISTS (SELECT 1 FROM stage_runs p
-        WHERE p.recording_id = rec.id AND p.stage = ${previous} AND p.status = 'done')`
-      } AS ready
+      ${previousStageDone(previous)} AS ready
     FROM recordings rec
     LEFT JOIN stage_runs r ON r.recording_id = rec.id AND r.stage = ${stage}
     WHERE r.status IS NULL OR r.status <> 'running'

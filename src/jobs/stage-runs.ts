@@ -5,6 +5,16 @@ import type { Database, JsonObject } from '../db/schema.ts';
 // Per-recording stage status, the record users and `earshot status` read. pg-boss holds the
 // jobs; this table says what happened to each recording, with reasons and attempt counts.
 
+/**
+ * The one rule for whether a stage may run on a call: its previous stage in the pipeline is done
+ * (the first stage always may). A SQL condition on `recordingColumn`, for redo and the bulk re-run.
+ */
+export function previousStageDone(previous: string | undefined, recordingColumn = 'rec.id') {
+  if (previous === undefined) return sql<boolean>`true`;
+  return sql<boolean>`EXISTS (SELECT 1 FROM stage_runs p
+    WHERE p.recording_id = ${sql.ref(recordingColumn)} AND p.stage = ${previous} AND p.status = 'done')`;
+}
+
 /** Marks runs as waiting for a worker. A run a worker holds right now stays 'running'. */
 export async function markPending(db: Db, stage: string, recordingIds: readonly string[]): Promise<void> {
   if (recordingIds.length === 0) return;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { collectionCondition, type CollectionScope } from '../accounts/collection-scope.ts';
 import type { Db } from '../db/database.ts';
-import { markPending } from '../jobs/stage-runs.ts';
+import { markPending, previousStageDone } from '../jobs/stage-runs.ts';
 import { STAGE_ORDER, type StageName } from '../jobs/stages.ts';
 import type { StageScheduler } from '../transcripts/rerun.ts';
 
@@ -42,12 +42,7 @@ async function candidatesOf(
   const previous = STAGE_ORDER[STAGE_ORDER.indexOf(stage) - 1];
   const rows = await sql<Candidate>`
     SELECT rec.id,
-      ${
-        previous === undefined
-          ? sql`true`
-          : sql`EXISTS (SELECT 1 FROM stage_runs p
-              WHERE p.recording_id = rec.id AND p.stage = ${previous} AND p.status = 'done')`
-      } AS ready,
+      ${previousStageDone(previous)} AS ready,
       coalesce(r.status = 'running', false) AS running
     FROM recordings rec
     LEFT JOIN stage_runs r ON r.recording_id = rec.id AND r.stage = ${stage}
