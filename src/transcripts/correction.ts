@@ -1,7 +1,6 @@
 import { writeCustodyEvents } from '../custody/custody-log.ts';
 import type { Db } from '../db/database.ts';
 import type { TranscriptSegment } from '../db/schema.ts';
-import { RecordingNotFound } from '../recordings/recording-not-found.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
 import type { StageName } from '../jobs/stages.ts';
 import { markRerunPending } from './rerun.ts';
@@ -143,13 +142,7 @@ export async function saveCorrection(db: Db, input: CorrectionInput): Promise<Sa
 async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCorrection> {
   return db.transaction().execute(async (trx) => {
     // One correction per recording at a time: the second waits, then finds it is no longer latest.
-    await lockCallTranscripts(trx, input.recordingId);
-    const recording = await trx
-      .selectFrom('recordings')
-      .select(['channels', 'duration_seconds', 'sha256'])
-      .where('id', '=', input.recordingId)
-      .executeTakeFirst();
-    if (!recording) throw new RecordingNotFound(input.recordingId);
+    const recording = await lockCallTranscripts(trx, input.recordingId);
     const versions = await listTranscriptVersions(trx, input.recordingId);
     const latest = versions.at(-1);
     if (!latest) {

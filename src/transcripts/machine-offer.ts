@@ -2,7 +2,6 @@ import { writeCustodyEvents } from '../custody/custody-log.ts';
 import type { Db } from '../db/database.ts';
 import type { MachineTranscriptDecision } from '../db/schema.ts';
 import type { StageName } from '../jobs/stages.ts';
-import { RecordingNotFound } from '../recordings/recording-not-found.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
 import { markRerunPending } from './rerun.ts';
 import { listTranscriptVersions, lockCallTranscripts, type TranscriptVersion } from './transcript-store.ts';
@@ -70,13 +69,7 @@ export interface DecidedMachineOffer {
 export async function decideMachineOffer(db: Db, input: MachineOfferDecision): Promise<DecidedMachineOffer> {
   return db.transaction().execute(async (trx) => {
     // The same lock as a correction: a decision and a correction of one call take turns.
-    await lockCallTranscripts(trx, input.recordingId);
-    const recording = await trx
-      .selectFrom('recordings')
-      .select('sha256')
-      .where('id', '=', input.recordingId)
-      .executeTakeFirst();
-    if (!recording) throw new RecordingNotFound(input.recordingId);
+    const recording = await lockCallTranscripts(trx, input.recordingId);
     const versions = await listTranscriptVersions(trx, input.recordingId);
     if (!versions.some((v) => v.version === input.version)) {
       throw new MachineVersionNotFound(

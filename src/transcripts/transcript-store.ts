@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { insertInChunks } from '../db/chunked-insert.ts';
 import type { Db } from '../db/database.ts';
+import { RecordingNotFound } from '../recordings/recording-not-found.ts';
 import type {
   JsonObject,
   SegmentTranslationKind,
@@ -219,15 +220,30 @@ export interface SegmentTranslationView {
   stale: boolean;
 }
 
+/** What every writer of a call's transcripts needs to know of the call. */
+export interface LockedRecording {
+  channels: number | null;
+  duration_seconds: number | null;
+  sha256: string;
+}
+
 /**
  * Takes the one lock under which a call's transcript versions and their translations change
  * (a correction, a decision on a machine version, a person's English), for the transaction: the
- * second of two writers waits, then finds what the first one stored.
+ * second of two writers waits, then finds what the first one stored. Throws RecordingNotFound
+ * (404) when there is no such call.
  */
-export async function lockCallTranscripts(trx: Db, recordingId: string): Promise<void> {
+export async function lockCallTranscripts(trx: Db, recordingId: string): Promise<LockedRecording> {
   await sql`SELECT pg_advisory_xact_lock(hashtext('transcript-correction'), hashtext(${recordingId}))`.execute(
     trx,
   );
+  const recording = await trx
+    .selectFrom('recordings')
+    .select(['channels', 'duration_seconds', 'sha256'])
+    .where('id', '=', recordingId)
+    .executeTakeFirst();
+  if (!recording) throw new RecordingNotFound(recordingId);
+  return recording;
 }
 
 /** A segment's translation as the Call page and an excerpt show it (without the ids it was found by). */

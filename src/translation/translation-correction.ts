@@ -1,6 +1,5 @@
 import { writeCustodyEvents } from '../custody/custody-log.ts';
 import type { Db } from '../db/database.ts';
-import { RecordingNotFound } from '../recordings/recording-not-found.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
 import {
   lockCallTranscripts,
@@ -56,13 +55,7 @@ export async function saveTranslationCorrection(
   const targetLanguage = input.targetLanguage ?? 'en';
   return db.transaction().execute(async (trx) => {
     // The same lock as transcript corrections: the segment cannot be replaced while this is stored.
-    await lockCallTranscripts(trx, input.recordingId);
-    const recording = await trx
-      .selectFrom('recordings')
-      .select('sha256')
-      .where('id', '=', input.recordingId)
-      .executeTakeFirst();
-    if (!recording) throw new RecordingNotFound(input.recordingId);
+    const recording = await lockCallTranscripts(trx, input.recordingId);
     const latest = await readTranscriptVersion(trx, input.recordingId);
     const segment = latest?.segments.find((s) => String(s.id) === input.segmentId);
     if (!latest || !segment) await explainMissingSegment(trx, input);
