@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HELD_OUT_DIR, LABELS_DIR, allDocuments, loadLabelSets } from '../../eval/analysis/labels.ts';
 import { MAJOR_CATEGORIES } from '../../eval/analysis/report.ts';
 import { editDistance } from '../../src/speech/text-metrics.ts';
 import { RECOGNISER_CER, recogniserSpelling, spellNumbers } from './asr-style.ts';
@@ -44,6 +45,21 @@ describe('the committed Russian training corpus', () => {
       const negatives = all.filter((line) => line.hardNegativeFor.includes(category)).length;
       expect(negatives, `${category}: hard negatives`).toBeGreaterThan(0);
     }
+  });
+
+  it('shares no sentence with the evaluation sets (development or held-out)', () => {
+    // Read by the test only: the corpus was written without looking at the held-out set.
+    const segments = [LABELS_DIR, HELD_OUT_DIR]
+      .flatMap((dir) => allDocuments(loadLabelSets(dir)))
+      .flatMap((document) => document.segments.map((segment) => recogniserSpelling(segment.text)))
+      .filter((text) => text.split(' ').length >= 5);
+    const corpus = [...built.values()].flat().filter((line) => line.style === 'written');
+    const shared = corpus.filter((line) => {
+      const text = recogniserSpelling(line.text);
+      return segments.some((segment) => text.includes(segment) || segment.includes(text));
+    });
+    expect(segments.length).toBeGreaterThan(100);
+    expect(shared.map((line) => line.id)).toEqual([]);
   });
 
   it('writes its recogniser copies at the test recogniser’s character error rate', () => {
