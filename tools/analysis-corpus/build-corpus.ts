@@ -97,9 +97,11 @@ function addFillers(text: string, slots: Map<string, Slot>, random: Random): str
 }
 
 function writtenForm(text: string): string {
+  // An empty first choice («{ой|}, …») leaves a comma with nothing before it.
   let out = text
-    .replace(/,+/g, ',')
+    .replace(/,(?:\s*,)+/g, ',')
     .replace(/,([.!?…])/g, '$1')
+    .replace(/^[\s,]+/, '')
     .trim();
   if (/[а-яёa-z0-9]$/i.test(out)) out += '.';
   return out.charAt(0).toUpperCase() + out.slice(1);

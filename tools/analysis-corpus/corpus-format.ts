@@ -71,6 +71,7 @@ export function findCorpusProblems(files: Map<string, CorpusLine[]>): string[] {
       if (ids.has(line.id)) problems.push(`${where}: duplicate id`);
       ids.add(line.id);
       if (typeof line.text !== 'string' || line.text.trim() === '') problems.push(`${where}: empty text`);
+      else if (/^[\s,.;:!?]|\s$|\s{2}/.test(line.text)) problems.push(`${where}: stray space or punctuation`);
       if (!['ru', 'uk', 'mixed'].includes(line.lang)) problems.push(`${where}: lang «${line.lang}»`);
       if (!['written', 'asr'].includes(line.style)) problems.push(`${where}: style «${line.style}»`);
       if (!line.group) problems.push(`${where}: no group`);
