@@ -1,0 +1,98 @@
+import { numberInWords, russianOrdinalInWords } from '../../src/language/number-words.ts';
+import { normaliseRussianForScoring } from '../../src/speech/text-metrics.ts';
+import type { Random } from './random.ts';
+
+/**
+ * The recogniser's form of a written sentence: numbers as words, lower case, ё as е, no
+ * punctuation or hyphens (the test recogniser's alphabet, see text-metrics.ts), then character
+ * errors of the kinds a character CTC model without a language model makes (reduced vowels,
+ * voicing, dropped soft signs, merged and split words) at the measured rate.
+ */
+
+/**
+ * Character error rate of the test recogniser (shared/models/test-asr-ru) on the demo calls
+ * through the whole pipeline: 4.56 % (speech-stages.test.ts). Errors are injected per character
+ * at this rate.
+ */
+export const RECOGNISER_CER = 0.0456;
+
+const ORDINAL_ENDINGS: Record<string, string> = {
+  й: 'ый', ый: 'ый', ой: 'ый', ий: 'ый', е: 'ые', ые: 'ые', х: 'ых', ых: 'ых', м: 'ым', ым: 'ым',
+  ми: 'ыми', ыми: 'ыми', го: 'ого', ого: 'ого', му: 'ому', ому: 'ому', я: 'ая', ая: 'ая',
+}; // prettier-ignore
+
+/** «200-х» → «двухсотых», «70-й» → «семидесятый»: the ordinal's stem with the written ending. */
+function ordinalWithEnding(value: number, ending: string): string {
+  const ordinal = russianOrdinalInWords(value);
+  const wanted = ORDINAL_ENDINGS[ending];
+  if (!wanted || !/ый$/.test(ordinal)) return ordinal;
+  return ordinal.slice(0, -2) + wanted;
+}
+
+/** A cardinal below a million in words (nominative): 1500 → «тысяча пятьсот». */
+export function cardinalInWords(value: number): string {
+  if (value < 1000) return numberInWords(value, 'ru');
+  const thousands = Math.floor(value / 1000);
+  const rest = value % 1000;
+  const lastTwo = thousands % 100;
+  const last = thousands % 10;
+  let head: string;
+  if (thousands === 1) head = 'тысяча';
+  else {
+    const count = numberInWords(thousands, 'ru').replace(/один$/, 'одна').replace(/два$/, 'две');
+    const noun =
+      lastTwo >= 11 && lastTwo <= 14
+        ? 'тысяч'
+        : last === 1
+          ? 'тысяча'
+          : last >= 2 && last <= 4
+            ? 'тысячи'
+            : 'тысяч';
+    head = `${count} ${noun}`;
+  }
+  return rest === 0 ? head : `${head} ${numberInWords(rest, 'ru')}`;
+}
+
+export function spellNumbers(text: string): string {
+  return text
+    .replace(
+      /(\d+)-(ый|ой|ий|ые|ых|ым|ыми|ого|ому|ая|й|е|х|м|ми|го|му|я)(?![а-яё])/g,
+      (_, digits: string, ending: string) => ordinalWithEnding(Number(digits), ending),
+    )
+    .replace(/\d+(?: \d{3})*/g, (digits) => cardinalInWords(Number(digits.replace(/ /g, ''))));
+}
+
+const CONFUSABLE: Record<string, string> = {
+  о: 'а', а: 'о', е: 'и', и: 'е', я: 'е', э: 'е', ы: 'и', ю: 'у', т: 'д', д: 'т', з: 'с', с: 'з',
+  б: 'п', п: 'б', в: 'ф', ф: 'в', г: 'к', к: 'г', ж: 'ш', ш: 'ж', щ: 'ш', ц: 'с', ч: 'щ', ь: '',
+  ъ: '', й: '',
+}; // prettier-ignore
+
+/** Substitutions, deletions, doubled letters and word-boundary errors at `rate` per character. */
+export function injectRecogniserErrors(text: string, rate: number, random: Random): string {
+  let out = '';
+  for (const char of text) {
+    if (random() >= rate) {
+      out += char;
+      continue;
+    }
+    const roll = random();
+    if (char === ' ')
+      out += ''; // words run together; splits come from the letter branch below
+    else if (roll < 0.65 && char in CONFUSABLE) out += CONFUSABLE[char]!;
+    else if (roll < 0.8) out += '';
+    else if (roll < 0.92) out += char + char;
+    else out += `${char} `;
+  }
+  const cleaned = out.replace(/ +/g, ' ').trim();
+  return cleaned === '' ? text : cleaned;
+}
+
+/** The recogniser form without errors: what a perfect recogniser would write. */
+export function recogniserSpelling(written: string): string {
+  return normaliseRussianForScoring(spellNumbers(written));
+}
+
+export function asrStyle(written: string, random: Random, rate = RECOGNISER_CER): string {
+  return injectRecogniserErrors(recogniserSpelling(written), rate, random);
+}
