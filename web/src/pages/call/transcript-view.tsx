@@ -6,6 +6,8 @@ import { formatClock, formatPercent } from '../../format.ts';
 import { SegmentEditor, type SegmentEdit } from './segment-editor.tsx';
 import { SegmentEnglish } from './segment-english.tsx';
 import { LOW_CONFIDENCE, SegmentText, WordKeysHint } from './segment-words.tsx';
+import { SegmentTags } from '../triage/segment-tags.tsx';
+import type { SegmentTagging } from '../triage/use-call-triage.ts';
 import { entityHref } from './analysis-marks.ts';
 import { laneColorIndex, laneLabel, lanesOf } from '../../lanes.ts';
 
@@ -19,6 +21,9 @@ interface SegmentRowProps {
   editing: boolean;
   editable: boolean;
   lanes: string[];
+  /** The segment's tags (the same array while they are unchanged, for memo). */
+  tags: readonly string[];
+  tagging: SegmentTagging;
   onSeek: (seconds: number) => void;
   onEdit: (segmentId: string | null) => void;
   onSave: (segment: Segment, edit: SegmentEdit) => Promise<void>;
@@ -35,6 +40,8 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
     editing,
     editable,
     lanes,
+    tags,
+    tagging,
     onSeek,
     onEdit,
     onSave,
@@ -116,6 +123,7 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
                 ))}
               </div>
             ) : null}
+            <SegmentTags segmentId={segment.id} start={segment.start} tags={tags} tagging={tagging} />
           </>
         )}
       </div>
@@ -153,6 +161,8 @@ export function TranscriptView({
   activeWord,
   editingId,
   editable,
+  tagsOn,
+  tagging,
   onSeek,
   onEdit,
   onSave,
@@ -166,6 +176,9 @@ export function TranscriptView({
   activeWord: number | null;
   editingId: string | null;
   editable: boolean;
+  /** A segment's tags (useCallTriage), shown and changed in place. */
+  tagsOn: (segmentId: string) => readonly string[];
+  tagging: SegmentTagging;
   onSeek: (seconds: number) => void;
   onEdit: (segmentId: string | null) => void;
   onSave: (segment: Segment, edit: SegmentEdit) => Promise<void>;
@@ -188,6 +201,8 @@ export function TranscriptView({
           editing={segment.id === editingId}
           editable={editable}
           lanes={lanes}
+          tags={tagsOn(segment.id)}
+          tagging={tagging}
           onSeek={onSeek}
           onEdit={onEdit}
           onSave={onSave}
