@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../../api/http.ts';
 import { formatClock } from '../../format.ts';
 import { AddTagForm, TagChips } from './tag-chips.tsx';
@@ -26,11 +26,17 @@ export function SegmentTags({
   const [error, setError] = useState<string | null>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const where = `segment at ${formatClock(start)}`;
+  const returnFocus = useRef(false);
   const close = () => {
+    returnFocus.current = true;
     setOpen(false);
-    // After React has put the button back: focus returns to where the form was opened.
-    requestAnimationFrame(() => opener.current?.focus());
   };
+  // Once the button is back in place of the form, focus returns to it: where the form was opened.
+  useEffect(() => {
+    if (open || !returnFocus.current) return;
+    returnFocus.current = false;
+    opener.current?.focus();
+  }, [open]);
   if (tags.length === 0 && !tagging.canTag) return null;
   return (
     <div className="segment-tags" data-testid="segment-tags">
