@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './accessibility-checks.ts';
 import { deskWithDatabase, getJson, playerSeconds } from './desk-session.ts';
 
 // The triage tools a journalist reaches from the transcript and the Calls list, in Chromium against
@@ -115,6 +116,8 @@ describe('tags in the transcript', () => {
     await tags.getByTestId('add-segment-tag').focus();
     await page.keyboard.press('Enter');
     await page.keyboard.type('не надо');
+    // The open form, the segment's chips and its words' toolbar pass axe (WCAG 2.1 A/AA).
+    expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'call-segment-tag-form', segment);
     await tags.getByLabel(/^Tag for the segment at/).focus();
     await page.keyboard.press('Escape');
