@@ -51,6 +51,11 @@ export interface RecordingListFilters extends CallScope {
   minTriage?: number;
   /** A tag on the call or one of its segments (call_tags, migration 0031), any case. */
   tag?: string;
+  /**
+   * Calls this person starred (the call or one of its segments), or with starred false the calls
+   * they have not. Stars are private: the user is always the signed-in one, never a parameter.
+   */
+  starredBy?: { userId: string; starred: boolean };
 }
 
 export interface RecordingListQuery {
@@ -77,6 +82,16 @@ function taggedCondition(eb: Eb, tag: string): Expression<SqlBool> {
       .whereRef('ct.recording_id', '=', 'r.id')
       .where(sql<string>`lower(ct.tag)`, '=', tag.replace(/\s+/gu, ' ').toLowerCase()),
   );
+}
+
+/** Calls the user starred, on the call or a segment (the (user_id, recording_id, …) index of stars). */
+function starredCondition(eb: Eb, { userId, starred }: { userId: string; starred: boolean }) {
+  const stars = eb
+    .selectFrom('stars as st')
+    .select('st.recording_id')
+    .where('st.user_id', '=', userId)
+    .whereRef('st.recording_id', '=', 'r.id');
+  return starred ? eb.exists(stars) : eb.not(eb.exists(stars));
 }
 
 /**
@@ -129,6 +144,7 @@ export function filterExpression(eb: Eb, f: RecordingListFilters): Expression<Sq
   if (f.stage || f.status) conditions.push(stageCondition(eb, f.stage, f.status));
   if (f.verification) conditions.push(verificationCondition(eb, f.verification));
   if (f.tag !== undefined) conditions.push(taggedCondition(eb, f.tag));
+  if (f.starredBy !== undefined) conditions.push(starredCondition(eb, f.starredBy));
   if (
     f.category !== undefined ||
     f.place !== undefined ||

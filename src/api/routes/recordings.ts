@@ -37,10 +37,11 @@ export function registerRecordingRoutes(app: FastifyInstance, { db }: RouteConte
     },
     async (request) => {
       const { place } = request.query;
+      const principal = principalOf(request);
       const query = toRecordingListQuery(
         request.query,
         place === undefined ? undefined : await resolvePlaceFilter(db, place),
-        scopeToCollections(principalOf(request)),
+        { userId: principal.userId, scope: scopeToCollections(principal) },
       );
       const { rows, total } = await listRecordings(db, query);
       const ids = rows.map((r) => r.id);

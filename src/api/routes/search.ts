@@ -36,7 +36,8 @@ export function registerSearchRoutes(app: FastifyInstance, { db }: RouteContext)
     },
     async (request) => {
       const q = request.query;
-      const scope = scopeToCollections(principalOf(request));
+      const principal = principalOf(request);
+      const scope = scopeToCollections(principal);
       const parsed = parseSearchQuery(q.q);
       // A place by name in either script (Бахмут, Bakhmut, Kharkov), resolved as the calls list does.
       const placeIds = q.place === undefined ? undefined : await resolvePlaceFilter(db, q.place);
@@ -45,7 +46,7 @@ export function registerSearchRoutes(app: FastifyInstance, { db }: RouteContext)
         lang: q.lang,
         translit: q.translit,
         // The calls list's filters, mapped as the list maps them: a search covers the same calls.
-        filters: { ...toRecordingListFilters(q), place: undefined, placeIds, ...scope },
+        filters: { ...toRecordingListFilters(q, principal), place: undefined, placeIds, ...scope },
         limit: q.limit,
         offset: q.offset,
       });

@@ -83,7 +83,7 @@ function registerCsvRoutes(app: FastifyInstance, db: Db): void {
       const query = toRecordingListQuery(
         { ...request.query, limit: 1, offset: 0 },
         place === undefined ? undefined : await resolvePlaceFilter(db, place),
-        scope,
+        { userId: principal.userId, scope },
       );
       const rows = await callsCsvRows(db, query, { userId: principal.userId, scope });
       return reply
@@ -123,7 +123,7 @@ function registerCsvRoutes(app: FastifyInstance, db: Db): void {
         parsed: parseSearchQuery(q.q),
         lang: q.lang,
         translit: q.translit,
-        filters: { ...toRecordingListFilters(q), ...scopeToCollections(principal) },
+        filters: { ...toRecordingListFilters(q, principal), ...scopeToCollections(principal) },
       });
       return reply
         .type('text/csv; charset=utf-8')

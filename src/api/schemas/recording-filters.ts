@@ -177,6 +177,11 @@ export const recordingListQuerySchema = z
       .max(120)
       .optional()
       .describe('Only calls with this tag, on the call or one of its segments (any case)'),
+    starred: queryBoolean
+      .optional()
+      .describe(
+        "true: only calls you starred (the call or one of its segments); false: only calls you have not. Your stars only: nobody else's",
+      ),
     minTriage: z.coerce
       .number({ error: 'expected a number from 0 to 100' })
       .min(0)
@@ -221,6 +226,7 @@ export type ListFilterInput = Pick<
   | 'category'
   | 'place'
   | 'tag'
+  | 'starred'
   | 'person'
   | 'minTriage'
 >;
@@ -262,9 +268,10 @@ export function toCallScope(q: CallScopeInput): CallScope {
 
 /**
  * From validated filter parameters to the query module's filters, the place as given (an id or a
- * name; the list resolves it first, search matches it as it is).
+ * name; the list resolves it first, search matches it as it is). The starred filter is of the
+ * viewer's own stars (the signed-in user).
  */
-export function toRecordingListFilters(q: ListFilterInput): RecordingListFilters {
+export function toRecordingListFilters(q: ListFilterInput, viewer: { userId: string }): RecordingListFilters {
   return {
     ...toCallScope(q),
     undated: q.undated,
@@ -275,6 +282,7 @@ export function toRecordingListFilters(q: ListFilterInput): RecordingListFilters
     callee: q.callee,
     stage: q.stage,
     tag: q.tag,
+    starredBy: q.starred === undefined ? undefined : { userId: viewer.userId, starred: q.starred },
     status: q.status,
     verification: q.verification,
     metadataOrigin: q.metadataOrigin,
@@ -292,11 +300,11 @@ export function toRecordingListFilters(q: ListFilterInput): RecordingListFilters
 export function toRecordingListQuery(
   q: RecordingListQueryInput,
   placeIds: string[] | undefined,
-  scope: CollectionScope,
+  viewer: { userId: string; scope: CollectionScope },
 ): RecordingListQuery {
   return {
     // The place is matched through its resolved ids only.
-    filters: { ...toRecordingListFilters(q), place: undefined, placeIds, ...scope },
+    filters: { ...toRecordingListFilters(q, viewer), place: undefined, placeIds, ...viewer.scope },
     sort: q.sort,
     order: q.order,
     limit: q.limit,

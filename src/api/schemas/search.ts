@@ -43,6 +43,7 @@ export const searchQuerySchema = z
     person: listFields.person,
     minTriage: listFields.minTriage,
     tag: listFields.tag,
+    starred: listFields.starred,
     limit: z.coerce.number().int().min(1).max(100).default(20).describe('Hits per page, 1 to 100'),
     offset: z.coerce
       .number()

@@ -9,7 +9,8 @@ import { getJson, playerSeconds, startDeskSession, type DeskSession } from './de
 // Every desk page in Chromium against the real app on the demo corpus, as a phone and a keyboard
 // user meet it: axe-core (WCAG 2.1 A/AA) at 1440 and 390 px with no serious or critical
 // violation, nothing scrolling sideways at 390 and 320 px, the Call page stacked on a phone, and
-// the transcript reached by keyboard through the skip link, where Enter on a word seeks to it.
+// the transcript reached by keyboard through the skip link, where Enter on a word seeks to it
+// (the words of a segment are one Tab stop; arrow keys move between them).
 
 let s: DeskSession;
 let db: pg.Client;
@@ -149,8 +150,9 @@ describe('the desk for a phone, a keyboard and a screen reader', () => {
       word = await focusedWordStart();
     }
     expect(word).not.toBeNull();
-    // A later word, so that the seek is seen to move the player.
-    for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
+    // A later word, so that the seek is seen to move the player: the words of a segment are one
+    // Tab stop, and the arrow keys move between them.
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
     const target = Number(await focusedWordStart());
     expect(target).toBeGreaterThan(0);
     await page.keyboard.press('Enter');
@@ -159,7 +161,7 @@ describe('the desk for a phone, a keyboard and a screen reader', () => {
     const outline = await page.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle');
     expect(outline).not.toBe('none');
     // Space seeks as well, without scrolling the page.
-    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowLeft');
     const earlier = Number(await focusedWordStart());
     await page.keyboard.press('Space');
     await expect.poll(() => playerSeconds(page), { timeout: 10_000 }).toBeCloseTo(earlier, 1);

@@ -3204,6 +3204,8 @@ export interface operations {
         person?: string;
         /** @description Only calls with this tag, on the call or one of its segments (any case) */
         tag?: string;
+        /** @description true: only calls you starred (the call or one of its segments); false: only calls you have not. Your stars only: nobody else's */
+        starred?: 'true' | 'false';
         /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
         minTriage?: number;
         /** @description Sort by call start time, by when Earshot stored the recording, or by triage score (calls to hear first); missing call times and unanalysed calls sort last */
@@ -5934,6 +5936,8 @@ export interface operations {
         minTriage?: number;
         /** @description Only calls with this tag, on the call or one of its segments (any case) */
         tag?: string;
+        /** @description true: only calls you starred (the call or one of its segments); false: only calls you have not. Your stars only: nobody else's */
+        starred?: 'true' | 'false';
         /** @description Hits per page, 1 to 100 */
         limit?: number;
         /** @description How many hits to skip (hits are ranked among the first candidates; see totalIsLowerBound) */
@@ -7360,6 +7364,8 @@ export interface operations {
         person?: string;
         /** @description Only calls with this tag, on the call or one of its segments (any case) */
         tag?: string;
+        /** @description true: only calls you starred (the call or one of its segments); false: only calls you have not. Your stars only: nobody else's */
+        starred?: 'true' | 'false';
         /** @description Only calls whose current analysis has at least this triage score (0 to 100) */
         minTriage?: number;
         /** @description Sort by call start time, by when Earshot stored the recording, or by triage score (calls to hear first); missing call times and unanalysed calls sort last */
@@ -7499,6 +7505,8 @@ export interface operations {
         minTriage?: number;
         /** @description Only calls with this tag, on the call or one of its segments (any case) */
         tag?: string;
+        /** @description true: only calls you starred (the call or one of its segments); false: only calls you have not. Your stars only: nobody else's */
+        starred?: 'true' | 'false';
       };
       header?: never;
       path?: never;

@@ -22,7 +22,7 @@ export type RecordingListQuery = GetQuery<'/api/recordings'>;
 /**
  * Filters shared by the Calls and Search pages. They travel in the page's URL as text, under the
  * recordings list's own parameter names; the server checks them (a bad date is its 400, shown as is).
- * undated 'true': only calls without a start time; caller and callee (E.164): one edge of the call graph.
+ * undated 'true': only calls without a start time; starred 'true': only calls you starred; caller and callee (E.164): one edge of the call graph.
  */
 export type CallFilters = TextParams<
   RecordingListQuery,
@@ -41,6 +41,7 @@ export type CallFilters = TextParams<
   | 'undated'
   | 'verification'
   | 'tag'
+  | 'starred'
 >;
 
 export type RecordingListParams = CallFilters &

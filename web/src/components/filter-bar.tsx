@@ -13,6 +13,7 @@ export const FILTER_KEYS = [
   'person',
   'phone',
   'verification',
+  'starred',
 ] as const;
 /** Filters set by the bar's status fields or by links from other pages (triage, the call graph). */
 export const MORE_FILTER_KEYS = [
@@ -119,6 +120,23 @@ export function FilterBar({
             </option>
           ))}
         </select>
+      </label>
+      <label
+        className="checkbox-label"
+        title="Only the calls you starred (the call or one of its segments); your stars are yours only"
+      >
+        <input
+          type="checkbox"
+          checked={draft.starred === 'true'}
+          onChange={(event) => {
+            // A switch, not a field to type in: it applies at once, with whatever else was edited.
+            const next = { ...draft, starred: event.target.checked ? 'true' : undefined };
+            setDraft(next);
+            onApply(next);
+          }}
+          data-testid="starred-only"
+        />
+        Starred only
       </label>
       {withStatus ? (
         <>

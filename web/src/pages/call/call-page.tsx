@@ -11,6 +11,7 @@ import { DuplicatesPanel } from './duplicates-panel.tsx';
 import { ExcerptPanel } from './excerpt/excerpt-panel.tsx';
 import { CasePanel } from './case-panel.tsx';
 import { CallTriagePanel } from '../triage/call-triage-panel.tsx';
+import { useCallTriage } from '../triage/use-call-triage.ts';
 import { NotesPanel } from './notes-panel.tsx';
 import { PlayerControls } from './player-controls.tsx';
 import { TranscriptPanel } from './transcript-panel.tsx';
@@ -77,6 +78,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
     [recordingId, params],
   );
   const editing = useSegmentEditing(saveCorrection, showLatest);
+  const triage = useCallTriage(recordingId);
   const [noteSegment, setNoteSegment] = useState<Segment | null>(null);
   const shownVersion = transcript?.transcript.version ?? null;
 
@@ -139,6 +141,8 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
           activeSegmentId={playback.activeSegmentId}
           activeWord={playback.activeWord}
           editingId={editing.editingId}
+          tagsOn={triage.tagsOn}
+          tagging={triage.segmentTagging}
           onSeek={playback.seek}
           onEdit={editing.edit}
           onSave={editing.save}
@@ -148,6 +152,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
           <CasePanel recordingId={recordingId} />
           <CallTriagePanel
             recordingId={recordingId}
+            triage={triage}
             segments={segments}
             activeSegmentId={playback.activeSegmentId}
             onSeek={playback.seek}

@@ -1,16 +1,15 @@
 import { memo, useEffect, useRef } from 'react';
 import type { AnalysisEntity, AnalysisMatch } from '../../api/analysis.ts';
-import { categoryColor, categoryLabel } from '../../api/categories.ts';
-import type { Segment, Word } from '../../api/transcripts.ts';
+import { categoryColor } from '../../api/categories.ts';
+import type { Segment } from '../../api/transcripts.ts';
 import { formatClock, formatPercent } from '../../format.ts';
 import { SegmentEditor, type SegmentEdit } from './segment-editor.tsx';
 import { SegmentEnglish } from './segment-english.tsx';
-import { splitSegmentText } from './segment-text.ts';
+import { LOW_CONFIDENCE, SegmentText, WordKeysHint } from './segment-words.tsx';
+import { SegmentTags } from '../triage/segment-tags.tsx';
+import type { SegmentTagging } from '../triage/use-call-triage.ts';
 import { entityHref } from './analysis-marks.ts';
 import { laneColorIndex, laneLabel, lanesOf } from '../../lanes.ts';
-
-/** Below this a recognised word is shown as doubtful. */
-const LOW_CONFIDENCE = 0.6;
 
 interface SegmentRowProps {
   recordingId: string;
@@ -22,85 +21,13 @@ interface SegmentRowProps {
   editing: boolean;
   editable: boolean;
   lanes: string[];
+  /** The segment's tags (the same array while they are unchanged, for memo). */
+  tags: readonly string[];
+  tagging: SegmentTagging;
   onSeek: (seconds: number) => void;
   onEdit: (segmentId: string | null) => void;
   onSave: (segment: Segment, edit: SegmentEdit) => Promise<void>;
   onNote: (segment: Segment) => void;
-}
-
-/**
- * A timed word is a control: it takes focus and Enter or Space seeks to it, as a click does. A code
- * word carries its gloss as its accessible name, on a role that may be named (a timed word's
- * button, or a note), so that a screen reader reads the gloss out.
- */
-function wordAccess(
-  word: { start: number } | undefined,
-  gloss: string | undefined,
-  onSeek: (seconds: number) => void,
-): React.HTMLAttributes<HTMLSpanElement> {
-  if (!word) return gloss ? { role: 'note', 'aria-label': gloss } : {};
-  return {
-    role: 'button',
-    tabIndex: 0,
-    'aria-label': gloss,
-    onClick: () => onSeek(word.start),
-    onKeyDown: (event) => {
-      if (event.key !== 'Enter' && event.key !== ' ') return;
-      // Seeks as a click does; Space here is not also the player's play/pause key.
-      event.preventDefault();
-      event.stopPropagation();
-      onSeek(word.start);
-    },
-  };
-}
-
-/** When a word is said, and how sure: the recogniser's confidence, or that the time is estimated. */
-function wordTitle(word: Word): string | undefined {
-  if (word.estimated) return `${formatClock(word.start, true)} · time estimated after an edit`;
-  return word.conf !== null
-    ? `${formatClock(word.start, true)} · confidence ${formatPercent(word.conf)}`
-    : undefined;
-}
-
-function SegmentText({
-  segment,
-  matches,
-  entities,
-  activeWord,
-  onSeek,
-}: Pick<SegmentRowProps, 'segment' | 'matches' | 'entities' | 'activeWord' | 'onSeek'>) {
-  const words = segment.words ?? [];
-  const pieces = splitSegmentText(segment.text, words, matches, entities);
-  return (
-    <p className="segment-text" lang={segment.language ?? 'ru'}>
-      {pieces.map((piece) => {
-        const word = piece.wordIndex !== null ? words[piece.wordIndex] : undefined;
-        const classes = ['piece'];
-        if (word) classes.push('word');
-        if (word && word.conf !== null && word.conf < LOW_CONFIDENCE) classes.push('low-conf');
-        if (word?.estimated) classes.push('estimated-timing');
-        if (piece.wordIndex !== null && piece.wordIndex === activeWord) classes.push('current-word');
-        if (piece.match) classes.push('code-word');
-        if (piece.entity) classes.push(`entity entity-${piece.entity.kind}`);
-        const gloss = piece.match
-          ? `${piece.match.surface} — ${piece.match.gloss} (${categoryLabel(piece.match.category)}, ${formatPercent(piece.match.confidence)})`
-          : undefined;
-        return (
-          <span
-            key={piece.start}
-            className={classes.join(' ')}
-            data-word-start={word ? word.start.toFixed(2) : undefined}
-            data-gloss={gloss}
-            {...wordAccess(word, gloss, onSeek)}
-            style={piece.match ? { ['--flag' as string]: categoryColor(piece.match.category) } : undefined}
-            title={word ? wordTitle(word) : undefined}
-          >
-            {piece.text}
-          </span>
-        );
-      })}
-    </p>
-  );
 }
 
 const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
@@ -113,6 +40,8 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
     editing,
     editable,
     lanes,
+    tags,
+    tagging,
     onSeek,
     onEdit,
     onSave,
@@ -194,6 +123,7 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
                 ))}
               </div>
             ) : null}
+            <SegmentTags segmentId={segment.id} start={segment.start} tags={tags} tagging={tagging} />
           </>
         )}
       </div>
@@ -231,6 +161,8 @@ export function TranscriptView({
   activeWord,
   editingId,
   editable,
+  tagsOn,
+  tagging,
   onSeek,
   onEdit,
   onSave,
@@ -244,6 +176,9 @@ export function TranscriptView({
   activeWord: number | null;
   editingId: string | null;
   editable: boolean;
+  /** A segment's tags (useCallTriage), shown and changed in place. */
+  tagsOn: (segmentId: string) => readonly string[];
+  tagging: SegmentTagging;
   onSeek: (seconds: number) => void;
   onEdit: (segmentId: string | null) => void;
   onSave: (segment: Segment, edit: SegmentEdit) => Promise<void>;
@@ -253,6 +188,7 @@ export function TranscriptView({
   if (segments.length === 0) return <div className="muted empty">No speech segments in this transcript.</div>;
   return (
     <div className="transcript" data-testid="transcript">
+      <WordKeysHint />
       {segments.map((segment) => (
         <SegmentRow
           key={segment.id}
@@ -265,6 +201,8 @@ export function TranscriptView({
           editing={segment.id === editingId}
           editable={editable}
           lanes={lanes}
+          tags={tagsOn(segment.id)}
+          tagging={tagging}
           onSeek={onSeek}
           onEdit={onEdit}
           onSave={onSave}

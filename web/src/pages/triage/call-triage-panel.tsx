@@ -1,50 +1,36 @@
 import { useState } from 'react';
-import { errorText } from '../../api/http.ts';
 import type { Segment } from '../../api/transcripts.ts';
-import { addTag, mayTag, removeTag, setStar, tagsInUse, triageOf } from '../../api/triage.ts';
+import { addTag, removeTag, setStar } from '../../api/triage.ts';
 import { formatClock } from '../../format.ts';
-import { useLoad } from '../../hooks.ts';
 import { AddTagForm, StarToggle, TagChips } from './tag-chips.tsx';
-import { useSessionInfo } from './use-session-role.ts';
+import type { CallTriageState } from './use-call-triage.ts';
 
 const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /**
  * Tags and your stars on the call and on its segments. The segment is the one playing (or picked
- * in the list), so tagging a line is: play or pick it, then tag. Tags are the collection's (its
- * readers see them); stars are yours only.
+ * in the list), so tagging a line is: play or pick it, then tag (or tag it in the transcript
+ * itself). Tags are the collection's (its readers see them); stars are yours only.
  */
 export function CallTriagePanel({
   recordingId,
+  triage,
   segments,
   activeSegmentId,
   onSeek,
 }: {
   recordingId: string;
+  /** The call's tags and stars (useCallTriage), shared with the transcript's segment tags. */
+  triage: CallTriageState;
   segments: readonly Segment[];
   activeSegmentId: string | null;
   onSeek: (seconds: number) => void;
 }) {
-  const session = useSessionInfo();
-  const triage = useLoad(`call-triage:${recordingId}`, (signal) => triageOf([recordingId], signal));
-  const suggestions = useLoad('tags', (signal) => tagsInUse(signal)).data?.map((t) => t.tag) ?? [];
+  const { info, canTag, suggestions, error, act } = triage;
   const [picked, setPicked] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const info = triage.data?.[0];
-  const canTag = session ? mayTag(session) : false;
   const segmentId = picked ?? activeSegmentId ?? segments[0]?.id ?? null;
   const segment = segments.find((s) => s.id === segmentId);
-
-  const act = async (action: () => Promise<unknown>) => {
-    try {
-      await action();
-      setError(null);
-      triage.refresh();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
-  const tagsOn = (id: string | null) => info?.tags.filter((t) => t.segmentId === id).map((t) => t.tag) ?? [];
+  const tagsOn = (id: string | null) => [...triage.tagsOn(id)];
   const marked = segments.filter((s) => tagsOn(s.id).length > 0 || info?.starredSegments.includes(s.id));
 
   return (

@@ -7,15 +7,21 @@ export function TagChips({
   tags,
   onRemove,
   hrefOf,
+  label = 'Tags',
+  removeLabel = (tag) => `Remove tag ${tag}`,
 }: {
   tags: readonly string[];
   onRemove?: (tag: string) => Promise<void>;
   /** Makes each tag a link (the Calls list filtered to it). */
   hrefOf?: (tag: string) => string;
+  /** The list's accessible name: whose tags these are, where several lists share a page. */
+  label?: string;
+  /** A remove button's accessible name. */
+  removeLabel?: (tag: string) => string;
 }) {
   if (tags.length === 0) return null;
   return (
-    <ul className="tag-chips" aria-label="Tags">
+    <ul className="tag-chips" aria-label={label}>
       {tags.map((tag) => (
         <li key={tag} className="tag-chip" data-testid="tag-chip">
           {hrefOf ? (
@@ -29,8 +35,8 @@ export function TagChips({
             <button
               type="button"
               className="tag-remove"
-              aria-label={`Remove tag ${tag}`}
-              title={`Remove tag ${tag}`}
+              aria-label={removeLabel(tag)}
+              title={removeLabel(tag)}
               onClick={(e) => {
                 e.stopPropagation();
                 void onRemove(tag);
@@ -81,10 +87,16 @@ export function AddTagForm({
   onAdd,
   label = 'Add a tag',
   suggestions = [],
+  autoFocus = false,
+  onCancel,
 }: {
   onAdd: (tag: string) => Promise<void>;
   label?: string;
   suggestions?: readonly string[];
+  /** Focus the field when the form appears (a form opened by a button). */
+  autoFocus?: boolean;
+  /** Offers a Cancel button, and Escape in the field, that close the form. */
+  onCancel?: () => void;
 }) {
   const [tag, setTag] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -109,6 +121,14 @@ export function AddTagForm({
         aria-label={label}
         list={suggestions.length > 0 ? listId : undefined}
         maxLength={60}
+        autoFocus={autoFocus}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || !onCancel) return;
+          // Closes this form only: Escape must not also reach the page (the player, a dialog).
+          e.preventDefault();
+          e.stopPropagation();
+          onCancel();
+        }}
       />
       {suggestions.length > 0 ? (
         <datalist id={listId}>
@@ -120,6 +140,11 @@ export function AddTagForm({
       <button type="submit" className="small">
         Tag
       </button>
+      {onCancel ? (
+        <button type="button" className="small" onClick={onCancel}>
+          Cancel
+        </button>
+      ) : null}
       {error ? (
         <span className="error" role="alert">
           {error}
