@@ -1,6 +1,6 @@
 import { extractEntities } from './entities/extract-entities.ts';
 import { bundledLexicon, type Lexicon } from './lexicon/lexicon-data.ts';
-import { detectLanguage } from './matching/language.ts';
+import { languageEvidence, verdictFrom, type LanguageEvidence } from './matching/language.ts';
 import { compileLexicon, matchText, type CompiledLexicon } from './matching/match-text.ts';
 import { russianMorphology, ukrainianMorphology } from './matching/morphology.ts';
 import { tokenise, type Token } from './matching/normalise.ts';
@@ -38,23 +38,31 @@ function analyser(): Analyser {
 
 export function analyseText(text: string): TextAnalysis {
   const tokens = tokenise(text);
-  const language = detectLanguage(tokens);
+  const evidence = languageEvidence(tokens);
+  const language = verdictFrom(evidence, tokens.length);
   return {
     language,
-    matches: matchLexicons(text, tokens, language),
+    matches: matchLexicons(text, tokens, language, evidence),
     entities: extractEntities(text),
   };
 }
 
 /**
  * Russian text gets the Russian lexicon. Ukrainian and mixed text get both: Ukrainian speakers
- * use Russian slang and surzhyk mixes the two within a sentence. Where two matches overlap the
- * longer wins, then the one in the segment's main language.
+ * use Russian slang and surzhyk mixes the two within a sentence. So does a short Cyrillic text
+ * with no word that tells the languages apart («брат зник безвисти»), since it may be either.
+ * Where two matches overlap the longer wins, then the one in the segment's main language.
  */
-function matchLexicons(text: string, tokens: readonly Token[], language: LanguageVerdict): TermMatch[] {
+function matchLexicons(
+  text: string,
+  tokens: readonly Token[],
+  language: LanguageVerdict,
+  evidence: LanguageEvidence,
+): TermMatch[] {
   const { russian, ukrainian } = analyser();
   const fromRussian = matchText(text, tokens, russian);
-  if (language.code !== 'uk' && language.code !== 'mixed') return fromRussian;
+  const undecided = evidence.cyrillic > 0 && evidence.russian === 0 && evidence.ukrainian === 0;
+  if (language.code !== 'uk' && language.code !== 'mixed' && !undecided) return fromRussian;
   const fromUkrainian = matchText(text, tokens, ukrainian);
   const preferred = language.code === 'uk' ? fromUkrainian : fromRussian;
   const candidates = [...fromRussian, ...fromUkrainian].sort(

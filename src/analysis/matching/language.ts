@@ -22,7 +22,7 @@ const UKRAINIAN_WORDS = words(`
   хіба дякую привіт мамо синку хата хату хати з із зі йде іде йдемо ідемо пішов пішли прийшов казав робиш роблю
   робити гроші хліб їсти їжі їжа ніч вночі зранку ввечері звязку є
   якшо шчо вин мени тоби соби тильки тилькы хлопци хлопцив ничого нихто ниде писля потим сьогодни
-  пишов пишлы йих добрэ будэ кажэ трэба тэпэр щэ вжэ алэ дякую прывит
+  пишов пишлы йих добрэ будэ кажэ трэба тэпэр щэ вжэ алэ дякую прывит пид ничь нич вси
 `);
 const RUSSIAN_WORDS = words(`
   что чё это как он она они нет потому который только очень сейчас будет надо ребята уже еще его этот
@@ -36,34 +36,51 @@ const RUSSIAN_WORDS = words(`
  */
 const UKRAINIAN_PREFIXES =
   /^(двохсот|трьохсот|трохсот|бусифік|тецека|загин|загибл|поранен(?!н)|ухилян|людолов)/;
+/** Ukrainian third person plural («стріляють», «кажуть» as «кажуть»): Russian writes «-ют» without ь. */
+const UKRAINIAN_ENDING = /\p{L}{2}ють$/u;
 /** The apostrophe inside a Cyrillic word is Ukrainian spelling («п'ятеро», «м'ясо»). */
 const APOSTROPHE_IN_WORD = /[а-яіїєґ]['’ʼ][а-яіїєґ]/i;
 
-export function detectLanguage(tokens: readonly Token[]): LanguageVerdict {
-  let ukrainian = 0;
-  let russian = 0;
-  let cyrillic = 0;
+/** How many words point to each language (Russian letters alone count half). */
+export interface LanguageEvidence {
+  ukrainian: number;
+  russian: number;
+  cyrillic: number;
+}
+
+export function languageEvidence(tokens: readonly Token[]): LanguageEvidence {
+  const evidence = { ukrainian: 0, russian: 0, cyrillic: 0 };
   for (const token of tokens) {
     const word = token.norm;
     if (!/[а-яіїєґ]/.test(word)) continue;
-    cyrillic++;
+    evidence.cyrillic++;
     if (
       UKRAINIAN_WORDS.has(word) ||
       UKRAINIAN_PREFIXES.test(word) ||
+      UKRAINIAN_ENDING.test(word) ||
       APOSTROPHE_IN_WORD.test(token.surface)
     ) {
-      ukrainian++;
-    } else if (RUSSIAN_WORDS.has(word)) russian++;
-    else if (UKRAINIAN_LETTERS.test(word)) ukrainian++;
+      evidence.ukrainian++;
+    } else if (RUSSIAN_WORDS.has(word)) evidence.russian++;
+    else if (UKRAINIAN_LETTERS.test(word)) evidence.ukrainian++;
     // A Russian recogniser writes Ukrainian и as ы and е as э («бачылы»): weak evidence only.
-    else if (RUSSIAN_LETTERS.test(word)) russian += 0.5;
+    else if (RUSSIAN_LETTERS.test(word)) evidence.russian += 0.5;
   }
+  return evidence;
+}
+
+export function detectLanguage(tokens: readonly Token[]): LanguageVerdict {
+  return verdictFrom(languageEvidence(tokens), tokens.length);
+}
+
+export function verdictFrom(evidence: LanguageEvidence, tokenCount: number): LanguageVerdict {
+  const { ukrainian, russian, cyrillic } = evidence;
   if (cyrillic === 0) {
     return {
       code: 'unknown',
       lexiconCovers: false,
       note:
-        tokens.length === 0
+        tokenCount === 0
           ? 'no words to analyse'
           : 'no Cyrillic words: the lexicons cover Russian and Ukrainian written in Cyrillic',
     };
