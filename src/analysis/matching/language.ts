@@ -15,14 +15,15 @@ const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/
 
 /** Ukrainian-only words; after the written form, the spellings a Russian recogniser gives them. */
 const UKRAINIAN_WORDS = words(`
-  що якщо це цей ця ці цього цим від він вона вони воно його йому їх їм мені тобі собі мене себе ми ви ти
+  що якщо це цей ця ці цього цим від він вона вони воно його йому їх їм мені тобі собі мене ми ви ти
   немає нема але бо який яка яке які тільки дуже треба хлопці хлопців дівчата вже ще чи хто коли щоб
   також ось добре гаразд кажу каже кажуть зараз буде будемо був була було були де куди звідки потім
   тепер сьогодні вчора нічого ніхто ніде можна мабуть навіть після між біля бачу бачив бачиш знаєш
   хіба дякую привіт мамо синку хата хату хати з із зі йде іде йдемо ідемо пішов пішли прийшов казав робиш роблю
   робити гроші хліб їсти їжі їжа ніч вночі зранку ввечері звязку є
   якшо шчо вин мени тоби соби тильки тилькы хлопци хлопцив ничого нихто ниде писля потим сьогодни
-  пишов пишлы йих добрэ будэ кажэ трэба тэпэр щэ вжэ алэ дякую прывит пид ничь нич вси
+  пишов пишлы йих добрэ будэ кажэ трэба тэпэр щэ вжэ алэ дякую прывит пид ничь нич вси одын доси биля
+  бильше знову воны покы хоч хай як справи справы казала дощ ввечери вночи всих визьмы купы маты доню пидемо пиду тила гроши хлиба йе
 `);
 const RUSSIAN_WORDS = words(`
   что чё это как он она они нет потому который только очень сейчас будет надо ребята уже еще его этот
@@ -36,6 +37,12 @@ const RUSSIAN_WORDS = words(`
  */
 const UKRAINIAN_PREFIXES =
   /^(двохсот|трьохсот|трохсот|бусифік|тецека|загин|загибл|поранен(?!н)|ухилян|людолов)/;
+/**
+ * Spellings Russian does not have, which a Russian recogniser produces from Ukrainian sounds: ы
+ * after г к х ж ш ч щ («важкый», «лышылы»), the past plural «-ылы», «йи» for ї («йисты»),
+ * «-ння» (поранення), and «й» standing alone for «і».
+ */
+const UKRAINIAN_SPELLING = /[гкхжшчщ]ы|ылы$|йи|нн(я|ям|і|и)$|^й$/;
 /** Ukrainian third person plural («стріляють», «кажуть» as «кажуть»): Russian writes «-ют» without ь. */
 const UKRAINIAN_ENDING = /\p{L}{2}ють$/u;
 /** The apostrophe inside a Cyrillic word is Ukrainian spelling («п'ятеро», «м'ясо»). */
@@ -58,6 +65,7 @@ export function languageEvidence(tokens: readonly Token[]): LanguageEvidence {
       UKRAINIAN_WORDS.has(word) ||
       UKRAINIAN_PREFIXES.test(word) ||
       UKRAINIAN_ENDING.test(word) ||
+      UKRAINIAN_SPELLING.test(word) ||
       APOSTROPHE_IN_WORD.test(token.surface)
     ) {
       evidence.ukrainian++;
