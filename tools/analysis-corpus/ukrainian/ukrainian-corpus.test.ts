@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allDocuments, HELD_OUT_DIR, LABELS_DIR, loadLabelSets } from '../../../eval/analysis/labels.ts';
 import { analyseText } from '../../../src/analysis/analyse-text.ts';
+import { tokenise } from '../../../src/analysis/matching/normalise.ts';
+import { foldUkrainian } from '../../../src/analysis/uk-morph.ts';
 import { isCategory } from '../../../src/analysis/types.ts';
 import { buildUkrainianCorpus, OUTPUT_DIR, parseInput, type CorpusLine } from './generate-ukrainian.ts';
 import { inRussianLetters, recogniserSpelling } from './ukrainian-style.ts';
@@ -45,6 +48,24 @@ describe('Ukrainian training corpus', () => {
     expect(problems).toEqual([]);
     expect(lines.length).toBeGreaterThan(1000);
     expect(lines.filter((l) => l.line.hardNegativeFor.length > 0).length).toBeGreaterThan(100);
+  });
+
+  it('shares no run of five words with the evaluation sets (development or held-out)', () => {
+    // Read by the test only: the held-out set was not read when the corpus was written.
+    const fiveWords = (text: string): string[] => {
+      const words = tokenise(text).map((t) => foldUkrainian(t.norm));
+      return words.slice(0, Math.max(0, words.length - 4)).map((_, i) => words.slice(i, i + 5).join(' '));
+    };
+    const evaluation = new Set(
+      [LABELS_DIR, HELD_OUT_DIR]
+        .flatMap((dir) => allDocuments(loadLabelSets(dir)))
+        .flatMap((d) => d.segments.flatMap((segment) => fiveWords(segment.text))),
+    );
+    const shared = lines
+      .filter(({ line }) => line.style === 'written')
+      .filter(({ line }) => fiveWords(line.text).some((run) => evaluation.has(run)))
+      .map(({ line }) => line.id);
+    expect(shared).toEqual([]);
   });
 
   it('writes numbers as words and Ukrainian in Russian letters as a Russian recogniser does', () => {
