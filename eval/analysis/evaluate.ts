@@ -173,6 +173,7 @@ const SUBSETS: Array<{ name: string; includes: (doc: LabelledDocument) => boolea
     name: 'sentences (negatives and lower-case positives)',
     includes: (d) => d.source === 'written-for-eval',
   },
+  { name: 'Ukrainian and surzhyk', includes: (d) => d.source === 'written-for-eval-uk' },
 ];
 
 /** Runs the real analyser over every labelled document and scores it against the labels. */

@@ -156,12 +156,12 @@ describe('analyseText: ambiguity', () => {
 });
 
 describe('analyseText: language', () => {
-  it('says when the lexicon does not cover the text, without crashing', () => {
+  it('says which language each text is in, without crashing', () => {
     expect(analyseText('у нас двое трёхсотых').language).toEqual({ code: 'ru', lexiconCovers: true });
     const uk = analyseText('хлопці що там у вас відбувається');
     expect(uk.language.code).toBe('uk');
-    expect(uk.language.lexiconCovers).toBe(false);
-    expect(uk.language.note).toMatch(/Russian only/);
+    expect(uk.language.lexiconCovers).toBe(true);
+    expect(analyseText('hello there').language.lexiconCovers).toBe(false);
     expect(analyseText('хлопці що там у вас, говорю тебе сейчас двухсотые').language.code).toBe('mixed');
     expect(analyseText('').language.code).toBe('unknown');
     expect(analyseText('   ').matches).toEqual([]);
@@ -191,5 +191,61 @@ describe('analyseCall', () => {
     const call = analyseCall([{ key: 'a', text: 'трофей взяли двухсотые есть' }]);
     expect(call.casualties.killed).toBeNull();
     expect(call.counts).toEqual({ casualties_killed: 1 });
+  });
+});
+
+describe('analyseText: Ukrainian and mixed speech', () => {
+  const ids = (text: string): string[] => analyseText(text).matches.map((m) => m.termId);
+
+  it('flags Ukrainian segments with the Ukrainian lexicon, counts included', () => {
+    const text = analyseText('у нас двоє двохсотих і троє трьохсотих після обстрілу');
+    expect(text.language.code).toBe('uk');
+    expect(text.matches.map((m) => [m.termId, m.count])).toEqual([
+      ['uk-dvokhsotyi', 2],
+      ['uk-trokhsotyi', 3],
+      ['uk-obstril', undefined],
+    ]);
+    expect(ids('вчора тцк забрали сусіда, бусифікація')).toEqual(['uk-tck', 'uk-busyfikatsiia']);
+    expect(ids('вони здалися в полон')).toEqual(['uk-zdatysia-v-polon']);
+  });
+
+  it('flags Ukrainian a Russian recogniser wrote in Russian letters', () => {
+    expect(ids('мени повистку принесли хлопци кажуть')).toEqual(['uk-povistka']);
+    const shelling = analyseText('всю ничь прыльоты шахеды летять').matches;
+    expect(shelling.map((m) => [m.surface, m.category])).toEqual([
+      ['прыльоты', 'weapons_and_shelling'],
+      ['шахеды', 'weapons_and_shelling'],
+    ]);
+  });
+
+  it('gives mixed segments both lexicons, and one match where they overlap', () => {
+    const mixed = analyseText('один двухсотый и прилёты всю ночь а хлопці кажуть сзч буде');
+    expect(mixed.language.code).toBe('mixed');
+    expect(mixed.matches.map((m) => m.category)).toEqual([
+      'casualties_killed',
+      'weapons_and_shelling',
+      'desertion',
+    ]);
+  });
+
+  it('leaves the same words in harmless senses alone', () => {
+    expect(ids('до річки метрів двохсот не більше')).toEqual([]);
+    expect(ids('артем вже приїхав чекає біля підїзду')).toEqual([]);
+    expect(ids('купи хліба і молока, мамо')).toEqual([]);
+  });
+
+  it('never crashes on mixed scripts, transliteration, long text, digits, emoji or control characters', () => {
+    for (const text of [
+      'dvukhsotye u nas, ya tebe govoryu',
+      'хлопці kazhut шо prilyoty всю ніч 😀',
+      '123 456 200 300',
+      '\u0000\u0007 двохсотих \u001b[0m',
+      'у нас двоє двохсотих '.repeat(500),
+    ]) {
+      const result = analyseText(text);
+      expect(result.language.code).toMatch(/^(ru|uk|mixed|unknown)$/);
+      for (const m of result.matches) expect(text.slice(m.start, m.end)).toBe(m.surface);
+    }
+    expect(analyseText('у нас двоє двохсотих '.repeat(500)).matches).toHaveLength(500);
   });
 });

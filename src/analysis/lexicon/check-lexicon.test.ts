@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkLexicon } from './check-lexicon.ts';
-import { LEXICON_FILE, LexiconError, bundledLexicon, parseLexicon } from './lexicon-data.ts';
+import {
+  LEXICON_FILE,
+  LexiconError,
+  UKRAINIAN_LEXICON_FILE,
+  bundledLexicon,
+  mergeLexicons,
+  parseLexicon,
+} from './lexicon-data.ts';
 
 const entry = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: 'dvukhsotyi',
@@ -54,6 +61,21 @@ describe('checkLexicon', () => {
     expect(() => parseLexicon('{ nope')).toThrow(LexiconError);
     expect(() => parseLexicon(JSON.stringify({ entries: [entry({ category: 'x' })] }))).toThrow(
       /unknown category/,
+    );
+  });
+
+  it('accepts the Ukrainian file, tags its entries Ukrainian, and refuses an id used in two files', () => {
+    const text = fs.readFileSync(UKRAINIAN_LEXICON_FILE, 'utf8');
+    expect(checkLexicon(JSON.parse(text))).toEqual([]);
+    const ukrainian = bundledLexicon().entries.filter((e) => e.language === 'uk');
+    expect(ukrainian.length).toBeGreaterThan(30);
+    expect(ukrainian.every((e) => e.id.startsWith('uk-') && e.source.length > 0)).toBe(true);
+    expect(bundledLexicon().entries.find((e) => e.id === 'dvukhsotyi')?.language).toBe('ru');
+    const one = JSON.stringify({ entries: [entry()] });
+    const same = JSON.stringify({ language: 'uk', entries: [entry()] });
+    expect(() => mergeLexicons([one, same])).toThrow(/ids used in two files: dvukhsotyi/);
+    expect(mergeLexicons([one]).version).not.toBe(
+      mergeLexicons([one, JSON.stringify({ entries: [] })]).version,
     );
   });
 });

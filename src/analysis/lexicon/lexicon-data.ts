@@ -11,6 +11,10 @@ import { checkLexicon, type LexiconProblem } from './check-lexicon.ts';
  */
 
 export const LEXICON_FILE = fileURLToPath(new URL('./lexicon.json', import.meta.url));
+/** The Ukrainian entries, in a file of their own (ids start with `uk-`); matched with Ukrainian morphology. */
+export const UKRAINIAN_LEXICON_FILE = fileURLToPath(new URL('./lexicon-uk.json', import.meta.url));
+/** Every bundled lexicon file, Russian first. */
+export const LEXICON_FILES = [LEXICON_FILE, UKRAINIAN_LEXICON_FILE] as const;
 
 export const lexiconEntrySchema = z.object({
   id: z.string().describe('stable id, ASCII transliteration of the headword'),
@@ -54,10 +58,19 @@ export const lexiconEntrySchema = z.object({
   source: z.array(z.string()).describe('pages where the term is defined or attested'),
 });
 export type RawLexiconEntry = z.infer<typeof lexiconEntrySchema>;
-export type LexiconEntry = Omit<RawLexiconEntry, 'category'> & { category: Category };
+export type LexiconLanguage = 'ru' | 'uk';
+export type LexiconEntry = Omit<RawLexiconEntry, 'category'> & {
+  category: Category;
+  /** Which morphology matches it (set from its file's `language`); absent means Russian. */
+  language?: LexiconLanguage;
+};
 
 export const lexiconFileSchema = z.object({
   $comment: z.string().optional(),
+  language: z
+    .enum(['ru', 'uk'])
+    .optional()
+    .describe('the language of every entry in the file (default ru): it picks the morphology'),
   entries: z.array(lexiconEntrySchema),
 });
 
@@ -96,12 +109,33 @@ export function parseLexicon(text: string): Lexicon {
     );
   }
   const file = lexiconFileSchema.parse(json);
-  return { entries: file.entries as LexiconEntry[], version };
+  const language = file.language ?? 'ru';
+  return { entries: file.entries.map((e) => ({ ...(e as LexiconEntry), language })), version };
 }
 
 let bundled: Lexicon | undefined;
 
-/** The lexicon committed in the repository, read once. */
+/**
+ * The lexicon committed in the repository, Russian and Ukrainian entries together, read once.
+ * Its version fingerprints both files, so a change to either is a new lexicon version.
+ */
 export function bundledLexicon(): Lexicon {
-  return (bundled ??= parseLexicon(fs.readFileSync(LEXICON_FILE, 'utf8')));
+  return (bundled ??= mergeLexicons(LEXICON_FILES.map((file) => fs.readFileSync(file, 'utf8'))));
+}
+
+/** Parses and checks each file's text, then joins them; ids must be unique across files. */
+export function mergeLexicons(texts: readonly string[]): Lexicon {
+  const parts = texts.map(parseLexicon);
+  const entries = parts.flatMap((p) => p.entries);
+  const seen = new Set<string>();
+  const duplicates = entries.filter((e) => seen.size === seen.add(e.id).size).map((e) => e.id);
+  if (duplicates.length > 0) {
+    throw new LexiconError(
+      `lexicon ids used in two files: ${duplicates.join(', ')}`,
+      duplicates.map((id) => ({ entryId: id, message: `${id}: id used in two lexicon files` })),
+    );
+  }
+  const hash = createHash('sha256');
+  for (const text of texts) hash.update(text);
+  return { entries, version: hash.digest('hex').slice(0, 12) };
 }

@@ -1,4 +1,3 @@
-import { wordKeys } from './morphology.ts';
 import type { Token } from './normalise.ts';
 import { spokenCardinal } from './numbers.ts';
 import { censoredKeys, NUMBER_SLOT, wordAccepts, type Phrase, type PhraseIndex } from './phrase-index.ts';
@@ -14,7 +13,7 @@ export interface Candidate {
 /** Keys for each token (form + lemmas), with censored words read as the lexicon word they hide. */
 export function tokenKeys(tokens: readonly Token[], index: PhraseIndex): string[][] {
   return tokens.map((t) => {
-    const keys = t.censored ? censoredKeys(t.norm, index) : wordKeys(t.norm);
+    const keys = t.censored ? censoredKeys(t.norm, index) : index.morphology.keys(t.norm);
     // A number fills a `#` slot in a phrase («лет # дадут»): written or one spoken word.
     const isNumber = t.digits ? t.digits.suffix === '' : spokenCardinal(t) !== undefined;
     return isNumber ? [...keys, NUMBER_SLOT] : keys;
@@ -82,6 +81,12 @@ const FILLERS = new Set([
   'типа',
   'ну',
   'вот',
+  // Ukrainian and surzhyk fillers, in the folded spelling the Ukrainian lexicon's keys use.
+  'вже',
+  'ж',
+  'навить',
+  'взагали',
+  'типу',
 ]);
 
 /** Index of the last token of `phrase` matched from token `first`, or undefined. */

@@ -2,7 +2,7 @@ import type { Lexicon } from '../lexicon/lexicon-data.ts';
 import type { Category, TermMatch } from '../types.ts';
 import { countAfter, countBefore } from './counts.ts';
 import { findPhrases, tokenKeys, type Candidate } from './match-terms.ts';
-import { parseWord } from './morphology.ts';
+import { parseWord, russianMorphology, type LexiconMorphology } from './morphology.ts';
 import type { Token } from './normalise.ts';
 import { codeTable, findNumberCodes } from './number-codes.ts';
 import { buildPhraseIndex, type Phrase, type PhraseIndex } from './phrase-index.ts';
@@ -18,12 +18,17 @@ export interface CompiledLexicon {
   codes: Map<number, Phrase>;
 }
 
-export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
-  const positions = new Map(lexicon.entries.map((e, i) => [e, i]));
+/** Compiles the lexicon's entries of one language, keyed by that language's morphology. */
+export function compileLexicon(
+  lexicon: Lexicon,
+  morphology: LexiconMorphology = russianMorphology,
+): CompiledLexicon {
+  const entries = lexicon.entries.filter((e) => (e.language ?? 'ru') === morphology.language);
+  const positions = new Map(entries.map((e, i) => [e, i]));
   return {
     lexicon,
-    index: buildPhraseIndex(lexicon.entries),
-    codes: codeTable(lexicon.entries, (e) => positions.get(e) ?? 0),
+    index: buildPhraseIndex(entries, morphology),
+    codes: codeTable(entries, (e) => positions.get(e) ?? 0),
   };
 }
 

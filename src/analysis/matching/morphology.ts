@@ -1,4 +1,5 @@
 import { azMorph, type AzParse } from '../az-morph.ts';
+import { foldUkrainian, ukrainianKeys, ukrainianStem } from '../uk-morph.ts';
 import { normaliseWord } from './normalise.ts';
 
 /**
@@ -54,3 +55,31 @@ export function wordKeys(norm: string): string[] {
 export function primaryLemma(norm: string): string {
   return parseWord(norm)[0]?.lemma ?? norm;
 }
+
+/**
+ * How a lexicon and a transcript word meet: the keys a word is indexed and looked up by, and the
+ * one key used for confirming words. Russian uses Az.js lemmas; Ukrainian uses folded stems
+ * (../uk-morph.ts). `keys(norm)[0]` is the form stem patterns (`двухсот*`) are tested against.
+ */
+export interface LexiconMorphology {
+  language: 'ru' | 'uk';
+  keys(norm: string): string[];
+  primary(norm: string): string;
+  /** The spelling stem patterns and exact forms are compared in. */
+  spelling(norm: string): string;
+}
+
+export const russianMorphology: LexiconMorphology = {
+  language: 'ru',
+  keys: wordKeys,
+  primary: primaryLemma,
+  spelling: (norm) => norm,
+};
+
+/** The Ukrainian lexicon's keys: folded forms and their stems (../uk-morph.ts says why). */
+export const ukrainianMorphology: LexiconMorphology = {
+  language: 'uk',
+  keys: ukrainianKeys,
+  primary: ukrainianStem,
+  spelling: foldUkrainian,
+};

@@ -5,9 +5,11 @@
  */
 
 const STRESS_MARK = /\u0301/g;
+/** Ukrainian writes an apostrophe inside words («м'ясо», «п'ять»); recognisers leave it out. */
+const APOSTROPHE = /['’ʼ]/g;
 
 export function normaliseWord(word: string): string {
-  return word.toLowerCase().replace(STRESS_MARK, '').replaceAll('ё', 'е');
+  return word.toLowerCase().replace(STRESS_MARK, '').replace(APOSTROPHE, '').replaceAll('ё', 'е');
 }
 
 export interface Token {
@@ -16,7 +18,7 @@ export interface Token {
   end: number;
   /** The text as written. */
   surface: string;
-  /** Lower case, ё → е, no stress marks. */
+  /** Lower case, ё → е, no stress marks, no apostrophes. */
   norm: string;
   /** Contains a censoring mark (`е**шить`, `на..й`, `сп…дили`). */
   censored: boolean;
@@ -28,9 +30,11 @@ export interface Token {
  * Words: letters and digits, with censoring marks inside a word (a mark after a word, as in a
  * footnote «передке**», is not part of it). Hyphens split
  * words (`груз-200` → `груз`, `200`) except a short case ending after digits (`200-х`, `78-м`),
- * which is how ordinals are written and what the number rules look at.
+ * which is how ordinals are written and what the number rules look at. An apostrophe between
+ * letters stays inside the word (Ukrainian «м'ясо», «зв'язок»).
  */
-const TOKEN = /[\p{L}\p{N}\u0301]+(?:(?:\*+|…|\.{2,3})[\p{L}\u0301]+)*(?:-[\p{L}]{1,3}(?![\p{L}\p{N}-]))?/gu;
+const TOKEN =
+  /[\p{L}\p{N}\u0301]+(?:['’][\p{L}\u0301]+)*(?:(?:\*+|…|\.{2,3})[\p{L}\u0301]+)*(?:-[\p{L}]{1,3}(?![\p{L}\p{N}-]))?/gu;
 const DIGITS = /^(\d+)(?:-(\p{L}{1,3}))?$/u;
 const CENSOR = /\*|…|\.\./;
 

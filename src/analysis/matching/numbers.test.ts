@@ -27,4 +27,14 @@ describe('spoken and written numbers', () => {
     expect(spokenCardinal(tokenise('двухсотый')[0]!)).toBeUndefined();
     expect(spokenCardinal(tokenise('дом')[0]!)).toBeUndefined();
   });
+
+  it('reads Ukrainian number words, written or in Russian letters', () => {
+    expect(numberEndingAt(tokenise('двоє'), 0)?.value).toBe(2);
+    expect(numberEndingAt(tokenise('чотири'), 0)?.value).toBe(4);
+    expect(numberEndingAt(tokenise('трьох'), 0)?.value).toBe(3);
+    expect(numberEndingAt(tokenise("п'ятеро"), 0)?.value).toBe(5);
+    expect(spokenCardinal(tokenise('двісті')[0]!)).toBe(200);
+    expect(spokenCardinal(tokenise('двисти')[0]!)).toBe(200);
+    expect(spokenCardinal(tokenise('хата')[0]!)).toBeUndefined();
+  });
 });

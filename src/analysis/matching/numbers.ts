@@ -1,3 +1,4 @@
+import { foldUkrainian } from '../uk-morph.ts';
 import { parseWord } from './morphology.ts';
 import type { Token } from './normalise.ts';
 
@@ -65,9 +66,45 @@ const HUNDREDS: Record<string, number> = {
   девятьсот: 900,
 };
 
+/**
+ * Ukrainian number words that Az.js (Russian) does not know, in the folded spelling of
+ * ../uk-morph.ts, so «двоє», «двое» and «чотири» read the same whether written or recognised.
+ * Forms Russian shares («три», «пять», «десять», «сто») are read by Az.js.
+ */
+type NumberWord = { value: number; place: number; collective?: boolean };
+const UKRAINIAN_NUMBERS: Record<string, NumberWord> = {
+  дви: { value: 2, place: 1 },
+  чотири: { value: 4, place: 1 },
+  шисть: { value: 6, place: 1 },
+  сим: { value: 7, place: 1 },
+  висим: { value: 8, place: 1 },
+  одинадцять: { value: 11, place: 1 },
+  дванадцять: { value: 12, place: 1 },
+  пятнадцять: { value: 15, place: 1 },
+  двох: { value: 2, place: 1 },
+  трьох: { value: 3, place: 1 },
+  чотирьох: { value: 4, place: 1 },
+  двадцять: { value: 20, place: 10 },
+  тридцять: { value: 30, place: 10 },
+  пятдесят: { value: 50, place: 10 },
+  двисти: { value: 200, place: 100 },
+  чотириста: { value: 400, place: 100 },
+  пятсот: { value: 500, place: 100 },
+  двое: { value: 2, place: 1, collective: true },
+  трое: { value: 3, place: 1, collective: true },
+  четверо: { value: 4, place: 1, collective: true },
+  пятеро: { value: 5, place: 1, collective: true },
+  шестеро: { value: 6, place: 1, collective: true },
+  семеро: { value: 7, place: 1, collective: true },
+  десятеро: { value: 10, place: 1, collective: true },
+  обидва: { value: 2, place: 1, collective: true },
+  обое: { value: 2, place: 1, collective: true },
+};
+
 /** The place (1, 10 or 100) and value of one number word, or undefined. */
-function numberWord(token: Token): { value: number; place: number; collective?: boolean } | undefined {
+function numberWord(token: Token): NumberWord | undefined {
   if (token.digits) return undefined;
+
   for (const parse of parseWord(token.norm)) {
     // «один» parses as an adjective-like pronoun (Apro); other number words as NUMR.
     if (parse.partOfSpeech !== 'NUMR' && parse.lemma !== 'один') continue;
@@ -77,7 +114,7 @@ function numberWord(token: Token): { value: number; place: number; collective?: 
     if (lemma in UNITS) return { value: UNITS[lemma]!, place: 1 };
     if (lemma in COLLECTIVES) return { value: COLLECTIVES[lemma]!, place: 1, collective: true };
   }
-  return undefined;
+  return UKRAINIAN_NUMBERS[foldUkrainian(token.norm)];
 }
 
 export interface NumberSpan {

@@ -1,6 +1,6 @@
 import type { LexiconEntry } from '../lexicon/lexicon-data.ts';
 import type { Category } from '../types.ts';
-import { primaryLemma, wordKeys } from './morphology.ts';
+import { russianMorphology, type LexiconMorphology } from './morphology.ts';
 import { normaliseWord, tokenise } from './normalise.ts';
 
 /**
@@ -19,6 +19,8 @@ export interface Phrase {
 }
 
 export interface PhraseIndex {
+  /** How words are keyed: Russian lemmas or Ukrainian stems. */
+  morphology: LexiconMorphology;
   byFirstKey: Map<string, Phrase[]>;
   stems: Phrase[];
   /** Every single word the lexicon spells out in full, for reading censored forms (е**шить). */
@@ -38,7 +40,11 @@ export const NUMBER_SLOT = '#';
  * other words match their form and its lemma, or with `exactForms` only the form written (so the
  * plural «грады» does not match the hail «град»).
  */
-function phraseWords(text: string, exactForms: boolean): { words: PatternWord[]; spelled: string[] } {
+function phraseWords(
+  text: string,
+  exactForms: boolean,
+  morphology: LexiconMorphology,
+): { words: PatternWord[]; spelled: string[] } {
   const words: PatternWord[] = [];
   const spelled: string[] = [];
   for (const piece of text.trim().split(/\s+/)) {
@@ -47,11 +53,12 @@ function phraseWords(text: string, exactForms: boolean): { words: PatternWord[];
       continue;
     }
     if (piece.endsWith('*')) {
-      words.push({ kind: 'stem', prefix: normaliseWord(piece.replace(/\*+$/, '')) });
+      words.push({ kind: 'stem', prefix: morphology.spelling(normaliseWord(piece.replace(/\*+$/, ''))) });
       continue;
     }
     for (const token of tokenise(piece)) {
-      const keys = exactForms ? [token.norm] : [token.norm, primaryLemma(token.norm)];
+      const form = morphology.spelling(token.norm);
+      const keys = exactForms ? [form] : [form, morphology.primary(token.norm)];
       words.push({ kind: 'word', keys: new Set(keys) });
       if (/^\p{L}+$/u.test(token.norm)) spelled.push(token.norm);
     }
@@ -59,8 +66,12 @@ function phraseWords(text: string, exactForms: boolean): { words: PatternWord[];
   return { words, spelled };
 }
 
-export function buildPhraseIndex(entries: readonly LexiconEntry[]): PhraseIndex {
+export function buildPhraseIndex(
+  entries: readonly LexiconEntry[],
+  morphology: LexiconMorphology = russianMorphology,
+): PhraseIndex {
   const index: PhraseIndex = {
+    morphology,
     byFirstKey: new Map(),
     stems: [],
     vocabulary: [],
@@ -70,7 +81,7 @@ export function buildPhraseIndex(entries: readonly LexiconEntry[]): PhraseIndex 
   const vocabulary = new Set<string>();
   entries.forEach((entry, entryIndex) => {
     for (const text of [...entry.lemmas, ...entry.variants]) {
-      const { words, spelled } = phraseWords(text, entry.exactForms === true);
+      const { words, spelled } = phraseWords(text, entry.exactForms === true, morphology);
       const first = words[0];
       if (!first) continue;
       const phrase: Phrase = { entry, entryIndex, words };
@@ -87,23 +98,23 @@ export function buildPhraseIndex(entries: readonly LexiconEntry[]): PhraseIndex 
     if (entry.recategorise) {
       index.recategorisations.set(
         entry.id,
-        entry.recategorise.map((r) => ({ category: r.category as Category, near: lemmaSet(r.near) })),
+        entry.recategorise.map((r) => ({
+          category: r.category as Category,
+          near: lemmaSet(r.near, morphology),
+        })),
       );
     }
     const confirmedBy = entry.context?.confirmedBy;
     if (confirmedBy) {
-      index.confirmations.set(
-        entry.id,
-        new Set(confirmedBy.map((w) => primaryLemma(tokenise(w)[0]?.norm ?? w))),
-      );
+      index.confirmations.set(entry.id, lemmaSet(confirmedBy, morphology));
     }
   });
   index.vocabulary = [...vocabulary];
   return index;
 }
 
-function lemmaSet(words: readonly string[]): ReadonlySet<string> {
-  return new Set(words.map((w) => primaryLemma(tokenise(w)[0]?.norm ?? w)));
+function lemmaSet(words: readonly string[], morphology: LexiconMorphology): ReadonlySet<string> {
+  return new Set(words.map((w) => morphology.primary(tokenise(w)[0]?.norm ?? w)));
 }
 
 /** Does pattern word `word` accept a transcript word with these keys? */
@@ -135,7 +146,7 @@ export function censoredKeys(norm: string, index: PhraseIndex): string[] {
   const regex = new RegExp(`^${pattern}$`, 'u');
   const candidates = index.vocabulary.filter((w) => visible * 2 >= w.length && regex.test(w));
   candidates.sort((a, b) => a.length - b.length);
-  return candidates[0] ? wordKeys(candidates[0]) : [norm];
+  return candidates[0] ? index.morphology.keys(candidates[0]) : [norm];
 }
 
 function escapeRegExp(text: string): string {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiFixture, type ApiFixture } from '../../../test/helpers/api-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
-import { LEXICON_FILE } from '../../analysis/lexicon/lexicon-data.ts';
+import { LEXICON_FILES } from '../../analysis/lexicon/lexicon-data.ts';
 import { currentAnalyserVersions } from '../../jobs/stages/analyse.ts';
 import { buildApiServer } from '../server.ts';
 import { signedInApi, type SignedInApi } from '../../../test/helpers/signed-in-api.ts';
@@ -34,8 +34,12 @@ describe('GET /api/lexicon', () => {
       entries: { id: string; term: string; category: string; gloss: string; source: string[] }[];
     }>();
     expect(body.version).toBe(currentAnalyserVersions().lexiconVersion);
-    const data = JSON.parse(fs.readFileSync(LEXICON_FILE, 'utf8')) as { entries: { id: string }[] };
-    expect(body.entries.map((e) => e.id).sort()).toEqual(data.entries.map((e) => e.id).sort());
+    // Russian and Ukrainian entries alike.
+    const ids = LEXICON_FILES.flatMap(
+      (file) => (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: { id: string }[] }).entries,
+    ).map((e) => e.id);
+    expect(body.entries.map((e) => e.id).sort()).toEqual(ids.sort());
+    expect(body.entries.find((e) => e.id === 'uk-szch')).toMatchObject({ category: 'desertion' });
     const killed = body.entries.find((e) => e.id === 'dvukhsotyi');
     expect(killed).toMatchObject({ term: 'двухсотый', category: 'casualties_killed' });
     expect(killed?.gloss).toMatch(/dead|killed/i);

@@ -48,11 +48,13 @@ describe('earshot analyse --text', () => {
     expect(noFlag.err).toContain('pass --text');
   });
 
-  it('analyses Ukrainian text without crashing and says the lexicon does not cover it', async () => {
+  it('analyses Ukrainian text with the Ukrainian lexicon', async () => {
     const result = await analyse('хлопці що там у вас відбувається', '--text');
     expect(result.code).toBe(0);
     const call = JSON.parse(result.out) as CallAnalysis;
-    expect(call.segments[0]!.language).toMatchObject({ code: 'uk', lexiconCovers: false });
+    expect(call.segments[0]!.language).toMatchObject({ code: 'uk', lexiconCovers: true });
     expect(call.triage.score).toBe(0);
+    const flagged = JSON.parse((await analyse('у нас двоє двохсотих, хлопці', '--text')).out) as CallAnalysis;
+    expect(flagged.segments[0]!.matches.map((m) => m.termId)).toEqual(['uk-dvokhsotyi']);
   });
 });

@@ -10,7 +10,9 @@ import { ExitCode, UserError } from '../exit-codes.ts';
 export function registerLexiconCommand(program: Command, context: CommandContext): void {
   const lexicon = program
     .command('lexicon')
-    .description('List, look up and validate the code-word lexicon (src/analysis/lexicon/lexicon.json)');
+    .description(
+      'List, look up and validate the code-word lexicon (src/analysis/lexicon/lexicon.json and lexicon-uk.json)',
+    );
 
   lexicon
     .command('list')
@@ -48,26 +50,31 @@ export function registerLexiconCommand(program: Command, context: CommandContext
     .description('Validate the lexicon data; exits 1 naming every problem')
     .option('--file <path>', 'check this lexicon file instead of the bundled one')
     .action(async (options: { file?: string }) => {
-      const [{ LEXICON_FILE }, { checkLexicon }] = await Promise.all([
+      const [{ LEXICON_FILES }, { checkLexicon }] = await Promise.all([
         import('../../analysis/lexicon/lexicon-data.ts'),
         import('../../analysis/lexicon/check-lexicon.ts'),
       ]);
-      const file = options.file ?? LEXICON_FILE;
-      let json: unknown;
-      try {
-        json = JSON.parse(fs.readFileSync(file, 'utf8'));
-      } catch (error) {
-        throw new UserError(`${file}: cannot read lexicon JSON: ${(error as Error).message}`);
+      // Without --file: every bundled file (Russian, then Ukrainian).
+      const files = options.file ? [options.file] : [...LEXICON_FILES];
+      let failed = false;
+      for (const file of files) {
+        let json: unknown;
+        try {
+          json = JSON.parse(fs.readFileSync(file, 'utf8'));
+        } catch (error) {
+          throw new UserError(`${file}: cannot read lexicon JSON: ${(error as Error).message}`);
+        }
+        const problems = checkLexicon(json);
+        if (problems.length === 0) {
+          const count = (json as { entries: unknown[] }).entries.length;
+          context.out.write(`lexicon OK: ${count} entries (${file})\n`);
+          continue;
+        }
+        for (const p of problems) context.err.write(`lexicon problem: ${p.message}\n`);
+        context.err.write(`${problems.length} problem(s) in ${file}\n`);
+        failed = true;
       }
-      const problems = checkLexicon(json);
-      if (problems.length === 0) {
-        const count = (json as { entries: unknown[] }).entries.length;
-        context.out.write(`lexicon OK: ${count} entries (${file})\n`);
-        return;
-      }
-      for (const p of problems) context.err.write(`lexicon problem: ${p.message}\n`);
-      context.err.write(`${problems.length} problem(s) in ${file}\n`);
-      context.setExitCode(ExitCode.SomeRejected);
+      if (failed) context.setExitCode(ExitCode.SomeRejected);
     });
 }
 
