@@ -16,6 +16,7 @@ import {
   seededRandom,
   type Random,
 } from './ukrainian-style.ts';
+import type { CorpusLine } from '../corpus-format.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const INPUT_DIR = path.join(ROOT, 'training', 'analysis', 'inputs', 'uk');
@@ -23,16 +24,7 @@ export const OUTPUT_DIR = path.join(ROOT, 'training', 'analysis', 'corpus');
 /** Sentences drawn per template; each also gives two recogniser copies. */
 const VARIANTS = 6;
 
-export interface CorpusLine {
-  id: string;
-  text: string;
-  lang: 'ru' | 'uk' | 'mixed';
-  labels: Category[];
-  source: string;
-  group: string;
-  style: 'written' | 'asr';
-  hardNegativeFor: Category[];
-}
+export type { CorpusLine };
 
 interface Template {
   name: string;

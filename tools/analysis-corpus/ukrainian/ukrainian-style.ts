@@ -4,26 +4,15 @@
  * Ukrainian sounds in Russian letters («ми» → «мы», «ніч» → «нич», «їсти» → «йисты»).
  */
 
-export type Random = () => number;
+import { RECOGNISER_CER } from '../asr-style.ts';
+import { hashSeed, seededRandom as seededFrom, type Random } from '../random.ts';
 
-/** Deterministic generator (mulberry32) seeded from a text, so a template always gives the same lines. */
+export { RECOGNISER_CER, type Random };
+
+/** The corpus's one seeded generator, seeded from a text, so a template always gives the same lines. */
 export function seededRandom(seed: string): Random {
-  let state = 2166136261;
-  for (const char of seed) state = Math.imul(state ^ char.codePointAt(0)!, 16777619) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededFrom(hashSeed(seed));
 }
-
-/**
- * Character error rate of the test recogniser on the demo calls (the Russian corpus's inputs
- * README gives the measurement); Ukrainian heard by it is worse, so this is a floor.
- */
-export const RECOGNISER_CER = 0.0456;
 
 /** Numbers the inputs may write in digits, as a Ukrainian speaker says them. */
 const NUMBER_WORDS: Record<string, string> = {
