@@ -9,7 +9,8 @@ import { filterExpression, type RecordingListFilters } from './recordings-list.t
  * multiplies the words' frequencies, so a phrase whose words always come together («груз 200»)
  * is judged rare and read through the GIN index, which cannot stop early: it collects every
  * entry (400k for that phrase) before the first row comes back. Search measures the frequency
- * instead, on a small fixed sample of the table, and picks:
+ * instead, on a small fixed sample of the table (with the column statistics' frequency of its
+ * commonest word as a floor, lexemeFrequency), and picks:
  * - 'index': the GIN index (rare terms; few entries to collect);
  * - 'scan': the table through its primary key in id order, stopping once enough matches turned
  *   up (common terms);
@@ -41,6 +42,12 @@ export interface PlanInputs {
   /** Rows read by the sample, and how many of them matched. */
   sampleRows: number;
   sampleMatches: number;
+  /**
+   * A floor under the query's frequency from the column statistics: the share of rows holding
+   * its most common lexeme, where every row holding it matches (0 when none is in the
+   * statistics, or the query is not of that kind). See measureSource.
+   */
+  lexemeFrequency: number;
   /** The table's row count (pg_class.reltuples). */
   tableRows: number;
   /** Rows per transcript, on average (segments, or their translations). */
@@ -57,10 +64,13 @@ export function chooseCandidatePlan(inputs: PlanInputs): CandidatePlan {
   const { sampleRows, sampleMatches, tableRows, rowsPerTranscript, scopeTranscripts, candidateLimit } =
     inputs;
   const entryCost = inputs.phrase ? INDEX_ENTRY_COST.phrase : INDEX_ENTRY_COST.word;
-  // No match in the sample: the term is rare (or the table too small to say), and the index
-  // answers rare terms in a few milliseconds whatever the scope.
-  if (sampleRows === 0 || sampleMatches === 0 || tableRows <= 0) return 'index';
-  const frequency = sampleMatches / sampleRows;
+  // The table too small to say, or no match in the sample and none known to the statistics: the
+  // term is rare, and the index answers rare terms in a few milliseconds whatever the scope.
+  if (sampleRows === 0 || tableRows <= 0) return 'index';
+  // The sample is a few hundred rows: a word in 5% of them can turn up in 2% (`Kharkiv` at 100k
+  // calls), and the index would then collect 250k entries where a scan reads 20k rows.
+  const frequency = Math.max(sampleMatches / sampleRows, inputs.lexemeFrequency);
+  if (frequency === 0) return 'index';
   const matches = frequency * tableRows;
   const scopeRows =
     scopeTranscripts === null ? tableRows : Math.min(tableRows, scopeTranscripts * rowsPerTranscript);
@@ -101,6 +111,7 @@ interface SourceMeasure {
   transcripts: number;
   sample_rows: string;
   sample_matches: string;
+  lexeme_frequency: number | null;
 }
 
 /**
@@ -121,7 +132,7 @@ async function measureSource(
     size AS (SELECT relpages, reltuples FROM pg_class WHERE oid = ${table}::regclass)
     SELECT q.query::text AS query, size.relpages AS pages, size.reltuples AS rows,
       (SELECT reltuples FROM pg_class WHERE oid = 'latest_transcripts'::regclass) AS transcripts,
-      sample.sample_rows, sample.sample_matches
+      sample.sample_rows, sample.sample_matches, (${lexemeFrequency(table)}) AS lexeme_frequency
     FROM q, size, LATERAL (
       SELECT count(*) AS sample_rows, count(*) FILTER (WHERE search_vector @@ q.query) AS sample_matches
       FROM ${sql.table(table)}
@@ -130,6 +141,26 @@ async function measureSource(
         FROM generate_series(0, ${SAMPLE_PAGES - 1}) page, generate_series(1, ${SAMPLE_ROWS_PER_PAGE}) item))
     ) sample`.execute(db);
   return rows[0]!;
+}
+
+/**
+ * The share of rows holding the query's most common lexeme, from ANALYZE's statistics of the
+ * vectors (most_common_elems: lexemes in a few per cent of rows or more, measured on 30k rows),
+ * for a query (`q.query`) without negation or phrases: then a lexeme that matches the query on
+ * its own makes every row holding it match, so the query matches at least that share. A floor
+ * for the sample's estimate, which has too few rows to be sure of a word in 5% of them; never an
+ * overestimate, so it cannot send a rare term to a scan of the whole table.
+ */
+function lexemeFrequency(table: string): RawBuilder<number | null> {
+  return sql<number | null>`
+    SELECT max(s.freq)
+    FROM pg_stats st, unnest(st.most_common_elems::text::text[], st.most_common_elem_freqs) s(elem, freq)
+    WHERE st.schemaname = (SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.oid = ${table}::regclass)
+      AND st.tablename = ${table} AND st.attname = 'search_vector'
+      AND q.query::text !~ '[!<]'
+      -- most_common_elem_freqs ends with the minimum and maximum, paired here with NULL lexemes.
+      AND CASE WHEN s.elem IS NULL THEN false ELSE array_to_tsvector(ARRAY[s.elem]) @@ q.query END`;
 }
 
 /**
@@ -165,6 +196,7 @@ export async function measureQuery(
     inputs[source] = {
       sampleRows: meaningful ? Number(measure.sample_rows) : 0,
       sampleMatches: meaningful ? Number(measure.sample_matches) : 0,
+      lexemeFrequency: meaningful ? Number(measure.lexeme_frequency ?? 0) : 0,
       tableRows,
       rowsPerTranscript: transcripts > 0 ? tableRows / transcripts : 1,
       scopeTranscripts: scopeEstimate,
