@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { ParsedQuery } from '../../search/query-parser.ts';
 import { tsqueryExpression, type SearchSource, type SpellingOptions } from '../../search/tsquery.ts';
 import { filterExpression, type RecordingListFilters } from './recordings-list.ts';
+import { frequencyFloor, lexemeStatistics } from './search-statistics.ts';
 
 /**
  * How one source's candidates are read. PostgreSQL's estimate of how many rows a tsquery matches
@@ -45,7 +46,7 @@ export interface PlanInputs {
   /**
    * A floor under the query's frequency from the column statistics: the share of rows holding
    * its most common lexeme, where every row holding it matches (0 when none is in the
-   * statistics, or the query is not of that kind). See measureSource.
+   * statistics, or the query is not of that kind). See search-statistics.ts.
    */
   lexemeFrequency: number;
   /** The table's row count (pg_class.reltuples). */
@@ -111,7 +112,6 @@ interface SourceMeasure {
   transcripts: number;
   sample_rows: string;
   sample_matches: string;
-  lexeme_frequency: number | null;
 }
 
 /**
@@ -132,7 +132,7 @@ async function measureSource(
     size AS (SELECT relpages, reltuples FROM pg_class WHERE oid = ${table}::regclass)
     SELECT q.query::text AS query, size.relpages AS pages, size.reltuples AS rows,
       (SELECT reltuples FROM pg_class WHERE oid = 'latest_transcripts'::regclass) AS transcripts,
-      sample.sample_rows, sample.sample_matches, (${lexemeFrequency(table)}) AS lexeme_frequency
+      sample.sample_rows, sample.sample_matches
     FROM q, size, LATERAL (
       SELECT count(*) AS sample_rows, count(*) FILTER (WHERE search_vector @@ q.query) AS sample_matches
       FROM ${sql.table(table)}
@@ -141,26 +141,6 @@ async function measureSource(
         FROM generate_series(0, ${SAMPLE_PAGES - 1}) page, generate_series(1, ${SAMPLE_ROWS_PER_PAGE}) item))
     ) sample`.execute(db);
   return rows[0]!;
-}
-
-/**
- * The share of rows holding the query's most common lexeme, from ANALYZE's statistics of the
- * vectors (most_common_elems: lexemes in a few per cent of rows or more, measured on 30k rows),
- * for a query (`q.query`) without negation or phrases: then a lexeme that matches the query on
- * its own makes every row holding it match, so the query matches at least that share. A floor
- * for the sample's estimate, which has too few rows to be sure of a word in 5% of them; never an
- * overestimate, so it cannot send a rare term to a scan of the whole table.
- */
-function lexemeFrequency(table: string): RawBuilder<number | null> {
-  return sql<number | null>`
-    SELECT max(s.freq)
-    FROM pg_stats st, unnest(st.most_common_elems::text::text[], st.most_common_elem_freqs) s(elem, freq)
-    WHERE st.schemaname = (SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE c.oid = ${table}::regclass)
-      AND st.tablename = ${table} AND st.attname = 'search_vector'
-      AND q.query::text !~ '[!<]'
-      -- most_common_elem_freqs ends with the minimum and maximum, paired here with NULL lexemes.
-      AND CASE WHEN s.elem IS NULL THEN false ELSE array_to_tsvector(ARRAY[s.elem]) @@ q.query END`;
 }
 
 /**
@@ -180,8 +160,9 @@ export async function measureQuery(
   filters: RecordingListFilters | null,
   candidateLimit: number,
 ): Promise<QueryMeasures> {
-  const [scopeEstimate, ...measures] = await Promise.all([
+  const [scopeEstimate, statistics, ...measures] = await Promise.all([
     filters ? estimateRows(db, scopedTranscripts(db, filters)) : Promise.resolve(null),
+    Promise.all(sources.map((source) => lexemeStatistics(db, SOURCE_TABLE[source]))),
     ...sources.map((source) => measureSource(db, request, source)),
   ]);
   const queries: Record<SearchSource, string> = { transcript: '', translation: '' };
@@ -196,7 +177,7 @@ export async function measureQuery(
     inputs[source] = {
       sampleRows: meaningful ? Number(measure.sample_rows) : 0,
       sampleMatches: meaningful ? Number(measure.sample_matches) : 0,
-      lexemeFrequency: meaningful ? Number(measure.lexeme_frequency ?? 0) : 0,
+      lexemeFrequency: meaningful ? frequencyFloor(measure.query, statistics[i]!) : 0,
       tableRows,
       rowsPerTranscript: transcripts > 0 ? tableRows / transcripts : 1,
       scopeTranscripts: scopeEstimate,
