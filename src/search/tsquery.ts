@@ -84,8 +84,10 @@ function atomParts(atom: SearchAtom, source: SearchSource, options: SpellingOpti
  * 'харьков'), a word's stem and exact form ('путин' twice), a Latin name in both configurations.
  * Each copy costs a test on every row a scan reads, and the planner adds up the copies'
  * frequencies as if they were different words: for `Kharkiv` it judged 20% of segments a match
- * (5% are) and read the whole table instead of the index. Stopwords make empty tsqueries, which
- * are left out as `||` leaves them out; none at all is the empty tsquery, as before.
+ * (5% are) and read the table sequentially where the index was asked for; on a large table such
+ * a scan starts wherever the last one stopped, so each search found other hits. Stopwords make
+ * empty tsqueries, which are left out as `||` leaves them out; none at all is the empty tsquery,
+ * as before.
  */
 function distinctOr(parts: RawBuilder<unknown>[]): RawBuilder<unknown> {
   if (parts.length === 1) return parts[0]!;
