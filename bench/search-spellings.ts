@@ -9,7 +9,7 @@ import { quantile } from './principals.ts';
 // alike. Straight through the search module (the API adds the same session and access cost to
 // both, measured by the main table).
 
-const QUERIES: { label: string; q: string; translit: boolean }[] = [
+export const SPELLING_QUERIES: { label: string; q: string; translit: boolean }[] = [
   { label: 'no number (control)', q: 'позиция', translit: false },
   { label: 'number in digits', q: '300', translit: false },
   { label: 'number as a word', q: 'двухсотых', translit: false },
@@ -41,7 +41,7 @@ export async function measureSpellings(db: Db, runs: number, warm = 3): Promise<
     ].join(' '),
   );
   const allOn: number[] = [];
-  for (const { label, q, translit } of QUERIES) {
+  for (const { label, q, translit } of SPELLING_QUERIES) {
     const base = { parsed: parseSearchQuery(q), lang: 'all' as const, filters: {}, limit: 20, offset: 0 };
     const off: SearchRequest = { ...base, translit: false, numbers: false };
     const on: SearchRequest = { ...base, translit, numbers: true };

@@ -9,6 +9,7 @@
 //   --segments N   segments per call (default 50)
 //   --runs N       timed runs per query (default 30)
 //   --keep DIR     keep the database in DIR, and reuse it when it already holds the same corpus
+//                  (same --calls and --segments): the next run skips the build
 // Every search query is timed as an admin, an editor granted every collection and that editor with
 // the collection condition kept (bench/principals.ts), alternating run by run: the same hits, so
 // the differences are the access check's cost. The page loads are timed as the admin.
@@ -18,7 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config/config.ts';
-import { createDb, migrateToLatest, type Db } from '../src/db/database.ts';
+import { createDb, migrateToLatest, pendingMigrations, type Db } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
 import { measurePageLoads } from './page-loads.ts';
 import {
@@ -56,6 +57,13 @@ fs.mkdirSync(root, { recursive: true });
 const marker = path.join(root, 'corpus.json');
 const corpusKey = JSON.stringify({ calls: CALLS, segments: SEGMENTS, pool: POOL });
 const reuse = fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === corpusKey;
+if (!reuse && fs.existsSync(path.join(root, 'postgres'))) {
+  // A build that was stopped half-way (no marker yet), or a corpus of another size: generating
+  // into it would fail on the rows already there, so it is built again from an empty database.
+  console.log(`${root} holds no complete corpus of this size: building it again.`);
+  fs.rmSync(marker, { force: true });
+  fs.rmSync(path.join(root, 'postgres'), { recursive: true, force: true });
+}
 
 const server = await startEmbeddedPostgres({
   dataDir: path.join(root, 'postgres'),
@@ -217,7 +225,13 @@ async function generate(database: Db): Promise<void> {
 
 try {
   if (reuse) {
-    console.log(`Reusing the corpus in ${root}.`);
+    // A corpus kept by an older version of the desk gains the tables added since (in a few
+    // seconds unless a migration rewrites a large table), so the search runs on today's schema.
+    const pending = await pendingMigrations(db);
+    await migrateToLatest(db);
+    console.log(
+      `Reusing the corpus in ${root}${pending.length > 0 ? ` (migrated: ${pending.join(', ')})` : ''}.`,
+    );
   } else {
     await migrateToLatest(db);
     await generate(db);

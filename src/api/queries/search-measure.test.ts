@@ -74,3 +74,17 @@ it('reads the same rows every time, so the sampled pages stay cached', async () 
   const second = await measure('позиция');
   expect(second).toEqual(first);
 });
+
+it("puts a floor under the sample's estimate: the statistics' share of rows holding the word", async () => {
+  // «позиция» is in a tenth of the segments: its stem and its exact form each are.
+  const word = await measure('позиция');
+  expect(word.lexemeFrequency).toBeGreaterThan(0.08);
+  expect(word.lexemeFrequency).toBeLessThan(0.12);
+  // A rare word is not in the statistics; a phrase or an exclusion can match fewer rows than
+  // any of its words, so the statistics give no floor for them.
+  expect((await measure('Прилуки')).lexemeFrequency).toBe(0);
+  expect((await measure('"держим позиция"')).lexemeFrequency).toBe(0);
+  expect((await measure('позиция -держим')).lexemeFrequency).toBe(0);
+  // Either word: at least as common as the commoner one.
+  expect((await measure('Прилуки OR сидим')).lexemeFrequency).toBeGreaterThan(0.85);
+});

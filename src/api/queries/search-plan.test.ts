@@ -5,6 +5,7 @@ import { chooseCandidatePlan, type PlanInputs } from './search-plan.ts';
 const corpus: PlanInputs = {
   sampleRows: 600,
   sampleMatches: 0,
+  lexemeFrequency: 0,
   tableRows: 5_000_000,
   rowsPerTranscript: 50,
   scopeTranscripts: null,
@@ -29,6 +30,17 @@ describe('chooseCandidatePlan', () => {
 
   it('keeps the index for a word in 2% of segments, where a scan would read 50k rows', () => {
     expect(chooseCandidatePlan({ ...corpus, sampleMatches: 12 })).toBe('index');
+  });
+
+  it('trusts the statistics over a sample that found a common word too seldom', () => {
+    // `Kharkiv` at 100k calls: 14 of 627 sampled segments (2%), in 4.9% of the table; the index
+    // would collect 250k entries (300 ms measured) where a scan reads 20k rows.
+    const kharkiv = { ...corpus, sampleRows: 627, sampleMatches: 14 };
+    expect(chooseCandidatePlan(kharkiv)).toBe('index');
+    expect(chooseCandidatePlan({ ...kharkiv, lexemeFrequency: 0.049 })).toBe('scan');
+    expect(chooseCandidatePlan({ ...kharkiv, sampleMatches: 0, lexemeFrequency: 0.049 })).toBe('scan');
+    // A floor only: a sample that found more wins.
+    expect(chooseCandidatePlan({ ...corpus, sampleMatches: 150, lexemeFrequency: 0.001 })).toBe('scan');
   });
 
   it('scans for a word in a quarter of the segments', () => {

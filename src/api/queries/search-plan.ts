@@ -3,13 +3,15 @@ import type { Db } from '../../db/database.ts';
 import type { ParsedQuery } from '../../search/query-parser.ts';
 import { tsqueryExpression, type SearchSource, type SpellingOptions } from '../../search/tsquery.ts';
 import { filterExpression, type RecordingListFilters } from './recordings-list.ts';
+import { frequencyFloor, lexemeStatistics } from './search-statistics.ts';
 
 /**
  * How one source's candidates are read. PostgreSQL's estimate of how many rows a tsquery matches
  * multiplies the words' frequencies, so a phrase whose words always come together («груз 200»)
  * is judged rare and read through the GIN index, which cannot stop early: it collects every
  * entry (400k for that phrase) before the first row comes back. Search measures the frequency
- * instead, on a small fixed sample of the table, and picks:
+ * instead, on a small fixed sample of the table (with the column statistics' frequency of its
+ * commonest word as a floor, lexemeFrequency), and picks:
  * - 'index': the GIN index (rare terms; few entries to collect);
  * - 'scan': the table through its primary key in id order, stopping once enough matches turned
  *   up (common terms);
@@ -41,6 +43,12 @@ export interface PlanInputs {
   /** Rows read by the sample, and how many of them matched. */
   sampleRows: number;
   sampleMatches: number;
+  /**
+   * A floor under the query's frequency from the column statistics: the share of rows holding
+   * its most common lexeme, where every row holding it matches (0 when none is in the
+   * statistics, or the query is not of that kind). See search-statistics.ts.
+   */
+  lexemeFrequency: number;
   /** The table's row count (pg_class.reltuples). */
   tableRows: number;
   /** Rows per transcript, on average (segments, or their translations). */
@@ -57,10 +65,13 @@ export function chooseCandidatePlan(inputs: PlanInputs): CandidatePlan {
   const { sampleRows, sampleMatches, tableRows, rowsPerTranscript, scopeTranscripts, candidateLimit } =
     inputs;
   const entryCost = inputs.phrase ? INDEX_ENTRY_COST.phrase : INDEX_ENTRY_COST.word;
-  // No match in the sample: the term is rare (or the table too small to say), and the index
-  // answers rare terms in a few milliseconds whatever the scope.
-  if (sampleRows === 0 || sampleMatches === 0 || tableRows <= 0) return 'index';
-  const frequency = sampleMatches / sampleRows;
+  // The table too small to say, or no match in the sample and none known to the statistics: the
+  // term is rare, and the index answers rare terms in a few milliseconds whatever the scope.
+  if (sampleRows === 0 || tableRows <= 0) return 'index';
+  // The sample is a few hundred rows: a word in 5% of them can turn up in 2% (`Kharkiv` at 100k
+  // calls), and the index would then collect 250k entries where a scan reads 20k rows.
+  const frequency = Math.max(sampleMatches / sampleRows, inputs.lexemeFrequency);
+  if (frequency === 0) return 'index';
   const matches = frequency * tableRows;
   const scopeRows =
     scopeTranscripts === null ? tableRows : Math.min(tableRows, scopeTranscripts * rowsPerTranscript);
@@ -149,8 +160,9 @@ export async function measureQuery(
   filters: RecordingListFilters | null,
   candidateLimit: number,
 ): Promise<QueryMeasures> {
-  const [scopeEstimate, ...measures] = await Promise.all([
+  const [scopeEstimate, statistics, ...measures] = await Promise.all([
     filters ? estimateRows(db, scopedTranscripts(db, filters)) : Promise.resolve(null),
+    Promise.all(sources.map((source) => lexemeStatistics(db, SOURCE_TABLE[source]))),
     ...sources.map((source) => measureSource(db, request, source)),
   ]);
   const queries: Record<SearchSource, string> = { transcript: '', translation: '' };
@@ -165,6 +177,7 @@ export async function measureQuery(
     inputs[source] = {
       sampleRows: meaningful ? Number(measure.sample_rows) : 0,
       sampleMatches: meaningful ? Number(measure.sample_matches) : 0,
+      lexemeFrequency: meaningful ? frequencyFloor(measure.query, statistics[i]!) : 0,
       tableRows,
       rowsPerTranscript: transcripts > 0 ? tableRows / transcripts : 1,
       scopeTranscripts: scopeEstimate,
