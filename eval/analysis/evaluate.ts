@@ -173,6 +173,16 @@ const SUBSETS: Array<{ name: string; includes: (doc: LabelledDocument) => boolea
     name: 'sentences (negatives and lower-case positives)',
     includes: (d) => d.source === 'written-for-eval',
   },
+  // The held-out set's groups (its own source names, so no document sits in two subsets).
+  { name: 'held-out intercepts (real)', includes: (d) => d.source === 'heldout-intercepts' },
+  {
+    name: 'held-out sentences, written',
+    includes: (d) => d.source === 'heldout-written' && d.form === 'written',
+  },
+  {
+    name: 'held-out sentences, spoken (lower case)',
+    includes: (d) => d.source === 'heldout-written' && d.form === 'spoken',
+  },
 ];
 
 /** Runs the real analyser over every labelled document and scores it against the labels. */
@@ -201,9 +211,10 @@ export function evaluate(docs: readonly LabelledDocument[]): Evaluation {
     ),
   });
   const overall = score(collected);
-  const subsets = SUBSETS.map(({ name, includes }) => {
+  const subsets = SUBSETS.flatMap(({ name, includes }) => {
     const picked = collected.filter((_, i) => includes(docs[i] as LabelledDocument));
     const pickedDocs = docs.filter(includes);
+    if (pickedDocs.length === 0) return [];
     return {
       name,
       documents: pickedDocs.length,

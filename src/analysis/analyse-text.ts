@@ -13,7 +13,7 @@ import type { CallAnalysis, SegmentInput, TextAnalysis } from './types.ts';
  */
 
 /** Bump when matching or scoring rules change, so stored runs say which rules produced them. */
-export const ANALYSER_VERSION = 'earshot-analyser-2';
+export const ANALYSER_VERSION = 'earshot-analyser-3';
 
 let compiled: CompiledLexicon | undefined;
 
