@@ -88,6 +88,53 @@ describe('extractEntities: people', () => {
   });
 });
 
+describe('extractEntities: people as soldiers speak of them (issue 16)', () => {
+  it('declines pet names the dictionary lacks or reads as places', () => {
+    expect(found('у костяна броник забрали', 'person')).toEqual([['person', 'костяна', 'Костян']]);
+    expect(found('с пашкой и с димоном были на позиции', 'person')).toEqual([
+      ['person', 'пашкой', 'Пашка'],
+      ['person', 'димоном', 'Димон'],
+    ]);
+    expect(found('витьке передай что все нормально', 'person')).toEqual([['person', 'витьке', 'Витек']]);
+    expect(found('тане скажи пусть не ждет', 'person')).toEqual([['person', 'тане', 'Таня']]);
+  });
+
+  it('reads public figures by surname in any case, lower-cased too, before places', () => {
+    expect(found('шойгу и герасимов сидят в москве', 'person')).toEqual([
+      ['person', 'шойгу', 'Шойгу'],
+      ['person', 'герасимов', 'Герасимов'],
+    ]);
+    expect(found('приказ суровикина', 'person')).toEqual([['person', 'суровикина', 'Суровикин']]);
+    expect(found('путину напишу', 'person')).toEqual([['person', 'путину', 'Путин']]);
+    expect(found('евгений пригожин записал видео', 'person')).toEqual([
+      ['person', 'евгений пригожин', 'Пригожин Евгений'],
+    ]);
+  });
+
+  it('reads a surname after a rank or role, a possessive between', () => {
+    expect(found('ротный наш иванов вообще зверь', 'person')).toEqual([['person', 'иванов', 'Иванов']]);
+    expect(found('командир петров приказал идти', 'person')).toEqual([['person', 'петров', 'Петров']]);
+  });
+
+  it('reads a name in any case beside a verb of telling, calling or sending', () => {
+    expect(found('я вере ничего не скажу', 'person')).toEqual([['person', 'вере', 'Вера']]);
+    expect(found('переводи на карту лены мою заблокировали', 'person')).toEqual([['person', 'лены', 'Лена']]);
+    expect(found('дима по новостям сказали что из херсона ушли', 'person')).toEqual([
+      ['person', 'дима', 'Дима'],
+    ]);
+  });
+
+  it('keeps everyday words that share a form with a name quiet', () => {
+    expect(found('жене скажи что я живой', 'person')).toEqual([]);
+    expect(found('вали оттуда пока не поздно', 'person')).toEqual([]);
+    expect(found('то ли завтра то ли послезавтра', 'person')).toEqual([]);
+    expect(found('я пашу как проклятый', 'person')).toEqual([]);
+    expect(found('кости ломит от холода', 'person')).toEqual([]);
+    expect(found('вера в победу есть', 'person')).toEqual([]);
+    expect(found('песков опять в сапоги насыпалось', 'person')).toEqual([]);
+  });
+});
+
 describe('extractEntities: military units', () => {
   it('reads «в/ч» numbers written and spoken', () => {
     expect(found('номер части в/ч 41698 запиши', 'unit')).toEqual([['unit', 'в/ч 41698', 'в/ч 41698']]);

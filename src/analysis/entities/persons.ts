@@ -1,12 +1,12 @@
 import type { Entity } from './types.ts';
 import { lookupWord } from './morphology.ts';
+import { petNominative, publicFigure } from './name-forms.ts';
 import {
   AMBIGUOUS_PET_NAMES,
   guessedSurname,
   isCommon,
   NOT_A_NAME,
   partsOf,
-  petNominative,
   sharedCase,
   surnameFromShape,
   surnameValue,
@@ -26,7 +26,20 @@ import { capitalisedMidSentence, normaliseWord, titleCase, type Token } from './
  */
 
 const RANKS =
-  /^(?:рядов|ефрейтор|младш|старш|сержант|старшин|прапорщик|лейтенант|капитан|майор|подполковник|полковник|генерал|комбат|комроты|комвзвода|товарищ)/;
+  /^(?:рядов|ефрейтор|младш|старш|сержант|старшин|прапорщик|лейтенант|капитан|майор|подполковник|полковник|генерал|комбат|комроты|комвзвода|товарищ|командир|ротн|взводн|комдив|комбриг|замполит|начштаба)/;
+// «ротный наш Иванов», «командир мой Петров»: a possessive may sit between the rank and the name.
+const POSSESSIVES = new Set([
+  'наш',
+  'ваш',
+  'мой',
+  'твой',
+  'их',
+  'его',
+  'нашего',
+  'вашего',
+  'моего',
+  'нашему',
+]);
 const NAME_CUES = new Set(['зовут', 'звали', 'звать', 'зови', 'кличут', 'звать-то']);
 const SURNAME_CUE_NOUN = /^фамили(?:я|ю|и|ей)$/;
 const FORENAME_CUE_NOUN = /^(?:имя|имени|отчеству|отчество)$/;
@@ -83,13 +96,15 @@ function cuedNameAt(tokens: readonly Token[], at: number): Found | undefined {
   const token = tokens[at]!;
   if (!previous || NOT_A_NAME.has(token.norm) || token.isNumber) return undefined;
   const beforePrevious = tokens[at - 2];
+  const rankBeforePossessive =
+    POSSESSIVES.has(previous.norm) && beforePrevious !== undefined && RANKS.test(beforePrevious.norm);
   const cue = NAME_CUES.has(previous.norm)
     ? 'person:cue-name'
     : SURNAME_CUE_NOUN.test(previous.norm)
       ? 'person:cue-surname'
       : FORENAME_CUE_NOUN.test(previous.norm) && beforePrevious?.norm === 'по'
         ? 'person:cue-name'
-        : RANKS.test(previous.norm)
+        : RANKS.test(previous.norm) || rankBeforePossessive
           ? 'person:rank-surname'
           : undefined;
   if (!cue) return undefined;
@@ -124,6 +139,21 @@ const SOCIAL_AFTER = new Set([
 // Names of armed groups that the dictionary also lists as people's names.
 const ORGANISATION_NAMES = new Set(['вагнер', 'ахмат', 'редут', 'шторм', 'патриот', 'конвой']);
 const ORGANISATION_CUE = new Set(['чвк', 'пвк', 'бригада', 'батальон', 'отряд', 'полк', 'спецназ']);
+
+// Verbs of telling, calling, writing and sending money, said of the person named beside them:
+// «я Вере ничего не скажу», «переводи на карту Лены», «позвони Диме».
+const ADDRESS_VERB =
+  /^(?:скаж|сказа|переда|позвон|звон|напиш|написа|отправ|перевед|перевод|перекин|скин|кинь|спрос)/;
+const ADDRESS_VERB_WINDOW = 3;
+
+function nearAddressVerb(tokens: readonly Token[], at: number): boolean {
+  const from = Math.max(0, at - ADDRESS_VERB_WINDOW);
+  const to = Math.min(tokens.length - 1, at + ADDRESS_VERB_WINDOW);
+  for (let i = from; i <= to; i++) {
+    if (i !== at && ADDRESS_VERB.test(tokens[i]!.norm)) return true;
+  }
+  return false;
+}
 
 /** «Вера» the name next to «привет», «это», «говорила»: enough to read an ordinary word as a name. */
 function inSocialContext(tokens: readonly Token[], at: number): boolean {
@@ -189,12 +219,25 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
     if (SOCIAL_BEFORE.has(tokens[at - 1]?.norm ?? '') || (addressForm && inSocialContext(tokens, at))) {
       return found(0.65, 'person:social-context');
     }
+    const plausibleName = parts.some((p) => p.part === 'name' && p.reading.score >= 0.15);
+    // «жене скажи»: a common noun for a person (the wife) is the likelier reading of the word.
+    const personNoun = info.readings.some(
+      (r) => r.grammemes.has('anim') && !['Name', 'Surn', 'Patr'].some((g) => r.grammemes.has(g)),
+    );
+    if ((pet !== undefined || plausibleName) && !personNoun && !afterIn && nearAddressVerb(tokens, at)) {
+      return found(0.65, 'person:addressee');
+    }
     // «баран на лугу», «офигенная тема»: a preposition after or an adjective before is no address.
     const previousPos = lookupWord(tokens[at - 1]?.norm ?? '').readings[0]?.pos;
     const nextPos = lookupWord(next?.norm ?? '').readings[0]?.pos;
     // Pet names that are also common words («тема») only open an utterance, never close one.
     const closingAllowed = !AMBIGUOUS_PET_NAMES.has(token.norm) && previousPos !== 'ADJF';
-    const addressed = at === 0 ? nextPos !== 'PREP' : closingAllowed;
+    // Opening an utterance a name may run straight on («Дима, по новостям сказали»), when the
+    // dictionary's likeliest reading of the word is the name.
+    const nameFirst =
+      name !== undefined &&
+      info.readings.every((r) => r.grammemes.has('Name') || r.score < name.reading.score);
+    const addressed = at === 0 ? nextPos !== 'PREP' || nameFirst : closingAllowed;
     if (addressPosition && addressForm && addressed && !NOT_VOCATIVE_BEFORE.has(next?.norm ?? '')) {
       return found(0.6, 'person:vocative');
     }
@@ -212,6 +255,11 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
       confidence: 0.7,
       rule: 'person:surname-capitalised',
     };
+  }
+  // A word the dictionary knows only as a surname («шойгу», «гитлер») is one in lower case too.
+  const onlySurname = parts.length > 0 && parts.every((p) => p.part === 'surname');
+  if (surname && onlySurname && !common && !info.readings.some((r) => r.grammemes.has('Geox')) && !afterIn) {
+    return { first: at, last: at, value: valueOf(surname), confidence: 0.7, rule: 'person:surname-only' };
   }
   // A capitalised word the dictionary reads first of all as a surname («Путин поторопил»); in
   // lower case «мороз», «хохлов» would be surnames too, so not there.
@@ -269,6 +317,38 @@ export function extractPersonGroups(
     if (!group || tokens.slice(group.first, group.last + 1).some((t) => taken.has(t.index))) continue;
     entities.push(toEntity(text, tokens, group));
     i = group.last;
+  }
+  return entities;
+}
+
+/**
+ * Public figures by surname in any case and any letter case («шойгу», «Суровикина»), with the first
+ * name before it when there is one («Евгений Пригожин»). Runs before places: «Суровикина» is the
+ * general, not the village of Surovikino.
+ */
+export function extractPublicFigures(
+  text: string,
+  tokens: readonly Token[],
+  taken: ReadonlySet<number>,
+): Entity[] {
+  const entities: Entity[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const surname = publicFigure(tokens[i]!.norm);
+    if (!surname || taken.has(i)) continue;
+    const previous = tokens[i - 1];
+    const forename =
+      previous && !taken.has(previous.index)
+        ? partsOf(previous.norm).find((p) => p.part === 'name')
+        : undefined;
+    entities.push(
+      toEntity(text, tokens, {
+        first: forename ? i - 1 : i,
+        last: i,
+        value: forename ? `${titleCase(surname)} ${valueOf(forename)}` : titleCase(surname),
+        confidence: 0.85,
+        rule: 'person:public-figure',
+      }),
+    );
   }
   return entities;
 }
