@@ -116,6 +116,14 @@ describe('extractEntities: people as soldiers speak of them (issue 16)', () => {
     expect(found('командир петров приказал идти', 'person')).toEqual([['person', 'петров', 'Петров']]);
   });
 
+  it('reads the spoken patronymics older men are called by, keeping the form said', () => {
+    expect(found('палыч с михалычем пошли за водой', 'person')).toEqual([
+      ['person', 'палыч', 'Палыч'],
+      ['person', 'михалычем', 'Михалыч'],
+    ]);
+    expect(found('саныч сказал ждать', 'person')).toEqual([['person', 'саныч', 'Саныч']]);
+  });
+
   it('reads a name in any case beside a verb of telling, calling or sending', () => {
     expect(found('я вере ничего не скажу', 'person')).toEqual([['person', 'вере', 'Вера']]);
     expect(found('переводи на карту лены мою заблокировали', 'person')).toEqual([['person', 'лены', 'Лена']]);

@@ -40,6 +40,7 @@ const POSSESSIVES = new Set([
   'моего',
   'нашему',
 ]);
+const COLLOQUIAL_PATRONYMIC = /^([а-я]{2,})ыч(?:а|у|ем|е)?$/;
 const NAME_CUES = new Set(['зовут', 'звали', 'звать', 'зови', 'кличут', 'звать-то']);
 const SURNAME_CUE_NOUN = /^фамили(?:я|ю|и|ей)$/;
 const FORENAME_CUE_NOUN = /^(?:имя|имени|отчеству|отчество)$/;
@@ -242,6 +243,13 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
       return found(0.6, 'person:vocative');
     }
     return undefined;
+  }
+  // «Палыч», «Саныч», «Михалыч»: the spoken patronymic soldiers call an older man by; the value
+  // keeps the form said (Az would rebuild «Михалыч» as «Михаилович»).
+  const colloquial = COLLOQUIAL_PATRONYMIC.exec(token.norm);
+  if (colloquial && !common) {
+    const value = titleCase(`${colloquial[1]}ыч`);
+    return { first: at, last: at, value, confidence: 0.75, rule: 'person:patronymic-colloquial' };
   }
   if (patronymic && !common) {
     return { first: at, last: at, value: valueOf(patronymic), confidence: 0.75, rule: 'person:patronymic' };
