@@ -111,6 +111,17 @@ describe('extractEntities: people as soldiers speak of them (issue 16)', () => {
     ]);
   });
 
+  it('does not join names across punctuation: a list names several people', () => {
+    expect(found('Шойгу! Герасимов! Где боеприпасы?', 'person')).toEqual([
+      ['person', 'Шойгу', 'Шойгу'],
+      ['person', 'Герасимов', 'Герасимов'],
+    ]);
+    expect(found('Пацаны: Кравченко, Бондаренко — все двухсотые.', 'person')).toEqual([
+      ['person', 'Кравченко', 'Кравченко'],
+      ['person', 'Бондаренко', 'Бондаренко'],
+    ]);
+  });
+
   it('reads a surname after a rank or role, a possessive between', () => {
     expect(found('ротный наш иванов вообще зверь', 'person')).toEqual([['person', 'иванов', 'Иванов']]);
     expect(found('командир петров приказал идти', 'person')).toEqual([['person', 'петров', 'Петров']]);

@@ -14,7 +14,7 @@ import {
   valueOf,
   type PartReading,
 } from './person-parts.ts';
-import { capitalisedMidSentence, normaliseWord, titleCase, type Token } from './tokens.ts';
+import { capitalisedMidSentence, normaliseWord, separated, titleCase, type Token } from './tokens.ts';
 
 /**
  * People: first names (with the pet forms soldiers use: «Лёха», «Кирюша», «Паш»), patronymics and
@@ -60,6 +60,8 @@ function nameGroupAt(tokens: readonly Token[], at: number): Found | undefined {
   for (const length of [3, 2]) {
     const words = tokens.slice(at, at + length);
     if (words.length < length) continue;
+    // «Шойгу! Герасимов!», «Кравченко, Ахмедов»: punctuation between names lists two people.
+    if (words.slice(1).some(separated)) continue;
     const options = words.map((word) => partsOf(word.norm));
     if (options.some((o) => o.length === 0)) continue;
     // Pick one reading per word: all in one case, no part twice.
@@ -345,7 +347,7 @@ export function extractPublicFigures(
     if (!surname || taken.has(i)) continue;
     const previous = tokens[i - 1];
     const forename =
-      previous && !taken.has(previous.index)
+      previous && !taken.has(previous.index) && !separated(tokens[i]!)
         ? partsOf(previous.norm).find((p) => p.part === 'name')
         : undefined;
     entities.push(
@@ -376,7 +378,8 @@ export function extractPersons(text: string, tokens: readonly Token[], taken: Re
       partsOf(tokens[i]!.norm).some((p) => p.part === 'name')
     ) {
       const next = tokens[i + 1];
-      const guessed = next && !taken.has(next.index) ? guessedSurname(next.norm) : undefined;
+      const guessed =
+        next && !taken.has(next.index) && !separated(next) ? guessedSurname(next.norm) : undefined;
       if (guessed && next && lookupWord(next.norm).readings.length === 0) {
         found = {
           first: i,
