@@ -127,6 +127,12 @@ describe('extractEntities: people as soldiers speak of them (issue 16)', () => {
     expect(found('командир петров приказал идти', 'person')).toEqual([['person', 'петров', 'Петров']]);
   });
 
+  it('reads a first name after a kinship word, whatever else the word can mean', () => {
+    expect(found('дядя коля приезжал', 'person')).toEqual([['person', 'коля', 'Коля']]);
+    expect(found('кума наташа передавала привет', 'person')).toEqual([['person', 'наташа', 'Наташа']]);
+    expect(found('баба яга прилетала ночью', 'person')).toEqual([]);
+  });
+
   it('reads the spoken patronymics older men are called by, keeping the form said', () => {
     expect(found('палыч с михалычем пошли за водой', 'person')).toEqual([
       ['person', 'палыч', 'Палыч'],

@@ -110,7 +110,7 @@ function cuedNameAt(tokens: readonly Token[], at: number): Found | undefined {
         : RANKS.test(previous.norm) || rankBeforePossessive
           ? 'person:rank-surname'
           : undefined;
-  if (!cue) return undefined;
+  if (!cue) return kinNameAt(tokens, at);
   const parts = partsOf(token.norm);
   const surname = parts.find((p) => p.part === 'surname');
   let value: string | undefined;
@@ -124,6 +124,25 @@ function cuedNameAt(tokens: readonly Token[], at: number): Found | undefined {
   }
   if (!value) return undefined;
   return { first: at, last: at, value, confidence: cue === 'person:rank-surname' ? 0.8 : 0.9, rule: cue };
+}
+
+// Kin and neighbours named with their first name: «дядя Коля», «тётя Люба», «кума Наташа».
+const KIN_CUES = new Set([
+  'дядя', 'дяди', 'дяде', 'дядю', 'дядей', 'тетя', 'тети', 'тете', 'тетю', 'тетей', 'тетка', 'тетке', 'тетку',
+  'кум', 'кума', 'куму', 'кумом', 'куме', 'сосед', 'соседа', 'соседу', 'соседка', 'соседки', 'соседке', 'соседку',
+  'дед', 'деда', 'деду', 'баба', 'бабе', 'бабу', 'брат', 'брата', 'брату', 'братом', 'сестра', 'сестры',
+  'сестре', 'сестру', 'сын', 'сына', 'сыну', 'дочь', 'дочка', 'дочке', 'дочку', 'друг', 'друга', 'другу',
+]); // prettier-ignore
+
+/** A first name or pet name right after a kinship word, whatever else the word can mean («дядя Коля»). */
+function kinNameAt(tokens: readonly Token[], at: number): Found | undefined {
+  if (!KIN_CUES.has(tokens[at - 1]?.norm ?? '')) return undefined;
+  const norm = tokens[at]!.norm;
+  const pet = petNominative(norm);
+  const name = partsOf(norm).find((p) => p.part === 'name' && p.reading.score >= 0.15);
+  const value = pet ? titleCase(pet) : name ? valueOf(name) : undefined;
+  if (!value || norm.length < 3 || AMBIGUOUS_PET_NAMES.has(norm)) return undefined;
+  return { first: at, last: at, value, confidence: 0.8, rule: 'person:kin-name' };
 }
 
 // Words that open an utterance but are never names, whatever the dictionary also lists.
