@@ -1,6 +1,7 @@
 import type { Entity } from './types.ts';
 import { lookupWord } from './morphology.ts';
 import { petNominative, publicFigure } from './name-forms.ts';
+import { kinNameAt, nearAddressVerb, type Found } from './person-cues.ts';
 import {
   AMBIGUOUS_PET_NAMES,
   guessedSurname,
@@ -44,14 +45,6 @@ const COLLOQUIAL_PATRONYMIC = /^([а-я]{2,})ыч(?:а|у|ем|е)?$/;
 const NAME_CUES = new Set(['зовут', 'звали', 'звать', 'зови', 'кличут', 'звать-то']);
 const SURNAME_CUE_NOUN = /^фамили(?:я|ю|и|ей)$/;
 const FORENAME_CUE_NOUN = /^(?:имя|имени|отчеству|отчество)$/;
-
-interface Found {
-  first: number;
-  last: number;
-  value: string;
-  confidence: number;
-  rule: string;
-}
 
 /** Two or three adjacent name parts in a common case: «Олегу Викторовичу», «Колю Петрова». */
 function nameGroupAt(tokens: readonly Token[], at: number): Found | undefined {
@@ -126,25 +119,6 @@ function cuedNameAt(tokens: readonly Token[], at: number): Found | undefined {
   return { first: at, last: at, value, confidence: cue === 'person:rank-surname' ? 0.8 : 0.9, rule: cue };
 }
 
-// Kin and neighbours named with their first name: «дядя Коля», «тётя Люба», «кума Наташа».
-const KIN_CUES = new Set([
-  'дядя', 'дяди', 'дяде', 'дядю', 'дядей', 'тетя', 'тети', 'тете', 'тетю', 'тетей', 'тетка', 'тетке', 'тетку',
-  'кум', 'кума', 'куму', 'кумом', 'куме', 'сосед', 'соседа', 'соседу', 'соседка', 'соседки', 'соседке', 'соседку',
-  'дед', 'деда', 'деду', 'баба', 'бабе', 'бабу', 'брат', 'брата', 'брату', 'братом', 'сестра', 'сестры',
-  'сестре', 'сестру', 'сын', 'сына', 'сыну', 'дочь', 'дочка', 'дочке', 'дочку', 'друг', 'друга', 'другу',
-]); // prettier-ignore
-
-/** A first name or pet name right after a kinship word, whatever else the word can mean («дядя Коля»). */
-function kinNameAt(tokens: readonly Token[], at: number): Found | undefined {
-  if (!KIN_CUES.has(tokens[at - 1]?.norm ?? '')) return undefined;
-  const norm = tokens[at]!.norm;
-  const pet = petNominative(norm);
-  const name = partsOf(norm).find((p) => p.part === 'name' && p.reading.score >= 0.15);
-  const value = pet ? titleCase(pet) : name ? valueOf(name) : undefined;
-  if (!value || norm.length < 3 || AMBIGUOUS_PET_NAMES.has(norm)) return undefined;
-  return { first: at, last: at, value, confidence: 0.8, rule: 'person:kin-name' };
-}
-
 // Words that open an utterance but are never names, whatever the dictionary also lists.
 const FUNCTION_POS = new Set(['PREP', 'CONJ', 'PRCL', 'NPRO', 'INTJ', 'ADVB', 'PRED']);
 const NOT_VOCATIVE_BEFORE = new Set(['богу', 'господу', 'украине', 'україні', 'героям', 'тебе']);
@@ -161,21 +135,6 @@ const SOCIAL_AFTER = new Set([
 // Names of armed groups that the dictionary also lists as people's names.
 const ORGANISATION_NAMES = new Set(['вагнер', 'ахмат', 'редут', 'шторм', 'патриот', 'конвой']);
 const ORGANISATION_CUE = new Set(['чвк', 'пвк', 'бригада', 'батальон', 'отряд', 'полк', 'спецназ']);
-
-// Verbs of telling, calling, writing and sending money, said of the person named beside them:
-// «я Вере ничего не скажу», «переводи на карту Лены», «позвони Диме».
-const ADDRESS_VERB =
-  /^(?:скаж|сказа|переда|позвон|звон|напиш|написа|отправ|перевед|перевод|перекин|скин|кинь|спрос)/;
-const ADDRESS_VERB_WINDOW = 3;
-
-function nearAddressVerb(tokens: readonly Token[], at: number): boolean {
-  const from = Math.max(0, at - ADDRESS_VERB_WINDOW);
-  const to = Math.min(tokens.length - 1, at + ADDRESS_VERB_WINDOW);
-  for (let i = from; i <= to; i++) {
-    if (i !== at && ADDRESS_VERB.test(tokens[i]!.norm)) return true;
-  }
-  return false;
-}
 
 /** «Вера» the name next to «привет», «это», «говорила»: enough to read an ordinary word as a name. */
 function inSocialContext(tokens: readonly Token[], at: number): boolean {
