@@ -127,6 +127,12 @@ describe('extractEntities: people as soldiers speak of them (issue 16)', () => {
     expect(found('командир петров приказал идти', 'person')).toEqual([['person', 'петров', 'Петров']]);
   });
 
+  it('reads Ukrainian first names in their cases, which the Russian dictionary lacks', () => {
+    expect(found('сергій поранений', 'person')).toEqual([['person', 'сергій', 'Сергій']]);
+    expect(found('передай андрію що все добре', 'person')).toEqual([['person', 'андрію', 'Андрій']]);
+    expect(found('мам, сашко живий', 'person')).toEqual([['person', 'сашко', 'Сашко']]);
+  });
+
   it('reads a first name after a kinship word, whatever else the word can mean', () => {
     expect(found('дядя коля приезжал', 'person')).toEqual([['person', 'коля', 'Коля']]);
     expect(found('кума наташа передавала привет', 'person')).toEqual([['person', 'наташа', 'Наташа']]);

@@ -1,4 +1,8 @@
-import { DIMINUTIVES, EVERYDAY_WORD_PET_NAMES } from '../../publication/forms/name-tables.ts';
+import {
+  DIMINUTIVES,
+  EVERYDAY_WORD_PET_NAMES,
+  UKRAINIAN_FIRST_NAMES,
+} from '../../publication/forms/name-tables.ts';
 
 /**
  * Case forms of names the OpenCorpora dictionary lacks or reads as something else: the pet names
@@ -47,6 +51,27 @@ function caseForms(nominative: string): string[] {
   return [nominative];
 }
 
+/**
+ * Case forms of a Ukrainian first name (the Russian dictionary knows none with «і»: «Сергій»,
+ * «Андрію», «Миколі»), lower case: -ій, -о, -а and consonant stems.
+ */
+function ukrainianForms(nominative: string): string[] {
+  if (nominative.endsWith('ій')) {
+    const stem = nominative.slice(0, -2);
+    return [nominative, `${stem}ія`, `${stem}ію`, `${stem}ієм`];
+  }
+  if (/[оа]$/.test(nominative)) {
+    const stem = nominative.slice(0, -1);
+    return nominative.endsWith('а')
+      ? [nominative, `${stem}и`, `${stem}і`, `${stem}у`, `${stem}ою`]
+      : [nominative, `${stem}а`, `${stem}у`, `${stem}ом`, `${stem}ові`];
+  }
+  return [nominative, `${nominative}а`, `${nominative}у`, `${nominative}ом`, `${nominative}ові`];
+}
+
+// Ukrainian pet forms in common use beside the full names of name-tables.ts.
+const UKRAINIAN_PET_NAMES = ['сашко', 'михайлик', 'тарасик', 'оленка', 'наталка'];
+
 function buildPetForms(): ReadonlyMap<string, string> {
   const pets = new Set([...Object.values(DIMINUTIVES).flat(), ...SOLDIERS_PET_NAMES]);
   const forms = new Map<string, string>();
@@ -56,6 +81,9 @@ function buildPetForms(): ReadonlyMap<string, string> {
       if (!EVERYDAY_FORMS.has(form) && !forms.has(form)) forms.set(form, pet);
     }
   }
+  for (const name of [...Object.values(UKRAINIAN_FIRST_NAMES), ...UKRAINIAN_PET_NAMES]) {
+    for (const form of ukrainianForms(name)) if (!forms.has(form)) forms.set(form, name);
+  }
   // Pet names that are everyday words too («тема», «серый», «макс»): the nominative only, and the
   // person rules treat them as ambiguous (AMBIGUOUS_PET_NAMES in person-parts.ts).
   for (const pet of ['тема', 'серый', 'макс']) forms.set(pet, pet);
@@ -64,7 +92,10 @@ function buildPetForms(): ReadonlyMap<string, string> {
 
 const PET_FORMS = buildPetForms();
 
-/** Nominative of a pet name in any case: «костяна» → «костян», «коле» → «коля», «жеке» → «жека». */
+/**
+ * Nominative of a pet name or a Ukrainian first name in any case: «костяна» → «костян», «коле» →
+ * «коля», «жеке» → «жека», «андрію» → «андрій».
+ */
 export function petNominative(norm: string): string | undefined {
   return PET_FORMS.get(norm);
 }
