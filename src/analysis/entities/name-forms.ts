@@ -3,6 +3,7 @@ import {
   EVERYDAY_WORD_PET_NAMES,
   UKRAINIAN_FIRST_NAMES,
 } from '../../publication/forms/name-tables.ts';
+import { lookupWord } from './morphology.ts';
 
 /**
  * Case forms of names the OpenCorpora dictionary lacks or reads as something else: the pet names
@@ -82,7 +83,11 @@ function buildPetForms(): ReadonlyMap<string, string> {
     }
   }
   for (const name of [...Object.values(UKRAINIAN_FIRST_NAMES), ...UKRAINIAN_PET_NAMES]) {
-    for (const form of ukrainianForms(name)) if (!forms.has(form)) forms.set(form, name);
+    for (const form of ukrainianForms(name)) {
+      // «павлу», «олега» are Russian forms too: there the dictionary's reading (Павел) stands.
+      const russianName = lookupWord(form).readings.some((r) => r.grammemes.has('Name'));
+      if (!forms.has(form) && !russianName) forms.set(form, name);
+    }
   }
   // Pet names that are everyday words too («тема», «серый», «макс»): the nominative only, and the
   // person rules treat them as ambiguous (AMBIGUOUS_PET_NAMES in person-parts.ts).
@@ -90,14 +95,15 @@ function buildPetForms(): ReadonlyMap<string, string> {
   return forms;
 }
 
-const PET_FORMS = buildPetForms();
+let petForms: ReadonlyMap<string, string> | undefined;
 
 /**
  * Nominative of a pet name or a Ukrainian first name in any case: «костяна» → «костян», «коле» →
  * «коля», «жеке» → «жека», «андрію» → «андрій».
  */
 export function petNominative(norm: string): string | undefined {
-  return PET_FORMS.get(norm);
+  petForms ??= buildPetForms(); // on first use: it reads the dictionary, loaded lazily too
+  return petForms.get(norm);
 }
 
 // Surnames of public figures that soldiers' and relatives' calls name (the leaders, the defence
