@@ -9,7 +9,9 @@ import { allDocuments, HELD_OUT_DIR, loadLabelSets } from './labels.ts';
  * Measured 2026-11-23 14:34 UTC after the matcher and entity extraction were finished
  * (analyser earshot-analyser-1); violence, coercion, micro recall and intercepts raised after violent
  * verbs with named victims became violence against civilians (earshot-analyser-2, violence F1 0.92):
- * see eval/analysis/last-report.txt.
+ * see eval/analysis/last-report.txt. Weapons, person, micro recall, intercepts and sentences raised
+ * 2026-12-07 after issue 16 point 4 (earshot-analyser-3: shelling as soldiers say it, persons in
+ * every case and by public surname; weapons F1 0.99, person F1 1.00).
  */
 const FLOORS: Figures = {
   categoryF1: {
@@ -23,14 +25,14 @@ const FLOORS: Figures = {
     // 0.978 since the Ukrainian sentences joined: «повістка до суду» (a court summons) is a hard negative.
     mobilisation: 0.95,
     supplies_and_conditions: 0.92,
-    weapons_and_shelling: 0.94,
+    weapons_and_shelling: 0.97,
     morale: 0.91,
     slur_for_ukrainians: 0.98,
   },
   categoriesMicroPrecision: 0.97,
-  categoriesMicroRecall: 0.91,
+  categoriesMicroRecall: 0.92,
   entityF1: {
-    person: 0.95,
+    person: 0.98,
     place: 0.92,
     unit: 0.98,
     phone: 0.98,
@@ -41,8 +43,8 @@ const FLOORS: Figures = {
   subsetCategoryF1: {
     'demo, written': 0.95,
     'demo, spoken (ASR-style)': 0.95,
-    'intercepts (real)': 0.93,
-    'sentences (negatives and lower-case positives)': 0.94,
+    'intercepts (real)': 0.94,
+    'sentences (negatives and lower-case positives)': 0.96,
     // Ukrainian, surzhyk and Russian-lettered Ukrainian (labels/ukrainian.json), measured 0.97 with
     // earshot-analyser-3; written with the Ukrainian lexicon, so optimistic for unseen Ukrainian.
     'Ukrainian and surzhyk': 0.95,
@@ -51,17 +53,21 @@ const FLOORS: Figures = {
 
 describe('analyser against the labelled development set', () => {
   it('runs on every document (Ukrainian included) and stays at or above every floor', () => {
-    const evaluation = evaluate(allDocuments(loadLabelSets()));
+    const docs = allDocuments(loadLabelSets());
+    const evaluation = evaluate(docs);
     expect(evaluation.errors).toEqual([]);
     expect(belowFloors(measuredFigures(evaluation), FLOORS)).toEqual([]);
+    expect(evaluation.subsets.reduce((n, s) => n + s.documents, 0)).toBe(docs.length);
   });
 });
 
 /**
  * Micro F1 on the held-out set (labelled later, misses never listed), 0.02 under the measurement
- * (categories 0.874 with earshot-analyser-2, 0.867 before; entities 0.756): the check on overfitting.
+ * (categories 0.905 with earshot-analyser-3, 0.874 with -2, 0.867 before; entities 0.783, 0.756 with
+ * -2): the check on overfitting. Person F1 (0.774, 0.73 with -2) and weapons_and_shelling recall
+ * (0.929, 0.57 with -2) are held too: issue 16 point 4 asked for them.
  */
-const HELD_OUT_FLOORS = { categories: 0.85, entities: 0.73 };
+const HELD_OUT_FLOORS = { categories: 0.88, entities: 0.76, personF1: 0.75, weaponsRecall: 0.9 };
 
 describe('analyser against the held-out set', () => {
   it('runs on every document and stays at or above the held-out floors', () => {
@@ -69,6 +75,13 @@ describe('analyser against the held-out set', () => {
     expect(evaluation.errors).toEqual([]);
     expect(evaluation.categories.micro.f1).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.categories);
     expect(evaluation.entities.micro.f1).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.entities);
+    const person = evaluation.entities.perClass.find((c) => c.cls === 'person');
+    expect(person?.f1).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.personF1);
+    const weapons = evaluation.categories.perClass.find((c) => c.cls === 'weapons_and_shelling');
+    expect(weapons?.recall).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.weaponsRecall);
+    // Every held-out document sits in exactly one group of the grouped report.
+    const docs = allDocuments(loadLabelSets(HELD_OUT_DIR));
+    expect(evaluation.subsets.reduce((n, s) => n + s.documents, 0)).toBe(docs.length);
   });
 });
 

@@ -174,6 +174,16 @@ const SUBSETS: Array<{ name: string; includes: (doc: LabelledDocument) => boolea
     includes: (d) => d.source === 'written-for-eval',
   },
   { name: 'Ukrainian and surzhyk', includes: (d) => d.source === 'written-for-eval-uk' },
+  // The held-out set's groups (its own source names, so no document sits in two subsets).
+  { name: 'held-out intercepts (real)', includes: (d) => d.source === 'heldout-intercepts' },
+  {
+    name: 'held-out sentences, written',
+    includes: (d) => d.source === 'heldout-written' && d.form === 'written',
+  },
+  {
+    name: 'held-out sentences, spoken (lower case)',
+    includes: (d) => d.source === 'heldout-written' && d.form === 'spoken',
+  },
 ];
 
 /** Runs the real analyser over every labelled document and scores it against the labels. */
@@ -202,9 +212,10 @@ export function evaluate(docs: readonly LabelledDocument[]): Evaluation {
     ),
   });
   const overall = score(collected);
-  const subsets = SUBSETS.map(({ name, includes }) => {
+  const subsets = SUBSETS.flatMap(({ name, includes }) => {
     const picked = collected.filter((_, i) => includes(docs[i] as LabelledDocument));
     const pickedDocs = docs.filter(includes);
+    if (pickedDocs.length === 0) return [];
     return {
       name,
       documents: pickedDocs.length,

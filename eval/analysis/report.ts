@@ -1,5 +1,5 @@
 import { CATEGORIES } from '../../src/analysis/types.ts';
-import { ENTITY_KINDS, type Evaluation } from './evaluate.ts';
+import { ENTITY_KINDS, type Evaluation, type SubsetScore } from './evaluate.ts';
 import type { LabelledDocument } from './labels.ts';
 import type { ClassScore, GoldItem, Located, PredictedItem, ScoredItems } from './score.ts';
 
@@ -128,6 +128,42 @@ export function describeLabels(docs: readonly LabelledDocument[]): string {
   return lines.join('\n');
 }
 
+/** Classes the issue asked to see per group as well as pooled (issue 16, point 4). */
+const GROUPED_CATEGORIES = ['weapons_and_shelling'] as const;
+
+function classCell(score: ClassScore | undefined): string {
+  if (!score || (score.support === 0 && score.falsePositives === 0)) return '—';
+  return `${pct(score.precision)}/${pct(score.recall)}/${pct(score.f1)} (${score.support})`;
+}
+
+/**
+ * Figures per group of documents (source and form), pooled figures hide a weak group: micro P/R/F1,
+ * then P/R/F1 (support) per entity kind and for the grouped categories.
+ */
+export function formatSubsets(subsets: readonly SubsetScore[]): string {
+  const lines = ['By subset (micro P / R / F1):'];
+  for (const s of subsets) {
+    lines.push(
+      `  ${s.name.padEnd(48)} ${String(s.documents).padStart(3)} docs ${String(s.segments).padStart(4)} segs  ` +
+        `categories ${pct(s.categories.micro.precision)} / ${pct(s.categories.micro.recall)} / ${pct(s.categories.micro.f1)}  ` +
+        `entities ${pct(s.entities.micro.precision)} / ${pct(s.entities.micro.recall)} / ${pct(s.entities.micro.f1)}`,
+    );
+  }
+  const kinds = ENTITY_KINDS.filter((k) =>
+    subsets.some((s) => s.entities.perClass.some((c) => c.cls === k && c.support + c.falsePositives > 0)),
+  );
+  const columns = [...kinds, ...GROUPED_CATEGORIES];
+  lines.push('', `By subset, per class (P/R/F1 (support)): ${columns.join(' · ')}`);
+  for (const s of subsets) {
+    const cells = [
+      ...kinds.map((k) => classCell(s.entities.perClass.find((c) => c.cls === k))),
+      ...GROUPED_CATEGORIES.map((c) => classCell(s.categories.perClass.find((x) => x.cls === c))),
+    ];
+    lines.push(`  ${s.name.padEnd(48)} ${cells.join(' · ')}`);
+  }
+  return lines.join('\n');
+}
+
 /**
  * Figures only: the held-out set's misses and false alarms are not printed, so that nobody tunes the
  * matcher to them and the figures keep saying how it does on text it was not fitted to.
@@ -142,6 +178,7 @@ export function formatHeldOut(evaluation: Evaluation, docList: readonly Labelled
       : `THE ANALYSER THREW on ${evaluation.errors.length} held-out documents.`,
     table('Held-out categories', evaluation.categories.perClass, evaluation.categories, () => ''),
     table('Held-out entities', evaluation.entities.perClass, evaluation.entities, () => ''),
+    formatSubsets(evaluation.subsets),
     `Held-out casualty counts: ${c.correct}/${c.fields} fields right; stated counts found ${c.statedCorrect}/${c.stated}; ` +
       `counts invented where none stated: ${c.invented}`,
   ]
@@ -183,15 +220,7 @@ export function formatReport(
       c.wrong
         .map((w) => `\n  ${w.docId} ${w.field}: gold ${w.gold ?? 'none'}, predicted ${w.predicted ?? 'none'}`)
         .join(''),
-    [
-      'By subset (micro P / R / F1):',
-      ...evaluation.subsets.map(
-        (s) =>
-          `  ${s.name.padEnd(48)} ${String(s.documents).padStart(3)} docs ${String(s.segments).padStart(4)} segs  ` +
-          `categories ${pct(s.categories.micro.precision)} / ${pct(s.categories.micro.recall)} / ${pct(s.categories.micro.f1)}  ` +
-          `entities ${pct(s.entities.micro.precision)} / ${pct(s.entities.micro.recall)} / ${pct(s.entities.micro.f1)}`,
-      ),
-    ].join('\n'),
+    formatSubsets(evaluation.subsets),
     ...(heldOut ? [formatHeldOut(heldOut.evaluation, heldOut.docs)] : []),
     listItems('Category misses', evaluation.categories.misses, docs),
     listItems('Category false alarms', evaluation.categories.falseAlarms, docs),

@@ -155,6 +155,42 @@ describe('analyseText: ambiguity', () => {
   });
 });
 
+describe('analyseText: shelling and weapons as soldiers say them (issue 16)', () => {
+  const shelling = (text: string) =>
+    analyseText(text)
+      .matches.filter((m) => m.category === 'weapons_and_shelling' && m.confidence >= 0.5)
+      .map((m) => m.surface);
+
+  it('reads shelling verbs when fire, weapons or the enemy are named nearby', () => {
+    expect(shelling('укропы опять с утра долбят')).toEqual(['долбят']);
+    expect(shelling('нас кроют миномётами с ночи')).toEqual(['кроют', 'миномётами']);
+    expect(shelling('выходы слышно и прилеты')).toEqual(['выходы', 'прилеты']);
+    expect(shelling('свои по нашим въебали')).toEqual(['свои по нашим']);
+    expect(shelling('кассетами накрыли всю посадку')).toEqual(['кассетами', 'накрыли']);
+    expect(shelling('ураган пакетом отработал')).toEqual(['ураган', 'отработал']);
+    expect(shelling('или в поле попадание или по нашим')).toEqual(['попадание']);
+  });
+
+  it('reads mortar bombs, drones and derived artillery words', () => {
+    expect(shelling('мины ложатся рядом с блиндажом')).toEqual(['мины']);
+    expect(shelling('мавик висит над посадкой')).toEqual(['мавик']);
+    expect(shelling('камикадзе залетел в окоп')).toEqual(['камикадзе']);
+    expect(shelling('артобстрел всю ночь')).toEqual(['артобстрел']);
+  });
+
+  it('leaves the same words in their everyday senses below the counting threshold', () => {
+    expect(shelling('он мне весь день мозги долбит')).toEqual([]);
+    expect(shelling('соседи стену долбят перфоратором')).toEqual([]);
+    expect(shelling('начальник кроет нас матом')).toEqual([]);
+    expect(shelling('выхода нет у нас')).toEqual([]);
+    expect(shelling('мы тут как камикадзе')).toEqual([]);
+    expect(shelling('скинул деньги на карту')).toEqual([]);
+    expect(shelling('кассеты старые нашел на чердаке')).toEqual([]);
+    expect(shelling('ураган снес крышу')).toEqual([]);
+    expect(shelling('попадание в десятку')).toEqual([]);
+  });
+});
+
 describe('analyseText: language', () => {
   it('says which language each text is in, without crashing', () => {
     expect(analyseText('у нас двое трёхсотых').language).toEqual({ code: 'ru', lexiconCovers: true });

@@ -88,6 +88,84 @@ describe('extractEntities: people', () => {
   });
 });
 
+describe('extractEntities: people as soldiers speak of them (issue 16)', () => {
+  it('declines pet names the dictionary lacks or reads as places', () => {
+    expect(found('у костяна броник забрали', 'person')).toEqual([['person', 'костяна', 'Костян']]);
+    expect(found('с пашкой и с димоном были на позиции', 'person')).toEqual([
+      ['person', 'пашкой', 'Пашка'],
+      ['person', 'димоном', 'Димон'],
+    ]);
+    expect(found('витьке передай что все нормально', 'person')).toEqual([['person', 'витьке', 'Витек']]);
+    expect(found('тане скажи пусть не ждет', 'person')).toEqual([['person', 'тане', 'Таня']]);
+  });
+
+  it('reads public figures by surname in any case, lower-cased too, before places', () => {
+    expect(found('шойгу и герасимов сидят в москве', 'person')).toEqual([
+      ['person', 'шойгу', 'Шойгу'],
+      ['person', 'герасимов', 'Герасимов'],
+    ]);
+    expect(found('приказ суровикина', 'person')).toEqual([['person', 'суровикина', 'Суровикин']]);
+    expect(found('путину напишу', 'person')).toEqual([['person', 'путину', 'Путин']]);
+    expect(found('евгений пригожин записал видео', 'person')).toEqual([
+      ['person', 'евгений пригожин', 'Пригожин Евгений'],
+    ]);
+  });
+
+  it('does not join names across punctuation: a list names several people', () => {
+    expect(found('Шойгу! Герасимов! Где боеприпасы?', 'person')).toEqual([
+      ['person', 'Шойгу', 'Шойгу'],
+      ['person', 'Герасимов', 'Герасимов'],
+    ]);
+    expect(found('Пацаны: Кравченко, Бондаренко — все двухсотые.', 'person')).toEqual([
+      ['person', 'Кравченко', 'Кравченко'],
+      ['person', 'Бондаренко', 'Бондаренко'],
+    ]);
+  });
+
+  it('reads a surname after a rank or role, a possessive between', () => {
+    expect(found('ротный наш иванов вообще зверь', 'person')).toEqual([['person', 'иванов', 'Иванов']]);
+    expect(found('командир петров приказал идти', 'person')).toEqual([['person', 'петров', 'Петров']]);
+  });
+
+  it('reads Ukrainian first names in their cases, which the Russian dictionary lacks', () => {
+    expect(found('сергій поранений', 'person')).toEqual([['person', 'сергій', 'Сергій']]);
+    expect(found('передай андрію що все добре', 'person')).toEqual([['person', 'андрію', 'Андрій']]);
+    expect(found('мам, сашко живий', 'person')).toEqual([['person', 'сашко', 'Сашко']]);
+  });
+
+  it('reads a first name after a kinship word, whatever else the word can mean', () => {
+    expect(found('дядя коля приезжал', 'person')).toEqual([['person', 'коля', 'Коля']]);
+    expect(found('кума наташа передавала привет', 'person')).toEqual([['person', 'наташа', 'Наташа']]);
+    expect(found('баба яга прилетала ночью', 'person')).toEqual([]);
+  });
+
+  it('reads the spoken patronymics older men are called by, keeping the form said', () => {
+    expect(found('палыч с михалычем пошли за водой', 'person')).toEqual([
+      ['person', 'палыч', 'Палыч'],
+      ['person', 'михалычем', 'Михалыч'],
+    ]);
+    expect(found('саныч сказал ждать', 'person')).toEqual([['person', 'саныч', 'Саныч']]);
+  });
+
+  it('reads a name in any case beside a verb of telling, calling or sending', () => {
+    expect(found('я вере ничего не скажу', 'person')).toEqual([['person', 'вере', 'Вера']]);
+    expect(found('переводи на карту лены мою заблокировали', 'person')).toEqual([['person', 'лены', 'Лена']]);
+    expect(found('дима по новостям сказали что из херсона ушли', 'person')).toEqual([
+      ['person', 'дима', 'Дима'],
+    ]);
+  });
+
+  it('keeps everyday words that share a form with a name quiet', () => {
+    expect(found('жене скажи что я живой', 'person')).toEqual([]);
+    expect(found('вали оттуда пока не поздно', 'person')).toEqual([]);
+    expect(found('то ли завтра то ли послезавтра', 'person')).toEqual([]);
+    expect(found('я пашу как проклятый', 'person')).toEqual([]);
+    expect(found('кости ломит от холода', 'person')).toEqual([]);
+    expect(found('вера в победу есть', 'person')).toEqual([]);
+    expect(found('песков опять в сапоги насыпалось', 'person')).toEqual([]);
+  });
+});
+
 describe('extractEntities: military units', () => {
   it('reads «в/ч» numbers written and spoken', () => {
     expect(found('номер части в/ч 41698 запиши', 'unit')).toEqual([['unit', 'в/ч 41698', 'в/ч 41698']]);

@@ -1,6 +1,6 @@
 import type { Entity } from './types.ts';
 import { extractCallSigns } from './call-signs.ts';
-import { extractPersonGroups, extractPersons } from './persons.ts';
+import { extractPersonGroups, extractPersons, extractPublicFigures } from './persons.ts';
 import { extractPhones } from './phones.ts';
 import { extractPlaces } from './places.ts';
 import { numberGroups } from './spoken-numbers.ts';
@@ -10,7 +10,7 @@ import { extractUnits } from './units.ts';
 /**
  * All entities of one text, in text order, without overlaps. Kinds run from the most specific
  * evidence to the least: numbers (units, phones) first, then call signs, then names of several
- * parts («Колю Петрова»), then places, then single names; each later pass skips the tokens an earlier one claimed, so «позывной
+ * parts («Колю Петрова») and public figures («Суровикина»), then places, then single names; each later pass skips the tokens an earlier one claimed, so «позывной
  * Вагнер» is a call sign and not a person, and «под Бахмутом» never becomes a surname.
  */
 export function extractEntities(text: string): Entity[] {
@@ -31,6 +31,7 @@ export function extractEntities(text: string): Entity[] {
   claim(extractPhones(text, tokens, groups));
   claim(extractCallSigns(text, tokens, taken));
   claim(extractPersonGroups(text, tokens, taken));
+  claim(extractPublicFigures(text, tokens, taken));
   claim(extractPlaces(text, tokens, taken));
   claim(extractPersons(text, tokens, taken));
   return entities.sort((a, b) => a.start - b.start);

@@ -12,20 +12,6 @@ export interface PartReading {
   reading: WordReading;
 }
 
-// Pet forms missing from the OpenCorpora dictionary (the value stays the form used: «Кирюша»).
-export const PET_NAMES = new Set([
-  'кирюша', 'илюха', 'илюша', 'жека', 'женек', 'санек', 'шурик', 'вован', 'вовчик', 'толян', 'димон',
-  'колян', 'серый', 'лешка', 'витек', 'тема', 'макс', 'максимка', 'ромочка', 'светка', 'юрец', 'андрюха',
-  'андрюша', 'ванька', 'ванек', 'тоха', 'антоха', 'никитос', 'славик', 'игорек', 'володька',
-]); // prettier-ignore
-/** Nominative of a pet form, also when inflected: «жеке», «светку» → «жека», «светка». */
-export function petNominative(norm: string): string | undefined {
-  if (PET_NAMES.has(norm)) return norm;
-  const stem = norm.replace(/(?:и|е|у|ой|ою)$/, '');
-  if (stem !== norm && PET_NAMES.has(`${stem}а`)) return `${stem}а`;
-  return undefined;
-}
-
 // Pet forms that are also ordinary words and need the same company as other ambiguous names.
 export const AMBIGUOUS_PET_NAMES = new Set(['серый', 'тема', 'макс']);
 

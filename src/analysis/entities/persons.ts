@@ -1,12 +1,13 @@
 import type { Entity } from './types.ts';
 import { lookupWord } from './morphology.ts';
+import { petNominative, publicFigure } from './name-forms.ts';
+import { kinNameAt, nearAddressVerb, type Found } from './person-cues.ts';
 import {
   AMBIGUOUS_PET_NAMES,
   guessedSurname,
   isCommon,
   NOT_A_NAME,
   partsOf,
-  petNominative,
   sharedCase,
   surnameFromShape,
   surnameValue,
@@ -14,7 +15,7 @@ import {
   valueOf,
   type PartReading,
 } from './person-parts.ts';
-import { capitalisedMidSentence, normaliseWord, titleCase, type Token } from './tokens.ts';
+import { capitalisedMidSentence, normaliseWord, separated, titleCase, type Token } from './tokens.ts';
 
 /**
  * People: first names (with the pet forms soldiers use: «Лёха», «Кирюша», «Паш»), patronymics and
@@ -26,18 +27,24 @@ import { capitalisedMidSentence, normaliseWord, titleCase, type Token } from './
  */
 
 const RANKS =
-  /^(?:рядов|ефрейтор|младш|старш|сержант|старшин|прапорщик|лейтенант|капитан|майор|подполковник|полковник|генерал|комбат|комроты|комвзвода|товарищ)/;
+  /^(?:рядов|ефрейтор|младш|старш|сержант|старшин|прапорщик|лейтенант|капитан|майор|подполковник|полковник|генерал|комбат|комроты|комвзвода|товарищ|командир|ротн|взводн|комдив|комбриг|замполит|начштаба)/;
+// «ротный наш Иванов», «командир мой Петров»: a possessive may sit between the rank and the name.
+const POSSESSIVES = new Set([
+  'наш',
+  'ваш',
+  'мой',
+  'твой',
+  'их',
+  'его',
+  'нашего',
+  'вашего',
+  'моего',
+  'нашему',
+]);
+const COLLOQUIAL_PATRONYMIC = /^([а-я]{2,})ыч(?:а|у|ем|е)?$/;
 const NAME_CUES = new Set(['зовут', 'звали', 'звать', 'зови', 'кличут', 'звать-то']);
 const SURNAME_CUE_NOUN = /^фамили(?:я|ю|и|ей)$/;
 const FORENAME_CUE_NOUN = /^(?:имя|имени|отчеству|отчество)$/;
-
-interface Found {
-  first: number;
-  last: number;
-  value: string;
-  confidence: number;
-  rule: string;
-}
 
 /** Two or three adjacent name parts in a common case: «Олегу Викторовичу», «Колю Петрова». */
 function nameGroupAt(tokens: readonly Token[], at: number): Found | undefined {
@@ -46,6 +53,8 @@ function nameGroupAt(tokens: readonly Token[], at: number): Found | undefined {
   for (const length of [3, 2]) {
     const words = tokens.slice(at, at + length);
     if (words.length < length) continue;
+    // «Шойгу! Герасимов!», «Кравченко, Ахмедов»: punctuation between names lists two people.
+    if (words.slice(1).some(separated)) continue;
     const options = words.map((word) => partsOf(word.norm));
     if (options.some((o) => o.length === 0)) continue;
     // Pick one reading per word: all in one case, no part twice.
@@ -83,16 +92,18 @@ function cuedNameAt(tokens: readonly Token[], at: number): Found | undefined {
   const token = tokens[at]!;
   if (!previous || NOT_A_NAME.has(token.norm) || token.isNumber) return undefined;
   const beforePrevious = tokens[at - 2];
+  const rankBeforePossessive =
+    POSSESSIVES.has(previous.norm) && beforePrevious !== undefined && RANKS.test(beforePrevious.norm);
   const cue = NAME_CUES.has(previous.norm)
     ? 'person:cue-name'
     : SURNAME_CUE_NOUN.test(previous.norm)
       ? 'person:cue-surname'
       : FORENAME_CUE_NOUN.test(previous.norm) && beforePrevious?.norm === 'по'
         ? 'person:cue-name'
-        : RANKS.test(previous.norm)
+        : RANKS.test(previous.norm) || rankBeforePossessive
           ? 'person:rank-surname'
           : undefined;
-  if (!cue) return undefined;
+  if (!cue) return kinNameAt(tokens, at);
   const parts = partsOf(token.norm);
   const surname = parts.find((p) => p.part === 'surname');
   let value: string | undefined;
@@ -189,16 +200,36 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
     if (SOCIAL_BEFORE.has(tokens[at - 1]?.norm ?? '') || (addressForm && inSocialContext(tokens, at))) {
       return found(0.65, 'person:social-context');
     }
+    const plausibleName = parts.some((p) => p.part === 'name' && p.reading.score >= 0.15);
+    // «жене скажи»: a common noun for a person (the wife) is the likelier reading of the word.
+    const personNoun = info.readings.some(
+      (r) => r.grammemes.has('anim') && !['Name', 'Surn', 'Patr'].some((g) => r.grammemes.has(g)),
+    );
+    if ((pet !== undefined || plausibleName) && !personNoun && !afterIn && nearAddressVerb(tokens, at)) {
+      return found(0.65, 'person:addressee');
+    }
     // «баран на лугу», «офигенная тема»: a preposition after or an adjective before is no address.
     const previousPos = lookupWord(tokens[at - 1]?.norm ?? '').readings[0]?.pos;
     const nextPos = lookupWord(next?.norm ?? '').readings[0]?.pos;
     // Pet names that are also common words («тема») only open an utterance, never close one.
     const closingAllowed = !AMBIGUOUS_PET_NAMES.has(token.norm) && previousPos !== 'ADJF';
-    const addressed = at === 0 ? nextPos !== 'PREP' : closingAllowed;
+    // Opening an utterance a name may run straight on («Дима, по новостям сказали»), when the
+    // dictionary's likeliest reading of the word is the name.
+    const nameFirst =
+      name !== undefined &&
+      info.readings.every((r) => r.grammemes.has('Name') || r.score < name.reading.score);
+    const addressed = at === 0 ? nextPos !== 'PREP' || nameFirst : closingAllowed;
     if (addressPosition && addressForm && addressed && !NOT_VOCATIVE_BEFORE.has(next?.norm ?? '')) {
       return found(0.6, 'person:vocative');
     }
     return undefined;
+  }
+  // «Палыч», «Саныч», «Михалыч»: the spoken patronymic soldiers call an older man by; the value
+  // keeps the form said (Az would rebuild «Михалыч» as «Михаилович»).
+  const colloquial = COLLOQUIAL_PATRONYMIC.exec(token.norm);
+  if (colloquial && !common) {
+    const value = titleCase(`${colloquial[1]}ыч`);
+    return { first: at, last: at, value, confidence: 0.75, rule: 'person:patronymic-colloquial' };
   }
   if (patronymic && !common) {
     return { first: at, last: at, value: valueOf(patronymic), confidence: 0.75, rule: 'person:patronymic' };
@@ -212,6 +243,11 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
       confidence: 0.7,
       rule: 'person:surname-capitalised',
     };
+  }
+  // A word the dictionary knows only as a surname («шойгу», «гитлер») is one in lower case too.
+  const onlySurname = parts.length > 0 && parts.every((p) => p.part === 'surname');
+  if (surname && onlySurname && !common && !info.readings.some((r) => r.grammemes.has('Geox')) && !afterIn) {
+    return { first: at, last: at, value: valueOf(surname), confidence: 0.7, rule: 'person:surname-only' };
   }
   // A capitalised word the dictionary reads first of all as a surname («Путин поторопил»); in
   // lower case «мороз», «хохлов» would be surnames too, so not there.
@@ -273,6 +309,38 @@ export function extractPersonGroups(
   return entities;
 }
 
+/**
+ * Public figures by surname in any case and any letter case («шойгу», «Суровикина»), with the first
+ * name before it when there is one («Евгений Пригожин»). Runs before places: «Суровикина» is the
+ * general, not the village of Surovikino.
+ */
+export function extractPublicFigures(
+  text: string,
+  tokens: readonly Token[],
+  taken: ReadonlySet<number>,
+): Entity[] {
+  const entities: Entity[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const surname = publicFigure(tokens[i]!.norm);
+    if (!surname || taken.has(i)) continue;
+    const previous = tokens[i - 1];
+    const forename =
+      previous && !taken.has(previous.index) && !separated(tokens[i]!)
+        ? partsOf(previous.norm).find((p) => p.part === 'name')
+        : undefined;
+    entities.push(
+      toEntity(text, tokens, {
+        first: forename ? i - 1 : i,
+        last: i,
+        value: forename ? `${titleCase(surname)} ${valueOf(forename)}` : titleCase(surname),
+        confidence: 0.85,
+        rule: 'person:public-figure',
+      }),
+    );
+  }
+  return entities;
+}
+
 export function extractPersons(text: string, tokens: readonly Token[], taken: ReadonlySet<number>): Entity[] {
   const entities: Entity[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -288,7 +356,8 @@ export function extractPersons(text: string, tokens: readonly Token[], taken: Re
       partsOf(tokens[i]!.norm).some((p) => p.part === 'name')
     ) {
       const next = tokens[i + 1];
-      const guessed = next && !taken.has(next.index) ? guessedSurname(next.norm) : undefined;
+      const guessed =
+        next && !taken.has(next.index) && !separated(next) ? guessedSurname(next.norm) : undefined;
       if (guessed && next && lookupWord(next.norm).readings.length === 0) {
         found = {
           first: i,

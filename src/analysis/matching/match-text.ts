@@ -156,7 +156,8 @@ function settleAmbiguity(hits: Hit[], keys: readonly string[][], index: PhraseIn
 /**
  * Which categories nearby confirm an ambiguous word: a refuser next to «подвал» makes it the
  * punishment pit; a «двухсотый» next to «цинк» makes it the coffin; casualties next to «накрыли»
- * make it shelling; fighting next to «укроп» makes it the slur, not dill. Unrelated talk confirms
+ * make it shelling; fighting next to «укроп» makes it the slur, not dill, and the slur next to
+ * «долбят» makes that fire. Unrelated talk confirms
  * nothing (weapons next to «разъебали» point to destroyed equipment, not to the dead).
  * Categories not listed confirm only themselves.
  */
@@ -176,7 +177,8 @@ const CONFIRMED_BY: Partial<Record<Category, Category[]>> = {
   casualties_wounded: CASUALTIES,
   casualties_missing: CASUALTIES,
   slur_for_ukrainians: ['slur_for_ukrainians', 'weapons_and_shelling', ...CASUALTIES],
-  weapons_and_shelling: ['weapons_and_shelling', ...CASUALTIES],
+  // «укропы опять долбят»: the enemy named next to a shelling verb makes it fire, not hammering.
+  weapons_and_shelling: ['weapons_and_shelling', 'slur_for_ukrainians', ...CASUALTIES],
   morale: ['morale', ...CASUALTIES],
 };
 

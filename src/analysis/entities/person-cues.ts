@@ -1,0 +1,51 @@
+import { partsOf, AMBIGUOUS_PET_NAMES, valueOf } from './person-parts.ts';
+import { petNominative } from './name-forms.ts';
+import { titleCase, type Token } from './tokens.ts';
+
+/**
+ * Words around a name that say a person is meant (issue 16): kinship words before a first name
+ * and verbs of telling, calling or sending money beside it. Used by persons.ts.
+ */
+
+/** A person found over tokens `first..last` with its nominative value and the rule that fired. */
+export interface Found {
+  first: number;
+  last: number;
+  value: string;
+  confidence: number;
+  rule: string;
+}
+
+// Verbs of telling, calling, writing and sending money, said of the person named beside them:
+// «я Вере ничего не скажу», «переводи на карту Лены», «позвони Диме».
+const ADDRESS_VERB =
+  /^(?:скаж|сказа|переда|позвон|звон|напиш|написа|отправ|перевед|перевод|перекин|скин|кинь|спрос)/;
+const ADDRESS_VERB_WINDOW = 3;
+
+export function nearAddressVerb(tokens: readonly Token[], at: number): boolean {
+  const from = Math.max(0, at - ADDRESS_VERB_WINDOW);
+  const to = Math.min(tokens.length - 1, at + ADDRESS_VERB_WINDOW);
+  for (let i = from; i <= to; i++) {
+    if (i !== at && ADDRESS_VERB.test(tokens[i]!.norm)) return true;
+  }
+  return false;
+}
+
+// Kin and neighbours named with their first name: «дядя Коля», «тётя Люба», «кума Наташа».
+const KIN_CUES = new Set([
+  'дядя', 'дяди', 'дяде', 'дядю', 'дядей', 'тетя', 'тети', 'тете', 'тетю', 'тетей', 'тетка', 'тетке', 'тетку',
+  'кум', 'кума', 'куму', 'кумом', 'куме', 'сосед', 'соседа', 'соседу', 'соседка', 'соседки', 'соседке', 'соседку',
+  'дед', 'деда', 'деду', 'баба', 'бабе', 'бабу', 'брат', 'брата', 'брату', 'братом', 'сестра', 'сестры',
+  'сестре', 'сестру', 'сын', 'сына', 'сыну', 'дочь', 'дочка', 'дочке', 'дочку', 'друг', 'друга', 'другу',
+]); // prettier-ignore
+
+/** A first name or pet name right after a kinship word, whatever else the word can mean («дядя Коля»). */
+export function kinNameAt(tokens: readonly Token[], at: number): Found | undefined {
+  if (!KIN_CUES.has(tokens[at - 1]?.norm ?? '')) return undefined;
+  const norm = tokens[at]!.norm;
+  const pet = petNominative(norm);
+  const name = partsOf(norm).find((p) => p.part === 'name' && p.reading.score >= 0.15);
+  const value = pet ? titleCase(pet) : name ? valueOf(name) : undefined;
+  if (!value || norm.length < 3 || AMBIGUOUS_PET_NAMES.has(norm)) return undefined;
+  return { first: at, last: at, value, confidence: 0.8, rule: 'person:kin-name' };
+}
