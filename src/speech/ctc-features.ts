@@ -1,0 +1,126 @@
+import { createRequire } from 'node:module';
+
+/**
+ * The log-mel front end sherpa-onnx computes for a NeMo CTC model (not GigaAM) before it runs the
+ * network, so that Earshot can run the same model.onnx itself and read the per-frame
+ * log-probabilities sherpa does not return (forced alignment needs them). The settings are those
+ * of kaldi-native-fbank as sherpa configures it, written down and checked end to end against
+ * sherpa in shared/models/test-asr-ru/scripts/features.py:
+ * 16 kHz samples in [-1, 1]; 25 ms periodic Hann window, 10 ms shift, snip_edges=false (frames
+ * centred, symmetric reflection at the edges); no dither, no DC removal; pre-emphasis 0.97 inside
+ * each frame; 512-point power spectrum; 80 Slaney mel bins (librosa scale and area norm) over
+ * 0–8000 Hz; natural log floored at FLT_EPSILON; then, per utterance, each bin normalised to mean 0
+ * and (biased) standard deviation 1.
+ */
+
+export const FEATURE_SAMPLE_RATE = 16_000;
+export const MEL_BINS = 80;
+const WINDOW = 400;
+const SHIFT = 160;
+const FFT_SIZE = 512;
+const SPECTRUM_BINS = FFT_SIZE / 2 + 1;
+const PRE_EMPHASIS = 0.97;
+const FLT_EPSILON = 1.1920928955078125e-7;
+const NORMALISE_EPSILON = 1e-5;
+
+interface FftInstance {
+  createComplexArray(): number[];
+  realTransform(output: number[], input: number[]): void;
+}
+// fft.js (indutny) ships without types; this is the part of its API used here.
+const FFT = createRequire(import.meta.url)('fft.js') as new (size: number) => FftInstance;
+
+const melOf = (hz: number): number => (hz <= 1000 ? (hz * 3) / 200 : 15 + 14.545078505785561 * Math.log(hz / 1000));
+const hzOf = (mel: number): number => (mel <= 15 ? (200 / 3) * mel : 1000 * Math.exp((mel - 15) * 0.06875177742094911));
+
+/** Slaney-normalised triangular filters, [MEL_BINS][SPECTRUM_BINS], as librosa builds them. */
+function melFilters(): Float32Array[] {
+  const low = melOf(0);
+  const step = (melOf(FEATURE_SAMPLE_RATE / 2) - low) / (MEL_BINS + 1);
+  const binHz = FEATURE_SAMPLE_RATE / FFT_SIZE;
+  return Array.from({ length: MEL_BINS }, (_, b) => {
+    const [left, centre, right] = [b, b + 1, b + 2].map((k) => hzOf(low + k * step)) as [number, number, number];
+    const filter = new Float32Array(SPECTRUM_BINS);
+    for (let i = 0; i < SPECTRUM_BINS; i++) {
+      const hz = i * binHz;
+      if (hz <= left || hz >= right) continue;
+      const rising = hz <= centre;
+      const weight = rising ? (hz - left) / (centre - left) : (right - hz) / (right - centre);
+      filter[i] = (weight * 2) / (right - left);
+    }
+    return filter;
+  });
+}
+
+let shared: { filters: Float32Array[]; window: Float64Array; fft: FftInstance } | undefined;
+function tables(): NonNullable<typeof shared> {
+  shared ??= {
+    filters: melFilters(),
+    window: Float64Array.from({ length: WINDOW }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / WINDOW)),
+    fft: new FFT(FFT_SIZE),
+  };
+  return shared;
+}
+
+/** Frames kaldi makes of this many samples with snip_edges=false. */
+export function featureFrameCount(sampleCount: number): number {
+  return Math.floor((sampleCount + SHIFT / 2) / SHIFT);
+}
+
+/** Sample at index i, reflecting symmetrically outside the signal (-1 → 0, n → n-1). */
+function sampleAt(samples: Float32Array, i: number): number {
+  const n = samples.length;
+  let j = i;
+  while (j < 0 || j >= n) j = j < 0 ? -j - 1 : 2 * n - j - 1;
+  return samples[j]!;
+}
+
+/**
+ * Normalised log-mel features of 16 kHz samples, channel-major ([MEL_BINS][frames] flattened), the
+ * layout the model's `audio_signal` input takes.
+ */
+export function logMelFeatures(samples: Float32Array): { data: Float32Array; frames: number } {
+  const frames = featureFrameCount(samples.length);
+  const data = new Float32Array(MEL_BINS * frames);
+  if (frames === 0) return { data, frames };
+  const { filters, window, fft } = tables();
+  const input = new Array<number>(FFT_SIZE).fill(0);
+  const spectrum = fft.createComplexArray();
+  const power = new Float64Array(SPECTRUM_BINS);
+  const first = WINDOW / 2 - SHIFT / 2;
+  for (let f = 0; f < frames; f++) {
+    const origin = f * SHIFT - first;
+    let previous = sampleAt(samples, origin);
+    input[0] = (previous - PRE_EMPHASIS * previous) * window[0]!;
+    for (let j = 1; j < WINDOW; j++) {
+      const current = sampleAt(samples, origin + j);
+      input[j] = (current - PRE_EMPHASIS * previous) * window[j]!;
+      previous = current;
+    }
+    fft.realTransform(spectrum, input);
+    for (let k = 0; k < SPECTRUM_BINS; k++) power[k] = spectrum[2 * k]! ** 2 + spectrum[2 * k + 1]! ** 2;
+    for (let b = 0; b < MEL_BINS; b++) {
+      const filter = filters[b]!;
+      let energy = 0;
+      for (let k = 0; k < SPECTRUM_BINS; k++) energy += filter[k]! * power[k]!;
+      data[b * frames + f] = Math.log(Math.max(energy, FLT_EPSILON));
+    }
+  }
+  normalisePerBin(data, frames);
+  return { data, frames };
+}
+
+function normalisePerBin(data: Float32Array, frames: number): void {
+  for (let b = 0; b < MEL_BINS; b++) {
+    const row = data.subarray(b * frames, (b + 1) * frames);
+    let sum = 0;
+    let squares = 0;
+    for (const x of row) {
+      sum += x;
+      squares += x * x;
+    }
+    const mean = sum / frames;
+    const deviation = Math.sqrt(Math.max(squares / frames - mean * mean, 0));
+    for (let t = 0; t < frames; t++) row[t] = (row[t]! - mean) / (deviation + NORMALISE_EPSILON);
+  }
+}
