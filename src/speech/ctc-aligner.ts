@@ -22,8 +22,7 @@ export interface WordRun {
 
 /** Per word of the run: its times (seconds from the audio's start), or null when it has no letters the model writes. */
 export type RunAlignment =
-  | { aligned: true; words: ({ start: number; end: number } | null)[] }
-  | { aligned: false; reason: string };
+  { aligned: true; words: ({ start: number; end: number } | null)[] } | { aligned: false; reason: string };
 
 export interface WordAligner {
   readonly model: string;
@@ -86,7 +85,11 @@ async function openSession(modelFile: string): Promise<InferenceSession> {
   const session = await onnxRuntime().InferenceSession.create(modelFile, { intraOpNumThreads: 1 });
   const input = session.inputMetadata.find((m) => m.name === 'audio_signal');
   const bins = input && 'shape' in input ? input.shape[1] : undefined;
-  if (bins !== MEL_BINS || !session.inputNames.includes('length') || !session.outputNames.includes('logprobs')) {
+  if (
+    bins !== MEL_BINS ||
+    !session.inputNames.includes('length') ||
+    !session.outputNames.includes('logprobs')
+  ) {
     throw new AlignmentUnavailable(
       `the model's input is not the ${MEL_BINS}-bin NeMo front end Earshot reproduces (GigaAM and other front ends are not aligned)`,
     );
@@ -94,7 +97,10 @@ async function openSession(modelFile: string): Promise<InferenceSession> {
   return session;
 }
 
-async function logProbsOf(session: InferenceSession, samples: Float32Array): Promise<CtcLogProbs & { step: number }> {
+async function logProbsOf(
+  session: InferenceSession,
+  samples: Float32Array,
+): Promise<CtcLogProbs & { step: number }> {
   const ort = onnxRuntime();
   const { data, frames } = logMelFeatures(samples);
   const out = await session.run({
@@ -105,12 +111,17 @@ async function logProbsOf(session: InferenceSession, samples: Float32Array): Pro
   const [, outFrames, vocabulary] = logprobs.dims as [number, number, number];
   // NeMo's subsampling (4 for the models Earshot runs) read from the shapes, not assumed.
   const subsampling = Math.max(1, Math.round(frames / outFrames));
-  return { data: logprobs.data as Float32Array, frames: outFrames, vocabulary, step: subsampling * FEATURE_STEP_SECONDS };
+  return {
+    data: logprobs.data as Float32Array,
+    frames: outFrames,
+    vocabulary,
+    step: subsampling * FEATURE_STEP_SECONDS,
+  };
 }
 
 const round = (seconds: number): number => Math.round(seconds * 1000) / 1000;
 
-class CtcWordAligner implements WordAligner {
+export class CtcWordAligner implements WordAligner {
   private session: Promise<InferenceSession> | undefined;
   private vocabulary: Vocabulary | undefined;
 
@@ -120,17 +131,32 @@ class CtcWordAligner implements WordAligner {
     return this.files.name;
   }
 
-  async alignRuns(samples: Float32Array, sampleRate: number, runs: readonly WordRun[]): Promise<RunAlignment[]> {
+  /** The model's per-frame log-probabilities for 16 kHz samples, and the seconds per frame. */
+  async logProbs(samples: Float32Array): Promise<CtcLogProbs & { step: number }> {
+    this.session ??= openSession(this.files.modelFile);
+    return logProbsOf(await this.session, samples);
+  }
+
+  async alignRuns(
+    samples: Float32Array,
+    sampleRate: number,
+    runs: readonly WordRun[],
+  ): Promise<RunAlignment[]> {
     if (sampleRate !== FEATURE_SAMPLE_RATE) {
-      return runs.map(() => ({ aligned: false, reason: `audio is ${sampleRate} Hz, not ${FEATURE_SAMPLE_RATE} Hz` }));
+      return runs.map(() => ({
+        aligned: false,
+        reason: `audio is ${sampleRate} Hz, not ${FEATURE_SAMPLE_RATE} Hz`,
+      }));
     }
     if (samples.length < MIN_AUDIO_SECONDS * sampleRate) {
-      return runs.map(() => ({ aligned: false, reason: `the segment is shorter than ${MIN_AUDIO_SECONDS} s` }));
+      return runs.map(() => ({
+        aligned: false,
+        reason: `the segment is shorter than ${MIN_AUDIO_SECONDS} s`,
+      }));
     }
     this.vocabulary ??= readVocabulary(this.files.tokensFile);
-    this.session ??= openSession(this.files.modelFile);
     const vocabulary = this.vocabulary;
-    const probs = await logProbsOf(await this.session, samples);
+    const probs = await this.logProbs(samples);
     return runs.map((run) => {
       const tokens = run.words.map((w) => wordTokens(w, vocabulary));
       const alignable = tokens.filter((t): t is number[] => t !== null);
@@ -153,10 +179,10 @@ class CtcWordAligner implements WordAligner {
   }
 }
 
-const aligners = new Map<string, WordAligner>();
+const aligners = new Map<string, CtcWordAligner>();
 
 /** The aligner for an installed NeMo CTC recogniser, one per model file per process. */
-export function ctcWordAligner(files: RecogniserModelFiles): WordAligner {
+export function ctcWordAligner(files: RecogniserModelFiles): CtcWordAligner {
   let aligner = aligners.get(files.modelFile);
   if (!aligner) {
     aligner = new CtcWordAligner(files);

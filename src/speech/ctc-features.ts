@@ -24,14 +24,15 @@ const FLT_EPSILON = 1.1920928955078125e-7;
 const NORMALISE_EPSILON = 1e-5;
 
 interface FftInstance {
-  createComplexArray(): number[];
-  realTransform(output: number[], input: number[]): void;
+  realTransform(output: Float32Array, input: Float32Array): void;
 }
 // fft.js (indutny) ships without types; this is the part of its API used here.
 const FFT = createRequire(import.meta.url)('fft.js') as new (size: number) => FftInstance;
 
-const melOf = (hz: number): number => (hz <= 1000 ? (hz * 3) / 200 : 15 + 14.545078505785561 * Math.log(hz / 1000));
-const hzOf = (mel: number): number => (mel <= 15 ? (200 / 3) * mel : 1000 * Math.exp((mel - 15) * 0.06875177742094911));
+const melOf = (hz: number): number =>
+  hz <= 1000 ? (hz * 3) / 200 : 15 + 14.545078505785561 * Math.log(hz / 1000);
+const hzOf = (mel: number): number =>
+  mel <= 15 ? (200 / 3) * mel : 1000 * Math.exp((mel - 15) * 0.06875177742094911);
 
 /** Slaney-normalised triangular filters, [MEL_BINS][SPECTRUM_BINS], as librosa builds them. */
 function melFilters(): Float32Array[] {
@@ -39,7 +40,11 @@ function melFilters(): Float32Array[] {
   const step = (melOf(FEATURE_SAMPLE_RATE / 2) - low) / (MEL_BINS + 1);
   const binHz = FEATURE_SAMPLE_RATE / FFT_SIZE;
   return Array.from({ length: MEL_BINS }, (_, b) => {
-    const [left, centre, right] = [b, b + 1, b + 2].map((k) => hzOf(low + k * step)) as [number, number, number];
+    const [left, centre, right] = [b, b + 1, b + 2].map((k) => hzOf(low + k * step)) as [
+      number,
+      number,
+      number,
+    ];
     const filter = new Float32Array(SPECTRUM_BINS);
     for (let i = 0; i < SPECTRUM_BINS; i++) {
       const hz = i * binHz;
@@ -52,11 +57,12 @@ function melFilters(): Float32Array[] {
   });
 }
 
-let shared: { filters: Float32Array[]; window: Float64Array; fft: FftInstance } | undefined;
+let shared: { filters: Float32Array[]; window: Float32Array; fft: FftInstance } | undefined;
+const fround = Math.fround;
 function tables(): NonNullable<typeof shared> {
   shared ??= {
     filters: melFilters(),
-    window: Float64Array.from({ length: WINDOW }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / WINDOW)),
+    window: Float32Array.from({ length: WINDOW }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / WINDOW)),
     fft: new FFT(FFT_SIZE),
   };
   return shared;
@@ -84,25 +90,31 @@ export function logMelFeatures(samples: Float32Array): { data: Float32Array; fra
   const data = new Float32Array(MEL_BINS * frames);
   if (frames === 0) return { data, frames };
   const { filters, window, fft } = tables();
-  const input = new Array<number>(FFT_SIZE).fill(0);
-  const spectrum = fft.createComplexArray();
-  const power = new Float64Array(SPECTRUM_BINS);
+  // Float32 buffers throughout, as in kaldi-native-fbank: fft.js then rounds every butterfly to
+  // single precision, so the round-off floor of empty bands (the telephone band's edges, which
+  // per-bin normalisation magnifies) is the one the model saw in sherpa.
+  const input = new Float32Array(FFT_SIZE);
+  const spectrum = new Float32Array(2 * FFT_SIZE);
+  const power = new Float32Array(SPECTRUM_BINS);
   const first = WINDOW / 2 - SHIFT / 2;
   for (let f = 0; f < frames; f++) {
     const origin = f * SHIFT - first;
     let previous = sampleAt(samples, origin);
-    input[0] = (previous - PRE_EMPHASIS * previous) * window[0]!;
+    input[0] = fround(previous - fround(PRE_EMPHASIS * previous)) * window[0]!;
     for (let j = 1; j < WINDOW; j++) {
       const current = sampleAt(samples, origin + j);
-      input[j] = (current - PRE_EMPHASIS * previous) * window[j]!;
+      input[j] = fround(current - fround(PRE_EMPHASIS * previous)) * window[j]!;
       previous = current;
     }
     fft.realTransform(spectrum, input);
-    for (let k = 0; k < SPECTRUM_BINS; k++) power[k] = spectrum[2 * k]! ** 2 + spectrum[2 * k + 1]! ** 2;
+    for (let k = 0; k < SPECTRUM_BINS; k++) {
+      power[k] =
+        fround(spectrum[2 * k]! * spectrum[2 * k]!) + fround(spectrum[2 * k + 1]! * spectrum[2 * k + 1]!);
+    }
     for (let b = 0; b < MEL_BINS; b++) {
       const filter = filters[b]!;
       let energy = 0;
-      for (let k = 0; k < SPECTRUM_BINS; k++) energy += filter[k]! * power[k]!;
+      for (let k = 0; k < SPECTRUM_BINS; k++) energy = fround(energy + fround(filter[k]! * power[k]!));
       data[b * frames + f] = Math.log(Math.max(energy, FLT_EPSILON));
     }
   }

@@ -64,7 +64,11 @@ try {
     await writeFile(path.join(outDir, file), encodeWavPcm16([samples], SAMPLE_RATE));
     clips.push({ file, voice, text, words });
   }
-  const manifest = { made: `npx tsx tools/word-alignment/make-clips.ts (${tools})`, sampleRate: SAMPLE_RATE, clips };
+  const manifest = {
+    made: `npx tsx tools/word-alignment/make-clips.ts (${tools})`,
+    sampleRate: SAMPLE_RATE,
+    clips,
+  };
   await writeFile(path.join(outDir, 'clips.json'), JSON.stringify(manifest, null, 2) + '\n');
   console.log(`wrote ${clips.length} clips to ${outDir}`);
 } finally {
