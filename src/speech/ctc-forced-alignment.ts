@@ -53,14 +53,16 @@ export function forceAlignWords(
   if (frames < framesNeeded(labels)) return null;
   const { data, vocabulary } = logProbs;
   const states = 2 * labels.length + 1;
+  // The log-probability of "between letters" (blank or separator) per frame.
+  const gap = new Float64Array(frames);
+  for (let t = 0; t < frames; t++) {
+    let sum = NEGATIVE;
+    for (const g of gapTokens) sum = logAddExp(sum, data[(from + t) * vocabulary + g]!);
+    gap[t] = sum;
+  }
   // Even states are gaps, odd state 2k+1 is label k.
-  const emit = (t: number, s: number): number => {
-    const row = (from + t) * vocabulary;
-    if (s % 2 === 1) return data[row + labels[(s - 1) / 2]!]!;
-    let gap = NEGATIVE;
-    for (const g of gapTokens) gap = logAddExp(gap, data[row + g]!);
-    return gap;
-  };
+  const emit = (t: number, s: number): number =>
+    s % 2 === 1 ? data[(from + t) * vocabulary + labels[(s - 1) / 2]!]! : gap[t]!;
   // back[t * states + s]: how many states the path stepped to reach s at t (0, 1 or 2).
   const back = new Uint8Array(frames * states);
   let previous = new Float64Array(states).fill(NEGATIVE);
