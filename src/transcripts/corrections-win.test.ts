@@ -188,6 +188,10 @@ describe('corrections win over a machine re-run', () => {
       ['Olena', 'correction'],
       ['Olena', 'machine-transcript-decision'],
     ]);
+    // The custody log says how the changed words were timed.
+    expect(
+      (custody[0]!.details as { wordTiming: { aligned: number } }).wordTiming.aligned,
+    ).toBeGreaterThanOrEqual(1);
     const audit = await tp.database.db
       .selectFrom('audit_log')
       .select(['action', 'details'])
