@@ -34,8 +34,14 @@ const melOf = (hz: number): number =>
 const hzOf = (mel: number): number =>
   mel <= 15 ? (200 / 3) * mel : 1000 * Math.exp((mel - 15) * 0.06875177742094911);
 
-/** Slaney-normalised triangular filters, [MEL_BINS][SPECTRUM_BINS], as librosa builds them. */
-function melFilters(): Float32Array[] {
+/** A triangular filter: its weights over spectrum bins [first, first + weights.length). */
+interface MelFilter {
+  first: number;
+  weights: Float32Array;
+}
+
+/** Slaney-normalised triangular filters over the 257 spectrum bins, as librosa builds them. */
+function melFilters(): MelFilter[] {
   const low = melOf(0);
   const step = (melOf(FEATURE_SAMPLE_RATE / 2) - low) / (MEL_BINS + 1);
   const binHz = FEATURE_SAMPLE_RATE / FFT_SIZE;
@@ -53,11 +59,13 @@ function melFilters(): Float32Array[] {
       const weight = rising ? (hz - left) / (centre - left) : (right - hz) / (right - centre);
       filter[i] = (weight * 2) / (right - left);
     }
-    return filter;
+    const first = filter.findIndex((x) => x > 0);
+    const last = filter.findLastIndex((x) => x > 0);
+    return { first, weights: filter.slice(first, last + 1) };
   });
 }
 
-let shared: { filters: Float32Array[]; window: Float32Array; fft: FftInstance } | undefined;
+let shared: { filters: MelFilter[]; window: Float32Array; fft: FftInstance } | undefined;
 const fround = Math.fround;
 function tables(): NonNullable<typeof shared> {
   shared ??= {
@@ -76,6 +84,7 @@ export function featureFrameCount(sampleCount: number): number {
 /** Sample at index i, reflecting symmetrically outside the signal (-1 → 0, n → n-1). */
 function sampleAt(samples: Float32Array, i: number): number {
   const n = samples.length;
+  if (i >= 0 && i < n) return samples[i]!;
   let j = i;
   while (j < 0 || j >= n) j = j < 0 ? -j - 1 : 2 * n - j - 1;
   return samples[j]!;
@@ -112,9 +121,10 @@ export function logMelFeatures(samples: Float32Array): { data: Float32Array; fra
         fround(spectrum[2 * k]! * spectrum[2 * k]!) + fround(spectrum[2 * k + 1]! * spectrum[2 * k + 1]!);
     }
     for (let b = 0; b < MEL_BINS; b++) {
-      const filter = filters[b]!;
+      const { first: bin, weights } = filters[b]!;
       let energy = 0;
-      for (let k = 0; k < SPECTRUM_BINS; k++) energy = fround(energy + fround(filter[k]! * power[k]!));
+      for (let k = 0; k < weights.length; k++)
+        energy = fround(energy + fround(weights[k]! * power[bin + k]!));
       data[b * frames + f] = Math.log(Math.max(energy, FLT_EPSILON));
     }
   }

@@ -10,7 +10,7 @@ export interface AlignmentClip {
   file: string;
   text: string;
   words: { w: string; start: number; end: number }[];
-  /** The clip as a working copy: 16 kHz mono, resampled as the decode stage resamples. */
+  /** The clip as a working copy: 16 kHz mono 16-bit, resampled with soxr as the decode stage resamples. */
   samples: Float32Array;
 }
 
@@ -29,13 +29,17 @@ export function loadAlignmentClips(): AlignmentClip[] {
       '-af',
       `aresample=${WORKING_SAMPLE_RATE}:resampler=soxr`,
       '-f',
-      's16le',
+      'f32le',
       '-ac',
       '1',
       '-',
     ]);
-    const samples = new Float32Array(pcm.length / 2);
-    for (let i = 0; i < samples.length; i++) samples[i] = pcm.readInt16LE(2 * i) / 32768;
+    // Rounded to 16 bits here, as working copies are: ffmpeg's soxr path dithers 16-bit output
+    // at random (two runs differ), and these clips must be the same every run.
+    const samples = new Float32Array(pcm.length / 4);
+    for (let i = 0; i < samples.length; i++) {
+      samples[i] = Math.max(-32768, Math.min(32767, Math.round(pcm.readFloatLE(4 * i) * 32768))) / 32768;
+    }
     return { ...clip, samples };
   });
 }
