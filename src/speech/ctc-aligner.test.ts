@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pipelineTestModelsDir, TEST_ASR_MODEL } from '../../test/helpers/speech-models.ts';
 import { loadAlignmentClips } from '../../test/helpers/word-alignment-clips.ts';
 import { ctcWordAligner } from './ctc-aligner.ts';
@@ -12,7 +12,10 @@ import { editDistance } from './text-metrics.ts';
 // sherpa's text and token times, token for token. Then: words aligned to the audio lie where they
 // were spoken (fixture clips with true word times, made by tools/word-alignment/make-clips.ts).
 
-const clips = loadAlignmentClips();
+let clips: Awaited<ReturnType<typeof loadAlignmentClips>>;
+beforeAll(async () => {
+  clips = await loadAlignmentClips();
+}, 60_000);
 // tokens.txt of the test model: ▁ 0, а–я 1–32, <blk> 33 (sherpa returns ▁ as a space).
 const vocabulary = [' ', ...'абвгдежзийклмнопрстуфхцчшщъыьэюя'];
 const model = () => locateRecogniserModel(pipelineTestModelsDir(), TEST_ASR_MODEL);

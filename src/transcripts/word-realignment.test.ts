@@ -39,7 +39,7 @@ beforeAll(async () => {
   const files = locateRecogniserModel(pipelineTestModelsDir(), TEST_ASR_MODEL);
   const recogniser = createRecogniser(files, { threads: 1 });
   clips = [];
-  for (const clip of loadAlignmentClips()) {
+  for (const clip of await loadAlignmentClips()) {
     const { words } = await recogniser.recognise(clip.samples, SAMPLE_RATE);
     clips.push({ ...clip, machine: words });
   }

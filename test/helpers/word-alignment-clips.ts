@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { ffmpegPath } from '../../src/media/ffmpeg-binaries.ts';
-import { WORKING_SAMPLE_RATE } from '../../src/media/transcode.ts';
+import { makeWorkingCopies } from '../../src/media/transcode.ts';
+import { readMonoPcm16Wav } from '../../src/speech/wav-samples.ts';
 import { repositoryRoot } from './cli-process.ts';
 
 /** A telephone-band espeak sentence with true word times (tools/word-alignment/make-clips.ts). */
@@ -10,36 +10,26 @@ export interface AlignmentClip {
   file: string;
   text: string;
   words: { w: string; start: number; end: number }[];
-  /** The clip as a working copy: 16 kHz mono 16-bit, resampled with soxr as the decode stage resamples. */
+  /** The clip's working copy, made as the decode stage makes it: 16 kHz mono PCM16. */
   samples: Float32Array;
 }
 
 const fixtureDir = path.join(repositoryRoot, 'test', 'fixtures', 'word-alignment');
 
-export function loadAlignmentClips(): AlignmentClip[] {
+export async function loadAlignmentClips(): Promise<AlignmentClip[]> {
   const manifest = JSON.parse(fs.readFileSync(path.join(fixtureDir, 'clips.json'), 'utf8')) as {
     clips: Omit<AlignmentClip, 'samples'>[];
   };
-  return manifest.clips.map((clip) => {
-    const pcm = execFileSync(ffmpegPath(), [
-      '-v',
-      'error',
-      '-i',
-      path.join(fixtureDir, clip.file),
-      '-af',
-      `aresample=${WORKING_SAMPLE_RATE}:resampler=soxr`,
-      '-f',
-      'f32le',
-      '-ac',
-      '1',
-      '-',
-    ]);
-    // Rounded to 16 bits here, as working copies are: ffmpeg's soxr path dithers 16-bit output
-    // at random (two runs differ), and these clips must be the same every run.
-    const samples = new Float32Array(pcm.length / 4);
-    for (let i = 0; i < samples.length; i++) {
-      samples[i] = Math.max(-32768, Math.min(32767, Math.round(pcm.readFloatLE(4 * i) * 32768))) / 32768;
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'earshot-align-'));
+  try {
+    const clips: AlignmentClip[] = [];
+    for (const clip of manifest.clips) {
+      const outputDir = path.join(work, clip.file);
+      const { copies } = await makeWorkingCopies({ inputPath: path.join(fixtureDir, clip.file), outputDir });
+      clips.push({ ...clip, samples: readMonoPcm16Wav(copies[0]!.path).samples });
     }
-    return { ...clip, samples };
-  });
+    return clips;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }
