@@ -91,6 +91,8 @@ export interface CustodyDetails {
         basedOnVersion: number;
         segments: { kept: number; edited: number; added: number; removed: number };
         rerun: StageName[];
+        /** Changed words aligned to the audio or estimated, and why any were estimated (absent before issue 15). */
+        wordTiming?: { aligned: number; estimated: number; notes: string[] };
       }
     | {
         stage: 'machine-transcript-decision';

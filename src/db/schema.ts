@@ -257,6 +257,8 @@ export interface TranscriptWord {
   conf: number | null;
   /** Interpolated after a person's edit, not measured by the recogniser (word-retiming.ts). */
   estimated?: boolean;
+  /** Placed in the audio by forced alignment after a person's edit (src/speech/ctc-aligner.ts). */
+  aligned?: boolean;
 }
 
 export interface TranscriptSegmentsTable {

@@ -1,10 +1,10 @@
 import { writeCustodyEvents } from '../custody/custody-log.ts';
 import type { Db } from '../db/database.ts';
-import type { TranscriptSegment } from '../db/schema.ts';
+import type { TranscriptSegment, TranscriptWord } from '../db/schema.ts';
 import { toolVersions } from '../runtime/tool-versions.ts';
 import type { StageName } from '../jobs/stages.ts';
 import { markRerunPending } from './rerun.ts';
-import { retimeWords } from './word-retiming.ts';
+import { realignWords, type EditAligner } from './word-realignment.ts';
 import {
   appendTranscriptVersion,
   listTranscriptVersions,
@@ -49,6 +49,14 @@ export interface SavedCorrection {
   segments: { kept: number; edited: number; added: number; removed: number };
   /** Stages marked pending so that they run again on the new version. */
   rerun: StageName[];
+  /** Words the edit changed: how many were aligned to the audio, how many estimated, and why. */
+  wordTiming: WordTimingSummary;
+}
+
+export interface WordTimingSummary {
+  aligned: number;
+  estimated: number;
+  notes: string[];
 }
 
 /** A correction that cannot be stored as sent: the author must fix it (the API answers 400). */
@@ -122,12 +130,16 @@ function sameAsSource(source: TranscriptSegment, s: CorrectedSegmentInput, text:
 const UNIQUE_VIOLATION = '23505';
 
 /** Validates the correction against the base version and stores it as the next version. */
-export async function saveCorrection(db: Db, input: CorrectionInput): Promise<SavedCorrection> {
+export async function saveCorrection(
+  db: Db,
+  input: CorrectionInput,
+  options: { aligner?: EditAligner } = {},
+): Promise<SavedCorrection> {
   if (input.segments.length === 0) {
     throw new CorrectionRejected('segments is empty: a transcript version needs at least one segment');
   }
   try {
-    return await storeCorrection(db, input);
+    return await storeCorrection(db, input, options.aligner);
   } catch (error) {
     // A machine transcript written at the same moment took the version number first.
     if (error instanceof Error && 'code' in error && error.code === UNIQUE_VIOLATION) {
@@ -139,7 +151,11 @@ export async function saveCorrection(db: Db, input: CorrectionInput): Promise<Sa
   }
 }
 
-async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCorrection> {
+async function storeCorrection(
+  db: Db,
+  input: CorrectionInput,
+  aligner: EditAligner | undefined,
+): Promise<SavedCorrection> {
   return db.transaction().execute(async (trx) => {
     // One correction per recording at a time: the second waits, then finds it is no longer latest.
     const recording = await lockCallTranscripts(trx, input.recordingId);
@@ -174,7 +190,9 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
 
     const referenced = new Set<string>();
     const counts = { kept: 0, edited: 0, added: 0, removed: 0 };
-    const drafts = input.segments.map((segment, index) => {
+    const wordTiming: WordTimingSummary = { aligned: 0, estimated: 0, notes: [] };
+    const drafts = [];
+    for (const [index, segment] of input.segments.entries()) {
       checkSegment(segment, index, facts, baseChannels);
       const text = segment.text.trim();
       let source: TranscriptSegment | undefined;
@@ -195,16 +213,17 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
       const unchanged = source !== undefined && sameAsSource(source, segment, text);
       // The recogniser's confidence stays only while the text is the one it read and its words
       // still lie inside the segment. Word timings stay on the words the edit did not change;
-      // the others are estimated (and marked so), so seeking by word keeps working.
+      // the others are aligned to the audio, or estimated (and marked so), so seeking by word
+      // keeps working.
       const keepWords =
         source !== undefined && source.text === text && wordsStillFit(source, segment.start, segment.end);
       const words = keepWords
         ? (source?.words ?? [])
-        : retimeWords(source?.words ?? [], text, segment.start, segment.end);
+        : await retimeEdited(trx, aligner, source?.words ?? [], text, segment, wordTiming);
       if (!source) counts.added++;
       else if (unchanged) counts.kept++;
       else counts.edited++;
-      return {
+      drafts.push({
         order: [segment.start, segment.channel, segment.position ?? index, index],
         segment: {
           channel: segment.channel,
@@ -218,8 +237,8 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
           words,
           sourceSegmentId: source ? String(source.id) : null,
         },
-      };
-    });
+      });
+    }
     counts.removed = baseSegments.length - referenced.size;
     if (counts.edited + counts.added + counts.removed === 0) {
       throw new CorrectionRejected(`nothing changed: the segments are the same as version ${base.version}`);
@@ -270,6 +289,7 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
             basedOnVersion: base.version,
             segments: counts,
             rerun,
+            wordTiming,
           },
         },
       ],
@@ -280,6 +300,23 @@ async function storeCorrection(db: Db, input: CorrectionInput): Promise<SavedCor
       basedOnVersion: base.version,
       segments: counts,
       rerun,
+      wordTiming,
     };
   });
+}
+
+/** Times for an edited segment's words, counted into the correction's summary. */
+async function retimeEdited(
+  trx: Db,
+  aligner: EditAligner | undefined,
+  sourceWords: readonly TranscriptWord[],
+  text: string,
+  segment: CorrectedSegmentInput,
+  summary: WordTimingSummary,
+): Promise<TranscriptWord[]> {
+  const { words, note } = await realignWords(trx, aligner, sourceWords, text, segment);
+  summary.aligned += words.filter((w) => w.aligned === true).length;
+  summary.estimated += words.filter((w) => w.estimated === true).length;
+  if (note && !summary.notes.includes(note)) summary.notes.push(note);
+  return words;
 }

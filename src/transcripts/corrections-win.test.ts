@@ -35,6 +35,7 @@ interface Segment {
   start: number;
   end: number;
   text: string;
+  words: { w: string; start: number; end: number; estimated?: boolean; aligned?: boolean }[];
 }
 
 let tp: TestPipeline;
@@ -112,6 +113,21 @@ describe('corrections win over a machine re-run', () => {
       },
     });
     expect(correction.statusCode, correction.body).toBe(201);
+    // The changed count is aligned to the audio with the collection's recogniser, where the
+    // machine heard «одиннадцать»; the unchanged words keep the recogniser's times.
+    expect(correction.json<{ wordTiming: { aligned: number } }>().wordTiming.aligned).toBeGreaterThanOrEqual(
+      1,
+    );
+    const edited = (await transcriptOf()).segments.find((s) => s.text.includes('шестнадцать'))!;
+    const before = counted!.words.find((w) => w.w === 'одиннадцать')!;
+    const after = edited.words.find((w) => w.w === 'шестнадцать')!;
+    expect(after).toMatchObject({ aligned: true });
+    expect(after.estimated).toBeUndefined();
+    expect(Math.abs(after.start - before.start)).toBeLessThan(0.2);
+    const unchanged = edited.words.filter((w) => !w.aligned && !w.estimated).map((w) => [w.w, w.start]);
+    const machineWords = counted!.words.map((w) => [w.w, w.start]);
+    expect(unchanged.length).toBeGreaterThan(0);
+    expect(machineWords).toEqual(expect.arrayContaining(unchanged));
     expect((await runPipelineUntilIdle(tp.pipeline)).failures).toEqual([]);
     expect(await analysisOf()).toMatchObject({ transcriptVersion: 2, casualties: { killed: 16 } });
 
@@ -172,6 +188,10 @@ describe('corrections win over a machine re-run', () => {
       ['Olena', 'correction'],
       ['Olena', 'machine-transcript-decision'],
     ]);
+    // The custody log says how the changed words were timed.
+    expect(
+      (custody[0]!.details as { wordTiming: { aligned: number } }).wordTiming.aligned,
+    ).toBeGreaterThanOrEqual(1);
     const audit = await tp.database.db
       .selectFrom('audit_log')
       .select(['action', 'details'])

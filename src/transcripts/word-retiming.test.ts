@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retimeWords } from './word-retiming.ts';
+import { applyRetiming, planRetiming, retimeWords } from './word-retiming.ts';
 
 const w = (word: string, start: number, end: number, conf = 0.9) => ({ w: word, start, end, conf });
 const recognised = [
@@ -50,5 +50,22 @@ describe('word timings after an edit', () => {
     expect(words.map((x) => x.estimated ?? false)).toEqual([true, true, false, false]);
     expect(words[0]!.start).toBe(1.5);
     expect(words[1]!.end).toBe(1.7);
+  });
+
+  it('plans the changed words as gaps between their timed neighbours', () => {
+    const plan = planRetiming(recognised, 'за месяц ровно шестнадцать двухсотых', 1, 3.2);
+    expect(plan.gaps).toEqual([{ words: ['ровно', 'шестнадцать'], first: 2, from: 1.6, to: 2.5 }]);
+  });
+
+  it('uses aligned times for a gap, marks them aligned, and estimates only a word the aligner could not place', () => {
+    const plan = planRetiming(recognised, 'за месяц 16 шестнадцать двухсотых', 1, 3.2);
+    const words = applyRetiming(plan, [[null, { start: 1.8, end: 2.4 }]]);
+    expect(words).toEqual([
+      w('за', 1, 1.2),
+      w('месяц', 1.2, 1.6),
+      { w: '16', start: 1.6, end: 1.8, conf: null, estimated: true },
+      { w: 'шестнадцать', start: 1.8, end: 2.4, conf: null, aligned: true },
+      w('двухсотых', 2.5, 3.1),
+    ]);
   });
 });

@@ -247,6 +247,12 @@ describe('corrections', () => {
       segments: { kept: 0, edited: 2, added: 1, removed: 1 },
       rerun: { stages: ['translate', 'analyse'], queued: true },
     });
+    // No recogniser is installed here: the changed words keep estimated times, and the answer says why.
+    const { wordTiming } = response.json<{
+      wordTiming: { aligned: number; estimated: number; notes: string[] };
+    }>();
+    expect(wordTiming).toMatchObject({ aligned: 0, estimated: 4 });
+    expect(wordTiming.notes.join(' ')).toMatch(/is not installed/);
 
     const latest = (
       await api.inject({ url: `/api/recordings/${recordingId}/transcript` })

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { saveCorrection } from '../../transcripts/correction.ts';
+import { editAlignerFor } from '../../transcripts/word-realignment.ts';
 import { decideMachineOffer, machineOfferOf } from '../../transcripts/machine-offer.ts';
 import { queueRerun } from '../../transcripts/rerun.ts';
 import { diffTranscripts } from '../../transcripts/transcript-diff.ts';
@@ -167,12 +168,18 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
       assertMay(principal, 'correct_transcripts');
       await requireRecording(db, id, scopeToCollections(principal));
       // A refused correction propagates: the domain-error table answers 400, 404 or 409.
-      const saved = await saveCorrection(db, {
-        recordingId: id,
-        baseVersion: request.body.baseVersion,
-        author: principal.name,
-        segments: request.body.segments,
-      });
+      // Words the person changed are aligned to the audio with the collection's recogniser where
+      // it can; otherwise they keep estimated times, and wordTiming.notes says why.
+      const saved = await saveCorrection(
+        db,
+        {
+          recordingId: id,
+          baseVersion: request.body.baseVersion,
+          author: principal.name,
+          segments: request.body.segments,
+        },
+        { aligner: editAlignerFor(context.config, id) },
+      );
       let queued = false;
       try {
         queued = await queueRerun(context.scheduleStage, id, saved.rerun);
@@ -186,6 +193,7 @@ export function registerTranscriptRoutes(app: FastifyInstance, context: RouteCon
         transcript: presentTranscriptVersion(transcript),
         segments: saved.segments,
         rerun: { stages: saved.rerun, queued },
+        wordTiming: saved.wordTiming,
       });
     },
   );

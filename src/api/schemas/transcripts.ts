@@ -83,8 +83,14 @@ export const wordSchema = z
       .describe(
         'True when the timing was interpolated after a person edited the text (the recogniser did not measure it)',
       ),
+    aligned: z
+      .boolean()
+      .optional()
+      .describe(
+        'True when the timing was found by aligning the edited text to the audio with the recogniser model (CTC forced alignment)',
+      ),
   })
-  .describe('A word with its timing: recognised, or estimated after an edit');
+  .describe('A word with its timing: recognised, aligned to the audio after an edit, or estimated');
 
 export const segmentTranslationSchema = z
   .object({
@@ -279,6 +285,13 @@ export const correctionResponseSchema = z
           .describe('Whether their jobs were queued now (else a worker queues them when it starts)'),
       })
       .describe('Pipeline stages that run again because the text changed'),
+    wordTiming: z
+      .object({
+        aligned: z.number().int().describe('Changed words timed by aligning them to the audio'),
+        estimated: z.number().int().describe('Changed words whose times were interpolated'),
+        notes: z.array(z.string()).describe('Why words were estimated instead of aligned'),
+      })
+      .describe('How the words the correction changed were timed'),
   })
   .describe('The saved correction');
 

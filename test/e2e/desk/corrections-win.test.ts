@@ -7,7 +7,7 @@ import { repositoryRoot } from '../../helpers/cli-process.ts';
 import { getJson, playerSeconds, startDeskSession, type DeskSession } from './desk-session.ts';
 
 // Corrections win, in Chromium against the real app on the demo corpus: a text-only edit keeps the
-// segment's times and times its words (the changed one estimated, still clickable); a note says it
+// segment's times and times its words (the changed one aligned to the audio, still clickable); a note says it
 // was saved; a machine run after the correction is offered as "newer machine transcript
 // available" with its diff while the correction stays current; adopting it makes it current.
 // A search hit opens the call with its own segment highlighted. Screenshots at 1440 and 390 px.
@@ -19,6 +19,7 @@ interface Word {
   start: number;
   end: number;
   estimated?: boolean;
+  aligned?: boolean;
 }
 interface TranscriptRead {
   transcript: { version: number; kind: string };
@@ -99,25 +100,28 @@ describe('corrections win on the desk', () => {
     await editor.getByLabel('Segment text').fill(target.text.replace('одиннадцать', 'шестнадцать'));
     await editor.getByTestId('save-segment').click();
     await expect.poll(() => page.getByTestId('saved-notice').textContent()).toContain('version 2');
+    expect(await page.getByTestId('saved-notice').textContent()).toContain('1 word aligned to the audio');
 
     // A text-only edit: the boundaries are the stored ones exactly, and the words stay timed.
     const corrected = await getJson<TranscriptRead>(`${url}api/recordings/${callId}/transcript`);
     const edited = corrected.segments.find((x) => x.text.includes('шестнадцать'))!;
     expect([edited.start, edited.end]).toEqual([target.start, target.end]);
     expect(edited.words.map((w) => w.w)).toEqual(edited.text.split(' '));
-    expect(edited.words.filter((w) => w.estimated).map((w) => w.w)).toEqual(['шестнадцать']);
+    expect(edited.words.filter((w) => w.aligned).map((w) => w.w)).toEqual(['шестнадцать']);
+    expect(edited.words.filter((w) => w.estimated)).toEqual([]);
     const diff = await getJson<{ changes: { type: string; boundariesChanged: boolean }[] }>(
       `${url}api/recordings/${callId}/transcripts/diff?from=1&to=2`,
     );
     expect(diff.changes.filter((c) => c.type === 'changed').map((c) => c.boundariesChanged)).toEqual([false]);
-    // The estimated word is marked, and a click on it still seeks there.
-    const guessed = edited.words.find((w) => w.estimated)!;
+    // The aligned word says how its time was found, and a click on it still seeks there.
+    const aligned = edited.words.find((w) => w.aligned)!;
     await page.reload();
     await waitForPlayer();
-    const word = page.locator(`[data-segment-id="${edited.id}"] .estimated-timing`).first();
+    const word = page.locator(`[data-segment-id="${edited.id}"] .aligned-timing`).first();
     expect(await word.textContent()).toBe('шестнадцать');
+    expect(await word.getAttribute('title')).toContain('aligned to the audio');
     await word.click();
-    await expect.poll(() => playerSeconds(page)).toBeCloseTo(guessed.start, 1);
+    await expect.poll(() => playerSeconds(page)).toBeCloseTo(aligned.start, 1);
 
     // The Note button brings the form up; saving says so.
     await page.locator(`[data-segment-id="${edited.id}"]`).getByRole('button', { name: 'Note' }).click();

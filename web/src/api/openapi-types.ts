@@ -2691,7 +2691,7 @@ export interface components {
       /** @description Every user, by name */
       items: components['schemas']['User'][];
     };
-    /** @description A word with its timing: recognised, or estimated after an edit */
+    /** @description A word with its timing: recognised, aligned to the audio after an edit, or estimated */
     Word: {
       /** @description The word */
       w: string;
@@ -2703,6 +2703,8 @@ export interface components {
       conf: number | null;
       /** @description True when the timing was interpolated after a person edited the text (the recogniser did not measure it) */
       estimated?: boolean;
+      /** @description True when the timing was found by aligning the edited text to the audio with the recogniser model (CTC forced alignment) */
+      aligned?: boolean;
     };
     /** @description A 16 kHz mono WAV working copy of one channel (machine-made, rebuildable from the original) */
     WorkingCopy: {
@@ -4370,6 +4372,15 @@ export interface operations {
               stages: string[];
               /** @description Whether their jobs were queued now (else a worker queues them when it starts) */
               queued: boolean;
+            };
+            /** @description How the words the correction changed were timed */
+            wordTiming: {
+              /** @description Changed words timed by aligning them to the audio */
+              aligned: number;
+              /** @description Changed words whose times were interpolated */
+              estimated: number;
+              /** @description Why words were estimated instead of aligned */
+              notes: string[];
             };
           };
         };

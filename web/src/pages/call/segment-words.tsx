@@ -49,9 +49,13 @@ function wordAccess(
   };
 }
 
-/** When a word is said, and how sure: the recogniser's confidence, or that the time is estimated. */
+/**
+ * When a word is said, and how sure: the recogniser's confidence, or how the time of a word a
+ * person changed was found (aligned to the audio, or estimated).
+ */
 function wordTitle(word: Word): string | undefined {
   if (word.estimated) return `${formatClock(word.start, true)} · time estimated after an edit`;
+  if (word.aligned) return `${formatClock(word.start, true)} · time aligned to the audio after an edit`;
   return word.conf !== null
     ? `${formatClock(word.start, true)} · confidence ${formatPercent(word.conf)}`
     : undefined;
@@ -110,6 +114,7 @@ export function SegmentText({
         if (word) classes.push('word');
         if (word && word.conf !== null && word.conf < LOW_CONFIDENCE) classes.push('low-conf');
         if (word?.estimated) classes.push('estimated-timing');
+        if (word?.aligned) classes.push('aligned-timing');
         if (piece.wordIndex !== null && piece.wordIndex === activeWord) classes.push('current-word');
         if (piece.match) classes.push('code-word');
         if (piece.entity) classes.push(`entity entity-${piece.entity.kind}`);

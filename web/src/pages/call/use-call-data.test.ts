@@ -64,10 +64,19 @@ describe('a correction from the Call page', () => {
       transcript: { ...transcript.transcript, version: 4 },
       segments: { kept: 1, edited: 1, added: 0, removed: 0 },
       rerun: { stages: ['translate', 'analyse'], queued: true },
+      wordTiming: { aligned: 0, estimated: 0, notes: [] },
     };
     expect(savedMessage(result)).toBe('Saved as version 4 by anna. Running again: translate, analyse.');
     expect(savedMessage({ ...result, rerun: { stages: [], queued: false } })).toBe(
       'Saved as version 4 by anna.',
+    );
+    expect(savedMessage({ ...result, wordTiming: { aligned: 2, estimated: 0, notes: [] } })).toBe(
+      'Saved as version 4 by anna. 2 words aligned to the audio. Running again: translate, analyse.',
+    );
+    expect(
+      savedMessage({ ...result, wordTiming: { aligned: 0, estimated: 1, notes: ['no working audio'] } }),
+    ).toBe(
+      'Saved as version 4 by anna. 1 word with estimated times (no working audio). Running again: translate, analyse.',
     );
   });
 });

@@ -5,7 +5,18 @@ import type { SegmentEdit } from './segment-editor.tsx';
 /** What the desk says once a correction is saved. */
 export function savedMessage(result: CorrectionResult): string {
   const rerun = result.rerun.stages.length > 0 ? ` Running again: ${result.rerun.stages.join(', ')}.` : '';
-  return `Saved as version ${result.transcript.version} by ${result.transcript.createdBy}.${rerun}`;
+  return `Saved as version ${result.transcript.version} by ${result.transcript.createdBy}.${wordTimingMessage(result)}${rerun}`;
+}
+
+/** How the words the person changed were timed: aligned to the audio, or estimated and why. */
+function wordTimingMessage({ wordTiming }: CorrectionResult): string {
+  const plural = (n: number) => (n === 1 ? '1 word' : `${n} words`);
+  const aligned = wordTiming.aligned > 0 ? ` ${plural(wordTiming.aligned)} aligned to the audio.` : '';
+  const estimated =
+    wordTiming.estimated > 0
+      ? ` ${plural(wordTiming.estimated)} with estimated times${wordTiming.notes.length > 0 ? ` (${wordTiming.notes.join('; ')})` : ''}.`
+      : '';
+  return aligned + estimated;
 }
 
 /**
