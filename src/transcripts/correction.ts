@@ -10,6 +10,8 @@ import {
   listTranscriptVersions,
   lockCallTranscripts,
   transcriptSegments,
+  type LockedRecording,
+  type TranscriptVersion,
 } from './transcript-store.ts';
 
 /**
@@ -159,98 +161,9 @@ async function storeCorrection(
   return db.transaction().execute(async (trx) => {
     // One correction per recording at a time: the second waits, then finds it is no longer latest.
     const recording = await lockCallTranscripts(trx, input.recordingId);
-    const versions = await listTranscriptVersions(trx, input.recordingId);
-    const latest = versions.at(-1);
-    if (!latest) {
-      throw new CorrectionRejected('the recording has no transcript yet: there is nothing to correct');
-    }
-    const base = versions.find((v) => v.version === input.baseVersion);
-    if (!base) {
-      throw new CorrectionRejected(
-        `baseVersion ${input.baseVersion} does not exist (the latest version is ${latest.version})`,
-      );
-    }
-    // A person corrects the current version. A newer machine version waiting for a decision
-    // does not stop them; their correction becomes current and the offer lapses.
-    const current = versions.find((v) => v.is_current) ?? latest;
-    if (base.version !== current.version) {
-      throw new CorrectionConflict(
-        `version ${base.version} is no longer the current one: version ${current.version} was saved by ` +
-          `${current.created_by} at ${current.created_at.toISOString()}. Reload it and apply your edit again.`,
-      );
-    }
-    const baseSegments = await transcriptSegments(trx, base.id);
-    const baseById = new Map(baseSegments.map((s) => [String(s.id), s]));
-    const baseChannels = new Set(baseSegments.map((s) => s.channel));
-    const facts = {
-      channels: recording.channels,
-      durationSeconds: recording.duration_seconds,
-      sha256: recording.sha256,
-    };
-
-    const referenced = new Set<string>();
-    const counts = { kept: 0, edited: 0, added: 0, removed: 0 };
+    const { base, latest } = await versionToCorrect(trx, input);
     const wordTiming: WordTimingSummary = { aligned: 0, estimated: 0, notes: [] };
-    const drafts = [];
-    for (const [index, segment] of input.segments.entries()) {
-      checkSegment(segment, index, facts, baseChannels);
-      const text = segment.text.trim();
-      let source: TranscriptSegment | undefined;
-      if (segment.sourceSegmentId !== undefined) {
-        source = baseById.get(segment.sourceSegmentId);
-        if (!source) {
-          throw new CorrectionRejected(
-            `segments[${index}]: sourceSegmentId ${segment.sourceSegmentId} is not a segment of version ${base.version}`,
-          );
-        }
-        if (referenced.has(segment.sourceSegmentId)) {
-          throw new CorrectionRejected(
-            `segments[${index}]: segment ${segment.sourceSegmentId} is listed twice; give the new piece of a split segment no sourceSegmentId`,
-          );
-        }
-        referenced.add(segment.sourceSegmentId);
-      }
-      const unchanged = source !== undefined && sameAsSource(source, segment, text);
-      // The recogniser's confidence stays only while the text is the one it read and its words
-      // still lie inside the segment. Word timings stay on the words the edit did not change;
-      // the others are aligned to the audio, or estimated (and marked so), so seeking by word
-      // keeps working.
-      const keepWords =
-        source !== undefined && source.text === text && wordsStillFit(source, segment.start, segment.end);
-      const words = keepWords
-        ? (source?.words ?? [])
-        : await retimeEdited(trx, aligner, source?.words ?? [], text, segment, wordTiming);
-      if (!source) counts.added++;
-      else if (unchanged) counts.kept++;
-      else counts.edited++;
-      drafts.push({
-        order: [segment.start, segment.channel, segment.position ?? index, index],
-        segment: {
-          channel: segment.channel,
-          lane: segment.lane.trim(),
-          speaker: segment.speaker ?? null,
-          start: segment.start,
-          end: segment.end,
-          text,
-          language: source?.language ?? base.language,
-          confidence: keepWords ? (source?.confidence ?? null) : null,
-          words,
-          sourceSegmentId: source ? String(source.id) : null,
-        },
-      });
-    }
-    counts.removed = baseSegments.length - referenced.size;
-    if (counts.edited + counts.added + counts.removed === 0) {
-      throw new CorrectionRejected(`nothing changed: the segments are the same as version ${base.version}`);
-    }
-    drafts.sort((a, b) => {
-      for (let i = 0; i < a.order.length; i++) {
-        const d = a.order[i]! - b.order[i]!;
-        if (d !== 0) return d;
-      }
-      return 0;
-    });
-
+    const { segments, counts } = await draftSegments(trx, input, base, recording, aligner, wordTiming);
     const transcript = await appendTranscriptVersion(
       trx,
       {
@@ -265,9 +178,17 @@ async function storeCorrection(
         language: base.language,
         follows: latest.version,
       },
-      drafts.map((d) => d.segment),
+      segments,
     );
     const rerun = await markRerunPending(trx, input.recordingId);
+    const saved: SavedCorrection = {
+      transcriptId: transcript.id,
+      version: transcript.version,
+      basedOnVersion: base.version,
+      segments: counts,
+      rerun,
+      wordTiming,
+    };
     // Its own action, so the log says plainly that a person made this version; the details say
     // which version it was based on and what they changed.
     await writeCustodyEvents(
@@ -278,31 +199,129 @@ async function storeCorrection(
         sha256: recording.sha256,
         toolVersions: toolVersions(),
       },
-      [
-        {
-          action: 'corrected',
-          details: {
-            stage: 'correction',
-            kind: 'human',
-            transcriptId: transcript.id,
-            version: transcript.version,
-            basedOnVersion: base.version,
-            segments: counts,
-            rerun,
-            wordTiming,
-          },
-        },
-      ],
+      [{ action: 'corrected', details: { stage: 'correction', kind: 'human', ...saved } }],
     );
-    return {
-      transcriptId: transcript.id,
-      version: transcript.version,
-      basedOnVersion: base.version,
-      segments: counts,
-      rerun,
-      wordTiming,
-    };
+    return saved;
   });
+}
+
+/** The version the person edited, which must still be the current one, and the latest version. */
+async function versionToCorrect(trx: Db, input: CorrectionInput) {
+  const versions = await listTranscriptVersions(trx, input.recordingId);
+  const latest = versions.at(-1);
+  if (!latest) {
+    throw new CorrectionRejected('the recording has no transcript yet: there is nothing to correct');
+  }
+  const base = versions.find((v) => v.version === input.baseVersion);
+  if (!base) {
+    throw new CorrectionRejected(
+      `baseVersion ${input.baseVersion} does not exist (the latest version is ${latest.version})`,
+    );
+  }
+  // A person corrects the current version. A newer machine version waiting for a decision
+  // does not stop them; their correction becomes current and the offer lapses.
+  const current = versions.find((v) => v.is_current) ?? latest;
+  if (base.version !== current.version) {
+    throw new CorrectionConflict(
+      `version ${base.version} is no longer the current one: version ${current.version} was saved by ` +
+        `${current.created_by} at ${current.created_at.toISOString()}. Reload it and apply your edit again.`,
+    );
+  }
+  return { base, latest };
+}
+
+/**
+ * The new version's segments in time order, each checked against the call and traced to the base
+ * segment it came from, and what the edit did (kept, edited, added, removed).
+ */
+async function draftSegments(
+  trx: Db,
+  input: CorrectionInput,
+  base: TranscriptVersion,
+  recording: LockedRecording,
+  aligner: EditAligner | undefined,
+  wordTiming: WordTimingSummary,
+) {
+  const baseSegments = await transcriptSegments(trx, base.id);
+  const baseById = new Map(baseSegments.map((s) => [String(s.id), s]));
+  const baseChannels = new Set(baseSegments.map((s) => s.channel));
+  const facts = {
+    channels: recording.channels,
+    durationSeconds: recording.duration_seconds,
+    sha256: recording.sha256,
+  };
+  const referenced = new Set<string>();
+  const counts = { kept: 0, edited: 0, added: 0, removed: 0 };
+  const drafts = [];
+  for (const [index, segment] of input.segments.entries()) {
+    checkSegment(segment, index, facts, baseChannels);
+    const text = segment.text.trim();
+    const source = sourceOf(segment, index, base, baseById, referenced);
+    const unchanged = source !== undefined && sameAsSource(source, segment, text);
+    // The recogniser's confidence stays only while the text is the one it read and its words
+    // still lie inside the segment. Word timings stay on the words the edit did not change;
+    // the others are aligned to the audio, or estimated (and marked so), so seeking by word
+    // keeps working.
+    const keepWords =
+      source !== undefined && source.text === text && wordsStillFit(source, segment.start, segment.end);
+    const words = keepWords
+      ? (source?.words ?? [])
+      : await retimeEdited(trx, aligner, source?.words ?? [], text, segment, wordTiming);
+    if (!source) counts.added++;
+    else if (unchanged) counts.kept++;
+    else counts.edited++;
+    drafts.push({
+      order: [segment.start, segment.channel, segment.position ?? index, index],
+      segment: {
+        channel: segment.channel,
+        lane: segment.lane.trim(),
+        speaker: segment.speaker ?? null,
+        start: segment.start,
+        end: segment.end,
+        text,
+        language: source?.language ?? base.language,
+        confidence: keepWords ? (source?.confidence ?? null) : null,
+        words,
+        sourceSegmentId: source ? String(source.id) : null,
+      },
+    });
+  }
+  counts.removed = baseSegments.length - referenced.size;
+  if (counts.edited + counts.added + counts.removed === 0) {
+    throw new CorrectionRejected(`nothing changed: the segments are the same as version ${base.version}`);
+  }
+  drafts.sort((a, b) => {
+    for (let i = 0; i < a.order.length; i++) {
+      const d = a.order[i]! - b.order[i]!;
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+  return { segments: drafts.map((d) => d.segment), counts };
+}
+
+/** The base segment an edited segment came from (none for a new one), each used at most once. */
+function sourceOf(
+  segment: CorrectionInput['segments'][number],
+  index: number,
+  base: TranscriptVersion,
+  baseById: Map<string, TranscriptSegment>,
+  referenced: Set<string>,
+): TranscriptSegment | undefined {
+  if (segment.sourceSegmentId === undefined) return undefined;
+  const source = baseById.get(segment.sourceSegmentId);
+  if (!source) {
+    throw new CorrectionRejected(
+      `segments[${index}]: sourceSegmentId ${segment.sourceSegmentId} is not a segment of version ${base.version}`,
+    );
+  }
+  if (referenced.has(segment.sourceSegmentId)) {
+    throw new CorrectionRejected(
+      `segments[${index}]: segment ${segment.sourceSegmentId} is listed twice; give the new piece of a split segment no sourceSegmentId`,
+    );
+  }
+  referenced.add(segment.sourceSegmentId);
+  return source;
 }
 
 /** Times for an edited segment's words, counted into the correction's summary. */
