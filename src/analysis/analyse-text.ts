@@ -1,4 +1,5 @@
 import { extractEntities } from './entities/extract-entities.ts';
+import { CLASSIFIER_VERSION, classifyMeaning } from './classifier/classify-meaning.ts';
 import { bundledLexicon } from './lexicon/lexicon-data.ts';
 import { detectLanguage } from './matching/language.ts';
 import { compileLexicon, matchText, type CompiledLexicon } from './matching/match-text.ts';
@@ -13,7 +14,7 @@ import type { CallAnalysis, SegmentInput, TextAnalysis } from './types.ts';
  */
 
 /** Bump when matching or scoring rules change, so stored runs say which rules produced them. */
-export const ANALYSER_VERSION = 'earshot-analyser-2';
+export const ANALYSER_VERSION = 'earshot-analyser-3';
 
 let compiled: CompiledLexicon | undefined;
 
@@ -23,10 +24,12 @@ function analyser(): CompiledLexicon {
 
 export function analyseText(text: string): TextAnalysis {
   const tokens = tokenise(text);
+  const language = detectLanguage(tokens);
   return {
-    language: detectLanguage(tokens),
+    language,
     matches: matchText(text, tokens, analyser()),
     entities: extractEntities(text),
+    meaning: classifyMeaning(text, language.code),
   };
 }
 
@@ -40,5 +43,6 @@ export function analyseCall(segments: readonly SegmentInput[]): CallAnalysis {
     triage,
     lexiconVersion: analyser().lexicon.version,
     analyserVersion: ANALYSER_VERSION,
+    classifierVersion: CLASSIFIER_VERSION,
   };
 }

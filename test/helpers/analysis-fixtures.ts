@@ -151,12 +151,14 @@ export function callAnalysisOf(segments: readonly AnalysedSegment[], triage = 0)
           place,
         };
       }),
+      meaning: [],
     })),
     counts,
     casualties: { killed, wounded, missing: null },
     triage: { score: triage, reasons: triage > 0 ? [`scored ${triage} in a test`] : [] },
     lexiconVersion: 'lex-test',
     analyserVersion: 'test-1',
+    classifierVersion: 'meaning-test',
   };
 }
 
