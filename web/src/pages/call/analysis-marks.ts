@@ -1,12 +1,15 @@
 import { useMemo } from 'react';
-import type { AnalysisEntity, AnalysisMatch, RecordingAnalysis } from '../../api/analysis.ts';
+import type { AnalysisEntity, AnalysisMatch, MeaningFlag, RecordingAnalysis } from '../../api/analysis.ts';
+import { COUNTED_CONFIDENCE } from '../../api/categories.ts';
 import type { Segment, TranscriptResponse } from '../../api/transcripts.ts';
 import { numberHref } from '../numbers/number-href.ts';
 
 export interface AnalysisMarks {
   matchesBySegment: Map<string, AnalysisMatch[]>;
   entitiesBySegment: Map<string, AnalysisEntity[]>;
-  /** Segments holding at least one code-word match. */
+  /** The meaning classifier's flags, most confident first. */
+  meaningBySegment: Map<string, MeaningFlag[]>;
+  /** Segments holding at least one code-word match or a counted meaning flag. */
   flaggedSegmentIds: Set<string>;
 }
 
@@ -54,7 +57,7 @@ export function nextFlagTime(
 }
 
 /**
- * The analysis's code-word matches and entities by segment, for the transcript shown. An analysis
+ * The analysis's code-word matches, entities and meaning flags by segment, for the transcript shown. An analysis
  * of another transcript version marks nothing: its offsets belong to other text.
  */
 export function useAnalysisMarks(
@@ -70,6 +73,22 @@ export function useAnalysisMarks(
     () => groupBySegment<AnalysisEntity>(analysedThis ? analysis.entities : []),
     [analysis, analysedThis],
   );
-  const flaggedSegmentIds = useMemo(() => new Set(matchesBySegment.keys()), [matchesBySegment]);
-  return { matchesBySegment, entitiesBySegment, flaggedSegmentIds };
+  const meaningBySegment = useMemo(
+    () =>
+      groupBySegment<MeaningFlag>(
+        analysedThis ? [...analysis.meaning].sort((a, b) => b.confidence - a.confidence) : [],
+      ),
+    [analysis, analysedThis],
+  );
+  const flaggedSegmentIds = useMemo(
+    () =>
+      new Set([
+        ...matchesBySegment.keys(),
+        ...[...meaningBySegment]
+          .filter(([, flags]) => flags.some((f) => f.confidence >= COUNTED_CONFIDENCE))
+          .map(([id]) => id),
+      ]),
+    [matchesBySegment, meaningBySegment],
+  );
+  return { matchesBySegment, entitiesBySegment, meaningBySegment, flaggedSegmentIds };
 }

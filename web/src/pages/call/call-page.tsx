@@ -136,6 +136,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
           error={errors.transcript ?? null}
           matchesBySegment={marks.matchesBySegment}
           entitiesBySegment={marks.entitiesBySegment}
+          meaningBySegment={marks.meaningBySegment}
           activeSegmentId={playback.activeSegmentId}
           activeWord={playback.activeWord}
           editingId={editing.editingId}

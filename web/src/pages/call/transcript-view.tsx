@@ -1,12 +1,13 @@
-import { memo, useEffect, useRef } from 'react';
-import type { AnalysisEntity, AnalysisMatch } from '../../api/analysis.ts';
+import { memo, useEffect, useRef, useState } from 'react';
+import type { AnalysisEntity, AnalysisMatch, MeaningFlag } from '../../api/analysis.ts';
 import { categoryColor, categoryLabel } from '../../api/categories.ts';
 import type { Segment, Word } from '../../api/transcripts.ts';
 import { formatClock, formatPercent } from '../../format.ts';
 import { SegmentEditor, type SegmentEdit } from './segment-editor.tsx';
 import { SegmentEnglish } from './segment-english.tsx';
-import { splitSegmentText } from './segment-text.ts';
+import { splitSegmentText, type TextRange } from './segment-text.ts';
 import { entityHref } from './analysis-marks.ts';
+import { MeaningChips } from './meaning-chips.tsx';
 import { laneColorIndex, laneLabel, lanesOf } from '../../lanes.ts';
 
 /** Below this a recognised word is shown as doubtful. */
@@ -17,6 +18,8 @@ interface SegmentRowProps {
   segment: Segment;
   matches: AnalysisMatch[];
   entities: AnalysisEntity[];
+  /** Flags from meaning (the classifier), most confident first. */
+  meaning: MeaningFlag[];
   active: boolean;
   activeWord: number | null;
   editing: boolean;
@@ -68,9 +71,13 @@ function SegmentText({
   entities,
   activeWord,
   onSeek,
-}: Pick<SegmentRowProps, 'segment' | 'matches' | 'entities' | 'activeWord' | 'onSeek'>) {
+  phrases,
+}: Pick<SegmentRowProps, 'segment' | 'matches' | 'entities' | 'activeWord' | 'onSeek'> & {
+  /** Phrases of the meaning flag looked at, highlighted. */
+  phrases: readonly TextRange[];
+}) {
   const words = segment.words ?? [];
-  const pieces = splitSegmentText(segment.text, words, matches, entities);
+  const pieces = splitSegmentText(segment.text, words, matches, entities, phrases);
   return (
     <p className="segment-text" lang={segment.language ?? 'ru'}>
       {pieces.map((piece) => {
@@ -82,6 +89,7 @@ function SegmentText({
         if (piece.wordIndex !== null && piece.wordIndex === activeWord) classes.push('current-word');
         if (piece.match) classes.push('code-word');
         if (piece.entity) classes.push(`entity entity-${piece.entity.kind}`);
+        if (piece.phrase) classes.push('meaning-phrase');
         const gloss = piece.match
           ? `${piece.match.surface} — ${piece.match.gloss} (${categoryLabel(piece.match.category)}, ${formatPercent(piece.match.confidence)})`
           : undefined;
@@ -109,6 +117,7 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
     segment,
     matches,
     entities,
+    meaning,
     active,
     editing,
     editable,
@@ -123,6 +132,10 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
     if (active) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [active]);
   const lowConfidence = segment.confidence !== null && segment.confidence < LOW_CONFIDENCE;
+  // The meaning flag whose phrases are highlighted: the one hovered or focused, else the one pressed.
+  const [hovered, setHovered] = useState<MeaningFlag | null>(null);
+  const [pinned, setPinned] = useState<MeaningFlag | null>(null);
+  const shown = hovered ?? pinned;
   return (
     <div
       ref={ref}
@@ -160,7 +173,14 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
           />
         ) : (
           <>
-            <SegmentText {...props} />
+            <SegmentText {...props} phrases={shown?.phrases ?? NO_PHRASES} />
+            <MeaningChips
+              flags={meaning}
+              shown={shown}
+              pinned={pinned}
+              onShow={setHovered}
+              onPin={setPinned}
+            />
             {entities.length > 0 ? (
               <div className="entity-chips">
                 {entities.map((e, i) => {
@@ -227,6 +247,7 @@ export function TranscriptView({
   segments,
   matchesBySegment,
   entitiesBySegment,
+  meaningBySegment,
   activeSegmentId,
   activeWord,
   editingId,
@@ -240,6 +261,7 @@ export function TranscriptView({
   segments: Segment[];
   matchesBySegment: Map<string, AnalysisMatch[]>;
   entitiesBySegment: Map<string, AnalysisEntity[]>;
+  meaningBySegment: Map<string, MeaningFlag[]>;
   activeSegmentId: string | null;
   activeWord: number | null;
   editingId: string | null;
@@ -260,6 +282,7 @@ export function TranscriptView({
           segment={segment}
           matches={matchesBySegment.get(segment.id) ?? NO_MATCHES}
           entities={entitiesBySegment.get(segment.id) ?? NO_ENTITIES}
+          meaning={meaningBySegment.get(segment.id) ?? NO_MEANING}
           active={segment.id === activeSegmentId}
           activeWord={segment.id === activeSegmentId ? activeWord : null}
           editing={segment.id === editingId}
@@ -277,3 +300,5 @@ export function TranscriptView({
 
 const NO_MATCHES: AnalysisMatch[] = [];
 const NO_ENTITIES: AnalysisEntity[] = [];
+const NO_MEANING: MeaningFlag[] = [];
+const NO_PHRASES: TextRange[] = [];
