@@ -41,16 +41,22 @@ export function matchTime(match: AnalysisMatch, segment: Segment): number {
 }
 
 /**
- * The first flagged moment after `now`, or null when there is none. A flag closer than 50 ms counts
- * as the current one, so that pressing n again moves on.
+ * The first flagged moment after `now`, or null when there is none: each code word where it is
+ * said, and each segment that only meaning flags (`flaggedSegmentIds` without a match) at its
+ * start. A flag closer than 50 ms counts as the current one, so that pressing n again moves on.
  */
 export function nextFlagTime(
   segments: readonly Segment[],
   matchesBySegment: ReadonlyMap<string, readonly AnalysisMatch[]>,
   now: number,
+  flaggedSegmentIds: ReadonlySet<string> = new Set(),
 ): number | null {
   const times = segments
-    .flatMap((s) => (matchesBySegment.get(s.id) ?? []).map((m) => matchTime(m, s)))
+    .flatMap((s) => {
+      const matches = matchesBySegment.get(s.id) ?? [];
+      if (matches.length === 0) return flaggedSegmentIds.has(s.id) ? [s.start] : [];
+      return matches.map((m) => matchTime(m, s));
+    })
     .filter((t) => t > now + 0.05)
     .sort((a, b) => a - b);
   return times[0] ?? null;

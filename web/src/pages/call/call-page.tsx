@@ -63,13 +63,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
   const segments = transcript?.segments ?? NO_SEGMENTS;
 
   const marks = useAnalysisMarks(analysis, transcript);
-  const playback = useCallPlayback(
-    recording,
-    segments,
-    marks.matchesBySegment,
-    params.get('t'),
-    params.get('segment'),
-  );
+  const playback = useCallPlayback(recording, segments, marks, params.get('t'), params.get('segment'));
   usePlayerKeys(playback.player, playback.nextFlag);
 
   const showLatest = useCallback(
