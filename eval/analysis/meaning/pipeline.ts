@@ -26,7 +26,7 @@ const NOT_CLASSIFIED: ReadonlySet<Category> = new Set(['radio_code', 'general'])
 /** A category needs this many positive segments to get a model. */
 const MIN_POSITIVES = 8;
 /** Calibration folds (grouped) inside the training data. */
-const CALIBRATION_FOLDS = 5;
+const CALIBRATION_FOLDS = 3;
 export const REPORT_THRESHOLD = 0.5;
 /** Weights smaller than this are dropped from the model file. */
 export const PRUNE_BELOW = 0.002;
