@@ -22,19 +22,24 @@ function analyser(): CompiledLexicon {
   return (compiled ??= compileLexicon(bundledLexicon()));
 }
 
-export function analyseText(text: string): TextAnalysis {
+export interface AnalyseOptions {
+  /** false: lexicon, entities and language only (the benchmark's baseline); default true. */
+  meaning?: boolean;
+}
+
+export function analyseText(text: string, options: AnalyseOptions = {}): TextAnalysis {
   const tokens = tokenise(text);
   const language = detectLanguage(tokens);
   return {
     language,
     matches: matchText(text, tokens, analyser()),
     entities: extractEntities(text),
-    meaning: classifyMeaning(text, language.code),
+    meaning: options.meaning === false ? [] : classifyMeaning(text, language.code),
   };
 }
 
-export function analyseCall(segments: readonly SegmentInput[]): CallAnalysis {
-  const analysed = segments.map((s) => ({ key: s.key, ...analyseText(s.text) }));
+export function analyseCall(segments: readonly SegmentInput[], options: AnalyseOptions = {}): CallAnalysis {
+  const analysed = segments.map((s) => ({ key: s.key, ...analyseText(s.text, options) }));
   const { counts, casualties, triage } = scoreCall(analysed);
   return {
     segments: analysed,
@@ -43,6 +48,6 @@ export function analyseCall(segments: readonly SegmentInput[]): CallAnalysis {
     triage,
     lexiconVersion: analyser().lexicon.version,
     analyserVersion: ANALYSER_VERSION,
-    classifierVersion: CLASSIFIER_VERSION,
+    classifierVersion: options.meaning === false ? 'none' : CLASSIFIER_VERSION,
   };
 }

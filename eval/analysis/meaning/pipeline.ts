@@ -25,8 +25,9 @@ import type { MeaningSegment } from './training-data.ts';
 const NOT_CLASSIFIED: ReadonlySet<Category> = new Set(['radio_code', 'general']);
 /** A category needs this many positive segments to get a model. */
 const MIN_POSITIVES = 8;
-/** Calibration folds (grouped) inside the training data. */
-const CALIBRATION_FOLDS = 5;
+/** Calibration folds (by group) when the training data has too few sources to leave one out. */
+const CALIBRATION_FOLDS = 3;
+const MIN_SOURCES_FOR_SOURCE_FOLDS = 3;
 export const REPORT_THRESHOLD = 0.5;
 /** Weights smaller than this are dropped from the model file. */
 export const PRUNE_BELOW = 0.002;
@@ -73,8 +74,15 @@ export function trainMeaningModel(
 ): TrainedModel {
   const categories = categoriesToTrain(examples);
   const oof = categories.map(() => new Float64Array(examples.length));
-  for (let fold = 0; fold < CALIBRATION_FOLDS; fold++) {
-    const inFold = examples.map((e) => foldOf(e.segment.group, CALIBRATION_FOLDS) === fold);
+  // Calibrated on scores of sources each calibration model never saw: the flags are for calls
+  // from new sources, whose scores run lower than those of text like the training data.
+  const sources = [...new Set(examples.map((e) => e.segment.source))].sort();
+  const bySource = sources.length >= MIN_SOURCES_FOR_SOURCE_FOLDS;
+  const folds = bySource ? sources.length : CALIBRATION_FOLDS;
+  for (let fold = 0; fold < folds; fold++) {
+    const inFold = examples.map((e) =>
+      bySource ? e.segment.source === sources[fold] : foldOf(e.segment.group, CALIBRATION_FOLDS) === fold,
+    );
     const raw = trainLinear(
       examples.filter((_, i) => !inFold[i]),
       categories,

@@ -79,15 +79,22 @@ function addCharGrams(list: OccurrenceList, norm: string, tokenIndex: number): v
  * Features of one text. `useMorphology` is false for text Az.js cannot read (Ukrainian): its
  * lemmas would be guesses, so the word form stands in for the lemma.
  */
-export function featurise(text: string, useMorphology = true): Featurised {
+export interface FeatureKinds {
+  charGrams: boolean;
+  lemmas: boolean;
+  bigrams: boolean;
+}
+export const ALL_FEATURES: FeatureKinds = { charGrams: true, lemmas: true, bigrams: true };
+
+export function featurise(text: string, useMorphology = true, kinds: FeatureKinds = ALL_FEATURES): Featurised {
   const tokens = tokenise(text).slice(0, MAX_TOKENS);
   const list = new OccurrenceList();
   let previousLemma: string | undefined;
   tokens.forEach((token, i) => {
-    addCharGrams(list, token.norm, i);
+    if (kinds.charGrams) addCharGrams(list, token.norm, i);
     const lemma = lemmaOf(token, useMorphology);
-    list.add(fnvString(LEMMA_SEED, lemma), i, i);
-    if (previousLemma !== undefined)
+    if (kinds.lemmas) list.add(fnvString(LEMMA_SEED, lemma), i, i);
+    if (kinds.bigrams && previousLemma !== undefined)
       list.add(fnvString(fnvString(BIGRAM_SEED, previousLemma), ` ${lemma}`), i - 1, i);
     previousLemma = lemma;
   });

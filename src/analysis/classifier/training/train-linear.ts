@@ -27,17 +27,19 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  epochs: 8,
+  epochs: 5,
   learningRate: 0.5,
   l2: 1e-6,
   positiveWeight: 3,
   seed: 16,
 };
 
+const SKIP_GRADIENT = 1e-3;
+
 export interface RawModel {
   categories: Category[];
   bias: Float64Array;
-  /** Category-major: weights[c * FEATURE_SPACE + feature]. */
+  /** Feature-major: weights[feature * categories.length + c]. */
   weights: Float32Array;
 }
 
@@ -68,32 +70,51 @@ export function trainLinear(
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
 ): RawModel {
   const width = categories.length;
+  // Feature-major (all categories of one feature side by side): an example touches a few hundred
+  // rows instead of a few hundred scattered weights per category, which keeps training in cache.
   const weights = new Float32Array(width * FEATURE_SPACE);
   const squares = new Float32Array(width * FEATURE_SPACE);
   const bias = new Float64Array(width);
   const biasSquares = new Float64Array(width).fill(1e-8);
+  const scores = new Float64Array(width);
+  const gradients = new Float64Array(width);
   const random = seededRandom(options.seed);
   const { learningRate: rate, l2, positiveWeight } = options;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const example of shuffled(examples, random)) {
-      categories.forEach((category, c) => {
-        if (example.excluded.has(category)) return;
-        const base = c * FEATURE_SPACE;
-        let score = bias[c]!;
-        for (let k = 0; k < example.indices.length; k++) {
-          score += weights[base + example.indices[k]!]! * example.values[k]!;
-        }
+      scores.set(bias);
+      for (let k = 0; k < example.indices.length; k++) {
+        const row = example.indices[k]! * width;
+        const value = example.values[k]!;
+        for (let c = 0; c < width; c++) scores[c]! += weights[row + c]! * value;
+      }
+      let any = false;
+      for (let c = 0; c < width; c++) {
+        const category = categories[c]!;
         const positive = example.labels.has(category);
-        const gradient = (1 / (1 + Math.exp(-score)) - (positive ? 1 : 0)) * (positive ? positiveWeight : 1);
-        for (let k = 0; k < example.indices.length; k++) {
-          const at = base + example.indices[k]!;
-          const g = gradient * example.values[k]! + l2 * weights[at]!;
+        const g = example.excluded.has(category)
+          ? 0
+          : (1 / (1 + Math.exp(-scores[c]!)) - (positive ? 1 : 0)) * (positive ? positiveWeight : 1);
+        // An example the model already gets right with a margin teaches nothing; skipping it saves
+        // most of the training time (most segments are easy negatives for most categories).
+        gradients[c] = Math.abs(g) < SKIP_GRADIENT ? 0 : g;
+        if (gradients[c] === 0) continue;
+        any = true;
+        biasSquares[c]! += g * g;
+        bias[c]! -= (rate * g) / Math.sqrt(biasSquares[c]!);
+      }
+      if (!any) continue;
+      for (let k = 0; k < example.indices.length; k++) {
+        const row = example.indices[k]! * width;
+        const value = example.values[k]!;
+        for (let c = 0; c < width; c++) {
+          if (gradients[c] === 0) continue;
+          const at = row + c;
+          const g = gradients[c]! * value + l2 * weights[at]!;
           squares[at]! += g * g;
           weights[at]! -= (rate * g) / Math.sqrt(squares[at]! + 1e-8);
         }
-        biasSquares[c]! += gradient * gradient;
-        bias[c]! -= (rate * gradient) / Math.sqrt(biasSquares[c]!);
-      });
+      }
     }
   }
   return { categories: [...categories], bias, weights };
@@ -101,16 +122,17 @@ export function trainLinear(
 
 /** A raw model's score for every example, one Float64Array per category column. */
 export function scoreExamples(model: RawModel, examples: readonly TrainingExample[]): Float64Array[] {
-  return model.categories.map((_, c) => {
-    const base = c * FEATURE_SPACE;
-    return Float64Array.from(examples, (example) => {
-      let score = model.bias[c]!;
-      for (let k = 0; k < example.indices.length; k++) {
-        score += model.weights[base + example.indices[k]!]! * example.values[k]!;
-      }
-      return score;
-    });
+  const width = model.categories.length;
+  const out = model.categories.map(() => new Float64Array(examples.length));
+  examples.forEach((example, i) => {
+    for (let c = 0; c < width; c++) out[c]![i] = model.bias[c]!;
+    for (let k = 0; k < example.indices.length; k++) {
+      const row = example.indices[k]! * width;
+      const value = example.values[k]!;
+      for (let c = 0; c < width; c++) out[c]![i]! += model.weights[row + c]! * value;
+    }
   });
+  return out;
 }
 
 export interface ModelMeta {
@@ -135,9 +157,10 @@ export function calibratedModel(
       kept.map(({ i }) => oofScores[c]![i]!),
       kept.map(({ e }) => e.labels.has(category)),
     );
-    const weights = raw.weights.subarray(c * FEATURE_SPACE, (c + 1) * FEATURE_SPACE);
+    const width = raw.categories.length;
+    const weights = new Float32Array(FEATURE_SPACE).map((_, feature) => raw.weights[feature * width + c]!);
     const indices = new Int32Array(FEATURE_SPACE).map((_, i) => i);
-    return { category, bias: raw.bias[c]!, platt, indices, weights: Float32Array.from(weights) };
+    return { category, bias: raw.bias[c]!, platt, indices, weights };
   });
   return { format: 'earshot-meaning-1', hashBits: HASH_BITS, ...meta, categories };
 }
