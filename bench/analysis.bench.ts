@@ -4,7 +4,9 @@
 // pass (every word form seen for the first time, so morphology caches fill) and warm passes
 // (caches full, one warm-up pass excluded). The baseline is a plain lower-case + tokenise pass over
 // the same segments, timed the same way, so the ratio says what the analysis costs per segment.
-// Goal (issue 4): ≥ 2,000 segments/s warm. Per CPU-second figures are printed too: on a shared
+// Lexicon alone (analyseCall with { meaning: false }) and lexicon + meaning classifier (the
+// analyser as the analyse stage runs it) are timed in the same run.
+// Goal (issues 4 and 16): ≥ 2,000 segments/s warm, classifier included. Per CPU-second figures are printed too: on a shared
 // machine other processes stretch wall time but not this process's CPU time.
 import { availableParallelism, cpus } from 'node:os';
 import type { SegmentInput } from '../src/analysis/types.ts';
@@ -75,26 +77,36 @@ async function main(): Promise<void> {
   const loadStarted = process.hrtime.bigint();
   const { analyseCall } = await import('../src/analysis/analyse-text.ts');
   const first = calls[0] ?? [];
-  analyseCall(first.slice(0, 1));
+  analyseCall(first.slice(0, 1), { meaning: false });
   const loadSeconds = Number(process.hrtime.bigint() - loadStarted) / 1e9;
-  const analyse = (call: Call) => {
-    const result = analyseCall(call);
-    return (
-      result.segments.length + result.segments.reduce((n, s) => n + s.matches.length + s.entities.length, 0)
-    );
-  };
+  const count = (result: ReturnType<typeof analyseCall>) =>
+    result.segments.length +
+    result.segments.reduce((n, s) => n + s.matches.length + s.entities.length + s.meaning.length, 0);
+  const lexiconOnly = (call: Call) => count(analyseCall(call, { meaning: false }));
+  const analyse = (call: Call) => count(analyseCall(call));
   const baseline = (call: Call) => call.reduce((n, s) => n + tokeniseBaseline(s.text), 0);
 
-  const cold = time(calls, 1, analyse);
+  const cold = time(calls, 1, lexiconOnly);
+  time(calls, 1, lexiconOnly); // warm-up, excluded
+  const lexicon = time(calls, passes, lexiconOnly);
+  const modelStarted = process.hrtime.bigint();
+  analyseCall(first.slice(0, 1));
+  const modelSeconds = Number(process.hrtime.bigint() - modelStarted) / 1e9;
   time(calls, 1, analyse); // warm-up, excluded
   const warm = time(calls, passes, analyse);
   time(calls, 1, baseline); // warm-up, excluded
   const base = time(calls, passes, baseline);
 
-  console.log(`Loading (import + first call)                 ${loadSeconds.toFixed(3)} s`);
-  console.log(line('analyseCall, cold caches (first pass)', cold));
-  console.log(line('analyseCall, warm caches', warm));
+  console.log(`Loading (import + first call, lexicon)        ${loadSeconds.toFixed(3)} s`);
+  console.log(`Loading the meaning model (first classified)  ${modelSeconds.toFixed(3)} s`);
+  console.log(line('lexicon alone, cold caches (first pass)', cold));
+  console.log(line('lexicon alone, warm caches', lexicon));
+  console.log(line('lexicon + meaning classifier, warm caches', warm));
   console.log(line('baseline: lower-case + tokenise', base));
+  console.log(
+    `The classifier costs ${((1 / warm.perSecond - 1 / lexicon.perSecond) * 1e6) | 0} µs per segment ` +
+      `(${(lexicon.perSecond / warm.perSecond).toFixed(2)}× the lexicon alone's time).`,
+  );
   const perCpuSecond = warm.segments / warm.cpuSeconds;
   const verdict = (x: number) => (x >= GOAL_PER_SECOND ? 'met' : 'NOT met');
   console.log(

@@ -244,11 +244,13 @@ function emptyAnalysis(segments: readonly SegmentInput[]): CallAnalysis {
       language: { code: 'unknown', lexiconCovers: false },
       matches: [],
       entities: [],
+      meaning: [],
     })),
     counts: {},
     casualties: { killed: null, wounded: null, missing: null },
     triage: { score: 0, reasons: [] },
     lexiconVersion: 'unknown',
     analyserVersion: 'unknown',
+    classifierVersion: 'unknown',
   };
 }

@@ -1,4 +1,5 @@
 import { extractEntities } from './entities/extract-entities.ts';
+import { CLASSIFIER_VERSION, classifyMeaning } from './classifier/classify-meaning.ts';
 import { bundledLexicon, type Lexicon } from './lexicon/lexicon-data.ts';
 import { languageEvidence, verdictFrom, type LanguageEvidence } from './matching/language.ts';
 import { compileLexicon, matchText, type CompiledLexicon } from './matching/match-text.ts';
@@ -36,7 +37,12 @@ function analyser(): Analyser {
   return compiled;
 }
 
-export function analyseText(text: string): TextAnalysis {
+export interface AnalyseOptions {
+  /** false: lexicon, entities and language only (the benchmark's baseline); default true. */
+  meaning?: boolean;
+}
+
+export function analyseText(text: string, options: AnalyseOptions = {}): TextAnalysis {
   const tokens = tokenise(text);
   const evidence = languageEvidence(tokens);
   const language = verdictFrom(evidence, tokens.length);
@@ -44,6 +50,7 @@ export function analyseText(text: string): TextAnalysis {
     language,
     matches: matchLexicons(text, tokens, language, evidence),
     entities: extractEntities(text),
+    meaning: options.meaning === false ? [] : classifyMeaning(text, language.code),
   };
 }
 
@@ -76,8 +83,8 @@ function matchLexicons(
   return kept.sort((a, b) => a.start - b.start);
 }
 
-export function analyseCall(segments: readonly SegmentInput[]): CallAnalysis {
-  const analysed = segments.map((s) => ({ key: s.key, ...analyseText(s.text) }));
+export function analyseCall(segments: readonly SegmentInput[], options: AnalyseOptions = {}): CallAnalysis {
+  const analysed = segments.map((s) => ({ key: s.key, ...analyseText(s.text, options) }));
   const { counts, casualties, triage } = scoreCall(analysed);
   return {
     segments: analysed,
@@ -86,5 +93,6 @@ export function analyseCall(segments: readonly SegmentInput[]): CallAnalysis {
     triage,
     lexiconVersion: analyser().lexicon.version,
     analyserVersion: ANALYSER_VERSION,
+    classifierVersion: options.meaning === false ? 'none' : CLASSIFIER_VERSION,
   };
 }

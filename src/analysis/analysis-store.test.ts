@@ -12,12 +12,13 @@ import {
   insertTranscriptVersion,
   KHARKIV,
   matchIn,
+  meaningIn,
   storeAnalysis,
 } from '../../test/helpers/analysis-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { migrateToLatest } from '../db/database.ts';
 import { migrations } from '../db/migrations/index.ts';
-import { readCurrentAnalysis } from './analysis-store.ts';
+import { findAnalysisRun, readCurrentAnalysis } from './analysis-store.ts';
 
 // The analysis tables on the real database: write-once runs, and analysis_current, which the
 // database keeps pointing at the latest run of each recording's latest transcript version.
@@ -38,6 +39,7 @@ afterAll(async () => {
 
 const TEXT_1 = 'у нас пять двухсотых под бахмутом';
 const TEXT_2 = 'и три трёхсотых в харькове';
+const DESERTING = 'да я домой уйду пусть хоть сажают';
 
 async function current(recordingId: string) {
   return t.db
@@ -100,6 +102,79 @@ describe('analysis store', () => {
     ]);
   });
 
+  it('stores meaning flags apart from the words, and the Calls filter sees categories only meaning found', async () => {
+    const { id } = await insertRecording(fixture, { collection_id: collectionId });
+    const transcript = await insertTranscriptVersion(t.db, id, [{ text: DESERTING }, { text: TEXT_1 }]);
+    const [s1, s2] = transcript.segmentIds as [string, string];
+    const analysis = callAnalysisOf([
+      {
+        key: s1,
+        text: DESERTING,
+        meaning: [
+          meaningIn(DESERTING, 'desertion', 0.82, [
+            ['домой уйду', 1.4],
+            ['пусть хоть сажают', 0.9],
+          ]),
+          meaningIn(DESERTING, 'morale', 0.31, [['пусть', 0.2]]),
+        ],
+      },
+      {
+        key: s2,
+        text: TEXT_1,
+        matches: [matchIn(TEXT_1, 'двухсотых', 'casualties_killed')],
+        meaning: [meaningIn(TEXT_1, 'casualties_killed', 0.97, [['пять двухсотых', 2.1]])],
+      },
+    ]);
+    const runId = await storeAnalysis(t.db, id, transcript.id, analysis);
+
+    const row = await current(id);
+    // Desertion only meaning found: the list's category filter, trends and counts include it.
+    expect(row).toMatchObject({
+      categories: ['casualties_killed', 'desertion'],
+      category_mentions: [1, 1],
+      counts: { casualties_killed: 1 },
+      meaning_counts: { desertion: 1 },
+    });
+    const run = await t.db
+      .selectFrom('analysis_runs')
+      .select(['classifier_version', 'meaning_counts'])
+      .where('id', '=', runId)
+      .executeTakeFirstOrThrow();
+    expect(run).toEqual({ classifier_version: 'meaning-test', meaning_counts: { desertion: 1 } });
+
+    const stored = (await readCurrentAnalysis(t.db, id))!;
+    expect(
+      stored.meaning.map((f) => [
+        String(f.transcript_segment_id),
+        f.category,
+        f.confidence,
+        f.lexicon_agrees,
+      ]),
+    ).toEqual([
+      [s1, 'desertion', 0.82, false],
+      [s1, 'morale', 0.31, false],
+      [s2, 'casualties_killed', 0.97, true],
+    ]);
+    for (const f of stored.meaning) {
+      const text = String(f.transcript_segment_id) === s1 ? DESERTING : TEXT_1;
+      for (const p of f.phrases) expect(text.slice(p.start, p.end)).toBe(p.surface);
+    }
+    expect(stored.meaning[0]!.phrases.map((p) => [p.surface, p.weight])).toEqual([
+      ['домой уйду', 1.4],
+      ['пусть хоть сажают', 0.9],
+    ]);
+
+    // A run by another classifier is not this one: the stage analyses again when the model changes.
+    const key = {
+      recordingId: id,
+      transcriptId: transcript.id,
+      lexiconVersion: 'lex-test',
+      analyserVersion: 'test-1',
+    };
+    expect(await findAnalysisRun(t.db, { ...key, classifierVersion: 'meaning-test' })).toBe(runId);
+    expect(await findAnalysisRun(t.db, { ...key, classifierVersion: 'meaning-2+abc' })).toBeUndefined();
+  });
+
   it('drops the current analysis when a new transcript version arrives, until that version is analysed', async () => {
     const { id } = await insertRecording(fixture, { collection_id: collectionId });
     const v1 = await insertTranscriptVersion(t.db, id, [{ text: TEXT_1 }]);
@@ -150,8 +225,13 @@ describe('analysis store', () => {
     expect(await current(id)).toBeUndefined();
   });
 
-  it('rejects changes to runs, matches and entities', async () => {
-    const columns = { analysis_runs: 'created_by', analysis_matches: 'surface', analysis_entities: 'value' };
+  it('rejects changes to runs, matches, entities and meaning flags', async () => {
+    const columns = {
+      analysis_runs: 'created_by',
+      analysis_matches: 'surface',
+      analysis_entities: 'value',
+      analysis_meaning_flags: 'category',
+    };
     for (const [table, column] of Object.entries(columns)) {
       await expect(
         sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = 'forged'`.execute(t.db),
@@ -198,6 +278,6 @@ describe('analysis store', () => {
     await migrateToLatest(t.db);
     const again = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables
       WHERE table_schema = 'public' AND table_name LIKE 'analysis%'`.execute(t.db);
-    expect(again.rows[0]?.n).toBe(4);
+    expect(again.rows[0]?.n).toBe(5);
   });
 });

@@ -1,16 +1,19 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import { insertInChunks } from '../db/chunked-insert.ts';
 import type { Db } from '../db/database.ts';
 import type {
   AnalysisEntitiesTable,
   AnalysisMatchesTable,
+  AnalysisMeaningFlagsTable,
   AnalysisRunRow,
   JsonObject,
 } from '../db/schema.ts';
+import { meaningCounts, wordedCategories } from './triage.ts';
 import type { CallAnalysis, LanguageVerdict } from './types.ts';
 
 /**
  * Rows of the analysis tables: write-once runs, one per analysis of one transcript version, with
- * their code-word matches and entities keyed by transcript segment. The recording's current
+ * their code-word matches, entities and meaning flags keyed by transcript segment. The recording's current
  * analysis (latest run of its latest transcript version) is kept in analysis_current by the
  * database itself (see migration 0005); this module only ever adds rows.
  */
@@ -67,10 +70,17 @@ export async function translationSeen(
   return { targetLanguage, rows: Number(row.rows), newestId: row.newest, models: row.models };
 }
 
-/** The id of a run of this transcript version by this lexicon and analyser, if one exists. */
+/** The versions that make an analysis: a run by other ones is analysed again. */
+export interface AnalyserVersions {
+  lexiconVersion: string;
+  analyserVersion: string;
+  classifierVersion: string;
+}
+
+/** The id of a run of this transcript version by this lexicon, analyser and classifier, if one exists. */
 export async function findAnalysisRun(
   db: Db,
-  key: { recordingId: string; transcriptId: string | null; lexiconVersion: string; analyserVersion: string },
+  key: { recordingId: string; transcriptId: string | null } & AnalyserVersions,
 ): Promise<string | undefined> {
   const row = await db
     .selectFrom('analysis_runs')
@@ -79,6 +89,7 @@ export async function findAnalysisRun(
     .where(sql<boolean>`transcript_id IS NOT DISTINCT FROM ${key.transcriptId}`)
     .where('lexicon_version', '=', key.lexiconVersion)
     .where('analyser_version', '=', key.analyserVersion)
+    .where('classifier_version', '=', key.classifierVersion)
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -87,6 +98,7 @@ export async function findAnalysisRun(
 
 type MatchRow = Omit<AnalysisMatchesTable, 'id'>;
 type EntityRow = Omit<AnalysisEntitiesTable, 'id'>;
+type MeaningRow = Insertable<AnalysisMeaningFlagsTable>;
 
 function matchRows(runId: string, analysis: CallAnalysis): MatchRow[] {
   return analysis.segments.flatMap((segment) =>
@@ -132,8 +144,25 @@ function entityRows(runId: string, analysis: CallAnalysis): EntityRow[] {
   );
 }
 
+/** The classifier's flags, each marked with whether the lexicon flags the same category there. */
+function meaningRows(runId: string, analysis: CallAnalysis): MeaningRow[] {
+  return analysis.segments.flatMap((segment) => {
+    const worded = wordedCategories(segment.matches);
+    return segment.meaning.map((f) => ({
+      run_id: runId,
+      transcript_segment_id: segment.key,
+      category: f.category,
+      confidence: f.confidence,
+      lexicon_agrees: worded.has(f.category),
+      phrases: JSON.stringify(
+        f.phrases.map((p) => ({ start: p.start, end: p.end, surface: p.surface, weight: p.weight })),
+      ),
+    }));
+  });
+}
+
 /**
- * Adds one analysis run with its matches and entities. Segment keys must be transcript segment
+ * Adds one analysis run with its matches, entities and meaning flags. Segment keys must be transcript segment
  * ids of the given transcript. Call inside the stage's transaction: the database refreshes the
  * recording's current analysis when that transaction commits.
  */
@@ -148,6 +177,8 @@ export async function insertAnalysisRun(db: Db, input: AnalysisRunInput): Promis
       created_by: input.createdBy,
       lexicon_version: analysis.lexiconVersion,
       analyser_version: analysis.analyserVersion,
+      classifier_version: analysis.classifierVersion,
+      meaning_counts: JSON.stringify(meaningCounts(analysis.segments)),
       segments: analysis.segments.length,
       language: JSON.stringify(callLanguage(analysis)),
       counts: JSON.stringify(analysis.counts),
@@ -157,26 +188,15 @@ export async function insertAnalysisRun(db: Db, input: AnalysisRunInput): Promis
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const matches = matchRows(run.id, analysis);
-  const entities = entityRows(run.id, analysis);
-  // Chunks keep each INSERT well under Postgres's 65535 bind parameters.
-  for (let i = 0; i < matches.length; i += 2000) {
-    await db
-      .insertInto('analysis_matches')
-      .values(matches.slice(i, i + 2000))
-      .execute();
-  }
-  for (let i = 0; i < entities.length; i += 2000) {
-    await db
-      .insertInto('analysis_entities')
-      .values(entities.slice(i, i + 2000))
-      .execute();
-  }
+  await insertInChunks(db, 'analysis_matches', matchRows(run.id, analysis));
+  await insertInChunks(db, 'analysis_entities', entityRows(run.id, analysis));
+  await insertInChunks(db, 'analysis_meaning_flags', meaningRows(run.id, analysis));
   return run.id;
 }
 
 export type AnalysisMatchRow = Selectable<AnalysisMatchesTable>;
 export type AnalysisEntityRow = Selectable<AnalysisEntitiesTable>;
+export type AnalysisMeaningFlagRow = Selectable<AnalysisMeaningFlagsTable>;
 
 export interface StoredAnalysis {
   run: AnalysisRunRow;
@@ -184,6 +204,8 @@ export interface StoredAnalysis {
   transcriptVersion: number | null;
   matches: AnalysisMatchRow[];
   entities: AnalysisEntityRow[];
+  /** The meaning classifier's flags, in segment order, then by category. */
+  meaning: AnalysisMeaningFlagRow[];
 }
 
 /** The recording's current analysis (latest run of its latest transcript version), if any. */
@@ -198,7 +220,7 @@ export async function readCurrentAnalysis(db: Db, recordingId: string): Promise<
     .executeTakeFirst();
   if (!run) return undefined;
   const { transcript_version, ...runRow } = run;
-  const [matches, entities] = await Promise.all([
+  const [matches, entities, meaning] = await Promise.all([
     db
       .selectFrom('analysis_matches as m')
       .innerJoin('transcript_segments as s', 's.id', 'm.transcript_segment_id')
@@ -217,6 +239,14 @@ export async function readCurrentAnalysis(db: Db, recordingId: string): Promise<
       .orderBy('e.start_offset')
       .orderBy('e.id')
       .execute(),
+    db
+      .selectFrom('analysis_meaning_flags as f')
+      .innerJoin('transcript_segments as s', 's.id', 'f.transcript_segment_id')
+      .selectAll('f')
+      .where('f.run_id', '=', run.id)
+      .orderBy('s.position')
+      .orderBy('f.category')
+      .execute(),
   ]);
-  return { run: runRow, transcriptVersion: transcript_version, matches, entities };
+  return { run: runRow, transcriptVersion: transcript_version, matches, entities, meaning };
 }

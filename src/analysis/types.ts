@@ -57,10 +57,34 @@ export interface LanguageVerdict {
   note?: string;
 }
 
+/** A stretch of the analysed text that pushed the classifier towards its flag. */
+export interface MeaningPhrase {
+  start: number;
+  end: number;
+  surface: string;
+  /** The phrase's summed contribution to the category's score (logit units, > 0). */
+  weight: number;
+}
+
+/**
+ * A category the meaning classifier sees in a segment, whether or not a lexicon word fired there
+ * (when both do, words and meaning agree).
+ */
+export interface MeaningFlag {
+  category: Category;
+  /** Calibrated probability 0..1. */
+  confidence: number;
+  source: 'classifier';
+  /** The phrases that weighed most, strongest first; offsets into the analysed text. */
+  phrases: MeaningPhrase[];
+}
+
 export interface TextAnalysis {
   language: LanguageVerdict;
   matches: TermMatch[];
   entities: Entity[];
+  /** Classifier flags at or above its reporting threshold. */
+  meaning: MeaningFlag[];
 }
 
 export interface SegmentInput {
@@ -86,6 +110,8 @@ export interface CallAnalysis {
   lexiconVersion: string;
   /** Bumped when matching or scoring rules change. */
   analyserVersion: string;
+  /** Which meaning classifier model produced `meaning` ('meaning-1+<model sha256 first 12>'). */
+  classifierVersion: string;
 }
 
 /** Matches at or above this confidence count towards category counts and the triage score. */

@@ -29,6 +29,7 @@ export const APPEND_ONLY_TABLES: readonly string[] = [
   'analysis_runs',
   'analysis_matches',
   'analysis_entities',
+  'analysis_meaning_flags',
   'desk_notes',
   'store_verifications',
   'audit_log',

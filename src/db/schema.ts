@@ -18,6 +18,7 @@ export interface Database {
   analysis_runs: AnalysisRunsTable;
   analysis_matches: AnalysisMatchesTable;
   analysis_entities: AnalysisEntitiesTable;
+  analysis_meaning_flags: AnalysisMeaningFlagsTable;
   analysis_current: AnalysisCurrentTable;
   latest_transcripts: LatestTranscriptsTable;
   superseded_transcripts: SupersededTranscriptsTable;
@@ -324,6 +325,21 @@ export interface AnalysisRunsTable {
   casualties: Json<{ killed: number | null; wounded: number | null; missing: number | null }>;
   triage_score: number;
   triage_reasons: Json<string[]>;
+  /** The meaning classifier's version (migration 0032); null for runs made before it. */
+  classifier_version: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Segments per category the classifier flags (confidence >= 0.5) where the lexicon does not. */
+  meaning_counts: ColumnType<Record<string, number>, Record<string, number> | string | undefined, string>;
+}
+
+/** A meaning classifier's flag on a segment (migration 0032, write-once). */
+export interface AnalysisMeaningFlagsTable {
+  id: Generated<string>;
+  run_id: string;
+  transcript_segment_id: string;
+  category: string;
+  confidence: number;
+  lexicon_agrees: boolean;
+  phrases: Json<Array<{ start: number; end: number; surface: string; weight: number }>>;
 }
 
 export interface AnalysisMatchesTable {
@@ -379,6 +395,8 @@ export interface AnalysisCurrentTable {
   call_started_at: Date | null;
   /** recordings.collection_id (migration 0020), so that a collection scope needs no join. */
   collection_id: string;
+  /** The run's meaning_counts (migration 0032): what the classifier adds to counts. */
+  meaning_counts: Json<Record<string, number>>;
 }
 
 export type AnalysisRunRow = Selectable<AnalysisRunsTable>;

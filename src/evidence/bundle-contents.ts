@@ -256,14 +256,20 @@ async function addAnalyses(db: Db, recordingId: string, doc: AddDocument): Promi
     .orderBy('seq')
     .execute();
   for (const run of runs) {
-    const [matches, entities] = await Promise.all([
+    const [matches, entities, meaning] = await Promise.all([
       db.selectFrom('analysis_matches').selectAll().where('run_id', '=', run.id).orderBy('id').execute(),
       db.selectFrom('analysis_entities').selectAll().where('run_id', '=', run.id).orderBy('id').execute(),
+      db
+        .selectFrom('analysis_meaning_flags')
+        .selectAll()
+        .where('run_id', '=', run.id)
+        .orderBy('id')
+        .execute(),
     ]);
     doc(
       `analyses/${run.id}.json`,
       'analysis',
-      { run, matches, entities },
+      { run, matches, entities, meaning },
       {
         stage: 'analyse',
         tool: `earshot analyser ${run.analyser_version}`,
@@ -272,6 +278,7 @@ async function addAnalyses(db: Db, recordingId: string, doc: AddDocument): Promi
         parameters: {
           analyserVersion: run.analyser_version,
           lexiconVersion: run.lexicon_version,
+          classifierVersion: run.classifier_version,
           transcriptId: run.transcript_id,
           translation: run.translation,
         },

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { insertAnalysisRun } from '../../src/analysis/analysis-store.ts';
 import type { Place } from '../../src/analysis/entities/types.ts';
-import type { CallAnalysis, Category, TermMatch } from '../../src/analysis/types.ts';
+import type { CallAnalysis, Category, MeaningFlag, TermMatch } from '../../src/analysis/types.ts';
 import type { Db } from '../../src/db/database.ts';
 
 /**
@@ -114,10 +114,30 @@ export function matchIn(
   };
 }
 
+/** A meaning classifier flag whose phrases are where they first occur in `text`, so offsets are real. */
+export function meaningIn(
+  text: string,
+  category: Category,
+  confidence: number,
+  phrases: ReadonlyArray<readonly [surface: string, weight: number]>,
+): MeaningFlag {
+  return {
+    category,
+    confidence,
+    source: 'classifier',
+    phrases: phrases.map(([surface, weight]) => {
+      const start = text.indexOf(surface);
+      if (start < 0) throw new Error(`"${surface}" is not in "${text}"`);
+      return { start, end: start + surface.length, surface, weight };
+    }),
+  };
+}
+
 export interface AnalysedSegment {
   key: string;
   text: string;
   matches?: TermMatch[];
+  meaning?: MeaningFlag[];
   places?: { surface: string; place: Place }[];
 }
 
@@ -138,6 +158,7 @@ export function callAnalysisOf(segments: readonly AnalysedSegment[], triage = 0)
       key: s.key,
       language: { code: 'ru', lexiconCovers: true },
       matches: s.matches ?? [],
+      meaning: s.meaning ?? [],
       entities: (s.places ?? []).map(({ surface, place }) => {
         const start = s.text.indexOf(surface);
         return {
@@ -157,6 +178,7 @@ export function callAnalysisOf(segments: readonly AnalysedSegment[], triage = 0)
     triage: { score: triage, reasons: triage > 0 ? [`scored ${triage} in a test`] : [] },
     lexiconVersion: 'lex-test',
     analyserVersion: 'test-1',
+    classifierVersion: 'meaning-test',
   };
 }
 

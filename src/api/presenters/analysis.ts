@@ -1,4 +1,9 @@
-import type { AnalysisEntityRow, AnalysisMatchRow, StoredAnalysis } from '../../analysis/analysis-store.ts';
+import type {
+  AnalysisEntityRow,
+  AnalysisMatchRow,
+  AnalysisMeaningFlagRow,
+  StoredAnalysis,
+} from '../../analysis/analysis-store.ts';
 import { isCategory, type Category } from '../../analysis/types.ts';
 import type { AnalysisSummaryRow } from '../queries/recording-analysis.ts';
 import type { z } from 'zod';
@@ -6,6 +11,7 @@ import {
   callLanguageSchema,
   type AnalysisSummaryResponse,
   type EntityResponse,
+  type MeaningFlagResponse,
   type RecordingAnalysisResponse,
   type TermMatchResponse,
 } from '../schemas/analysis.ts';
@@ -33,6 +39,7 @@ export function presentAnalysisSummary(row: AnalysisSummaryRow | undefined): Ana
   return {
     triageScore: row.triage_score,
     counts: row.counts,
+    meaningCounts: row.meaning_counts,
     casualties: row.casualties,
     categories: knownCategories(row.categories),
   };
@@ -51,6 +58,17 @@ function presentMatch(m: AnalysisMatchRow): TermMatchResponse {
     category: m.category,
     gloss: m.gloss,
     count: m.count,
+  };
+}
+
+function presentMeaningFlag(f: AnalysisMeaningFlagRow): MeaningFlagResponse {
+  return {
+    segmentId: String(f.transcript_segment_id),
+    category: f.category,
+    confidence: f.confidence,
+    source: 'classifier',
+    lexiconAgrees: f.lexicon_agrees,
+    phrases: [...f.phrases].sort((a, b) => b.weight - a.weight),
   };
 }
 
@@ -92,12 +110,15 @@ export function presentRecordingAnalysis(stored: StoredAnalysis): RecordingAnaly
     createdBy: run.created_by,
     lexiconVersion: run.lexicon_version,
     analyserVersion: run.analyser_version,
+    classifierVersion: run.classifier_version,
     translation: run.translation,
     language: presentCallLanguage(run.language),
     counts: run.counts,
+    meaningCounts: run.meaning_counts,
     casualties: run.casualties,
     triage: { score: run.triage_score, reasons: run.triage_reasons },
     matches: stored.matches.map(presentMatch),
     entities: stored.entities.map(presentEntity),
+    meaning: stored.meaning.map(presentMeaningFlag),
   };
 }

@@ -5,7 +5,7 @@ import type { Selectable } from 'kysely';
 
 export type AnalysisSummaryRow = Pick<
   Selectable<AnalysisCurrentTable>,
-  'recording_id' | 'triage_score' | 'counts' | 'casualties' | 'categories'
+  'recording_id' | 'triage_score' | 'counts' | 'meaning_counts' | 'casualties' | 'categories'
 >;
 
 /** The current analysis summary of each given recording that has one (one indexed lookup per page). */
@@ -16,7 +16,7 @@ export async function analysisSummariesByRecording(
   if (recordingIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('analysis_current')
-    .select(['recording_id', 'triage_score', 'counts', 'casualties', 'categories'])
+    .select(['recording_id', 'triage_score', 'counts', 'meaning_counts', 'casualties', 'categories'])
     .where('recording_id', 'in', recordingIds)
     .execute();
   return new Map(rows.map((r) => [r.recording_id, r]));

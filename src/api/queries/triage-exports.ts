@@ -70,7 +70,7 @@ export async function callsCsvRows(
         a?.casualties.killed,
         a?.casualties.wounded,
         a?.casualties.missing,
-        a ? Object.keys(a.categories).join('; ') : null,
+        a ? a.categories.join('; ') : null,
         callTags.join('; '),
         starred.has(r.id),
       ]);

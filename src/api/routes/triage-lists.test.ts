@@ -9,6 +9,12 @@ import {
 } from '../../../test/helpers/api-fixtures.ts';
 import { buildApiServerAsUsers, insertUser, TEST_USER_HEADER } from '../../../test/helpers/as-principal.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import {
+  callAnalysisOf,
+  matchIn,
+  meaningIn,
+  storeAnalysis,
+} from '../../../test/helpers/analysis-fixtures.ts';
 import { insertMachineTranscriptFixture } from '../../transcripts/testing/transcript-fixtures.ts';
 
 // CSV exports, saved searches and batch search through the API on a real database.
@@ -38,10 +44,28 @@ beforeAll(async () => {
   ).id;
   calls.a2 = (await insertRecording(fixture, { collection_id: granted, caller_number: '+380501112233' })).id;
   calls.b1 = (await insertRecording(fixture, { collection_id: other, caller_number: '+79161234567' })).id;
-  await insertMachineTranscriptFixture(t.db, calls.a1, [
+  const a1 = await insertMachineTranscriptFixture(t.db, calls.a1, [
     { start: 0, end: 1, text: 'под Бахмутом опять обстрел' },
     { start: 1, end: 2, text: 'Бахмут держится' },
   ]);
+  // Shelling from words; desertion only from meaning.
+  await storeAnalysis(
+    t.db,
+    calls.a1,
+    a1.transcriptId,
+    callAnalysisOf([
+      {
+        key: a1.segmentIds[0]!,
+        text: 'под Бахмутом опять обстрел',
+        matches: [matchIn('под Бахмутом опять обстрел', 'обстрел', 'weapons_and_shelling')],
+      },
+      {
+        key: a1.segmentIds[1]!,
+        text: 'Бахмут держится',
+        meaning: [meaningIn('Бахмут держится', 'desertion', 0.7, [['держится', 1]])],
+      },
+    ]),
+  );
   await insertMachineTranscriptFixture(t.db, calls.a2, [{ start: 0, end: 1, text: 'Петренко на связи' }]);
   await insertMachineTranscriptFixture(t.db, calls.b1, [{ start: 0, end: 1, text: 'Бахмут и Петренко' }]);
   users.editor = await insertUser(t.db, 'editor-e', 'editor', [granted]);
@@ -83,6 +107,8 @@ describe('CSV of the calls list', () => {
       original_filename: `'=HYPERLINK("http://evil")`,
       tags: 'story',
       starred: 'yes',
+      // The categories the lexicon and the meaning classifier flag, by name.
+      categories: 'desertion; weapons_and_shelling',
     });
     const [entry] = await t.db
       .selectFrom('audit_log')

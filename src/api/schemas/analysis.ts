@@ -33,7 +33,13 @@ export const callLanguageSchema = z
 
 export const categoryCountsSchema = z
   .record(z.string(), z.number().int())
-  .describe('Confident matches per category (categories without a match are left out)');
+  .describe('From words (lexicon): confident matches per category (categories without a match are left out)');
+
+export const meaningCountsSchema = z
+  .record(z.string(), z.number().int())
+  .describe(
+    'From meaning (classifier, machine judgement): segments per category the classifier flags at confidence 0.5 or more where no lexicon word of the category does (what meaning adds to counts)',
+  );
 
 export const casualtiesSchema = z
   .object({
@@ -55,8 +61,11 @@ export const analysisSummarySchema = z
   .object({
     triageScore: z.number().describe('Triage score 0 to 100: how urgently the call should be heard'),
     counts: categoryCountsSchema,
+    meaningCounts: meaningCountsSchema,
     casualties: casualtiesSchema,
-    categories: z.array(categorySchema).describe('Categories with at least one confident match'),
+    categories: z
+      .array(categorySchema)
+      .describe('Categories with at least one confident flag, from words (lexicon) or meaning (classifier)'),
   })
   .describe('Summary of the current analysis (machine output)');
 
@@ -92,7 +101,35 @@ export const termMatchSchema = z
     gloss: z.string().describe('English gloss'),
     count: z.number().int().nullable().describe('Casualty count attached to the match, if any'),
   })
-  .describe('A code word or term found in the transcript');
+  .describe('From words (lexicon): a code word or term found in the transcript');
+
+const meaningPhraseSchema = z
+  .object({
+    start: z.number().int().describe('Start offset in the segment text (UTF-16 code units, inclusive)'),
+    end: z.number().int().describe('End offset in the segment text (UTF-16 code units, exclusive)'),
+    surface: z.string().describe('The phrase as it appears in the segment'),
+    weight: z
+      .number()
+      .describe('How much the phrase pushed the classifier towards the flag (> 0; larger weighs more)'),
+  })
+  .describe('A phrase that weighed in a meaning flag');
+
+export const meaningFlagSchema = z
+  .object({
+    segmentId: z.string().describe('Transcript segment the flag is on'),
+    category: z.string().describe('Category the classifier sees in the segment'),
+    confidence: z.number().describe('Calibrated probability 0 to 1 that the segment is of the category'),
+    source: z
+      .literal('classifier')
+      .describe('Always classifier: a machine judgement of meaning, not a word found'),
+    lexiconAgrees: z
+      .boolean()
+      .describe('Whether a lexicon word of the same category is in the segment (words and meaning agree)'),
+    phrases: z.array(meaningPhraseSchema).describe('The phrases that weighed most, heaviest first'),
+  })
+  .describe(
+    'From meaning (classifier, machine judgement): a category the meaning classifier sees in a segment',
+  );
 
 export const entitySchema = z
   .object({
@@ -115,19 +152,33 @@ export const recordingAnalysisSchema = z
     createdBy: z.string().describe('Which worker made it'),
     lexiconVersion: z.string().describe('Version (hash) of the lexicon data used'),
     analyserVersion: z.string().describe('Version of the matching and scoring rules used'),
+    classifierVersion: z
+      .string()
+      .nullable()
+      .describe('Version of the meaning classifier used (null: analysed before there was one)'),
     translation: z
       .record(z.string(), z.unknown())
       .describe('Which translation rows of the transcript existed when it was analysed'),
     language: callLanguageSchema,
     counts: categoryCountsSchema,
+    meaningCounts: meaningCountsSchema,
     casualties: casualtiesSchema,
     triage: z
       .object({
         score: z.number().describe('0 to 100'),
-        reasons: z.array(z.string()).describe('Why the call ranks where it does, in sentences'),
+        reasons: z
+          .array(z.string())
+          .describe(
+            'Why the call ranks where it does, in sentences that say which flags came from words (lexicon) and which from meaning (classifier)',
+          ),
       })
       .describe('Triage score and its explanation'),
-    matches: z.array(termMatchSchema).describe('Matches in segment order, then by offset'),
+    matches: z
+      .array(termMatchSchema)
+      .describe('From words (lexicon): matches in segment order, then by offset'),
+    meaning: z
+      .array(meaningFlagSchema)
+      .describe('From meaning (classifier): flags in segment order, then by category'),
     entities: z.array(entitySchema).describe('Entities in segment order, then by offset'),
   })
   .describe("A recording's current analysis: latest run on its latest transcript version (machine output)");
@@ -135,4 +186,5 @@ export const recordingAnalysisSchema = z
 export type AnalysisSummaryResponse = z.infer<typeof analysisSummarySchema>;
 export type RecordingAnalysisResponse = z.infer<typeof recordingAnalysisSchema>;
 export type TermMatchResponse = z.infer<typeof termMatchSchema>;
+export type MeaningFlagResponse = z.infer<typeof meaningFlagSchema>;
 export type EntityResponse = z.infer<typeof entitySchema>;

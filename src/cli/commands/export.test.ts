@@ -216,6 +216,14 @@ describe('earshot export evidence', () => {
       'verify.mjs': 'verifier',
     });
     expect(manifest.files.filter((f) => f.kind === 'analysis')).toHaveLength(1);
+    // The analysis names the meaning classifier beside the lexicon and analyser.
+    expect(manifest.files.find((f) => f.kind === 'analysis')?.producedBy).toMatchObject({
+      parameters: {
+        lexiconVersion: 'lex-test',
+        analyserVersion: 'test-1',
+        classifierVersion: 'meaning-test',
+      },
+    });
     expect(manifest.files.filter((f) => f.kind === 'working-copy')).toHaveLength(2);
     expect(kinds[`${base}/working/decode/ch1.wav`]).toBe('working-copy');
     expect(manifest.files.find((f) => f.kind === 'translation')?.producedBy).toMatchObject({

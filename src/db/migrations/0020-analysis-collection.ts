@@ -79,12 +79,15 @@ export async function down(db: Kysely<unknown>): Promise<void> {
  * analysis_current_refresh() as 0005 wrote it, with (up) or without (down) the collection copied
  * from the recording: one body, so the two versions differ only in that column. From 0027 the
  * analysed version is the recording's current one (latest_transcripts), not its newest: a machine
- * re-run does not replace a person's correction until a person adopts it.
+ * re-run does not replace a person's correction until a person adopts it. From 0032 the categories
+ * and mentions add the segments the meaning classifier flags where the lexicon does not
+ * (run.meaning_counts), and the row carries those counts beside the lexicon's.
  */
 export async function refreshFunction(
   db: Kysely<unknown>,
   withCollection: boolean,
   analyseCurrent = false,
+  withMeaning = false,
 ): Promise<void> {
   const latestOf = analyseCurrent
     ? sql`SELECT transcript_id INTO latest FROM latest_transcripts WHERE recording_id = rec;`
@@ -95,6 +98,16 @@ export async function refreshFunction(
   const into = withCollection ? sql`started, collection` : sql`started`;
   const select = withCollection ? sql`call_started_at, collection_id` : sql`call_started_at`;
   const update = withCollection ? sql`, collection_id = excluded.collection_id` : sql``;
+  // Flags per category: the lexicon's matches, plus (0032) the meaning classifier's segments.
+  const flags = withMeaning
+    ? sql`(SELECT key, sum(value::numeric) AS n FROM (
+             SELECT * FROM jsonb_each(run.counts) UNION ALL SELECT * FROM jsonb_each(run.meaning_counts)) f
+           WHERE jsonb_typeof(value) = 'number' AND value::numeric > 0 GROUP BY key) flags`
+    : sql`(SELECT key, value::numeric AS n FROM jsonb_each(run.counts)
+           WHERE jsonb_typeof(value) = 'number' AND value::numeric > 0) flags`;
+  const meaningColumn = withMeaning ? sql`, meaning_counts` : sql``;
+  const meaningValue = withMeaning ? sql`, run.meaning_counts` : sql``;
+  const meaningUpdate = withMeaning ? sql`, meaning_counts = excluded.meaning_counts` : sql``;
   await sql`
     CREATE OR REPLACE FUNCTION analysis_current_refresh(rec uuid) RETURNS void LANGUAGE plpgsql AS $$
     DECLARE
@@ -115,25 +128,23 @@ export async function refreshFunction(
       END IF;
       INSERT INTO analysis_current AS c
         (recording_id, run_id, triage_score, categories, place_ids, counts, casualties,
-         category_mentions, killed, wounded, missing, call_started_at ${copied})
+         category_mentions, killed, wounded, missing, call_started_at ${copied} ${meaningColumn})
       VALUES (
         rec, run.id, run.triage_score,
-        ARRAY(SELECT key FROM jsonb_each(run.counts)
-              WHERE jsonb_typeof(value) = 'number' AND value::numeric > 0 ORDER BY key),
+        ARRAY(SELECT key FROM ${flags} ORDER BY key),
         ARRAY(SELECT DISTINCT place_id FROM analysis_entities
               WHERE run_id = run.id AND place_id IS NOT NULL ORDER BY place_id),
         run.counts, run.casualties,
-        ARRAY(SELECT round(value::numeric)::int FROM jsonb_each(run.counts)
-              WHERE jsonb_typeof(value) = 'number' AND value::numeric > 0 ORDER BY key),
+        ARRAY(SELECT round(n)::int FROM ${flags} ORDER BY key),
         analysis_casualty(run.casualties, 'killed'), analysis_casualty(run.casualties, 'wounded'),
-        analysis_casualty(run.casualties, 'missing'), started ${value})
+        analysis_casualty(run.casualties, 'missing'), started ${value} ${meaningValue})
       ON CONFLICT (recording_id) DO UPDATE SET
         run_id = excluded.run_id, triage_score = excluded.triage_score,
         categories = excluded.categories, place_ids = excluded.place_ids,
         counts = excluded.counts, casualties = excluded.casualties,
         category_mentions = excluded.category_mentions, killed = excluded.killed,
         wounded = excluded.wounded, missing = excluded.missing,
-        call_started_at = excluded.call_started_at ${update};
+        call_started_at = excluded.call_started_at ${update} ${meaningUpdate};
     END $$;
   `.execute(db);
 }

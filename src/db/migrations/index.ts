@@ -24,6 +24,7 @@ import * as protectedIdentities from './0026-protected-identities.ts';
 import * as correctionsStayCurrent from './0027-corrections-stay-current.ts';
 import * as humanTranslations from './0029-human-translations.ts';
 import * as triage from './0031-triage.ts';
+import * as meaningFlags from './0032-meaning-flags.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from file names) so that the set
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '0027-corrections-stay-current': correctionsStayCurrent,
   '0029-human-translations': humanTranslations,
   '0031-triage': triage,
+  '0032-meaning-flags': meaningFlags,
 };

@@ -7,7 +7,12 @@ import {
   insertRecording,
   type ApiFixture,
 } from '../../../test/helpers/api-fixtures.ts';
-import { insertTranscriptVersion } from '../../../test/helpers/analysis-fixtures.ts';
+import {
+  callAnalysisOf,
+  insertTranscriptVersion,
+  storeAnalysis,
+} from '../../../test/helpers/analysis-fixtures.ts';
+import { CLASSIFIER_VERSION, classifyMeaning } from '../../analysis/classifier/classify-meaning.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import { readCurrentAnalysis } from '../../analysis/analysis-store.ts';
 import { openPipeline, type Pipeline } from '../pipeline.ts';
@@ -190,6 +195,61 @@ describe('analyse stage', () => {
     expect(item.lanes).toBe(1);
     const refusals = await api.inject({ url: '/api/recordings?category=refusal_to_fight' });
     expect(refusals.json<{ items: { id: string }[] }>().items.map((i) => i.id)).not.toContain(recordingId);
+  });
+
+  it("stores the classifier's meaning flags with its version, as the API serves them", async () => {
+    const id = (await insertRecording(fixture, { collection_id: collectionId })).id;
+    const transcript = await insertTranscriptVersion(t.db, id, [{ text: CASUALTIES }, { text: QUIET }]);
+    const result = await analyse(id);
+    const expected = transcript.segmentIds.flatMap((segmentId, i) =>
+      classifyMeaning([CASUALTIES, QUIET][i]!, 'ru').map((f) => ({ segmentId, ...f })),
+    );
+    // The real classifier flags the casualty report by meaning too: words and meaning agree.
+    expect(expected.map((f) => [f.segmentId, f.category])).toContainEqual([
+      transcript.segmentIds[0],
+      'casualties_killed',
+    ]);
+    expect(result).toMatchObject({ classifierVersion: CLASSIFIER_VERSION, meaningFlags: expected.length });
+
+    const body = (await api.inject({ url: `/api/recordings/${id}/analysis` })).json<{
+      classifierVersion: string;
+      meaning: {
+        segmentId: string;
+        category: string;
+        confidence: number;
+        source: string;
+        lexiconAgrees: boolean;
+        phrases: { start: number; end: number; surface: string; weight: number }[];
+      }[];
+    }>();
+    expect(body.classifierVersion).toBe(CLASSIFIER_VERSION);
+    expect(body.meaning.map((f) => [f.segmentId, f.category, f.source]).sort()).toEqual(
+      expected.map((f) => [f.segmentId, f.category, 'classifier']).sort(),
+    );
+    const killed = body.meaning.find((f) => f.category === 'casualties_killed')!;
+    expect(killed.lexiconAgrees).toBe(true);
+    expect(killed.confidence).toBeCloseTo(
+      expected.find((f) => f.category === 'casualties_killed')!.confidence,
+      5,
+    );
+    for (const p of body.meaning.flatMap((f) => f.phrases))
+      expect(CASUALTIES.slice(p.start, p.end)).toBe(p.surface);
+  });
+
+  it('analyses again, unforced, when the classifier version changes', async () => {
+    const id = (await insertRecording(fixture, { collection_id: collectionId })).id;
+    const transcript = await insertTranscriptVersion(t.db, id, [{ text: REFUSAL }]);
+    const old = await storeAnalysis(t.db, id, transcript.id, {
+      ...callAnalysisOf([{ key: transcript.segmentIds[0]!, text: REFUSAL }]),
+      ...currentAnalyserVersions(),
+      classifierVersion: 'meaning-0+retired00000',
+    });
+    const result = await analyse(id);
+    expect(result).not.toHaveProperty('skipped');
+    const stored = (await readCurrentAnalysis(t.db, id))!;
+    expect(stored.run.id).not.toBe(old);
+    expect(stored.run.classifier_version).toBe(CLASSIFIER_VERSION);
+    expect(await runCount(id)).toBe(2);
   });
 
   it('completes with an empty analysis for a recording without transcript or without speech', async () => {

@@ -1,5 +1,10 @@
 import { analyseCall } from '../../analysis/analyse-text.ts';
-import { findAnalysisRun, insertAnalysisRun, translationSeen } from '../../analysis/analysis-store.ts';
+import {
+  findAnalysisRun,
+  insertAnalysisRun,
+  translationSeen,
+  type AnalyserVersions,
+} from '../../analysis/analysis-store.ts';
 import type { Db } from '../../db/database.ts';
 import { readTranscriptVersion } from '../../transcripts/transcript-store.ts';
 import type { JobQueue } from '../queue.ts';
@@ -7,10 +12,10 @@ import { scheduleStage } from '../scheduling.ts';
 import type { StageHandler } from '../stage-handler.ts';
 import { recordSpeechCustody } from './speech-stage-support.ts';
 
-/** The lexicon and analyser versions in use; an empty call costs nothing to analyse. */
-export function currentAnalyserVersions(): { lexiconVersion: string; analyserVersion: string } {
-  const { lexiconVersion, analyserVersion } = analyseCall([]);
-  return { lexiconVersion, analyserVersion };
+/** The lexicon, analyser and classifier versions in use; an empty call costs nothing to analyse. */
+export function currentAnalyserVersions(): AnalyserVersions {
+  const { lexiconVersion, analyserVersion, classifierVersion } = analyseCall([]);
+  return { lexiconVersion, analyserVersion, classifierVersion };
 }
 
 /**
@@ -18,8 +23,8 @@ export function currentAnalyserVersions(): { lexiconVersion: string; analyserVer
  * transcript version (machine or human; a person's correction stays current over a machine re-run), segment by segment, and stores the result as a new
  * write-once analysis run that names the transcript and the translation rows it saw.
  *
- * Done when a run exists for the current transcript version with the current lexicon and analyser
- * (a forced job analyses again anyway). A recording with no transcript, or one without speech,
+ * Done when a run exists for the current transcript version with the current lexicon, analyser and
+ * meaning classifier (a forced job analyses again anyway). A recording with no transcript, or one without speech,
  * gets an empty analysis: nothing to flag is a result, not a failure.
  */
 export const analyseStage: StageHandler<'analyse'> = {
@@ -39,14 +44,17 @@ export const analyseStage: StageHandler<'analyse'> = {
     const analysis = analyseCall((latest?.segments ?? []).map((s) => ({ key: String(s.id), text: s.text })));
     const matches = analysis.segments.reduce((n, s) => n + s.matches.length, 0);
     const entities = analysis.segments.reduce((n, s) => n + s.entities.length, 0);
+    const meaningFlags = analysis.segments.reduce((n, s) => n + s.meaning.length, 0);
     const summary = {
       transcriptId,
       version: latest?.transcript.version ?? null,
       lexiconVersion: analysis.lexiconVersion,
       analyserVersion: analysis.analyserVersion,
+      classifierVersion: analysis.classifierVersion,
       segments: analysis.segments.length,
       matches,
       entities,
+      meaningFlags,
       triageScore: analysis.triage.score,
     };
     return {

@@ -7,6 +7,8 @@ import type { GetQuery, GetResponse, TextParams } from './openapi.ts';
 export type RecordingAnalysis = GetResponse<'/api/recordings/{id}/analysis'>;
 export type AnalysisMatch = RecordingAnalysis['matches'][number];
 export type AnalysisEntity = RecordingAnalysis['entities'][number];
+/** A flag from meaning: the classifier's machine judgement on a segment, not a word found. */
+export type MeaningFlag = RecordingAnalysis['meaning'][number];
 export type EntityKind = AnalysisEntity['kind'];
 /** A gazetteer place as the API sends it (names it does not know are null, not left out). */
 export type Place = NonNullable<AnalysisEntity['place']>;

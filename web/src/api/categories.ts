@@ -1,7 +1,8 @@
 // One list for the server and the desk: the analyser's own categories, in the order the desk lists them.
-import { CATEGORIES, type Category } from '../../../src/analysis/types.ts';
+import { CATEGORIES, COUNTED_CONFIDENCE, type Category } from '../../../src/analysis/types.ts';
 
-export { CATEGORIES, type Category };
+/** A flag (lexicon match or meaning flag) at or above COUNTED_CONFIDENCE counts in the summaries. */
+export { CATEGORIES, COUNTED_CONFIDENCE, type Category };
 
 const LABELS: Record<Category, string> = {
   casualties_killed: 'Killed (200)',

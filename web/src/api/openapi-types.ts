@@ -1146,12 +1146,16 @@ export interface components {
     AnalysisSummary: {
       /** @description Triage score 0 to 100: how urgently the call should be heard */
       triageScore: number;
-      /** @description Confident matches per category (categories without a match are left out) */
+      /** @description From words (lexicon): confident matches per category (categories without a match are left out) */
       counts: {
         [key: string]: number;
       };
+      /** @description From meaning (classifier, machine judgement): segments per category the classifier flags at confidence 0.5 or more where no lexicon word of the category does (what meaning adds to counts) */
+      meaningCounts: {
+        [key: string]: number;
+      };
       casualties: components['schemas']['Casualties'];
-      /** @description Categories with at least one confident match */
+      /** @description Categories with at least one confident flag, from words (lexicon) or meaning (classifier) */
       categories: (
         | 'casualties_killed'
         | 'casualties_wounded'
@@ -2154,6 +2158,8 @@ export interface components {
       lexiconVersion: string;
       /** @description Version of the matching and scoring rules used */
       analyserVersion: string;
+      /** @description Version of the meaning classifier used (null: analysed before there was one) */
+      classifierVersion: string | null;
       /** @description Which translation rows of the transcript existed when it was analysed */
       translation: {
         [key: string]: unknown;
@@ -2184,8 +2190,12 @@ export interface components {
           };
         };
       };
-      /** @description Confident matches per category (categories without a match are left out) */
+      /** @description From words (lexicon): confident matches per category (categories without a match are left out) */
       counts: {
+        [key: string]: number;
+      };
+      /** @description From meaning (classifier, machine judgement): segments per category the classifier flags at confidence 0.5 or more where no lexicon word of the category does (what meaning adds to counts) */
+      meaningCounts: {
         [key: string]: number;
       };
       casualties: components['schemas']['Casualties'];
@@ -2193,11 +2203,38 @@ export interface components {
       triage: {
         /** @description 0 to 100 */
         score: number;
-        /** @description Why the call ranks where it does, in sentences */
+        /** @description Why the call ranks where it does, in sentences that say which flags came from words (lexicon) and which from meaning (classifier) */
         reasons: string[];
       };
-      /** @description Matches in segment order, then by offset */
+      /** @description From words (lexicon): matches in segment order, then by offset */
       matches: components['schemas']['TermMatch'][];
+      /** @description From meaning (classifier): flags in segment order, then by category */
+      meaning: {
+        /** @description Transcript segment the flag is on */
+        segmentId: string;
+        /** @description Category the classifier sees in the segment */
+        category: string;
+        /** @description Calibrated probability 0 to 1 that the segment is of the category */
+        confidence: number;
+        /**
+         * @description Always classifier: a machine judgement of meaning, not a word found
+         * @enum {string}
+         */
+        source: 'classifier';
+        /** @description Whether a lexicon word of the same category is in the segment (words and meaning agree) */
+        lexiconAgrees: boolean;
+        /** @description The phrases that weighed most, heaviest first */
+        phrases: {
+          /** @description Start offset in the segment text (UTF-16 code units, inclusive) */
+          start: number;
+          /** @description End offset in the segment text (UTF-16 code units, exclusive) */
+          end: number;
+          /** @description The phrase as it appears in the segment */
+          surface: string;
+          /** @description How much the phrase pushed the classifier towards the flag (> 0; larger weighs more) */
+          weight: number;
+        }[];
+      }[];
       /** @description Entities in segment order, then by offset */
       entities: components['schemas']['Entity'][];
     };
@@ -2437,7 +2474,7 @@ export interface components {
      * @enum {string}
      */
     StageStatusInput: 'pending' | 'running' | 'done' | 'failed' | 'waiting';
-    /** @description A code word or term found in the transcript */
+    /** @description From words (lexicon): a code word or term found in the transcript */
     TermMatch: {
       /** @description Transcript segment the span is in */
       segmentId: string;

@@ -121,11 +121,39 @@ export function StageChips({ stages }: { stages: StageRun[] }) {
   );
 }
 
-export function CategoryFlag({ category, count }: { category: string; count?: number }) {
+/**
+ * A category flag: solid when lexicon words fired it, dashed when it comes from meaning (the
+ * classifier's machine judgement), so the two never read alike. `compact` (narrow table cells)
+ * writes the meaning flag's label in italics instead of prefixing "meaning ·"; screen readers
+ * hear "from meaning" either way.
+ */
+export function CategoryFlag({
+  category,
+  count,
+  source = 'words',
+  compact = false,
+}: {
+  category: string;
+  count?: number;
+  source?: 'words' | 'meaning';
+  compact?: boolean;
+}) {
+  const meaning = source === 'meaning';
   return (
-    <span className="flag" style={{ borderColor: categoryColor(category), color: categoryColor(category) }}>
+    <span
+      className={meaning ? `flag meaning-flag${compact ? ' compact' : ''}` : 'flag'}
+      style={{ borderColor: categoryColor(category), color: categoryColor(category) }}
+      title={
+        meaning
+          ? 'From meaning: segments the classifier flags where no lexicon word does (machine judgement)'
+          : 'From words: lexicon matches'
+      }
+      data-source={source}
+    >
+      {meaning && !compact ? <span className="chip-kind">meaning · </span> : null}
       {categoryLabel(category)}
       {count !== undefined && count > 1 ? ` ×${count}` : ''}
+      {meaning && compact ? <span className="visually-hidden"> (from meaning)</span> : null}
     </span>
   );
 }

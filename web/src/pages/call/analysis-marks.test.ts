@@ -63,6 +63,14 @@ describe('analysis marks', () => {
     expect(nextFlagTime([first, edited], matches, 10)).toBeNull();
     expect(nextFlagTime([first, edited], new Map(), 0)).toBeNull();
   });
+
+  it('goes to the start of a segment only meaning flags, and to its words where a code word is', () => {
+    const only = new Set([first.id, edited.id]);
+    expect(nextFlagTime([first, edited], new Map(), 0, only)).toBe(first.start);
+    const inFirst = groupBySegment([match('a', 5, 14)]);
+    expect(nextFlagTime([first, edited], inFirst, 0, only)).toBe(1.4);
+    expect(nextFlagTime([first, edited], inFirst, 1.4, only)).toBe(edited.start);
+  });
 });
 
 describe('entityHref', () => {

@@ -1,12 +1,15 @@
 import { useMemo } from 'react';
-import type { AnalysisEntity, AnalysisMatch, RecordingAnalysis } from '../../api/analysis.ts';
+import type { AnalysisEntity, AnalysisMatch, MeaningFlag, RecordingAnalysis } from '../../api/analysis.ts';
+import { COUNTED_CONFIDENCE } from '../../api/categories.ts';
 import type { Segment, TranscriptResponse } from '../../api/transcripts.ts';
 import { numberHref } from '../numbers/number-href.ts';
 
 export interface AnalysisMarks {
   matchesBySegment: Map<string, AnalysisMatch[]>;
   entitiesBySegment: Map<string, AnalysisEntity[]>;
-  /** Segments holding at least one code-word match. */
+  /** The meaning classifier's flags, most confident first. */
+  meaningBySegment: Map<string, MeaningFlag[]>;
+  /** Segments holding at least one code-word match or a counted meaning flag. */
   flaggedSegmentIds: Set<string>;
 }
 
@@ -38,23 +41,29 @@ export function matchTime(match: AnalysisMatch, segment: Segment): number {
 }
 
 /**
- * The first flagged moment after `now`, or null when there is none. A flag closer than 50 ms counts
- * as the current one, so that pressing n again moves on.
+ * The first flagged moment after `now`, or null when there is none: each code word where it is
+ * said, and each segment that only meaning flags (`flaggedSegmentIds` without a match) at its
+ * start. A flag closer than 50 ms counts as the current one, so that pressing n again moves on.
  */
 export function nextFlagTime(
   segments: readonly Segment[],
   matchesBySegment: ReadonlyMap<string, readonly AnalysisMatch[]>,
   now: number,
+  flaggedSegmentIds: ReadonlySet<string> = new Set(),
 ): number | null {
   const times = segments
-    .flatMap((s) => (matchesBySegment.get(s.id) ?? []).map((m) => matchTime(m, s)))
+    .flatMap((s) => {
+      const matches = matchesBySegment.get(s.id) ?? [];
+      if (matches.length === 0) return flaggedSegmentIds.has(s.id) ? [s.start] : [];
+      return matches.map((m) => matchTime(m, s));
+    })
     .filter((t) => t > now + 0.05)
     .sort((a, b) => a - b);
   return times[0] ?? null;
 }
 
 /**
- * The analysis's code-word matches and entities by segment, for the transcript shown. An analysis
+ * The analysis's code-word matches, entities and meaning flags by segment, for the transcript shown. An analysis
  * of another transcript version marks nothing: its offsets belong to other text.
  */
 export function useAnalysisMarks(
@@ -70,6 +79,22 @@ export function useAnalysisMarks(
     () => groupBySegment<AnalysisEntity>(analysedThis ? analysis.entities : []),
     [analysis, analysedThis],
   );
-  const flaggedSegmentIds = useMemo(() => new Set(matchesBySegment.keys()), [matchesBySegment]);
-  return { matchesBySegment, entitiesBySegment, flaggedSegmentIds };
+  const meaningBySegment = useMemo(
+    () =>
+      groupBySegment<MeaningFlag>(
+        analysedThis ? [...analysis.meaning].sort((a, b) => b.confidence - a.confidence) : [],
+      ),
+    [analysis, analysedThis],
+  );
+  const flaggedSegmentIds = useMemo(
+    () =>
+      new Set([
+        ...matchesBySegment.keys(),
+        ...[...meaningBySegment]
+          .filter(([, flags]) => flags.some((f) => f.confidence >= COUNTED_CONFIDENCE))
+          .map(([id]) => id),
+      ]),
+    [matchesBySegment, meaningBySegment],
+  );
+  return { matchesBySegment, entitiesBySegment, meaningBySegment, flaggedSegmentIds };
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { RecordingAnalysis } from '../../api/analysis.ts';
 import type { RecordingDetail } from '../../api/recordings.ts';
+import { flagSummary } from '../../api/flag-summary.ts';
 import { CategoryFlag } from '../../components/status.tsx';
 import { EntityChips } from './entity-chips.tsx';
 import { formatBytes, formatClock, formatDateTime } from '../../format.ts';
@@ -29,15 +30,13 @@ export function AnalysisPanel({
     );
   const c = analysis.casualties;
   const { language } = analysis;
-  const flags = Object.entries(analysis.counts).filter(([, n]) => (n ?? 0) > 0);
+  const flags = flagSummary(analysis.counts, analysis.meaningCounts);
+  const versions = `lexicon ${analysis.lexiconVersion}, analyser ${analysis.analyserVersion}, classifier ${analysis.classifierVersion ?? 'none'}`;
   return (
     <section className="panel analysis-panel" data-testid="analysis">
       <h2>
         Analysis{' '}
-        <span
-          className="machine-tag"
-          title={`lexicon ${analysis.lexiconVersion}, analyser ${analysis.analyserVersion}`}
-        >
+        <span className="machine-tag" title={versions}>
           machine
         </span>
       </h2>
@@ -58,18 +57,31 @@ export function AnalysisPanel({
         Killed <strong>{c.killed ?? '–'}</strong> · Wounded <strong>{c.wounded ?? '–'}</strong> · Missing{' '}
         <strong>{c.missing ?? '–'}</strong>
       </div>
-      <div className="flags">
-        {flags.map(([category, n]) => (
-          <a key={category} href={hrefFor('calls', { category })}>
-            <CategoryFlag category={category} count={n} />
-          </a>
-        ))}
+      <div className="flags" data-testid="flag-summary">
+        {flags.flatMap(({ category, words, meaning }) => [
+          words > 0 ? (
+            <a key={`${category}:words`} href={hrefFor('calls', { category })}>
+              <CategoryFlag category={category} count={words} />
+            </a>
+          ) : null,
+          meaning > 0 ? (
+            <a key={`${category}:meaning`} href={hrefFor('calls', { category })}>
+              <CategoryFlag category={category} count={meaning} source="meaning" />
+            </a>
+          ) : null,
+        ])}
       </div>
+      {flags.some((f) => f.meaning > 0) || analysis.meaning.length > 0 ? (
+        <p className="muted small-print" data-testid="flag-legend">
+          Solid flags come from words (the lexicon); dashed <em>meaning</em> flags are the classifier&apos;s
+          machine judgement of what a segment says, with its confidence.
+        </p>
+      ) : null}
       <EntityChips analysis={analysis} recordingId={recordingId} collectionId={collectionId} />
       <p className="muted small-print">
         Language {language.code}
         {language.lexiconCovers ? '' : ' (lexicon does not cover it)'} · lexicon {analysis.lexiconVersion} ·
-        analyser {analysis.analyserVersion}
+        analyser {analysis.analyserVersion} · classifier {analysis.classifierVersion ?? 'none'}
       </p>
     </section>
   );

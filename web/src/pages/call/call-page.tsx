@@ -64,13 +64,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
   const segments = transcript?.segments ?? NO_SEGMENTS;
 
   const marks = useAnalysisMarks(analysis, transcript);
-  const playback = useCallPlayback(
-    recording,
-    segments,
-    marks.matchesBySegment,
-    params.get('t'),
-    params.get('segment'),
-  );
+  const playback = useCallPlayback(recording, segments, marks, params.get('t'), params.get('segment'));
   usePlayerKeys(playback.player, playback.nextFlag);
 
   const showLatest = useCallback(
@@ -138,6 +132,7 @@ export function CallPage({ recordingId, params }: { recordingId: string; params:
           error={errors.transcript ?? null}
           matchesBySegment={marks.matchesBySegment}
           entitiesBySegment={marks.entitiesBySegment}
+          meaningBySegment={marks.meaningBySegment}
           activeSegmentId={playback.activeSegmentId}
           activeWord={playback.activeWord}
           editingId={editing.editingId}

@@ -59,3 +59,18 @@ describe('segment text pieces', () => {
     expect(activeWordIndex(words, 9)).toBe(2);
   });
 });
+
+describe('meaning phrases', () => {
+  const text = 'да я домой уйду пусть хоть сажают';
+
+  it('cuts at the phrases of the meaning flag looked at and marks the pieces inside them', () => {
+    const start = text.indexOf('домой уйду');
+    const pieces = splitSegmentText(text, [], [], [], [{ start, end: start + 'домой уйду'.length }]);
+    expect(pieces.filter((p) => p.phrase).map((p) => p.text)).toEqual(['домой уйду']);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+  });
+
+  it('marks nothing when no flag is looked at', () => {
+    expect(splitSegmentText(text, [], [], []).some((p) => p.phrase)).toBe(false);
+  });
+});

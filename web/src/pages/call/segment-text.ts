@@ -8,6 +8,14 @@ export interface TextPiece {
   wordIndex: number | null;
   match: AnalysisMatch | null;
   entity: AnalysisEntity | null;
+  /** Inside a phrase that weighed in the meaning flag being looked at. */
+  phrase: boolean;
+}
+
+/** A stretch of the segment's text, [start, end) in string offsets. */
+export interface TextRange {
+  start: number;
+  end: number;
 }
 
 /**
@@ -28,20 +36,22 @@ export function locateWords(text: string, words: readonly Word[]): ([number, num
 }
 
 /**
- * Cuts the text at every word, code-word match and entity boundary, so that each piece knows which
- * word it belongs to (for seeking and following playback) and which highlight it carries.
+ * Cuts the text at every word, code-word match, entity and highlighted phrase boundary, so that
+ * each piece knows which word it belongs to (for seeking and following playback) and which
+ * highlight it carries.
  */
 export function splitSegmentText(
   text: string,
   words: readonly Word[],
   matches: readonly AnalysisMatch[],
   entities: readonly AnalysisEntity[],
+  phrases: readonly TextRange[] = [],
 ): TextPiece[] {
   const wordRanges = locateWords(text, words);
   const cuts = new Set<number>([0, text.length]);
   const clamp = (n: number) => Math.min(text.length, Math.max(0, n));
   for (const range of wordRanges) if (range) range.forEach((n) => cuts.add(n));
-  for (const m of [...matches, ...entities]) {
+  for (const m of [...matches, ...entities, ...phrases]) {
     cuts.add(clamp(m.start));
     cuts.add(clamp(m.end));
   }
@@ -59,6 +69,7 @@ export function splitSegmentText(
       wordIndex: wordIndex >= 0 ? wordIndex : null,
       match: matches.find((m) => m.start <= start && end <= m.end) ?? null,
       entity: entities.find((e) => e.start <= start && end <= e.end) ?? null,
+      phrase: phrases.some((p) => p.start <= start && end <= p.end),
     });
   }
   return pieces;

@@ -4,7 +4,7 @@ import { categoryColor, categoryLabel } from '../../api/categories.ts';
 import type { Segment, Word } from '../../api/transcripts.ts';
 import { formatClock, formatPercent } from '../../format.ts';
 import { nextRovingIndex, rovingStop } from './roving-index.ts';
-import { splitSegmentText } from './segment-text.ts';
+import { splitSegmentText, type TextRange } from './segment-text.ts';
 
 /** Below this a recognised word is shown as doubtful. */
 export const LOW_CONFIDENCE = 0.6;
@@ -71,15 +71,18 @@ export function SegmentText({
   entities,
   activeWord,
   onSeek,
+  phrases = [],
 }: {
   segment: Segment;
   matches: AnalysisMatch[];
   entities: AnalysisEntity[];
   activeWord: number | null;
   onSeek: (seconds: number) => void;
+  /** Phrases of the meaning flag looked at, highlighted. */
+  phrases?: readonly TextRange[];
 }) {
   const words = segment.words ?? [];
-  const pieces = splitSegmentText(segment.text, words, matches, entities);
+  const pieces = splitSegmentText(segment.text, words, matches, entities, phrases);
   const timedCount = pieces.filter((p) => p.wordIndex !== null && words[p.wordIndex]).length;
   const [remembered, setRemembered] = useState(0);
   const stop = rovingStop(remembered, timedCount);
@@ -118,6 +121,7 @@ export function SegmentText({
         if (piece.wordIndex !== null && piece.wordIndex === activeWord) classes.push('current-word');
         if (piece.match) classes.push('code-word');
         if (piece.entity) classes.push(`entity entity-${piece.entity.kind}`);
+        if (piece.phrase) classes.push('meaning-phrase');
         const gloss = piece.match
           ? `${piece.match.surface} — ${piece.match.gloss} (${categoryLabel(piece.match.category)}, ${formatPercent(piece.match.confidence)})`
           : undefined;

@@ -1,14 +1,16 @@
-import { memo, useEffect, useRef } from 'react';
-import type { AnalysisEntity, AnalysisMatch } from '../../api/analysis.ts';
+import { memo, useEffect, useRef, useState } from 'react';
+import type { AnalysisEntity, AnalysisMatch, MeaningFlag } from '../../api/analysis.ts';
 import { categoryColor } from '../../api/categories.ts';
 import type { Segment } from '../../api/transcripts.ts';
 import { formatClock, formatPercent } from '../../format.ts';
 import { SegmentEditor, type SegmentEdit } from './segment-editor.tsx';
 import { SegmentEnglish } from './segment-english.tsx';
+import type { TextRange } from './segment-text.ts';
 import { LOW_CONFIDENCE, SegmentText, WordKeysHint } from './segment-words.tsx';
 import { SegmentTags } from '../triage/segment-tags.tsx';
 import type { SegmentTagging } from '../triage/use-call-triage.ts';
 import { entityHref } from './analysis-marks.ts';
+import { MeaningChips } from './meaning-chips.tsx';
 import { laneColorIndex, laneLabel, lanesOf } from '../../lanes.ts';
 
 interface SegmentRowProps {
@@ -16,6 +18,8 @@ interface SegmentRowProps {
   segment: Segment;
   matches: AnalysisMatch[];
   entities: AnalysisEntity[];
+  /** Flags from meaning (the classifier), most confident first. */
+  meaning: MeaningFlag[];
   active: boolean;
   activeWord: number | null;
   editing: boolean;
@@ -36,6 +40,7 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
     segment,
     matches,
     entities,
+    meaning,
     active,
     editing,
     editable,
@@ -52,6 +57,10 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
     if (active) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [active]);
   const lowConfidence = segment.confidence !== null && segment.confidence < LOW_CONFIDENCE;
+  // The meaning flag whose phrases are highlighted: the one hovered or focused, else the one pressed.
+  const [hovered, setHovered] = useState<MeaningFlag | null>(null);
+  const [pinned, setPinned] = useState<MeaningFlag | null>(null);
+  const shown = hovered ?? pinned;
   return (
     <div
       ref={ref}
@@ -89,7 +98,14 @@ const SegmentRow = memo(function SegmentRow(props: SegmentRowProps) {
           />
         ) : (
           <>
-            <SegmentText {...props} />
+            <SegmentText {...props} phrases={shown?.phrases ?? NO_PHRASES} />
+            <MeaningChips
+              flags={meaning}
+              shown={shown}
+              pinned={pinned}
+              onShow={setHovered}
+              onPin={setPinned}
+            />
             {entities.length > 0 ? (
               <div className="entity-chips">
                 {entities.map((e, i) => {
@@ -157,6 +173,7 @@ export function TranscriptView({
   segments,
   matchesBySegment,
   entitiesBySegment,
+  meaningBySegment,
   activeSegmentId,
   activeWord,
   editingId,
@@ -172,6 +189,7 @@ export function TranscriptView({
   segments: Segment[];
   matchesBySegment: Map<string, AnalysisMatch[]>;
   entitiesBySegment: Map<string, AnalysisEntity[]>;
+  meaningBySegment: Map<string, MeaningFlag[]>;
   activeSegmentId: string | null;
   activeWord: number | null;
   editingId: string | null;
@@ -196,6 +214,7 @@ export function TranscriptView({
           segment={segment}
           matches={matchesBySegment.get(segment.id) ?? NO_MATCHES}
           entities={entitiesBySegment.get(segment.id) ?? NO_ENTITIES}
+          meaning={meaningBySegment.get(segment.id) ?? NO_MEANING}
           active={segment.id === activeSegmentId}
           activeWord={segment.id === activeSegmentId ? activeWord : null}
           editing={segment.id === editingId}
@@ -215,3 +234,5 @@ export function TranscriptView({
 
 const NO_MATCHES: AnalysisMatch[] = [];
 const NO_ENTITIES: AnalysisEntity[] = [];
+const NO_MEANING: MeaningFlag[] = [];
+const NO_PHRASES: TextRange[] = [];

@@ -1,26 +1,26 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { AnalysisMatch } from '../../api/analysis.ts';
 import type { RecordingDetail } from '../../api/recordings.ts';
 import type { Segment } from '../../api/transcripts.ts';
 import { activeSegmentAt, linkStart } from './active-segment.ts';
-import { nextFlagTime } from './analysis-marks.ts';
+import { nextFlagTime, type AnalysisMarks } from './analysis-marks.ts';
 import { activeWordIndex } from './segment-text.ts';
 import { useLanePlayer } from './use-lane-player.ts';
 
 /**
  * Playback of the call and the transcript following it: the lane player, the segment and word
- * being heard, seeking, the jump to the next flagged word, and the start a link asks for
+ * being heard, seeking, the jump to the next flag (a code word, or a segment only meaning flags), and the start a link asks for
  * (`#/call/ID?t=12.3&segment=ID`, from a search hit or a note): at the named segment's start
  * when it is in the transcript, else at `t` seconds; done once per value.
  */
 export function useCallPlayback(
   recording: RecordingDetail | null,
   segments: readonly Segment[],
-  matchesBySegment: ReadonlyMap<string, readonly AnalysisMatch[]>,
+  marks: Pick<AnalysisMarks, 'matchesBySegment' | 'flaggedSegmentIds'>,
   t: string | null,
   linkedSegmentId: string | null = null,
 ) {
   const { player, state, containerRefs, channels } = useLanePlayer(recording);
+  const { matchesBySegment, flaggedSegmentIds } = marks;
 
   const time = state?.time ?? 0;
   const active = activeSegmentAt(segments, time, linkedSegmentId);
@@ -39,9 +39,9 @@ export function useCallPlayback(
 
   const nextFlag = useCallback(() => {
     if (!player) return;
-    const next = nextFlagTime(segments, matchesBySegment, player.getState().time);
+    const next = nextFlagTime(segments, matchesBySegment, player.getState().time, flaggedSegmentIds);
     if (next !== null) player.seek(next);
-  }, [player, segments, matchesBySegment]);
+  }, [player, segments, matchesBySegment, flaggedSegmentIds]);
 
   return {
     player,

@@ -4,6 +4,7 @@ import { STATUS_LABELS } from '../../api/case-file.ts';
 import { listRecordings, type CallFilters, type RecordingSummary } from '../../api/recordings.ts';
 import { DemoModelsNotice } from '../../components/machine-badge.tsx';
 import { FilterBar, filtersFromParams, MORE_FILTER_KEYS } from '../../components/filter-bar.tsx';
+import { flagSummary } from '../../api/flag-summary.ts';
 import { CategoryFlag, ErrorMessage, StageDots } from '../../components/status.tsx';
 import { formatClock, formatDateTime } from '../../format.ts';
 import { useLoad, usePolling } from '../../hooks.ts';
@@ -56,11 +57,8 @@ function Languages({ languages }: { languages: readonly string[] }) {
 
 function CallRow({ item, triage }: { item: RecordingSummary; triage: CallsTriage }) {
   const analysis = item.analysis;
-  const flags = analysis
-    ? Object.entries(analysis.counts)
-        .filter(([, n]) => (n ?? 0) > 0)
-        .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
-    : [];
+  // One flag per category: from words when the lexicon found it, else (dashed) from meaning.
+  const flags = analysis ? flagSummary(analysis.counts, analysis.meaningCounts) : [];
   return (
     <tr data-testid="call-row" onClick={() => navigate(`call/${item.id}`)}>
       <SelectCell item={item} triage={triage} />
@@ -103,9 +101,15 @@ function CallRow({ item, triage }: { item: RecordingSummary; triage: CallsTriage
       </td>
       <td>
         <div className="flags-cell">
-          {flags.slice(0, 4).map(([category, n]) => (
-            <CategoryFlag key={category} category={category} count={n} />
-          ))}
+          {flags
+            .slice(0, 4)
+            .map(({ category, words, meaning }) =>
+              words > 0 ? (
+                <CategoryFlag key={category} category={category} count={words} />
+              ) : (
+                <CategoryFlag key={category} category={category} count={meaning} source="meaning" compact />
+              ),
+            )}
           {flags.length > 4 ? <span className="muted"> +{flags.length - 4}</span> : null}
         </div>
       </td>

@@ -1,0 +1,135 @@
+/**
+ * `npx tsx eval/analysis/meaning/compare-fasttext.ts [--corpus DIR]`: the candidate the linear
+ * model was chosen against. fastText (fasttext.wasm.js, one-vs-all loss, word bigrams and
+ * character 2–5-grams, the settings of its text-classification tutorial) is trained and scored
+ * leave-one-source-out on the same data as the meaning classifier; both are printed side by side
+ * with training time and prediction speed.
+ */
+import path from 'node:path';
+import { tokenise } from '../../../src/analysis/matching/normalise.ts';
+import { type Category } from '../../../src/analysis/types.ts';
+import { MAJOR_CATEGORIES } from '../report.ts';
+import { leaveOneSourceOut } from './cross-validate.ts';
+import { REPORT_THRESHOLD, toExample } from './pipeline.ts';
+import { scoreSegments, type Score } from './segment-scores.ts';
+import { DEFAULT_CORPUS_DIR, loadTrainingSegments, type MeaningSegment } from './training-data.ts';
+
+interface FastTextArgs {
+  [key: string]: unknown;
+}
+interface FastTextCore {
+  train(args: FastTextArgs, callback: () => void): void;
+  predict(text: string, k: number, threshold: number): { size(): number; get(i: number): [number, string] };
+}
+interface FastTextPackage {
+  getFastTextModule(): Promise<FastTextWasm>;
+  getFastTextClass(options: {
+    getFastTextModule: () => Promise<FastTextWasm>;
+  }): Promise<new () => { ft: FastTextCore }>;
+}
+interface FastTextWasm {
+  FS: { writeFile(path: string, data: string): void };
+  Args: new () => FastTextArgs;
+  ModelName: Record<string, unknown>;
+  LossName: Record<string, unknown>;
+}
+
+const MAJOR: readonly Category[] = MAJOR_CATEGORIES;
+const wordsOf = (text: string) =>
+  tokenise(text)
+    .map((t) => t.norm)
+    .join(' ');
+
+async function fastTextLoso(
+  segments: readonly MeaningSegment[],
+): Promise<{ predicted: Set<Category>[]; trainSeconds: number; perSecond: number }> {
+  // The package's own types need emscripten's; the few calls used here are typed above.
+  const fastText = (await import('fasttext.wasm.js')) as unknown as FastTextPackage;
+  const module = await fastText.getFastTextModule();
+  const FastText = await fastText.getFastTextClass({ getFastTextModule: () => Promise.resolve(module) });
+  const sources = [...new Set(segments.map((s) => s.source))].sort();
+  const predicted: Set<Category>[] = segments.map(() => new Set());
+  let trainSeconds = 0;
+  let predictSeconds = 0;
+  for (const source of sources) {
+    const lines = segments
+      .filter((s) => s.source !== source)
+      .map(
+        (s) =>
+          `${(s.labels.length ? s.labels : ['none']).map((l) => `__label__${l}`).join(' ')} ${wordsOf(s.text)}`,
+      );
+    module.FS.writeFile('/train.txt', `${lines.join('\n')}\n`);
+    const args = new module.Args();
+    Object.assign(args, {
+      input: '/train.txt',
+      model: module.ModelName.supervised,
+      loss: module.LossName.ova,
+      epoch: 25,
+      lr: 0.5,
+      dim: 50,
+      wordNgrams: 2,
+      minn: 2,
+      maxn: 5,
+      bucket: 200_000,
+      thread: 1,
+      seed: 16,
+      verbose: 0,
+    });
+    const ft = new FastText().ft;
+    const started = process.hrtime.bigint();
+    ft.train(args, () => {});
+    trainSeconds += Number(process.hrtime.bigint() - started) / 1e9;
+    const predictStarted = process.hrtime.bigint();
+    segments.forEach((s, i) => {
+      if (s.source !== source) return;
+      const result = ft.predict(wordsOf(s.text), -1, REPORT_THRESHOLD);
+      for (let k = 0; k < result.size(); k++) {
+        const label = result.get(k)[1].replace('__label__', '') as Category;
+        if (MAJOR.includes(label)) predicted[i]!.add(label);
+      }
+    });
+    predictSeconds += Number(process.hrtime.bigint() - predictStarted) / 1e9;
+  }
+  return { predicted, trainSeconds, perSecond: segments.length / predictSeconds };
+}
+
+const row = (name: string, s: Score | undefined) =>
+  s ? `${name.padEnd(20)} P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)} F1 ${s.f1.toFixed(2)}` : name;
+
+const at = process.argv.indexOf('--corpus');
+const corpusDir = at > 0 ? path.resolve(process.argv[at + 1] ?? '') : DEFAULT_CORPUS_DIR;
+const segments = loadTrainingSegments(corpusDir);
+const examples = segments.map(toExample);
+const gold = (s: MeaningSegment) => ({ gold: new Set(s.labels), excluded: new Set(s.excluded) });
+
+const linearStarted = process.hrtime.bigint();
+const linear = leaveOneSourceOut(examples);
+const linearSeconds = Number(process.hrtime.bigint() - linearStarted) / 1e9;
+const linearScores = scoreSegments(
+  linear.map((p) => ({
+    ...gold(p.example.segment),
+    predicted: new Set(MAJOR.filter((c) => (p.probability[c] ?? 0) >= REPORT_THRESHOLD)),
+  })),
+  MAJOR,
+);
+const ft = await fastTextLoso(segments);
+const ftScores = scoreSegments(
+  segments.map((s, i) => ({ ...gold(s), predicted: ft.predicted[i]! })),
+  MAJOR,
+);
+console.log(
+  `Leave one source out over ${segments.length} segments (${corpusDir}), classifier alone, confidence ≥ 0.5:`,
+);
+for (const c of MAJOR)
+  console.log(
+    `${c.padEnd(40)} ${row('linear', linearScores.perCategory.get(c))}   ${row('fastText', ftScores.perCategory.get(c))}`,
+  );
+console.log(
+  `${'micro'.padEnd(40)} ${row('linear', linearScores.micro)}   ${row('fastText', ftScores.micro)}`,
+);
+console.log(
+  `linear: ${linearSeconds.toFixed(1)} s for all folds (each fold 6 trainings: 5 calibration folds + final, and scoring)`,
+);
+console.log(
+  `fastText: ${ft.trainSeconds.toFixed(1)} s training for all folds (1 training per fold, uncalibrated), ${Math.round(ft.perSecond)} segments/s predicting`,
+);

@@ -1,0 +1,71 @@
+import { featurise } from '../../../src/analysis/classifier/features.ts';
+import type { LinearScorer } from '../../../src/analysis/classifier/linear-scorer.ts';
+import {
+  DEFAULT_TRAIN_OPTIONS,
+  seededRandom,
+  shuffled,
+  type TrainOptions,
+} from '../../../src/analysis/classifier/training/train-linear.ts';
+import type { Category } from '../../../src/analysis/types.ts';
+import { asrLike } from './asr-like.ts';
+import { trainMeaningModel, type Example } from './pipeline.ts';
+
+/**
+ * Leave-one-source-out cross-validation: for each source, a model is trained (and calibrated)
+ * on every other source exactly as `npm run train:analysis` trains the committed one, then
+ * scores the left-out source's segments, as written and as a recogniser would write them.
+ */
+
+export interface Prediction {
+  example: Example;
+  /** Calibrated probability per category the fold's model has (absent: no model, counts as 0). */
+  probability: Partial<Record<Category, number>>;
+  /** The same for the recogniser-style copy of the text. */
+  asrProbability: Partial<Record<Category, number>>;
+}
+
+function probabilities(scorer: LinearScorer, text: string, lang: string): Partial<Record<Category, number>> {
+  const p = scorer.probabilities(featurise(text, lang !== 'uk'));
+  return Object.fromEntries(scorer.categories.map((c, i) => [c, p[i]!]));
+}
+
+/** Training groups kept for a learning-curve point: a seeded share of the groups, never of lines. */
+function sampleGroups(examples: readonly Example[], fraction: number, seed: number): Example[] {
+  if (fraction >= 1) return [...examples];
+  const groups = [...new Set(examples.map((e) => e.segment.group))].sort();
+  const kept = new Set(
+    shuffled(groups, seededRandom(seed)).slice(0, Math.max(1, Math.round(groups.length * fraction))),
+  );
+  return examples.filter((e) => kept.has(e.segment.group));
+}
+
+export interface CrossValidationOptions {
+  fraction?: number;
+  withAsr?: boolean;
+  train?: TrainOptions;
+}
+
+export function leaveOneSourceOut(
+  examples: readonly Example[],
+  options: CrossValidationOptions = {},
+): Prediction[] {
+  const sources = [...new Set(examples.map((e) => e.segment.source))].sort();
+  const out: Prediction[] = [];
+  for (const source of sources) {
+    const training = sampleGroups(
+      examples.filter((e) => e.segment.source !== source),
+      options.fraction ?? 1,
+      16,
+    );
+    const { scorer } = trainMeaningModel(training, '0'.repeat(64), options.train ?? DEFAULT_TRAIN_OPTIONS);
+    for (const example of examples.filter((e) => e.segment.source === source)) {
+      const { text, lang } = example.segment;
+      out.push({
+        example,
+        probability: probabilities(scorer, text, lang),
+        asrProbability: options.withAsr ? probabilities(scorer, asrLike(text), lang) : {},
+      });
+    }
+  }
+  return out;
+}
