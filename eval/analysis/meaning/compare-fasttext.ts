@@ -5,14 +5,22 @@
  * leave-one-source-out on the same data as the meaning classifier; both are printed side by side
  * with training time and prediction speed.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { tokenise } from '../../../src/analysis/matching/normalise.ts';
 import { type Category } from '../../../src/analysis/types.ts';
 import { MAJOR_CATEGORIES } from '../report.ts';
-import { leaveOneSourceOut } from './cross-validate.ts';
+import { leaveOneSourceOut, MAX_SOURCE_FOLDS } from './cross-validate.ts';
 import { REPORT_THRESHOLD, toExample } from './pipeline.ts';
 import { scoreSegments, type Score } from './segment-scores.ts';
-import { DEFAULT_CORPUS_DIR, loadTrainingSegments, type MeaningSegment } from './training-data.ts';
+import type { MeaningFigures } from './evaluate-meaning.ts';
+import {
+  DEFAULT_CORPUS_DIR,
+  loadTrainingSegments,
+  trainingDataHash,
+  type MeaningSegment,
+} from './training-data.ts';
 
 interface FastTextArgs {
   [key: string]: unknown;
@@ -47,13 +55,16 @@ async function fastTextLoso(
   const fastText = (await import('fasttext.wasm.js')) as unknown as FastTextPackage;
   const module = await fastText.getFastTextModule();
   const FastText = await fastText.getFastTextClass({ getFastTextModule: () => Promise.resolve(module) });
+  // The same folds as the linear model's cross-validation.
   const sources = [...new Set(segments.map((s) => s.source))].sort();
+  const folds = Math.min(MAX_SOURCE_FOLDS, sources.length);
+  const foldOf = new Map(sources.map((s, i) => [s, i % folds]));
   const predicted: Set<Category>[] = segments.map(() => new Set());
   let trainSeconds = 0;
   let predictSeconds = 0;
-  for (const source of sources) {
+  for (let fold = 0; fold < folds; fold++) {
     const lines = segments
-      .filter((s) => s.source !== source)
+      .filter((s) => foldOf.get(s.source) !== fold)
       .map(
         (s) =>
           `${(s.labels.length ? s.labels : ['none']).map((l) => `__label__${l}`).join(' ')} ${wordsOf(s.text)}`,
@@ -81,7 +92,7 @@ async function fastTextLoso(
     trainSeconds += Number(process.hrtime.bigint() - started) / 1e9;
     const predictStarted = process.hrtime.bigint();
     segments.forEach((s, i) => {
-      if (s.source !== source) return;
+      if (foldOf.get(s.source) !== fold) return;
       const result = ft.predict(wordsOf(s.text), -1, REPORT_THRESHOLD);
       for (let k = 0; k < result.size(); k++) {
         const label = result.get(k)[1].replace('__label__', '') as Category;
@@ -99,19 +110,36 @@ const row = (name: string, s: Score | undefined) =>
 const at = process.argv.indexOf('--corpus');
 const corpusDir = at > 0 ? path.resolve(process.argv[at + 1] ?? '') : DEFAULT_CORPUS_DIR;
 const segments = loadTrainingSegments(corpusDir);
-const examples = segments.map(toExample);
 const gold = (s: MeaningSegment) => ({ gold: new Set(s.labels), excluded: new Set(s.excluded) });
 
-const linearStarted = process.hrtime.bigint();
-const linear = leaveOneSourceOut(examples);
-const linearSeconds = Number(process.hrtime.bigint() - linearStarted) / 1e9;
-const linearScores = scoreSegments(
-  linear.map((p) => ({
-    ...gold(p.example.segment),
-    predicted: new Set(MAJOR.filter((c) => (p.probability[c] ?? 0) >= REPORT_THRESHOLD)),
-  })),
-  MAJOR,
-);
+// The linear model's figures come from the last `npm run eval:analysis` when it scored this very
+// data (same folds); otherwise they are computed here.
+function linearFigures(): { perCategory: Map<Category, Score>; micro: Score; note: string } {
+  const recorded = path.join(path.dirname(fileURLToPath(import.meta.url)), 'last-figures.json');
+  if (existsSync(recorded)) {
+    const figures = JSON.parse(readFileSync(recorded, 'utf8')) as MeaningFigures;
+    if (figures.trainingDataHash === trainingDataHash(corpusDir)) {
+      const { perCategory, micro } = figures.loso.classifier;
+      return {
+        perCategory: new Map(Object.entries(perCategory) as Array<[Category, Score]>),
+        micro,
+        note: `from ${recorded}`,
+      };
+    }
+  }
+  const started = process.hrtime.bigint();
+  const linear = leaveOneSourceOut(segments.map(toExample));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const scores = scoreSegments(
+    linear.map((p) => ({
+      ...gold(p.example.segment),
+      predicted: new Set(MAJOR.filter((c) => (p.probability[c] ?? 0) >= REPORT_THRESHOLD)),
+    })),
+    MAJOR,
+  );
+  return { ...scores, note: `${seconds.toFixed(1)} s for all folds, calibration included` };
+}
+const linearScores = linearFigures();
 const ft = await fastTextLoso(segments);
 const ftScores = scoreSegments(
   segments.map((s, i) => ({ ...gold(s), predicted: ft.predicted[i]! })),
@@ -127,9 +155,7 @@ for (const c of MAJOR)
 console.log(
   `${'micro'.padEnd(40)} ${row('linear', linearScores.micro)}   ${row('fastText', ftScores.micro)}`,
 );
-console.log(
-  `linear: ${linearSeconds.toFixed(1)} s for all folds (each fold 6 trainings: 5 calibration folds + final, and scoring)`,
-);
+console.log(`linear: ${linearScores.note}`);
 console.log(
   `fastText: ${ft.trainSeconds.toFixed(1)} s training for all folds (1 training per fold, uncalibrated), ${Math.round(ft.perSecond)} segments/s predicting`,
 );

@@ -22,7 +22,7 @@ import {
  */
 
 const MAJOR: readonly Category[] = MAJOR_CATEGORIES;
-export const LEARNING_CURVE_FRACTIONS = [0.125, 0.25, 0.5, 1];
+export const LEARNING_CURVE_FRACTIONS = [0.25, 0.5, 1];
 
 export interface MeaningFigures {
   trainingDataHash: string;

@@ -46,7 +46,7 @@ export function formatMeaningReport(f: MeaningFigures): string {
     `flags at calibrated confidence ≥ 0.5; * = under the goal P ≥ ${GOAL.precision}, R ≥ ${GOAL.recall}; n = positive segments.`,
     '',
     ...categoryTable(
-      'Leave one source out (each source scored by a model trained without it), text as written:',
+      'Cross-validation by source (each source scored by a model that never saw it; sources dealt into ≤ 6 folds), text as written:',
       [
         ['classifier alone', f.loso.classifier],
         ['lexicon+classifier', f.loso.combined],
@@ -54,20 +54,20 @@ export function formatMeaningReport(f: MeaningFigures): string {
     ),
     '',
     ...categoryTable(
-      'Leave one source out, recogniser-style text (lower case, no punctuation, numbers as words, 4.56 % character errors):',
+      'The same, recogniser-style text (lower case, no punctuation, numbers as words, 4.56 % character errors):',
       [
         ['classifier alone', f.loso.asrClassifier],
         ['lexicon+classifier', f.loso.asrCombined],
       ],
     ),
     '',
-    'Per left-out source, micro F1:            classifier  lexicon+classifier  lexicon alone',
+    'Per source (never trained on), micro F1:  classifier  lexicon+classifier  lexicon alone',
     ...Object.entries(f.bySource).map(
       ([s, v]) =>
         `  ${s.padEnd(38)} ${n2(v.classifier).padStart(10)}  ${n2(v.combined).padStart(18)}  ${n2(v.lexicon).padStart(13)}`,
     ),
     '',
-    "Learning curve (leave one source out, share of each fold's training groups → classifier alone):",
+    "Learning curve (same folds, share of each fold's training groups → classifier alone):",
     ...f.learningCurve.map(
       (p) => `  ${String(p.fraction).padEnd(6)} micro F1 ${n2(p.microF1)}  macro F1 ${n2(p.macroF1)}`,
     ),

@@ -25,7 +25,7 @@ import type { MeaningSegment } from './training-data.ts';
 const NOT_CLASSIFIED: ReadonlySet<Category> = new Set(['radio_code', 'general']);
 /** A category needs this many positive segments to get a model. */
 const MIN_POSITIVES = 8;
-/** Calibration folds (by group) when the training data has too few sources to leave one out. */
+/** Calibration folds: whole sources dealt into folds, or groups when there are too few sources. */
 const CALIBRATION_FOLDS = 3;
 const MIN_SOURCES_FOR_SOURCE_FOLDS = 3;
 export const REPORT_THRESHOLD = 0.5;
@@ -78,10 +78,12 @@ export function trainMeaningModel(
   // from new sources, whose scores run lower than those of text like the training data.
   const sources = [...new Set(examples.map((e) => e.segment.source))].sort();
   const bySource = sources.length >= MIN_SOURCES_FOR_SOURCE_FOLDS;
-  const folds = bySource ? sources.length : CALIBRATION_FOLDS;
-  for (let fold = 0; fold < folds; fold++) {
+  const sourceFold = new Map(sources.map((s, i) => [s, i % CALIBRATION_FOLDS]));
+  for (let fold = 0; fold < CALIBRATION_FOLDS; fold++) {
     const inFold = examples.map((e) =>
-      bySource ? e.segment.source === sources[fold] : foldOf(e.segment.group, CALIBRATION_FOLDS) === fold,
+      bySource
+        ? sourceFold.get(e.segment.source) === fold
+        : foldOf(e.segment.group, CALIBRATION_FOLDS) === fold,
     );
     const raw = trainLinear(
       examples.filter((_, i) => !inFold[i]),

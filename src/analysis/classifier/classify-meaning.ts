@@ -17,9 +17,20 @@ export type { MeaningFlag, MeaningPhrase } from '../types.ts';
 /** Bump the prefix when features or scoring change; the suffix follows the model file. */
 export const CLASSIFIER_VERSION = `meaning-1+${createHash('sha256').update(readFileSync(MODEL_PATH)).digest('hex').slice(0, 12)}`;
 
+/**
+ * Classifier-only flags should count (triage, category counts) from this confidence: in
+ * cross-validation by source, flags at ≥ 0.9 were right 95 % of the time, those at 0.5–0.6 only
+ * 58 % (docs/analysis.md, "Meaning classifier"). `meaning` lists flags from the model's report
+ * threshold (0.5) so the desk can show weaker ones as such.
+ */
+export const MEANING_COUNTED_CONFIDENCE = 0.9;
+
 /** At most this many phrases per flag, each at least this share of the strongest. */
 const MAX_PHRASES = 3;
 const MIN_PHRASE_SHARE = 0.25;
+/** A word belongs to a phrase when it adds at least this share of the strongest word's push. */
+const MIN_WORD_SHARE = 0.3;
+const MAX_PHRASE_WORDS = 4;
 
 let scorer: LinearScorer | undefined;
 
@@ -55,20 +66,27 @@ export function flagsFrom(model: LinearScorer, f: Featurised, text: string): Mea
   return flags.sort((a, b) => b.confidence - a.confidence);
 }
 
-/** Runs of adjacent words that pushed the score up, strongest first. */
+/**
+ * Runs of adjacent words that each pushed the score up by at least a share of the strongest word,
+ * at most MAX_PHRASE_WORDS long (the best window of a longer run), strongest first.
+ */
 function topPhrases(f: Featurised, contributions: Float64Array, text: string): MeaningPhrase[] {
+  const strongestWord = contributions.reduce((m, w) => Math.max(m, w), 0);
+  if (strongestWord <= 0) return [];
   const runs: Array<{ first: number; last: number; weight: number }> = [];
   contributions.forEach((weight, t) => {
-    if (weight <= 0) return;
+    if (weight < strongestWord * MIN_WORD_SHARE) return;
     const open = runs[runs.length - 1];
     if (open && open.last === t - 1) {
       open.last = t;
       open.weight += weight;
     } else runs.push({ first: t, last: t, weight });
   });
-  runs.sort((a, b) => b.weight - a.weight);
-  const strongest = runs[0]?.weight ?? 0;
-  return runs
+  const phrases = runs
+    .map((r) => bestWindow(contributions, r.first, r.last))
+    .sort((a, b) => b.weight - a.weight);
+  const strongest = phrases[0]?.weight ?? 0;
+  return phrases
     .filter((r) => r.weight >= strongest * MIN_PHRASE_SHARE)
     .slice(0, MAX_PHRASES)
     .map((r) => {
@@ -76,4 +94,19 @@ function topPhrases(f: Featurised, contributions: Float64Array, text: string): M
       const end = f.tokens[r.last]!.end;
       return { start, end, surface: text.slice(start, end), weight: Math.round(r.weight * 1000) / 1000 };
     });
+}
+
+function bestWindow(
+  contributions: Float64Array,
+  first: number,
+  last: number,
+): { first: number; last: number; weight: number } {
+  let best = { first, last: first, weight: -Infinity };
+  for (let start = first; start <= last; start++) {
+    const end = Math.min(last, start + MAX_PHRASE_WORDS - 1);
+    let weight = 0;
+    for (let t = start; t <= end; t++) weight += contributions[t]!;
+    if (weight > best.weight) best = { first: start, last: end, weight };
+  }
+  return best;
 }

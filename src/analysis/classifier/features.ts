@@ -86,7 +86,11 @@ export interface FeatureKinds {
 }
 export const ALL_FEATURES: FeatureKinds = { charGrams: true, lemmas: true, bigrams: true };
 
-export function featurise(text: string, useMorphology = true, kinds: FeatureKinds = ALL_FEATURES): Featurised {
+export function featurise(
+  text: string,
+  useMorphology = true,
+  kinds: FeatureKinds = ALL_FEATURES,
+): Featurised {
   const tokens = tokenise(text).slice(0, MAX_TOKENS);
   const list = new OccurrenceList();
   let previousLemma: string | undefined;
