@@ -1,6 +1,7 @@
 import type { Entity } from './entities/types.ts';
 import {
   COUNTED_CONFIDENCE,
+  MEANING_COUNTED_CONFIDENCE,
   type CallAnalysis,
   type Category,
   type MeaningFlag,
@@ -104,7 +105,7 @@ export function flagsByCategory(segments: readonly ScoredSegment[]): Map<Categor
     for (const m of segment.matches) if (m.confidence >= COUNTED_CONFIDENCE) of(m.category).words.push(m);
     const worded = wordedCategories(segment.matches);
     for (const f of segment.meaning) {
-      if (f.confidence < COUNTED_CONFIDENCE) continue;
+      if (f.confidence < MEANING_COUNTED_CONFIDENCE) continue;
       of(f.category)[worded.has(f.category) ? 'agreeing' : 'meaningOnly'].push(f);
     }
   }

@@ -116,3 +116,11 @@ export interface CallAnalysis {
 
 /** Matches at or above this confidence count towards category counts and the triage score. */
 export const COUNTED_CONFIDENCE = 0.5;
+
+/**
+ * Classifier-only flags should count (triage, category counts) from this confidence: in
+ * cross-validation by source, flags at ≥ 0.9 were right 95 % of the time, those at 0.5–0.6 only
+ * 58 % (docs/analysis.md, "Meaning classifier"). `meaning` lists flags from the model's report
+ * threshold (0.5) so the desk can show weaker ones as such.
+ */
+export const MEANING_COUNTED_CONFIDENCE = 0.9;

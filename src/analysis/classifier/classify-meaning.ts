@@ -17,13 +17,7 @@ export type { MeaningFlag, MeaningPhrase } from '../types.ts';
 /** Bump the prefix when features or scoring change; the suffix follows the model file. */
 export const CLASSIFIER_VERSION = `meaning-1+${createHash('sha256').update(readFileSync(MODEL_PATH)).digest('hex').slice(0, 12)}`;
 
-/**
- * Classifier-only flags should count (triage, category counts) from this confidence: in
- * cross-validation by source, flags at ≥ 0.9 were right 95 % of the time, those at 0.5–0.6 only
- * 58 % (docs/analysis.md, "Meaning classifier"). `meaning` lists flags from the model's report
- * threshold (0.5) so the desk can show weaker ones as such.
- */
-export const MEANING_COUNTED_CONFIDENCE = 0.9;
+export { MEANING_COUNTED_CONFIDENCE } from '../types.ts';
 
 /** At most this many phrases per flag, each at least this share of the strongest. */
 const MAX_PHRASES = 3;

@@ -12,7 +12,7 @@ import { refreshFunction } from './0020-analysis-collection.ts';
 //
 // analysis_runs.classifier_version names the model (NULL: a run made before the classifier), so
 // that a new model analyses again as a new lexicon or analyser does. meaning_counts holds, per
-// category, the segments the classifier flags (confidence >= 0.5) where the lexicon does not:
+// category, the segments the classifier flags (confidence >= 0.9) where the lexicon does not:
 // what meaning adds to the lexicon's counts. analysis_current adds them to its categories and
 // mentions, so the Calls filter, the trend charts and the list agree with the call's flags.
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,8 +1,16 @@
 // One list for the server and the desk: the analyser's own categories, in the order the desk lists them.
-import { CATEGORIES, COUNTED_CONFIDENCE, type Category } from '../../../src/analysis/types.ts';
+import {
+  CATEGORIES,
+  COUNTED_CONFIDENCE,
+  MEANING_COUNTED_CONFIDENCE,
+  type Category,
+} from '../../../src/analysis/types.ts';
 
-/** A flag (lexicon match or meaning flag) at or above COUNTED_CONFIDENCE counts in the summaries. */
-export { CATEGORIES, COUNTED_CONFIDENCE, type Category };
+/**
+ * A lexicon match at or above COUNTED_CONFIDENCE, a meaning flag at or above
+ * MEANING_COUNTED_CONFIDENCE, counts in the summaries.
+ */
+export { CATEGORIES, COUNTED_CONFIDENCE, MEANING_COUNTED_CONFIDENCE, type Category };
 
 const LABELS: Record<Category, string> = {
   casualties_killed: 'Killed (200)',

@@ -3,7 +3,7 @@ export interface CategoryFlags {
   category: string;
   /** From words: the lexicon's confident matches. */
   words: number;
-  /** From meaning: segments the classifier flags (confidence >= 0.5) where no lexicon word does. */
+  /** From meaning: segments the classifier flags (confidence >= 0.9) where no lexicon word does. */
   meaning: number;
 }
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { AnalysisEntity, AnalysisMatch, MeaningFlag, RecordingAnalysis } from '../../api/analysis.ts';
-import { COUNTED_CONFIDENCE } from '../../api/categories.ts';
+import { MEANING_COUNTED_CONFIDENCE } from '../../api/categories.ts';
 import type { Segment, TranscriptResponse } from '../../api/transcripts.ts';
 import { numberHref } from '../numbers/number-href.ts';
 
@@ -91,7 +91,7 @@ export function useAnalysisMarks(
       new Set([
         ...matchesBySegment.keys(),
         ...[...meaningBySegment]
-          .filter(([, flags]) => flags.some((f) => f.confidence >= COUNTED_CONFIDENCE))
+          .filter(([, flags]) => flags.some((f) => f.confidence >= MEANING_COUNTED_CONFIDENCE))
           .map(([id]) => id),
       ]),
     [matchesBySegment, meaningBySegment],
