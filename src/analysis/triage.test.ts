@@ -99,12 +99,15 @@ describe('scoreCall', () => {
 
 describe('scoreCall with meaning flags', () => {
   it('scores a segment only the classifier flags, by its confidence, and says it came from meaning', () => {
-    const sure = scoreCall([segment({ meaning: [meaning('desertion', 0.9, 'домой уйду', 'хоть сажают')] })]);
-    const unsure = scoreCall([segment({ meaning: [meaning('desertion', 0.55, 'домой уйду')] })]);
+    const sure = scoreCall([segment({ meaning: [meaning('desertion', 0.98, 'домой уйду', 'хоть сажают')] })]);
+    const unsure = scoreCall([segment({ meaning: [meaning('desertion', 0.9, 'домой уйду')] })]);
+    // Below MEANING_COUNTED_CONFIDENCE (0.9) a classifier flag is shown but counts nowhere.
+    const weak = scoreCall([segment({ meaning: [meaning('desertion', 0.85, 'домой уйду')] })]);
     expect(sure.triage.score).toBeGreaterThan(unsure.triage.score);
     expect(unsure.triage.score).toBeGreaterThan(0);
+    expect(weak.triage.score).toBe(0);
     expect(sure.triage.reasons).toEqual([
-      'desertion from meaning (classifier): 1 segment at 0.90, on «домой уйду»',
+      'desertion from meaning (classifier): 1 segment at 0.98, on «домой уйду»',
     ]);
     // Counts stay the lexicon's: the classifier's segments are counted apart.
     expect(sure.counts).toEqual({});
@@ -112,7 +115,7 @@ describe('scoreCall with meaning flags', () => {
 
   it('ranks a call by what it means: a classifier flag of killings above a lexicon word of weapons', () => {
     const meant = scoreCall([
-      segment({ meaning: [meaning('violence_against_civilians_or_prisoners', 0.8, 'пленных положили')] }),
+      segment({ meaning: [meaning('violence_against_civilians_or_prisoners', 0.92, 'пленных положили')] }),
     ]);
     const worded = scoreCall([segment({ matches: [match('weapons_and_shelling', 'арта')] })]);
     expect(meant.triage.score).toBeGreaterThan(worded.triage.score);
@@ -133,24 +136,25 @@ describe('scoreCall with meaning flags', () => {
   it('adds the segments meaning finds beside the words, each source named', () => {
     const both = scoreCall([
       segment({ matches: [match('desertion', 'сбежал')] }),
-      segment({ meaning: [meaning('desertion', 0.7, 'домой уйду')] }),
-      segment({ meaning: [meaning('desertion', 0.82, 'свалю отсюда')] }),
+      segment({ meaning: [meaning('desertion', 0.91, 'домой уйду')] }),
+      segment({ meaning: [meaning('desertion', 0.97, 'свалю отсюда')] }),
+      segment({ meaning: [meaning('desertion', 0.6, 'пойду я')] }),
     ]);
     const wordsOnly = scoreCall([segment({ matches: [match('desertion', 'сбежал')] })]);
     expect(both.triage.score).toBeGreaterThan(wordsOnly.triage.score);
     expect(both.triage.reasons).toEqual([
-      '1 mention of desertion from words: «сбежал» ×1; from meaning (classifier): 2 more segments at 0.82, 0.70, on «свалю отсюда», «домой уйду»',
+      '1 mention of desertion from words: «сбежал» ×1; from meaning (classifier): 2 more segments at 0.97, 0.91, on «свалю отсюда», «домой уйду»',
     ]);
     expect(both.counts).toEqual({ desertion: 1 });
   });
 });
 
 describe('meaningCounts', () => {
-  it('counts the segments the classifier adds per category, at confidence 0.5 or more', () => {
+  it('counts the segments the classifier adds per category, at confidence 0.9 or more', () => {
     const counts = meaningCounts([
       segment({ matches: [match('desertion', 'сбежал')], meaning: [meaning('desertion', 0.9, 'сбежал')] }),
-      segment({ meaning: [meaning('desertion', 0.6, 'домой'), meaning('morale', 0.7, 'на убой')] }),
-      segment({ meaning: [meaning('morale', 0.3, 'устали')] }),
+      segment({ meaning: [meaning('desertion', 0.93, 'домой'), meaning('morale', 0.95, 'на убой')] }),
+      segment({ meaning: [meaning('morale', 0.89, 'устали'), meaning('looting', 0.6, 'взяли')] }),
     ]);
     expect(counts).toEqual({ desertion: 1, morale: 1 });
   });

@@ -62,7 +62,7 @@ beforeAll(async () => {
       {
         key: a1.segmentIds[1]!,
         text: 'Бахмут держится',
-        meaning: [meaningIn('Бахмут держится', 'desertion', 0.7, [['держится', 1]])],
+        meaning: [meaningIn('Бахмут держится', 'desertion', 0.94, [['держится', 1]])],
       },
     ]),
   );

@@ -73,7 +73,7 @@ async function addMeaningOnlyFlag(): Promise<{ recording_id: string; category: C
   const phrase = text.split(' ').slice(0, 2).join(' ');
   longest.meaning.push({
     category,
-    confidence: 0.77,
+    confidence: 0.93,
     source: 'classifier',
     phrases: [{ start: 0, end: phrase.length, surface: phrase, weight: 1.5 }],
   });
