@@ -68,8 +68,39 @@ const CONFUSABLE: Record<string, string> = {
   ъ: '', й: '',
 }; // prettier-ignore
 
-/** Substitutions, deletions, doubled letters and word-boundary errors at `rate` per character. */
-export function injectRecogniserErrors(text: string, rate: number, random: Random): string {
+/**
+ * How a recogniser's character errors are drawn. At an error one roll picks the kind, by
+ * cumulative thresholds: a confusable letter, a dropped letter, a doubled letter, else the word
+ * split after the letter. The Russian corpus, the Ukrainian corpus and the evaluation's
+ * recogniser-style text each keep their own profile (their figures were measured with them).
+ */
+export interface ErrorProfile {
+  confusable: Readonly<Record<string, string>>;
+  /** At an error on a space: below this roll the words run together, else the space stays. */
+  spaceDropped: number;
+  substitute: number;
+  /** A letter with no confusable falls through to the next kinds (true) or stays itself (false). */
+  unlistedFallsThrough: boolean;
+  drop: number;
+  double: number;
+}
+
+export const RUSSIAN_CORPUS_ERRORS: ErrorProfile = {
+  confusable: CONFUSABLE,
+  spaceDropped: 1,
+  substitute: 0.65,
+  unlistedFallsThrough: true,
+  drop: 0.8,
+  double: 0.92,
+};
+
+/** Character errors at `rate` per character, drawn from `random` as `profile` says. */
+export function injectCharacterErrors(
+  text: string,
+  rate: number,
+  random: Random,
+  profile: ErrorProfile,
+): string {
   let out = '';
   for (const char of text) {
     if (random() >= rate) {
@@ -77,15 +108,21 @@ export function injectRecogniserErrors(text: string, rate: number, random: Rando
       continue;
     }
     const roll = random();
-    if (char === ' ')
-      out += ''; // words run together; splits come from the letter branch below
-    else if (roll < 0.65 && char in CONFUSABLE) out += CONFUSABLE[char]!;
-    else if (roll < 0.8) out += '';
-    else if (roll < 0.92) out += char + char;
+    const listed = char in profile.confusable;
+    if (char === ' ') out += roll < profile.spaceDropped ? '' : ' ';
+    else if (roll < profile.substitute && (listed || !profile.unlistedFallsThrough))
+      out += listed ? profile.confusable[char]! : char;
+    else if (roll < profile.drop) out += '';
+    else if (roll < profile.double) out += char + char;
     else out += `${char} `;
   }
-  const cleaned = out.replace(/ +/g, ' ').trim();
+  const cleaned = out.replace(/\s+/g, ' ').trim();
   return cleaned === '' ? text : cleaned;
+}
+
+/** Substitutions, deletions, doubled letters and word-boundary errors at `rate` per character. */
+export function injectRecogniserErrors(text: string, rate: number, random: Random): string {
+  return injectCharacterErrors(text, rate, random, RUSSIAN_CORPUS_ERRORS);
 }
 
 /** The recogniser form without errors: what a perfect recogniser would write. */

@@ -1,5 +1,6 @@
 import { numberInWords } from '../../../src/language/number-words.ts';
-import { seededRandom } from '../../../src/analysis/classifier/training/train-linear.ts';
+import { hashSeed, seededRandom } from '../../../src/analysis/seeded-random.ts';
+import { injectCharacterErrors } from '../../../tools/analysis-corpus/asr-style.ts';
 
 /**
  * Text as the test recogniser would write it: lower case, ё as е, numbers as words, no
@@ -14,12 +15,6 @@ const CONFUSABLE: Record<string, string> = {
   о: 'а', а: 'о', е: 'и', и: 'е', я: 'е', ы: 'и', ю: 'у', т: 'д', д: 'т', з: 'с', с: 'з', б: 'п',
   п: 'б', в: 'ф', ф: 'в', г: 'к', к: 'г', ж: 'ш', ш: 'ж', щ: 'ш', ц: 'с', ч: 'щ', ь: '', й: '',
 }; // prettier-ignore
-
-function seedOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
 
 export function recogniserStyle(text: string): string {
   return text
@@ -40,21 +35,14 @@ export function recogniserStyle(text: string): string {
 }
 
 export function injectErrors(text: string, rate: number = RECOGNISER_CER): string {
-  const random = seededRandom(seedOf(text));
-  let out = '';
-  for (const char of text) {
-    if (random() >= rate) {
-      out += char;
-      continue;
-    }
-    const roll = random();
-    if (char === ' ') out += roll < 0.5 ? '' : ' ';
-    else if (roll < 0.55) out += CONFUSABLE[char] ?? char;
-    else if (roll < 0.8) out += '';
-    else if (roll < 0.9) out += char + char;
-    else out += `${char} `;
-  }
-  return out.replace(/\s+/g, ' ').trim();
+  return injectCharacterErrors(text, rate, seededRandom(hashSeed(text)), {
+    confusable: CONFUSABLE,
+    spaceDropped: 0.5,
+    substitute: 0.55,
+    unlistedFallsThrough: false,
+    drop: 0.8,
+    double: 0.9,
+  });
 }
 
 /** The recogniser form of any text: styled, then errors injected. */

@@ -2,10 +2,10 @@ import { featurise } from '../../../src/analysis/classifier/features.ts';
 import type { LinearScorer } from '../../../src/analysis/classifier/linear-scorer.ts';
 import {
   DEFAULT_TRAIN_OPTIONS,
-  seededRandom,
   shuffled,
   type TrainOptions,
 } from '../../../src/analysis/classifier/training/train-linear.ts';
+import { seededRandom } from '../../../src/analysis/seeded-random.ts';
 import type { Category } from '../../../src/analysis/types.ts';
 import { asrLike } from './asr-like.ts';
 import { trainMeaningModel, type Example } from './pipeline.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseText } from '../../../src/analysis/analyse-text.ts';
 import { MEANING_COUNTED_CONFIDENCE } from '../../../src/analysis/classifier/classify-meaning.ts';
 import { fitPlatt } from '../../../src/analysis/classifier/training/calibrate.ts';
-import { seededRandom } from '../../../src/analysis/classifier/training/train-linear.ts';
+import { seededRandom } from '../../../src/analysis/seeded-random.ts';
 import { COUNTED_CONFIDENCE, type Category } from '../../../src/analysis/types.ts';
 import { HELD_OUT_DIR } from '../labels.ts';
 import { MAJOR_CATEGORIES } from '../report.ts';

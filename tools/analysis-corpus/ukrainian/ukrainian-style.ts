@@ -4,7 +4,7 @@
  * Ukrainian sounds in Russian letters («ми» → «мы», «ніч» → «нич», «їсти» → «йисты»).
  */
 
-import { RECOGNISER_CER } from '../asr-style.ts';
+import { injectCharacterErrors, RECOGNISER_CER } from '../asr-style.ts';
 import { hashSeed, seededRandom as seededFrom, type Random } from '../random.ts';
 
 export { RECOGNISER_CER, type Random };
@@ -55,19 +55,14 @@ const CONFUSABLE: Record<string, string> = {
 
 /** Substitutions, dropped and doubled letters, words run together, at `rate` per character. */
 export function injectRecogniserErrors(text: string, rate: number, random: Random): string {
-  let out = '';
-  for (const char of text) {
-    if (random() >= rate) {
-      out += char;
-      continue;
-    }
-    const roll = random();
-    if (char === ' ') out += roll < 0.5 ? '' : ' ';
-    else if (roll < 0.6 && char in CONFUSABLE) out += CONFUSABLE[char]!;
-    else if (roll < 0.8) out += '';
-    else out += char + char;
-  }
-  return out.replace(/\s+/g, ' ').trim();
+  return injectCharacterErrors(text, rate, random, {
+    confusable: CONFUSABLE,
+    spaceDropped: 0.5,
+    substitute: 0.6,
+    unlistedFallsThrough: true,
+    drop: 0.8,
+    double: 1,
+  });
 }
 
 /**

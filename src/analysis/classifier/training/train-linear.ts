@@ -2,6 +2,7 @@ import type { Category } from '../../types.ts';
 import { FEATURE_SPACE, HASH_BITS } from '../features.ts';
 import type { CategoryModel, MeaningModel } from '../model-file.ts';
 import { fitPlatt } from './calibrate.ts';
+import { seededRandom } from '../../seeded-random.ts';
 
 /**
  * One-vs-rest logistic regression trained by AdaGrad SGD over the hashed features, all categories
@@ -41,18 +42,6 @@ export interface RawModel {
   bias: Float64Array;
   /** Feature-major: weights[feature * categories.length + c]. */
   weights: Float32Array;
-}
-
-/** mulberry32: a small seeded generator, enough for shuffling. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
