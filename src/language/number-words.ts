@@ -61,3 +61,19 @@ export function russianOrdinalInWords(value: number): string {
   if (rest % 10 === 0) return lead + RU_ORDINAL_TENS[rest / 10]!;
   return `${lead}${RU_TENS[Math.floor(rest / 10)]!} ${RU_ORDINAL_UNITS[rest % 10]!}`;
 }
+
+/** Russian «тысяча» agreeing with its count: 1 тысяча, 2 тысячи, 5 тысяч, 11 тысяч, 41 тысяча. */
+export function russianThousandsInWords(count: number): string {
+  const words = numberInWords(count, 'ru').replace(/один$/, 'одна').replace(/два$/, 'две');
+  const lastTwo = count % 100;
+  const last = count % 10;
+  const noun =
+    lastTwo >= 11 && lastTwo <= 14
+      ? 'тысяч'
+      : last === 1
+        ? 'тысяча'
+        : last >= 2 && last <= 4
+          ? 'тысячи'
+          : 'тысяч';
+  return `${words} ${noun}`;
+}

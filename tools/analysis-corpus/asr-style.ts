@@ -1,4 +1,8 @@
-import { numberInWords, russianOrdinalInWords } from '../../src/language/number-words.ts';
+import {
+  numberInWords,
+  russianOrdinalInWords,
+  russianThousandsInWords,
+} from '../../src/language/number-words.ts';
 import { normaliseRussianForScoring } from '../../src/speech/text-metrics.ts';
 import type { Random } from './random.ts';
 
@@ -32,24 +36,8 @@ function ordinalWithEnding(value: number, ending: string): string {
 /** A cardinal below a million in words (nominative): 1500 → «тысяча пятьсот». */
 export function cardinalInWords(value: number): string {
   if (value < 1000) return numberInWords(value, 'ru');
-  const thousands = Math.floor(value / 1000);
   const rest = value % 1000;
-  const lastTwo = thousands % 100;
-  const last = thousands % 10;
-  let head: string;
-  if (thousands === 1) head = 'тысяча';
-  else {
-    const count = numberInWords(thousands, 'ru').replace(/один$/, 'одна').replace(/два$/, 'две');
-    const noun =
-      lastTwo >= 11 && lastTwo <= 14
-        ? 'тысяч'
-        : last === 1
-          ? 'тысяча'
-          : last >= 2 && last <= 4
-            ? 'тысячи'
-            : 'тысяч';
-    head = `${count} ${noun}`;
-  }
+  const head = Math.floor(value / 1000) === 1 ? 'тысяча' : russianThousandsInWords(Math.floor(value / 1000));
   return rest === 0 ? head : `${head} ${numberInWords(rest, 'ru')}`;
 }
 

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { numberInWords, type NumberLanguage } from '../../language/number-words.ts';
+import { numberInWords, russianThousandsInWords, type NumberLanguage } from '../../language/number-words.ts';
 import type { FormOrigin } from '../protected-identity.ts';
 import { CASES } from './inflection.ts';
 
@@ -104,29 +104,13 @@ export function digitForms(label: string): NumberForm[] {
   return [...forms, ...spokenForms(undefined, all)];
 }
 
-/** Russian «тысяча» agreeing with its count: 1 тысяча, 2 тысячи, 5 тысяч, 11 тысяч, 41 тысяча. */
-function thousandsInRussian(count: number): string {
-  const words = numberInWords(count, 'ru').replace(/один$/, 'одна').replace(/два$/, 'две');
-  const lastTwo = count % 100;
-  const last = count % 10;
-  const noun =
-    lastTwo >= 11 && lastTwo <= 14
-      ? 'тысяч'
-      : last === 1
-        ? 'тысяча'
-        : last >= 2 && last <= 4
-          ? 'тысячи'
-          : 'тысяч';
-  return `${words} ${noun}`;
-}
-
 /** 0–999,999 read out whole: 41698 → «сорок одна тысяча шестьсот девяносто восемь». */
 export function wholeNumberInWords(value: number, language: Language): string {
   if (value < 1000) return numberInWords(value, language);
   const thousands = Math.floor(value / 1000);
   const rest = value % 1000;
   const head =
-    language === 'ru' ? thousandsInRussian(thousands) : `${numberInWords(thousands, 'en')} thousand`;
+    language === 'ru' ? russianThousandsInWords(thousands) : `${numberInWords(thousands, 'en')} thousand`;
   return rest === 0 ? head : `${head} ${numberInWords(rest, language)}`;
 }
 
