@@ -110,7 +110,7 @@ export interface CallAnalysis {
   lexiconVersion: string;
   /** Bumped when matching or scoring rules change. */
   analyserVersion: string;
-  /** Which meaning classifier model produced `meaning` ('meaning-1+<model sha256 first 12>'). */
+  /** Which meaning classifier model produced `meaning` ('meaning-2+<model sha256 first 12>'). */
   classifierVersion: string;
 }
 

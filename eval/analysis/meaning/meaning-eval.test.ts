@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseText } from '../../../src/analysis/analyse-text.ts';
 import { MEANING_COUNTED_CONFIDENCE } from '../../../src/analysis/classifier/classify-meaning.ts';
 import { fitPlatt } from '../../../src/analysis/classifier/training/calibrate.ts';
+import { DEFAULT_TRAIN_OPTIONS } from '../../../src/analysis/classifier/training/train-linear.ts';
 import { seededRandom } from '../../../src/analysis/seeded-random.ts';
 import { COUNTED_CONFIDENCE, type Category } from '../../../src/analysis/types.ts';
 import { HELD_OUT_DIR } from '../labels.ts';
@@ -66,7 +67,7 @@ describe('leave one development source out', () => {
   it('trains, calibrates and scores each left-out source above the floors', () => {
     const examples = loadDevSegments().map(toExample);
     const predictions = leaveOneSourceOut(examples, {
-      train: { epochs: 3, learningRate: 0.5, l2: 1e-6, positiveWeight: 3, seed: 16 },
+      train: { ...DEFAULT_TRAIN_OPTIONS, epochs: 3 },
     });
     expect(predictions).toHaveLength(examples.length);
     const flagged = (p: (typeof predictions)[number]) =>

@@ -26,7 +26,7 @@ describe('the committed meaning model', () => {
   });
 
   it('is named by its bytes and reported with every call analysis', () => {
-    expect(CLASSIFIER_VERSION).toMatch(/^meaning-1\+[0-9a-f]{12}$/);
+    expect(CLASSIFIER_VERSION).toMatch(/^meaning-2\+[0-9a-f]{12}$/);
     expect(analyseCall([{ key: 'a', text: 'у нас двое двухсотых' }]).classifierVersion).toBe(
       CLASSIFIER_VERSION,
     );

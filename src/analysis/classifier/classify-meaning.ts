@@ -14,8 +14,11 @@ export type { MeaningFlag, MeaningPhrase } from '../types.ts';
  * file is committed and read once per process, on the first segment classified.
  */
 
-/** Bump the prefix when features or scoring change; the suffix follows the model file. */
-export const CLASSIFIER_VERSION = `meaning-1+${createHash('sha256').update(readFileSync(MODEL_PATH)).digest('hex').slice(0, 12)}`;
+/**
+ * Bump the prefix when features or scoring change (2: the norm floor on short segments); the suffix
+ * follows the model file.
+ */
+export const CLASSIFIER_VERSION = `meaning-2+${createHash('sha256').update(readFileSync(MODEL_PATH)).digest('hex').slice(0, 12)}`;
 
 export { MEANING_COUNTED_CONFIDENCE } from '../types.ts';
 

@@ -17,6 +17,13 @@ const MIN_GRAM = 2;
 const MAX_GRAM = 5;
 /** A 10k-character segment is classified from its first words only; the rest adds little. */
 const MAX_TOKENS = 400;
+/**
+ * Counts are divided by their L2 norm, but never by less than this: about the norm of a median
+ * training sentence (10 words, norm 14.9; p10 12.2). Without the floor a two-word «Да, верно.»
+ * gets feature values three times those of a sentence, so its few common n-grams alone pushed
+ * scores over the line (most false alarms on real intercepts were such short replies).
+ */
+const MIN_NORM = 14;
 
 export interface Featurised {
   tokens: Token[];
@@ -131,7 +138,7 @@ function countAndNormalise(features: readonly number[]): {
       counts.push(1);
     }
   }
-  const norm = Math.sqrt(counts.reduce((s, c) => s + c * c, 0)) || 1;
+  const norm = Math.max(Math.sqrt(counts.reduce((s, c) => s + c * c, 0)), MIN_NORM);
   return {
     indices: Int32Array.from(indices),
     values: Float32Array.from(counts, (c) => c / norm),

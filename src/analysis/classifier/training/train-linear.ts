@@ -25,14 +25,22 @@ export interface TrainOptions {
   /** Loss weight of a positive example (positives are rare for most categories). */
   positiveWeight: number;
   seed: number;
+  /**
+   * Hold each category's bias at the log-odds of its (weighted) prior instead of learning it.
+   * Learnt, the biases went positive (1–2) while common n-grams took negative weights, so a text
+   * with few features (a short reply) scored above the line on the bias alone; held at the prior,
+   * a flag needs positive evidence from what the text says.
+   */
+  fixedBias?: boolean;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   epochs: 5,
   learningRate: 0.5,
   l2: 1e-6,
-  positiveWeight: 3,
+  positiveWeight: 1,
   seed: 16,
+  fixedBias: true,
 };
 
 const SKIP_GRADIENT = 1e-3;
@@ -69,6 +77,13 @@ export function trainLinear(
   const gradients = new Float64Array(width);
   const random = seededRandom(options.seed);
   const { learningRate: rate, l2, positiveWeight } = options;
+  if (options.fixedBias) {
+    categories.forEach((category, c) => {
+      const kept = examples.filter((e) => !e.excluded.has(category));
+      const positives = kept.filter((e) => e.labels.has(category)).length;
+      bias[c] = Math.log(((positives + 1) * positiveWeight) / (kept.length - positives + 1));
+    });
+  }
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const example of shuffled(examples, random)) {
       scores.set(bias);
@@ -89,6 +104,7 @@ export function trainLinear(
         gradients[c] = Math.abs(g) < SKIP_GRADIENT ? 0 : g;
         if (gradients[c] === 0) continue;
         any = true;
+        if (options.fixedBias) continue;
         biasSquares[c]! += g * g;
         bias[c]! -= (rate * g) / Math.sqrt(biasSquares[c]!);
       }
