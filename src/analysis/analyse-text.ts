@@ -50,7 +50,7 @@ export function analyseText(text: string, options: AnalyseOptions = {}): TextAna
     language,
     matches: matchLexicons(text, tokens, language, evidence),
     entities: extractEntities(text),
-    meaning: options.meaning === false ? [] : classifyMeaning(text, language.code),
+    meaning: options.meaning === false ? [] : classifyMeaning(text, language.code, tokens),
   };
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { LanguageVerdict, MeaningFlag, MeaningPhrase } from '../types.ts';
-import { featurise, type Featurised } from './features.ts';
+import type { Token } from '../matching/normalise.ts';
+import { ALL_FEATURES, featurise, type Featurised } from './features.ts';
 import { LinearScorer } from './linear-scorer.ts';
 import { MODEL_PATH, parseModel } from './model-file.ts';
 
@@ -37,12 +38,21 @@ function committedScorer(): LinearScorer {
 }
 
 /** Az.js is Russian: Ukrainian words get no lemma (their word form stands in). */
-export function featuriseFor(text: string, language: LanguageVerdict['code']): Featurised {
-  return featurise(text, language !== 'uk');
+export function featuriseFor(
+  text: string,
+  language: LanguageVerdict['code'],
+  tokens?: readonly Token[],
+): Featurised {
+  return featurise(text, language !== 'uk', ALL_FEATURES, tokens);
 }
 
-export function classifyMeaning(text: string, language: LanguageVerdict['code']): MeaningFlag[] {
-  return flagsFrom(committedScorer(), featuriseFor(text, language), text);
+/** `tokens`: the text's tokens (tokenise), when the caller has them, so they are not made twice. */
+export function classifyMeaning(
+  text: string,
+  language: LanguageVerdict['code'],
+  tokens?: readonly Token[],
+): MeaningFlag[] {
+  return flagsFrom(committedScorer(), featuriseFor(text, language, tokens), text);
 }
 
 /** The flags one scorer gives a featurised text, strongest first. */

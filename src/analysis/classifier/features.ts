@@ -82,10 +82,7 @@ function addCharGrams(list: OccurrenceList, norm: string, tokenIndex: number): v
   }
 }
 
-/**
- * Features of one text. `useMorphology` is false for text Az.js cannot read (Ukrainian): its
- * lemmas would be guesses, so the word form stands in for the lemma.
- */
+/** Which kinds of feature to draw (all of them, except in the evaluation's ablations). */
 export interface FeatureKinds {
   charGrams: boolean;
   lemmas: boolean;
@@ -93,12 +90,18 @@ export interface FeatureKinds {
 }
 export const ALL_FEATURES: FeatureKinds = { charGrams: true, lemmas: true, bigrams: true };
 
+/**
+ * Features of one text. `useMorphology` is false for text Az.js cannot read (Ukrainian): its
+ * lemmas would be guesses, so the word form stands in for the lemma. `textTokens` are the text's
+ * tokens when the caller has them already (the analyser tokenised it for the lexicon).
+ */
 export function featurise(
   text: string,
   useMorphology = true,
   kinds: FeatureKinds = ALL_FEATURES,
+  textTokens: readonly Token[] = tokenise(text),
 ): Featurised {
-  const tokens = tokenise(text).slice(0, MAX_TOKENS);
+  const tokens = textTokens.slice(0, MAX_TOKENS);
   const list = new OccurrenceList();
   let previousLemma: string | undefined;
   tokens.forEach((token, i) => {
