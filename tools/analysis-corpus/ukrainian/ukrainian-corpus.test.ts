@@ -24,6 +24,7 @@ describe('Ukrainian training corpus', () => {
       'uk-home.jsonl',
       'uk-seeds.jsonl',
       'uk-surzhyk.jsonl',
+      'uk-voice.jsonl',
     ]);
     for (const [name, content] of built) {
       expect(fs.readFileSync(path.join(OUTPUT_DIR, name), 'utf8'), name).toBe(content);
