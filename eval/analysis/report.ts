@@ -168,6 +168,8 @@ export function formatSubsets(subsets: readonly SubsetScore[]): string {
 export interface HeldOutPart {
   /** 'Held-out' or 'Held-out Ukrainian': the section's heading and its tables' titles. */
   name: string;
+  /** When it was labelled, for the heading: 'labelled after the first scored run'. */
+  labelled: string;
   evaluation: Evaluation;
   docs: readonly LabelledDocument[];
   /** Further tables for the section (segment level, with the meaning classifier). */
@@ -178,10 +180,10 @@ export interface HeldOutPart {
  * Figures only: the held-out set's misses and false alarms are not printed, so that nobody tunes the
  * matcher to them and the figures keep saying how it does on text it was not fitted to.
  */
-export function formatHeldOut({ name, evaluation, docs, extra }: HeldOutPart): string {
+export function formatHeldOut({ name, labelled, evaluation, docs, extra }: HeldOutPart): string {
   const c = evaluation.casualties;
   return [
-    `${name.toUpperCase()} SET (labelled after the first scored run; misses and false alarms deliberately not listed)`,
+    `${name.toUpperCase()} SET (${labelled}; misses and false alarms deliberately not listed)`,
     describeLabels(docs),
     evaluation.errors.length === 0
       ? ''

@@ -59,12 +59,14 @@ const ukrainianDocs = allDocuments(heldOutSets).filter(isHeldOutUkrainian);
 const report = formatReport(evaluation, docs, [
   {
     name: 'Held-out',
+    labelled: 'labelled after the first scored run',
     evaluation: evaluate(heldOutDocs),
     docs: heldOutDocs,
     extra: withClassifier(heldOutDocs),
   },
   {
     name: 'Held-out Ukrainian',
+    labelled: 'labelled before the analyser was run on it',
     evaluation: evaluate(ukrainianDocs),
     docs: ukrainianDocs,
     extra: withClassifier(ukrainianDocs),
