@@ -5,7 +5,7 @@ import {
   type CallAnalysis,
   type SegmentInput,
 } from '../../src/analysis/types.ts';
-import type { LabelledDocument } from './labels.ts';
+import { isHeldOutUkrainian, type LabelledDocument } from './labels.ts';
 import {
   f1Of,
   ratio,
@@ -183,6 +183,11 @@ const SUBSETS: Array<{ name: string; includes: (doc: LabelledDocument) => boolea
   {
     name: 'held-out sentences, spoken (lower case)',
     includes: (d) => d.source === 'heldout-written' && d.form === 'spoken',
+  },
+  { name: 'held-out Ukrainian, written', includes: (d) => isHeldOutUkrainian(d) && d.form === 'written' },
+  {
+    name: 'held-out Ukrainian, spoken (recogniser-style)',
+    includes: (d) => isHeldOutUkrainian(d) && d.form === 'spoken',
   },
 ];
 

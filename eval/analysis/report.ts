@@ -164,23 +164,36 @@ export function formatSubsets(subsets: readonly SubsetScore[]): string {
   return lines.join('\n');
 }
 
+/** A set scored apart: labelled after the first scored run, its misses never listed. */
+export interface HeldOutPart {
+  /** 'Held-out' or 'Held-out Ukrainian': the section's heading and its tables' titles. */
+  name: string;
+  /** When it was labelled, for the heading: 'labelled after the first scored run'. */
+  labelled: string;
+  evaluation: Evaluation;
+  docs: readonly LabelledDocument[];
+  /** Further tables for the section (segment level, with the meaning classifier). */
+  extra?: string;
+}
+
 /**
  * Figures only: the held-out set's misses and false alarms are not printed, so that nobody tunes the
  * matcher to them and the figures keep saying how it does on text it was not fitted to.
  */
-export function formatHeldOut(evaluation: Evaluation, docList: readonly LabelledDocument[]): string {
+export function formatHeldOut({ name, labelled, evaluation, docs, extra }: HeldOutPart): string {
   const c = evaluation.casualties;
   return [
-    `HELD-OUT SET (labelled after the first scored run; misses and false alarms deliberately not listed)`,
-    describeLabels(docList),
+    `${name.toUpperCase()} SET (${labelled}; misses and false alarms deliberately not listed)`,
+    describeLabels(docs),
     evaluation.errors.length === 0
       ? ''
-      : `THE ANALYSER THREW on ${evaluation.errors.length} held-out documents.`,
-    table('Held-out categories', evaluation.categories.perClass, evaluation.categories, () => ''),
-    table('Held-out entities', evaluation.entities.perClass, evaluation.entities, () => ''),
+      : `THE ANALYSER THREW on ${evaluation.errors.length} ${name.toLowerCase()} documents.`,
+    table(`${name} categories`, evaluation.categories.perClass, evaluation.categories, () => ''),
+    table(`${name} entities`, evaluation.entities.perClass, evaluation.entities, () => ''),
     formatSubsets(evaluation.subsets),
-    `Held-out casualty counts: ${c.correct}/${c.fields} fields right; stated counts found ${c.statedCorrect}/${c.stated}; ` +
+    `${name} casualty counts: ${c.correct}/${c.fields} fields right; stated counts found ${c.statedCorrect}/${c.stated}; ` +
       `counts invented where none stated: ${c.invented}`,
+    extra ?? '',
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -189,7 +202,7 @@ export function formatHeldOut(evaluation: Evaluation, docList: readonly Labelled
 export function formatReport(
   evaluation: Evaluation,
   docList: readonly LabelledDocument[],
-  heldOut?: { evaluation: Evaluation; docs: readonly LabelledDocument[] },
+  heldOut: readonly HeldOutPart[] = [],
 ): string {
   const docs = new Map(docList.map((d) => [d.id, d]));
   const major = new Set<string>(MAJOR_CATEGORIES);
@@ -221,7 +234,7 @@ export function formatReport(
         .map((w) => `\n  ${w.docId} ${w.field}: gold ${w.gold ?? 'none'}, predicted ${w.predicted ?? 'none'}`)
         .join(''),
     formatSubsets(evaluation.subsets),
-    ...(heldOut ? [formatHeldOut(heldOut.evaluation, heldOut.docs)] : []),
+    ...heldOut.map(formatHeldOut),
     listItems('Category misses', evaluation.categories.misses, docs),
     listItems('Category false alarms', evaluation.categories.falseAlarms, docs),
     listItems('Entity misses', evaluation.entities.misses, docs),

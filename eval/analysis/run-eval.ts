@@ -3,19 +3,45 @@
  * report and writes it to eval/analysis/last-report.txt (the matcher's authors read the misses there).
  * `--summary` prints only the tables; `--floors [--margin 0.02]` prints floors that far under the measured figures, for
  * eval/analysis/analysis-eval.test.ts.
+ * The held-out set is scored in two parts, Russian and Ukrainian (labels-heldout/ukrainian.json), each
+ * with its segment-level figures for the committed meaning classifier.
  * Then the meaning classifier's evaluation (eval/analysis/meaning/, minutes on one core), written
  * to eval/analysis/meaning/last-report.txt and last-figures.json; `--corpus DIR` trains on another
  * corpus folder, `--no-meaning` skips it.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { MEANING_COUNTED_CONFIDENCE } from '../../src/analysis/types.ts';
 import { evaluate } from './evaluate.ts';
 import { measuredFigures, suggestFloors } from './floors.ts';
-import { allDocuments, findLabelProblems, HELD_OUT_DIR, LABELS_DIR, loadLabelSets } from './labels.ts';
-import { evaluateMeaning } from './meaning/evaluate-meaning.ts';
-import { formatMeaningReport } from './meaning/meaning-report.ts';
-import { DEFAULT_CORPUS_DIR } from './meaning/training-data.ts';
+import {
+  allDocuments,
+  findLabelProblems,
+  HELD_OUT_DIR,
+  isHeldOutUkrainian,
+  LABELS_DIR,
+  loadLabelSets,
+  type LabelledDocument,
+} from './labels.ts';
+import { committedModelFigures, evaluateMeaning } from './meaning/evaluate-meaning.ts';
+import { categoryTable, formatMeaningReport } from './meaning/meaning-report.ts';
+import { DEFAULT_CORPUS_DIR, loadDevSegments } from './meaning/training-data.ts';
 import { formatReport, formatSummary } from './report.ts';
+
+/** Segment-level figures of a held-out part with the committed classifier, against the lexicon alone. */
+function withClassifier(docs: readonly LabelledDocument[]): string {
+  const ids = new Set(docs.map((doc) => doc.id));
+  const { lexicon, combined } = committedModelFigures(
+    loadDevSegments(HELD_OUT_DIR, (doc) => ids.has(doc.id)),
+  );
+  return categoryTable(
+    `Segment level, major categories, committed model (classifier flags from ${MEANING_COUNTED_CONFIDENCE}; * = under the goal):`,
+    [
+      ['lexicon alone', lexicon],
+      ['lexicon+classifier', combined],
+    ],
+  ).join('\n');
+}
 
 const sets = loadLabelSets();
 const heldOutSets = loadLabelSets(HELD_OUT_DIR);
@@ -28,8 +54,24 @@ if (problems.length > 0) {
 }
 const docs = allDocuments(sets);
 const evaluation = evaluate(docs);
-const heldOutDocs = allDocuments(heldOutSets);
-const report = formatReport(evaluation, docs, { evaluation: evaluate(heldOutDocs), docs: heldOutDocs });
+const heldOutDocs = allDocuments(heldOutSets).filter((doc) => !isHeldOutUkrainian(doc));
+const ukrainianDocs = allDocuments(heldOutSets).filter(isHeldOutUkrainian);
+const report = formatReport(evaluation, docs, [
+  {
+    name: 'Held-out',
+    labelled: 'labelled after the first scored run',
+    evaluation: evaluate(heldOutDocs),
+    docs: heldOutDocs,
+    extra: withClassifier(heldOutDocs),
+  },
+  {
+    name: 'Held-out Ukrainian',
+    labelled: 'labelled before the analyser was run on it',
+    evaluation: evaluate(ukrainianDocs),
+    docs: ukrainianDocs,
+    extra: withClassifier(ukrainianDocs),
+  },
+]);
 const reportPath = path.join(LABELS_DIR, '..', 'last-report.txt');
 writeFileSync(reportPath, report);
 console.log(process.argv.includes('--summary') ? formatSummary(report) : report);

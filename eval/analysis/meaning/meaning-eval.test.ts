@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyseText } from '../../../src/analysis/analyse-text.ts';
-import { MEANING_COUNTED_CONFIDENCE } from '../../../src/analysis/classifier/classify-meaning.ts';
 import { fitPlatt } from '../../../src/analysis/classifier/training/calibrate.ts';
 import { DEFAULT_TRAIN_OPTIONS } from '../../../src/analysis/classifier/training/train-linear.ts';
 import { seededRandom } from '../../../src/analysis/seeded-random.ts';
 import { COUNTED_CONFIDENCE, type Category } from '../../../src/analysis/types.ts';
-import { HELD_OUT_DIR } from '../labels.ts';
+import { HELD_OUT_DIR, isHeldOutUkrainian } from '../labels.ts';
 import { MAJOR_CATEGORIES } from '../report.ts';
 import { asrLike } from './asr-like.ts';
 import { leaveOneSourceOut } from './cross-validate.ts';
+import { committedModelFigures } from './evaluate-meaning.ts';
 import { REPORT_THRESHOLD, toExample } from './pipeline.ts';
 import { reliability, scoreSegments, type ScoredSegment } from './segment-scores.ts';
 import { loadDevSegments, type MeaningSegment } from './training-data.ts';
@@ -36,26 +36,12 @@ function scored(s: MeaningSegment, predicted: Set<Category>): ScoredSegment {
 
 describe('the committed meaning model on the held-out set', () => {
   it('adds recall to the lexicon and keeps precision above its floor', () => {
-    const rows = loadDevSegments(HELD_OUT_DIR).map((s) => {
-      const words = lexicon(s.text);
-      const meaning = analyseText(s.text)
-        .meaning.filter((f) => f.confidence >= MEANING_COUNTED_CONFIDENCE)
-        .map((f) => f.category);
-      return { lexicon: scored(s, words), combined: scored(s, new Set([...words, ...meaning])) };
-    });
-    const alone = scoreSegments(
-      rows.map((r) => r.lexicon),
-      MAJOR,
-    ).micro;
-    const combined = scoreSegments(
-      rows.map((r) => r.combined),
-      MAJOR,
-    ).micro;
-    expect(combined.recall).toBeGreaterThanOrEqual(alone.recall);
-    expect(combined.precision, JSON.stringify({ alone, combined })).toBeGreaterThanOrEqual(
-      HELD_OUT_FLOORS.precision,
-    );
-    expect(combined.f1).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.f1);
+    // The floors were measured on the Russian held-out set; the Ukrainian one is scored apart.
+    const figures = committedModelFigures(loadDevSegments(HELD_OUT_DIR, (doc) => !isHeldOutUkrainian(doc)));
+    const [alone, both] = [figures.lexicon.micro, figures.combined.micro];
+    expect(both.recall).toBeGreaterThanOrEqual(alone.recall);
+    expect(both.precision, JSON.stringify({ alone, both })).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.precision);
+    expect(both.f1).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.f1);
   });
 });
 

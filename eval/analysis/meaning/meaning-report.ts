@@ -6,7 +6,7 @@ import type { CategoryFigures, MeaningFigures } from './evaluate-meaning.ts';
 const GOAL = { precision: 0.9, recall: 0.85 };
 const n2 = (x: number) => x.toFixed(2);
 
-function categoryTable(title: string, columns: Array<[string, CategoryFigures]>): string[] {
+export function categoryTable(title: string, columns: Array<[string, CategoryFigures]>): string[] {
   const head = columns.map(([name]) => name.padEnd(20)).join(' ');
   const lines = [
     title,

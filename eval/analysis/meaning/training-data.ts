@@ -82,8 +82,11 @@ function segmentsOf(doc: LabelledDocument): MeaningSegment[] {
   });
 }
 
-export function loadDevSegments(labelsDir: string = LABELS_DIR): MeaningSegment[] {
-  return loadLabelSets(labelsDir).flatMap((set) => set.documents.flatMap(segmentsOf));
+export function loadDevSegments(
+  labelsDir: string = LABELS_DIR,
+  includes: (doc: LabelledDocument) => boolean = () => true,
+): MeaningSegment[] {
+  return loadLabelSets(labelsDir).flatMap((set) => set.documents.filter(includes).flatMap(segmentsOf));
 }
 
 export function loadTrainingSegments(corpusDir: string = DEFAULT_CORPUS_DIR): MeaningSegment[] {
