@@ -56,7 +56,10 @@ describe('the committed Russian training corpus', () => {
     const corpus = [...built.values()].flat().filter((line) => line.style === 'written');
     const shared = corpus.filter((line) => {
       const text = recogniserSpelling(line.text);
-      return segments.some((segment) => text.includes(segment) || segment.includes(text));
+      // A short reply («ты где сейчас») inside a longer evaluation segment is ordinary talk, not
+      // a copied sentence; a longer overlap is what the five-word test below catches anyway.
+      const long = text.split(' ').length >= 5;
+      return segments.some((segment) => text.includes(segment) || (long && segment.includes(text)));
     });
     expect(segments.length).toBeGreaterThan(100);
     expect(shared.map((line) => line.id)).toEqual([]);
