@@ -32,6 +32,8 @@ const VARIANTS: Record<string, Partial<TrainOptions>> = {
   l2e5: { l2: 1e-5 },
   l2e4: { l2: 1e-4 },
   ep3: { epochs: 3 },
+  ep10: { epochs: 10 },
+  pw2: { positiveWeight: 2 },
 };
 
 function lexicon(text: string): Set<Category> {
