@@ -20,6 +20,7 @@ const lines = [...built.entries()].flatMap(([file, content]) =>
 describe('Ukrainian training corpus', () => {
   it('is what the committed inputs produce, byte for byte (run npm run corpus:analysis:uk)', () => {
     expect([...built.keys()].sort()).toEqual([
+      'uk-calls.jsonl',
       'uk-front.jsonl',
       'uk-home.jsonl',
       'uk-seeds.jsonl',
