@@ -22,6 +22,7 @@ describe('Ukrainian training corpus', () => {
     expect([...built.keys()].sort()).toEqual([
       'uk-front.jsonl',
       'uk-home.jsonl',
+      'uk-relatives.jsonl',
       'uk-seeds.jsonl',
       'uk-surzhyk.jsonl',
       'uk-voice.jsonl',
