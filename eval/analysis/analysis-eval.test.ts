@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate.ts';
 import { belowFloors, measuredFigures, suggestFloors, type Figures } from './floors.ts';
-import { allDocuments, HELD_OUT_DIR, isHeldOutUkrainian, loadLabelSets } from './labels.ts';
+import { allDocuments, HELD_OUT_DIR, isHeldOutUkrainian, isPersonsOnly, loadLabelSets } from './labels.ts';
 
 /**
  * Floors under the figures `npm run eval:analysis -- --floors` measured on the labelled development
@@ -53,7 +53,8 @@ const FLOORS: Figures = {
 
 describe('analyser against the labelled development set', () => {
   it('runs on every document (Ukrainian included) and stays at or above every floor', () => {
-    const docs = allDocuments(loadLabelSets());
+    // The floors were measured before the persons set (labels/persons.json) joined; it has its own below.
+    const docs = allDocuments(loadLabelSets()).filter((doc) => !isPersonsOnly(doc));
     const evaluation = evaluate(docs);
     expect(evaluation.errors).toEqual([]);
     expect(belowFloors(measuredFigures(evaluation), FLOORS)).toEqual([]);
