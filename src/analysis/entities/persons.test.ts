@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityKind } from './types.ts';
+import { extractEntities } from './extract-entities.ts';
+
+/** Kind, surface and value of every entity found, in text order. */
+function found(text: string): Array<[EntityKind, string, string]> {
+  return extractEntities(text).map((entity) => [entity.kind, entity.surface, entity.value]);
+}
+
+describe('persons against places', () => {
+  it('reads a first or pet name as the person unless a place preposition makes it a town', () => {
+    expect(found('Пришли Богдан и Тарас.')).toEqual([
+      ['person', 'Богдан', 'Богдан'],
+      ['person', 'Тарас', 'Тарас'],
+    ]);
+    expect(found('Вчера у Димки телефон сел.')).toEqual([['person', 'Димки', 'Димка']]);
+    expect(found('Сказали, что Надежду выписали.')).toEqual([['person', 'Надежду', 'Надежда']]);
+    expect(found('в Димках тихо')).toEqual([['place', 'Димках', 'Dymka']]);
+  });
+
+  it('reads a surname after «у», «с», «к» as the man, after «под» or «в» as the village', () => {
+    expect(found('у Зайцева телефон отобрали')).toEqual([['person', 'Зайцева', 'Зайцева']]);
+    expect(found('стоим под Зайцевом')).toEqual([['place', 'Зайцевом', 'Zaitseve']]);
+  });
+});
