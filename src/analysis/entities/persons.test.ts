@@ -23,3 +23,13 @@ describe('persons against places', () => {
     expect(found('стоим под Зайцевом')).toEqual([['place', 'Зайцевом', 'Zaitseve']]);
   });
 });
+
+describe('persons by kinship', () => {
+  it('reads the name after a close-family word, in the nominative or the genitive', () => {
+    // Names that are also ordinary words («вера» faith, «димы» smokes) need the kin word.
+    expect(found('муж веры приехал')).toEqual([['person', 'веры', 'Вера']]);
+    expect(found('бабушка люба плачет')).toEqual([['person', 'люба', 'Люба']]);
+    expect(found('отец димы приезжал')).toEqual([['person', 'димы', 'Дима']]);
+    expect(found('мама любит тебя')).toEqual([]);
+  });
+});
