@@ -33,3 +33,26 @@ describe('persons by kinship', () => {
     expect(found('мама любит тебя')).toEqual([]);
   });
 });
+
+describe('single names', () => {
+  it('reads a lower-case surname that the dictionary also knows, less likely, as a village', () => {
+    expect(found('белова вчера забрали')).toEqual([['person', 'белова', 'Белов']]);
+    expect(found('павлова увезли в госпиталь')).toEqual([['person', 'павлова', 'Павлов']]);
+  });
+
+  it('takes an opening or closing ordinary word as a vocative only when commas set it off', () => {
+    expect(found('Вера у меня одна, и та пропала.')).toEqual([]);
+    expect(found('Вера, ты где?')).toEqual([['person', 'Вера', 'Вера']]);
+    expect(found('Где ты, Надежда?')).toEqual([['person', 'Надежда', 'Надежда']]);
+    expect(found('вера ты где')).toEqual([['person', 'вера', 'Вера']]);
+  });
+
+  it('reads an ordinary noun with a possessive as an endearment, not a name', () => {
+    expect(found('радость моя не грусти')).toEqual([]);
+    expect(found('любовь моя не плачь')).toEqual([]);
+  });
+
+  it('takes no quoted word for a person: brands, titles and call signs are quoted', () => {
+    expect(found('Купили «Ниву» в складчину.')).toEqual([]);
+  });
+});

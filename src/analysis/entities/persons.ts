@@ -1,5 +1,5 @@
 import type { Entity } from './types.ts';
-import { lookupWord } from './morphology.ts';
+import { grammemeWeight, lookupWord, type WordReading } from './morphology.ts';
 import { petNominative, publicFigure } from './name-forms.ts';
 import { kinNameAt, nearAddressVerb, type Found } from './person-cues.ts';
 import {
@@ -121,7 +121,10 @@ function cuedNameAt(tokens: readonly Token[], at: number): Found | undefined {
 
 // Words that open an utterance but are never names, whatever the dictionary also lists.
 const FUNCTION_POS = new Set(['PREP', 'CONJ', 'PRCL', 'NPRO', 'INTJ', 'ADVB', 'PRED']);
-const NOT_VOCATIVE_BEFORE = new Set(['богу', 'господу', 'украине', 'україні', 'героям', 'тебе']);
+// «слава богу»; «любовь моя», «радость моя»: an ordinary noun with a possessive is an endearment.
+const NOT_VOCATIVE_BEFORE = new Set([
+  'богу', 'господу', 'украине', 'україні', 'героям', 'тебе', 'моя', 'мой', 'мое', 'наша', 'наш',
+]); // prettier-ignore
 
 // Words around a name said to or about someone: «привет, Рома», «это Максим», «Вера говорила».
 const SOCIAL_BEFORE = new Set([
@@ -153,6 +156,8 @@ function isOrganisation(tokens: readonly Token[], at: number, parts: readonly Pa
 
 function singleNameAt(tokens: readonly Token[], at: number, textTokens: number): Found | undefined {
   const token = tokens[at]!;
+  // A word in quotes is a call sign, a brand or a title («на «Ладу»», «позывной «Лис»»), no person.
+  if (token.quoted) return undefined;
   const previous = tokens[at - 1];
   const capitalised = capitalisedMidSentence(token, previous);
   const pet = petNominative(token.norm);
@@ -218,7 +223,8 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
     const nameFirst =
       name !== undefined &&
       info.readings.every((r) => r.grammemes.has('Name') || r.score < name.reading.score);
-    const addressed = at === 0 ? nextPos !== 'PREP' || nameFirst : closingAllowed;
+    const addressed =
+      (at === 0 ? nextPos !== 'PREP' || nameFirst : closingAllowed) && commaAround(tokens, at);
     if (addressPosition && addressForm && addressed && !NOT_VOCATIVE_BEFORE.has(next?.norm ?? '')) {
       return found(0.6, 'person:vocative');
     }
@@ -246,7 +252,7 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
   }
   // A word the dictionary knows only as a surname («шойгу», «гитлер») is one in lower case too.
   const onlySurname = parts.length > 0 && parts.every((p) => p.part === 'surname');
-  if (surname && onlySurname && !common && !info.readings.some((r) => r.grammemes.has('Geox')) && !afterIn) {
+  if (surname && onlySurname && !common && surnameOutweighsPlace(info.readings) && !afterIn) {
     return { first: at, last: at, value: valueOf(surname), confidence: 0.7, rule: 'person:surname-only' };
   }
   // A capitalised word the dictionary reads first of all as a surname («Путин поторопил»); in
@@ -270,6 +276,25 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
     };
   }
   return undefined;
+}
+
+/**
+ * «гусева отпустили»: Az also reads «гусева» as the genitive of the village Гусев, but less likely
+ * than the surname; the places pass has already claimed it where a preposition made it a place.
+ */
+function surnameOutweighsPlace(readings: readonly WordReading[]): boolean {
+  return grammemeWeight(readings, 'Surn') > grammemeWeight(readings, 'Geox');
+}
+
+/**
+ * In punctuated text a vocative is set off by commas: «Вера, ты где?» but «Вера у меня одна»,
+ * «Надежда только на то, что...». Recogniser text has no punctuation, so there anything goes.
+ */
+function commaAround(tokens: readonly Token[], at: number): boolean {
+  const punctuated = tokens.some((t, i) => i > 0 && separated(t));
+  if (!punctuated) return true;
+  const next = tokens[at + 1];
+  return at === 0 ? next === undefined || separated(next) : separated(tokens[at]!);
 }
 
 function afterPreposition(previous: Token | undefined): boolean {
