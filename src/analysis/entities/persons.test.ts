@@ -56,3 +56,16 @@ describe('single names', () => {
     expect(found('Купили «Ниву» в складчину.')).toEqual([]);
   });
 });
+
+describe('pet names made by a productive suffix', () => {
+  it('finds «-юша», «-енька», «-юшка», «-яй» forms of known first names in any case', () => {
+    expect(found('передай витюше носки')).toEqual([['person', 'витюше', 'Витюша']]);
+    expect(found('У Сашеньки температура.')).toEqual([['person', 'Сашеньки', 'Сашенька']]);
+    expect(found('с митяем в одном окопе')).toEqual([['person', 'митяем', 'Митяй']]);
+  });
+
+  it('leaves ordinary words with the same suffixes alone', () => {
+    expect(found('подушку принеси и игрушку')).toEqual([]);
+    expect(found('бабушке передай привет')).toEqual([]);
+  });
+});
