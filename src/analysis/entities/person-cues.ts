@@ -1,6 +1,7 @@
 import { partsOf, AMBIGUOUS_PET_NAMES, valueOf } from './person-parts.ts';
 import { petNominative } from './name-forms.ts';
-import { titleCase, type Token } from './tokens.ts';
+import { lookupWord } from './morphology.ts';
+import { separated, titleCase, type Token } from './tokens.ts';
 
 /**
  * Words around a name that say a person is meant (issue 16): kinship words before a first name
@@ -53,4 +54,58 @@ export function kinNameAt(tokens: readonly Token[], at: number): Found | undefin
   const value = pet ? titleCase(pet) : name ? valueOf(name) : undefined;
   if (!value || norm.length < 3 || AMBIGUOUS_PET_NAMES.has(norm)) return undefined;
   return { first: at, last: at, value, confidence: 0.8, rule: 'person:kin-name' };
+}
+
+/**
+ * In punctuated text a vocative is set off by commas: «Вера, ты где?» but «Вера у меня одна»,
+ * «Надежда только на то, что...». Recogniser text has no punctuation, so there anything goes.
+ */
+export function commaAround(tokens: readonly Token[], at: number): boolean {
+  const punctuated = tokens.some((t, i) => i > 0 && separated(t));
+  if (!punctuated) return true;
+  const next = tokens[at + 1];
+  return at === 0 ? next === undefined || separated(next) : separated(tokens[at]!);
+}
+
+const COORDINATORS = new Set(['и', 'или', 'да']);
+
+/**
+ * «Рустаму и Фарруху», «Бахтиёр и Шерзод»: a word the dictionary does not know at all, joined by
+ * «и» to a single name found, with the same ending (so in the same case), is a name too: Central-Asian
+ * and Caucasian names are missing from the Russian dictionary.
+ */
+export function coordinatedNames(
+  tokens: readonly Token[],
+  found: readonly Found[],
+  claimed: ReadonlySet<number>,
+): Found[] {
+  const out: Found[] = [];
+  for (const person of found) {
+    if (person.first !== person.last) continue;
+    const name = tokens[person.first]!;
+    for (const [link, at] of [
+      [person.first + 1, person.first + 2],
+      [person.first - 1, person.first - 2],
+    ] as const) {
+      const word = tokens[at];
+      if (!word || claimed.has(at) || out.some((f) => f.first === at)) continue;
+      if (!COORDINATORS.has(tokens[link]?.norm ?? '') || word.isNumber || word.quoted || word.norm.length < 3)
+        continue;
+      if (!sameEnding(word.norm, name.norm) || lookupWord(word.norm).readings.length > 0) continue;
+      out.push({
+        first: at,
+        last: at,
+        value: titleCase(word.norm),
+        confidence: 0.6,
+        rule: 'person:coordinated',
+      });
+    }
+  }
+  return out;
+}
+
+/** Same last letter, or both a bare consonant stem (the nominative of a man's name): a shared case. */
+function sameEnding(a: string, b: string): boolean {
+  const consonantStem = (word: string) => /[бвгджзклмнпрстфхцчшщ]$/.test(word);
+  return a.slice(-1) === b.slice(-1) || (consonantStem(a) && consonantStem(b));
 }

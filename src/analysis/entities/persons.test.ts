@@ -69,3 +69,21 @@ describe('pet names made by a productive suffix', () => {
     expect(found('бабушке передай привет')).toEqual([]);
   });
 });
+
+describe('names joined to a name', () => {
+  it('reads a word the dictionary lacks, joined by «и» to a name in the same case, as a name', () => {
+    expect(found('Бахтиёру и Жамшиду премию не дали.')).toEqual([
+      ['person', 'Бахтиёру', 'Бахтиер'],
+      ['person', 'Жамшиду', 'Жамшиду'],
+    ]);
+    expect(found('шерзод и тимур ушли на точку')).toEqual([
+      ['person', 'шерзод', 'Шерзод'],
+      ['person', 'тимур', 'Тимур'],
+    ]);
+  });
+
+  it('leaves a word in another case or one the dictionary knows', () => {
+    expect(found('Тимуру и фывапр')).toEqual([['person', 'Тимуру', 'Тимур']]);
+    expect(found('тимур и сухпай')).toEqual([['person', 'тимур', 'Тимур']]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Entity } from './types.ts';
 import { grammemeWeight, lookupWord, type WordReading } from './morphology.ts';
 import { petNominative, publicFigure } from './name-forms.ts';
-import { kinNameAt, nearAddressVerb, type Found } from './person-cues.ts';
+import { commaAround, coordinatedNames, kinNameAt, nearAddressVerb, type Found } from './person-cues.ts';
 import {
   AMBIGUOUS_PET_NAMES,
   guessedSurname,
@@ -286,17 +286,6 @@ function surnameOutweighsPlace(readings: readonly WordReading[]): boolean {
   return grammemeWeight(readings, 'Surn') > grammemeWeight(readings, 'Geox');
 }
 
-/**
- * In punctuated text a vocative is set off by commas: «Вера, ты где?» but «Вера у меня одна»,
- * «Надежда только на то, что...». Recogniser text has no punctuation, so there anything goes.
- */
-function commaAround(tokens: readonly Token[], at: number): boolean {
-  const punctuated = tokens.some((t, i) => i > 0 && separated(t));
-  if (!punctuated) return true;
-  const next = tokens[at + 1];
-  return at === 0 ? next === undefined || separated(next) : separated(tokens[at]!);
-}
-
 function afterPreposition(previous: Token | undefined): boolean {
   return previous !== undefined && lookupWord(previous.norm).readings.some((r) => r.pos === 'PREP');
 }
@@ -368,6 +357,7 @@ export function extractPublicFigures(
 
 export function extractPersons(text: string, tokens: readonly Token[], taken: ReadonlySet<number>): Entity[] {
   const entities: Entity[] = [];
+  const founds: Found[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || tokens[i]!.isNumber) continue;
     let found = cuedNameAt(tokens, i) ?? nameGroupAt(tokens, i) ?? singleNameAt(tokens, i, tokens.length);
@@ -395,7 +385,9 @@ export function extractPersons(text: string, tokens: readonly Token[], taken: Re
     }
     if (tokens.slice(found.first, found.last + 1).some((t) => taken.has(t.index))) continue;
     entities.push(toEntity(text, tokens, found));
+    founds.push(found);
     i = found.last;
   }
-  return entities;
+  const claimed = new Set([...taken, ...founds.flatMap((f) => [f.first, f.last])]);
+  return [...entities, ...coordinatedNames(tokens, founds, claimed).map((f) => toEntity(text, tokens, f))];
 }
