@@ -109,3 +109,28 @@ function sameEnding(a: string, b: string): boolean {
   const consonantStem = (word: string) => /[бвгджзклмнпрстфхцчшщ]$/.test(word);
   return a.slice(-1) === b.slice(-1) || (consonantStem(a) && consonantStem(b));
 }
+
+const PREDICATE_WINDOW = 3;
+
+/**
+ * «Слава мне сигареты должен», «слава звонил»: a word whose ordinary reading is a feminine or neuter
+ * noun (слава, glory) is a man's name when the first predicate after it is masculine singular and
+ * no other singular subject stands between them («слава богу сын вернулся» stops at «сын»).
+ */
+export function masculinePredicateAfter(tokens: readonly Token[], at: number): boolean {
+  const readings = lookupWord(tokens[at]!.norm).readings;
+  const ordinary = readings.filter((r) => r.pos === 'NOUN' && !r.grammemes.has('Name'));
+  if (ordinary.length === 0 || ordinary.some((r) => r.grammemes.has('masc'))) return false;
+  if (!readings.some((r) => r.grammemes.has('Name') && r.grammemes.has('nomn'))) return false;
+  for (let i = at + 1; i <= Math.min(tokens.length - 1, at + PREDICATE_WINDOW); i++) {
+    if (separated(tokens[i]!)) return false;
+    const words = lookupWord(tokens[i]!.norm).readings;
+    const subject = words.some(
+      (r) => ['NOUN', 'NPRO'].includes(r.pos) && r.grammemes.has('nomn') && r.grammemes.has('sing'),
+    );
+    const predicate = words.find((r) => r.pos === 'VERB' || r.pos === 'ADJS');
+    if (predicate) return predicate.grammemes.has('masc') && predicate.grammemes.has('sing');
+    if (subject) return false;
+  }
+  return false;
+}

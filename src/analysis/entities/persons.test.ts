@@ -87,3 +87,16 @@ describe('names joined to a name', () => {
     expect(found('тимур и сухпай')).toEqual([['person', 'тимур', 'Тимур']]);
   });
 });
+
+describe('a feminine word with a masculine predicate', () => {
+  it('reads «слава» as the man when his verb or short adjective follows', () => {
+    expect(found('слава звонил вчера вечером')).toEqual([['person', 'слава', 'Слава']]);
+    expect(found('Слава нам денег должен.')).toEqual([['person', 'Слава', 'Слава']]);
+  });
+
+  it('leaves glory alone: feminine predicate, «слава богу», another subject first', () => {
+    expect(found('слава пришла к нему поздно')).toEqual([]);
+    expect(found('слава богу вернулся')).toEqual([]);
+    expect(found('слава богу сын вернулся')).toEqual([]);
+  });
+});

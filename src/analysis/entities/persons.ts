@@ -1,7 +1,14 @@
 import type { Entity } from './types.ts';
 import { grammemeWeight, lookupWord, type WordReading } from './morphology.ts';
 import { petNominative, publicFigure } from './name-forms.ts';
-import { commaAround, coordinatedNames, kinNameAt, nearAddressVerb, type Found } from './person-cues.ts';
+import {
+  commaAround,
+  coordinatedNames,
+  kinNameAt,
+  masculinePredicateAfter,
+  nearAddressVerb,
+  type Found,
+} from './person-cues.ts';
 import {
   AMBIGUOUS_PET_NAMES,
   guessedSurname,
@@ -204,6 +211,9 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
     // nominative/vocative («тише ты» is no Тиша).
     if (SOCIAL_BEFORE.has(tokens[at - 1]?.norm ?? '') || (addressForm && inSocialContext(tokens, at))) {
       return found(0.65, 'person:social-context');
+    }
+    if (!NOT_VOCATIVE_BEFORE.has(next?.norm ?? '') && masculinePredicateAfter(tokens, at)) {
+      return found(0.6, 'person:masculine-predicate');
     }
     const plausibleName = parts.some((p) => p.part === 'name' && p.reading.score >= 0.15);
     // «жене скажи»: a common noun for a person (the wife) is the likelier reading of the word.
