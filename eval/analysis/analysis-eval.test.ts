@@ -64,9 +64,9 @@ describe('analyser against the labelled development set', () => {
 
 /**
  * Person F1 on the persons development set (labels/persons.json, labelled before the analyser ran on
- * it): 0.97 measured 2026-12-07 after the rules of issue 16 point 4 (0.91 before them), floor 0.02 under.
+ * it): 0.98 measured 2026-12-07 after the rules of issue 16 point 4 (0.91 before them), floor 0.02 under.
  */
-const PERSONS_SET_FLOOR = 0.95;
+const PERSONS_SET_FLOOR = 0.96;
 
 describe('analyser against the persons development set', () => {
   it('finds its persons, written and lower case, at or above the floor', () => {
