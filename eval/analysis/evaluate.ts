@@ -5,7 +5,7 @@ import {
   type CallAnalysis,
   type SegmentInput,
 } from '../../src/analysis/types.ts';
-import { isHeldOutUkrainian, type LabelledDocument } from './labels.ts';
+import { isHeldOutUkrainian, isPersonsOnly, type LabelledDocument } from './labels.ts';
 import {
   f1Of,
   ratio,
@@ -83,6 +83,8 @@ interface Collected {
 
 function collect(doc: LabelledDocument, analysis: CallAnalysis): Collected {
   const out: Collected = { gold: [], predicted: [], goldEntities: [], predictedEntities: [] };
+  // A persons-only document labels nothing else, so nothing else it predicts can be judged.
+  const scored = (kind: string) => !isPersonsOnly(doc) || kind === 'person';
   doc.segments.forEach((segment, segmentIndex) => {
     const at = { docId: doc.id, segmentIndex };
     for (const s of segment.spans) {
@@ -96,7 +98,7 @@ function collect(doc: LabelledDocument, analysis: CallAnalysis): Collected {
       throw new Error(`${doc.id}: the analyser returned no result for segment ${segment.key}`);
     }
     for (const m of result.matches) {
-      if (m.confidence < CONFIDENCE_THRESHOLD) continue;
+      if (m.confidence < CONFIDENCE_THRESHOLD || isPersonsOnly(doc)) continue;
       out.predicted.push({
         ...at,
         start: m.start,
@@ -108,7 +110,7 @@ function collect(doc: LabelledDocument, analysis: CallAnalysis): Collected {
       });
     }
     for (const e of result.entities) {
-      if (e.confidence < CONFIDENCE_THRESHOLD) continue;
+      if (e.confidence < CONFIDENCE_THRESHOLD || !scored(e.kind)) continue;
       out.predictedEntities.push({
         ...at,
         start: e.start,
@@ -174,6 +176,11 @@ const SUBSETS: Array<{ name: string; includes: (doc: LabelledDocument) => boolea
     includes: (d) => d.source === 'written-for-eval',
   },
   { name: 'Ukrainian and surzhyk', includes: (d) => d.source === 'written-for-eval-uk' },
+  { name: 'persons (development), written', includes: (d) => isPersonsOnly(d) && d.form === 'written' },
+  {
+    name: 'persons (development), spoken (lower case)',
+    includes: (d) => isPersonsOnly(d) && d.form === 'spoken',
+  },
   // The held-out set's groups (its own source names, so no document sits in two subsets).
   { name: 'held-out intercepts (real)', includes: (d) => d.source === 'heldout-intercepts' },
   {

@@ -19,9 +19,22 @@ describe('labelled development set', () => {
     expect(docs.filter((d) => d.source === 'written-for-eval').length).toBeGreaterThanOrEqual(60);
   });
 
-  it('keeps spoken demo text lower case, without punctuation or digits', () => {
-    for (const doc of allDocuments(sets).filter((d) => d.source === 'demo' && d.form === 'spoken')) {
-      for (const segment of doc.segments) expect(segment.text).toMatch(/^[а-яё ]*$/);
+  it('holds the persons set in both forms, about 80 segments each, persons in most', () => {
+    const docs = allDocuments(sets).filter((d) => d.source === 'dev-persons');
+    expect(docs.every((d) => d.scope === 'person')).toBe(true);
+    for (const form of ['written', 'spoken'] as const) {
+      const segments = docs.filter((d) => d.form === form).flatMap((d) => d.segments);
+      expect(segments.length).toBeGreaterThanOrEqual(60);
+      expect(segments.filter((s) => s.entities.length > 0).length).toBeGreaterThanOrEqual(50);
+    }
+  });
+
+  it('keeps spoken demo and persons text lower case, without punctuation or digits', () => {
+    const spoken = allDocuments(sets).filter(
+      (d) => (d.source === 'demo' || d.source === 'dev-persons') && d.form === 'spoken',
+    );
+    for (const doc of spoken) {
+      for (const segment of doc.segments) expect(segment.text).toMatch(/^[а-яё -]*$/);
     }
   });
 });

@@ -58,6 +58,12 @@ export const labelledDocumentSchema = z
     source: z.string().min(1),
     form: z.enum(['written', 'spoken']).describe('written: cased and punctuated; spoken: recogniser-style'),
     group: z.string().optional(),
+    scope: z
+      .literal('person')
+      .optional()
+      .describe(
+        'person: only person entities are labelled, so only they are scored (no categories, counts or other kinds)',
+      ),
     origin: z
       .object({ file: z.string(), field: z.enum(['text', 'spoken']).optional(), note: z.string().optional() })
       .strict()
@@ -99,6 +105,11 @@ export function loadLabelSets(dir: string = LABELS_DIR): LabelSet[] {
 
 export function isHeldOutUkrainian(doc: LabelledDocument): boolean {
   return doc.source === HELD_OUT_UKRAINIAN_SOURCE;
+}
+
+/** The persons development set (`labels/persons.json`): only its person entities are labelled. */
+export function isPersonsOnly(doc: LabelledDocument): boolean {
+  return doc.scope === 'person';
 }
 
 export function allDocuments(sets: readonly LabelSet[]): LabelledDocument[] {

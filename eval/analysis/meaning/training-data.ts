@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { detectLanguage } from '../../../src/analysis/matching/language.ts';
 import { tokenise } from '../../../src/analysis/matching/normalise.ts';
 import { CATEGORIES, type Category } from '../../../src/analysis/types.ts';
-import { LABELS_DIR, loadLabelSets, type LabelledDocument } from '../labels.ts';
+import { isPersonsOnly, LABELS_DIR, loadLabelSets, type LabelledDocument } from '../labels.ts';
 
 /**
  * What the meaning classifier learns from: the generated corpus (`training/analysis/corpus/*.jsonl`,
@@ -86,7 +86,10 @@ export function loadDevSegments(
   labelsDir: string = LABELS_DIR,
   includes: (doc: LabelledDocument) => boolean = () => true,
 ): MeaningSegment[] {
-  return loadLabelSets(labelsDir).flatMap((set) => set.documents.filter(includes).flatMap(segmentsOf));
+  // A persons-only document labels no categories, so its segments would be false negatives here.
+  return loadLabelSets(labelsDir).flatMap((set) =>
+    set.documents.filter((doc) => !isPersonsOnly(doc) && includes(doc)).flatMap(segmentsOf),
+  );
 }
 
 export function loadTrainingSegments(corpusDir: string = DEFAULT_CORPUS_DIR): MeaningSegment[] {
@@ -98,10 +101,10 @@ export function loadTrainingSegments(corpusDir: string = DEFAULT_CORPUS_DIR): Me
  * and a test fails when the committed corpus or labels changed without retraining.
  */
 export function trainingDataHash(corpusDir: string = DEFAULT_CORPUS_DIR): string {
-  const labelFiles = readdirSync(LABELS_DIR)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => path.join(LABELS_DIR, name));
+  // Only label files the classifier trains on: a persons-only file gives it no segment.
+  const labelFiles = loadLabelSets(LABELS_DIR)
+    .filter((set) => set.documents.some((doc) => !isPersonsOnly(doc)))
+    .map((set) => path.join(LABELS_DIR, set.file));
   const hash = createHash('sha256');
   for (const file of [...corpusFiles(corpusDir), ...labelFiles]) {
     hash.update(`${path.basename(path.dirname(file))}/${path.basename(file)}\0`);

@@ -92,3 +92,8 @@ export function lookupWord(typed: string): WordInfo {
 export function readingsWith(info: WordInfo, grammeme: string): WordReading[] {
   return info.readings.filter((reading) => reading.grammemes.has(grammeme));
 }
+
+/** Summed score of the readings carrying a grammeme: how strongly the dictionary reads a word so. */
+export function grammemeWeight(readings: readonly WordReading[], grammeme: string): number {
+  return readings.filter((reading) => reading.grammemes.has(grammeme)).reduce((sum, r) => sum + r.score, 0);
+}

@@ -4,6 +4,7 @@ import {
   UKRAINIAN_FIRST_NAMES,
 } from '../../publication/forms/name-tables.ts';
 import { lookupWord } from './morphology.ts';
+import { normaliseWord } from './tokens.ts';
 
 /**
  * Case forms of names the OpenCorpora dictionary lacks or reads as something else: the pet names
@@ -103,7 +104,31 @@ let petForms: ReadonlyMap<string, string> | undefined;
  */
 export function petNominative(norm: string): string | undefined {
   petForms ??= buildPetForms(); // on first use: it reads the dictionary, loaded lazily too
-  return petForms.get(norm);
+  return petForms.get(norm) ?? derivedPetNominative(norm);
+}
+
+// Affectionate suffixes that make a pet name of any first name, in every case of the -а
+// declension: «Витюша», «Лёшенька», «Ванечка», «Танюшка»; and «Митяй» (-яй, declined like «чай»).
+const PET_SUFFIX_A = /^(.{2,}?)(юш|уш|еньк|оньк|ечк|юшк|ушк|юх|ух)(?:а|и|е|у|ой|ою)$/;
+const PET_SUFFIX_YAI = /^(.{2,}?)(я)(?:й|я|ю|ем|е)$/;
+
+/**
+ * A pet name the tables lack, made by a productive suffix from a first name the dictionary knows:
+ * «витюше» → «витюша» (Витя), «лешеньке» → «лешенька» (Лёша), «митяя» → «митяй» (Митя). Only words
+ * the dictionary does not know at all: «душенька», «бабушка», «катюша» are ordinary words.
+ */
+function derivedPetNominative(norm: string): string | undefined {
+  if (lookupWord(norm).readings.length > 0) return undefined;
+  const suffixed = PET_SUFFIX_A.exec(norm);
+  const yai = suffixed ? undefined : PET_SUFFIX_YAI.exec(norm);
+  const [stem, suffix] = suffixed ? [suffixed[1]!, suffixed[2]!] : yai ? [yai[1]!, 'я'] : [];
+  if (!stem || !suffix) return undefined;
+  const isFirstName = (candidate: string) =>
+    lookupWord(candidate).readings.some(
+      (r) => r.grammemes.has('Name') && r.grammemes.has('nomn') && normaliseWord(r.lemma) === candidate,
+    );
+  if (![`${stem}я`, `${stem}а`, `${stem}ья`].some(isFirstName)) return undefined;
+  return suffixed ? `${stem}${suffix}а` : `${stem}яй`;
 }
 
 // Surnames of public figures that soldiers' and relatives' calls name (the leaders, the defence

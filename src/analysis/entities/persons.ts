@@ -1,7 +1,14 @@
 import type { Entity } from './types.ts';
-import { lookupWord } from './morphology.ts';
+import { grammemeWeight, lookupWord, type WordReading } from './morphology.ts';
 import { petNominative, publicFigure } from './name-forms.ts';
-import { kinNameAt, nearAddressVerb, type Found } from './person-cues.ts';
+import {
+  commaAround,
+  coordinatedNames,
+  kinNameAt,
+  masculinePredicateAfter,
+  nearAddressVerb,
+  type Found,
+} from './person-cues.ts';
 import {
   AMBIGUOUS_PET_NAMES,
   guessedSurname,
@@ -121,7 +128,10 @@ function cuedNameAt(tokens: readonly Token[], at: number): Found | undefined {
 
 // Words that open an utterance but are never names, whatever the dictionary also lists.
 const FUNCTION_POS = new Set(['PREP', 'CONJ', 'PRCL', 'NPRO', 'INTJ', 'ADVB', 'PRED']);
-const NOT_VOCATIVE_BEFORE = new Set(['богу', 'господу', 'украине', 'україні', 'героям', 'тебе']);
+// «слава богу»; «любовь моя», «радость моя»: an ordinary noun with a possessive is an endearment.
+const NOT_VOCATIVE_BEFORE = new Set([
+  'богу', 'господу', 'украине', 'україні', 'героям', 'тебе', 'моя', 'мой', 'мое', 'наша', 'наш',
+]); // prettier-ignore
 
 // Words around a name said to or about someone: «привет, Рома», «это Максим», «Вера говорила».
 const SOCIAL_BEFORE = new Set([
@@ -153,6 +163,8 @@ function isOrganisation(tokens: readonly Token[], at: number, parts: readonly Pa
 
 function singleNameAt(tokens: readonly Token[], at: number, textTokens: number): Found | undefined {
   const token = tokens[at]!;
+  // A word in quotes is a call sign, a brand or a title («на «Ладу»», «позывной «Лис»»), no person.
+  if (token.quoted) return undefined;
   const previous = tokens[at - 1];
   const capitalised = capitalisedMidSentence(token, previous);
   const pet = petNominative(token.norm);
@@ -200,6 +212,9 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
     if (SOCIAL_BEFORE.has(tokens[at - 1]?.norm ?? '') || (addressForm && inSocialContext(tokens, at))) {
       return found(0.65, 'person:social-context');
     }
+    if (!NOT_VOCATIVE_BEFORE.has(next?.norm ?? '') && masculinePredicateAfter(tokens, at)) {
+      return found(0.6, 'person:masculine-predicate');
+    }
     const plausibleName = parts.some((p) => p.part === 'name' && p.reading.score >= 0.15);
     // «жене скажи»: a common noun for a person (the wife) is the likelier reading of the word.
     const personNoun = info.readings.some(
@@ -218,7 +233,8 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
     const nameFirst =
       name !== undefined &&
       info.readings.every((r) => r.grammemes.has('Name') || r.score < name.reading.score);
-    const addressed = at === 0 ? nextPos !== 'PREP' || nameFirst : closingAllowed;
+    const addressed =
+      (at === 0 ? nextPos !== 'PREP' || nameFirst : closingAllowed) && commaAround(tokens, at);
     if (addressPosition && addressForm && addressed && !NOT_VOCATIVE_BEFORE.has(next?.norm ?? '')) {
       return found(0.6, 'person:vocative');
     }
@@ -246,7 +262,7 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
   }
   // A word the dictionary knows only as a surname («шойгу», «гитлер») is one in lower case too.
   const onlySurname = parts.length > 0 && parts.every((p) => p.part === 'surname');
-  if (surname && onlySurname && !common && !info.readings.some((r) => r.grammemes.has('Geox')) && !afterIn) {
+  if (surname && onlySurname && !common && surnameOutweighsPlace(info.readings) && !afterIn) {
     return { first: at, last: at, value: valueOf(surname), confidence: 0.7, rule: 'person:surname-only' };
   }
   // A capitalised word the dictionary reads first of all as a surname («Путин поторопил»); in
@@ -270,6 +286,14 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
     };
   }
   return undefined;
+}
+
+/**
+ * «гусева отпустили»: Az also reads «гусева» as the genitive of the village Гусев, but less likely
+ * than the surname; the places pass has already claimed it where a preposition made it a place.
+ */
+function surnameOutweighsPlace(readings: readonly WordReading[]): boolean {
+  return grammemeWeight(readings, 'Surn') > grammemeWeight(readings, 'Geox');
 }
 
 function afterPreposition(previous: Token | undefined): boolean {
@@ -343,6 +367,7 @@ export function extractPublicFigures(
 
 export function extractPersons(text: string, tokens: readonly Token[], taken: ReadonlySet<number>): Entity[] {
   const entities: Entity[] = [];
+  const founds: Found[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || tokens[i]!.isNumber) continue;
     let found = cuedNameAt(tokens, i) ?? nameGroupAt(tokens, i) ?? singleNameAt(tokens, i, tokens.length);
@@ -370,7 +395,9 @@ export function extractPersons(text: string, tokens: readonly Token[], taken: Re
     }
     if (tokens.slice(found.first, found.last + 1).some((t) => taken.has(t.index))) continue;
     entities.push(toEntity(text, tokens, found));
+    founds.push(found);
     i = found.last;
   }
-  return entities;
+  const claimed = new Set([...taken, ...founds.flatMap((f) => [f.first, f.last])]);
+  return [...entities, ...coordinatedNames(tokens, founds, claimed).map((f) => toEntity(text, tokens, f))];
 }

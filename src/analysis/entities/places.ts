@@ -1,7 +1,8 @@
 import type { Entity } from './types.ts';
 import type { GazetteerEntry } from './gazetteer-data.ts';
 import { gazetteer, type GazetteerIndex } from './gazetteer.ts';
-import { lookupWord } from './morphology.ts';
+import { grammemeWeight, lookupWord } from './morphology.ts';
+import { petNominative } from './name-forms.ts';
 import { capitalisedMidSentence, normaliseWord, type Token } from './tokens.ts';
 
 /**
@@ -168,6 +169,13 @@ function isAmbiguousWord(token: Token): boolean {
   return info.readings.length > 0 && !info.readings.some((reading) => reading.grammemes.has('Geox'));
 }
 
+/** A pet name, or a word the dictionary reads as a first name more than as a place («Бахмут» is both). */
+function readsAsFirstName(token: Token): boolean {
+  if (petNominative(token.norm) !== undefined) return true;
+  const readings = lookupWord(token.norm).readings;
+  return grammemeWeight(readings, 'Name') > grammemeWeight(readings, 'Geox');
+}
+
 function isNotable(entry: GazetteerEntry): boolean {
   const id = entry.place.id;
   return !/^\d+$/.test(id) || (entry.place.population ?? 0) >= 10_000;
@@ -183,11 +191,16 @@ function confidenceFor(
   const afterSettlementNoun = previous !== undefined && SETTLEMENT_NOUN.test(previous.norm);
   if (afterSettlementNoun) return 0.95;
   const first = words[0]!;
-  // «доклад Мантурова» is a man, not Manturovo; «с Новым годом» is no village Nove.
+  // «доклад Мантурова», «у Зайцева забрали» are men, not Manturovo or Zaitseve; «с Новым годом» is
+  // no village Nove. A surname is a place only after a place preposition («под Зайцевом»).
   if (words.length === 1 && lookupWord(first.norm).readings.some((r) => r.grammemes.has('Surn'))) {
-    if (!PREPOSITIONS.has(previous?.norm ?? '')) return 0;
+    if (!PLACE_PREPOSITIONS.has(previous?.norm ?? '')) return 0;
   }
   if (/^год/.test(next?.norm ?? '')) return 0;
+  // «Тарас и Богдан», «у Димки», «что Надежду положили»: a word read as a first name or a pet
+  // name is the person unless a place preposition («в», «из», «под») or a settlement noun says otherwise.
+  if (words.length === 1 && readsAsFirstName(first) && !PLACE_PREPOSITIONS.has(previous?.norm ?? ''))
+    return 0;
   // A capitalised surname-shaped word without a preposition is more often a man than a small
   // town: «доклад Мантурова» (Manturovo has 9,000 people).
   const surnameShaped = /^.{3,}(?:ов|ев|ин|ын)(?:а|у|ым|ой)?$/.test(first.norm);
