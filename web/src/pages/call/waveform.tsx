@@ -59,10 +59,7 @@ export function Waveform({
                   // order before it would only be in the way.
                   tabIndex={-1}
                   className={`speaker-block lane-${laneColorIndex(lane, lanes)}${s.id === activeSegmentId ? ' active' : ''}${flaggedSegmentIds.has(s.id) ? ' flagged' : ''}`}
-                  style={{
-                    left: `${(s.start / total) * 100}%`,
-                    width: `${Math.max(0.4, ((s.end - s.start) / total) * 100)}%`,
-                  }}
+                  style={blockPosition(s.start, s.end, total)}
                   title={`${formatClock(s.start, true)}–${formatClock(s.end, true)}: ${s.text}`}
                   onClick={() => onSeek(s.start)}
                 />
@@ -72,4 +69,15 @@ export function Waveform({
       ))}
     </div>
   );
+}
+
+/**
+ * A segment's block on the speaker track, clamped to the audio: a transcript whose times run past
+ * the decoded duration (an imported or hand-made one) must not push its block out of the card.
+ */
+function blockPosition(start: number, end: number, total: number): { left: string; width: string } {
+  const from = Math.min(Math.max(start, 0), total);
+  const to = Math.min(Math.max(end, from), total);
+  const left = (from / total) * 100;
+  return { left: `${left}%`, width: `${Math.min(Math.max(0.4, ((to - from) / total) * 100), 100 - left)}%` };
 }
