@@ -236,7 +236,7 @@ describe('triage on the Call page', () => {
       .executeTakeFirstOrThrow();
     expect(segmentTag.segment_id).not.toBeNull();
     await panel.scrollIntoViewIfNeeded();
-    await shoot('call', 1440, ['call-triage']);
-    await shoot('call', 390, ['call-triage']);
+    await shoot('call', 1440, ['call-triage', 'waveform']);
+    await shoot('call', 390, ['call-triage', 'waveform']);
   });
 });
