@@ -28,7 +28,12 @@ export interface Prediction {
   asrProbability: Partial<Record<Category, number>>;
 }
 
-function probabilities(scorer: LinearScorer, text: string, lang: string): Partial<Record<Category, number>> {
+/** A scorer's calibrated probability per category for a text, as the committed model reads it. */
+export function probabilities(
+  scorer: LinearScorer,
+  text: string,
+  lang: string,
+): Partial<Record<Category, number>> {
   const p = scorer.probabilities(featurise(text, lang !== 'uk'));
   return Object.fromEntries(scorer.categories.map((c, i) => [c, p[i]!]));
 }

@@ -71,11 +71,12 @@ function figures(segments: readonly ScoredSegment[]): CategoryFigures {
 }
 
 const lexiconCache = new Map<string, Set<Category>>();
-function lexiconCategories(text: string): Set<Category> {
+/** The categories the lexicon alone counts in a text (its matches from COUNTED_CONFIDENCE). */
+export function lexiconCategories(text: string): Set<Category> {
   let hit = lexiconCache.get(text);
   if (!hit) {
     hit = new Set(
-      analyseText(text)
+      analyseText(text, { meaning: false })
         .matches.filter((m) => m.confidence >= COUNTED_CONFIDENCE)
         .map((m) => m.category),
     );
@@ -84,11 +85,15 @@ function lexiconCategories(text: string): Set<Category> {
   return hit;
 }
 
-function flagged(probability: Partial<Record<Category, number>>): Set<Category> {
-  return new Set(MAJOR.filter((c) => (probability[c] ?? 0) >= REPORT_THRESHOLD));
+/** The major categories whose probability reaches `threshold`. */
+export function flagged(
+  probability: Partial<Record<Category, number>>,
+  threshold: number = REPORT_THRESHOLD,
+): Set<Category> {
+  return new Set(MAJOR.filter((c) => (probability[c] ?? 0) >= threshold));
 }
 
-function scored(segment: MeaningSegment, predicted: Set<Category>): ScoredSegment {
+export function scored(segment: MeaningSegment, predicted: ReadonlySet<Category>): ScoredSegment {
   return { gold: new Set(segment.labels), excluded: new Set(segment.excluded), predicted };
 }
 

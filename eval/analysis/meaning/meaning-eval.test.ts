@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { analyseText } from '../../../src/analysis/analyse-text.ts';
 import { fitPlatt } from '../../../src/analysis/classifier/training/calibrate.ts';
 import { DEFAULT_TRAIN_OPTIONS } from '../../../src/analysis/classifier/training/train-linear.ts';
 import { seededRandom } from '../../../src/analysis/seeded-random.ts';
-import { COUNTED_CONFIDENCE, type Category } from '../../../src/analysis/types.ts';
+import type { Category } from '../../../src/analysis/types.ts';
 import { HELD_OUT_DIR, isHeldOutUkrainian } from '../labels.ts';
 import { MAJOR_CATEGORIES } from '../report.ts';
 import { asrLike } from './asr-like.ts';
 import { leaveOneSourceOut } from './cross-validate.ts';
-import { committedModelFigures } from './evaluate-meaning.ts';
-import { REPORT_THRESHOLD, toExample } from './pipeline.ts';
-import { reliability, scoreSegments, type ScoredSegment } from './segment-scores.ts';
-import { loadDevSegments, type MeaningSegment } from './training-data.ts';
+import { committedModelFigures, flagged, lexiconCategories, scored } from './evaluate-meaning.ts';
+import { toExample } from './pipeline.ts';
+import { reliability, scoreSegments } from './segment-scores.ts';
+import { loadDevSegments } from './training-data.ts';
 
 /**
  * Floors under the meaning classifier's figures, so they cannot slide unnoticed. The full grouped
@@ -24,15 +23,6 @@ import { loadDevSegments, type MeaningSegment } from './training-data.ts';
  * Development leave-one-source-out (measured with meaning-1): lexicon + classifier F1 0.88, ECE 0.034.
  */
 const MAJOR: readonly Category[] = MAJOR_CATEGORIES;
-
-function lexicon(text: string): Set<Category> {
-  const matches = analyseText(text, { meaning: false }).matches;
-  return new Set(matches.filter((m) => m.confidence >= COUNTED_CONFIDENCE).map((m) => m.category));
-}
-
-function scored(s: MeaningSegment, predicted: Set<Category>): ScoredSegment {
-  return { gold: new Set(s.labels), excluded: new Set(s.excluded), predicted };
-}
 
 describe('the committed meaning model on the held-out set', () => {
   it('adds recall to the lexicon and keeps precision above its floor', () => {
@@ -68,20 +58,21 @@ describe('leave one development source out', () => {
       train: { ...DEFAULT_TRAIN_OPTIONS, epochs: 3 },
     });
     expect(predictions).toHaveLength(examples.length);
-    const flagged = (p: (typeof predictions)[number]) =>
-      new Set(MAJOR.filter((c) => (p.probability[c] ?? 0) >= REPORT_THRESHOLD));
     const classifier = scoreSegments(
-      predictions.map((p) => scored(p.example.segment, flagged(p))),
+      predictions.map((p) => scored(p.example.segment, flagged(p.probability))),
       MAJOR,
     ).micro;
     const combined = scoreSegments(
       predictions.map((p) =>
-        scored(p.example.segment, new Set([...flagged(p), ...lexicon(p.example.segment.text)])),
+        scored(
+          p.example.segment,
+          new Set([...flagged(p.probability), ...lexiconCategories(p.example.segment.text)]),
+        ),
       ),
       MAJOR,
     ).micro;
     const lexiconAlone = scoreSegments(
-      predictions.map((p) => scored(p.example.segment, lexicon(p.example.segment.text))),
+      predictions.map((p) => scored(p.example.segment, lexiconCategories(p.example.segment.text))),
       MAJOR,
     ).micro;
     const calibration = reliability(

@@ -5,17 +5,15 @@
  * by source (classifier alone; `--no-cv` skips it, 2 minutes per variant). The held-out set is not
  * read here. Figures of 2026-12-07 are in docs/analysis.md ("Precision on real text").
  */
-import { analyseText } from '../../../src/analysis/analyse-text.ts';
-import { featurise } from '../../../src/analysis/classifier/features.ts';
-import type { LinearScorer } from '../../../src/analysis/classifier/linear-scorer.ts';
 import {
   DEFAULT_TRAIN_OPTIONS,
   type TrainOptions,
 } from '../../../src/analysis/classifier/training/train-linear.ts';
-import { COUNTED_CONFIDENCE, type Category } from '../../../src/analysis/types.ts';
+import type { Category } from '../../../src/analysis/types.ts';
 import { MAJOR_CATEGORIES } from '../report.ts';
-import { leaveOneSourceOut } from './cross-validate.ts';
-import { toExample, trainMeaningModel, type Example } from './pipeline.ts';
+import { leaveOneSourceOut, probabilities } from './cross-validate.ts';
+import { flagged, lexiconCategories, scored } from './evaluate-meaning.ts';
+import { toExample, trainMeaningModel } from './pipeline.ts';
 import { scoreSegments, type ScoredSegment } from './segment-scores.ts';
 import { loadTrainingSegments } from './training-data.ts';
 
@@ -36,32 +34,14 @@ const VARIANTS: Record<string, Partial<TrainOptions>> = {
   pw2: { positiveWeight: 2 },
 };
 
-function lexicon(text: string): Set<Category> {
-  const matches = analyseText(text, { meaning: false }).matches;
-  return new Set(matches.filter((m) => m.confidence >= COUNTED_CONFIDENCE).map((m) => m.category));
-}
-
-function flagged(probability: Partial<Record<Category, number>>, threshold: number): Set<Category> {
-  return new Set(MAJOR.filter((c) => (probability[c] ?? 0) >= threshold));
-}
-
-function probabilityOf(scorer: LinearScorer, e: Example): Partial<Record<Category, number>> {
-  const p = scorer.probabilities(featurise(e.segment.text, e.segment.lang !== 'uk'));
-  return Object.fromEntries(scorer.categories.map((c, i) => [c, p[i]!]));
-}
-
 function micro(rows: ScoredSegment[]): string {
   const m = scoreSegments(rows, MAJOR).micro;
   return `P ${m.precision.toFixed(2)} R ${m.recall.toFixed(2)} F1 ${m.f1.toFixed(2)} (tp ${m.tp} fp ${m.fp} fn ${m.fn})`;
 }
 
-function scored(e: Example, predicted: Set<Category>): ScoredSegment {
-  return { gold: e.labels, excluded: e.excluded, predicted };
-}
-
 const examples = loadTrainingSegments().map(toExample);
 const real = examples.filter((e) => e.segment.source === REAL);
-const realLexicon = new Map(real.map((e) => [e, lexicon(e.segment.text)]));
+const realLexicon = new Map(real.map((e) => [e, lexiconCategories(e.segment.text)]));
 const withCv = !process.argv.includes('--no-cv');
 for (const name of process.argv.slice(2).filter((a) => !a.startsWith('--'))) {
   if (!(name in VARIANTS))
@@ -73,23 +53,23 @@ for (const name of process.argv.slice(2).filter((a) => !a.startsWith('--'))) {
     '0'.repeat(64),
     options,
   );
-  const realP = real.map((e) => probabilityOf(scorer, e));
+  const realP = real.map((e) => probabilities(scorer, e.segment.text, e.segment.lang));
   for (const t of THRESHOLDS) {
     console.log(
-      `${name} real intercepts ≥${t} classifier ${micro(real.map((e, i) => scored(e, flagged(realP[i]!, t))))}`,
+      `${name} real intercepts ≥${t} classifier ${micro(real.map((e, i) => scored(e.segment, flagged(realP[i]!, t))))}`,
     );
     console.log(
-      `${name} real intercepts ≥${t} lexicon+classifier ${micro(real.map((e, i) => scored(e, new Set([...flagged(realP[i]!, t), ...realLexicon.get(e)!]))))}`,
+      `${name} real intercepts ≥${t} lexicon+classifier ${micro(real.map((e, i) => scored(e.segment, new Set([...flagged(realP[i]!, t), ...realLexicon.get(e)!]))))}`,
     );
   }
   if (withCv) {
     const predictions = leaveOneSourceOut(examples, { train: options });
     for (const t of THRESHOLDS) {
-      const rows = predictions.map((p) => scored(p.example, flagged(p.probability, t)));
+      const rows = predictions.map((p) => scored(p.example.segment, flagged(p.probability, t)));
       console.log(`${name} cv ≥${t} classifier ${micro(rows)}`);
       const generated = predictions.filter((p) => !p.example.segment.source.startsWith('dev-'));
       console.log(
-        `${name} cv-generated ≥${t} classifier ${micro(generated.map((p) => scored(p.example, flagged(p.probability, t))))}`,
+        `${name} cv-generated ≥${t} classifier ${micro(generated.map((p) => scored(p.example.segment, flagged(p.probability, t))))}`,
       );
     }
   }
