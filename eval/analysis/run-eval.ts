@@ -25,15 +25,12 @@ import {
 } from './labels.ts';
 import { committedModelFigures, evaluateMeaning } from './meaning/evaluate-meaning.ts';
 import { categoryTable, formatMeaningReport } from './meaning/meaning-report.ts';
-import { DEFAULT_CORPUS_DIR, loadDevSegments } from './meaning/training-data.ts';
+import { DEFAULT_CORPUS_DIR, segmentsOf } from './meaning/training-data.ts';
 import { formatReport, formatSummary } from './report.ts';
 
 /** Segment-level figures of a held-out part with the committed classifier, against the lexicon alone. */
 function withClassifier(docs: readonly LabelledDocument[]): string {
-  const ids = new Set(docs.map((doc) => doc.id));
-  const { lexicon, combined } = committedModelFigures(
-    loadDevSegments(HELD_OUT_DIR, (doc) => ids.has(doc.id)),
-  );
+  const { lexicon, combined } = committedModelFigures(docs.flatMap(segmentsOf));
   return categoryTable(
     `Segment level, major categories, committed model (classifier flags from ${MEANING_COUNTED_CONFIDENCE}; * = under the goal):`,
     [

@@ -63,7 +63,7 @@ export function loadCorpus(dir: string = DEFAULT_CORPUS_DIR): MeaningSegment[] {
   );
 }
 
-function segmentsOf(doc: LabelledDocument): MeaningSegment[] {
+export function segmentsOf(doc: LabelledDocument): MeaningSegment[] {
   // The written and spoken demo forms of one call are one group.
   const group = `dev/${doc.id.replace(/#.*$/, '')}`;
   return doc.segments.map((segment) => {
