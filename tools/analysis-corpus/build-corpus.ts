@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Category } from '../../src/analysis/types.ts';
+import { AdjudicationBook } from './adjudication.ts';
 import { asrStyle } from './asr-style.ts';
 import { type CorpusLine, sortCategories } from './corpus-format.ts';
 import { type Random, hashSeed, pick, seededRandom } from './random.ts';
@@ -107,21 +108,27 @@ function writtenForm(text: string): string {
   return out.charAt(0).toUpperCase() + out.slice(1);
 }
 
-function groupLines(input: SourceInput, group: Group, taken: Set<string>): CorpusLine[] {
+function groupLines(
+  input: SourceInput,
+  group: Group,
+  taken: Set<string>,
+  book: AdjudicationBook,
+): CorpusLine[] {
   const lines: CorpusLine[] = [];
   group.templates.forEach((template, templateIndex) => {
     const where = `${input.file}:${template.line}`;
     const nodes = parseTemplate(template.text);
     const random = seededRandom(hashSeed(`${input.source}/${group.name}/${template.text}`));
     const groupId = `${input.source}/${group.name}-${String(templateIndex + 1).padStart(2, '0')}`;
+    const judged = book.labelsOf(groupId, template.text, group.labels, group.hardNegativeFor);
     let made = 0;
     for (let attempt = 0; attempt < group.variants * 6 && made < group.variants; attempt++) {
       const expansion = expandTemplate(nodes, input.slots, random);
       const written = writtenForm(addFillers(expansion.text, input.slots, random));
       const asr = asrStyle(written, random);
       if (taken.has(written) || taken.has(asr)) continue;
-      const labels = new Set<Category>([...group.labels, ...expansion.labels]);
-      const clash = group.hardNegativeFor.filter((category) => labels.has(category));
+      const labels = new Set<Category>([...judged.labels, ...expansion.labels]);
+      const clash = judged.hardNegativeFor.filter((category) => labels.has(category));
       if (clash.length > 0)
         throw new TemplateError(`${where}: a hard negative for ${clash.join(', ')} carries that label`);
       taken.add(written);
@@ -132,7 +139,7 @@ function groupLines(input: SourceInput, group: Group, taken: Set<string>): Corpu
         labels: sortCategories(labels),
         source: input.source,
         group: groupId,
-        hardNegativeFor: sortCategories(group.hardNegativeFor),
+        hardNegativeFor: sortCategories(judged.hardNegativeFor),
       };
       const id = `${groupId.replace('/', '-')}-${String(made).padStart(2, '0')}`;
       lines.push({ id: `${id}w`, text: written, ...common, style: 'written' });
@@ -146,13 +153,15 @@ function groupLines(input: SourceInput, group: Group, taken: Set<string>): Corpu
 export function buildRussianCorpus(root: string): Map<string, CorpusLine[]> {
   const taken = new Set<string>();
   const corpus = new Map<string, CorpusLine[]>();
+  const book = AdjudicationBook.read(root, 'ru-');
   for (const input of readRussianInputs(root)) {
     if (corpus.has(input.source))
       throw new TemplateError(`${input.file}: source ${input.source} is used twice`);
     corpus.set(
       input.source,
-      input.groups.flatMap((group) => groupLines(input, group, taken)),
+      input.groups.flatMap((group) => groupLines(input, group, taken, book)),
     );
   }
+  book.assertAllUsed();
   return corpus;
 }

@@ -17,6 +17,7 @@ import {
   type Random,
 } from './ukrainian-style.ts';
 import type { CorpusLine } from '../corpus-format.ts';
+import { AdjudicationBook } from '../adjudication.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const INPUT_DIR = path.join(ROOT, 'training', 'analysis', 'inputs', 'uk');
@@ -103,9 +104,15 @@ function expand(pattern: string, random: Random): string {
   return out;
 }
 
-function linesOf(source: string, template: Template, seen: Set<string>): CorpusLine[] {
+function linesOf(
+  source: string,
+  template: Template,
+  seen: Set<string>,
+  book: AdjudicationBook,
+): CorpusLine[] {
   const random = seededRandom(`${source}/${template.name}/${template.pattern}`);
   const group = `${source}/${template.name}`;
+  const judged = book.labelsOf(group, template.pattern, template.labels, template.hardNegativeFor);
   const out: CorpusLine[] = [];
   let made = 0;
   for (let attempt = 0; attempt < VARIANTS * 10 && made < VARIANTS; attempt++) {
@@ -131,11 +138,11 @@ function linesOf(source: string, template: Template, seen: Set<string>): CorpusL
         id: `${id}${suffix}`,
         text,
         lang: template.lang,
-        labels: template.labels,
+        labels: judged.labels,
         source,
         group,
         style,
-        hardNegativeFor: template.hardNegativeFor,
+        hardNegativeFor: judged.hardNegativeFor,
       });
     }
   }
@@ -146,14 +153,16 @@ function linesOf(source: string, template: Template, seen: Set<string>): CorpusL
 export function buildUkrainianCorpus(inputDir = INPUT_DIR): Map<string, string> {
   const files = new Map<string, string>();
   const seen = new Set<string>();
+  const book = AdjudicationBook.read(path.resolve(inputDir, '..', '..', '..', '..'), 'uk-');
   for (const name of fs
     .readdirSync(inputDir)
     .filter((n) => n.endsWith('.txt'))
     .sort()) {
     const { source, templates } = parseInput(fs.readFileSync(path.join(inputDir, name), 'utf8'), name);
-    const lines = templates.flatMap((t) => linesOf(source, t, seen));
+    const lines = templates.flatMap((t) => linesOf(source, t, seen, book));
     files.set(`${source}.jsonl`, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   }
+  book.assertAllUsed();
   return files;
 }
 

@@ -1,0 +1,132 @@
+/**
+ * `npx tsx tools/analysis-corpus/adjudication-candidates.ts OUT_DIR [--predictions FILE]`: lists,
+ * per source, the templates whose labels the out-of-source classifier disputes, for an adjudicator
+ * to re-read under the settled label rules (eval/analysis/README.md). Cross-validation by source
+ * (as `npm run eval:analysis` runs it, 7 minutes) gives each written sentence a probability per
+ * category from a model that never saw its source; a template is listed for a category when the
+ * mean over its written sentences is ≥ 0.5 and the template lacks the label (a possible omission),
+ * or < 0.15 and it carries it (a possible over-label). The model only chooses what is re-read: the
+ * adjudicator decides by the rules, and keeps the writer's label when the rules do. The lists are
+ * blind: they show each template and its labels, not the model's scores, and they mix in, per
+ * source, `CONTROLS_PER_SOURCE` templates the model does not dispute (a seeded draw), so that the
+ * share of controls the adjudicator changes measures the label errors no one was pointed to.
+ * `OUT_DIR/key.tsv` says which entries are controls and what the model disputed.
+ * `--predictions FILE` reads (or, when missing, writes) the cross-validation's probabilities.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { leaveOneSourceOut } from '../../eval/analysis/meaning/cross-validate.ts';
+import { toExample } from '../../eval/analysis/meaning/pipeline.ts';
+import { loadTrainingSegments } from '../../eval/analysis/meaning/training-data.ts';
+import { MAJOR_CATEGORIES } from '../../eval/analysis/report.ts';
+import { shuffled } from '../../src/analysis/classifier/training/train-linear.ts';
+import { seededRandom } from '../../src/analysis/seeded-random.ts';
+import { readRussianInputs } from './build-corpus.ts';
+import { INPUT_DIR, parseInput } from './ukrainian/generate-ukrainian.ts';
+
+interface Scored {
+  id: string;
+  source: string;
+  group: string;
+  text: string;
+  style: string;
+  labels: string[];
+  excluded: string[];
+  p: Record<string, number>;
+}
+
+const OMISSION = 0.5;
+const CONTROLS_PER_SOURCE = 12;
+const OVER_LABEL = 0.15;
+
+function predictions(file: string | undefined): Scored[] {
+  if (file && fs.existsSync(file))
+    return fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Scored);
+  const examples = loadTrainingSegments().map(toExample);
+  const rows = leaveOneSourceOut(examples).map(({ example: { segment: s }, probability }) => ({
+    id: s.id,
+    source: s.source,
+    // The loader prefixes the corpus's group with its source; the inputs know the corpus's group.
+    group: s.group.slice(s.source.length + 1),
+    text: s.text,
+    style: s.style,
+    labels: s.labels,
+    excluded: s.excluded,
+    p: Object.fromEntries(Object.entries(probability).map(([c, v]) => [c, Math.round(v * 1000) / 1000])),
+  }));
+  if (file) fs.writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return rows;
+}
+
+/** Group → template text and the input file it is in, for both languages. */
+function templatesByGroup(root: string): Map<string, { text: string; file: string }> {
+  const out = new Map<string, { text: string; file: string }>();
+  for (const input of readRussianInputs(root))
+    for (const group of input.groups)
+      group.templates.forEach((t, i) =>
+        out.set(`${input.source}/${group.name}-${String(i + 1).padStart(2, '0')}`, {
+          text: t.text,
+          file: `inputs/ru/${input.file}:${t.line}`,
+        }),
+      );
+  for (const name of fs.readdirSync(INPUT_DIR).filter((n) => n.endsWith('.txt'))) {
+    const { source, templates } = parseInput(fs.readFileSync(path.join(INPUT_DIR, name), 'utf8'), name);
+    for (const t of templates) out.set(`${source}/${t.name}`, { text: t.pattern, file: `inputs/uk/${name}` });
+  }
+  return out;
+}
+
+const [outDir, ...rest] = process.argv.slice(2);
+if (!outDir) throw new Error('usage: adjudication-candidates.ts OUT_DIR [--predictions FILE]');
+const predictionsFile = rest.includes('--predictions') ? rest[rest.indexOf('--predictions') + 1] : undefined;
+const rows = predictions(predictionsFile).filter(
+  (r) => r.style === 'written' && !r.source.startsWith('dev-'),
+);
+const templates = templatesByGroup(process.cwd());
+const byGroup = new Map<string, Scored[]>();
+for (const r of rows) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
+const bySource = new Map<string, { group: string; disputes: string[] }[]>();
+for (const [group, members] of byGroup) {
+  const first = members[0]!;
+  const disputes: string[] = [];
+  for (const category of MAJOR_CATEGORIES) {
+    if (first.excluded.includes(category)) continue;
+    const mean = members.reduce((s, r) => s + (r.p[category] ?? 0), 0) / members.length;
+    const labelled = members.every((r) => r.labels.includes(category));
+    if (!labelled && mean >= OMISSION) disputes.push(`+${category} ${mean.toFixed(2)}`);
+    if (labelled && mean < OVER_LABEL) disputes.push(`-${category} ${mean.toFixed(2)}`);
+  }
+  bySource.set(first.source, [...(bySource.get(first.source) ?? []), { group, disputes }]);
+}
+fs.mkdirSync(outDir, { recursive: true });
+const key: string[] = ['group\tkind\tmodel'];
+for (const [source, groups] of [...bySource].sort()) {
+  const disputed = groups.filter((g) => g.disputes.length > 0);
+  if (disputed.length === 0) continue;
+  const controls = shuffled(
+    groups.filter((g) => g.disputes.length === 0),
+    seededRandom(16),
+  ).slice(0, CONTROLS_PER_SOURCE);
+  const listed = [...disputed, ...controls].sort((a, b) => a.group.localeCompare(b.group));
+  const entries = listed.map(({ group }) => {
+    const template = templates.get(group);
+    if (!template) throw new Error(`no template for group ${group}`);
+    const first = byGroup.get(group)![0]!;
+    return [
+      `### ${group}  (${template.file})`,
+      `template: ${template.text}`,
+      `labels: ${first.labels.join(',') || '-'}`,
+      `e.g.: ${first.text}`,
+      '',
+    ].join('\n');
+  });
+  for (const g of listed)
+    key.push(`${g.group}\t${g.disputes.length > 0 ? 'disputed' : 'control'}\t${g.disputes.join('; ')}`);
+  fs.writeFileSync(path.join(outDir, `${source}.md`), entries.join('\n'));
+  console.log(`${source}: ${disputed.length} disputed + ${controls.length} controls`);
+}
+fs.writeFileSync(path.join(outDir, 'key.tsv'), key.join('\n') + '\n');
