@@ -1,11 +1,21 @@
-import { partsOf, AMBIGUOUS_PET_NAMES, valueOf } from './person-parts.ts';
+import {
+  AMBIGUOUS_PET_NAMES,
+  guessedSurname,
+  NOT_A_NAME,
+  partsOf,
+  surnameValue,
+  valueOf,
+  type PartReading,
+} from './person-parts.ts';
 import { petNominative } from './name-forms.ts';
 import { lookupWord } from './morphology.ts';
-import { separated, titleCase, type Token } from './tokens.ts';
+import { capitalisedMidSentence, normaliseWord, separated, titleCase, type Token } from './tokens.ts';
 
 /**
- * Words around a name that say a person is meant (issue 16): kinship words before a first name
- * and verbs of telling, calling or sending money beside it. Used by persons.ts.
+ * Words around a name that say a person is meant (issue 16): a rank, «зовут» or «по фамилии» and
+ * kinship words before it, verbs of telling, calling or sending money beside it, greetings and talk said to or about
+ * someone; and the words that say one is not (a function word, an armed group, a preposition
+ * before it). Used by persons.ts.
  */
 
 /** A person found over tokens `first..last` with its nominative value and the rule that fired. */
@@ -46,7 +56,7 @@ const KIN_CUES = new Set([
 ]); // prettier-ignore
 
 /** A first name or pet name right after a kinship word, whatever else the word can mean («дядя Коля»). */
-export function kinNameAt(tokens: readonly Token[], at: number): Found | undefined {
+function kinNameAt(tokens: readonly Token[], at: number): Found | undefined {
   if (!KIN_CUES.has(tokens[at - 1]?.norm ?? '')) return undefined;
   const norm = tokens[at]!.norm;
   const pet = petNominative(norm);
@@ -54,6 +64,58 @@ export function kinNameAt(tokens: readonly Token[], at: number): Found | undefin
   const value = pet ? titleCase(pet) : name ? valueOf(name) : undefined;
   if (!value || norm.length < 3 || AMBIGUOUS_PET_NAMES.has(norm)) return undefined;
   return { first: at, last: at, value, confidence: 0.8, rule: 'person:kin-name' };
+}
+
+const RANKS =
+  /^(?:рядов|ефрейтор|младш|старш|сержант|старшин|прапорщик|лейтенант|капитан|майор|подполковник|полковник|генерал|комбат|комроты|комвзвода|товарищ|командир|ротн|взводн|комдив|комбриг|замполит|начштаба)/;
+// «ротный наш Иванов», «командир мой Петров»: a possessive may sit between the rank and the name.
+const POSSESSIVES = new Set([
+  'наш',
+  'ваш',
+  'мой',
+  'твой',
+  'их',
+  'его',
+  'нашего',
+  'вашего',
+  'моего',
+  'нашему',
+]);
+const NAME_CUES = new Set(['зовут', 'звали', 'звать', 'зови', 'кличут', 'звать-то']);
+const SURNAME_CUE_NOUN = /^фамили(?:я|ю|и|ей)$/;
+const FORENAME_CUE_NOUN = /^(?:имя|имени|отчеству|отчество)$/;
+
+/** A name after a cue that says a person is meant: «зовут Вадим», «по фамилии Кравец», «майор Лапин». */
+export function cuedNameAt(tokens: readonly Token[], at: number): Found | undefined {
+  const previous = tokens[at - 1];
+  const token = tokens[at]!;
+  if (!previous || NOT_A_NAME.has(token.norm) || token.isNumber) return undefined;
+  const beforePrevious = tokens[at - 2];
+  const rankBeforePossessive =
+    POSSESSIVES.has(previous.norm) && beforePrevious !== undefined && RANKS.test(beforePrevious.norm);
+  const cue = NAME_CUES.has(previous.norm)
+    ? 'person:cue-name'
+    : SURNAME_CUE_NOUN.test(previous.norm)
+      ? 'person:cue-surname'
+      : FORENAME_CUE_NOUN.test(previous.norm) && beforePrevious?.norm === 'по'
+        ? 'person:cue-name'
+        : RANKS.test(previous.norm) || rankBeforePossessive
+          ? 'person:rank-surname'
+          : undefined;
+  if (!cue) return kinNameAt(tokens, at);
+  const parts = partsOf(token.norm);
+  const surname = parts.find((p) => p.part === 'surname');
+  let value: string | undefined;
+  if (cue === 'person:rank-surname') {
+    // After a rank the word is a surname even when it doubles as a common word («майор Лапин»).
+    value = surname ? surnameValue(surname.reading) : guessedSurname(token.norm, true);
+    if (!value && capitalisedMidSentence(token, previous)) value = titleCase(token.norm);
+  } else {
+    const best = cue === 'person:cue-surname' ? (surname ?? parts[0]) : parts[0];
+    value = best ? valueOf(best) : titleCase(token.norm);
+  }
+  if (!value) return undefined;
+  return { first: at, last: at, value, confidence: cue === 'person:rank-surname' ? 0.8 : 0.9, rule: cue };
 }
 
 /**
@@ -133,4 +195,45 @@ export function masculinePredicateAfter(tokens: readonly Token[], at: number): b
     if (subject) return false;
   }
   return false;
+}
+
+// Words that open an utterance but are never names, whatever the dictionary also lists.
+export const FUNCTION_POS = new Set(['PREP', 'CONJ', 'PRCL', 'NPRO', 'INTJ', 'ADVB', 'PRED']);
+// «слава богу»; «любовь моя», «радость моя»: an ordinary noun with a possessive is an endearment.
+export const NOT_VOCATIVE_BEFORE = new Set([
+  'богу', 'господу', 'украине', 'україні', 'героям', 'тебе', 'моя', 'мой', 'мое', 'наша', 'наш',
+]); // prettier-ignore
+
+// Words around a name said to or about someone: «привет, Рома», «это Максим», «Вера говорила».
+export const SOCIAL_BEFORE = new Set([
+  'привет', 'здорово', 'здравствуй', 'спасибо', 'ой', 'господи', 'записала', 'записал', 'слышу', 'могу',
+  'хорошо', 'это', 'позвони', 'передай', 'скажи', 'держись', 'пока', 'целую', 'люблю', 'брат',
+]); // prettier-ignore
+const SOCIAL_AFTER = new Set([
+  'привет', 'здорово', 'говорила', 'говорил', 'сказал', 'сказала', 'звонил', 'звонила', 'спрашивает',
+  'вернись', 'это', 'позвони', 'передает', 'передавал', 'ты', 'вы', 'слышишь', 'пишет', 'просила', 'просил',
+]); // prettier-ignore
+// Names of armed groups that the dictionary also lists as people's names.
+const ORGANISATION_NAMES = new Set(['вагнер', 'ахмат', 'редут', 'шторм', 'патриот', 'конвой']);
+const ORGANISATION_CUE = new Set(['чвк', 'пвк', 'бригада', 'батальон', 'отряд', 'полк', 'спецназ']);
+
+/** «Вера» the name next to «привет», «это», «говорила»: enough to read an ordinary word as a name. */
+export function inSocialContext(tokens: readonly Token[], at: number): boolean {
+  const previous = tokens[at - 1]?.norm ?? '';
+  const beforePrevious = tokens[at - 2]?.norm ?? '';
+  const next = tokens[at + 1]?.norm ?? '';
+  return (
+    SOCIAL_BEFORE.has(previous) || (previous === 'я' && beforePrevious === 'это') || SOCIAL_AFTER.has(next)
+  );
+}
+
+/** «ЧВК Вагнер», «бригада Ахмат»: a group's name or a unit word before it, no person. */
+export function isOrganisation(tokens: readonly Token[], at: number, parts: readonly PartReading[]): boolean {
+  if (parts.some((p) => ORGANISATION_NAMES.has(normaliseWord(p.reading.lemma)))) return true;
+  return ORGANISATION_CUE.has(tokens[at - 1]?.norm ?? '');
+}
+
+/** «под Мантуровом»: after a preposition a capitalised word of surname shape is rather a place. */
+export function afterPreposition(previous: Token | undefined): boolean {
+  return previous !== undefined && lookupWord(previous.norm).readings.some((r) => r.pos === 'PREP');
 }

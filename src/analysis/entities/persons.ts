@@ -1,12 +1,18 @@
 import type { Entity } from './types.ts';
-import { grammemeWeight, lookupWord, type WordReading } from './morphology.ts';
+import { grammemeWeight, lookupWord, type WordInfo, type WordReading } from './morphology.ts';
 import { petNominative, publicFigure } from './name-forms.ts';
 import {
+  afterPreposition,
   commaAround,
   coordinatedNames,
-  kinNameAt,
+  cuedNameAt,
+  FUNCTION_POS,
+  inSocialContext,
+  isOrganisation,
   masculinePredicateAfter,
   nearAddressVerb,
+  NOT_VOCATIVE_BEFORE,
+  SOCIAL_BEFORE,
   type Found,
 } from './person-cues.ts';
 import {
@@ -17,7 +23,6 @@ import {
   partsOf,
   sharedCase,
   surnameFromShape,
-  surnameValue,
   UNCUED_SURNAME_SHAPE,
   valueOf,
   type PartReading,
@@ -33,25 +38,7 @@ import { capitalisedMidSentence, normaliseWord, separated, titleCase, type Token
  * Values are nominative, surname first: 'Самойлов Дмитрий', 'Олег Викторович'.
  */
 
-const RANKS =
-  /^(?:рядов|ефрейтор|младш|старш|сержант|старшин|прапорщик|лейтенант|капитан|майор|подполковник|полковник|генерал|комбат|комроты|комвзвода|товарищ|командир|ротн|взводн|комдив|комбриг|замполит|начштаба)/;
-// «ротный наш Иванов», «командир мой Петров»: a possessive may sit between the rank and the name.
-const POSSESSIVES = new Set([
-  'наш',
-  'ваш',
-  'мой',
-  'твой',
-  'их',
-  'его',
-  'нашего',
-  'вашего',
-  'моего',
-  'нашему',
-]);
 const COLLOQUIAL_PATRONYMIC = /^([а-я]{2,})ыч(?:а|у|ем|е)?$/;
-const NAME_CUES = new Set(['зовут', 'звали', 'звать', 'зови', 'кличут', 'звать-то']);
-const SURNAME_CUE_NOUN = /^фамили(?:я|ю|и|ей)$/;
-const FORENAME_CUE_NOUN = /^(?:имя|имени|отчеству|отчество)$/;
 
 /** Two or three adjacent name parts in a common case: «Олегу Викторовичу», «Колю Петрова». */
 function nameGroupAt(tokens: readonly Token[], at: number): Found | undefined {
@@ -94,71 +81,17 @@ function choose(options: readonly PartReading[][], chosen: PartReading[]): PartR
   return undefined;
 }
 
-function cuedNameAt(tokens: readonly Token[], at: number): Found | undefined {
-  const previous = tokens[at - 1];
-  const token = tokens[at]!;
-  if (!previous || NOT_A_NAME.has(token.norm) || token.isNumber) return undefined;
-  const beforePrevious = tokens[at - 2];
-  const rankBeforePossessive =
-    POSSESSIVES.has(previous.norm) && beforePrevious !== undefined && RANKS.test(beforePrevious.norm);
-  const cue = NAME_CUES.has(previous.norm)
-    ? 'person:cue-name'
-    : SURNAME_CUE_NOUN.test(previous.norm)
-      ? 'person:cue-surname'
-      : FORENAME_CUE_NOUN.test(previous.norm) && beforePrevious?.norm === 'по'
-        ? 'person:cue-name'
-        : RANKS.test(previous.norm) || rankBeforePossessive
-          ? 'person:rank-surname'
-          : undefined;
-  if (!cue) return kinNameAt(tokens, at);
-  const parts = partsOf(token.norm);
-  const surname = parts.find((p) => p.part === 'surname');
-  let value: string | undefined;
-  if (cue === 'person:rank-surname') {
-    // After a rank the word is a surname even when it doubles as a common word («майор Лапин»).
-    value = surname ? surnameValue(surname.reading) : guessedSurname(token.norm, true);
-    if (!value && capitalisedMidSentence(token, previous)) value = titleCase(token.norm);
-  } else {
-    const best = cue === 'person:cue-surname' ? (surname ?? parts[0]) : parts[0];
-    value = best ? valueOf(best) : titleCase(token.norm);
-  }
-  if (!value) return undefined;
-  return { first: at, last: at, value, confidence: cue === 'person:rank-surname' ? 0.8 : 0.9, rule: cue };
-}
-
-// Words that open an utterance but are never names, whatever the dictionary also lists.
-const FUNCTION_POS = new Set(['PREP', 'CONJ', 'PRCL', 'NPRO', 'INTJ', 'ADVB', 'PRED']);
-// «слава богу»; «любовь моя», «радость моя»: an ordinary noun with a possessive is an endearment.
-const NOT_VOCATIVE_BEFORE = new Set([
-  'богу', 'господу', 'украине', 'україні', 'героям', 'тебе', 'моя', 'мой', 'мое', 'наша', 'наш',
-]); // prettier-ignore
-
-// Words around a name said to or about someone: «привет, Рома», «это Максим», «Вера говорила».
-const SOCIAL_BEFORE = new Set([
-  'привет', 'здорово', 'здравствуй', 'спасибо', 'ой', 'господи', 'записала', 'записал', 'слышу', 'могу',
-  'хорошо', 'это', 'позвони', 'передай', 'скажи', 'держись', 'пока', 'целую', 'люблю', 'брат',
-]); // prettier-ignore
-const SOCIAL_AFTER = new Set([
-  'привет', 'здорово', 'говорила', 'говорил', 'сказал', 'сказала', 'звонил', 'звонила', 'спрашивает',
-  'вернись', 'это', 'позвони', 'передает', 'передавал', 'ты', 'вы', 'слышишь', 'пишет', 'просила', 'просил',
-]); // prettier-ignore
-// Names of armed groups that the dictionary also lists as people's names.
-const ORGANISATION_NAMES = new Set(['вагнер', 'ахмат', 'редут', 'шторм', 'патриот', 'конвой']);
-const ORGANISATION_CUE = new Set(['чвк', 'пвк', 'бригада', 'батальон', 'отряд', 'полк', 'спецназ']);
-
-/** «Вера» the name next to «привет», «это», «говорила»: enough to read an ordinary word as a name. */
-function inSocialContext(tokens: readonly Token[], at: number): boolean {
-  const previous = tokens[at - 1]?.norm ?? '';
-  const beforePrevious = tokens[at - 2]?.norm ?? '';
-  const next = tokens[at + 1]?.norm ?? '';
-  return (
-    SOCIAL_BEFORE.has(previous) || (previous === 'я' && beforePrevious === 'это') || SOCIAL_AFTER.has(next)
-  );
-}
-
-function isOrganisation(tokens: readonly Token[], at: number, parts: readonly PartReading[]): boolean {
-  if (parts.some((p) => ORGANISATION_NAMES.has(normaliseWord(p.reading.lemma)))) return true;
-  return ORGANISATION_CUE.has(tokens[at - 1]?.norm ?? '');
+/** One word read once for every check on it: its dictionary readings, name parts and neighbour. */
+interface NameCandidate {
+  token: Token;
+  previous: Token | undefined;
+  capitalised: boolean;
+  pet: string | undefined;
+  info: WordInfo;
+  parts: PartReading[];
+  name: PartReading | undefined;
+  common: boolean;
+  afterIn: boolean;
 }
 
 function singleNameAt(tokens: readonly Token[], at: number, textTokens: number): Found | undefined {
@@ -166,80 +99,106 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
   // A word in quotes is a call sign, a brand or a title («на «Ладу»», «позывной «Лис»»), no person.
   if (token.quoted) return undefined;
   const previous = tokens[at - 1];
-  const capitalised = capitalisedMidSentence(token, previous);
-  const pet = petNominative(token.norm);
-  const info = lookupWord(token.norm);
   const parts = partsOf(token.norm);
-  const name = parts.find((p) => p.part === 'name');
-  const patronymic = parts.find((p) => p.part === 'patronymic');
-  const surname = parts.find((p) => p.part === 'surname');
-  const common = isCommon(token.norm);
+  const word: NameCandidate = {
+    token,
+    previous,
+    capitalised: capitalisedMidSentence(token, previous),
+    pet: petNominative(token.norm),
+    info: lookupWord(token.norm),
+    parts,
+    name: parts.find((p) => p.part === 'name'),
+    common: isCommon(token.norm),
+    afterIn: ['в', 'во', 'на'].includes(previous?.norm ?? ''),
+  };
+  const { pet, name } = word;
   if (isOrganisation(tokens, at, parts)) return undefined;
-  if (info.readings.some((r) => FUNCTION_POS.has(r.pos)) && !name) return undefined;
+  if (word.info.readings.some((r) => FUNCTION_POS.has(r.pos)) && !name) return undefined;
   // «в Вагнере», «на Ахмате»: a name in the locative after «в/на» is an organisation or a place.
-  const afterIn = ['в', 'во', 'на'].includes(previous?.norm ?? '');
-  if (name && afterIn && parts.every((p) => p.reading.grammemes.has('loct'))) return undefined;
+  if (name && word.afterIn && parts.every((p) => p.reading.grammemes.has('loct'))) return undefined;
   const value = pet ? titleCase(pet) : name ? valueOf(name) : undefined;
   // Two letters are a clipped word or an ordinal suffix («83-ий» heard as «83 ий»), not a name.
   if (value && token.norm.length >= 3 && !NOT_A_NAME.has(token.norm)) {
-    const found = (confidence: number, rule: string): Found => ({
-      first: at,
-      last: at,
-      value,
-      confidence,
-      rule,
-    });
-    if (!common) return found(0.8, 'person:first-name');
-    if (capitalised) return found(0.7, 'person:first-name-capitalised');
-    const functionWord = info.readings.some((r) => FUNCTION_POS.has(r.pos));
-    if (functionWord) return undefined;
-    // A vocative opens or closes an utterance («дим, а когда...», «мясо мы, вера»), but only a
-    // name the dictionary finds at least plausible there («баран» is a name only on paper).
-    const addressPosition = textTokens > 1 && (at === 0 || at === textTokens - 1);
-    const addressForm =
-      pet !== undefined ||
-      parts.some(
-        (p) =>
-          p.part === 'name' &&
-          p.reading.score >= 0.15 &&
-          // The word itself is the name («вера»), or the name clipped («дим» of «дима»): not
-          // an odd form of a rare name («армии» as Арми).
-          [token.norm, `${token.norm}а`, `${token.norm}я`].includes(normaliseWord(p.reading.lemma)),
-      );
-    const next = tokens[at + 1];
-    // After «привет», «это», «позвони» any case will do; before «говорила», «ты» only the
-    // nominative/vocative («тише ты» is no Тиша).
-    if (SOCIAL_BEFORE.has(tokens[at - 1]?.norm ?? '') || (addressForm && inSocialContext(tokens, at))) {
-      return found(0.65, 'person:social-context');
-    }
-    if (!NOT_VOCATIVE_BEFORE.has(next?.norm ?? '') && masculinePredicateAfter(tokens, at)) {
-      return found(0.6, 'person:masculine-predicate');
-    }
-    const plausibleName = parts.some((p) => p.part === 'name' && p.reading.score >= 0.15);
-    // «жене скажи»: a common noun for a person (the wife) is the likelier reading of the word.
-    const personNoun = info.readings.some(
-      (r) => r.grammemes.has('anim') && !['Name', 'Surn', 'Patr'].some((g) => r.grammemes.has(g)),
-    );
-    if ((pet !== undefined || plausibleName) && !personNoun && !afterIn && nearAddressVerb(tokens, at)) {
-      return found(0.65, 'person:addressee');
-    }
-    // «баран на лугу», «офигенная тема»: a preposition after or an adjective before is no address.
-    const previousPos = lookupWord(tokens[at - 1]?.norm ?? '').readings[0]?.pos;
-    const nextPos = lookupWord(next?.norm ?? '').readings[0]?.pos;
-    // Pet names that are also common words («тема») only open an utterance, never close one.
-    const closingAllowed = !AMBIGUOUS_PET_NAMES.has(token.norm) && previousPos !== 'ADJF';
-    // Opening an utterance a name may run straight on («Дима, по новостям сказали»), when the
-    // dictionary's likeliest reading of the word is the name.
-    const nameFirst =
-      name !== undefined &&
-      info.readings.every((r) => r.grammemes.has('Name') || r.score < name.reading.score);
-    const addressed =
-      (at === 0 ? nextPos !== 'PREP' || nameFirst : closingAllowed) && commaAround(tokens, at);
-    if (addressPosition && addressForm && addressed && !NOT_VOCATIVE_BEFORE.has(next?.norm ?? '')) {
-      return found(0.6, 'person:vocative');
-    }
-    return undefined;
+    return forenameByContext(tokens, at, textTokens, word, value);
   }
+  return patronymicOrSurnameAt(at, word);
+}
+
+/**
+ * A first name or pet name: taken as it is when no ordinary word is spelt the same; otherwise
+ * only when a capital, the words around it or the address position of a vocative say a person
+ * is meant («привет, Вера», «Слава звонил», «дим, а когда...»).
+ */
+function forenameByContext(
+  tokens: readonly Token[],
+  at: number,
+  textTokens: number,
+  word: NameCandidate,
+  value: string,
+): Found | undefined {
+  const { token, info, parts, pet, name } = word;
+  const found = (confidence: number, rule: string): Found => ({
+    first: at,
+    last: at,
+    value,
+    confidence,
+    rule,
+  });
+  if (!word.common) return found(0.8, 'person:first-name');
+  if (word.capitalised) return found(0.7, 'person:first-name-capitalised');
+  const functionWord = info.readings.some((r) => FUNCTION_POS.has(r.pos));
+  if (functionWord) return undefined;
+  // A vocative opens or closes an utterance («дим, а когда...», «мясо мы, вера»), but only a
+  // name the dictionary finds at least plausible there («баран» is a name only on paper).
+  const addressPosition = textTokens > 1 && (at === 0 || at === textTokens - 1);
+  const addressForm =
+    pet !== undefined ||
+    parts.some(
+      (p) =>
+        p.part === 'name' &&
+        p.reading.score >= 0.15 &&
+        // The word itself is the name («вера»), or the name clipped («дим» of «дима»): not
+        // an odd form of a rare name («армии» as Арми).
+        [token.norm, `${token.norm}а`, `${token.norm}я`].includes(normaliseWord(p.reading.lemma)),
+    );
+  const next = tokens[at + 1];
+  // After «привет», «это», «позвони» any case will do; before «говорила», «ты» only the
+  // nominative/vocative («тише ты» is no Тиша).
+  if (SOCIAL_BEFORE.has(tokens[at - 1]?.norm ?? '') || (addressForm && inSocialContext(tokens, at))) {
+    return found(0.65, 'person:social-context');
+  }
+  if (!NOT_VOCATIVE_BEFORE.has(next?.norm ?? '') && masculinePredicateAfter(tokens, at)) {
+    return found(0.6, 'person:masculine-predicate');
+  }
+  const plausibleName = parts.some((p) => p.part === 'name' && p.reading.score >= 0.15);
+  // «жене скажи»: a common noun for a person (the wife) is the likelier reading of the word.
+  const personNoun = info.readings.some(
+    (r) => r.grammemes.has('anim') && !['Name', 'Surn', 'Patr'].some((g) => r.grammemes.has(g)),
+  );
+  if ((pet !== undefined || plausibleName) && !personNoun && !word.afterIn && nearAddressVerb(tokens, at)) {
+    return found(0.65, 'person:addressee');
+  }
+  // «баран на лугу», «офигенная тема»: a preposition after or an adjective before is no address.
+  const previousPos = lookupWord(tokens[at - 1]?.norm ?? '').readings[0]?.pos;
+  const nextPos = lookupWord(next?.norm ?? '').readings[0]?.pos;
+  // Pet names that are also common words («тема») only open an utterance, never close one.
+  const closingAllowed = !AMBIGUOUS_PET_NAMES.has(token.norm) && previousPos !== 'ADJF';
+  // Opening an utterance a name may run straight on («Дима, по новостям сказали»), when the
+  // dictionary's likeliest reading of the word is the name.
+  const nameFirst =
+    name !== undefined && info.readings.every((r) => r.grammemes.has('Name') || r.score < name.reading.score);
+  const addressed = (at === 0 ? nextPos !== 'PREP' || nameFirst : closingAllowed) && commaAround(tokens, at);
+  if (addressPosition && addressForm && addressed && !NOT_VOCATIVE_BEFORE.has(next?.norm ?? '')) {
+    return found(0.6, 'person:vocative');
+  }
+  return undefined;
+}
+
+/** A word that is no first name: a patronymic («Палыч»), or a surname by capital, dictionary or shape. */
+function patronymicOrSurnameAt(at: number, word: NameCandidate): Found | undefined {
+  const { token, info, parts, common, capitalised } = word;
+  const patronymic = parts.find((p) => p.part === 'patronymic');
+  const surname = parts.find((p) => p.part === 'surname');
   // «Палыч», «Саныч», «Михалыч»: the spoken patronymic soldiers call an older man by; the value
   // keeps the form said (Az would rebuild «Михалыч» as «Михаилович»).
   const colloquial = COLLOQUIAL_PATRONYMIC.exec(token.norm);
@@ -262,20 +221,20 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
   }
   // A word the dictionary knows only as a surname («шойгу», «гитлер») is one in lower case too.
   const onlySurname = parts.length > 0 && parts.every((p) => p.part === 'surname');
-  if (surname && onlySurname && !common && surnameOutweighsPlace(info.readings) && !afterIn) {
+  if (surname && onlySurname && !common && surnameOutweighsPlace(info.readings) && !word.afterIn) {
     return { first: at, last: at, value: valueOf(surname), confidence: 0.7, rule: 'person:surname-only' };
   }
   // A capitalised word the dictionary reads first of all as a surname («Путин поторопил»); in
   // lower case «мороз», «хохлов» would be surnames too, so not there.
   const top = info.readings[0];
-  if (surname && token.capitalised && top?.grammemes.has('Surn') && top.score >= 0.5 && !afterIn) {
+  if (surname && token.capitalised && top?.grammemes.has('Surn') && top.score >= 0.5 && !word.afterIn) {
     return { first: at, last: at, value: valueOf(surname), confidence: 0.65, rule: 'person:surname' };
   }
   // Unknown capitalised word of surname shape; a town the dictionary knows does not stop it
   // unless a preposition makes it a place («доклад Мантурова» but «под Мантуровом»).
   const onlyPlaces = info.readings.every((r) => r.grammemes.has('Geox'));
   const shaped =
-    capitalised && onlyPlaces && UNCUED_SURNAME_SHAPE.test(token.norm) && !afterPreposition(previous);
+    capitalised && onlyPlaces && UNCUED_SURNAME_SHAPE.test(token.norm) && !afterPreposition(word.previous);
   if (shaped) {
     return {
       first: at,
@@ -294,10 +253,6 @@ function singleNameAt(tokens: readonly Token[], at: number, textTokens: number):
  */
 function surnameOutweighsPlace(readings: readonly WordReading[]): boolean {
   return grammemeWeight(readings, 'Surn') > grammemeWeight(readings, 'Geox');
-}
-
-function afterPreposition(previous: Token | undefined): boolean {
-  return previous !== undefined && lookupWord(previous.norm).readings.some((r) => r.pos === 'PREP');
 }
 
 function toEntity(text: string, tokens: readonly Token[], found: Found): Entity {
