@@ -23,6 +23,7 @@ describe('Ukrainian training corpus', () => {
       'uk-calls.jsonl',
       'uk-front.jsonl',
       'uk-home.jsonl',
+      'uk-occupied.jsonl',
       'uk-relatives.jsonl',
       'uk-seeds.jsonl',
       'uk-surzhyk.jsonl',
