@@ -24,6 +24,7 @@ describe('Ukrainian training corpus', () => {
       'uk-front.jsonl',
       'uk-home.jsonl',
       'uk-mobilised.jsonl',
+      'uk-occupied.jsonl',
       'uk-relatives.jsonl',
       'uk-seeds.jsonl',
       'uk-surzhyk.jsonl',
