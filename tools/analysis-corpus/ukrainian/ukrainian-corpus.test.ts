@@ -28,6 +28,7 @@ describe('Ukrainian training corpus', () => {
       'uk-seeds.jsonl',
       'uk-surzhyk.jsonl',
       'uk-voice.jsonl',
+      'uk-volunteers.jsonl',
     ]);
     for (const [name, content] of built) {
       expect(fs.readFileSync(path.join(OUTPUT_DIR, name), 'utf8'), name).toBe(content);
