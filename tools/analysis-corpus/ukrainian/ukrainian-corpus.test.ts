@@ -29,6 +29,7 @@ describe('Ukrainian training corpus', () => {
       'uk-seeds.jsonl',
       'uk-surzhyk.jsonl',
       'uk-voice.jsonl',
+      'uk-volunteers.jsonl',
       'uk-wives.jsonl',
     ]);
     for (const [name, content] of built) {
