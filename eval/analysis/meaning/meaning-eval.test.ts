@@ -44,13 +44,14 @@ const HELD_OUT_FLOORS = { precision: 0.84, f1: 0.88 };
 describe('the committed meaning model on the held-out Ukrainian set', () => {
   it('adds recall to the lexicon and keeps F1 above its floor', () => {
     // Measured 2026-12-07 on the model trained on 40 sources, flags from 0.9: lexicon alone
-    // P 0.86 R 0.46 F1 0.60, lexicon + classifier P 0.88 R 0.74 F1 0.80.
+    // P 0.86 R 0.46 F1 0.60, lexicon + classifier P 0.88 R 0.74 F1 0.80; on the model trained on 55
+    // sources (four more Ukrainian ones): P 0.88 R 0.84 F1 0.86.
     const figures = committedModelFigures(loadDevSegments(HELD_OUT_DIR, isHeldOutUkrainian));
     const [alone, both] = [figures.lexicon.micro, figures.combined.micro];
     const measured = JSON.stringify({ alone, both });
-    expect(both.recall, measured).toBeGreaterThanOrEqual(alone.recall + 0.2);
-    expect(both.precision, measured).toBeGreaterThanOrEqual(0.84);
-    expect(both.f1, measured).toBeGreaterThanOrEqual(0.77);
+    expect(both.recall, measured).toBeGreaterThanOrEqual(alone.recall + 0.3);
+    expect(both.precision, measured).toBeGreaterThanOrEqual(0.85);
+    expect(both.f1, measured).toBeGreaterThanOrEqual(0.83);
   });
 });
 const DEV_LOSO_FLOORS = { combinedF1: 0.85, maxEce: 0.06 };
