@@ -117,7 +117,9 @@ describe('earshot export excerpt', () => {
     expect(entry).toMatchObject({ action: 'export-excerpt', actor: 'desk-owner', user_id: null });
     const details = entry!.details as { files: { name: string; sha256: string }[] };
     expect(details.files).toEqual(provenance.files);
-    expect(JSON.stringify(entry!.details)).not.toMatch(/Дмитрий|Самойлов|Харьков|916/);
+    // Hashes and ids are hex: «916» turns up in one run in ten by chance, so they are left out.
+    const readable = JSON.stringify(entry!.details).replace(/\b[0-9a-f]{64}\b|\b[0-9a-f-]{36}\b/g, '');
+    expect(readable).not.toMatch(/Дмитрий|Самойлов|Харьков|916/);
   }, 300_000);
 
   it('refuses an unverified call and an unknown id, writing nothing', async () => {
