@@ -21,7 +21,7 @@ import { loadTrainingSegments } from '../../eval/analysis/meaning/training-data.
 import { MAJOR_CATEGORIES } from '../../eval/analysis/report.ts';
 import { shuffled } from '../../src/analysis/classifier/training/train-linear.ts';
 import { seededRandom } from '../../src/analysis/seeded-random.ts';
-import { readRussianInputs } from './build-corpus.ts';
+import { readRussianInputs, templateGroupId } from './build-corpus.ts';
 import { INPUT_DIR, parseInput } from './ukrainian/generate-ukrainian.ts';
 
 interface Scored {
@@ -68,7 +68,7 @@ function templatesByGroup(root: string): Map<string, { text: string; file: strin
   for (const input of readRussianInputs(root))
     for (const group of input.groups)
       group.templates.forEach((t, i) =>
-        out.set(`${input.source}/${group.name}-${String(i + 1).padStart(2, '0')}`, {
+        out.set(templateGroupId(input.source, group.name, i), {
           text: t.text,
           file: `inputs/ru/${input.file}:${t.line}`,
         }),
@@ -88,7 +88,11 @@ const rows = predictions(predictionsFile).filter(
 );
 const templates = templatesByGroup(process.cwd());
 const byGroup = new Map<string, Scored[]>();
-for (const r of rows) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
+for (const r of rows) {
+  const members = byGroup.get(r.group);
+  if (members) members.push(r);
+  else byGroup.set(r.group, [r]);
+}
 const bySource = new Map<string, { group: string; disputes: string[] }[]>();
 for (const [group, members] of byGroup) {
   const first = members[0]!;

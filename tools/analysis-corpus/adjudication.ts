@@ -6,9 +6,9 @@ import { CATEGORIES, isCategory, type Category } from '../../src/analysis/types.
  * Label adjudication: the writers of the corpus's sources applied the label guidelines
  * differently (one labelled a civilian shot dead as violence only, another also as a death). An
  * adjudicator who read the settled rules (eval/analysis/README.md, "Segment labels: settled rules")
- * re-read templates and wrote the labels they should carry into `inputs/adjudication.tsv`; both
- * generators apply them (`inputs/adjudication/<source>.tsv`). The writers' own files stay as written, so every change is one reviewable
- * line with the rule it follows.
+ * re-read templates and wrote the labels they should carry into `inputs/adjudication/<source>.tsv`;
+ * both generators apply them. The writers' own files stay as written, so every change is one
+ * reviewable line with the rule it follows.
  *
  * Line format of `adjudication/<source>.tsv` (tab-separated; `#` starts a comment line):
  *   group  labels  rule  template

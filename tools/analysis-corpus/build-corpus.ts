@@ -108,6 +108,11 @@ function writtenForm(text: string): string {
   return out.charAt(0).toUpperCase() + out.slice(1);
 }
 
+/** The corpus group of a template: its source, its block's name and its place in the block. */
+export function templateGroupId(source: string, groupName: string, templateIndex: number): string {
+  return `${source}/${groupName}-${String(templateIndex + 1).padStart(2, '0')}`;
+}
+
 function groupLines(
   input: SourceInput,
   group: Group,
@@ -119,7 +124,7 @@ function groupLines(
     const where = `${input.file}:${template.line}`;
     const nodes = parseTemplate(template.text);
     const random = seededRandom(hashSeed(`${input.source}/${group.name}/${template.text}`));
-    const groupId = `${input.source}/${group.name}-${String(templateIndex + 1).padStart(2, '0')}`;
+    const groupId = templateGroupId(input.source, group.name, templateIndex);
     const judged = book.labelsOf(groupId, template.text, group.labels, group.hardNegativeFor);
     let made = 0;
     for (let attempt = 0; attempt < group.variants * 6 && made < group.variants; attempt++) {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { tokenise } from '../../../src/analysis/matching/normalise.ts';
 import { type Category } from '../../../src/analysis/types.ts';
 import { MAJOR_CATEGORIES } from '../report.ts';
-import { leaveOneSourceOut, MAX_SOURCE_FOLDS } from './cross-validate.ts';
+import { leaveOneSourceOut, sourceFolds } from './cross-validate.ts';
 import { REPORT_THRESHOLD, toExample } from './pipeline.ts';
 import { scoreSegments, type Score } from './segment-scores.ts';
 import type { MeaningFigures } from './evaluate-meaning.ts';
@@ -56,9 +56,7 @@ async function fastTextLoso(
   const module = await fastText.getFastTextModule();
   const FastText = await fastText.getFastTextClass({ getFastTextModule: () => Promise.resolve(module) });
   // The same folds as the linear model's cross-validation.
-  const sources = [...new Set(segments.map((s) => s.source))].sort();
-  const folds = Math.min(MAX_SOURCE_FOLDS, sources.length);
-  const foldOf = new Map(sources.map((s, i) => [s, i % folds]));
+  const { folds, foldOf } = sourceFolds(segments.map((s) => s.source));
   const predicted: Set<Category>[] = segments.map(() => new Set());
   let trainSeconds = 0;
   let predictSeconds = 0;

@@ -18,7 +18,7 @@ import {
 import { seededRandom } from '../../../src/analysis/seeded-random.ts';
 import type { Category } from '../../../src/analysis/types.ts';
 import { MAJOR_CATEGORIES } from '../report.ts';
-import { MAX_SOURCE_FOLDS } from './cross-validate.ts';
+import { sourceFolds } from './cross-validate.ts';
 import { categoriesToTrain, toExample } from './pipeline.ts';
 import { loadTrainingSegments } from './training-data.ts';
 
@@ -160,11 +160,10 @@ if (kind !== 'linear' && kind !== 'network')
   throw new Error('usage: compare-network.ts [linear|network] [EPOCHS]');
 const examples = loadTrainingSegments().map(toExample);
 const categories = categoriesToTrain(examples);
-const sources = [...new Set(examples.map((e) => e.segment.source))].sort();
-const foldOf = new Map(sources.map((s, i) => [s, i % MAX_SOURCE_FOLDS]));
+const { folds, foldOf } = sourceFolds(examples.map((e) => e.segment.source));
 const scores = categories.map(() => new Float64Array(examples.length));
 const started = Date.now();
-for (let fold = 0; fold < MAX_SOURCE_FOLDS; fold++) {
+for (let fold = 0; fold < folds; fold++) {
   const training = examples.filter((e) => foldOf.get(e.segment.source) !== fold);
   const held = examples.flatMap((e, i) => (foldOf.get(e.segment.source) === fold ? [i] : []));
   if (kind === 'linear') {

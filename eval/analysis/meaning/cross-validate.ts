@@ -54,13 +54,21 @@ export interface CrossValidationOptions {
   train?: TrainOptions;
 }
 
+/**
+ * Sources dealt, in name order, into at most `MAX_SOURCE_FOLDS` folds: every cross-validation here
+ * (the linear model's and the candidates compared with it) uses these same folds.
+ */
+export function sourceFolds(sources: Iterable<string>): { folds: number; foldOf: Map<string, number> } {
+  const names = [...new Set(sources)].sort();
+  const folds = Math.min(MAX_SOURCE_FOLDS, names.length);
+  return { folds, foldOf: new Map(names.map((s, i) => [s, i % folds])) };
+}
+
 export function leaveOneSourceOut(
   examples: readonly Example[],
   options: CrossValidationOptions = {},
 ): Prediction[] {
-  const sources = [...new Set(examples.map((e) => e.segment.source))].sort();
-  const folds = Math.min(MAX_SOURCE_FOLDS, sources.length);
-  const foldOf = new Map(sources.map((s, i) => [s, i % folds]));
+  const { folds, foldOf } = sourceFolds(examples.map((e) => e.segment.source));
   const out: Prediction[] = [];
   for (let fold = 0; fold < folds; fold++) {
     const training = sampleGroups(
