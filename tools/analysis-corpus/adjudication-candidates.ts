@@ -12,6 +12,9 @@
  * share of controls the adjudicator changes measures the label errors no one was pointed to.
  * `OUT_DIR/key.tsv` says which entries are controls and what the model disputed.
  * `--predictions FILE` reads (or, when missing, writes) the cross-validation's probabilities.
+ * `--all` lists every template instead, one line each (`group<TAB>labels<TAB>template`), for a full
+ * adjudication that reads the whole corpus under the rules (the model disputes too few of the
+ * errors: it learnt the writers' disagreements, e.g. civilians shot dead labelled violence only).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,9 +83,22 @@ function templatesByGroup(root: string): Map<string, { text: string; file: strin
   return out;
 }
 
+/** Every template of a source, one line each, in the order of the input files. */
+function writeFullList(outDir: string, source: string, groups: string[]): void {
+  const lines = groups
+    .map((group) => ({ group, template: templates.get(group), first: byGroup.get(group)![0]! }))
+    .map(({ group, template, first }) => {
+      if (!template) throw new Error(`no template for group ${group}`);
+      return `${group}\t${first.labels.join(',') || '-'}\t${template.text}`;
+    });
+  fs.writeFileSync(path.join(outDir, `${source}.tsv`), lines.join('\n') + '\n');
+  console.log(`${source}: ${lines.length} templates`);
+}
+
 const [outDir, ...rest] = process.argv.slice(2);
 if (!outDir) throw new Error('usage: adjudication-candidates.ts OUT_DIR [--predictions FILE]');
 const predictionsFile = rest.includes('--predictions') ? rest[rest.indexOf('--predictions') + 1] : undefined;
+const listAll = rest.includes('--all');
 const rows = predictions(predictionsFile).filter(
   (r) => r.style === 'written' && !r.source.startsWith('dev-'),
 );
@@ -109,6 +125,14 @@ for (const [group, members] of byGroup) {
 fs.mkdirSync(outDir, { recursive: true });
 const key: string[] = ['group\tkind\tmodel'];
 for (const [source, groups] of [...bySource].sort()) {
+  if (listAll) {
+    writeFullList(
+      outDir,
+      source,
+      groups.map((g) => g.group),
+    );
+    continue;
+  }
   const disputed = groups.filter((g) => g.disputes.length > 0);
   if (disputed.length === 0) continue;
   const controls = shuffled(
