@@ -12,7 +12,8 @@
  * share of controls the adjudicator changes measures the label errors no one was pointed to.
  * `OUT_DIR/key.tsv` says which entries are controls and what the model disputed.
  * `--predictions FILE` reads (or, when missing, writes) the cross-validation's probabilities.
- * `--all` lists every template instead, one line each (`group<TAB>labels<TAB>template`), for a full
+ * `--all` lists every template instead (no cross-validation: labels as the corpus has them now), one
+ * line each (`group<TAB>labels<TAB>template`), for a full
  * adjudication that reads the whole corpus under the rules (the model disputes too few of the
  * errors: it learnt the writers' disagreements, e.g. civilians shot dead labelled violence only).
  */
@@ -65,6 +66,20 @@ function predictions(file: string | undefined): Scored[] {
   return rows;
 }
 
+/** The corpus as it is now, without the cross-validation (a full list needs no model). */
+function unscored(): Scored[] {
+  return loadTrainingSegments().map((s) => ({
+    id: s.id,
+    source: s.source,
+    group: s.group.slice(s.source.length + 1),
+    text: s.text,
+    style: s.style,
+    labels: s.labels,
+    excluded: s.excluded,
+    p: {},
+  }));
+}
+
 /** Group → template text and the input file it is in, for both languages. */
 function templatesByGroup(root: string): Map<string, { text: string; file: string }> {
   const out = new Map<string, { text: string; file: string }>();
@@ -96,10 +111,10 @@ function writeFullList(outDir: string, source: string, groups: string[]): void {
 }
 
 const [outDir, ...rest] = process.argv.slice(2);
-if (!outDir) throw new Error('usage: adjudication-candidates.ts OUT_DIR [--predictions FILE]');
+if (!outDir) throw new Error('usage: adjudication-candidates.ts OUT_DIR [--predictions FILE] [--all]');
 const predictionsFile = rest.includes('--predictions') ? rest[rest.indexOf('--predictions') + 1] : undefined;
 const listAll = rest.includes('--all');
-const rows = predictions(predictionsFile).filter(
+const rows = (listAll ? unscored() : predictions(predictionsFile)).filter(
   (r) => r.style === 'written' && !r.source.startsWith('dev-'),
 );
 const templates = templatesByGroup(process.cwd());
@@ -157,4 +172,4 @@ for (const [source, groups] of [...bySource].sort()) {
   fs.writeFileSync(path.join(outDir, `${source}.md`), entries.join('\n'));
   console.log(`${source}: ${disputed.length} disputed + ${controls.length} controls`);
 }
-fs.writeFileSync(path.join(outDir, 'key.tsv'), key.join('\n') + '\n');
+if (!listAll) fs.writeFileSync(path.join(outDir, 'key.tsv'), key.join('\n') + '\n');
