@@ -15,7 +15,7 @@ import type { CallAnalysis, LanguageVerdict, SegmentInput, TermMatch, TextAnalys
  */
 
 /** Bump when matching or scoring rules change, so stored runs say which rules produced them. */
-export const ANALYSER_VERSION = 'earshot-analyser-5';
+export const ANALYSER_VERSION = 'earshot-analyser-6';
 
 interface Analyser {
   lexicon: Lexicon;
