@@ -21,12 +21,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { leaveOneSourceOut } from '../../eval/analysis/meaning/cross-validate.ts';
 import { toExample } from '../../eval/analysis/meaning/pipeline.ts';
-import { loadTrainingSegments } from '../../eval/analysis/meaning/training-data.ts';
+import { loadTrainingSegments, type MeaningSegment } from '../../eval/analysis/meaning/training-data.ts';
 import { MAJOR_CATEGORIES } from '../../eval/analysis/report.ts';
 import { shuffled } from '../../src/analysis/classifier/training/train-linear.ts';
 import { seededRandom } from '../../src/analysis/seeded-random.ts';
-import { readRussianInputs, templateGroupId } from './build-corpus.ts';
-import { INPUT_DIR, parseInput } from './ukrainian/generate-ukrainian.ts';
+import { templatesByGroup } from './templates-by-group.ts';
 
 interface Scored {
   id: string;
@@ -43,15 +42,8 @@ const OMISSION = 0.5;
 const CONTROLS_PER_SOURCE = 12;
 const OVER_LABEL = 0.15;
 
-function predictions(file: string | undefined): Scored[] {
-  if (file && fs.existsSync(file))
-    return fs
-      .readFileSync(file, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as Scored);
-  const examples = loadTrainingSegments().map(toExample);
-  const rows = leaveOneSourceOut(examples).map(({ example: { segment: s }, probability }) => ({
+function row(s: MeaningSegment, p: Record<string, number>): Scored {
+  return {
     id: s.id,
     source: s.source,
     // The loader prefixes the corpus's group with its source; the inputs know the corpus's group.
@@ -60,42 +52,31 @@ function predictions(file: string | undefined): Scored[] {
     style: s.style,
     labels: s.labels,
     excluded: s.excluded,
-    p: Object.fromEntries(Object.entries(probability).map(([c, v]) => [c, Math.round(v * 1000) / 1000])),
-  }));
+    p,
+  };
+}
+
+function predictions(file: string | undefined): Scored[] {
+  if (file && fs.existsSync(file))
+    return fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Scored);
+  const examples = loadTrainingSegments().map(toExample);
+  const rows = leaveOneSourceOut(examples).map(({ example: { segment }, probability }) =>
+    row(
+      segment,
+      Object.fromEntries(Object.entries(probability).map(([c, v]) => [c, Math.round(v * 1000) / 1000])),
+    ),
+  );
   if (file) fs.writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
   return rows;
 }
 
 /** The corpus as it is now, without the cross-validation (a full list needs no model). */
 function unscored(): Scored[] {
-  return loadTrainingSegments().map((s) => ({
-    id: s.id,
-    source: s.source,
-    group: s.group.slice(s.source.length + 1),
-    text: s.text,
-    style: s.style,
-    labels: s.labels,
-    excluded: s.excluded,
-    p: {},
-  }));
-}
-
-/** Group → template text and the input file it is in, for both languages. */
-function templatesByGroup(root: string): Map<string, { text: string; file: string }> {
-  const out = new Map<string, { text: string; file: string }>();
-  for (const input of readRussianInputs(root))
-    for (const group of input.groups)
-      group.templates.forEach((t, i) =>
-        out.set(templateGroupId(input.source, group.name, i), {
-          text: t.text,
-          file: `inputs/ru/${input.file}:${t.line}`,
-        }),
-      );
-  for (const name of fs.readdirSync(INPUT_DIR).filter((n) => n.endsWith('.txt'))) {
-    const { source, templates } = parseInput(fs.readFileSync(path.join(INPUT_DIR, name), 'utf8'), name);
-    for (const t of templates) out.set(`${source}/${t.name}`, { text: t.pattern, file: `inputs/uk/${name}` });
-  }
-  return out;
+  return loadTrainingSegments().map((segment) => row(segment, {}));
 }
 
 /** Every template of a source, one line each, in the order of the input files. */

@@ -13,29 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isCategory, type Category } from '../../src/analysis/types.ts';
 import { ADJUDICATION_DIR, parseAdjudications } from './adjudication.ts';
-import { readRussianInputs, templateGroupId } from './build-corpus.ts';
 import { sortCategories } from './corpus-format.ts';
-import { INPUT_DIR, parseInput } from './ukrainian/generate-ukrainian.ts';
-
-interface WrittenTemplate {
-  text: string;
-  labels: Category[];
-}
-
-/** Every template's text and the labels its writer gave its group (before any adjudication). */
-function writtenTemplates(root: string): Map<string, WrittenTemplate> {
-  const out = new Map<string, WrittenTemplate>();
-  for (const input of readRussianInputs(root))
-    for (const group of input.groups)
-      group.templates.forEach((t, i) =>
-        out.set(templateGroupId(input.source, group.name, i), { text: t.text, labels: group.labels }),
-      );
-  for (const name of fs.readdirSync(INPUT_DIR).filter((n) => n.endsWith('.txt'))) {
-    const { source, templates } = parseInput(fs.readFileSync(path.join(INPUT_DIR, name), 'utf8'), name);
-    for (const t of templates) out.set(`${source}/${t.name}`, { text: t.pattern, labels: t.labels });
-  }
-  return out;
-}
+import { templatesByGroup } from './templates-by-group.ts';
 
 interface Delta {
   add: Set<Category>;
@@ -75,7 +54,7 @@ function readDeltas(files: readonly string[]): Map<string, Delta> {
 const files = process.argv.slice(2);
 if (files.length === 0) throw new Error('usage: apply-label-changes.ts CHANGES.tsv…');
 const root = process.cwd();
-const written = writtenTemplates(root);
+const written = templatesByGroup(root);
 const deltas = readDeltas(files);
 const bySource = new Map<string, [string, Delta][]>();
 for (const [group, delta] of deltas) {
