@@ -12,10 +12,10 @@
  * share of controls the adjudicator changes measures the label errors no one was pointed to.
  * `OUT_DIR/key.tsv` says which entries are controls and what the model disputed.
  * `--predictions FILE` reads (or, when missing, writes) the cross-validation's probabilities.
- * `--all` lists every template instead (no cross-validation: labels as the corpus has them now), one
- * line each (`group<TAB>labels<TAB>template`), for a full
- * adjudication that reads the whole corpus under the rules (the model disputes too few of the
- * errors: it learnt the writers' disagreements, e.g. civilians shot dead labelled violence only).
+ * `--all` lists every template instead, one line each (`group<TAB>labels<TAB>template`, labels as
+ * the corpus has them now, no cross-validation), for a full adjudication that reads the whole corpus
+ * under the rules: the model disputes too few of the errors, having learnt the writers'
+ * disagreements (civilians shot dead labelled violence only).
  */
 import fs from 'node:fs';
 import path from 'node:path';
